@@ -1,0 +1,137 @@
+"""The pipeline: pure stages chained together, with reading and writing at the edges.
+
+``analyse`` is pure (sources in, Report out).  ``run`` reads the inputs, calls
+``analyse``, merges review decisions and writes the outputs atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import attrs
+from attrs import frozen
+
+from compare import __version__
+from compare.models import Alignment, Claim, Document, Event, Flag, Report, Skipped, SourceText
+from compare.rules import Rules, compile_rules
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+Progress = Callable[[Iterable[object], str, int], Iterable[object]]
+
+
+def _no_progress(items: Iterable[object], desc: str, total: int) -> Iterable[object]:
+    return items
+
+
+@frozen
+class RunOptions:
+    rules_dirs: tuple[Path, ...] = ()
+    manifest: Path | None = None
+    out: Path = Path("reports")
+    formats: tuple[str, ...] = ("md", "json")
+    workers: int = 1
+    scheduler: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    reviews: Path | None = None
+
+
+# --------------------------------------------------------------------------- pure stages
+
+
+def prepare_documents(sources: Sequence[SourceText], rules: Rules) -> list[Document]:
+    """Ingest (clean, outlet, language) + dates + near-duplicates, for every source."""
+    from compare.dates import date_document
+    from compare.dedup import mark_duplicates
+    from compare.documents import build_document, assign_ids
+
+    docs = [build_document(src, rules.boilerplate, rules.outlets) for src in sources]
+    docs = assign_ids(docs)
+    docs = [date_document(doc, rules.events, rules.lexicon.names) for doc in docs]
+    return mark_duplicates(docs)
+
+
+@frozen
+class EventResult:
+    event: Event
+    claims: tuple[Claim, ...]
+    alignments: tuple[Alignment, ...]
+    flags: tuple[Flag, ...]
+
+
+def analyse_event(event: Event, docs: Sequence[Document], rules: Rules) -> EventResult:
+    """Claims, alignment and flags of one event (pure; runs in worker processes)."""
+    from compare.align import align_event
+    from compare.claims import extract_claims
+    from compare.flags import flag_event
+
+    claims: list[Claim] = []
+    for doc in docs:
+        claims.extend(extract_claims(doc, rules.claim_types))
+    event, alignments = align_event(event, docs, claims, rules.matching, rules.lexicon)
+    flags = flag_event(event, docs, claims, alignments, rules.lexicon, rules.matching)
+    return EventResult(event, tuple(claims), tuple(alignments), tuple(flags))
+
+
+def _analyse_event_args(args: tuple[Event, Sequence[Document], Rules]) -> EventResult:
+    return analyse_event(*args)
+
+
+def analyse(sources: Sequence[SourceText], rules: Rules, *, skipped: Sequence[Skipped] = (),
+            workers: int = 1, scheduler: str | None = None,
+            progress: Progress = _no_progress) -> Report:
+    """Everything from read sources to a Report (without review decisions)."""
+    from compare.cluster import cluster_documents
+
+    docs = prepare_documents(sources, rules)
+    events, docs = cluster_documents(docs)
+    by_id = {d.id: d for d in docs}
+    jobs = [(ev, [by_id[i] for i in ev.documents], rules) for ev in events]
+    results: list[EventResult]
+    if scheduler:
+        from compare.distributed import map_on_dask
+
+        results = map_on_dask(_analyse_event_args, jobs, scheduler)
+    elif workers > 1 and len(jobs) > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(progress(pool.map(_analyse_event_args, jobs), "events", len(jobs)))  # type: ignore[arg-type]
+    else:
+        results = [_analyse_event_args(j) for j in progress(jobs, "events", len(jobs))]  # type: ignore[arg-type]
+    return Report(
+        tool_version=__version__,
+        documents=tuple(docs),
+        events=tuple(r.event for r in results),
+        claims=tuple(c for r in results for c in r.claims),
+        alignments=tuple(a for r in results for a in r.alignments),
+        flags=tuple(f for r in results for f in r.flags),
+        skipped=tuple(skipped),
+    )
+
+
+# --------------------------------------------------------------------------- edges
+
+
+def run(paths: Sequence[Path], options: RunOptions, progress: Progress = _no_progress) -> Report:
+    """Read ``paths``, analyse, merge reviews, write every requested format into ``options.out``.
+
+    Raises :class:`compare.errors.RuleError` for bad rules and
+    :class:`compare.errors.InputError` when no input at all could be read; a bad
+    individual file is skipped and listed in the report.
+    """
+    from compare.ingest import read_inputs
+    from compare.output import write_report
+    from compare.review import apply_reviews, load_reviews, reviews_path
+
+    rules = compile_rules(options.rules_dirs)
+    sources, skipped = read_inputs(paths, manifest=options.manifest, max_bytes=options.max_bytes)
+    report = analyse(sources, rules, skipped=skipped, workers=options.workers,
+                     scheduler=options.scheduler, progress=progress)
+    review_file = options.reviews or reviews_path(options.out)
+    report = apply_reviews(report, load_reviews(review_file))
+    write_report(report, options.out, options.formats)
+    return report
+
+
+def with_event(doc: Document, event_id: str | None) -> Document:
+    return attrs.evolve(doc, event_id=event_id)
