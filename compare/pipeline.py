@@ -44,7 +44,7 @@ def prepare_documents(sources: Sequence[SourceText], rules: Rules) -> list[Docum
     """Ingest (clean, outlet, language) + dates + near-duplicates, for every source."""
     from compare.dates import date_document
     from compare.dedup import mark_duplicates
-    from compare.documents import build_document, assign_ids
+    from compare.documents import assign_ids, build_document
 
     docs = [build_document(src, rules.boilerplate, rules.outlets) for src in sources]
     docs = assign_ids(docs)

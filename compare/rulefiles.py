@@ -120,6 +120,12 @@ def _display(path: Path) -> str:
 # --------------------------------------------------------------------------- YAML
 
 
+_SAFE_TAGS = frozenset(
+    f"tag:yaml.org,2002:{t}"
+    for t in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp", "binary", "set", "omap", "pairs")
+)
+
+
 def _read_yaml(path: Path) -> tuple[Any, Lines]:
     """Safe-load one YAML file and record the line of every value."""
     shown = _display(path)
@@ -140,6 +146,9 @@ def _read_yaml(path: Path) -> tuple[Any, Lines]:
 
         def build(n: yaml.Node, path: PathKey) -> Any:
             lines[path] = (shown, n.start_mark.line + 1)
+            if n.tag not in _SAFE_TAGS:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"unsupported tag {n.tag}", n.start_mark)
             if isinstance(n, yaml.MappingNode):
                 loader.flatten_mapping(n)
                 out: dict[Any, Any] = {}
@@ -259,7 +268,7 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
             parts.append(f"unknown key '{key}'{hint}")
         return "; ".join(parts)
     if error.validator == "required" and isinstance(error.validator_value, list):
-        return error.message.replace("is a required property", "is required")
+        return str(error.message).replace("is a required property", "is required")
     if error.validator == "enum":
         return f"{error.instance!r} is not one of {', '.join(map(str, error.validator_value))}"
     return str(error.message)
@@ -322,7 +331,7 @@ def compile_pattern(pattern: str, rf: RuleFile | None = None, path: Sequence[str
 # --------------------------------------------------------------------------- loading
 
 
-def _load_file(name: str, dirs: Sequence[Path]) -> RuleFile:
+def load_rule_file(name: str, dirs: Sequence[Path]) -> RuleFile:
     data: Any = {}
     lines: Lines = {}
     sources: list[str] = []
@@ -369,7 +378,7 @@ def load_rules(user_dirs: Sequence[Path] = (), *, include_defaults: bool = True)
     files: dict[str, RuleFile] = {}
     for name in RULE_FILES:
         try:
-            rf = _load_file(name, dirs)
+            rf = load_rule_file(name, dirs)
         except RuleError as exc:
             problems.extend(exc.problems)
             continue
