@@ -1,0 +1,282 @@
+"""Claim types: the rules in ``claim_types.yaml``, the classifier and ``rules test``.
+
+A claim type (``tone``, ``contacts``, ``arms_control``...) is a named entry with
+``keywords`` (plain words or phrases, matched as whole words, case-insensitive;
+a trailing ``*`` matches any ending: ``ventilat*``) and/or ``patterns`` (google-re2
+regular expressions, compiled through :func:`compare.rulefiles.compile_pattern`).
+Every distinct keyword or pattern that matches a claim adds the entry's
+``weight`` (patterns count ``pattern_weight`` each, 2 by default, because they are
+more specific) to the entry's score.  The best score wins; ties go to the higher
+``priority``, then to the entry that comes first in the file.  The entry marked
+``fallback: true`` (``other`` in the shipped rules) is returned when nothing
+matches.
+
+Each entry carries ``examples`` and ``counter_examples``: sentences that must (or
+must not) be classified as that type.  :func:`run_rule_tests` checks them all and
+:func:`format_rule_tests` renders the result for ``outlet-compare rules test``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any, Literal
+
+from attrs import frozen
+from tabulate import tabulate
+
+from compare.errors import RuleError, RuleProblem
+from compare.rulefiles import RuleFile, compile_pattern
+
+FALLBACK_TYPE = "other"
+# Claims are sentences; anything longer is cut before matching (bounds the work).
+MAX_CLASSIFY_CHARS = 4000
+_NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+
+
+@frozen
+class Matcher:
+    """One keyword or pattern of a claim type, compiled with re2."""
+
+    source: str  # as written in the rule file
+    kind: Literal["keyword", "pattern"]
+    regex: Any  # re2 compiled pattern
+    score: float
+
+
+@frozen
+class ClaimType:
+    name: str
+    matchers: tuple[Matcher, ...]
+    priority: int = 0
+    fallback: bool = False
+    examples: tuple[str, ...] = ()
+    counter_examples: tuple[str, ...] = ()
+    description: str = ""
+
+
+@frozen
+class ClaimTypeRules:
+    types: tuple[ClaimType, ...]
+    fallback: str = FALLBACK_TYPE
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(t.name for t in self.types)
+
+
+@frozen
+class Classification:
+    type: str
+    score: float
+    # The keywords / patterns of the winning type that matched, as written.
+    matched: tuple[str, ...]
+
+
+@frozen
+class RuleTestResult:
+    type: str
+    text: str
+    expected: Literal["match", "no match"]
+    got: str
+    ok: bool
+    why: str
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def keyword_regex(keyword: str) -> str:
+    """The re2 pattern for a keyword: whole words, spaces flexible, ``*`` = any ending."""
+    word = keyword.strip()
+    prefix = word.endswith("*")
+    if prefix:
+        word = word[:-1]
+    parts = [re.escape(p) for p in word.split()]
+    body = r"\s+".join(parts)
+    start = r"\b" if word[:1].isalnum() else ""
+    if prefix:
+        return start + body + r"\w*"
+    end = r"\b" if word[-1:].isalnum() else ""
+    return start + body + end
+
+
+def _strings(rf: RuleFile, value: Any, path: tuple[str | int, ...], problems: list[RuleProblem]) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        problems.append(rf.problem(path, "must be a list of strings"))
+        return []
+    out = []
+    for i, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            problems.append(rf.problem((*path, i), "must be a non-empty string"))
+            continue
+        out.append(item)
+    return out
+
+
+def _number(rf: RuleFile, entry: dict[str, Any], key: str, default: float, path: tuple[str | int, ...],
+            problems: list[RuleProblem]) -> float:
+    value = entry.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        problems.append(rf.problem((*path, key), "must be a positive number"))
+        return default
+    return float(value)
+
+
+def _parse_entry(rf: RuleFile, entry: Any, i: int, problems: list[RuleProblem]) -> ClaimType | None:
+    path: tuple[str | int, ...] = ("claim_types", i)
+    if not isinstance(entry, dict):
+        problems.append(rf.problem(path, "must be a mapping with a name"))
+        return None
+    name = entry.get("name")
+    if not isinstance(name, str) or not _NAME_RE.match(name):
+        problems.append(rf.problem((*path, "name"), "must be a lower-case identifier like prisoner_exchange"))
+        return None
+    weight = _number(rf, entry, "weight", 1.0, path, problems)
+    pattern_weight = _number(rf, entry, "pattern_weight", 2.0, path, problems)
+    priority = entry.get("priority", 0)
+    if isinstance(priority, bool) or not isinstance(priority, int):
+        problems.append(rf.problem((*path, "priority"), "must be an integer"))
+        priority = 0
+    fallback = entry.get("fallback", False)
+    if not isinstance(fallback, bool):
+        problems.append(rf.problem((*path, "fallback"), "must be true or false"))
+        fallback = False
+    matchers: list[Matcher] = []
+    for j, kw in enumerate(_strings(rf, entry.get("keywords"), (*path, "keywords"), problems)):
+        try:
+            regex = compile_pattern(keyword_regex(kw), rf, (*path, "keywords", j))
+        except RuleError as exc:
+            problems.extend(exc.problems)
+            continue
+        matchers.append(Matcher(kw, "keyword", regex, weight))
+    for j, pat in enumerate(_strings(rf, entry.get("patterns"), (*path, "patterns"), problems)):
+        try:
+            regex = compile_pattern(pat, rf, (*path, "patterns", j))
+        except RuleError as exc:
+            problems.extend(exc.problems)
+            continue
+        matchers.append(Matcher(pat, "pattern", regex, weight * pattern_weight))
+    if not matchers and not fallback:
+        problems.append(rf.problem(path, f"claim type '{name}' needs keywords or patterns (or fallback: true)"))
+    description = entry.get("description", "")
+    return ClaimType(
+        name=name,
+        matchers=tuple(matchers),
+        priority=priority,
+        fallback=fallback,
+        examples=tuple(_strings(rf, entry.get("examples"), (*path, "examples"), problems)),
+        counter_examples=tuple(_strings(rf, entry.get("counter_examples"), (*path, "counter_examples"), problems)),
+        description=description if isinstance(description, str) else "",
+    )
+
+
+def parse_claim_type_rules(rf: RuleFile) -> ClaimTypeRules:
+    """Parse ``claim_types.yaml``; raises :class:`RuleError` listing every problem."""
+    problems: list[RuleProblem] = []
+    raw = rf.get("claim_types")
+    if raw is None:
+        raw = []
+    if not isinstance(raw, list):
+        raise RuleError([rf.problem(("claim_types",), "must be a list of claim types")])
+    types: list[ClaimType] = []
+    seen: dict[str, int] = {}
+    for i, entry in enumerate(raw):
+        ct = _parse_entry(rf, entry, i, problems)
+        if ct is None:
+            continue
+        if ct.name in seen:
+            problems.append(rf.problem(("claim_types", i, "name"),
+                                       f"duplicate claim type '{ct.name}' (first at claim_types[{seen[ct.name]}])"))
+            continue
+        seen[ct.name] = i
+        types.append(ct)
+    fallbacks = [t.name for t in types if t.fallback]
+    if len(fallbacks) > 1:
+        idx = seen[fallbacks[1]]
+        problems.append(rf.problem(("claim_types", idx, "fallback"),
+                                   f"only one claim type may be the fallback (already '{fallbacks[0]}')"))
+    if problems:
+        raise RuleError(problems)
+    return ClaimTypeRules(types=tuple(types), fallback=fallbacks[0] if fallbacks else FALLBACK_TYPE)
+
+
+# --------------------------------------------------------------------------- classifying
+
+
+def _score(ct: ClaimType, text: str) -> tuple[float, tuple[str, ...]]:
+    total = 0.0
+    hits: list[str] = []
+    for m in ct.matchers:
+        if m.regex.search(text):
+            total += m.score
+            hits.append(m.source)
+    return total, tuple(hits)
+
+
+def classify_detail(text: str, rules: ClaimTypeRules) -> Classification:
+    """The best type for ``text`` with its score and the matchers that fired."""
+    text = text[:MAX_CLASSIFY_CHARS]
+    best: Classification | None = None
+    best_key: tuple[float, int] = (0.0, 0)
+    for ct in rules.types:
+        if ct.fallback:
+            continue
+        score, hits = _score(ct, text)
+        if score <= 0:
+            continue
+        key = (score, ct.priority)
+        if best is None or key > best_key:  # strict: earlier entries win ties
+            best, best_key = Classification(ct.name, score, hits), key
+    return best if best is not None else Classification(rules.fallback, 0.0, ())
+
+
+def classify(text: str, rules: ClaimTypeRules) -> str:
+    """The claim type of ``text``: best score, ties to priority then rule order; the fallback when none match."""
+    return classify_detail(text, rules).type
+
+
+# --------------------------------------------------------------------------- rules test
+
+
+def _why(c: Classification) -> str:
+    if not c.matched:
+        return "no keyword or pattern matched"
+    return f"{c.type} matched " + ", ".join(repr(s) for s in c.matched) + f" (score {c.score:g})"
+
+
+def run_rule_tests(rules: ClaimTypeRules) -> list[RuleTestResult]:
+    """Classify every example and counter-example of every type.
+
+    An example passes when it is classified as its own type, a counter-example
+    when it is classified as anything else.
+    """
+    results: list[RuleTestResult] = []
+    for ct in rules.types:
+        for text in ct.examples:
+            c = classify_detail(text, rules)
+            results.append(RuleTestResult(ct.name, text, "match", c.type, c.type == ct.name, _why(c)))
+        for text in ct.counter_examples:
+            c = classify_detail(text, rules)
+            results.append(RuleTestResult(ct.name, text, "no match", c.type, c.type != ct.name, _why(c)))
+    return results
+
+
+def _short(text: str, width: int = 70) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_rule_tests(results: Sequence[RuleTestResult]) -> str:
+    """A table of the failed checks (if any) and the line ``N examples, M counter-examples, K failed``."""
+    failed = [r for r in results if not r.ok]
+    n_ex = sum(1 for r in results if r.expected == "match")
+    n_counter = len(results) - n_ex
+    lines: list[str] = []
+    if failed:
+        rows = [(r.type, r.expected, r.got, _short(r.text), r.why) for r in failed]
+        lines.append(tabulate(rows, headers=["type", "expected", "got", "text", "why"], tablefmt="simple"))
+        lines.append("")
+    lines.append(f"{n_ex} examples, {n_counter} counter-examples, {len(failed)} failed")
+    return "\n".join(lines)
