@@ -27,5 +27,5 @@ def test_map_by_address() -> None:
 
 
 def test_unreachable_scheduler_is_one_clear_error() -> None:
-    with pytest.raises(SchedulerError, match="cannot reach Dask scheduler tcp://127.0.0.1:1"):
+    with pytest.raises(SchedulerError, match=r"cannot reach Dask scheduler tcp://127\.0\.0\.1:1"):
         map_on_dask(_square, [1], "tcp://127.0.0.1:1", connect_timeout=1)
