@@ -153,8 +153,19 @@ class Claim:
     type: str = "other"
     attribution: str | None = None
     sentence: int = 0
-    # True when the claim is inside quotation marks in the article.
+    # True when the claim is inside quotation marks in the article (or quotes words).
     quoted: bool = False
+    # True for a headline, deck or other title line (gold annotates these only
+    # when they carry a discrepancy: flag them lightly).
+    headline: bool = False
+    # Who the claim is credited to: "official" (Kremlin, White House, a statement),
+    # "anonymous" (sources, people familiar with..., "reportedly"), "person",
+    # "outlet" (another news organisation) or None when unattributed.
+    attribution_kind: str | None = None
+    # The attribution frame as written ("the Kremlin said in a statement").
+    frame: str | None = None
+    # True when the claim is hedged ("reportedly", "allegedly", "may have").
+    hedged: bool = False
 
 
 @frozen
