@@ -101,12 +101,15 @@ def run(paths: tuple[Path, ...], rules_dirs: tuple[Path, ...], manifest: Path | 
                          workers=workers, scheduler=scheduler, max_bytes=max_bytes, reviews=reviews)
     report = run_pipeline(list(paths), options, progress=_progress(not quiet and sys.stderr.isatty()))
     for skipped in report.skipped:
-        click.echo(f"outlet-compare: skipped: {skipped.path}: {skipped.reason}", err=True)
+        click.echo(f"outlet-compare: error: {skipped.path}: {skipped.reason}", err=True)
     if not quiet:
         click.echo(f"{len(report.documents)} documents, {len(report.events)} events, "
                    f"{len(report.flags)} flags, {len(report.skipped)} skipped -> {out}")
     if not report.documents:
         _fail("no input could be read")
+    if report.skipped:
+        # The report of everything else is written; the exit code still says that input was bad.
+        sys.exit(1)
 
 
 @cli.command()
