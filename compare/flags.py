@@ -1,0 +1,329 @@
+"""Discrepancy flags of one event, per document, against the reference.
+
+For every document other than the reference (duplicates too; their flags say
+they are inherited from the original):
+
+* ``omission``: a reference claim group without a claim of the document (not
+  for headline-like or attribution-only claims); ``possibly_truncated`` instead
+  when the document is truncated and the claim comes after its last aligned
+  claim in reference order;
+* ``addition``: a claim in no reference group that is not a restatement of
+  another claim of the same document;
+* for a claim aligned with the reference claim, the most important of:
+  ``negation_or_hedge`` (a negation or a hedge the reference lacks),
+  ``number_or_date_change`` (numbers or month-day dates differ),
+  ``attribution_change`` (official or unattributed in the reference, anonymous
+  sources in the document; or another person as subject/speaker),
+  ``wording_drift`` (tone words dropped/added/replaced, a different commitment
+  level, a widened scope).  A faithful paraphrase keeps all of these and gets
+  no flag.
+
+All word classes come from the lexicon (rules/lexicon.yaml).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+
+from compare.align import MatchingConfig, score_matrix
+from compare.lexicon import Lexicon, tokenize
+from compare.models import Alignment, Claim, Document, Event, Flag, FlagKind
+from compare.normalize import canonical_tokens, normalize, stem
+from compare.worddiff import word_diff
+
+# Most important first (one flag per document and claim group).
+PRIORITY: tuple[str, ...] = ("negation_or_hedge", "number_or_date_change",
+                             "attribution_change", "wording_drift")
+CONFIDENCE = {"negation_or_hedge": 0.85, "number_or_date_change": 0.9,
+              "attribution_change": 0.8, "wording_drift": 0.7}
+
+
+def _has(tokens: Sequence[str], phrase: tuple[str, ...]) -> bool:
+    k = len(phrase)
+    first = phrase[0]
+    return any(tokens[i] == first and tuple(tokens[i:i + k]) == phrase
+               for i in range(len(tokens) - k + 1))
+
+
+def _found(tokens: Sequence[str], phrases: Iterable[tuple[str, ...]]) -> list[str]:
+    return [" ".join(p) for p in phrases if _has(tokens, p)]
+
+
+def _numbers(tokens: Sequence[str], lexicon: Lexicon) -> tuple[set[str], set[str]]:
+    """(plain numbers, month-day dates) in canonical tokens.  Number words for
+    one and two ("two leaders", "both sides") are not counted as numbers."""
+    months = lexicon.month_map
+    dates: set[str] = set()
+    plain: set[str] = set()
+    used: set[int] = set()
+    for i, t in enumerate(tokens):
+        if t in months:
+            # "May 30", "July 7 8" (a range), "30 May"
+            j = i + 1
+            while j < len(tokens) and tokens[j].isdigit() and len(tokens[j]) <= 2:
+                dates.add(f"{months[t]}-{int(tokens[j])}")
+                used.add(j)
+                j += 1
+            if i > 0 and tokens[i - 1].isdigit() and len(tokens[i - 1]) <= 2:
+                dates.add(f"{months[t]}-{int(tokens[i - 1])}")
+                used.add(i - 1)
+    for i, t in enumerate(tokens):
+        if i not in used and t.isdigit() and t not in ("1", "2"):
+            plain.add(t)
+    return plain, dates
+
+
+def _person_tokens(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(lexicon.person_token(p) for p in lexicon.names)
+
+
+def _subject(tokens: Sequence[str], people: frozenset[str]) -> tuple[str | None, int]:
+    for i, t in enumerate(tokens):
+        if t in people:
+            return t, i
+    return None, -1
+
+
+def _modal_level(tokens: Sequence[str], lexicon: Lexicon) -> tuple[int | None, list[str]]:
+    level: int | None = None
+    words: list[str] = []
+    for cls in lexicon.modality:
+        hits = _found(tokens, cls.phrases)
+        if hits and (level is None or cls.level > level):
+            level, words = cls.level, hits
+    return level, words
+
+
+def _is_may_month(tokens: Sequence[str], i: int) -> bool:
+    near = [*tokens[max(0, i - 1):i], *tokens[i + 1:i + 2]]
+    return any(t.isdigit() for t in near)
+
+
+def _hedges(tokens: Sequence[str], lexicon: Lexicon) -> tuple[list[str], list[str]]:
+    """(evidential hedges: reportedly..., modal hedges: possibly, may...)."""
+    modal_words = {p for c in lexicon.modality if c.level <= 1 for p in c.phrases}
+    evidential: list[str] = []
+    modal: list[str] = []
+    for p in lexicon.hedges:
+        k = len(p)
+        hits = [i for i in range(len(tokens) - k + 1) if tuple(tokens[i:i + k]) == p]
+        hits = [i for i in hits if not (p == ("may",) and _is_may_month(tokens, i))]
+        if hits:
+            (modal if p in modal_words else evidential).append(" ".join(p))
+    return evidential, modal
+
+
+def _uncertain(tokens: Sequence[str], lexicon: Lexicon) -> bool:
+    ev, modal = _hedges(tokens, lexicon)
+    level, _ = _modal_level(tokens, lexicon)
+    return bool(ev or modal) or level == 1
+
+
+def _anonymous(claim: Claim, tokens: Sequence[str], lexicon: Lexicon) -> list[str]:
+    toks = list(tokens) + (tokenize(claim.attribution) if claim.attribution else [])
+    return _found(toks, lexicon.attribution_anonymous)
+
+
+def compare_pair(ref: Claim, other: Claim, lexicon: Lexicon
+                 ) -> list[tuple[str, str, str]]:
+    """Every discrepancy between a reference claim and an aligned claim, as
+    (kind, lexicon class, detail), most important first; [] for a paraphrase."""
+    rt, ot = tokenize(ref.text), tokenize(other.text)
+    rc, oc = canonical_tokens(ref.text, lexicon), canonical_tokens(other.text, lexicon)
+    found: list[tuple[str, str, str]] = []
+    # negation / hedge
+    neg_r, neg_o = _found(rt, lexicon.negations), _found(ot, lexicon.negations)
+    if bool(neg_o) != bool(neg_r):
+        words = neg_o or neg_r
+        side = "added" if neg_o else "dropped"
+        found.append(("negation_or_hedge", "negation", f"negation {side}: {', '.join(words)}"))
+    ev_o, modal_o = _hedges(ot, lexicon)
+    ev_r, _ = _hedges(rt, lexicon)
+    new_ev = [h for h in ev_o if h not in ev_r]
+    if new_ev:
+        found.append(("negation_or_hedge", "hedge", f"hedge added: {', '.join(new_ev)}"))
+    elif modal_o and not _uncertain(rt, lexicon):
+        found.append(("negation_or_hedge", "hedge", f"hedge added: {', '.join(modal_o)}"))
+    # numbers and dates
+    pr, dr = _numbers(rc, lexicon)
+    po, do = _numbers(oc, lexicon)
+    if dr and do and dr != do:
+        found.append(("number_or_date_change", "date",
+                      f"date changed: {_fmt_dates(dr)} -> {_fmt_dates(do)}"))
+    elif pr and po - pr:
+        found.append(("number_or_date_change", "number",
+                      f"number changed: {', '.join(sorted(pr))} -> {', '.join(sorted(po))}"))
+    # attribution
+    anon_o = _anonymous(other, ot, lexicon)
+    if anon_o and not _anonymous(ref, rt, lexicon):
+        found.append(("attribution_change", "attribution",
+                      f"official statement credited to anonymous sources: {anon_o[0]}"))
+    people = _person_tokens(lexicon)
+    sr, _ = _subject(rc, people)
+    so, so_i = _subject(oc, people)
+    if sr and so and sr != so:
+        found.append(("attribution_change", "attribution",
+                      f"subject changed: {_display_name(sr, lexicon)} -> "
+                      f"{_display_name(so, lexicon)}"))
+    elif so and not sr and _speaks(oc, so_i, lexicon):
+        found.append(("attribution_change", "attribution",
+                      f"statement credited to {_display_name(so, lexicon)}"))
+    # wording drift: tone, modality, scope
+    drift = _drift(rt, ot, rc, oc, ref, lexicon)
+    if drift:
+        found.append(("wording_drift", *drift))
+    found.sort(key=lambda f: PRIORITY.index(f[0]))
+    return found
+
+
+def _speaks(tokens: Sequence[str], i: int, lexicon: Lexicon) -> bool:
+    """The person at ``i`` is followed by a verb of saying ("Trump described ...")."""
+    window = list(tokens[i + 1:i + 3])
+    return any(_has(window, v) for v in lexicon.attribution_verbs)
+
+
+def _display_name(token: str, lexicon: Lexicon) -> str:
+    for p in lexicon.names:
+        if lexicon.person_token(p) == token:
+            return p.name
+    return token
+
+
+def _fmt_dates(dates: set[str]) -> str:
+    return ", ".join(sorted(dates, key=lambda d: tuple(int(x) for x in d.split("-"))))
+
+
+def _drift(rt: Sequence[str], ot: Sequence[str], rc: Sequence[str], oc: Sequence[str],
+           ref: Claim, lexicon: Lexicon) -> tuple[str, str] | None:
+    tone = {t.name for t in lexicon.tone}
+    about_call = "call" in rc or "call" in oc or ref.type == "tone"
+    tr = [t for t in dict.fromkeys(rc) if t in tone]
+    to = [t for t in dict.fromkeys(oc) if t in tone]
+    if about_call and (tr or to) and set(tr) != set(to):
+        dropped = [t for t in tr if t not in to]
+        added = [t for t in to if t not in tr]
+        parts = []
+        if dropped:
+            parts.append("tone words dropped: " + ", ".join(w.replace("_", " ") for w in dropped))
+        if added:
+            parts.append("tone words added: " + ", ".join(w.replace("_", " ") for w in added))
+        return "tone", "; ".join(parts)
+    lr, wr = _modal_level(rt, lexicon)
+    lo, wo = _modal_level(ot, lexicon)
+    if lo is not None and ((lr is not None and lr != lo) or (lr is None and lo >= 5)):
+        before = ", ".join(wr) if wr else "(none)"
+        way = "strengthened" if lr is None or lo > lr else "weakened"
+        return "modality", f"commitment {way}: {before} -> {', '.join(wo)}"
+    ref_stems = {stem(t) for t in rt}
+    wide = [" ".join(p) for p in (*lexicon.scope_wide, *lexicon.scope_regions)
+            if _has(ot, p) and not all(stem(w) in ref_stems for w in p)]
+    if wide:
+        return "scope", f"scope widened: {', '.join(wide)}"
+    return None
+
+
+def flag_id(event: Event, ref_text: str, kind: str, doc: Document, claim_text: str,
+            lexicon: Lexicon) -> str:
+    key = "\x1f".join((event.id, normalize(ref_text, lexicon).text if ref_text else "", kind,
+                       doc.sha256 or doc.id, " ".join(claim_text.split())))
+    return "f-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _minor(claim: Claim, lexicon: Lexicon, config: MatchingConfig) -> bool:
+    """Headline-like or attribution-only claims are not omissions/additions."""
+    if len(claim.text.strip()) < config.min_claim_chars or getattr(claim, "headline", False):
+        return True
+    content = [t for t in normalize(claim.text, lexicon).content]
+    attr_words = {stem(w) for p in (*lexicon.attribution_verbs, *lexicon.attribution_official,
+                                    *lexicon.attribution_anonymous) for w in p}
+    return len([t for t in content if t not in attr_words]) < 2
+
+
+def flag_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
+               alignments: Sequence[Alignment], lexicon: Lexicon,
+               config: MatchingConfig) -> list[Flag]:
+    """All flags of one event (pure; stable ids)."""
+    cl = {c.id: c for c in claims}
+    ref_groups = [a for a in alignments if a.reference_claim in cl]
+    in_ref_group = {cid for a in ref_groups for cid in a.claims}
+    reference = event.reference if event.reference_basis == "primary" else None
+    flags: list[Flag] = []
+    for doc in sorted(docs, key=lambda d: d.id):
+        if doc.id == reference:
+            continue
+        inherit = (f" (inherited from its original {doc.duplicate_of})"
+                   if doc.duplicate_of else "")
+        mine = sorted((c for c in claims if c.document == doc.id),
+                      key=lambda c: (c.span[0], c.id))
+        last_aligned = max((n for n, a in enumerate(ref_groups)
+                            if any(cl[c].document == doc.id for c in a.claims)), default=-1)
+        for n, group in enumerate(ref_groups):
+            ref = cl[group.reference_claim or ""]
+            if ref.document == doc.id:
+                continue
+            members = [cl[c] for c in group.claims if cl[c].document == doc.id]
+            if not members:
+                if _minor(ref, lexicon, config):
+                    continue
+                kind: FlagKind = ("possibly_truncated" if doc.truncated and n > last_aligned
+                                  else "omission")
+                detail = ("not reported (the text is truncated before it)"
+                          if kind == "possibly_truncated" else "not reported")
+                flags.append(_flag(event, doc, kind, None, ref, group, 0.8,
+                                   f"{detail}: {_short(ref.text)}{inherit}", "omission",
+                                   lexicon))
+                continue
+            best: tuple[int, Claim, tuple[str, str, str]] | None = None
+            for m in members:
+                found = compare_pair(ref, m, lexicon)
+                if found:
+                    rank = PRIORITY.index(found[0][0])
+                    if best is None or rank < best[0]:
+                        best = (rank, m, found[0])
+            if best is not None:
+                _, m, (k, cls, detail) = best
+                flags.append(_flag(event, doc, k, m, ref, group,  # type: ignore[arg-type]
+                                   CONFIDENCE[k], detail + inherit, cls, lexicon))
+        flags.extend(_additions(event, doc, mine, in_ref_group, ref_groups, cl, lexicon,
+                                config, inherit))
+    return flags
+
+
+def _additions(event: Event, doc: Document, mine: Sequence[Claim], in_ref_group: set[str],
+               ref_groups: Sequence[Alignment], cl: Mapping[str, Claim], lexicon: Lexicon,
+               config: MatchingConfig, inherit: str) -> list[Flag]:
+    loose = [c for c in mine if c.id not in in_ref_group and not _minor(c, lexicon, config)]
+    if not loose:
+        return []
+    grouped = [c for c in mine if c.id in in_ref_group]
+    refs = [cl[a.reference_claim or ""] for a in ref_groups]
+    nl = [normalize(c.text, lexicon) for c in loose]
+    restate = score_matrix(nl, [normalize(c.text, lexicon) for c in grouped], config)
+    to_ref = score_matrix(nl, [normalize(c.text, lexicon) for c in refs], config)
+    out = []
+    for i, c in enumerate(loose):
+        if restate.shape[1] and float(restate[i].max()) >= config.restatement_threshold:
+            continue
+        closest = float(to_ref[i].max()) if to_ref.shape[1] else 0.0
+        out.append(_flag(event, doc, "addition", c, None, None, round(1.0 - closest / 2, 3),
+                         f"not in the reference: {_short(c.text)}{inherit}", None, lexicon))
+    return out
+
+
+def _short(text: str, n: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _flag(event: Event, doc: Document, kind: FlagKind, claim: Claim | None, ref: Claim | None,
+          group: Alignment | None, score: float, detail: str, cls: str | None,
+          lexicon: Lexicon) -> Flag:
+    return Flag(
+        id=flag_id(event, ref.text if ref else "", kind, doc, claim.text if claim else "",
+                   lexicon),
+        event=event.id, kind=kind, document=doc.id,
+        claim=claim.id if claim else None, reference_claim=ref.id if ref else None,
+        score=float(score), detail=detail, lexicon_class=cls,
+        diff=word_diff(ref.text, claim.text) if ref and claim else (),
+        alignment=group.id if group else None)
