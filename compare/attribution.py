@@ -1,0 +1,216 @@
+"""Attribution frames: who a claim is credited to, kept apart from its content.
+
+News copy wraps facts in frames: "..., the Kremlin said.", "According to the
+Kremlin's account, ...", "\"...,\" the Kremlin underscored", "..., informs the
+press-service of Kremlin ." (machine-translated), "..., according to people
+familiar with the call".  This module finds such frames at the start or the end
+of a piece of text (or between two clauses) and normalises the source to a short
+name and a kind, so that ``the Kremlin's account`` and ``the Kremlin said``
+compare equal and a change from an official source to anonymous sources shows.
+
+The patterns here are the tool's own (fixed, bounded, no nested quantifiers);
+user patterns never go through :mod:`re`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from attrs import frozen
+
+# Verbs that report speech.  Longer alternatives first.
+_VERBS = (
+    r"told\s+(?:reporters|journalists|the\s+press|a\s+(?:news|press)\s+conference|\w+\s+(?:news|television|radio))"
+    r"|pointed\s+out|went\s+on|said|says|stated|states|noted|notes|added|adds|stressed|stresses|underscored"
+    r"|underscores|underlined|underlines|emphasi[sz]ed|emphasi[sz]es|reported|reports|announced|announces"
+    r"|confirmed|confirms|wrote|writes|explained|explains|recalled|recalls|informed|informs|specified"
+    r"|specifies|continued|insisted|claimed|claims|observed|remarked|quoted|cited|highlighted|asserted"
+    r"|declared|conceded|acknowledged|tweeted"
+)
+# Verbs that can start a frame without "that" ("The Kremlin said the call ...").
+_LEAD_VERBS = r"said|says|stated|states|reported|reports|added|told\s+(?:reporters|journalists|the\s+press)"
+_SRC = r"[\w’'.+&-]+(?:\s+[\w’'.+&-]+){0,7}?"
+_PREP = (r"according\s+to|citing|as\s+reported\s+by|as\s+stated\s+by|by\s+(?:the\s+)?data\s+of|in\s+the\s+words\s+of"
+         r"|as\s+quoted\s+by|quoting|per")
+_ADJUNCT = r"(?:\s+(?:on|in|at|to|during|late|earlier|later|after|via|from|over|shortly|without|for)\b[^,;]{0,60})?"
+_NOT_SUBJ = re.compile(r"^(?:and|but|or|which|who|whom|that|while|as|when|if|because|it|there)\b", re.I)
+
+_TRAIL_PREP = re.compile(rf"^(?:{_PREP})\s+(?P<src>{_SRC})$", re.I)
+_TRAIL_SV = re.compile(rf"^(?P<src>{_SRC})\s+(?P<verb>{_VERBS}){_ADJUNCT}$", re.I)
+_TRAIL_VS = re.compile(rf"^(?P<verb>{_VERBS})\s+(?P<src>{_SRC})$", re.I)
+_TRAIL_PASSIVE = re.compile(
+    r"^(?:it\s+)?(?:is|was|has\s+been|were|are)\s+(?:said|stated|reported|noted|specified|emphasi[sz]ed|stressed)"
+    rf"\s+(?:in|by)\s+(?P<src>{_SRC})$", re.I)
+_LEAD_PREP = re.compile(rf"^(?:{_PREP})\s+(?P<src>{_SRC})\s*,\s+", re.I)
+_LEAD_THAT = re.compile(rf"^(?P<src>{_SRC})\s+(?P<verb>{_VERBS}){_ADJUNCT}(?:\s+that\b\s*|\s*:\s*)", re.I)
+_LEAD_PLAIN = re.compile(rf"^(?P<src>{_SRC})\s+(?P<verb>{_LEAD_VERBS})(?:\s*,)?\s+", re.I)
+_LEAD_IMPERSONAL = re.compile(
+    r"^it\s+(?:was|is|has\s+been)\s+(?:stated|noted|said|reported|stressed|emphasi[sz]ed|underlined|pointed\s+out)"
+    r"(?:\s+that\b)?\s*", re.I)
+_HEDGE = re.compile(
+    r"\b(?:reportedly|allegedly|purportedly|supposedly|apparently|possibly|perhaps|unconfirmed"
+    r"|(?:may|might|could)\s+have|(?:is|are|was|were)\s+(?:said|believed|thought|understood)\s+to)\b", re.I)
+_REPORTEDLY = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly)\b", re.I)
+MAX_SOURCE_WORDS = 8
+
+
+@frozen
+class Frame:
+    """A frame found in a piece of text: ``start:end`` (local offsets) is the frame
+    itself; ``source`` its raw source words (None for "it was stated that")."""
+
+    start: int
+    end: int
+    source: str | None
+    text: str
+
+
+@frozen
+class Source:
+    name: str | None
+    kind: str | None
+
+
+def _ok_source(src: str) -> bool:
+    words = src.split()
+    if not words or len(words) > MAX_SOURCE_WORDS or _NOT_SUBJ.match(src):
+        return False
+    return not any(w.lower() in {"and", "but", "which", "who"} for w in words[1:]) or "familiar" in src.lower()
+
+
+def trailing_frame(text: str) -> Frame | None:
+    """A frame that ends ``text`` after a comma or dash: "..., the Kremlin said in a statement"."""
+    for m in re.finditer(r"(?:,[\"”’»]*|\s[-–—]+)\s*", text):
+        tail = text[m.end():].rstrip(" .,;:!?\"”’»")
+        if not tail or len(tail.split()) > MAX_SOURCE_WORDS + 8:
+            continue
+        for rx in (_TRAIL_PREP, _TRAIL_PASSIVE, _TRAIL_VS, _TRAIL_SV):
+            fm = rx.match(tail)
+            if fm and _ok_source(fm.group("src")):
+                # '..."constructive," according to X': the closing quote stays with the content
+                start = m.start() + len(m.group(0).rstrip()) if m.group(0)[:1] == "," and len(
+                    m.group(0).rstrip()) > 1 else m.start()
+                return Frame(start, len(text), fm.group("src"), text[m.end():].strip())
+    return None
+
+
+def quote_frame(outside: str) -> Frame | None:
+    """The frame around a quotation: ``outside`` is what is left of the sentence
+    once the quotation is removed (e.g. ", the Kremlin underscored." or "Peskov said:")."""
+    core = outside.strip(" \t,.;:!?-–—\"“”„«»‘’'")
+    if not core:
+        return Frame(0, len(outside), None, "")
+    for rx in (_TRAIL_PREP, _TRAIL_PASSIVE, _TRAIL_VS, _TRAIL_SV):
+        fm = rx.match(core)
+        if fm and _ok_source(fm.group("src")):
+            return Frame(0, len(outside), fm.group("src"), core)
+    fm = re.match(rf"^(?P<src>{_SRC})\s+(?:{_VERBS}){_ADJUNCT}$", core, re.I)
+    if fm and _ok_source(fm.group("src")):
+        return Frame(0, len(outside), fm.group("src"), core)
+    return None
+
+
+def leading_frame(text: str) -> Frame | None:
+    """A frame that starts ``text``: "According to X, ...", "X said (that) ...", "It was stated that ..."."""
+    m = _LEAD_IMPERSONAL.match(text)
+    if m:
+        return Frame(0, m.end(), None, text[: m.end()].strip())
+    for rx in (_LEAD_PREP, _LEAD_THAT, _LEAD_PLAIN):
+        m = rx.match(text)
+        if m and _ok_source(m.group("src")) and len(text[m.end():].split()) >= 3:
+            return Frame(0, m.end(), m.group("src"), text[: m.end()].strip(" ,:"))
+    return None
+
+
+def middle_frames(text: str) -> list[Frame]:
+    """Frames between commas inside a sentence: "X, the Kremlin said, and Y" / "X, according to Y, Z"."""
+    out = []
+    for m in re.finditer(r",\s*([^,;]{3,120}?)\s*,", text):
+        inner = m.group(1).strip()
+        for rx in (_TRAIL_PREP, _TRAIL_VS, _TRAIL_SV):
+            fm = rx.match(inner)
+            if fm and _ok_source(fm.group("src")):
+                out.append(Frame(m.start(), m.end(), fm.group("src"), inner))
+                break
+    return out
+
+
+_SUBJECT_VERB = re.compile(
+    rf"^(?P<src>{_SRC})\s+(?:also\s+)?(?:described|characteri[sz]ed|called|termed|labell?ed|{_VERBS})\b", re.I)
+
+
+def subject_source(text: str) -> str | None:
+    """The subject of ``text`` when it is a reporting subject ("The Kremlin described the call as ...")."""
+    m = _SUBJECT_VERB.match(text)
+    if m and _ok_source(m.group("src")):
+        return m.group("src")
+    return None
+
+
+def is_hedged(text: str) -> bool:
+    return bool(_HEDGE.search(text))
+
+
+def reportedly(text: str) -> bool:
+    return bool(_REPORTEDLY.search(text))
+
+
+# --------------------------------------------------------------------------- normalising
+
+_OUTLETS = {
+    "tass": "TASS", "ria novosti": "RIA Novosti", "ria": "RIA Novosti", "interfax": "Interfax",
+    "reuters": "Reuters", "associated press": "AP", "ap": "AP", "afp": "AFP", "bloomberg": "Bloomberg",
+    "sputnik": "Sputnik", "cnn": "CNN", "bbc": "BBC", "trend": "Trend", "rt": "RT", "kommersant": "Kommersant",
+    "izvestia": "Izvestia", "xinhua": "Xinhua",
+}
+_DOC_NOUNS = re.compile(r"\b(?:statement|message|readout|communiqu[eé]|press\s+release|account|report|transcript)s?\b")
+_ANON = re.compile(r"\b(?:sources?|people|persons|officials?|diplomats?|insiders?)\b.*\b(?:familiar|close|knowledge|"
+                   r"briefed|anonymity|condition)\b|\b(?:sources?|insiders?)\b|\bunnamed\b|\banonymous\b")
+_OFFICIAL = re.compile(r"\b(?:ministry|state\s+department|spokes(?:man|woman|person)|press\s+secretary|government|"
+                       r"embassy|office|administration|presidential\s+(?:press\s+)?service|press[- ]service|"
+                       r"foreign\s+minist(?:er|ry)|mfa|cabinet|department|agency)\b")
+_PRONOUNS = {"he", "she", "they", "we", "i", "him", "her", "them"}
+_TITLES = {"president", "prime", "minister", "deputy", "foreign", "secretary", "spokesman", "spokeswoman",
+           "press", "chancellor", "mr", "mrs", "ms", "dr", "russian", "american", "us", "u.s.", "general",
+           "senator", "ambassador", "kremlin", "white", "house", "adviser", "advisor", "aide", "leader", "head"}
+
+
+def _clean(raw: str) -> str:
+    s = re.sub(r"[’']s\b", "", raw.strip(" \t,.;:-–—\"“”«»'’"))
+    s = re.sub(r"^(?:the|a|an|one|some|several)\s+", "", s, flags=re.I)
+    return re.sub(r"\s+", " ", s)
+
+
+def normalise_source(raw: str | None) -> Source:
+    """A short, comparable name and a kind for a frame's source words."""
+    if raw is None:
+        return Source(None, None)
+    s = _clean(raw)
+    low = s.lower()
+    if not low or low in _PRONOUNS:
+        return Source(None, "pronoun" if low in _PRONOUNS else None)
+    if _ANON.search(low):
+        if "familiar" in low:
+            return Source(re.sub(r"^(?:persons|officials?)\b", "people", low), "anonymous")
+        if "kremlin" in low:
+            return Source("Kremlin source", "anonymous")
+        return Source("sources", "anonymous")
+    if "kremlin" in low or "кремл" in low:
+        if re.search(r"press[- ]?service|пресс", low):
+            return Source("Kremlin press service", "official")
+        return Source("Kremlin", "official")
+    if "white house" in low:
+        return Source("White House", "official")
+    for key, name in _OUTLETS.items():
+        if re.search(rf"\b{re.escape(key)}\b", low) and (len(low.split()) <= 3 or key not in {"ap", "rt", "trend"}):
+            return Source(name, "outlet")
+    if re.search(r"\b(?:news\s+)?agency\b|\bnewspaper\b|\bmedia\b|\bbroadcaster\b|\btelevision\b", low):
+        return Source(low, "outlet")
+    if _DOC_NOUNS.search(low):
+        return Source("statement", "official")
+    if _OFFICIAL.search(low):
+        return Source(s, "official")
+    caps = [w for w in re.findall(r"[A-ZА-Я][\w’'-]+", s) if w.lower() not in _TITLES]
+    if caps:
+        return Source(caps[-1], "person")
+    return Source(low, "person" if re.search(r"\b(?:leaders?|presidents?|sides?|ministers?)\b", low) else None)

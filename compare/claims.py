@@ -1,0 +1,476 @@
+"""Claims: a document's cleaned text cut into atomic, attributed, typed claims.
+
+``extract_claims(doc, rules)`` walks the cleaned text line by line (a line is a
+paragraph), drops lines that state nothing (date stamps, bylines, captions,
+credits), marks title and deck lines as headlines, strips a wire dateline
+("MOSCOW, June 1 (Nordwire) - "), splits the rest into sentences with
+sentencex, and then:
+
+* keeps the attribution frame apart from the content: in ``"The talks were
+  good," the Kremlin said`` the claim is the quotation and the attribution
+  ``Kremlin`` (see :mod:`compare.attribution`); a quotation spanning several
+  sentences gives each of them its frame;
+* splits a sentence that joins distinct facts ("They discussed X and agreed to
+  Y", "..., and Putin thanked Trump ...", "; ", ", adding that") into one claim
+  per clause, but leaves noun lists ("Russia, India and the Republic of Korea")
+  alone;
+* types each claim with :func:`compare.claimtypes.classify`.
+
+Every claim's ``span`` indexes ``doc.text`` exactly: ``doc.text[a:b] == claim.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from attrs import frozen
+from sentencex import segment
+
+from compare.attribution import (
+    Frame,
+    Source,
+    is_hedged,
+    leading_frame,
+    middle_frames,
+    normalise_source,
+    quote_frame,
+    reportedly,
+    subject_source,
+    trailing_frame,
+)
+from compare.claimtypes import ClaimTypeRules, classify
+from compare.models import Claim, Document
+
+MAX_TEXT_CHARS = 400_000
+MAX_CLAIMS = 5_000
+MAX_SENTENCE_CHARS = 3_000
+MIN_CLAIM_WORDS = 3
+
+_OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", "‘": "’"}
+_QUOTE_CHARS = "\"“”„«»‘’"
+_STRIP_EDGE = " \t,;:-–—.!?"
+
+_DATELINE = re.compile(
+    r"^(?:[A-ZА-Я][A-ZА-Я.'’ -]{1,40}?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?(?:\s*\([^()\n]{1,40}\))?"
+    r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}\s*\([^()\n]{1,40}\))\s*[-–—]{1,2}\s+")
+_SKIP_LINE = re.compile(
+    r"^\W*(?:by\s+[A-Z]|photo\b|фото\b|image\b|picture\b|file\s+photo\b|caption\b|\(?(?:reporting|editing|writing|"
+    r"additional\s+reporting)\s+by\b|\(?c\)\s*\d{4}|©|copyright\b|read\s+(?:also|more)\b|see\s+also\b|"
+    r"tags?:|теги:|читайте\s+также|related\b|share\b|advertisement\b)", re.I)
+_DATE_WORDS = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    r"|\b(?:am|pm|a\.m\.|p\.m\.|gmt|utc|msk|updated|published|ago|year|years|month|months|day|days|hours?|minutes?"
+    r"|views?|comments?|года?|г\.)\b|\d+", re.I)
+_TERMINAL = re.compile(r"[.!?…][\"”’»)]*\s*$")
+# Verbs that start a new clause after "and" with a shared subject ("... and agreed to ...").
+_VERBS = (
+    r"agreed|discussed|noted|stressed|said|thanked|congratulated|expressed|called|confirmed|emphasi[sz]ed|underlined"
+    r"|underscored|exchanged|voiced|welcomed|praised|supported|informed|told|briefed|reaffirmed|decided|invited"
+    r"|proposed|offered|pledged|promised|urged|asked|raised|touched|addressed|reviewed|considered|described|added"
+    r"|gave|spoke|talked|met|signed|announced|stated|highlighted|reiterated|shared|wished|paid|recalled|assessed"
+    r"|mentioned|pointed|reached|held|instructed|accepted|rejected|denied|condemned|warned|hoped|made|took|sent"
+    r"|received|will|would|has|have|had|was|were|agree|discuss|note|stress|thank|express|confirm|support|say|says"
+)
+_SUBJ = r"(?:[A-ZА-Я][\w’'-]+|they|he|she|it|we|both(?:\s+\w+)?|the\s+[\w’'-]+|this|these|each)"
+_AND_VERB = re.compile(
+    rf",?\s+and\s+(?:also\s+|then\s+|later\s+)?(?=(?:{_VERBS})\b|[a-z]{{3,}}ed\s+(?:the|a|an|him|her|them|his|their"
+    r"|its|to|on|that|with|for|about|in|[A-Z]))")
+_AND_CLAUSE = re.compile(
+    rf"(?:,\s+and|;\s+and|,?\s+as\s+well\s+as|,\s+while|,\s+whereas)\s+(?=(?:also\s+)?{_SUBJ}(?:\s+[\w’'-]+){{0,3}}?"
+    rf"\s+(?:also\s+)?(?:{_VERBS}|[a-z]{{3,}}ed)\b)")
+_AS_WELL_AS_VERB = re.compile(rf"\s+as\s+well\s+as\s+(?=(?:{_VERBS})\b)")
+_BULLET = re.compile(r"^\s*[*•·▪►–-]\s")
+_SEMI = re.compile(r";\s+")
+_ADDING = re.compile(r",\s+(?:adding|noting|stressing|stating|saying)\s+that\s+")
+
+
+@frozen
+class _Piece:
+    start: int  # absolute offsets in doc.text
+    end: int
+    sentence: int
+    headline: bool
+    quoted: bool
+    source: str | None
+    frame: str | None
+
+
+# --------------------------------------------------------------------------- lines
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\W+", " ", s).strip().lower()
+
+
+def _is_stamp(line: str) -> bool:
+    """Date/time stamps, view counters and the like: hardly any words besides dates and numbers."""
+    if not re.search(r"\d", line):
+        return False
+    rest = _DATE_WORDS.sub(" ", line)
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= 2
+
+
+def _is_title(line: str, title: str | None) -> bool:
+    t = _norm(title or "")
+    if not t:
+        return False
+    n = _norm(line)
+    return n == t or (t in n and len(line) < 2 * len(title or "") + 40)
+
+
+def _line_kind(line: str, title: str | None, seen_title: bool, seen_body: bool) -> str:
+    """``skip``, ``headline`` or ``body``.
+
+    Lines without a sentence end before the body are the title and its deck
+    (when the title is known, such lines before it are site furniture); after
+    the body starts, short ones are furniture and long ones truncated paragraphs.
+    """
+    words = line.split()
+    if len(words) < MIN_CLAIM_WORDS or _SKIP_LINE.match(line) or _is_stamp(line):
+        return "skip"
+    if _is_title(line, title):
+        return "headline"
+    terminal = bool(_TERMINAL.search(line))
+    if not terminal and (line.count("|") >= 1 or _BULLET.match(line)):
+        return "skip"
+    if not terminal:
+        if len(words) > 40:
+            return "body"
+        if not seen_body:
+            return "headline" if seen_title or not title else "skip"
+        return "body" if len(words) >= 8 else "skip"
+    return "body"
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def quote_regions(line: str) -> list[tuple[int, int]]:
+    """Top-level quotations of a line as (open, close) indexes of the quote marks.
+
+    Handles straight quotes, “ ” « » „ “, ‘ ’ (apostrophes inside words are not
+    quotes) and doubled ‘‘ ’’ pairs.  Unclosed quotations run to the end of the line.
+    """
+    regions: list[tuple[int, int]] = []
+    stack: list[tuple[int, str]] = []
+    i, n = 0, len(line)
+    while i < n:
+        ch = line[i]
+        width = 2 if ch in "‘’" and line[i:i + 2] in ("‘‘", "’’") else 1
+        token = line[i:i + width]
+        prev = line[i - 1] if i else " "
+        nxt = line[i + width] if i + width < n else " "
+        closer = stack[-1][1] if stack else None
+        if closer is not None and (token == closer or (width == 1 and ch == closer)) and not (
+                ch == "’" and width == 1 and nxt.isalpha() and prev.isalpha()):
+            start, _ = stack.pop()
+            if not stack:
+                regions.append((start, i + width - 1))
+        elif ch == '"':
+            if closer == '"':
+                pass  # handled above
+            elif prev.isspace() or prev in "([{—–-:" or i == 0 or not nxt.isspace():
+                stack.append((i, '"'))
+        elif token == "‘‘":
+            stack.append((i, "’’"))
+        elif ch in _OPEN_CLOSE and not (ch == "‘" and prev.isalpha()):
+            stack.append((i, _OPEN_CLOSE[ch]))
+        i += width
+    if stack:
+        regions.append((stack[0][0], n - 1))
+    return regions
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def _segment(line: str, language: str) -> list[tuple[int, int]]:
+    """Sentence spans of one line, with sentencex quirks repaired."""
+    try:
+        parts = list(segment(language or "en", line))
+    except Exception:  # an unsupported language code: fall back to English rules
+        parts = list(segment("en", line))
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for part in parts:
+        if not part:
+            continue
+        at = line.find(part, pos)
+        if at < 0:
+            continue
+        spans.append((at, at + len(part)))
+        pos = at + len(part)
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        piece = line[a:b].strip()
+        if merged and (not piece.strip(_QUOTE_CHARS + " .,;:!?)-–—")
+                       or piece[:1].islower() or re.match(r"^[,;:)\]]", piece)
+                       or (re.search(r"[A-Z]\.$", line[merged[-1][0]:merged[-1][1]].rstrip())
+                       and re.match(r"[A-Z]\.", piece))
+                       or (re.search(r"\b(?:[a-z]\.){2,}\s*$", line[merged[-1][0]:merged[-1][1]])
+                       and len(piece.split()) <= 3)):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return [(a, b) for a, b in merged if line[a:b].strip()]
+
+
+def _split_quote_sentences(line: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Sentence boundaries inside a quotation that sentencex kept as one sentence."""
+    out, start = [], a
+    for m in re.finditer(r"[.!?…](?=\s+[\"“«‘]?[A-ZА-Я])", line[a:b]):
+        cut = a + m.end()
+        if re.search(r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|U\.S|U\.K|No|Gen|Sen)\.$", line[start:cut]):
+            continue
+        out.append((start, cut))
+        start = cut
+    out.append((start, b))
+    return [(x, y) for x, y in out if line[x:y].strip(_STRIP_EDGE + _QUOTE_CHARS)]
+
+
+# --------------------------------------------------------------------------- trimming
+
+
+def _trim(text: str, a: int, b: int, *, connectors: bool = True) -> tuple[int, int]:
+    """Shrink ``[a, b)`` past spaces, edge punctuation, unmatched quote marks and a leading "and"."""
+    for _ in range(6):
+        a0, b0 = a, b
+        while a < b and text[a] in _STRIP_EDGE:
+            a += 1
+        while b > a and text[b - 1] in _STRIP_EDGE:
+            b -= 1
+        if connectors:
+            m = re.match(r"(?:and|but|also|then|so)\s+", text[a:b], re.I)
+            if m and len(text[a + m.end():b].split()) >= MIN_CLAIM_WORDS:
+                a += m.end()
+        seg = text[a:b]
+        if seg[:1] in _QUOTE_CHARS and seg[-1:] in _QUOTE_CHARS and len(seg) > 2 and not any(
+                c in _QUOTE_CHARS for c in seg[1:-1] if c not in "’'"):
+            a, b = a + 1, b - 1
+        seg = text[a:b]
+        straight = seg.count('"')
+        opens = sum(seg.count(c) for c in "“«„")
+        closes = sum(seg.count(c) for c in "”»")
+        if (seg[:1] in "“«„" and opens > closes) or (seg[:1] == '"' and straight % 2):
+            a += 1
+        elif (seg[-1:] in "”»" and closes > opens) or (seg[-1:] == '"' and straight % 2):
+            b -= 1
+        elif seg[:2] == "‘‘" and seg.count("’’") < seg.count("‘‘"):
+            a += 2
+        elif seg[-2:] == "’’" and seg.count("‘‘") < seg.count("’’"):
+            b -= 2
+        if (a, b) == (a0, b0):
+            break
+    return a, b
+
+
+def _words(s: str) -> int:
+    return len(re.findall(r"\w+", s))
+
+
+def _clause_cuts(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split ``text[a:b]`` where it joins distinct clauses; returns (end of left, start of right) cuts."""
+    seg = text[a:b]
+    cuts: list[tuple[int, int]] = []
+    for rx in (_SEMI, _ADDING, _AND_CLAUSE, _AND_VERB, _AS_WELL_AS_VERB):
+        for m in rx.finditer(seg):
+            if any(x <= m.start() < y or m.start() <= x < m.end() for x, y in cuts):
+                continue
+            cuts.append((m.start(), m.end()))
+    cuts.sort()
+    good: list[tuple[int, int]] = []
+    left = 0
+    for x, y in cuts:
+        if _words(seg[left:x]) >= MIN_CLAIM_WORDS and _words(seg[y:]) >= MIN_CLAIM_WORDS:
+            good.append((a + x, a + y))
+            left = y
+    return good
+
+
+# --------------------------------------------------------------------------- pieces
+
+
+def _quoted_frame(line: str, a: int, b: int, regions: list[tuple[int, int]]) -> tuple[list[tuple[int, int]],
+                                                                                       Frame | None]:
+    """If the sentence ``line[a:b]`` is a quotation plus (at most) a frame, the quoted
+    parts and the frame; else ``([], None)``."""
+    inside = [(max(a, qa + 1), min(b, qb)) for qa, qb in regions if qa < b and qb >= a]
+    inside = [(x, y) for x, y in inside if line[x:y].strip(_STRIP_EDGE + _QUOTE_CHARS)]
+    if not inside:
+        return [], None
+    outside_parts, pos = [], a
+    for qa, qb in regions:
+        if qb < a or qa >= b:
+            continue
+        outside_parts.append(line[pos:max(pos, qa)])
+        pos = max(pos, qb + 1)
+    outside_parts.append(line[pos:b])
+    outside = " ".join(p.strip() for p in outside_parts if p.strip())
+    frame = quote_frame(outside)
+    if frame is None:
+        return [], None
+    return inside, frame
+
+
+def _sentence_pieces(text: str, off: int, line: str, a: int, b: int, regions: list[tuple[int, int]],
+                     sentence: int, headline: bool, last_quote: list[Frame | None]) -> Iterator[_Piece]:
+    """The claims of one sentence ``line[a:b]`` (absolute offset ``off``)."""
+    quoted_parts, qframe = _quoted_frame(line, a, b, regions)
+    if quoted_parts:
+        if qframe is not None and qframe.source is None and not qframe.text and last_quote[0] is not None:
+            qframe = last_quote[0]  # a quotation continued over several sentences
+        last_quote[0] = qframe
+        for qa, qb in quoted_parts:
+            for sa, sb in _split_quote_sentences(line, qa, qb):
+                x, y = _trim(text, off + sa, off + sb)
+                if _words(text[x:y]) >= MIN_CLAIM_WORDS:
+                    yield from _clauses(text, x, y, sentence, headline, True, qframe)
+        return
+    last_quote[0] = None
+    x, y = _trim(text, off + a, off + b, connectors=False)
+    if x >= y:
+        return
+    frame: Frame | None = None
+    seg = text[x:y]
+    lead = leading_frame(seg)
+    if lead is not None:
+        frame = lead
+        x, y = _trim(text, x + lead.end, y)
+        seg = text[x:y]
+    trail = trailing_frame(seg)
+    if trail is not None:
+        frame = trail if frame is None or frame.source is None else frame
+        x, y = _trim(text, x, x + trail.start)
+        seg = text[x:y]
+    pieces: list[tuple[int, int]] = [(x, y)]
+    mids = [f for f in middle_frames(seg)
+            if re.match(r"\s*(?:and|but)\s+\w", seg[f.end:]) and _words(seg[f.end:]) >= MIN_CLAIM_WORDS
+            and _words(seg[:f.start]) >= MIN_CLAIM_WORDS]
+    if mids:
+        m = mids[0]
+        if frame is None or frame.source is None:
+            frame = m
+        pieces = [_trim(text, x, x + m.start), _trim(text, x + m.end, y)]
+    elif frame is None:
+        for f in middle_frames(seg):  # parenthetical ", according to X ," kept in the text
+            frame = f
+            break
+    for pa, pb in pieces:
+        if _words(text[pa:pb]) >= 1:
+            yield from _clauses(text, pa, pb, sentence, headline, _has_quote(text[pa:pb]), frame)
+
+
+def _has_quote(s: str) -> bool:
+    return bool(re.search(r"[\"“”«»„]|‘‘|’’", s))
+
+
+def _clauses(text: str, a: int, b: int, sentence: int, headline: bool, quoted: bool,
+             frame: Frame | None) -> Iterator[_Piece]:
+    source = frame.source if frame is not None else None
+    frame_text = frame.text if frame is not None and frame.text else None
+    subject = None
+    if source is None:  # "The Kremlin described the call as ..." / "... and said ..."
+        subj = subject_source(text[a:b])
+        if subj is not None and normalise_source(subj).kind in ("official", "outlet", "anonymous"):
+            subject = subj
+    starts = a
+    for x, y in _clause_cuts(text, a, b):
+        pa, pb = _trim(text, starts, x)
+        if pa < pb:
+            yield _Piece(pa, pb, sentence, headline, quoted, source or subject, frame_text)
+        starts = y
+    pa, pb = _trim(text, starts, b)
+    if pa < pb:
+        sub = text[pa:pb]
+        lead = leading_frame(sub) if starts != a else None  # "... and said the presidents had agreed ..."
+        if lead is None:
+            m = re.match(rf"(?:{_VERBS_SAY})\s+(?:that\s+)?", sub)
+            if m and _words(sub[m.end():]) >= MIN_CLAIM_WORDS and starts != a:
+                pa, pb = _trim(text, pa + m.end(), pb)
+        yield _Piece(pa, pb, sentence, headline, quoted, source or subject, frame_text)
+
+
+_VERBS_SAY = r"said|says|added|noted|stated|stressed|told\s+reporters"
+
+
+# --------------------------------------------------------------------------- the stage
+
+
+def _units(doc: Document) -> Iterator[_Piece]:
+    text = doc.text[:MAX_TEXT_CHARS]
+    seen_body = seen_title = False
+    sentence = 0
+    for lm in re.finditer(r"[^\n]+", text):
+        line, off = lm.group(0), lm.start()
+        if not line.strip():
+            continue
+        kind = _line_kind(line.strip(), doc.title, seen_title, seen_body)
+        seen_title = seen_title or _is_title(line, doc.title)
+        if kind == "skip":
+            continue
+        headline = kind == "headline"
+        if not headline:
+            seen_body = True
+        body_start = 0
+        dm = _DATELINE.match(line)
+        if dm and not headline and _words(line[dm.end():]) >= MIN_CLAIM_WORDS:
+            body_start = dm.end()
+        regions = quote_regions(line)
+        last_quote: list[Frame | None] = [None]
+        for a, b in _segment(line[body_start:], doc.language):
+            a, b = a + body_start, b + body_start
+            if b - a > MAX_SENTENCE_CHARS:
+                b = a + MAX_SENTENCE_CHARS
+            yield from _sentence_pieces(text, off, line, a, b, regions, sentence, headline, last_quote)
+            sentence += 1
+
+
+def extract_claims(doc: Document, rules: ClaimTypeRules) -> list[Claim]:
+    """The atomic claims of ``doc`` in text order (pure).
+
+    ``doc.text[c.span[0]:c.span[1]] == c.text`` for every claim; spans are in order
+    and do not overlap.  Attribution is a short normalised source ("Kremlin",
+    "sources", "Ryabkov") or None.
+    """
+    claims: list[Claim] = []
+    last_official: Source | None = None
+    last_person: Source | None = None
+    prev_end = 0
+    for piece in _units(doc):
+        if len(claims) >= MAX_CLAIMS:
+            break
+        if piece.start < prev_end or piece.end <= piece.start:
+            continue
+        body = doc.text[piece.start:piece.end]
+        if _words(body) < 2:
+            continue
+        src = normalise_source(piece.source)
+        if src.name == "statement" and last_official is not None:
+            src = last_official
+        elif src.kind == "pronoun":
+            src = last_person or Source(None, None)
+        if src.kind == "official" and src.name != "statement":
+            last_official = src
+        elif src.kind == "person":
+            last_person = src
+        hedged = is_hedged(body)
+        if src.name is None and reportedly(body):
+            src = Source("unnamed reports", "anonymous")
+        prev_end = piece.end
+        claims.append(Claim(
+            id=f"{doc.id}:c{len(claims) + 1}",
+            document=doc.id,
+            event=doc.event_id,
+            text=body,
+            span=(piece.start, piece.end),
+            type=classify(body, rules),
+            attribution=src.name,
+            sentence=piece.sentence,
+            quoted=piece.quoted,
+            headline=piece.headline,
+            attribution_kind=src.kind,
+            frame=piece.frame,
+            hedged=hedged,
+        ))
+    return claims
