@@ -1,0 +1,283 @@
+"""Boilerplate removal: site chrome out, article body in, with a map back to the source.
+
+The rules are data (``rules/boilerplate.yaml``): line patterns for the kinds of
+chrome seen across news sites (cookie banners, share bars, captions, teasers,
+comment widgets, footers), list headings ("Most popular", "READ ALSO") whose
+teaser list goes with them, tail markers after which a page holds only chrome,
+and a few numbers for the structural heuristics (menus made of short lines,
+pipe-separated navigation, inserted Title Case headlines, repeated headlines).
+
+:func:`clean_text` works line by line and never rewrites a kept line beyond
+whitespace normalisation, so every character of the cleaned text maps back to
+the source (:class:`compare.models.Segment`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from attrs import frozen
+
+from compare.errors import RuleError, RuleProblem
+from compare.models import Segment
+from compare.rulefiles import RuleFile, compile_pattern
+from compare.textnorm import ends_sentence, ends_sentence_strict, is_list_item, iter_lines, normalise_line, word_count
+
+MAX_CLEAN_CHARS = 4_000_000
+PROTECT_MAX_WORDS = 20
+LIST_ITEM_MAX_WORDS = 30
+SECTIONS = ("drop_lines", "protect_lines", "list_headings", "tail_markers")
+_NAV_SPLIT = re.compile(r"\s*\|\s*|\s+[•·]\s+|\s{2,}")
+_KEEP, _DROP, _BLANK = 0, 1, 2
+
+
+@frozen
+class Heuristics:
+    nav_min_separators: int = 2
+    nav_max_item_words: int = 4
+    run_min_lines: int = 3
+    run_max_words: int = 4
+    bullet_run_min_lines: int = 2
+    bullet_max_words: int = 5
+    caps_max_words: int = 5
+    repeat_max_words: int = 40
+    teaser_min_words: int = 4
+    teaser_max_words: int = 18
+    teaser_min_capitalised: float = 0.7
+    prose_min_words: int = 12
+    tail_max_words: int = 15
+
+
+@frozen
+class BoilerplateRules:
+    """Compiled boilerplate rules; each field is one re2 alternation (or None)."""
+
+    drop: Any = None
+    protect: Any = None
+    list_headings: Any = None
+    tails: Any = None
+    heuristics: Heuristics = Heuristics()
+    names: tuple[str, ...] = ()
+
+
+def _combine(patterns: Sequence[str]) -> Any:
+    if not patterns:
+        return None
+    return compile_pattern("|".join(f"(?:{p})" for p in patterns))
+
+
+def parse_boilerplate_rules(rf: RuleFile) -> BoilerplateRules:
+    """Parse ``boilerplate.yaml``; every bad pattern is reported with file:line: path."""
+    problems: list[RuleProblem] = []
+    compiled: dict[str, list[str]] = {s: [] for s in SECTIONS}
+    names: list[str] = []
+    for section in SECTIONS:
+        entries = rf.get(section, []) or []
+        if not isinstance(entries, list):
+            problems.append(rf.problem((section,), "must be a list of entries"))
+            continue
+        for i, entry in enumerate(entries):
+            if not isinstance(entry, dict) or not isinstance(entry.get("patterns"), list):
+                problems.append(rf.problem((section, i), "each entry needs 'name' and a list of 'patterns'"))
+                continue
+            names.append(str(entry.get("name", f"{section}[{i}]")))
+            for j, pattern in enumerate(entry["patterns"]):
+                if not isinstance(pattern, str) or not pattern:
+                    problems.append(rf.problem((section, i, "patterns", j), "a pattern must be a non-empty string"))
+                    continue
+                try:
+                    compile_pattern(pattern, rf, (section, i, "patterns", j))
+                except RuleError as exc:
+                    problems.extend(exc.problems)
+                    continue
+                compiled[section].append(pattern)
+    raw_h = rf.get("heuristics", {}) or {}
+    values: dict[str, Any] = {}
+    if not isinstance(raw_h, dict):
+        problems.append(rf.problem(("heuristics",), "must be a mapping"))
+        raw_h = {}
+    defaults = Heuristics()
+    for key, value in raw_h.items():
+        if not hasattr(defaults, key):
+            problems.append(rf.problem(("heuristics", key), "unknown heuristic"))
+            continue
+        want = type(getattr(defaults, key))
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            problems.append(rf.problem(("heuristics", key), "must be a non-negative number"))
+            continue
+        values[key] = float(value) if want is float else int(value)
+    if problems:
+        raise RuleError(problems)
+    return BoilerplateRules(
+        drop=_combine(compiled["drop_lines"]),
+        protect=_combine(compiled["protect_lines"]),
+        list_headings=_combine(compiled["list_headings"]),
+        tails=_combine(compiled["tail_markers"]),
+        heuristics=Heuristics(**values),
+        names=tuple(names),
+    )
+
+
+def _search(regex: Any, line: str) -> bool:
+    return regex is not None and regex.search(line) is not None
+
+
+def _is_nav(raw: str, h: Heuristics) -> bool:
+    items = [p for p in _NAV_SPLIT.split(raw.strip()) if p]
+    if len(items) < h.nav_min_separators + 1:
+        return False
+    return all(word_count(it) <= h.nav_max_item_words for it in items)
+
+
+def _is_caps(line: str, h: Heuristics) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return (len(letters) >= 2 and all(c.isupper() for c in letters)
+            and word_count(line) <= h.caps_max_words)
+
+
+def _title_case_share(line: str) -> float:
+    tokens = [t.strip("'\"‘’“”«»()[]:,") for t in line.split()]
+    long_words = [t for t in tokens if len(t) >= 4 and t[:1].isalpha()]
+    if not long_words:
+        return 0.0
+    return sum(1 for t in long_words if t[0].isupper()) / len(long_words)
+
+
+def clean_text(text: str, rules: BoilerplateRules) -> tuple[str, tuple[Segment, ...]]:
+    """Remove boilerplate lines and normalise whitespace.
+
+    Returns the cleaned text (paragraphs separated by a blank line, lines of one
+    paragraph by a newline) and the segments mapping it back to ``text``.
+    """
+    text = text[:MAX_CLEAN_CHARS]
+    h = rules.heuristics
+    offsets: list[int] = []
+    raws: list[str] = []
+    norm: list[str] = []
+    pieces: list[list[tuple[int, int, int]]] = []
+    for off, raw in iter_lines(text):
+        line, p = normalise_line(raw)
+        offsets.append(off)
+        raws.append(raw)
+        norm.append(line)
+        pieces.append(p)
+    n = len(norm)
+    wc = [word_count(x) for x in norm]
+    # what the patterns see: the line without Markdown emphasis or quote marks around it
+    keys = [x.strip("*_> ").strip() for x in norm]
+    state = [_BLANK if not x else _KEEP for x in norm]
+    protected = [bool(x) and wc[i] <= PROTECT_MAX_WORDS and _search(rules.protect, x)
+                 for i, x in enumerate(norm)]
+
+    def short(i: int) -> bool:
+        return wc[i] <= h.run_max_words and not ends_sentence(norm[i]) and not protected[i]
+
+    # 1. explicit line patterns
+    for i in range(n):
+        if state[i] == _KEEP and _search(rules.drop, keys[i]):
+            state[i] = _DROP
+    first_prose = next((i for i in range(n) if state[i] == _KEEP and wc[i] >= h.prose_min_words), n)
+    # 2. tails: a marker after the body with nothing but short lines after it
+    for i in range(first_prose + 1, n):
+        if norm[i] and _search(rules.tails, keys[i]) and all(
+                state[j] != _KEEP or wc[j] <= h.tail_max_words for j in range(i + 1, n)):
+            for j in range(i, n):
+                if state[j] == _KEEP:
+                    state[j] = _DROP
+            break
+    # 3. list headings and the teaser list that follows them
+    for i in range(n):
+        if state[i] == _BLANK or not _search(rules.list_headings, keys[i]):
+            continue
+        state[i] = _DROP
+        for j in range(i + 1, n):
+            if state[j] == _BLANK or state[j] == _DROP:
+                continue
+            if (is_list_item(norm[j]) and wc[j] <= LIST_ITEM_MAX_WORDS) or short(j):
+                state[j] = _DROP
+                continue
+            break
+    # 4. navigation lines, all-capital mastheads
+    for i in range(n):
+        if state[i] == _KEEP and not protected[i] and (_is_nav(raws[i], h) or _is_caps(norm[i], h)):
+            state[i] = _DROP
+    # 5. runs of short bullet items, then runs of short lines (menus)
+    _drop_runs(state, lambda i: is_list_item(norm[i]) and wc[i] <= h.bullet_max_words + 1
+               and not protected[i], h.bullet_run_min_lines)
+    _drop_runs(state, lambda i: short(i) or (is_list_item(norm[i]) and wc[i] <= h.bullet_max_words + 1),
+               h.run_min_lines)
+    # 6. repeated lines (headline or caption printed twice)
+    seen: set[str] = set()
+    for i in range(n):
+        if state[i] == _BLANK:
+            continue
+        key = norm[i].casefold()
+        if state[i] == _KEEP and key in seen and wc[i] <= h.repeat_max_words:
+            state[i] = _DROP
+        seen.add(key)
+    # 7. inserted related-article headline between body paragraphs
+    first_prose = next((i for i in range(n) if state[i] == _KEEP and wc[i] >= h.prose_min_words), n)
+    for i in range(first_prose + 1, n):
+        if (state[i] == _KEEP and not protected[i] and h.teaser_min_words <= wc[i] <= h.teaser_max_words
+                and not ends_sentence_strict(norm[i]) and not norm[i].endswith(":")
+                and not norm[i].startswith("#") and not is_list_item(norm[i])
+                and _title_case_share(norm[i]) >= h.teaser_min_capitalised):
+            nxt = next((j for j in range(i + 1, n) if state[j] == _KEEP), None)
+            if nxt is not None and wc[nxt] >= h.prose_min_words:
+                state[i] = _DROP
+    return _assemble(state, offsets, norm, pieces)
+
+
+def _drop_runs(state: list[int], member: Any, min_len: int) -> None:
+    """Drop runs of kept lines satisfying ``member`` (blank and dropped lines do not break a run)."""
+    run: list[int] = []
+    for i in range(len(state) + 1):
+        if i < len(state) and state[i] != _KEEP:
+            continue
+        if i < len(state) and member(i):
+            run.append(i)
+            continue
+        if len(run) >= min_len:
+            for j in run:
+                state[j] = _DROP
+        run = []
+
+
+def _assemble(state: list[int], offsets: list[int], norm: list[str],
+              pieces: list[list[tuple[int, int, int]]]) -> tuple[str, tuple[Segment, ...]]:
+    out: list[str] = []
+    segments: list[Segment] = []
+    pos = 0
+    gap = False
+    for i, st in enumerate(state):
+        if st != _KEEP:
+            gap = gap or bool(out)
+            continue
+        if out:
+            sep = "\n\n" if gap else "\n"
+            out.append(sep)
+            pos += len(sep)
+        gap = False
+        for c, s, ln in pieces[i]:
+            segments.append(Segment(clean_start=pos + c, source_start=offsets[i] + s, length=ln))
+        out.append(norm[i])
+        pos += len(norm[i])
+    return "".join(out), tuple(segments)
+
+
+def source_offset(segments: Sequence[Segment], offset: int) -> int | None:
+    """The source offset of cleaned-text ``offset`` (the nearest mapped character before it)."""
+    best: Segment | None = None
+    lo, hi = 0, len(segments)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if segments[mid].clean_start <= offset:
+            best = segments[mid]
+            lo = mid + 1
+        else:
+            hi = mid
+    if best is None:
+        return None
+    return best.source_start + min(offset - best.clean_start, max(best.length - 1, 0))

@@ -1,0 +1,103 @@
+"""Near-duplicate republications: the same body on two sites is counted once.
+
+Each document's cleaned text becomes a set of hashed 5-word shingles.  Candidate
+pairs come from an inverted index (shingle -> documents), so only documents that
+share shingles are compared and no all-pairs pass is made; shingles shared by
+very many documents (boilerplate that escaped cleaning, a sentence quoted by
+everyone) are left out of the index.  Two documents are copies when at least
+``CONTAINMENT`` of the smaller one's shingles are in the larger one and the
+smaller has at least ``SIZE_RATIO`` of the larger's shingles: a republication
+with a new headline, teaser and footer passes, while two articles on one event
+quoting the same official sentences do not.
+
+Copies form groups; every member but the earliest (by published date, then id)
+gets ``duplicate_of`` = the earliest's id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zlib
+from collections import defaultdict
+from collections.abc import Sequence
+
+import attrs
+
+from compare.models import Document
+from compare.textnorm import words
+
+SHINGLE = 5
+CONTAINMENT = 0.8
+SIZE_RATIO = 0.5
+MIN_SHINGLES = 8
+MAX_POSTING = 200
+MAX_WORDS = 20_000
+
+
+def shingles(text: str, k: int = SHINGLE) -> frozenset[int]:
+    """Hashed k-word shingles of ``text`` (lowercased words; stable across processes)."""
+    toks = [w.casefold() for w in words(text)[:MAX_WORDS]]
+    if len(toks) < k:
+        return frozenset([zlib.crc32(" ".join(toks).encode())]) if toks else frozenset()
+    return frozenset(zlib.crc32(" ".join(toks[i:i + k]).encode()) for i in range(len(toks) - k + 1))
+
+
+def _order_key(doc: Document) -> tuple[bool, dt.date, str]:
+    return (doc.published is None, doc.published or dt.date.min, doc.id)
+
+
+def duplicate_pairs(docs: Sequence[Document]) -> list[tuple[int, int, float]]:
+    """Index pairs ``(i, j, containment)`` of documents that are copies of each other."""
+    sets = [shingles(d.text) for d in docs]
+    index: dict[int, list[int]] = defaultdict(list)
+    for i, s in enumerate(sets):
+        if len(s) >= MIN_SHINGLES:
+            for h in s:
+                index[h].append(i)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for posting in index.values():
+        if len(posting) < 2 or len(posting) > MAX_POSTING:
+            continue
+        for a in range(len(posting)):
+            for b in range(a + 1, len(posting)):
+                shared[(posting[a], posting[b])] += 1
+    pairs = []
+    for (i, j), n in shared.items():
+        small, large = sorted((len(sets[i]), len(sets[j])))
+        if small < MIN_SHINGLES or small < SIZE_RATIO * large:
+            continue
+        # common shingles counted from the index may miss very common ones: recount exactly
+        if n < CONTAINMENT * small * 0.5:
+            continue
+        exact = len(sets[i] & sets[j]) / small
+        if exact >= CONTAINMENT:
+            pairs.append((i, j, exact))
+    return sorted(pairs)
+
+
+def mark_duplicates(docs: Sequence[Document]) -> list[Document]:
+    """Set ``duplicate_of`` on every copy to the id of the earliest copy of its group."""
+    parent = list(range(len(docs)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j, _ in duplicate_pairs(docs):
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(docs)):
+        groups[find(i)].append(i)
+    out = [attrs.evolve(d, duplicate_of=None) if d.duplicate_of else d for d in docs]
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        first = min(members, key=lambda i: _order_key(docs[i]))
+        for i in members:
+            if i != first:
+                out[i] = attrs.evolve(docs[i], duplicate_of=docs[first].id)
+    return out

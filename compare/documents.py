@@ -1,0 +1,147 @@
+"""From a read article (:class:`SourceText`) to a :class:`Document`.
+
+:func:`build_document` is pure: it cleans the text (:mod:`compare.boilerplate`),
+picks the title, guesses the language, identifies the outlet
+(:mod:`compare.outlets`), applies manifest/JSONL hints and notices excerpts
+that stop mid-sentence.  :func:`assign_ids` gives every document a readable,
+stable, unique id; :func:`source_line` maps a cleaned-text offset back to a
+line of the source text for report links.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from pathlib import PurePath
+
+import attrs
+
+from compare.boilerplate import BoilerplateRules, clean_text, source_offset
+from compare.models import Document, Evidence, SourceText
+from compare.outlets import OutletRules, identify_outlet
+from compare.textnorm import is_list_item, script_share, slug, squash, word_count, words
+
+TITLE_MAX_WORDS = 30
+TITLE_SEARCH_LINES = 6
+TRUNCATION_MIN_WORDS = 8
+_STOPWORDS = {
+    "en": {"the", "and", "of", "to", "in", "is", "that", "for", "on", "with", "was", "said", "by"},
+    "de": {"der", "die", "und", "das", "nicht", "mit", "ist", "den", "von", "zu", "sich", "auf"},
+    "fr": {"le", "la", "les", "et", "des", "est", "une", "dans", "que", "pour", "du", "sur"},
+    "es": {"el", "la", "los", "las", "y", "que", "del", "en", "por", "con", "una", "para"},
+}
+_RU_STOP = {"и", "в", "не", "на", "что", "с", "по", "как", "это", "для", "о", "к"}
+_UK_LETTERS = set("іїєґІЇЄҐ")
+_SENTENCE_END = re.compile(r"[.!?…]['\"”’»)\]]*$|[\"”»]$|[:;]$")
+
+
+def build_document(src: SourceText, boilerplate: BoilerplateRules, outlets: OutletRules) -> Document:
+    """Clean ``src`` and fill everything ingest knows (id is left empty: see :func:`assign_ids`)."""
+    text, segments = clean_text(src.text, boilerplate)
+    title = pick_title(src, text, boilerplate)
+    match = identify_outlet(src.text, src.url, src.outlet_hint, title, outlets)
+    evidence = match.evidence
+    if evidence.rule == "hint":
+        evidence = attrs.evolve(evidence, rule="jsonl" if src.fmt == "jsonl" else "manifest")
+    published_evidence = None
+    if src.published_hint is not None:
+        rule = {"jsonl": "jsonl", "html": "html-meta"}.get(src.fmt, "manifest")
+        published_evidence = Evidence(quote=src.published_hint.isoformat(), rule=rule)
+    return Document(
+        id="", path=src.path, sha256=src.sha256, text=text, segments=segments,
+        source_line=src.line, url=src.url, title=title, language=detect_language(text),
+        outlet=match.name, outlet_role=match.role, outlet_evidence=evidence, relays=match.relays,
+        published=src.published_hint, published_evidence=published_evidence,
+        truncated=is_truncated(text))
+
+
+def pick_title(src: SourceText, clean: str, rules: BoilerplateRules | None = None) -> str | None:
+    """Manifest/JSONL title, else the HTML/Markdown title, else the first headline-like line.
+
+    Among the first lines of the cleaned text, date stamps, bylines and
+    pipe-separated labels are passed over; the first prose sentence ends the search.
+    """
+    for candidate in (src.title_hint, src.html_title):
+        if candidate and candidate.strip():
+            return squash(candidate)[:300]
+    for line in [x for x in clean.split("\n") if x.strip()][:TITLE_SEARCH_LINES]:
+        s = line.strip().lstrip("#").strip()
+        n = word_count(s)
+        if n > TITLE_MAX_WORDS or (s.endswith(".") and n >= 8):
+            return None
+        if (n < 3 or s.endswith(":") or is_list_item(s) or "|" in s or s.lower().startswith("by ")
+                or (rules is not None and rules.protect is not None and rules.protect.search(s))):
+            continue
+        return s[:300]
+    return None
+
+
+def detect_language(text: str) -> str:
+    """'ru', 'uk', 'en', 'de', 'fr', 'es' from script and stop words; 'und' when unsure."""
+    share = script_share(text)
+    if share["cyrillic"] >= 0.5:
+        sample = text[:20000]
+        return "uk" if sum(ch in _UK_LETTERS for ch in sample) > 3 and not sum(ch in "ыэъ" for ch in sample) \
+            else "ru"
+    if share["latin"] < 0.5:
+        return "und"
+    counts = Counter(w.lower() for w in words(text[:20000]))
+    scores = {lang: sum(counts[w] for w in stop) for lang, stop in _STOPWORDS.items()}
+    best = max(sorted(scores), key=lambda k: scores[k])
+    return best if scores[best] > 0 else "en"
+
+
+def is_truncated(text: str) -> bool:
+    """True when the body ends mid-sentence: the last paragraph is prose-length but has no end.
+
+    A headline-only text, a list item or a short label at the end is not a truncation.
+    """
+    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    if len(paragraphs) < 2:
+        return False
+    last = paragraphs[-1]
+    if is_list_item(last) or word_count(last) < TRUNCATION_MIN_WORDS:
+        return False
+    if _SENTENCE_END.search(last):
+        return False
+    # the text must otherwise be prose (some earlier paragraph ends a sentence)
+    return any(_SENTENCE_END.search(p) and word_count(p) >= TRUNCATION_MIN_WORDS for p in paragraphs[:-1])
+
+
+def _base_id(doc: Document) -> str:
+    stem = PurePath(doc.path).stem
+    base = slug(stem)
+    return f"{base}-l{doc.source_line}" if doc.source_line is not None else base
+
+
+def assign_ids(docs: Sequence[Document]) -> list[Document]:
+    """Readable ids from file stems (``<stem>-l<line>`` for JSONL records).
+
+    Collisions (same stem in two folders) get a short sha256 prefix, then a
+    counter in path order, so ids do not depend on the input order.
+    """
+    bases = [_base_id(d) for d in docs]
+    count = Counter(bases)
+    ids = [b if count[b] == 1 else f"{b}-{d.sha256[:8]}" for b, d in zip(bases, docs, strict=True)]
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, x in enumerate(ids):
+        groups[x].append(i)
+    for x, idx in groups.items():
+        if len(idx) > 1:
+            for k, i in enumerate(sorted(idx, key=lambda i: (docs[i].path, docs[i].source_line or 0, i)), 1):
+                ids[i] = f"{x}-{k}"
+    return [attrs.evolve(d, id=i) for d, i in zip(docs, ids, strict=True)]
+
+
+def source_line(doc: Document, source_text: str, offset: int) -> int | None:
+    """The 1-based line of ``source_text`` (the SourceText's text) holding cleaned offset ``offset``.
+
+    For a JSONL record the line is that of the record in its file.
+    """
+    if doc.source_line is not None:
+        return doc.source_line
+    src = source_offset(doc.segments, offset)
+    if src is None:
+        return None
+    return source_text.count("\n", 0, src) + 1

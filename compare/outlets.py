@@ -1,0 +1,287 @@
+"""Which outlet published an article, in what role, and whom it relays.
+
+Rules come from ``rules/outlets.yaml`` (see the comments there).  The order of
+trust is: the manifest/JSONL hint, then the article URL, then the page's own
+self-identification (site header or footer line, copyright footer, dateline
+agency tag, "<sentence>, Trend reports" credit, a caption's "- Sputnik
+International" suffix), then outlets that are not listed but name themselves
+in a dateline or a copyright footer (lower confidence).  Otherwise the outlet is
+``unknown`` with the reason in the evidence; it is never guessed.
+
+Names of outlets inside the story ("TASS reported", "according to Interfax")
+are relays, nearest first.  When an article relays a wire and reads as a
+relayed official statement ("the Kremlin said in a statement" at least twice),
+the official source ends the chain: Trend citing TASS citing the Kremlin gives
+relays ``("TASS", "Kremlin")``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, cast
+
+import re2
+from attrs import frozen
+
+from compare.errors import RuleError, RuleProblem
+from compare.models import Evidence, Role
+from compare.rulefiles import RuleFile, compile_pattern
+from compare.textnorm import squash, word_count
+
+ROLES = ("primary", "wire", "outlet")
+WHERE = ("head", "foot", "lead", "anywhere")
+HEAD_LINES = 15
+FOOT_LINES = 10
+LEAD_LINES = 20
+CAPTION_MIN_WORDS = 15
+MAX_SCAN_CHARS = 400_000
+
+
+@frozen
+class Outlet:
+    name: str
+    role: Role
+    names: tuple[str, ...]
+    urls: tuple[Any, ...] = ()
+    headers: frozenset[str] = frozenset()
+    patterns: tuple[Any, ...] = ()
+
+
+@frozen
+class IdentityRule:
+    name: str
+    where: str
+    confidence: float
+    regex: Any
+    role: Role = "outlet"  # only for generic rules
+
+
+@frozen
+class OutletRules:
+    outlets: tuple[Outlet, ...] = ()
+    identity: tuple[IdentityRule, ...] = ()
+    generic: tuple[IdentityRule, ...] = ()
+    relays: tuple[Any, ...] = ()
+    primary_templates: tuple[Any, ...] = ()
+    primary_min_count: int = 2
+
+    def by_name(self, name: str) -> Outlet | None:
+        key = name.casefold()
+        for o in self.outlets:
+            if o.name.casefold() == key or any(n.casefold() == key for n in o.names):
+                return o
+        return None
+
+
+@frozen
+class OutletMatch:
+    name: str
+    role: Role
+    relays: tuple[str, ...]
+    evidence: Evidence
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def _names_group(outlets: Sequence[Outlet], group: str = "name") -> str:
+    names = sorted({n for o in outlets for n in o.names}, key=lambda n: (-len(n), n))
+    return f"(?P<{group}>(?-i:" + "|".join(re2.escape(n) for n in names) + "))"
+
+
+def _template(rf: RuleFile, path: tuple[str | int, ...], template: Any, group: str) -> Any:
+    if not isinstance(template, str) or "{name}" not in template:
+        raise RuleError([rf.problem(path, "a template must be a string containing {name}")])
+    compile_pattern(template.replace("{name}", "NAME"), rf, path)
+    return compile_pattern(template.replace("{name}", group), rf, path)
+
+
+def parse_outlet_rules(rf: RuleFile) -> OutletRules:
+    """Parse ``outlets.yaml``; problems are reported as file:line: path: message."""
+    problems: list[RuleProblem] = []
+    outlets: list[Outlet] = []
+    entries = rf.get("outlets", []) or []
+    if not isinstance(entries, list):
+        raise RuleError([rf.problem(("outlets",), "must be a list of outlets")])
+    for i, e in enumerate(entries):
+        if not isinstance(e, dict) or not isinstance(e.get("name"), str):
+            problems.append(rf.problem(("outlets", i), "each outlet needs a 'name'"))
+            continue
+        role = e.get("role", "outlet")
+        if role not in ROLES:
+            problems.append(rf.problem(("outlets", i, "role"), f"{role!r} is not one of {', '.join(ROLES)}"))
+            continue
+        try:
+            urls = tuple(compile_pattern(str(p), rf, ("outlets", i, "urls", j))
+                         for j, p in enumerate(e.get("urls", []) or []))
+            pats = tuple(compile_pattern(str(p), rf, ("outlets", i, "patterns", j))
+                         for j, p in enumerate(e.get("patterns", []) or []))
+        except RuleError as exc:
+            problems.extend(exc.problems)
+            continue
+        names = tuple(str(n) for n in (e.get("names") or [e["name"]]) if str(n).strip())
+        headers = frozenset(squash(str(h)).casefold().rstrip(":") for h in e.get("headers", []) or [])
+        outlets.append(Outlet(e["name"], cast(Role, role), names or (e["name"],), urls, headers, pats))
+    group = _names_group(outlets)
+    identity: list[IdentityRule] = []
+    generic: list[IdentityRule] = []
+    relays: list[Any] = []
+    primary: list[Any] = []
+    for key, target in (("identity_templates", identity), ("generic_identity", generic)):
+        for i, t in enumerate(rf.get(key, []) or []):
+            path: tuple[str | int, ...] = (key, i)
+            try:
+                if not isinstance(t, dict) or t.get("where", "anywhere") not in WHERE:
+                    raise RuleError([rf.problem(path, f"needs 'pattern' and 'where' one of {', '.join(WHERE)}")])
+                if key == "identity_templates":
+                    regex = _template(rf, (*path, "pattern"), t.get("pattern"), group)
+                else:
+                    pattern = str(t.get("pattern", ""))
+                    if "(?P<outlet>" not in pattern:
+                        raise RuleError([rf.problem((*path, "pattern"), "needs a group (?P<outlet>...)")])
+                    regex = compile_pattern(pattern, rf, (*path, "pattern"))
+                role = t.get("role", "outlet")
+                if role not in ROLES:
+                    raise RuleError([rf.problem((*path, "role"), f"{role!r} is not one of {', '.join(ROLES)}")])
+                target.append(IdentityRule(str(t.get("name", f"{key}[{i}]")), str(t.get("where", "anywhere")),
+                                           float(t.get("confidence", 0.5)), regex, role))
+            except RuleError as exc:
+                problems.extend(exc.problems)
+    for i, t in enumerate(rf.get("relay_templates", []) or []):
+        try:
+            relays.append(_template(rf, ("relay_templates", i), t, group))
+        except RuleError as exc:
+            problems.extend(exc.problems)
+    pa = rf.get("primary_attribution", {}) or {}
+    prim_outlets = [o for o in outlets if o.role == "primary"]
+    if prim_outlets:
+        pgroup = _names_group(prim_outlets)
+        for i, t in enumerate(pa.get("templates", []) or []):
+            try:
+                primary.append(_template(rf, ("primary_attribution", "templates", i), t, pgroup))
+            except RuleError as exc:
+                problems.extend(exc.problems)
+    if problems:
+        raise RuleError(problems)
+    return OutletRules(tuple(outlets), tuple(identity), tuple(generic), tuple(relays), tuple(primary),
+                       int(pa.get("min_count", 2)))
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def _scopes(text: str) -> dict[str, list[str]]:
+    lines = [squash(x) for x in text[:MAX_SCAN_CHARS].splitlines()]
+    lines = [x for x in lines if x]
+    return {"head": lines[:HEAD_LINES], "foot": lines[-FOOT_LINES:], "lead": lines[:LEAD_LINES],
+            "anywhere": lines}
+
+
+def _unknown(reason: str) -> Evidence:
+    return Evidence(quote="", rule=f"none: {reason}", confidence=0.0)
+
+
+def identify_outlet(text: str, url: str | None, hint: str | None, title: str | None,
+                    rules: OutletRules) -> OutletMatch:
+    """The outlet of one article (see the module docstring for the order of trust)."""
+    scopes = _scopes(text)
+    found = _identify(scopes, url, hint, title, rules)
+    unknown: tuple[str, Role, Evidence] = ("unknown", "unknown",
+                                           _unknown("no manifest hint, known URL or self-identification"))
+    name, role, ev = found if found else unknown
+    chain = _relays(scopes, name, rules)
+    return OutletMatch(name=name, role=role, relays=chain, evidence=ev)
+
+
+def _identify(scopes: dict[str, list[str]], url: str | None, hint: str | None, title: str | None,
+              rules: OutletRules) -> tuple[str, Role, Evidence] | None:
+    if hint and hint.strip():
+        o = rules.by_name(hint.strip())
+        if o is not None:
+            return o.name, o.role, Evidence(quote=hint, rule="hint")
+        return hint.strip(), "outlet", Evidence(quote=hint, rule="hint", confidence=0.9)
+    if url:
+        for o in rules.outlets:
+            if any(r.search(url) for r in o.urls):
+                return o.name, o.role, Evidence(quote=url, rule="url", confidence=0.95)
+    edge = scopes["head"] + scopes["foot"]
+    for o in rules.outlets:
+        for line in edge:
+            if o.headers and line.casefold().rstrip(":") in o.headers:
+                return o.name, o.role, Evidence(quote=line, rule="site-header", confidence=0.95)
+            for r in o.patterns:
+                if r.search(line):
+                    return o.name, o.role, Evidence(quote=line, rule="site-pattern", confidence=0.9)
+    for rule in rules.identity:  # in file order: footers first, then datelines and credits
+        for line in scopes[rule.where]:
+            m = rule.regex.search(line)
+            if m is None or (rule.name.startswith("copyright") and " / " in line):
+                continue
+            o = rules.by_name(m.group("name"))
+            if o is None:
+                continue
+            if rule.name.startswith("caption") and (o.role == "primary" or word_count(line) < CAPTION_MIN_WORDS):
+                continue
+            return o.name, o.role, Evidence(quote=line, rule=rule.name, confidence=rule.confidence)
+        # a footer naming an unlisted site beats a listed wire's dateline: it is the site
+        if rule.name.startswith("copyright"):
+            hit = _generic(scopes, rules, "foot")
+            if hit:
+                return hit
+    return _generic(scopes, rules, None)
+
+
+def _generic(scopes: dict[str, list[str]], rules: OutletRules,
+             only: str | None) -> tuple[str, Role, Evidence] | None:
+    for rule in rules.generic:
+        if only is not None and rule.where != only:
+            continue
+        for line in scopes[rule.where]:
+            m = rule.regex.search(line)
+            if m is None or " / " in line:
+                continue
+            name = m.group("outlet").strip(" .-'")
+            if len(name) < 2:
+                continue
+            known = rules.by_name(name)
+            if known is not None:
+                return known.name, known.role, Evidence(quote=line, rule=rule.name, confidence=rule.confidence)
+            return name, rule.role, Evidence(quote=line, rule=rule.name, confidence=rule.confidence)
+    return None
+
+
+def _relays(scopes: dict[str, list[str]], identity: str, rules: OutletRules) -> tuple[str, ...]:
+    """Outlets the article relays, nearest first, then the official source of a relayed statement."""
+    found: list[tuple[int, str]] = []
+    # A dateline of another agency on a site that identified itself is the nearest relay.
+    for rule in rules.generic:
+        if rule.where != "head":
+            continue
+        for line in scopes["head"]:
+            m = rule.regex.search(line)
+            if m is not None:
+                name = m.group("outlet").strip(" .-'")
+                known = rules.by_name(name)
+                found.append((-1, known.name if known else name))
+    body = "\n".join(scopes["anywhere"])
+    for regex in rules.relays:
+        for m in regex.finditer(body):
+            o = rules.by_name(m.group("name"))
+            if o is not None and o.role != "primary":
+                found.append((m.start(), o.name))
+    chain: list[str] = []
+    for _, name in sorted(found):
+        if name != identity and name not in chain:
+            chain.append(name)
+    if chain:
+        counts: dict[str, int] = {}
+        for regex in rules.primary_templates:
+            for m in regex.finditer(body):
+                o = rules.by_name(m.group("name"))
+                if o is not None:
+                    counts[o.name] = counts.get(o.name, 0) + 1
+        if counts:
+            top = max(sorted(counts), key=lambda k: counts[k])
+            if counts[top] >= rules.primary_min_count and top != identity and top not in chain:
+                chain.append(top)
+    return tuple(chain)
