@@ -1,0 +1,271 @@
+"""Finding date phrases in article text (the lexical half of :mod:`compare.dates`).
+
+Own regular expressions for the well-defined formats articles use ("June 1,
+2020", "1 June 2020", "02.06.2020 07:30", "1 июня 2020 года", "on Monday",
+"yesterday", datelines such as "MOSCOW, June 1 (Reuters) -").  Each phrase
+becomes a :class:`Mention` with its offsets and what it fixes (year, month,
+day, weekday, offset from the publication day); resolving and weighing the
+mentions is :mod:`compare.dates`' job.
+
+Month names are matched case-sensitively (capitalised), so the modal verb
+"may" and the verb "march" are never read as months.  Scrape artefacts such as
+"12 months ago" are recognised so that nothing inside them counts as a date.
+Lines that are captions, copyright notices or teasers are flagged so that
+their dates are not taken as evidence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+from attrs import frozen
+
+MAX_SCAN_CHARS = 100_000
+
+MONTHS: dict[str, int] = {
+    "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6,
+    "July": 7, "August": 8, "September": 9, "October": 10, "November": 11, "December": 12,
+    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8,
+    "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
+}
+RU_MONTHS: dict[str, int] = {
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6,
+    "июля": 7, "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+    "saturday": 5, "sunday": 6,
+    "понедельник": 0, "вторник": 1, "среду": 2, "среда": 2, "четверг": 3,
+    "пятницу": 4, "пятница": 4, "субботу": 5, "суббота": 5, "воскресенье": 6,
+}
+RELATIVE_DAYS: dict[str, int] = {
+    "today": 0, "tonight": 0, "earlier today": 0, "yesterday": -1,
+    "сегодня": 0, "вчера": -1,
+}
+
+_MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+             r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)")
+_WEEKDAY_EN = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:19|20)\d{2}"
+_TIME = (r"(?:,?[ \t]*(?:at[ \t]+|-[ \t]*|\|[ \t]*)?\d{1,2}[:.]\d{2}(?!\d)(?:[ \t]*[ap]\.?[ \t]?m\.?)?"
+         r"(?:[ \t]*(?:GMT|UTC|MSK|ET|EDT|EST|CET|CEST|BST))?)")
+
+# Patterns start with a literal or a digit (no leading \b or look-behind), which lets
+# the regex engine skip ahead quickly; left boundaries are checked in Python.
+# "May 22, 2020", "May 2", "Jun. 1st, 2020", "July 7-8" (a weekday before is looked up separately)
+MONTH_DAY = re.compile(
+    rf"(?P<mon>{_MONTH_RE})\.?[ \t]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
+    rf"(?:[ \t]*[-–][ \t]*\d{{1,2}}(?!\d))?(?:,?[ \t]+(?P<year>{_YEAR})(?!\d))?(?P<time>{_TIME})?")
+# "23 July 2020 22:19", "30 May", "1st of June 2020"
+DAY_MONTH = re.compile(
+    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:[ \t]*[-–][ \t]*\d{{1,2}})?[ \t]+(?:of[ \t]+)?"
+    rf"(?P<mon>{_MONTH_RE})(?![a-z])\.?(?:,?[ \t]+(?P<year>{_YEAR})(?!\d))?(?P<time>{_TIME})?")
+# "02.06.2020 07:30"
+NUMERIC = re.compile(rf"(?P<day>\d{{1,2}})\.(?P<mon>\d{{1,2}})\.(?P<year>{_YEAR})(?![\d])(?P<time>{_TIME})?")
+# "2020-06-01"
+ISO = re.compile(rf"(?P<year>{_YEAR})-(?P<mon>\d{{2}})-(?P<day>\d{{2}})(?![\d])(?P<time>T?{_TIME})?")
+# "1 июня 2020 года", "1 июня"
+RUSSIAN = re.compile(
+    r"(?P<day>\d{1,2})[ \t]+(?P<mon>января|февраля|марта|апреля|мая|июня|июля|августа|"
+    rf"сентября|октября|ноября|декабря)(?:[ \t]+(?P<year>{_YEAR})(?:[ \t]*(?:года|г\.))?)?(?P<time>{_TIME})?")
+WEEKDAY = re.compile(rf"(?P<wd>{_WEEKDAY_EN})(?P<poss>['’]s)?(?![a-z])|"
+                     r"(?P<ruwd>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![а-я])")
+_WEEKDAY_BEFORE = re.compile(rf"(?P<wd>{_WEEKDAY_EN}),?[ \t]+$")
+_MODIFIER_BEFORE = re.compile(r"(?P<mod>late|early|on|last|this|next)[ \t]+$", re.IGNORECASE)
+_RU_WEEKDAY_BEFORE = re.compile(r"(?:^|[^а-яА-Я])[вВ][ \t]+$")
+# Searched in the lower-cased text.
+RELATIVE = re.compile(r"(?P<rel>earlier today|today|tonight|yesterday|сегодня|вчера)(?P<poss>['’]s)?")
+# "MOSCOW, June 1 (Reuters) -", "WASHINGTON, May 2, 2017 -"
+DATELINE = re.compile(
+    rf"^(?P<city>[A-Z][A-Z .'’-]{{1,30}}[A-Z]),[ \t]+(?P<mon>{_MONTH_RE})\.?[ \t]+(?P<day>\d{{1,2}})(?!\d)"
+    rf"(?:,[ \t]+(?P<year>{_YEAR}))?[ \t]*(?:\([^()\n]{{1,40}}\))?[ \t]*[-–—]", re.MULTILINE)
+# Searched in the lower-cased text.
+AGO = re.compile(r"(?:\d+|an?|one)[ \t]+(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?)"
+                 r"[ \t]+ago(?![a-z])|\d+[ \t]+(?:час|дн|день|недел|месяц|год|лет)[а-я]*[ \t]+назад")
+YEAR_ONLY = re.compile(rf"(?P<year>{_YEAR})(?![\d])")
+
+# Lines whose dates are not evidence of the reported event (searched in the lower-cased text).
+NON_EVIDENCE = re.compile(
+    r"photo|©|\(c\)|copyright|all rights reserved|sputnik international|getty images|file image|"
+    r"archive|read also|related:|more from|see also|читайте также|tags:|теги:|views:|"
+    r"presidential executive office|при использовании материалов")
+
+MentionKind = Literal["full", "daymonth", "numeric", "iso", "russian", "weekday", "relative", "dateline"]
+
+
+@frozen
+class Mention:
+    """One date phrase: where it is and what it fixes."""
+
+    start: int
+    end: int
+    quote: str
+    kind: MentionKind
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    # Days from the publication date ("yesterday" = -1), for relative phrases.
+    offset: int | None = None
+    has_time: bool = False
+    # True when the phrase is on a caption / copyright / teaser line.
+    excluded: bool = False
+    # "next Monday", "Saturday's launch": a weekday that names something else.
+    modifier: str | None = None
+
+
+def valid_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def line_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, (len(text) if end < 0 else end)
+
+
+def lower_same_length(text: str) -> str:
+    """``text.lower()`` when that keeps every offset (almost always), else an
+    ASCII/Cyrillic-only lower-casing that does."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _word_start(text: str, i: int) -> bool:
+    return i == 0 or not text[i - 1].isalnum()
+
+
+def _number_start(text: str, i: int) -> bool:
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in ".-/")
+
+
+def excluded_lines(text: str, low: str | None = None) -> list[tuple[int, int]]:
+    """Spans of the lines whose dates are not evidence (captions, copyright, teasers,
+    "12 months ago" artefacts), merged and in order."""
+    low = lower_same_length(text) if low is None else low
+    spans: list[tuple[int, int]] = []
+    hits = [m.start() for m in NON_EVIDENCE.finditer(low)]
+    if " ago" in low or "назад" in low:
+        hits += [m.start() for m in AGO.finditer(low)]
+    for pos in sorted(hits):
+        if spans and pos < spans[-1][1]:
+            continue
+        spans.append(line_bounds(text, pos))
+    return spans
+
+
+def in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    i = bisect.bisect_right(spans, (pos, 10**12)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _weekday_before(text: str, start: int) -> tuple[int, int | None]:
+    m = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
+    if m and _word_start(text, m.start()):
+        return m.start(), WEEKDAYS[m["wd"].lower()]
+    return start, None
+
+
+def find_mentions(text: str, low: str | None = None,
+                  skip: Sequence[tuple[int, int]] | None = None) -> list[Mention]:
+    """Every date phrase in ``text`` (bounded to the first ``MAX_SCAN_CHARS``), in text order.
+
+    Overlapping matches keep the longest (a weekday inside "Friday, May 22" is
+    part of that date, not a separate mention)."""
+    text = text[:MAX_SCAN_CHARS]
+    low = lower_same_length(text) if low is None else low[:MAX_SCAN_CHARS]
+    skip = excluded_lines(text, low) if skip is None else skip
+    ago = [(m.start(), m.end()) for m in AGO.finditer(low)] if (" ago" in low or "назад" in low) else []
+    found: list[Mention] = []
+
+    def add(start: int, end: int, kind: MentionKind, **values: object) -> None:
+        quote = text[start:end].rstrip(" ,-–—|\t")
+        found.append(Mention(start=start, end=start + len(quote), quote=quote, kind=kind,
+                             excluded=in_spans(start, skip), **values))  # type: ignore[arg-type]
+
+    has_digit = any(c.isdigit() for c in text)
+    if has_digit:
+        for m in DATELINE.finditer(text):
+            add(m.start(), m.end(), "dateline", month=MONTHS[m["mon"]], day=int(m["day"]),
+                year=int(m["year"]) if m["year"] else None)
+        for m in MONTH_DAY.finditer(text):
+            if not _word_start(text, m.start()):
+                continue
+            start, weekday = _weekday_before(text, m.start())
+            add(start, m.end(), "full" if m["year"] else "daymonth", month=MONTHS[m["mon"]],
+                day=int(m["day"]), year=int(m["year"]) if m["year"] else None, weekday=weekday,
+                has_time=bool(m["time"]))
+        for m in DAY_MONTH.finditer(text):
+            if not _number_start(text, m.start()):
+                continue
+            start, weekday = _weekday_before(text, m.start())
+            add(start, m.end(), "full" if m["year"] else "daymonth", month=MONTHS[m["mon"]],
+                day=int(m["day"]), year=int(m["year"]) if m["year"] else None, weekday=weekday,
+                has_time=bool(m["time"]))
+        for m in NUMERIC.finditer(text):
+            if _number_start(text, m.start()):
+                add(m.start(), m.end(), "numeric", day=int(m["day"]), month=int(m["mon"]),
+                    year=int(m["year"]), has_time=bool(m["time"]))
+        for m in ISO.finditer(text):
+            if _number_start(text, m.start()):
+                add(m.start(), m.end(), "iso", day=int(m["day"]), month=int(m["mon"]),
+                    year=int(m["year"]), has_time=bool(m["time"]))
+        for m in RUSSIAN.finditer(text):
+            if _number_start(text, m.start()):
+                add(m.start(), m.end(), "russian", day=int(m["day"]), month=RU_MONTHS[m["mon"]],
+                    year=int(m["year"]) if m["year"] else None, has_time=bool(m["time"]))
+    for m in WEEKDAY.finditer(text):
+        if not _word_start(text, m.start()):
+            continue
+        start = m.start()
+        if m["ruwd"]:
+            before = _RU_WEEKDAY_BEFORE.search(text, max(0, start - 3), start)
+            if not before:
+                continue
+            add(before.end() - 2 if before.end() >= 2 else start, m.end(), "weekday",
+                weekday=WEEKDAYS[m["ruwd"]])
+            continue
+        mod_m = _MODIFIER_BEFORE.search(text, max(0, start - 7), start)
+        mod = None
+        if mod_m and _word_start(text, mod_m.start()):
+            mod, start = mod_m["mod"].lower(), mod_m.start()
+        if m["poss"]:
+            mod = "possessive"
+        add(start, m.end(), "weekday", weekday=WEEKDAYS[m["wd"].lower()], modifier=mod)
+    for m in RELATIVE.finditer(low):
+        if m["poss"] or not _word_start(low, m.start()) or \
+                (m.end() < len(low) and low[m.end()].isalnum()):
+            continue
+        add(m.start(), m.end(), "relative", offset=RELATIVE_DAYS[m["rel"]])
+    # Longest first, then drop anything overlapping a kept mention or an "ago" artefact.
+    kept: list[Mention] = []
+    taken: list[tuple[int, int]] = list(ago)
+    for mention in sorted(found, key=lambda x: (-(x.end - x.start), x.start)):
+        if any(mention.start < b and a < mention.end for a, b in taken):
+            continue
+        if mention.month is not None and not 1 <= mention.month <= 12:
+            continue
+        if mention.day is not None and not 1 <= mention.day <= 31:
+            continue
+        if mention.year is not None and mention.month is not None and mention.day is not None and \
+                valid_date(mention.year, mention.month, mention.day) is None:
+            continue
+        kept.append(mention)
+        taken.append((mention.start, mention.end))
+    kept.sort(key=lambda x: x.start)
+    return kept
+
+
+def years_in(text: str) -> list[int]:
+    """Four-digit years written in ``text`` (not part of a longer number)."""
+    return [int(m["year"]) for m in YEAR_ONLY.finditer(text[:MAX_SCAN_CHARS])
+            if _number_start(text, m.start())]
