@@ -32,18 +32,19 @@ _LEAD_VERBS = r"said|says|stated|states|reported|reports|added|told\s+(?:reporte
 _SRC = r"[\w’'.+&-]+(?:\s+[\w’'.+&-]+){0,7}?"
 _PREP = (r"according\s+to|citing|as\s+reported\s+by|as\s+stated\s+by|by\s+(?:the\s+)?data\s+of|in\s+the\s+words\s+of"
          r"|as\s+quoted\s+by|quoting|per")
-_ADJUNCT = r"(?:\s+(?:on|in|at|to|during|late|earlier|later|after|via|from|over|shortly|without|for)\b[^,;]{0,60})?"
+_ADJUNCT = (r"(?:\s+(?:on|in|at|to|during|late|earlier|later|after|via|from|over|shortly|without|for|citing|quoting"
+            r"|late|today|yesterday|this)\b[^,;]{0,60})?")
 _NOT_SUBJ = re.compile(r"^(?:and|but|or|which|who|whom|that|while|as|when|if|because|it|there)\b", re.I)
 
-_TRAIL_PREP = re.compile(rf"^(?:{_PREP})\s+(?P<src>{_SRC})$", re.I)
-_TRAIL_SV = re.compile(rf"^(?P<src>{_SRC})\s+(?P<verb>{_VERBS}){_ADJUNCT}$", re.I)
-_TRAIL_VS = re.compile(rf"^(?P<verb>{_VERBS})\s+(?P<src>{_SRC})$", re.I)
+_TRAIL_PREP = re.compile(rf"^(?i:{_PREP})\s+(?P<src>{_SRC})$")
+_TRAIL_SV = re.compile(rf"^(?P<src>{_SRC})\s+(?P<verb>{_VERBS}){_ADJUNCT}$")
+_TRAIL_VS = re.compile(rf"^(?P<verb>{_VERBS})\s+(?P<src>{_SRC})$")
 _TRAIL_PASSIVE = re.compile(
     r"^(?:it\s+)?(?:is|was|has\s+been|were|are)\s+(?:said|stated|reported|noted|specified|emphasi[sz]ed|stressed)"
-    rf"\s+(?:in|by)\s+(?P<src>{_SRC})$", re.I)
-_LEAD_PREP = re.compile(rf"^(?:{_PREP})\s+(?P<src>{_SRC})\s*,\s+", re.I)
-_LEAD_THAT = re.compile(rf"^(?P<src>{_SRC})\s+(?P<verb>{_VERBS}){_ADJUNCT}(?:\s+that\b\s*|\s*:\s*)", re.I)
-_LEAD_PLAIN = re.compile(rf"^(?P<src>{_SRC})\s+(?P<verb>{_LEAD_VERBS})(?:\s*,)?\s+", re.I)
+    rf"\s+(?:in|by)\s+(?P<src>{_SRC})$")
+_LEAD_PREP = re.compile(rf"^(?i:{_PREP})\s+(?P<src>{_SRC})\s*,\s+")
+_LEAD_THAT = re.compile(rf"^(?P<src>{_SRC})\s+(?P<verb>{_VERBS}){_ADJUNCT}(?:\s+that\b\s*|\s*:\s*)")
+_LEAD_PLAIN = re.compile(rf"^(?P<src>{_SRC})\s+(?P<verb>{_LEAD_VERBS})(?:\s*,)?\s+")
 _LEAD_IMPERSONAL = re.compile(
     r"^it\s+(?:was|is|has\s+been)\s+(?:stated|noted|said|reported|stressed|emphasi[sz]ed|underlined|pointed\s+out)"
     r"(?:\s+that\b)?\s*", re.I)
@@ -104,7 +105,7 @@ def quote_frame(outside: str) -> Frame | None:
         fm = rx.match(core)
         if fm and _ok_source(fm.group("src")):
             return Frame(0, len(outside), fm.group("src"), core)
-    fm = re.match(rf"^(?P<src>{_SRC})\s+(?:{_VERBS}){_ADJUNCT}$", core, re.I)
+    fm = re.match(rf"^(?P<src>{_SRC})\s+(?:{_VERBS}){_ADJUNCT}$", core)
     if fm and _ok_source(fm.group("src")):
         return Frame(0, len(outside), fm.group("src"), core)
     return None
@@ -136,7 +137,7 @@ def middle_frames(text: str) -> list[Frame]:
 
 
 _SUBJECT_VERB = re.compile(
-    rf"^(?P<src>{_SRC})\s+(?:also\s+)?(?:described|characteri[sz]ed|called|termed|labell?ed|{_VERBS})\b", re.I)
+    rf"^(?P<src>{_SRC})\s+(?:also\s+)?(?:described|characteri[sz]ed|called|termed|labell?ed|{_VERBS})\b")
 
 
 def subject_source(text: str) -> str | None:
@@ -144,6 +145,20 @@ def subject_source(text: str) -> str | None:
     m = _SUBJECT_VERB.match(text)
     if m and _ok_source(m.group("src")):
         return m.group("src")
+    return None
+
+
+_QUOTE_THEN = re.compile(
+    rf"^[\s,.]*[-–—]*\s*(?P<frame>(?P<src>{_SRC})\s+(?:{_VERBS}))\s*,?\s+(?:adding|noting|stressing|and\s+added"
+    r"|and\s+said|and\s+noted)\s+(?:that\s+)?")
+
+
+def quote_then(after: str) -> Frame | None:
+    """'"...," the Kremlin underscored adding that X': the frame after a quotation that
+    goes on with more content; ``end`` is where that content starts."""
+    m = _QUOTE_THEN.match(after)
+    if m and _ok_source(m.group("src")) and len(after[m.end():].split()) >= 3:
+        return Frame(0, m.end(), m.group("src"), m.group("frame"))
     return None
 
 
@@ -178,6 +193,7 @@ _TITLES = {"president", "prime", "minister", "deputy", "foreign", "secretary", "
 def _clean(raw: str) -> str:
     s = re.sub(r"[’']s\b", "", raw.strip(" \t,.;:-–—\"“”«»'’"))
     s = re.sub(r"^(?:the|a|an|one|some|several)\s+", "", s, flags=re.I)
+    s = re.sub(r"\s+(?:also|further|then|later|earlier|again|meanwhile|too)$", "", s, flags=re.I)
     return re.sub(r"\s+", " ", s)
 
 
@@ -197,6 +213,8 @@ def normalise_source(raw: str | None) -> Source:
         return Source("sources", "anonymous")
     if "kremlin" in low or "кремл" in low:
         if re.search(r"press[- ]?service|пресс", low):
+            return Source("Kremlin press service", "official")
+        if re.search(r"press\s+office|press\s+secretary|spokes", low):
             return Source("Kremlin press service", "official")
         return Source("Kremlin", "official")
     if "white house" in low:

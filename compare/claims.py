@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from attrs import frozen
+from attrs import evolve, frozen
 from sentencex import segment
 
 from compare.attribution import (
@@ -35,11 +35,12 @@ from compare.attribution import (
     middle_frames,
     normalise_source,
     quote_frame,
+    quote_then,
     reportedly,
     subject_source,
     trailing_frame,
 )
-from compare.claimtypes import ClaimTypeRules, classify
+from compare.claimtypes import ClaimTypeRules, classify_detail
 from compare.models import Claim, Document
 
 MAX_TEXT_CHARS = 400_000
@@ -70,19 +71,22 @@ _VERBS = (
     r"|proposed|offered|pledged|promised|urged|asked|raised|touched|addressed|reviewed|considered|described|added"
     r"|gave|spoke|talked|met|signed|announced|stated|highlighted|reiterated|shared|wished|paid|recalled|assessed"
     r"|mentioned|pointed|reached|held|instructed|accepted|rejected|denied|condemned|warned|hoped|made|took|sent"
-    r"|received|will|would|has|have|had|was|were|agree|discuss|note|stress|thank|express|confirm|support|say|says"
+    r"|received|backed|endorsed|favou?red|approved|vowed|will|would|has|have|had|was|were|agree|discuss|note|stress"
+    r"|thank|express|confirm|support|say|says"
 )
 _SUBJ = r"(?:[A-ZА-Я][\w’'-]+|they|he|she|it|we|both(?:\s+\w+)?|the\s+[\w’'-]+|this|these|each)"
 _AND_VERB = re.compile(
     rf",?\s+and\s+(?:also\s+|then\s+|later\s+)?(?=(?:{_VERBS})\b|[a-z]{{3,}}ed\s+(?:the|a|an|him|her|them|his|their"
-    r"|its|to|on|that|with|for|about|in|[A-Z]))")
+    r"|its|to|on|that|with|for|about|in|[a-z]+ed|[A-Z]))")
 _AND_CLAUSE = re.compile(
-    rf"(?:,\s+and|;\s+and|,?\s+as\s+well\s+as|,\s+while|,\s+whereas)\s+(?=(?:also\s+)?{_SUBJ}(?:\s+[\w’'-]+){{0,3}}?"
+    rf"(?:,\s+and|;\s+and|,?\s+as\s+well\s+as|,\s+while|,\s+whereas)\s+(?=(?:also\s+)?{_SUBJ}(?:,?\s+[\w’'-]+){{0,6}}?,?"
     rf"\s+(?:also\s+)?(?:{_VERBS}|[a-z]{{3,}}ed)\b)")
-_AS_WELL_AS_VERB = re.compile(rf"\s+as\s+well\s+as\s+(?=(?:{_VERBS})\b)")
+_AS_WELL_AS_VERB = re.compile(rf",?\s+as\s+well\s+as\s+(?=(?:{_VERBS})\b|in\s+favou?r\b)")
 _BULLET = re.compile(r"^\s*[*•·▪►–-]\s")
 _SEMI = re.compile(r";\s+")
 _ADDING = re.compile(r",\s+(?:adding|noting|stressing|stating|saying)\s+that\s+")
+# A participle that adds a fact of its own: "..., hoping to enhance trade".
+_PARTICIPLE = re.compile(r",\s+(?=(?:hoping|expressing|agreeing|pledging|vowing|voicing|promising)\b)")
 
 
 @frozen
@@ -94,6 +98,7 @@ class _Piece:
     quoted: bool
     source: str | None
     frame: str | None
+    para: int = 0
 
 
 # --------------------------------------------------------------------------- lines
@@ -273,7 +278,7 @@ def _clause_cuts(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Split ``text[a:b]`` where it joins distinct clauses; returns (end of left, start of right) cuts."""
     seg = text[a:b]
     cuts: list[tuple[int, int]] = []
-    for rx in (_SEMI, _ADDING, _AND_CLAUSE, _AND_VERB, _AS_WELL_AS_VERB):
+    for rx in (_SEMI, _ADDING, _AND_CLAUSE, _AND_VERB, _AS_WELL_AS_VERB, _PARTICIPLE):
         for m in rx.finditer(seg):
             if any(x <= m.start() < y or m.start() <= x < m.end() for x, y in cuts):
                 continue
@@ -328,6 +333,17 @@ def _sentence_pieces(text: str, off: int, line: str, a: int, b: int, regions: li
                     yield from _clauses(text, x, y, sentence, headline, True, qframe)
         return
     last_quote[0] = None
+    lead_q = [(qa, qb) for qa, qb in regions if a <= qa < b and not line[a:qa].strip() and qb < b]
+    if lead_q:  # '"Q," the Kremlin underscored adding that R'
+        qa, qb = lead_q[0]
+        then = quote_then(line[qb + 1:b])
+        if then is not None:
+            x, y = _trim(text, off + qa + 1, off + qb)
+            if _words(text[x:y]) >= MIN_CLAIM_WORDS:
+                yield from _clauses(text, x, y, sentence, headline, True, then)
+            x, y = _trim(text, off + qb + 1 + then.end, off + b)
+            yield from _clauses(text, x, y, sentence, headline, _has_quote(text[x:y]), then)
+            return
     x, y = _trim(text, off + a, off + b, connectors=False)
     if x >= y:
         return
@@ -338,9 +354,12 @@ def _sentence_pieces(text: str, off: int, line: str, a: int, b: int, regions: li
         frame = lead
         x, y = _trim(text, x + lead.end, y)
         seg = text[x:y]
-    trail = trailing_frame(seg)
-    if trail is not None:
-        frame = trail if frame is None or frame.source is None else frame
+    for _ in range(3):  # "..., the Kremlin said in a statement, Trend reports citing TASS": keep the innermost
+        trail = trailing_frame(seg)
+        if trail is None:
+            break
+        if frame is None or frame.source is None or frame is not lead:
+            frame = trail
         x, y = _trim(text, x, x + trail.start)
         seg = text[x:y]
     pieces: list[tuple[int, int]] = [(x, y)]
@@ -400,7 +419,7 @@ _VERBS_SAY = r"said|says|added|noted|stated|stressed|told\s+reporters"
 def _units(doc: Document) -> Iterator[_Piece]:
     text = doc.text[:MAX_TEXT_CHARS]
     seen_body = seen_title = False
-    sentence = 0
+    sentence = para = 0
     for lm in re.finditer(r"[^\n]+", text):
         line, off = lm.group(0), lm.start()
         if not line.strip():
@@ -422,8 +441,10 @@ def _units(doc: Document) -> Iterator[_Piece]:
             a, b = a + body_start, b + body_start
             if b - a > MAX_SENTENCE_CHARS:
                 b = a + MAX_SENTENCE_CHARS
-            yield from _sentence_pieces(text, off, line, a, b, regions, sentence, headline, last_quote)
+            for piece in _sentence_pieces(text, off, line, a, b, regions, sentence, headline, last_quote):
+                yield evolve(piece, para=para)
             sentence += 1
+        para += 1
 
 
 def extract_claims(doc: Document, rules: ClaimTypeRules) -> list[Claim]:
@@ -437,6 +458,7 @@ def extract_claims(doc: Document, rules: ClaimTypeRules) -> list[Claim]:
     last_official: Source | None = None
     last_person: Source | None = None
     prev_end = 0
+    carry: tuple[int, str] | None = None  # (paragraph, type) a following unmatched claim may take
     for piece in _units(doc):
         if len(claims) >= MAX_CLAIMS:
             break
@@ -458,13 +480,19 @@ def extract_claims(doc: Document, rules: ClaimTypeRules) -> list[Claim]:
         if src.name is None and reportedly(body):
             src = Source("unnamed reports", "anonymous")
         prev_end = piece.end
+        ctype = classify_detail(body, rules)
+        kind = ctype.type
+        if not ctype.matched and carry is not None and carry[0] == piece.para:
+            kind = carry[1]  # same paragraph, same topic: "Putin called for restraint" after "Korea was discussed"
+        elif ctype.matched:
+            carry = (piece.para, kind) if rules.carries_over(kind) else None
         claims.append(Claim(
             id=f"{doc.id}:c{len(claims) + 1}",
             document=doc.id,
             event=doc.event_id,
             text=body,
             span=(piece.start, piece.end),
-            type=classify(body, rules),
+            type=kind,
             attribution=src.name,
             sentence=piece.sentence,
             quoted=piece.quoted,

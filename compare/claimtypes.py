@@ -9,7 +9,9 @@ Every distinct keyword or pattern that matches a claim adds the entry's
 more specific) to the entry's score.  The best score wins; ties go to the higher
 ``priority``, then to the entry that comes first in the file.  The entry marked
 ``fallback: true`` (``other`` in the shipped rules) is returned when nothing
-matches.
+matches.  In a document, a claim nothing matches takes the type of the claim
+before it in the same paragraph ("Korea was discussed. Putin called for
+restraint."), unless that type says ``carries_over: false`` (tone, contacts).
 
 Each entry carries ``examples`` and ``counter_examples``: sentences that must (or
 must not) be classified as that type.  :func:`run_rule_tests` checks them all and
@@ -53,6 +55,8 @@ class ClaimType:
     examples: tuple[str, ...] = ()
     counter_examples: tuple[str, ...] = ()
     description: str = ""
+    # An unmatched claim right after one of this type, in the same paragraph, takes this type.
+    carries_over: bool = True
 
 
 @frozen
@@ -63,6 +67,9 @@ class ClaimTypeRules:
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(t.name for t in self.types)
+
+    def carries_over(self, name: str) -> bool:
+        return any(t.name == name and t.carries_over and not t.fallback for t in self.types)
 
 
 @frozen
@@ -144,6 +151,10 @@ def _parse_entry(rf: RuleFile, entry: Any, i: int, problems: list[RuleProblem]) 
     if not isinstance(fallback, bool):
         problems.append(rf.problem((*path, "fallback"), "must be true or false"))
         fallback = False
+    carries = entry.get("carries_over", True)
+    if not isinstance(carries, bool):
+        problems.append(rf.problem((*path, "carries_over"), "must be true or false"))
+        carries = True
     matchers: list[Matcher] = []
     for j, kw in enumerate(_strings(rf, entry.get("keywords"), (*path, "keywords"), problems)):
         try:
@@ -170,6 +181,7 @@ def _parse_entry(rf: RuleFile, entry: Any, i: int, problems: list[RuleProblem]) 
         examples=tuple(_strings(rf, entry.get("examples"), (*path, "examples"), problems)),
         counter_examples=tuple(_strings(rf, entry.get("counter_examples"), (*path, "counter_examples"), problems)),
         description=description if isinstance(description, str) else "",
+        carries_over=carries,
     )
 
 
