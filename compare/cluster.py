@@ -39,7 +39,11 @@ TOPIC_JOIN = 0.3
 TOPIC_CHARS = 4000
 KIND_LABEL = {"call": "telephone call", "meeting": "meeting", "statement": "statement", "other": "event"}
 _WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
-_STOP = frozenset(["that", "this", "with", "from", "have", "been", "were", "their", "they", "there", "which", "would", "said", "also", "about", "after", "into", "will", "more", "than", "them", "when", "what", "while", "other", "over", "such", "only", "some", "could", "president", "presidents", "according", "press", "service", "told", "both", "sides", "side", "leaders", "leader"])
+_STOP = frozenset("""
+that this with from have been were their they there which would said also about after
+into will more than them when what while other over such only some could president
+presidents according press service told both sides side leaders leader
+""".split())  # noqa: SIM905
 
 
 @attrs.define

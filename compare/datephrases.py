@@ -86,6 +86,8 @@ DATELINE = re.compile(
 # Searched in the lower-cased text.
 AGO = re.compile(r"(?:\d+|an?|one)[ \t]+(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?)"
                  r"[ \t]+ago(?![a-z])|\d+[ \t]+(?:час|дн|день|недел|месяц|год|лет)[а-я]*[ \t]+назад")
+_DIGIT = re.compile(r"\d")
+_CYRILLIC = re.compile(r"[а-яё]")
 YEAR_ONLY = re.compile(rf"(?P<year>{_YEAR})(?![\d])")
 
 # Lines whose dates are not evidence of the reported event (searched in the lower-cased text).
@@ -153,14 +155,25 @@ def excluded_lines(text: str, low: str | None = None) -> list[tuple[int, int]]:
     "12 months ago" artefacts), merged and in order."""
     low = lower_same_length(text) if low is None else low
     spans: list[tuple[int, int]] = []
-    hits = [m.start() for m in NON_EVIDENCE.finditer(low)]
-    if " ago" in low or "назад" in low:
-        hits += [m.start() for m in AGO.finditer(low)]
+    hits = [m.start() for m in NON_EVIDENCE.finditer(low)] + [a for a, _ in ago_spans(low)]
     for pos in sorted(hits):
         if spans and pos < spans[-1][1]:
             continue
         spans.append(line_bounds(text, pos))
     return spans
+
+
+def ago_spans(low: str) -> list[tuple[int, int]]:
+    """Spans of "12 months ago" / "1 year ago" artefacts (looked for only around "ago")."""
+    out = []
+    for word in (" ago", " назад"):
+        pos = low.find(word)
+        while pos >= 0:
+            a = max(0, pos - 30)
+            for m in AGO.finditer(low, a, pos + len(word) + 1):
+                out.append((m.start(), m.end()))
+            pos = low.find(word, pos + 1)
+    return out
 
 
 def in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -184,7 +197,8 @@ def find_mentions(text: str, low: str | None = None,
     text = text[:MAX_SCAN_CHARS]
     low = lower_same_length(text) if low is None else low[:MAX_SCAN_CHARS]
     skip = excluded_lines(text, low) if skip is None else skip
-    ago = [(m.start(), m.end()) for m in AGO.finditer(low)] if (" ago" in low or "назад" in low) else []
+    ago = ago_spans(low)
+    cyrillic = _CYRILLIC.search(low) is not None
     found: list[Mention] = []
 
     def add(start: int, end: int, kind: MentionKind, **values: object) -> None:
@@ -192,7 +206,7 @@ def find_mentions(text: str, low: str | None = None,
         found.append(Mention(start=start, end=start + len(quote), quote=quote, kind=kind,
                              excluded=in_spans(start, skip), **values))  # type: ignore[arg-type]
 
-    has_digit = any(c.isdigit() for c in text)
+    has_digit = _DIGIT.search(text) is not None
     if has_digit:
         for m in DATELINE.finditer(text):
             add(m.start(), m.end(), "dateline", month=MONTHS[m["mon"]], day=int(m["day"]),
@@ -219,7 +233,7 @@ def find_mentions(text: str, low: str | None = None,
             if _number_start(text, m.start()):
                 add(m.start(), m.end(), "iso", day=int(m["day"]), month=int(m["mon"]),
                     year=int(m["year"]), has_time=bool(m["time"]))
-        for m in RUSSIAN.finditer(text):
+        for m in RUSSIAN.finditer(text) if cyrillic else ():
             if _number_start(text, m.start()):
                 add(m.start(), m.end(), "russian", day=int(m["day"]), month=RU_MONTHS[m["mon"]],
                     year=int(m["year"]) if m["year"] else None, has_time=bool(m["time"]))

@@ -53,6 +53,7 @@ KINDS: tuple[str, ...] = ("call", "meeting", "statement", "other")
 BACKGROUND_DAYS = 7
 HEADER_FRACTION = 0.5
 MAX_STAMP_RESIDUAL = 40
+LEAD_CHARS = 1200
 
 
 # --------------------------------------------------------------------------- calendar
@@ -166,11 +167,11 @@ class Cue:
     name: str
 
 
-def find_cues(low: str) -> list[Cue]:
-    """Event / other-event cue words in the lower-cased text, in order."""
+def find_cues(low: str, start: int = 0, end: int = MAX_SCAN_CHARS) -> list[Cue]:
+    """Event / other-event cue words in ``low[start:end]`` (lower-cased text), in order."""
     out = []
     n = len(low)
-    for m in _CUE_RE.finditer(low, 0, MAX_SCAN_CHARS):
+    for m in _CUE_RE.finditer(low, start, min(end, MAX_SCAN_CHARS)):
         a, b = m.span()
         if a and low[a - 1].isalnum():
             continue
@@ -203,12 +204,6 @@ def _sentence(text: str, starts: list[int], pos: int) -> tuple[int, int]:
     start = starts[max(i, 0)]
     end = starts[i + 1] if i + 1 < len(starts) else len(text)
     return start, end
-
-
-def _cues_in(cues: list[Cue], starts_at: list[int], start: int, end: int) -> list[Cue]:
-    i = bisect.bisect_left(starts_at, start)
-    j = bisect.bisect_left(starts_at, end)
-    return cues[i:j]
 
 
 def _nearest_cue(cues: Sequence[Cue], m: Mention) -> tuple[str | None, int]:
@@ -425,9 +420,9 @@ def _score(m: Mention, date: dt.date, near: tuple[str | None, int], ctx: _Contex
     return score
 
 
-def _candidates(ctx: _Context, mentions: Sequence[Mention], stamp_at: int | None,
-                cues: list[Cue], starts: list[int]) -> list[Candidate]:
-    cue_starts = [c.start for c in cues]
+def _candidates(ctx: _Context, mentions: Sequence[Mention], stamp_at: int | None, low: str) -> list[Candidate]:
+    starts: list[int] | None = None
+    sentence_cues: dict[int, list[Cue]] = {}
     found: list[Candidate] = []
     for m in mentions:
         if m.excluded or m.start == stamp_at:
@@ -435,7 +430,12 @@ def _candidates(ctx: _Context, mentions: Sequence[Mention], stamp_at: int | None
         date = _resolve(m, ctx)
         if date is None:
             continue
-        in_sentence = _cues_in(cues, cue_starts, *_sentence(ctx.text, starts, m.start))
+        if starts is None:
+            starts = sentence_starts(ctx.text)
+        s_start, s_end = _sentence(ctx.text, starts, m.start)
+        if s_start not in sentence_cues:
+            sentence_cues[s_start] = find_cues(low, s_start, s_end)
+        in_sentence = sentence_cues[s_start]
         score = _score(m, date, _nearest_cue(in_sentence, m), ctx)
         if score is not None and score > 0:
             found.append(Candidate(date, m, score, _RULE[m.kind], kind_of(in_sentence)))
@@ -501,17 +501,16 @@ def date_document(doc: Document, calendar: EventCalendar, names: Sequence[Person
             pub, pub_ev = found
     years = () if pub else _context_years(text, mentions, skip, calendar, participants)
     ctx = _Context(text, pub, calendar, participants, years)
-    cues = find_cues(low)
-    starts = sentence_starts(text)
-    candidates = _candidates(ctx, mentions, stamp_at, cues, starts)
-    head_end = bisect.bisect_left([c.start for c in cues], 1200)
-    lead = kind_of(find_cues(lower_same_length(doc.title or "")) + cues[:head_end])
+    candidates = _candidates(ctx, mentions, stamp_at, low)
     event_date: dt.date | None = None
     evidence: Evidence | None = None
-    kind: EventKind | None = lead
-    if candidates:
-        best = max(candidates, key=lambda c: (c.score, -c.mention.start))
-        event_date, kind = best.date, best.kind or lead
+    best = max(candidates, key=lambda c: (c.score, -c.mention.start)) if candidates else None
+    # The kind: from the sentence that dates the event, else from the title and lead.
+    kind = best.kind if best else None
+    if kind is None:
+        kind = kind_of(find_cues(lower_same_length(doc.title or "")) + find_cues(low, 0, LEAD_CHARS))
+    if best is not None:
+        event_date = best.date
         conf = round(min(0.95, 0.3 + 0.06 * best.score), 2)
         evidence = Evidence(best.mention.quote, best.rule, conf, best.mention.start)
     elif pub is not None:
