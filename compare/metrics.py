@@ -386,7 +386,8 @@ def score_report(report: Report, gold: Gold, *, texts: Mapping[str, str] | None 
 def worst_misses(missed: Sequence[_Item], spurious: Sequence[tuple[Flag, str]],
                  claims: Mapping[str, Claim], n: int) -> dict[str, list[dict[str, Any]]]:
     """The top ``n`` false negatives (round-robin over kinds, so every kind shows) and
-    false positives (highest score first): what to fix next."""
+    false positives (round-robin over documents, highest score first within a round):
+    what to fix next."""
     by_kind: dict[str, list[_Item]] = defaultdict(list)
     for it in missed:
         by_kind[it.bucket].append(it)
@@ -396,8 +397,14 @@ def worst_misses(missed: Sequence[_Item], spurious: Sequence[tuple[Flag, str]],
     fns = [{"doc": it.doc, "kind": it.bucket, "claim": it.claim, "quote": it.quote,
             "quote_located": it.span is not None if it.bucket in MENTION_KINDS else None}
            for it in order[:n]]
+    by_doc: dict[str, list[tuple[Flag, str]]] = defaultdict(list)
+    for pair in sorted(spurious, key=lambda x: -x[0].score):
+        by_doc[pair[1]].append(pair)
+    ranked: list[tuple[Flag, str]] = []
+    for row2 in itertools.zip_longest(*by_doc.values()):
+        ranked += sorted((x for x in row2 if x is not None), key=lambda x: -x[0].score)
     fps = []
-    for flag, file in sorted(spurious, key=lambda x: -x[0].score)[:n]:
+    for flag, file in ranked[:n]:
         claim = claims.get(flag.claim or "") or claims.get(flag.reference_claim or "")
         fps.append({"doc": file, "kind": flag.kind, "flag": flag.id, "score": flag.score,
                     "quote": claim.text if claim else flag.detail})
