@@ -46,7 +46,7 @@ def _structure_date(value: Any, _type: Any) -> dt.date | None:
 
 def make_converter() -> cattrs.Converter:
     """The converter for every model class: dates as ISO strings, tuples as lists."""
-    conv = cattrs.Converter()
+    conv = cattrs.Converter(unstruct_collection_overrides={tuple: list})
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
     conv.register_structure_hook(dt.date, _structure_date)
     return conv
