@@ -463,10 +463,14 @@ def _calendar_match(low: str, cal: EventCalendar, participants: Sequence[str],
     return scored[0][1]
 
 
-def _dateparser_fallback(text: str, language: str) -> tuple[dt.date, Evidence] | None:
+def _dateparser_fallback(text: str, language: str, skip: Sequence[tuple[int, int]]) -> tuple[dt.date, Evidence] | None:
     """Bounded last resort for formats the own patterns do not know: the head of the text
-    only, absolute dates (day and four-digit year) only, never the modal "may" / verb "march"."""
+    only, outside captions and footers, absolute dates (day and four-digit year) only,
+    never the modal "may" / verb "march"."""
     head = text[:1500]
+    for a, b in skip:
+        if a < len(head):
+            head = head[:a] + " " * (min(b, len(head)) - a) + head[b:]
     if not re.search(r"(?:19|20)\d{2}", head):
         return None
     from dateparser.search import search_dates
@@ -520,7 +524,7 @@ def date_document(doc: Document, calendar: EventCalendar, names: Sequence[Person
     elif (entry := _calendar_match(low, calendar, participants, kind)) is not None:
         event_date = entry.date
         evidence = Evidence(entry.label, f"calendar:{entry.label}", 0.3, None)
-    elif (fallback := _dateparser_fallback(text, doc.language)) is not None:
+    elif (fallback := _dateparser_fallback(text, doc.language, skip)) is not None:
         event_date, evidence = fallback
     return attrs.evolve(doc, published=pub, published_evidence=pub_ev, event_date=event_date,
                         event_date_evidence=evidence, event_kind=kind or "other",
