@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 from compare.align import MatchingConfig, score_matrix
 from compare.lexicon import Lexicon, tokenize
@@ -47,7 +48,9 @@ def _has(tokens: Sequence[str], phrase: tuple[str, ...]) -> bool:
 
 
 def _found(tokens: Sequence[str], phrases: Iterable[tuple[str, ...]]) -> list[str]:
-    return [" ".join(p) for p in phrases if _has(tokens, p)]
+    present = set(tokens)
+    return [" ".join(p) for p in phrases
+            if p[0] in present and all(w in present for w in p) and _has(tokens, p)]
 
 
 def _numbers(tokens: Sequence[str], lexicon: Lexicon) -> tuple[set[str], set[str]]:
@@ -74,6 +77,7 @@ def _numbers(tokens: Sequence[str], lexicon: Lexicon) -> tuple[set[str], set[str
     return plain, dates
 
 
+@lru_cache(maxsize=16)
 def _person_tokens(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(lexicon.person_token(p) for p in lexicon.names)
 
@@ -105,7 +109,10 @@ def _hedges(tokens: Sequence[str], lexicon: Lexicon) -> tuple[list[str], list[st
     modal_words = {p for c in lexicon.modality if c.level <= 1 for p in c.phrases}
     evidential: list[str] = []
     modal: list[str] = []
+    present = set(tokens)
     for p in lexicon.hedges:
+        if not all(w in present for w in p):
+            continue
         k = len(p)
         hits = [i for i in range(len(tokens) - k + 1) if tuple(tokens[i:i + k]) == p]
         hits = [i for i in hits if not (p == ("may",) and _is_may_month(tokens, i))]
@@ -140,7 +147,8 @@ def compare_pair(ref: Claim, other: Claim, lexicon: Lexicon
         found.append(("negation_or_hedge", "negation", f"negation {side}: {', '.join(words)}"))
     ev_o, modal_o = _hedges(ot, lexicon)
     ev_r, _ = _hedges(rt, lexicon)
-    new_ev = [h for h in ev_o if h not in ev_r]
+    anon = {" ".join(p) for p in lexicon.attribution_anonymous}
+    new_ev = [h for h in ev_o if h not in ev_r and h not in anon]
     if new_ev:
         found.append(("negation_or_hedge", "hedge", f"hedge added: {', '.join(new_ev)}"))
     elif modal_o and not _uncertain(rt, lexicon):
@@ -230,13 +238,18 @@ def flag_id(event: Event, ref_text: str, kind: str, doc: Document, claim_text: s
     return "f-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
+@lru_cache(maxsize=16)
+def _attribution_stems(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(stem(w) for p in (*lexicon.attribution_verbs, *lexicon.attribution_official,
+                                       *lexicon.attribution_anonymous) for w in p)
+
+
 def _minor(claim: Claim, lexicon: Lexicon, config: MatchingConfig) -> bool:
     """Headline-like or attribution-only claims are not omissions/additions."""
     if len(claim.text.strip()) < config.min_claim_chars or getattr(claim, "headline", False):
         return True
-    content = [t for t in normalize(claim.text, lexicon).content]
-    attr_words = {stem(w) for p in (*lexicon.attribution_verbs, *lexicon.attribution_official,
-                                    *lexicon.attribution_anonymous) for w in p}
+    content = normalize(claim.text, lexicon).content
+    attr_words = _attribution_stems(lexicon)
     return len([t for t in content if t not in attr_words]) < 2
 
 
@@ -248,6 +261,7 @@ def flag_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
     ref_groups = [a for a in alignments if a.reference_claim in cl]
     in_ref_group = {cid for a in ref_groups for cid in a.claims}
     reference = event.reference if event.reference_basis == "primary" else None
+    group_docs = {a.id: {cl[c].document for c in a.claims} for a in ref_groups}
     flags: list[Flag] = []
     for doc in sorted(docs, key=lambda d: d.id):
         if doc.id == reference:
@@ -257,12 +271,13 @@ def flag_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
         mine = sorted((c for c in claims if c.document == doc.id),
                       key=lambda c: (c.span[0], c.id))
         last_aligned = max((n for n, a in enumerate(ref_groups)
-                            if any(cl[c].document == doc.id for c in a.claims)), default=-1)
+                            if doc.id in group_docs[a.id]), default=-1)
         for n, group in enumerate(ref_groups):
             ref = cl[group.reference_claim or ""]
             if ref.document == doc.id:
                 continue
-            members = [cl[c] for c in group.claims if cl[c].document == doc.id]
+            members = ([cl[c] for c in group.claims if cl[c].document == doc.id]
+                       if doc.id in group_docs[group.id] else [])
             if not members:
                 if _minor(ref, lexicon, config):
                     continue

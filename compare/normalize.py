@@ -32,6 +32,7 @@ _SUFFIXES: tuple[str, ...] = (
 )
 
 
+@lru_cache(maxsize=131072)
 def stem(token: str) -> str:
     """A light suffix stripper: ``initiated``/``initiative`` -> ``initi``."""
     if len(token) <= 3 or not token.isalpha() or not token.isascii():
@@ -40,6 +41,8 @@ def stem(token: str) -> str:
         if token.endswith(suffix) and len(token) - len(suffix) >= 3:
             token = token[: -len(suffix)]
             break
+    if token.endswith(("at", "iz", "is")) and len(token) > 5:
+        token = token[:-2]  # "initiat" -> "initi" (as "initiation"), "organiz" -> "organ"
     if len(token) > 4 and token[-1] == token[-2] and token[-1] not in "aeiouls":
         token = token[:-1]  # "planned" -> "plann" -> "plan"
     return token
@@ -106,11 +109,16 @@ def phrase_index(lexicon: Lexicon) -> PhraseIndex:
                         for k, v in by_first.items()})
 
 
-def canonical_tokens(text: str, lexicon: Lexicon) -> list[str]:
-    """Tokens with names, synonyms and numbers replaced by canonical tokens."""
+@lru_cache(maxsize=65536)
+def _canonical(text: str, lexicon: Lexicon) -> tuple[str, ...]:
     toks = tokenize(text[:MAX_CLAIM_CHARS])
     toks = [m.group(1) if (m := _ORDINAL_SUFFIX.match(t)) else t for t in toks]
-    return phrase_index(lexicon).replace(toks)
+    return tuple(phrase_index(lexicon).replace(toks))
+
+
+def canonical_tokens(text: str, lexicon: Lexicon) -> list[str]:
+    """Tokens with names, synonyms and numbers replaced by canonical tokens (cached)."""
+    return list(_canonical(text, lexicon))
 
 
 @lru_cache(maxsize=65536)

@@ -1,0 +1,95 @@
+"""Timing of align_event + flag_event on one synthetic event (a script, not a test).
+
+One primary document of 30 claims and 99 documents that perturb it (dropped,
+reworded, reordered sentences, changed numbers, added sentences); the aim is
+under 2 s on one core.
+
+    .venv/bin/python benchmarks/bench_align.py [--docs 100] [--claims 30] [--majority]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from pathlib import Path
+
+from compare.align import align_event, parse_matching_config
+from compare.flags import flag_event
+from compare.lexicon import parse_lexicon
+from compare.models import Claim, Document, Event
+from compare.rulefiles import load_rule_file
+
+ROOT = Path(__file__).resolve().parent.parent
+SUBJECTS = ["The ministers", "The delegations", "The presidents", "Both sides", "The leaders"]
+VERBS = ["discussed", "agreed on", "reviewed", "touched upon", "expressed support for"]
+TOPICS = ["river shipping", "grain exports", "the customs union", "energy prices", "rail links",
+          "fishing quotas", "the border crossing", "student exchanges", "cyber security",
+          "water management", "air traffic", "the gas pipeline", "visa rules", "tourism",
+          "the joint commission", "port fees", "hydrogen research", "a film festival",
+          "wildfire aid", "migration", "the trade balance", "space research", "vaccines",
+          "the bridge project", "roaming charges", "farm subsidies", "steel tariffs",
+          "a museum loan", "the fishing fleet", "postal services", "chess olympiad",
+          "bird protection", "the wine fair", "lake pollution", "tax treaties"]
+SWAPS = {"discussed": "talked about", "agreed on": "decided on", "reviewed": "went over"}
+
+
+def corpus(n_docs: int, n_claims: int, seed: int = 7) -> tuple[Event, list[Document],
+                                                                list[Claim]]:
+    rng = random.Random(seed)
+    base = [f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {TOPICS[i % len(TOPICS)]} "
+            f"in {rng.randint(3, 30)} meetings during round {i + 1}." for i in range(n_claims)]
+    docs, claims = [], []
+    for d in range(n_docs):
+        sents = list(base)
+        if d:
+            sents = [s for s in sents if rng.random() > 0.15]
+            for i, s in enumerate(sents):
+                r = rng.random()
+                if r < 0.2:
+                    for a, b in SWAPS.items():
+                        s = s.replace(a, b)
+                elif r < 0.25:
+                    s = s.replace(" in ", f" in {rng.randint(31, 60)} or ", 1)
+                sents[i] = s
+            rng.shuffle(sents)
+            sents += [f"Commentators noted {rng.choice(TOPICS)} remained open ({d}-{k})."
+                      for k in range(rng.randint(0, 3))]
+        did = f"d{d:03d}"
+        docs.append(Document(id=did, path=did, sha256=did, text=" ".join(sents),
+                             outlet=f"outlet{d}", outlet_role="primary" if d == 0 else "outlet"))
+        pos = 0
+        for k, s in enumerate(sents):
+            claims.append(Claim(id=f"{did}:c{k + 1}", document=did, event="ev", text=s,
+                                span=(pos, pos + len(s))))
+            pos += len(s) + 1
+    event = Event(id="ev", date=None, label="bench", kind="meeting", participants=(),
+                  documents=tuple(d.id for d in docs), reference="d000")
+    return event, docs, claims
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", type=int, default=100)
+    ap.add_argument("--claims", type=int, default=30)
+    ap.add_argument("--majority", action="store_true", help="no primary document")
+    args = ap.parse_args()
+    lexicon = parse_lexicon(load_rule_file("lexicon", [ROOT / "rules"]))
+    config = parse_matching_config(load_rule_file("matching", [ROOT / "rules"]))
+    event, docs, claims = corpus(args.docs, args.claims)
+    if args.majority:
+        import attrs
+        event = attrs.evolve(event, reference=None)
+        docs = [attrs.evolve(d, outlet_role="outlet") for d in docs]
+    t0 = time.perf_counter()
+    event, groups = align_event(event, docs, claims, config, lexicon)
+    t1 = time.perf_counter()
+    flags = flag_event(event, docs, claims, groups, lexicon, config)
+    t2 = time.perf_counter()
+    print(f"{len(docs)} docs, {len(claims)} claims: align {t1 - t0:.3f} s, "
+          f"flags {t2 - t1:.3f} s, total {t2 - t0:.3f} s; {len(groups)} groups, "
+          f"{len(flags)} flags")
+
+
+if __name__ == "__main__":
+    main()

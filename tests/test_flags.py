@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_align import REF, config, lexicon, make
+
+from compare.align import align_event
+from compare.flags import flag_event
+
+EXTRA = ["The delegations also reviewed the timetable for the joint customs office.",
+         "Both ministers welcomed the reopening of the border crossing near Szeged.",
+         "The next round of talks will take place in Vienna in the autumn."]
+BASE = REF + EXTRA
+
+
+def run(ref: list[str], other: list[str], *, truncated: bool = False
+        ) -> list[tuple[str, str, str]]:
+    event, docs, claims = make([("mfa", "primary", ref), ("wire", "wire", other)],
+                               reference="mfa")
+    if truncated:
+        import attrs
+        docs[1] = attrs.evolve(docs[1], truncated=True)
+    event, groups = align_event(event, docs, claims, config(), lexicon())
+    flags = flag_event(event, docs, claims, groups, lexicon(), config())
+    text = {c.id: c.text for c in claims}
+    return sorted((f.document, f.kind, text.get(f.claim or f.reference_claim or "", ""))
+                  for f in flags)
+
+
+def kinds(other: list[str]) -> dict[str, str]:
+    return {t: k for _, k, t in run(BASE, other)}
+
+
+def test_each_kind_on_fresh_examples() -> None:
+    other = [
+        "The ministers did not discuss cooperation on river shipping along the Danube.",
+        "Minister Kovac thanked his colleague for the delivery of ten fire engines.",
+        "The sides discussed continuing consultations at expert level.",
+        "The conversation was constructive.",
+        "According to sources, the delegations also reviewed the timetable for the joint "
+        "customs office.",
+        "Both ministers welcomed the reopening of the border crossing near Szeged.",
+        "Farmers protested against fuel prices outside the ministry building.",
+    ]
+    got = kinds(other)
+    assert got[other[0]] == "negation_or_hedge"
+    assert got[other[1]] == "number_or_date_change"
+    assert got[other[2]] == "wording_drift"
+    assert got[other[3]] == "wording_drift"
+    assert got[other[4]] == "attribution_change"
+    assert other[5] not in got
+    assert got[other[6]] == "addition"
+    assert got[EXTRA[2]] == "omission"
+
+
+def test_paraphrase_is_not_flagged() -> None:
+    other = ["Kovac thanked his counterpart for the 12 fire engines delivered.",
+             "The sides agreed to carry on consultations at expert level.",
+             "The ministers described the conversation as constructive and friendly."]
+    got = kinds(other)
+    assert not any(t in got for t in other)
+
+
+def test_hedge_and_speaker_swap() -> None:
+    ref = ["Minister Kovac called for calm in the border region.",
+           "The ministers agreed to open a joint customs office."]
+    other = ["Merkel called for calm in the border region.",
+             "The ministers reportedly agreed to open a joint customs office."]
+    got = {t: k for _, k, t in run(["Putin called for calm in the border region.", ref[1]],
+                                   other)}
+    assert got[other[0]] == "attribution_change"
+    assert got[other[1]] == "negation_or_hedge"
+
+
+def test_truncated_document_gets_possibly_truncated() -> None:
+    other = REF[:2]
+    res = run(BASE, other, truncated=True)
+    assert {k for _, k, _ in res} == {"possibly_truncated"}
+
+
+def test_flag_ids_are_stable_and_diff_present() -> None:
+    event, docs, claims = make([("mfa", "primary", BASE), ("wire", "wire", REF[:3])],
+                               reference="mfa")
+    event, groups = align_event(event, docs, claims, config(), lexicon())
+    a = flag_event(event, docs, claims, groups, lexicon(), config())
+    b = flag_event(event, docs, claims, groups, lexicon(), config())
+    assert [f.id for f in a] == [f.id for f in b] and all(f.id.startswith("f-") for f in a)
+    assert len({f.id for f in a}) == len(a)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.permutations(BASE))
+def test_self_alignment_gives_no_flags(sents: list[str]) -> None:
+    assert run(BASE, list(sents)) == []
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(min_value=0, max_value=len(BASE) - 1), st.permutations(range(len(BASE) - 1)))
+def test_deleted_sentence_is_one_omission_and_order_does_not_matter(
+        drop: int, order: list[int]) -> None:
+    kept = [s for i, s in enumerate(BASE) if i != drop]
+    shuffled = [kept[i] for i in order]
+    res = run(BASE, shuffled)
+    assert res == [("wire", "omission", BASE[drop])]
+    assert run(BASE, kept) == res
+
+
+def test_document_order_does_not_change_flags() -> None:
+    other = ["The conversation was constructive.", "Farmers protested against fuel prices."]
+    e1, d1, c1 = make([("mfa", "primary", BASE), ("w1", "wire", other), ("w2", "wire", REF)],
+                      reference="mfa")
+    e2, d2, c2 = make([("w2", "wire", REF), ("mfa", "primary", BASE), ("w1", "wire", other)],
+                      reference="mfa")
+    out = []
+    for e, d, c in ((e1, d1, c1), (e2, d2, c2)):
+        e, g = align_event(e, d, c, config(), lexicon())
+        out.append(sorted((f.document, f.kind, f.claim or "") for f in
+                          flag_event(e, d, c, g, lexicon(), config())))
+    assert out[0] == out[1]

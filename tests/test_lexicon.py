@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_align import RULES, lexicon
+
+from compare.errors import RuleError
+from compare.lexicon import parse_lexicon, tokenize
+from compare.rulefiles import load_rule_file, load_schema, validate
+
+
+def test_shipped_lexicon_is_valid_and_has_names() -> None:
+    rf = load_rule_file("lexicon", [RULES])
+    assert validate(rf, load_schema("rules-lexicon")) == []
+    names = {p.name: p for p in lexicon().names}
+    assert "Путин" in names["Vladimir Putin"].variants
+    assert "the US President" in names["Donald Trump"].variants
+    assert {"constructive", "businesslike"} <= {t.name for t in lexicon().tone}
+
+
+def test_tokenize_acronyms_and_ranges() -> None:
+    assert tokenize("The U.S. side, July 7-8, didn't") == ["the", "us", "side", "july", "7", "8",
+                                                           "didn't"]
+
+
+def test_bad_entry_names_file_line_and_path(tmp_path: Path) -> None:
+    (tmp_path / "lexicon.yaml").write_text("hedges: [maybe, no]\nnames:\n  - {variants: [X]}\n")
+    rf = load_rule_file("lexicon", [tmp_path])
+    with pytest.raises(RuleError) as exc:
+        parse_lexicon(rf)
+    texts = [str(p) for p in exc.value.problems]
+    assert len(texts) == 2
+    assert any("lexicon.yaml:1: hedges[1]" in t and "quote the word" in t for t in texts)
+    assert any("lexicon.yaml:3: names[0]" in t for t in texts)
