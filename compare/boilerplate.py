@@ -29,7 +29,9 @@ MAX_CLEAN_CHARS = 4_000_000
 PROTECT_MAX_WORDS = 20
 LIST_ITEM_MAX_WORDS = 30
 SECTIONS = ("drop_lines", "protect_lines", "list_headings", "tail_markers")
-_NAV_SPLIT = re.compile(r"\s*\|\s*|\s+[•·]\s+|\s{2,}")
+_NAV_SPLIT = re.compile(r"\s*\|\s*|\s+[•·]\s+")
+_GAP_SPLIT = re.compile(r"\s{2,}")
+GAP_NAV_MIN_ITEMS = 4
 _KEEP, _DROP, _BLANK = 0, 1, 2
 
 
@@ -125,10 +127,13 @@ def _search(regex: Any, line: str) -> bool:
 
 
 def _is_nav(raw: str, h: Heuristics) -> bool:
+    """A menu line: items split by pipes/bullets, or (at least four) by wide gaps, all short."""
     items = [p for p in _NAV_SPLIT.split(raw.strip()) if p]
-    if len(items) < h.nav_min_separators + 1:
-        return False
-    return all(word_count(it) <= h.nav_max_item_words for it in items)
+    if len(items) >= h.nav_min_separators + 1:
+        return all(word_count(it) <= h.nav_max_item_words for it in items)
+    items = [p for p in _GAP_SPLIT.split(raw.strip()) if p]
+    return len(items) >= GAP_NAV_MIN_ITEMS and all(
+        word_count(it) <= 2 and not ends_sentence(it) for it in items)
 
 
 def _is_caps(line: str, h: Heuristics) -> bool:
