@@ -72,7 +72,8 @@ def topic_overlap(a: set[str], b: set[str]) -> float:
 def _fits(group: _Group, doc: Document, words: set[str]) -> float | None:
     """How well ``doc`` fits ``group`` (higher is better), or None when it cannot join."""
     assert doc.event_date is not None
-    gap = min(abs((d - doc.event_date).days) for d in group.dates())
+    # Every member within the slack (no chaining: d, d+1, d+2 ... is not one event).
+    gap = max(abs((d - doc.event_date).days) for d in group.dates())
     if gap > DATE_SLACK_DAYS:
         return None
     kind = doc.event_kind or "other"
