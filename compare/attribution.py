@@ -21,14 +21,15 @@ from attrs import frozen
 # Verbs that report speech.  Longer alternatives first.
 _VERBS = (
     r"told\s+(?:reporters|journalists|the\s+press|a\s+(?:news|press)\s+conference|\w+\s+(?:news|television|radio))"
-    r"|pointed\s+out|went\s+on|said|says|stated|states|noted|notes|added|adds|stressed|stresses|underscored"
+    r"|pointed\s+out|went\s+on|said|says|say|stated|states|noted|notes|added|adds|stressed|stresses|underscored"
     r"|underscores|underlined|underlines|emphasi[sz]ed|emphasi[sz]es|reported|reports|announced|announces"
     r"|confirmed|confirms|wrote|writes|explained|explains|recalled|recalls|informed|informs|specified"
     r"|specifies|continued|insisted|claimed|claims|observed|remarked|quoted|cited|highlighted|asserted"
     r"|declared|conceded|acknowledged|tweeted"
+    r"|заявил[аи]?|сообщил[аи]?|отметил[аи]?|подчеркнул[аи]?|сказал[аи]?|добавил[аи]?|сообщает|заявляет|пишет"
 )
 # Verbs that can start a frame without "that" ("The Kremlin said the call ...").
-_LEAD_VERBS = r"said|says|stated|states|reported|reports|added|told\s+(?:reporters|journalists|the\s+press)"
+_LEAD_VERBS = r"said|says|say|stated|states|reported|reports|added|told\s+(?:reporters|journalists|the\s+press)"
 _SRC = r"[\w’'.+&-]+(?:\s+[\w’'.+&-]+){0,7}?"
 _PREP = (r"according\s+to|citing|as\s+reported\s+by|as\s+stated\s+by|by\s+(?:the\s+)?data\s+of|in\s+the\s+words\s+of"
          r"|as\s+quoted\s+by|quoting|per")
@@ -183,7 +184,8 @@ _ANON = re.compile(r"\b(?:sources?|people|persons|officials?|diplomats?|insiders
                    r"briefed|anonymity|condition)\b|\b(?:sources?|insiders?)\b|\bunnamed\b|\banonymous\b")
 _OFFICIAL = re.compile(r"\b(?:ministry|state\s+department|spokes(?:man|woman|person)|press\s+secretary|government|"
                        r"embassy|office|administration|presidential\s+(?:press\s+)?service|press[- ]service|"
-                       r"foreign\s+minist(?:er|ry)|mfa|cabinet|department|agency)\b")
+                       r"foreign\s+minist(?:er|ry)|mfa|cabinet|department|agency|palace|council|committee|"
+                       r"parliament|duma|senate|congress|chancellery|presidency|commission)\b")
 _PRONOUNS = {"he", "she", "they", "we", "i", "him", "her", "them"}
 _TITLES = {"president", "prime", "minister", "deputy", "foreign", "secretary", "spokesman", "spokeswoman",
            "press", "chancellor", "mr", "mrs", "ms", "dr", "russian", "american", "us", "u.s.", "general",
@@ -226,6 +228,10 @@ def normalise_source(raw: str | None) -> Source:
         return Source(low, "outlet")
     if _DOC_NOUNS.search(low):
         return Source("statement", "official")
+    words = s.split()
+    if (len(words) >= 2 and re.match(r"[A-ZА-Я][a-zа-я’'-]+$", words[-1])
+            and words[-1].lower() not in _TITLES and not _OFFICIAL.search(words[-1].lower())):
+        return Source(words[-1], "person")  # "Deputy Foreign Minister Sergei Ryabkov"
     if _OFFICIAL.search(low):
         return Source(s, "official")
     caps = [w for w in re.findall(r"[A-ZА-Я][\w’'-]+", s) if w.lower() not in _TITLES]

@@ -1,0 +1,275 @@
+"""Claims: sentence and clause boundaries, attribution frames, exact spans."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from compare.attribution import leading_frame, normalise_source, trailing_frame
+from compare.claims import extract_claims, quote_regions
+from compare.claimtypes import ClaimTypeRules, parse_claim_type_rules
+from compare.models import Claim, Document
+from compare.rulefiles import default_rules_dir, load_rule_file
+
+
+@pytest.fixture(scope="module")
+def rules() -> ClaimTypeRules:
+    return parse_claim_type_rules(load_rule_file("claim_types", [default_rules_dir()]))
+
+
+def _doc(text: str, **kw: object) -> Document:
+    return Document(id="art", path="art.txt", sha256="0", text=text, event_id="ev1", **kw)  # type: ignore[arg-type]
+
+
+def _claims(text: str, rules: ClaimTypeRules, **kw: object) -> list[Claim]:
+    claims = extract_claims(_doc(text, **kw), rules)
+    _check_spans(text, claims)
+    return claims
+
+
+def _check_spans(text: str, claims: list[Claim]) -> None:
+    end = 0
+    for n, c in enumerate(claims, 1):
+        assert text[c.span[0]:c.span[1]] == c.text
+        assert c.span[0] >= end and c.span[0] < c.span[1]
+        assert c.text == c.text.strip()
+        assert c.id == f"art:c{n}"
+        end = c.span[1]
+
+
+ARTICLE = """Danube Herald | Europe
+
+Merkel and Macron discuss gas transit in evening call
+
+BERLIN, March 3 (Danube Herald) - German Chancellor Angela Merkel and French President Emmanuel Macron \
+spoke by telephone on Tuesday, the chancellery said.
+
+The call was held at the request of the French side, a government spokesman said.
+
+The two leaders discussed gas transit through Ukraine and agreed to convene their energy ministers.
+
+“The talks were frank and constructive. Both sides want stability,” the Elysee Palace underscored.
+
+According to people familiar with the call, Macron raised the issue of prisoners held in Donetsk.
+
+Merkel thanked Macron for the medical supplies sent in April, the chancellery said, and invited him to Berlin.
+
+The sides discussed oil, gas and electricity prices; they will talk again next week.
+
+Photo: The chancellery in Berlin, 2019.
+(Reporting by Danube Herald staff; Editing by the desk)
+"""
+
+
+def test_article_claims(rules: ClaimTypeRules) -> None:
+    claims = _claims(ARTICLE, rules, title="Merkel and Macron discuss gas transit in evening call")
+    got = [(c.text, c.attribution, c.headline, c.quoted) for c in claims]
+    assert got == [
+        ("Merkel and Macron discuss gas transit in evening call", None, True, False),
+        ("German Chancellor Angela Merkel and French President Emmanuel Macron spoke by telephone on Tuesday",
+         "chancellery", False, False),
+        ("The call was held at the request of the French side", "government spokesman", False, False),
+        ("The two leaders discussed gas transit through Ukraine", None, False, False),
+        ("agreed to convene their energy ministers", None, False, False),
+        ("The talks were frank and constructive", "Elysee Palace", False, True),
+        ("Both sides want stability", "Elysee Palace", False, True),
+        ("Macron raised the issue of prisoners held in Donetsk", "people familiar with the call", False, False),
+        ("Merkel thanked Macron for the medical supplies sent in April", "chancellery", False, False),
+        ("invited him to Berlin", "chancellery", False, False),
+        ("The sides discussed oil, gas and electricity prices", None, False, False),
+        ("they will talk again next week", None, False, False),
+    ]
+    kinds = {c.text: c.attribution_kind for c in claims}
+    assert kinds["Macron raised the issue of prisoners held in Donetsk"] == "anonymous"
+    assert kinds["The call was held at the request of the French side"] == "official"
+    types = {c.text: c.type for c in claims}
+    assert types["The talks were frank and constructive"] == "tone"
+    assert types["The two leaders discussed gas transit through Ukraine"] == "ukraine"
+    assert types["The sides discussed oil, gas and electricity prices"] == "oil"
+    assert all(c.event == "ev1" and c.document == "art" for c in claims)
+    assert [c.sentence for c in claims] == sorted(c.sentence for c in claims)
+
+
+def test_noun_lists_are_not_split(rules: ClaimTypeRules) -> None:
+    text = ("The chancellor spoke about inviting the leaders of Brazil, Mexico, Indonesia and the Republic of Chile. "
+            "They stressed the importance of dialogue on energy security and climate finance.")
+    assert [c.text for c in _claims(text, rules)] == [
+        "The chancellor spoke about inviting the leaders of Brazil, Mexico, Indonesia and the Republic of Chile",
+        "They stressed the importance of dialogue on energy security and climate finance",
+    ]
+
+
+def test_clause_joins_are_split(rules: ClaimTypeRules) -> None:
+    text = ("The ministers reviewed the grain deal, and the Turkish side offered to host new talks. "
+            "Officials described the meeting as useful, adding that a joint statement would follow. "
+            "The premier praised the mediators as well as thanked the hosts.")
+    assert [c.text for c in _claims(text, rules)] == [
+        "The ministers reviewed the grain deal",
+        "the Turkish side offered to host new talks",
+        "Officials described the meeting as useful",
+        "a joint statement would follow",
+        "The premier praised the mediators",
+        "thanked the hosts",
+    ]
+
+
+def test_quote_spanning_sentences_gets_its_frame(rules: ClaimTypeRules) -> None:
+    text = ('"We expect progress. The date is not yet fixed. Our experts are ready," said Peskov.\n'
+            "«Мы готовы к диалогу», — заявил Песков.\n"
+            "‘‘The sides exchanged greetings,’’ the embassy reported. ‘‘They will speak again soon.’’")
+    claims = _claims(text, rules)
+    assert [(c.text, c.attribution, c.quoted) for c in claims] == [
+        ("We expect progress", "Peskov", True),
+        ("The date is not yet fixed", "Peskov", True),
+        ("Our experts are ready", "Peskov", True),
+        ("Мы готовы к диалогу", "Песков", True),
+        ("The sides exchanged greetings", "embassy", True),
+        ("They will speak again soon", "embassy", True),
+    ]
+
+
+def test_machine_translated_frames_and_hedges(rules: ClaimTypeRules) -> None:
+    text = ("President of France held telephone conversation with Chancellor of Germany , informs the press-service "
+            "of Kremlin .\n"
+            '"Leaders exchanged opinions on the energy market" , - is said in the message .\n'
+            "Chancellor , reportedly , proposed new meeting in Paris .")
+    claims = _claims(text, rules)
+    assert [(c.text, c.attribution, c.attribution_kind, c.hedged) for c in claims] == [
+        ("President of France held telephone conversation with Chancellor of Germany", "Kremlin press service",
+         "official", False),
+        ("Leaders exchanged opinions on the energy market", "Kremlin press service", "official", False),
+        ("Chancellor , reportedly , proposed new meeting in Paris", "unnamed reports", "anonymous", True),
+    ]
+
+
+def test_abbreviations_do_not_break_sentences(rules: ClaimTypeRules) -> None:
+    text = ("Mr. Lopez met U.S. envoys in Washington on Jan. 5 at 3 p.m. local time. "
+            "Mr Ito later met the U.K. foreign secretary.")
+    assert [c.text for c in _claims(text, rules)] == [
+        "Mr. Lopez met U.S. envoys in Washington on Jan. 5 at 3 p.m. local time",
+        "Mr Ito later met the U.K. foreign secretary",
+    ]
+
+
+def test_header_lines_are_skipped_or_marked(rules: ClaimTypeRules) -> None:
+    text = ("Home | World | Sport\n02.03.2021, 10:45\nBy Anna Novak\nLeaders talk trade by phone\n"
+            "Officials say more talks are planned\n"
+            "The two prime ministers discussed trade on Monday.\n* Five things to know about tariffs\n")
+    claims = _claims(text, rules, title="Leaders talk trade by phone")
+    assert [(c.text, c.headline) for c in claims] == [
+        ("Leaders talk trade by phone", True),
+        ("more talks are planned", True),
+        ("The two prime ministers discussed trade on Monday", False),
+    ]
+    assert claims[1].attribution == "Officials"
+
+
+def test_frames_and_sources() -> None:
+    f = trailing_frame("The talks went well, the Foreign Ministry said in a statement on Friday")
+    assert f is not None and f.source == "the Foreign Ministry"
+    f = leading_frame("According to the Kremlin's account, the leaders spoke for an hour")
+    assert f is not None and f.source == "the Kremlin's account"
+    assert leading_frame("The presidents noted the importance of dialogue") is None
+    assert trailing_frame("The United States will send a delegation, officials in Kazakhstan hope") is None
+    assert normalise_source("the Kremlin's account").name == "Kremlin"
+    assert normalise_source("a source in the Kremlin") == normalise_source("a Kremlin source")
+    assert normalise_source("people familiar with the talks").kind == "anonymous"
+    assert normalise_source("Russian Deputy Foreign Minister Sergei Ryabkov").name == "Ryabkov"
+    assert normalise_source("TASS").kind == "outlet"
+    assert normalise_source("the White House press secretary").name == "White House"
+
+
+def test_quote_regions() -> None:
+    line = 'He said “it’s fine” and «да» and "ok" and ‘‘yes’’ but Russia’s ‘view’.'
+    regions = quote_regions(line)
+    assert [line[a + 1:b].strip("‘’") for a, b in regions] == ["it’s fine", "да", "ok", "yes", "view"]
+
+
+# --------------------------------------------------------------------------- properties
+
+FRAGMENTS = [
+    "The ministers met in Oslo.", "The talks were useful, the ministry said.",
+    '"We are ready. We will see," Dr. Olsen said.', "According to sources, the deal is close.",
+    "They discussed fishing quotas and agreed to meet again.", "Prices rose by 5 p.m. on Friday; markets calmed.",
+    "“Good call,” the embassy noted.", "U.S. and U.K. envoys, reportedly, joined.", "«Да», — сказал он.",
+    "STOCKHOLM, May 2 (Nordic Wire) - The prime ministers spoke.", "Photo: archive", "12.05.2020 10:00",
+    "Leaders talk", "‘‘It was frank,’’ he added.", "…", "the end", '"', "", "A; B; C and D.",
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(FRAGMENTS), st.sampled_from([" ", "\n", "\n\n", "  "])), max_size=12))
+def test_spans_are_exact_ordered_and_disjoint(parts: list[tuple[str, str]]) -> None:
+    text = "".join(f + sep for f, sep in parts)
+    rules = parse_claim_type_rules(load_rule_file("claim_types", [default_rules_dir()]))
+    claims = extract_claims(_doc(text), rules)
+    _check_spans(text, claims)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab C.,;:\"“”«»‘’'-—\n?!1")), max_size=200))
+def test_any_text_gives_exact_spans(text: str) -> None:
+    rules = parse_claim_type_rules(load_rule_file("claim_types", [default_rules_dir()]))
+    _check_spans(text, extract_claims(_doc(text), rules))
+
+
+# --------------------------------------------------------------------------- devset (measuring only)
+
+DEVSET = Path(os.environ.get("DEVSET_DIR", Path(__file__).resolve().parents[2] / "shared" / "devset"))
+
+
+def devset_metrics(rules: ClaimTypeRules, devset: Path = DEVSET) -> dict[str, float]:
+    """Boundary and type quality on the devset gold (mentions vs extracted claims)."""
+    gold = yaml.safe_load((devset / "gold.yaml").read_text(encoding="utf-8"))
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    texts: dict[str, str] = {}
+    claims: dict[str, list[Claim]] = {}
+    for d in gold["documents"]:
+        path = seeds / d["file"][len("seeds/"):] if d["file"].startswith("seeds/") else devset / d["file"]
+        texts[d["file"]] = path.read_text(encoding="utf-8").replace("\u00a0", " ")
+        claims[d["file"]] = extract_claims(Document(id=d["file"], path=d["file"], sha256="", text=texts[d["file"]]),
+                                           rules)
+    spans = []
+    for m in gold["mentions"]:
+        quote = m["quote"].replace("\u00a0", " ")
+        start = texts[m["doc"]].find(quote)
+        assert start >= 0, quote
+        spans.append((start, start + len(quote)))
+
+    def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+        return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+    used: dict[str, int] = {}
+    for m, sp in zip(gold["mentions"], spans, strict=True):
+        for c in claims[m["doc"]]:
+            if overlap(sp, c.span):
+                used[c.id] = used.get(c.id, 0) + 1
+    one = covered = 0
+    for m, sp in zip(gold["mentions"], spans, strict=True):
+        big = [c for c in claims[m["doc"]] if overlap(sp, c.span) >= 0.2 * (sp[1] - sp[0])]
+        covered += bool(big)
+        one += len(big) == 1 and used[big[0].id] == 1
+    ctype = {c["id"]: c["type"] for ev in gold["events"] for c in ev["claims"]}
+    refs = {ev["reference"] for ev in gold["events"]}
+    ok = total = 0
+    for m, sp in zip(gold["mentions"], spans, strict=True):
+        if m["claim"] and m["doc"] in refs:
+            best = max(claims[m["doc"]], key=lambda c: overlap(sp, c.span))
+            total += 1
+            ok += best.type == ctype[m["claim"]]
+    n = len(spans)
+    return {"covered": covered / n, "exactly_one": one / n, "type_accuracy": ok / total}
+
+
+@pytest.mark.devset
+@pytest.mark.skipif(not (DEVSET / "gold.yaml").is_file(), reason="needs ../shared/devset")
+def test_devset_boundaries_and_types(rules: ClaimTypeRules) -> None:
+    metrics = devset_metrics(rules)
+    assert metrics["covered"] >= 0.95, metrics
+    assert metrics["exactly_one"] >= 0.85, metrics
+    assert metrics["type_accuracy"] >= 0.8, metrics
