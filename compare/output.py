@@ -46,6 +46,18 @@ def dump_json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
+def write_if_changed(path: Path, text: str) -> None:
+    """Atomic write, skipped when the file already holds exactly ``text`` (re-renders
+    after a review decision then touch only the pages that changed)."""
+    data = text.encode("utf-8")
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    atomic_write_text(path, text)
+
+
 def formats_present(out_dir: Path) -> tuple[str, ...]:
     """The formats an existing report folder was written with (json always)."""
     found = ["json"]
@@ -89,40 +101,40 @@ def render_all(report: Report, out_dir: Path, formats: Sequence[str], *, orphane
     """Everything :func:`write_report` writes, without touching the reviews file."""
     out_dir = Path(out_dir)
     data = report_to_dict(report)
-    atomic_write_text(out_dir / REPORT_JSON, dump_json(data))
+    write_if_changed(out_dir / REPORT_JSON, dump_json(data))
     texts = out_dir / "texts"
     keep: set[str] = set()
     for doc in report.documents:
         name = text_name(doc.id)
         keep.add(name)
-        atomic_write_text(texts / name, doc.text)
+        write_if_changed(texts / name, doc.text)
         if doc.segments:
             seg_name = f"{safe_filename(doc.id)}.segments.json"
             keep.add(seg_name)
-            atomic_write_text(texts / seg_name, json.dumps(segments_to_list(doc.segments)) + "\n")
+            write_if_changed(texts / seg_name, json.dumps(segments_to_list(doc.segments)) + "\n")
     _remove_stale(texts, ".txt", keep, None)
     _remove_stale(texts, ".segments.json", keep, None)
 
     if "md" in formats:
-        atomic_write_text(out_dir / "index.md", render_index(report, page_dir=out_dir, orphaned=orphaned))
+        write_if_changed(out_dir / "index.md", render_index(report, page_dir=out_dir, orphaned=orphaned))
         pages = set()
         for event in report.events:
             name = f"{safe_filename(event.id)}.md"
             pages.add(name)
-            atomic_write_text(out_dir / "events" / name,
+            write_if_changed(out_dir / "events" / name,
                               render_event(report, event, page_dir=out_dir / "events"))
         _remove_stale(out_dir / "events", ".md", pages, FOOTER)
     if "html" in formats:
         from compare.report_html import render_event_html, render_index_html
 
         html_dir = out_dir / "html"
-        atomic_write_text(html_dir / "index.html",
+        write_if_changed(html_dir / "index.html",
                           render_index_html(report, page_dir=html_dir, orphaned=orphaned))
         pages = set()
         for event in report.events:
             name = f"{safe_filename(event.id)}.html"
             pages.add(name)
-            atomic_write_text(html_dir / "events" / name,
+            write_if_changed(html_dir / "events" / name,
                               render_event_html(report, event, page_dir=html_dir / "events"))
         _remove_stale(html_dir / "events", ".html", pages, FOOTER)
 

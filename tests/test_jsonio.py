@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from report_fixtures import build_report
 
 from compare.errors import InputError
 from compare.jsonio import report_from_dict, report_to_dict, validate_report_dict
-from report_fixtures import build_report
 
 
 def test_report_dict_follows_the_design_schema() -> None:

@@ -57,7 +57,8 @@ def test_corrupt_report(tmp_path: Path) -> None:
     (tmp_path / "report.json").write_text('{"schema": "outlet-compare/report/v1",\n  oops}', "utf-8")
     with pytest.raises(InputError) as err:
         read_report(tmp_path)
-    assert str(err.value) == f"{tmp_path}/report.json:2: not valid JSON: Expecting property name enclosed in double quotes"
+    assert str(err.value) == (f"{tmp_path}/report.json:2: not valid JSON: "
+                              "Expecting property name enclosed in double quotes")
 
 
 def test_report_against_schema_and_missing_text(tmp_path: Path) -> None:

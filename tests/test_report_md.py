@@ -95,7 +95,7 @@ def test_coverage_symbols() -> None:
     report = build_report()
     view = View.of(report)
     docs, rows = coverage(view, report.events[0])
-    assert [d.id for d in docs][0] == "kremlin-2021-11-15"
+    assert docs[0].id == "kremlin-2021-11-15"
     assert [r.cells for r in rows] == [
         ("✓", "✓", "✓", "✓"), ("✓", "~", "~", "·"), ("✓", "✓", "·", "✗"), ("✓", "✓", "?", "~"),
         ("·", "·", "+", "·"), ("·", "·", "·", "+")]
