@@ -238,11 +238,11 @@ def kind_of(cues: Sequence[Cue]) -> EventKind | None:
 def _name_forms(names: tuple[PersonName, ...]) -> tuple[tuple[str, tuple[tuple[str, bool], ...]], ...]:
     out = []
     for person in names:
-        forms = []
-        for form in {person.name, *person.variants}:
-            low = " ".join(form.lower().split())
-            if low:
-                forms.append((low, bool(re.search(r"[а-яё]", low))))
+        lows = {" ".join(form.lower().split()) for form in (person.name, *person.variants)} - {""}
+        # "vladimir putin" is found through "putin": keep only forms no shorter form is part of.
+        kept = [f for f in lows if not any(g != f and re.search(rf"(?<!\w){re.escape(g)}(?!\w)", f)
+                                           for g in lows)]
+        forms = [(f, bool(re.search(r"[а-яё]", f))) for f in kept]
         out.append((person.name, tuple(sorted(forms))))
     return tuple(out)
 
