@@ -45,6 +45,9 @@ _TRAIL_PASSIVE = re.compile(
     rf"\s+(?:in|by)\s+(?P<src>{_SRC})$")
 _LEAD_PREP = re.compile(rf"^(?i:{_PREP})\s+(?P<src>{_SRC})\s*,\s+")
 _LEAD_THAT = re.compile(rf"^(?P<src>{_SRC})\s+(?P<verb>{_VERBS}){_ADJUNCT}(?:\s+that\b\s*|\s*:\s*)")
+_LEAD_AS = re.compile(
+    r"^(?i:as)\s+(?:(?:it\s+)?(?:was|is|has\s+been)\s+(?:stressed|noted|said|reported|stated|underlined|emphasi[sz]ed)"
+    rf"\s+(?:in|by|at)\s+(?P<src>{_SRC})|(?P<src2>{_SRC})\s+(?:{_VERBS}))\s*,\s+")
 _LEAD_PLAIN = re.compile(rf"^(?P<src>{_SRC})\s+(?P<verb>{_LEAD_VERBS})(?:\s*,)?\s+")
 _LEAD_IMPERSONAL = re.compile(
     r"^it\s+(?:was|is|has\s+been)\s+(?:stated|noted|said|reported|stressed|emphasi[sz]ed|underlined|pointed\s+out)"
@@ -117,6 +120,11 @@ def leading_frame(text: str) -> Frame | None:
     m = _LEAD_IMPERSONAL.match(text)
     if m:
         return Frame(0, m.end(), None, text[: m.end()].strip())
+    m = _LEAD_AS.match(text)
+    if m and len(text[m.end():].split()) >= 3:
+        src = m.group("src") or m.group("src2")
+        if _ok_source(src):
+            return Frame(0, m.end(), src, text[: m.end()].strip(" ,"))
     for rx in (_LEAD_PREP, _LEAD_THAT, _LEAD_PLAIN):
         m = rx.match(text)
         if m and _ok_source(m.group("src")) and len(text[m.end():].split()) >= 3:

@@ -175,6 +175,10 @@ def test_frames_and_sources() -> None:
     f = leading_frame("According to the Kremlin's account, the leaders spoke for an hour")
     assert f is not None and f.source == "the Kremlin's account"
     assert leading_frame("The presidents noted the importance of dialogue") is None
+    f = leading_frame("As it was stressed in the Kremlin, the two presidents want active cooperation")
+    assert f is not None and normalise_source(f.source).name == "Kremlin"
+    f = leading_frame("As the ministry noted, talks will resume in May")
+    assert f is not None and f.source == "the ministry"
     assert trailing_frame("The United States will send a delegation, officials in Kazakhstan hope") is None
     assert normalise_source("the Kremlin's account").name == "Kremlin"
     assert normalise_source("a source in the Kremlin") == normalise_source("a Kremlin source")
