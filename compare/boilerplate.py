@@ -28,6 +28,7 @@ from compare.textnorm import ends_sentence, ends_sentence_strict, is_list_item, 
 MAX_CLEAN_CHARS = 4_000_000
 PROTECT_MAX_WORDS = 20
 LIST_ITEM_MAX_WORDS = 30
+HEADING_MAX_WORDS = 8
 SECTIONS = ("drop_lines", "protect_lines", "list_headings", "tail_markers")
 _NAV_SPLIT = re.compile(r"\s*\|\s*|\s+[•·]\s+")
 _GAP_SPLIT = re.compile(r"\s{2,}")
@@ -186,7 +187,7 @@ def clean_text(text: str, rules: BoilerplateRules) -> tuple[str, tuple[Segment, 
     first_prose = next((i for i in range(n) if state[i] == _KEEP and wc[i] >= h.prose_min_words), n)
     # 2. tails: a marker after the body with nothing but short lines after it
     for i in range(first_prose + 1, n):
-        if norm[i] and _search(rules.tails, keys[i]) and all(
+        if norm[i] and wc[i] <= HEADING_MAX_WORDS and _search(rules.tails, keys[i]) and all(
                 state[j] != _KEEP or wc[j] <= h.tail_max_words for j in range(i + 1, n)):
             for j in range(i, n):
                 if state[j] == _KEEP:
@@ -194,7 +195,7 @@ def clean_text(text: str, rules: BoilerplateRules) -> tuple[str, tuple[Segment, 
             break
     # 3. list headings and the teaser list that follows them
     for i in range(n):
-        if state[i] == _BLANK or not _search(rules.list_headings, keys[i]):
+        if state[i] == _BLANK or wc[i] > HEADING_MAX_WORDS or not _search(rules.list_headings, keys[i]):
             continue
         state[i] = _DROP
         for j in range(i + 1, n):

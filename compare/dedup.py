@@ -49,9 +49,16 @@ def _order_key(doc: Document) -> tuple[bool, dt.date, str]:
 def duplicate_pairs(docs: Sequence[Document]) -> list[tuple[int, int, float]]:
     """Index pairs ``(i, j, containment)`` of documents that are copies of each other."""
     sets = [shingles(d.text) for d in docs]
+    # identical texts pair up directly; only one of them enters the shingle index
+    pairs: list[tuple[int, int, float]] = []
+    first_of: dict[str, int] = {}
+    for i, d in enumerate(docs):
+        j = first_of.setdefault(d.text, i)
+        if j != i and d.text.strip():
+            pairs.append((j, i, 1.0))
     index: dict[int, list[int]] = defaultdict(list)
     for i, s in enumerate(sets):
-        if len(s) >= MIN_SHINGLES:
+        if first_of.get(docs[i].text) == i and len(s) >= MIN_SHINGLES:
             for h in s:
                 index[h].append(i)
     shared: dict[tuple[int, int], int] = defaultdict(int)
@@ -61,7 +68,6 @@ def duplicate_pairs(docs: Sequence[Document]) -> list[tuple[int, int, float]]:
         for a in range(len(posting)):
             for b in range(a + 1, len(posting)):
                 shared[(posting[a], posting[b])] += 1
-    pairs = []
     for (i, j), n in shared.items():
         small, large = sorted((len(sets[i]), len(sets[j])))
         if small < MIN_SHINGLES or small < SIZE_RATIO * large:

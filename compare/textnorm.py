@@ -39,6 +39,10 @@ def iter_lines(text: str) -> Iterator[tuple[int, str]]:
         start = end + 1
 
 
+_SPACE_RUN = re.compile("[ " + ODD_SPACES + INVISIBLE + "]+")
+_NEEDS_WORK = re.compile("[" + ODD_SPACES + INVISIBLE + "]|  |^ | $")
+
+
 def normalise_line(line: str) -> tuple[str, list[tuple[int, int, int]]]:
     """Normalise the spaces of one line.
 
@@ -46,37 +50,38 @@ def normalise_line(line: str) -> tuple[str, list[tuple[int, int, int]]]:
     collapse to one and the line is stripped.  Returns the new line and its
     pieces ``(clean_start, source_start, length)`` relative to the line.
     """
+    if not _NEEDS_WORK.search(line):
+        return line, ([(0, 0, len(line))] if line else [])
     out: list[str] = []
     pieces: list[tuple[int, int, int]] = []
-    clean_len = 0
-    piece_start: int | None = None  # source index where the current piece began
-    piece_clean = 0
-    pending_space = False
-    for i, ch in enumerate(line):
-        if ch in INVISIBLE:
-            if piece_start is not None:
-                pieces.append((piece_clean, piece_start, clean_len - piece_clean))
-                piece_start = None
-            continue
-        ch = ch.translate(_SPACE_TABLE)
-        if ch == " " or (ch.isspace() and ch not in "\n"):
-            if piece_start is not None:
-                pieces.append((piece_clean, piece_start, clean_len - piece_clean))
-                piece_start = None
-            pending_space = clean_len > 0
-            continue
-        if pending_space:
-            # The space is copied from the source position just before ``ch``.
-            out.append(" ")
-            pieces.append((clean_len, i - 1, 1))
-            clean_len += 1
-            pending_space = False
-        if piece_start is None:
-            piece_start, piece_clean = i, clean_len
-        out.append(ch)
-        clean_len += 1
-    if piece_start is not None:
-        pieces.append((piece_clean, piece_start, clean_len - piece_clean))
+    pos = 0  # source position of the next non-space character
+    clean = 0
+    prev_start = prev_end = 0
+    for m in _SPACE_RUN.finditer(line):
+        if m.start() > pos:
+            if out:
+                # one space stands for the whole run; copy it from the run's first space char
+                first_space = next((k for k in range(prev_start, prev_end) if line[k] not in INVISIBLE), None)
+                if first_space is not None:
+                    out.append(" ")
+                    pieces.append((clean, first_space, 1))
+                    clean += 1
+            chunk = line[pos:m.start()]
+            out.append(chunk)
+            pieces.append((clean, pos, len(chunk)))
+            clean += len(chunk)
+        prev_start, prev_end = m.start(), m.end()
+        pos = m.end()
+    if pos < len(line):
+        if out:
+            first_space = next((k for k in range(prev_start, prev_end) if line[k] not in INVISIBLE), None)
+            if first_space is not None:
+                out.append(" ")
+                pieces.append((clean, first_space, 1))
+                clean += 1
+        chunk = line[pos:]
+        out.append(chunk)
+        pieces.append((clean, pos, len(chunk)))
     return "".join(out), _merge_pieces(pieces)
 
 
