@@ -56,7 +56,8 @@ def _progress(enabled: bool) -> Callable[[Iterable[object], str, int], Iterable[
             return items
         from tqdm import tqdm
 
-        return tqdm(items, desc=desc, total=total, unit=desc.rstrip("s") or "item", leave=False)
+        bar: Iterable[object] = tqdm(items, desc=desc, total=total, unit=desc.rstrip("s") or "item", leave=False)
+        return bar
 
     return progress
 

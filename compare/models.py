@@ -95,6 +95,8 @@ class SourceText:
     encoding: str = "utf-8"
     # Text of the <title>/<meta> or first heading, when the format has one.
     html_title: str | None = None
+    # The site's own name from HTML metadata (og:site_name, application-name).
+    site_name: str | None = None
 
 
 @frozen
@@ -220,4 +222,6 @@ class Report:
     alignments: tuple[Alignment, ...] = ()
     flags: tuple[Flag, ...] = ()
     skipped: tuple[Skipped, ...] = ()
+    # The rule files the run used, in layering order (defaults first).
+    rules: tuple[str, ...] = ()
     schema: str = "outlet-compare/report/v1"

@@ -106,6 +106,7 @@ def analyse(sources: Sequence[SourceText], rules: Rules, *, skipped: Sequence[Sk
         alignments=tuple(a for r in results for a in r.alignments),
         flags=tuple(f for r in results for f in r.flags),
         skipped=tuple(skipped),
+        rules=tuple(rules.sources),
     )
 
 
@@ -129,7 +130,7 @@ def run(paths: Sequence[Path], options: RunOptions, progress: Progress = _no_pro
                      scheduler=options.scheduler, progress=progress)
     review_file = options.reviews or reviews_path(options.out)
     report = apply_reviews(report, load_reviews(review_file))
-    write_report(report, options.out, options.formats)
+    write_report(report, options.out, options.formats, reviews_file=review_file)
     return report
 
 
