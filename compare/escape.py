@@ -54,6 +54,19 @@ def md_cell(text: str, limit: int | None = None) -> str:
     return md_text(text, limit)
 
 
+_BACKTICKS = re.compile("`+")
+
+
+def md_code(text: str, limit: int | None = None) -> str:
+    """``text`` as an inline code span (for commands to copy): one line, fenced with
+    more backticks than any run inside, padded when it starts or ends with one."""
+    text = clean_inline(text, limit)
+    longest = max((len(m) for m in _BACKTICKS.findall(text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text[:1] == "`" or text[-1:] == "`" or (text[:1] == " " and text[-1:] == " ") else ""
+    return f"{fence}{pad}{text}{pad}{fence}" if text else ""
+
+
 def md_url(path: str) -> str:
     """A relative link target from a file path: percent-encoded, so it can carry no
     scheme (``javascript:``), no spaces or brackets that end the link early."""

@@ -5,7 +5,8 @@ Layout of ``OUT/``::
     report.json                 the JSON report (always written: review needs it)
     texts/<doc id>.txt          cleaned text of each document (claim spans index it)
     texts/<doc id>.segments.json  cleaned-to-source offset map (for source links)
-    index.md, events/<id>.md    Markdown report        (format "md")
+    index.md, events/<id>.md    Markdown report        (format "md"; a page per event
+                                with more than one document)
     html/index.html, html/events/<id>.html  HTML report (format "html")
     reviews.yaml                review decisions (owned by compare.review, never touched here)
 
@@ -32,7 +33,7 @@ from compare.jsonio import (
     validate_report_dict,
 )
 from compare.models import Report, Segment
-from compare.report_md import FOOTER, render_event, render_index
+from compare.report_md import FOOTER, render_event, render_index, shown_events
 
 REPORT_JSON = "report.json"
 MAX_REPORT_BYTES = 512 * 1024 * 1024
@@ -118,7 +119,7 @@ def render_all(report: Report, out_dir: Path, formats: Sequence[str], *, orphane
     if "md" in formats:
         write_if_changed(out_dir / "index.md", render_index(report, page_dir=out_dir, orphaned=orphaned))
         pages = set()
-        for event in report.events:
+        for event in shown_events(report):
             name = f"{safe_filename(event.id)}.md"
             pages.add(name)
             write_if_changed(out_dir / "events" / name,
@@ -131,7 +132,7 @@ def render_all(report: Report, out_dir: Path, formats: Sequence[str], *, orphane
         write_if_changed(html_dir / "index.html",
                           render_index_html(report, page_dir=html_dir, orphaned=orphaned))
         pages = set()
-        for event in report.events:
+        for event in shown_events(report):
             name = f"{safe_filename(event.id)}.html"
             pages.add(name)
             write_if_changed(html_dir / "events" / name,

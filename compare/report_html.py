@@ -9,13 +9,16 @@ from an article goes through :func:`html.escape`.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Sequence
 from pathlib import Path
 
 from compare.escape import html_text, safe_filename
-from compare.models import FLAG_KINDS, Claim, DiffOp, Event, Flag, Report
+from compare.models import Claim, DiffOp, Event, Flag, Report
 from compare.report_md import (
     FOOTER,
+    KIND_HELP,
+    KIND_ORDER,
     KIND_TITLES,
     LABEL_LIMIT,
     QUOTE_LIMIT,
@@ -23,14 +26,22 @@ from compare.report_md import (
     View,
     column_names,
     coverage,
+    credited_text,
     date_evidence_text,
+    detail_text,
     doc_role,
     flag_diff,
     flag_quotes,
     kind_counts,
+    lone_documents,
+    reference_label,
+    reference_text,
     relay_chain,
+    review_command,
     review_progress,
     review_text,
+    reviewable_flags,
+    shown_events,
     source_href,
     source_label,
     source_line,
@@ -70,6 +81,10 @@ flex-wrap:wrap;gap:4px 20px}
 .status{border-radius:10px;padding:1px 9px;font-size:.85em;font-weight:600}
 .status-open{background:#eef1f5;color:#4a5466}.status-confirmed{background:#fde2e1;color:#8a1c17}
 .status-dismissed{background:#e3e7ec;color:#5b6475}
+code.cmd{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.88em;background:var(--soft);
+border:1px solid var(--line);border-radius:4px;padding:1px 6px;user-select:all}
+.attr{padding:6px 12px;border-top:1px solid var(--line);font-size:.9em}
+.relay{font-size:.85em;color:var(--muted);font-weight:normal}.help{color:var(--muted);margin:-.3em 0 .6em}
 footer{margin-top:2em;color:var(--muted);font-size:.85em}
 """.strip()
 
@@ -105,25 +120,30 @@ def _a(label: str, href: str) -> str:
 
 def render_index_html(report: Report, *, page_dir: Path, orphaned: int = 0) -> str:
     view = View.of(report)
-    open_flags = sum(1 for f in report.flags if f.review.status == "open")
+    events = shown_events(report)
+    flags = reviewable_flags(report)
+    open_flags = sum(1 for f in flags if f.review.status == "open")
     body = ["<h1>outlet-compare report</h1>",
-            f'<p class="muted">{len(report.documents)} documents, {len(report.events)} events, '
-            f"{len(report.flags)} flags ({open_flags} open), {len(report.skipped)} skipped inputs.</p>",
+            f'<p class="muted">{len(report.documents)} documents, {len(events)} events with more than '
+            f"one document, {len(flags)} flags ({open_flags} open), "
+            f"{len(report.skipped)} skipped inputs.</p>",
             "<h2>Events</h2>"]
     rows = []
-    for ev in sorted(report.events, key=lambda e: (e.date is None, e.date.isoformat() if e.date else "", e.id)):
-        flags = view.event_flags(ev.id)
-        ref = f"{view.outlet(ev.reference)} ({ev.reference_basis})" if ev.reference else "none"
+    for ev in events:
+        ev_flags = view.event_flags(ev.id)
         rows.append([html_text(str(ev.date or "undated")),
                      _a(ev.label or ev.id, f"events/{safe_filename(ev.id)}.html"),
                      str(len(ev.documents)),
-                     html_text(", ".join(sorted({view.outlet(d) for d in ev.documents}))),
-                     html_text(ref), html_text(kind_counts(flags)), review_progress(flags)])
+                     html_text(", ".join(sorted({view.label(d) for d in ev.documents}))),
+                     html_text(reference_text(view, ev)), html_text(kind_counts(ev_flags)),
+                     review_progress(ev_flags)])
     body.append(_table(["date", "event", "documents", "outlets", "reference", "flags", "review"],
-                       rows, raw=True) if rows else "<p>No events.</p>")
-    multi = {e.id for e in report.events if len(e.documents) > 1}
-    lone = [d for d in report.documents if d.event_id not in multi]
+                       rows, raw=True) if rows else "<p>No event has more than one document.</p>")
+    lone = lone_documents(report)
     body.append("<h2>Documents not in a multi-document event</h2>")
+    if lone:
+        body.append('<p class="muted">Nothing to compare them with: no other document reports '
+                    "the same event.</p>")
     body.append(_table(["document", "outlet", "published", "event date", "title", "source"], [
         [html_text(d.id), html_text(d.outlet), str(d.published or ""), str(d.event_date or ""),
          html_text(d.title or "", LABEL_LIMIT), _a(d.path, source_href(d, page_dir, None))]
@@ -131,7 +151,17 @@ def render_index_html(report: Report, *, page_dir: Path, orphaned: int = 0) -> s
     body.append("<h2>Skipped inputs</h2>")
     body.append(_table(["file", "reason"], [[s.path, s.reason] for s in report.skipped])
                 if report.skipped else "<p>None.</p>")
-    body.append(f"<h2>Review</h2><p>{review_progress(report.flags)}.</p>")
+    body.append("<h2>Rules files used</h2>")
+    if report.rules:
+        body.append('<p class="muted">The rule files this run loaded, in loading order:</p><ol>'
+                    + "".join(f"<li><code>{html_text(r)}</code></li>" for r in report.rules) + "</ol>")
+    else:
+        body.append("<p>Not recorded.</p>")
+    rdir = page_dir.parent.as_posix()
+    body.append(f"<h2>Review</h2><p>{review_progress(flags)}. List the open flags with "
+                f'<code class="cmd">outlet-compare review {html_text(shlex.quote(rdir))}</code>; each flag '
+                "on an event page shows the command that confirms it (or use <code>--dismiss</code>, "
+                "<code>--note TEXT</code>).</p>")
     if orphaned:
         body.append(f"<p>{orphaned} review decision(s) refer to flags this run no longer produces; "
                     "they are kept in reviews.yaml, marked orphaned.</p>")
@@ -139,7 +169,8 @@ def render_index_html(report: Report, *, page_dir: Path, orphaned: int = 0) -> s
 
 
 def _side(ops: Sequence[DiffOp], keep: str, fallback: Claim | None) -> str:
-    """One side of the side-by-side view: ``keep`` is ``delete`` (reference) or ``insert``."""
+    """One side of the side-by-side view: ``keep`` is ``delete`` (reference) or ``insert``.
+    Words are joined by single spaces (diff steps carry no reliable whitespace)."""
     if ops:
         tag = "del" if keep == "delete" else "ins"
         parts: list[str] = []
@@ -147,12 +178,9 @@ def _side(ops: Sequence[DiffOp], keep: str, fallback: Claim | None) -> str:
             if op.op not in ("equal", keep):
                 continue
             core = html_text(op.text, QUOTE_LIMIT)
-            if op.op != "equal" and core:
-                core = f"<{tag}>{core}</{tag}>"
-            lead = " " if op.text[:1].isspace() or (op.op != "equal" and parts
-                                                    and not parts[-1].endswith(" ")) else ""
-            parts.append(lead + core + (" " if op.text[-1:].isspace() else ""))
-        return f'<p class="quote">{"".join(parts).strip()}</p>'
+            if core:
+                parts.append(core if op.op == "equal" else f"<{tag}>{core}</{tag}>")
+        return f'<p class="quote">{" ".join(parts)}</p>'
     if fallback is None:
         return '<p class="quote none">(not in this text)</p>'
     return f'<p class="quote">{html_text(fallback.text, QUOTE_LIMIT)}</p>'
@@ -166,29 +194,46 @@ def _where(view: View, claim: Claim | None, page_dir: Path) -> str:
     return " · " + _a(source_label(doc, line), source_href(doc, page_dir, line))
 
 
-def _flag_html(view: View, flag: Flag, page_dir: Path) -> str:
+def _flag_html(view: View, flag: Flag, event: Event, page_dir: Path) -> str:
     ref, claim = flag_quotes(view, flag)
     ops = flag_diff(flag, ref, claim) if ref is not None and claim is not None else ()
     status = flag.review.status
+    label = view.label(flag.document)
     note = f" — {html_text(flag.review.note, QUOTE_LIMIT)}" if flag.review.note else ""
-    facts = [f"<span>Score {flag.score:.2f}</span>", f"<span>{html_text(flag.detail, QUOTE_LIMIT)}</span>"]
+    facts = [f"<span>{html_text(detail_text(flag, (ref, claim)), QUOTE_LIMIT)}</span>",
+             f"<span>Score {flag.score:.2f}</span>"]
     if flag.lexicon_class:
         facts.append(f"<span>Lexicon class: {html_text(flag.lexicon_class)}</span>")
     facts.append(f'<span>Review: <span class="status status-{html_text(status)}">'
                  f"{html_text(review_text(flag))}</span>{note}</span>")
+    action = "--confirm" if status != "confirmed" else "--reopen"
+    facts.append(f'<span>Decide: <code class="cmd">'
+                 f"{html_text(review_command(page_dir.parent.parent.as_posix(), flag.id, action))}"
+                 "</code></span>")
     doc = view.docs.get(flag.document)
-    if doc is not None and claim is None:
-        facts.append(f"<span>Source: {_a(doc.path, source_href(doc, page_dir, None))}</span>")
+    extra = []
+    if doc is not None and doc.relays:
+        extra.append(f"relay chain: {relay_chain(doc)}")
+    if doc is not None and doc.duplicate_of:
+        extra.append(f"republished copy of {view.label(doc.duplicate_of)}")
+    credited = credited_text(view, flag, event, ref, claim)
+    attr = f'<div class="attr">Credited to: {html_text(credited)}</div>' if credited else ""
+    missing = '<p class="quote none">(not in this text'
+    if doc is not None:
+        missing += " · " + _a(doc.path, source_href(doc, page_dir, None))
+    missing += ")</p>"
+    right = _side(ops, "insert", claim) if claim is not None else missing
     return "\n".join([
         f'<section class="flag" id="{html_text(flag.id)}">',
-        f'<header><strong>{html_text(view.outlet(flag.document))}</strong>'
-        f'<span class="id">{html_text(flag.id)}</span></header>',
+        f"<header><strong>{html_text(label)}"
+        + (f' <span class="relay">{html_text("; ".join(extra))}</span>' if extra else "")
+        + f'</strong><span class="id">{html_text(flag.id)}</span></header>',
         '<div class="side">',
-        f'<div><div class="label"><b>Reference</b> · {html_text(view.outlet(ref.document)) if ref else "none"}'
+        f'<div><div class="label"><b>{html_text(reference_label(view, event, ref))}</b>'
         f"{_where(view, ref, page_dir)}</div>{_side(ops, 'delete', ref)}</div>",
-        f'<div><div class="label"><b>Document</b> · {html_text(view.outlet(flag.document))}'
-        f"{_where(view, claim, page_dir)}</div>{_side(ops, 'insert', claim)}</div>",
-        "</div>",
+        f'<div><div class="label"><b>{html_text(label)}</b>'
+        f"{_where(view, claim, page_dir)}</div>{right}</div>",
+        "</div>", attr,
         f'<div class="facts">{"".join(facts)}</div>',
         "</section>"])
 
@@ -196,14 +241,13 @@ def _flag_html(view: View, flag: Flag, page_dir: Path) -> str:
 def render_event_html(report: Report, event: Event, *, page_dir: Path) -> str:
     view = View.of(report)
     flags = view.event_flags(event.id)
-    ref = view.docs.get(event.reference or "")
     body = ['<p><a href="../index.html">All events</a></p>',
             f"<h1>{html_text(event.label or event.id)} ({event.date or 'undated'})</h1>",
             '<div class="meta">',
             f"<span>Event id: {html_text(event.id)}</span>",
             f"<span>Kind: {html_text(event.kind)}</span>",
             f"<span>Participants: {html_text(', '.join(event.participants) or 'n/a')}</span>",
-            f"<span>Reference: {html_text(ref.outlet + ' (' + event.reference_basis + ')') if ref else 'none'}</span>",
+            f"<span>Compared against: {html_text(reference_text(view, event))}</span>",
             f"<span>Flags: {html_text(kind_counts(flags))}; {review_progress(flags)}</span>",
             "</div>", "<h2>Documents</h2>"]
     docs, rows = coverage(view, event)
@@ -216,7 +260,9 @@ def render_event_html(report: Report, event: Event, *, page_dir: Path) -> str:
         raw=True, cls="docs"))
     body.append("<h2>Coverage</h2>")
     if rows:
-        head = ["claim group", "type", *column_names(docs, event.reference)]
+        body.append('<p class="muted">One row per claim (what is said, in the reference\'s words '
+                    "where it has the claim), one column per document, the reference first.</p>")
+        head = ["claim", "type", *column_names(docs, event.reference)]
         trs = "".join(
             f'<tr><td title="{html_text(r.label, QUOTE_LIMIT)}">{html_text(r.label, LABEL_LIMIT)}</td>'
             f"<td>{html_text(r.type)}</td>"
@@ -224,7 +270,7 @@ def render_event_html(report: Report, event: Event, *, page_dir: Path) -> str:
             + "</tr>" for r in rows)
         body.append("<table><thead><tr>" + "".join(f"<th>{html_text(h)}</th>" for h in head)
                     + f"</tr></thead><tbody>{trs}</tbody></table>")
-        body.append('<p class="muted">Legend: ' + " · ".join(
+        body.append('<p class="muted">Legend: ' + "; ".join(
             f'<span class="{_SYMBOL_CLASS[s]}">{html_text(s)}</span> {html_text(t)}' for s, t in SYMBOLS)
             + ".</p>")
     else:
@@ -232,9 +278,14 @@ def render_event_html(report: Report, event: Event, *, page_dir: Path) -> str:
     body.append("<h2>Flags</h2>")
     if not flags:
         body.append("<p>No flags.</p>")
-    for kind in FLAG_KINDS:
+    else:
+        body.append('<p class="muted">Most important kinds first; within a kind by outlet, in the order '
+                    "of the text. <del>Struck-through</del> words are only in the reference, "
+                    "<ins>marked</ins> words only in the document.</p>")
+    for kind in KIND_ORDER:
         of_kind = [f for f in flags if f.kind == kind]
         if of_kind:
             body.append(f"<h3>{html_text(KIND_TITLES[kind])} ({len(of_kind)})</h3>")
-            body.extend(_flag_html(view, f, page_dir) for f in of_kind)
+            body.append(f'<p class="help">{html_text(KIND_HELP.get(kind, kind))}.</p>')
+            body.extend(_flag_html(view, f, event, page_dir) for f in of_kind)
     return _page(f"{event.label or event.id} ({event.date or 'undated'})", body, report)

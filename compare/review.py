@@ -254,11 +254,25 @@ def _quotes(report: Report, flag: Flag) -> tuple[str, str]:
     return claims.get(flag.reference_claim or "", ""), claims.get(flag.claim or "", "")
 
 
+def ordered_flags(report: Report) -> list[Flag]:
+    """The flags a reviewer works through, in report order: events by date, then the
+    event page's order (most important kind first, then outlet, then the text).
+    Flags on single-document events are left out, as in the report."""
+    from compare.report_md import View, reviewable_flags
+
+    view = View.of(report)
+    dates = {e.id: (e.date is None, e.date.isoformat() if e.date else "", e.id) for e in report.events}
+    return sorted(reviewable_flags(report), key=lambda f: (dates.get(f.event, (True, "", f.event)),
+                                                           view.flag_key(f)))
+
+
 def list_flags(report_dir: Path, reviews_file: Path | None = None, show_all: bool = False) -> str:
-    """A table of open flags (every flag with ``show_all``)."""
+    """A table of open flags (every flag with ``show_all``), then how to act on them."""
+    import shlex
+
     report, _ = _load(report_dir, reviews_file)
     outlets = {d.id: d.outlet for d in report.documents}
-    flags = [f for f in report.flags if show_all or f.review.status == "open"]
+    flags = [f for f in ordered_flags(report) if show_all or f.review.status == "open"]
     if not flags:
         return "No open flags." if not show_all else "No flags."
     rows = []
@@ -268,7 +282,12 @@ def list_flags(report_dir: Path, reviews_file: Path | None = None, show_all: boo
                      f.kind, *([f.review.status] if show_all else []),
                      clean_inline(ref, SHORT), clean_inline(doc, SHORT)])
     headers = ["id", "event", "outlet", "kind", *(["status"] if show_all else []), "reference", "document"]
-    return tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
+    where = shlex.quote(str(report_dir))
+    n_open = sum(1 for f in flags if f.review.status == "open")
+    return "\n".join([
+        tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True), "",
+        f"{n_open} open. Show one: outlet-compare review {where} FLAG_ID; decide: "
+        f"outlet-compare review {where} FLAG_ID --confirm|--dismiss [--note TEXT]"])
 
 
 def _plain_diff(report: Report, flag: Flag) -> str:
@@ -369,7 +388,8 @@ def _csv_safe(value: object) -> str:
 
 
 def export_csv(report_dir: Path, reviews_file: Path | None = None) -> str:
-    """Every flag with its decision as CSV (formula-injection safe), then orphaned decisions."""
+    """Every flag of the report (in report order) with its decision as CSV
+    (formula-injection safe), then orphaned decisions."""
     report, reviews = _load(report_dir, reviews_file)
     outlets = {d.id: d.outlet for d in report.documents}
     dates = {e.id: e.date for e in report.events}
@@ -377,7 +397,7 @@ def export_csv(report_dir: Path, reviews_file: Path | None = None) -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(["flag_id", "event", "event_date", "kind", "outlet", "document", "score", "detail",
                      "reference_quote", "document_quote", "status", "note", "user", "time", "orphaned"])
-    for f in report.flags:
+    for f in ordered_flags(report):
         ref, doc = _quotes(report, f)
         r = f.review
         writer.writerow([_csv_safe(v) for v in (

@@ -3,7 +3,8 @@
 Two events: a (fictional) Kremlin readout of a call with three outlets
 (a wire, an outlet relaying the wire, a blog with hostile markup in its text),
 and a meeting covered by two outlets plus a verbatim republication.  One more
-document belongs to no multi-document event, and two inputs were skipped.
+document is the only one of its event (a single-document event with a stray
+flag the report must not show as an event), and two inputs were skipped.
 Every flag kind occurs, including ``possibly_truncated``.
 """
 
@@ -52,6 +53,8 @@ def _typed(claims: list[Claim], types: list[str], attributions: list[str | None]
 
 
 def build_report() -> Report:
+    import attrs
+
     d_call = dt.date(2021, 11, 15)
     kremlin, kc = _doc("kremlin-2021-11-15", "Kremlin", [
         "Vladimir Putin had a telephone conversation with President of France Emmanuel Macron.",
@@ -108,13 +111,15 @@ def build_report() -> Report:
     ], outlet_role="outlet", published=dt.date(2021, 11, 19), event_date=d_meet,
         title="Ministers meet (republished)", duplicate_of="northwind-2021-11-18",
         event_id="e-2021-11-18-meeting")
-    lone, _lc = _doc("lone-column-2021-11-20", "unknown", [
+    lone, lc = _doc("lone-column-2021-11-20", "unknown", [
         "A column about energy policy without any diplomatic event.",
-    ], published=dt.date(2021, 11, 20), title=None)
+    ], published=dt.date(2021, 11, 20), title=None, event_id="e-2021-11-20-statement")
 
     kc = _typed(kc, ["contacts", "contacts", "trade", "tone"], ["Kremlin", None, None, None])
     wc = _typed(wc, ["contacts", "contacts", "trade", "tone"], ["the Kremlin said", None, None, None])
     hc = _typed(hc, ["contacts", "contacts", "trade"], ["Northwind Wire reported", "sources", None])
+    hc[1] = attrs.evolve(hc[1], attribution_kind="anonymous", frame="According to sources", hedged=True)
+    kc[0] = attrs.evolve(kc[0], attribution_kind="official", frame="the Kremlin said")
     bc = _typed(bc, ["contacts", "tone", "trade"], [None, None, "Paris said"])
     claims = [*kc, *wc, *hc, *bc, *qc, *w2c]
 
@@ -155,23 +160,28 @@ def build_report() -> Report:
              "claim not in the reference", review=Review("dismissed", None, "ben", "2021-12-02T09:30:00Z")),
         Flag("f-wd09", ev2, "wording_drift", wire2.id, w2c[1].id, qc[1].id, 0.62,
              "'agreed to resume' became 'discussed resuming'", alignment="a-meet-2",
-             diff=(DiffOp("equal", "They "), DiffOp("delete", "agreed to resume"),
+             diff=(DiffOp("equal", "They"), DiffOp("delete", "agreed to resume"),
                    DiffOp("insert", "discussed resuming"),
-                   DiffOp("equal", " consultations on strategic stability."))),
+                   DiffOp("equal", "consultations on strategic stability."))),
+        Flag("f-lone10", "e-2021-11-20-statement", "addition", lone.id, lc[0].id, None, 0.9,
+             "claim not in the reference"),
     ]
     events = [
         Event(ev1, d_call, "Putin–Macron call", "call", ("Putin", "Macron"),
               (kremlin.id, wire.id, harbor.id, blog.id), kremlin.id, "primary"),
         Event(ev2, d_meet, "Foreign ministers meet in Geneva", "meeting", (),
-              (quay.id, wire2.id, echo.id), quay.id, "majority"),
+              (quay.id, wire2.id, echo.id), None, "majority"),
+        Event("e-2021-11-20-statement", dt.date(2021, 11, 20), "Energy column", "statement", (),
+              (lone.id,), None, "majority"),
     ]
     return Report(
         tool_version="0.1.0",
         documents=(kremlin, wire, harbor, blog, quay, wire2, echo, lone),
         events=tuple(events),
-        claims=tuple(claims),
+        claims=(*claims, *lc),
         alignments=tuple(alignments),
         flags=tuple(flags),
         skipped=(Skipped("inputs/broken.html", "cannot decode: not UTF-8 and no charset detected"),
                  Skipped("inputs/huge.txt", "larger than --max-bytes (20971520 bytes)")),
+        rules=("/usr/lib/outlet-compare/rules/outlets.yaml", "my rules/lexicon.yaml"),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -103,3 +104,20 @@ def test_safe_filename() -> None:
     assert "/" not in odd and not odd.startswith(".")
     assert safe_filename("a/b") != safe_filename("a_b")
     assert safe_filename(".hidden").startswith("_")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("outlet-compare review reports f-1 --confirm", "`outlet-compare review reports f-1 --confirm`"),
+    ("a `b` c", "``a `b` c``"),
+    ("`x``", "``` `x`` ```"),
+    ("two\nlines | pipe", "`two lines | pipe`"),
+    ("", ""),
+])
+def test_md_code_spans_survive_backticks(text: str, expected: str) -> None:
+    from compare.escape import md_code
+
+    assert md_code(text) == expected
+    if text.strip():
+        tokens = MarkdownIt("commonmark").parseInline(md_code(text))[0].children or []
+        assert [t.type for t in tokens] == ["code_inline"]
+        assert tokens[0].content == clean_inline(text)

@@ -15,7 +15,7 @@ from report_fixtures import HOSTILE_CLAIM, HOSTILE_TITLE, build_report
 from compare.escape import clean_inline
 from compare.models import DiffOp, Flag
 from compare.output import write_report
-from compare.report_md import View, coverage, flag_diff, relay_chain, source_line
+from compare.report_md import View, coverage, flag_diff, reference_text, relay_chain, source_line
 
 GOLDEN = Path(__file__).parent / "data" / "reports"
 MD = MarkdownIt("commonmark").enable("table").enable("strikethrough")
@@ -76,8 +76,19 @@ def test_event_page_content(written: Path) -> None:
     assert "(../../inputs/kremlin-2021-11-15.txt#L2)" in source
     headings = [t.content for t in (MD.parse(source)) if t.type == "inline" and t.map and
                 source.splitlines()[t.map[0]].startswith("### ")]
-    assert headings == ["Omission (1)", "Addition (2)", "Wording drift (1)", "Number or date change (1)",
-                        "Attribution change (1)", "Negation or hedge (1)", "Possibly truncated (1)"]
+    assert headings == ["Number or date change (1)", "Attribution change (1)", "Negation or hedge (1)",
+                        "Wording drift (1)", "Omission (1)", "Addition (2)", "Possibly truncated (1)"]
+    flag_heads = [line for line in source.splitlines() if line.startswith("#### ")]
+    # within a kind by outlet: Harbor Gazette's addition before Lakeside Notes'
+    assert flag_heads.index("#### Harbor Gazette — f-ad06") < flag_heads.index("#### Lakeside Notes — f-ad08")
+    # both sides of an attribution change, the relay chain, the exact review command
+    assert ("- Credited to: reference — unattributed; Harbor Gazette — sources \\(anonymous source\\), "
+            "as “According to sources”; hedged") in source
+    assert "*Relay chain: Harbor Gazette ← Northwind Wire ← Kremlin*" in source
+    codes = [t.content for tok in MD.parse(source) if tok.children for t in tok.children
+             if t.type == "code_inline"]
+    assert "outlet-compare review reports f-at04 --confirm" in codes
+    assert "outlet-compare review reports f-om05 --reopen" in codes  # already confirmed
     assert "confirmed by ana at 2021-12-01T10:00:00Z" in source
     assert "Blog skips the gas topic \\| on purpose?" in source
 
@@ -89,7 +100,37 @@ def test_index_content(written: Path) -> None:
     assert "lone-column-2021-11-20" in source
     assert "inputs/broken.html" in source and "not UTF-8" in source
     assert HOSTILE_TITLE not in source
+    # single-document events are listed as documents, not as events with flags
+    assert "Energy column" not in source and "9 flags (7 open)" in source
+    assert not (written / "events" / "e-2021-11-20-statement.md").exists()
+    assert re.search(r"\| Kremlin \\\(primary readout\\\) +\|", source)
+    assert re.search(r"\| majority of 2 outlets +\|", source)
+    rules = source.split("## Rules files used", 1)[1].split("##", 1)[0]
+    assert "1. `/usr/lib/outlet-compare/rules/outlets.yaml`" in rules
+    assert "2. `my rules/lexicon.yaml`" in rules
 
+
+def test_reference_text_for_every_basis() -> None:
+    report = build_report()
+    view = View.of(report)
+    call, meeting, lone = report.events
+    assert reference_text(view, call) == "Kremlin (primary readout)"
+    assert reference_text(view, meeting) == "majority of 2 outlets"  # the republished copy is not counted
+    assert reference_text(view, lone) == "—"  # one document: basis says majority, nothing to compare
+    assert reference_text(view, attrs.evolve(meeting, reference_basis="none")) == "—"
+
+
+def test_quotes_are_shortened_in_markdown_only(tmp_path: Path) -> None:
+    report = build_report()
+    long_text = "Ministers met. " + "word " * 200 + "END"
+    claims = tuple(attrs.evolve(c, text=long_text) if c.id == "harbor-gazette-2021-11-16:c3" else c
+                   for c in report.claims)
+    report = attrs.evolve(report, claims=claims)
+    write_report(report, tmp_path, ("md", "html"))
+    md = (tmp_path / "events" / "e-2021-11-15-call.md").read_text("utf-8")
+    html_page = (tmp_path / "html" / "events" / "e-2021-11-15-call.html").read_text("utf-8")
+    assert "END" not in md and "word word…" in md
+    assert "word END" in html_page
 
 def test_coverage_symbols() -> None:
     report = build_report()
@@ -107,7 +148,8 @@ def test_source_line_fallback_and_relays() -> None:
     doc = build_report().documents[0]
     assert source_line(doc, 0) == 1
     assert source_line(doc, doc.text.index("The sides")) == 3
-    assert source_line(attrs.evolve(doc, source_line=10), doc.text.index("The sides")) == 12
+    # a JSONL record is one line of its file, whatever the offset
+    assert source_line(attrs.evolve(doc, source_line=10), doc.text.index("The sides")) == 10
     assert source_line(doc, None) is None
     assert relay_chain(build_report().documents[2]) == "Harbor Gazette ← Northwind Wire ← Kremlin"
 

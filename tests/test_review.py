@@ -109,7 +109,13 @@ def test_list_and_show(report_dir: Path) -> None:
     listing = rv.list_flags(report_dir)
     lines = listing.splitlines()
     assert lines[0].split() == ["id", "event", "outlet", "kind", "reference", "document"]
-    assert len(lines) == 2 + 7  # header, rule, the 7 open flags
+    assert len(lines) == 2 + 7 + 2  # header, rule, the 7 open flags, blank, how to act
+    assert lines[-1] == (f"7 open. Show one: outlet-compare review {report_dir} FLAG_ID; decide: "
+                         f"outlet-compare review {report_dir} FLAG_ID --confirm|--dismiss [--note TEXT]")
+    # report order: the most important kind first (number change), additions later
+    assert [line.split()[0] for line in lines[2:9]] == ["f-nd03", "f-at04", "f-nh02", "f-wd01", "f-ad06",
+                                                        "f-pt07", "f-wd09"]
+    assert "f-lone10" not in rv.list_flags(report_dir, show_all=True)  # single-document event
     assert "f-om05" not in listing  # confirmed in the fixture
     assert "Analysts expect gas prices to rise further." in listing
     assert max(len(line) for line in lines) < 260
@@ -156,3 +162,37 @@ def test_concurrent_reviews_lose_nothing(tmp_path: Path) -> None:
     assert len(decisions) == 40
     assert decisions["f-b19"].note == "b 19"
     assert "40/40 reviewed" in (out / "index.md").read_text("utf-8")
+
+
+def test_commands_in_the_report_work_through_the_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Copy the command a flag's page shows, run it through the CLI: the decision is recorded
+    and the page then offers --reopen; list/show/--export and errors through the CLI too."""
+    import shlex
+
+    from click.testing import CliRunner
+
+    from compare.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    write_report(build_report(), Path("my reports"), ("md", "json"))
+    page = Path("my reports/events/e-2021-11-15-call.md")
+    line = next(x for x in page.read_text("utf-8").splitlines() if "f-at04 --confirm" in x)
+    command = line.split("`")[1]
+    assert command == "outlet-compare review 'my reports' f-at04 --confirm"
+    runner = CliRunner()
+    argv = shlex.split(command)[1:]
+    result = runner.invoke(cli, [*argv, "--user", "ana"])
+    assert (result.exit_code, result.output) == (0, "f-at04: confirmed\n")
+    assert "outlet-compare review 'my reports' f-at04 --reopen" in page.read_text("utf-8")
+    listing = runner.invoke(cli, ["review", "my reports"])
+    assert listing.exit_code == 0 and "f-at04" not in listing.output and "6 open." in listing.output
+    shown = runner.invoke(cli, ["review", "my reports", "f-at04"])
+    assert "Review:    confirmed by ana" in shown.output
+    exported = runner.invoke(cli, ["review", "my reports", "--export", "csv"])
+    assert exported.output.splitlines()[0].startswith("flag_id,event,event_date,kind")
+    unknown = runner.invoke(cli, ["review", "my reports", "f-nope", "--dismiss"])
+    assert unknown.exit_code == 1
+    assert unknown.output.strip().endswith("unknown flag id 'f-nope' (not in my reports/report.json)")
+    missing = runner.invoke(cli, ["review", "nowhere"])
+    assert missing.exit_code == 1 and "nowhere/report.json" in missing.output
+    assert "run 'outlet-compare run' first" in missing.output
