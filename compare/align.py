@@ -57,8 +57,19 @@ class MatchingConfig:
     fuzzy_weight: float = 0.5
     match_threshold: float = 0.3
     restatement_threshold: float = 0.6
+    # Second pass: a claim left over after the one-to-one assignment joins the
+    # reference group it scores best against when it scores at least this and
+    # shares at least ``leftover_min_shared`` weighted content with it.
+    leftover_threshold: float = 0.25
+    leftover_min_shared: float = 2.0
+    # Token overlap weighs each stem by its inverse document frequency within
+    # the event (names of the participants and "call" count little).
+    idf_weighting: bool = True
     drift_threshold: float = 0.5
     min_claim_chars: int = 12
+    # A claim needs at least this many content words (besides attribution
+    # words) to be an addition: "Good morning", "More to follow" are not.
+    addition_min_words: int = 3
     majority_share: float = 0.5
     blocking_max_pairs: int = 250_000
     blocking_by_type: bool = True
@@ -99,10 +110,19 @@ def parse_matching_config(rf: RuleFile) -> MatchingConfig:
     num("match_threshold", ("thresholds", "match"), 0, 1)
     num("restatement_threshold", ("thresholds", "restatement"), 0, 1)
     num("drift_threshold", ("thresholds", "drift"), 0, 1)
+    num("leftover_threshold", ("thresholds", "leftover"), 0, 1)
+    num("leftover_min_shared", ("leftover_min_shared",), 0, 100)
     num("min_claim_chars", ("min_claim_chars",), 0, 10_000, integer=True)
+    num("addition_min_words", ("addition_min_words",), 0, 1000, integer=True)
     num("majority_share", ("majority_share",), 0, 1)
     num("blocking_max_pairs", ("blocking", "max_pairs"), 1, 10**9, integer=True)
     num("embedding_weight", ("embedding", "weight"), 0, 1)
+    idf = data.get("idf_weighting")
+    if idf is not None:
+        if not isinstance(idf, bool):
+            problems.append(rf.problem(("idf_weighting",), "expected true or false"))
+        else:
+            values["idf_weighting"] = idf
     by_type = (data.get("blocking") or {}).get("by_type") if isinstance(
         data.get("blocking"), dict) else None
     if by_type is not None:
@@ -124,8 +144,24 @@ def parse_matching_config(rf: RuleFile) -> MatchingConfig:
 # --------------------------------------------------------------------------- scoring
 
 
-def jaccard_matrix(a: Sequence[NormText], b: Sequence[NormText]) -> np.ndarray:
-    """Jaccard overlap of the stem sets, as a sparse product (vectorised)."""
+def idf_weights(texts: Sequence[NormText]) -> dict[str, float]:
+    """Inverse document frequency of every stem over ``texts`` (the claims of one
+    event): ``log(1 + n / df)``, so a stem in every claim weighs ``log 2`` and a
+    rare one up to ``log(1 + n)``.  Order of ``texts`` does not matter."""
+    df: dict[str, int] = {}
+    for n in texts:
+        for s in n.stems:
+            df[s] = df.get(s, 0) + 1
+    total = max(len(texts), 1)
+    return {s: math.log1p(total / d) for s, d in df.items()}
+
+
+def jaccard_matrix(a: Sequence[NormText], b: Sequence[NormText],
+                   weights: Mapping[str, float] | None = None) -> np.ndarray:
+    """(Weighted) Jaccard overlap of the stem sets, as a sparse product (vectorised).
+
+    With ``weights`` each stem counts its weight (default 1; unknown stems get
+    the largest weight): sum of shared weights / sum of weights of the union."""
     if not a or not b:
         return np.zeros((len(a), len(b)), dtype=np.float32)
     vocab: dict[str, int] = {}
@@ -133,18 +169,24 @@ def jaccard_matrix(a: Sequence[NormText], b: Sequence[NormText]) -> np.ndarray:
         for s in n.stems:
             vocab.setdefault(s, len(vocab))
 
-    def mat(items: Sequence[NormText]) -> csr_matrix:
+    default = max(weights.values(), default=1.0) if weights else 1.0
+    w = np.ones(max(len(vocab), 1), dtype=np.float32)
+    if weights:
+        for s, k in vocab.items():
+            w[k] = weights.get(s, default)
+
+    def mat(items: Sequence[NormText], weighted: bool) -> csr_matrix:
         rows, cols = [], []
         for i, n in enumerate(items):
             for s in n.stems:
                 rows.append(i)
                 cols.append(vocab[s])
-        data = np.ones(len(rows), dtype=np.float32)
+        data = w[cols] if weighted else np.ones(len(rows), dtype=np.float32)
         return csr_matrix((data, (rows, cols)), shape=(len(items), max(len(vocab), 1)))
 
-    inter = (mat(a) @ mat(b).T).toarray()
-    size_a = np.array([len(n.stems) for n in a], dtype=np.float32)[:, None]
-    size_b = np.array([len(n.stems) for n in b], dtype=np.float32)[None, :]
+    inter = (mat(a, True) @ mat(b, False).T).toarray()
+    size_a = np.array([sum(w[vocab[s]] for s in n.stems) for n in a], dtype=np.float32)[:, None]
+    size_b = np.array([sum(w[vocab[s]] for s in n.stems) for n in b], dtype=np.float32)[None, :]
     union = size_a + size_b - inter
     with np.errstate(divide="ignore", invalid="ignore"):
         out = np.where(union > 0, inter / union, 0.0)
@@ -152,11 +194,13 @@ def jaccard_matrix(a: Sequence[NormText], b: Sequence[NormText]) -> np.ndarray:
 
 
 def score_matrix(a: Sequence[NormText], b: Sequence[NormText], config: MatchingConfig,
-                 raw_a: Sequence[str] = (), raw_b: Sequence[str] = ()) -> np.ndarray:
-    """Similarity 0..1 of every claim of ``a`` with every claim of ``b``."""
+                 raw_a: Sequence[str] = (), raw_b: Sequence[str] = (),
+                 weights: Mapping[str, float] | None = None) -> np.ndarray:
+    """Similarity 0..1 of every claim of ``a`` with every claim of ``b`` (token
+    overlap weighted by ``weights`` when given, see :func:`idf_weights`)."""
     if not a or not b:
         return np.zeros((len(a), len(b)), dtype=np.float32)
-    jac = jaccard_matrix(a, b)
+    jac = jaccard_matrix(a, b, weights)
     if config.scorer == "jaccard":
         score = jac
     else:
@@ -202,7 +246,9 @@ def find_reference(event: Event, docs: Sequence[Document]) -> str | None:
 def _assign(score: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     if score.size == 0:
         return []
-    rows, cols = linear_sum_assignment(-score)
+    # Pairs below the threshold cannot be chosen, so they must not steer the
+    # assignment either (a weak pair would otherwise push a good one aside).
+    rows, cols = linear_sum_assignment(-np.where(score >= threshold, score, 0.0))
     return [(int(r), int(c)) for r, c in zip(rows, cols, strict=True)
             if score[r, c] >= threshold]
 
@@ -264,43 +310,50 @@ def align_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
     norm = {d: [normalize(c.text, lexicon) for c in per_doc[d]] for d in doc_ids}
     roots = {d: _root(by_id[d], by_id) for d in doc_ids}
 
+    if len({roots[d] for d in doc_ids}) < 2:
+        # One independent document (and its copies): nothing to compare against.
+        return attrs.evolve(event, reference_basis="none"), []
     reference = find_reference(event, docs)
     if reference is not None:
         event = attrs.evolve(event, reference=reference, reference_basis="primary")
         pivot = reference
     else:
         independent = [d for d in doc_ids if roots[d] == d] or list(doc_ids)
-        if not independent:
-            return attrs.evolve(event, reference_basis="none"), []
         pivot = _pivot(independent, norm)
         event = attrs.evolve(event, reference=None, reference_basis="majority")
+    weights = (idf_weights([n for d in doc_ids for n in norm[d]])
+               if config.idf_weighting else None)
 
     piv_claims = per_doc.get(pivot, [])
     members: list[list[Claim]] = [[c] for c in piv_claims]
-    best: list[list[float]] = [[1.0] for _ in piv_claims]
     pool: list[Claim] = []
     for d in doc_ids:
         if d == pivot or not per_doc[d]:
             continue
         s = score_matrix(norm[pivot], norm[d], config,
-                         [c.text for c in piv_claims], [c.text for c in per_doc[d]])
+                         [c.text for c in piv_claims], [c.text for c in per_doc[d]], weights)
+        # A headline pairs one-to-one only with a headline: a title summarises
+        # the whole story, so it must not take a body claim's place.  It can
+        # still join a body claim's group as a restatement (second pass).
+        head_p = np.array([c.headline for c in piv_claims], dtype=bool)
+        head_d = np.array([c.headline for c in per_doc[d]], dtype=bool)
+        mixed = head_p[:, None] != head_d[None, :]
         used: set[int] = set()
-        for i, j in _assign(s, config.match_threshold):
+        for i, j in _assign(np.where(mixed, 0.0, s), config.match_threshold):
             members[i].append(per_doc[d][j])
-            best[i].append(float(s[i, j]))
             used.add(j)
         for j, c in enumerate(per_doc[d]):
             if j in used:
                 continue
-            if s.shape[0] and float(s[:, j].max()) >= max(config.match_threshold,
-                                                           config.restatement_threshold):
-                i = int(s[:, j].argmax())
-                members[i].append(c)
-                best[i].append(float(s[i, j]))
+            # A body claim never restates the pivot's headline.
+            col = s[:, j] if per_doc[d][j].headline else np.where(head_p, 0.0, s[:, j])
+            target = _leftover_target(col, norm[pivot], norm[d][j], config, weights)
+            if target is not None:
+                members[target].append(c)
             else:
                 pool.append(c)
 
-    extra = _pool_groups(pool, roots, by_id, config, lexicon)
+    extra = _pool_groups(pool, roots, by_id, config, lexicon, weights)
     groups: list[tuple[list[Claim], Claim | None]] = []
     n_indep = len({roots[d] for d in doc_ids})
     need = max(2, math.ceil(config.majority_share * n_indep - 1e-9))
@@ -326,6 +379,24 @@ def align_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
                                     type=_group_type(grp, ref_claim),
                                     reference_claim=ref_claim.id if ref_claim else None))
     return event, alignments
+
+
+def _leftover_target(column: np.ndarray, pivot_norms: Sequence[NormText], norm: NormText,
+                     config: MatchingConfig, weights: Mapping[str, float] | None) -> int | None:
+    """The pivot claim a left-over claim restates, if any: the best-scoring one
+    when it scores at least the restatement threshold, or at least the
+    (lower) left-over threshold while sharing enough weighted content words."""
+    if not column.size:
+        return None
+    i = int(column.argmax())
+    score = float(column[i])
+    if score >= max(config.match_threshold, config.restatement_threshold):
+        return i
+    if score < config.leftover_threshold:
+        return None
+    shared = norm.stems & pivot_norms[i].stems
+    weight = sum(weights.get(t, 1.0) for t in shared) if weights else float(len(shared))
+    return i if weight >= config.leftover_min_shared else None
 
 
 def _group_type(grp: Sequence[Claim], ref_claim: Claim | None) -> str:
@@ -362,7 +433,8 @@ def _central(grp: Sequence[Claim], by_id: Mapping[str, Document], config: Matchi
 
 def _pool_groups(pool: Sequence[Claim], roots: Mapping[str, str],
                  by_id: Mapping[str, Document], config: MatchingConfig,
-                 lexicon: Lexicon) -> list[list[Claim]]:
+                 lexicon: Lexicon, weights: Mapping[str, float] | None = None
+                 ) -> list[list[Claim]]:
     """Groups of claims outside the reference groups carried by >= 2 independent outlets.
 
     Blocking: when the pool's pair count exceeds ``blocking_max_pairs``, claims
@@ -382,7 +454,7 @@ def _pool_groups(pool: Sequence[Claim], roots: Mapping[str, str],
         if len(block) < 2:
             continue
         norms = [normalize(pool[i].text, lexicon) for i in block]
-        s = score_matrix(norms, norms, config)
+        s = score_matrix(norms, norms, config, weights=weights)
         hits = np.argwhere(np.triu(s, k=1) >= config.match_threshold)
         for a, b in hits:
             ca, cb = pool[block[a]], pool[block[b]]

@@ -23,7 +23,9 @@ All word classes come from the lexicon (rules/lexicon.yaml).
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
@@ -80,13 +82,6 @@ def _numbers(tokens: Sequence[str], lexicon: Lexicon) -> tuple[set[str], set[str
 @lru_cache(maxsize=16)
 def _person_tokens(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(lexicon.person_token(p) for p in lexicon.names)
-
-
-def _subject(tokens: Sequence[str], people: frozenset[str]) -> tuple[str | None, int]:
-    for i, t in enumerate(tokens):
-        if t in people:
-            return t, i
-    return None, -1
 
 
 def _modal_level(tokens: Sequence[str], lexicon: Lexicon) -> tuple[int | None, list[str]]:
@@ -163,26 +158,86 @@ def compare_pair(ref: Claim, other: Claim, lexicon: Lexicon
         found.append(("number_or_date_change", "number",
                       f"number changed: {', '.join(sorted(pr))} -> {', '.join(sorted(po))}"))
     # attribution
-    anon_o = _anonymous(other, ot, lexicon)
-    if anon_o and not _anonymous(ref, rt, lexicon):
+    anon_o = _anonymous(other, ot, lexicon) or (
+        [other.attribution or "anonymous sources"] if other.attribution_kind == "anonymous"
+        else [])
+    if anon_o and not _anonymous(ref, rt, lexicon) and ref.attribution_kind != "anonymous":
         found.append(("attribution_change", "attribution",
                       f"official statement credited to anonymous sources: {anon_o[0]}"))
-    people = _person_tokens(lexicon)
-    sr, _ = _subject(rc, people)
-    so, so_i = _subject(oc, people)
-    if sr and so and sr != so:
-        found.append(("attribution_change", "attribution",
-                      f"subject changed: {_display_name(sr, lexicon)} -> "
-                      f"{_display_name(so, lexicon)}"))
-    elif so and not sr and _speaks(oc, so_i, lexicon):
-        found.append(("attribution_change", "attribution",
-                      f"statement credited to {_display_name(so, lexicon)}"))
+    swap = _person_change(ref, other, rc, oc, lexicon)
+    if swap:
+        found.append(("attribution_change", "attribution", swap))
+    # wording drift: tone, modality, scope
     # wording drift: tone, modality, scope
     drift = _drift(rt, ot, rc, oc, ref, lexicon)
     if drift:
         found.append(("wording_drift", *drift))
+    if ref.headline or other.headline:
+        # A title compresses the story: only a changed number/date, a negation
+        # or hedge, or changed tone words are discrepancies of its own.
+        found = [f for f in found if f[0] in ("negation_or_hedge", "number_or_date_change")
+                 or f[1] == "tone"]
     found.sort(key=lambda f: PRIORITY.index(f[0]))
     return found
+
+
+def _people(tokens: Sequence[str], people: frozenset[str]) -> list[tuple[str, int]]:
+    return [(t, i) for i, t in enumerate(tokens) if t in people]
+
+
+# Tokens that may stand between two names of one joint subject ("Putin and Trump").
+_JOINT = frozenset({"and", "&", "with", "или", "и"})
+
+
+def _actor(tokens: Sequence[str], people: frozenset[str]) -> str | None:
+    """The single person acting in a claim: the first name, unless the claim
+    names two people jointly ("Putin and Trump discussed ...")."""
+    found = _people(tokens, people)
+    if not found:
+        return None
+    first, i = found[0]
+    between = tokens[i + 1:i + 3]
+    if any(t in _JOINT for t in between) and any(t in people and t != first
+                                                 for t in tokens[i + 1:i + 4]):
+        return None
+    return first
+
+
+def _speaker_token(claim: Claim, lexicon: Lexicon) -> str | None:
+    """The canonical person token of ``claim.speaker`` (when the claims stage
+    gives one) or None."""
+    speaker = getattr(claim, "speaker", None)
+    if not isinstance(speaker, str) or not speaker.strip():
+        return None
+    people = _person_tokens(lexicon)
+    for t in canonical_tokens(speaker, lexicon):
+        if t in people:
+            return t
+    return None
+
+
+def _person_change(ref: Claim, other: Claim, rc: Sequence[str], oc: Sequence[str],
+                   lexicon: Lexicon) -> str | None:
+    """A statement or action put on another person: the speakers differ, or the
+    acting person differs and the reference does not name the new one at all
+    (a reciprocal "X spoke with Y" / "Y spoke with X" is no change)."""
+    people = _person_tokens(lexicon)
+    sp_r, sp_o = _speaker_token(ref, lexicon), _speaker_token(other, lexicon)
+    if sp_o and sp_r and sp_o != sp_r and sp_o not in rc:
+        return (f"statement credited to {_display_name(sp_o, lexicon)} instead of "
+                f"{_display_name(sp_r, lexicon)}")
+    in_ref = {t for t, _ in _people(rc, people)}
+    in_other = {t for t, _ in _people(oc, people)}
+    if sp_o and not sp_r and sp_o not in in_ref:
+        return f"statement credited to {_display_name(sp_o, lexicon)}"
+    ar, ao = _actor(rc, people), _actor(oc, people)
+    if ar and ao and ar != ao and ao not in in_ref and ar not in in_other:
+        return f"subject changed: {_display_name(ar, lexicon)} -> {_display_name(ao, lexicon)}"
+    if ao and not in_ref and not sp_o:
+        i = oc.index(ao)
+        if _speaks(oc, i, lexicon):
+            return f"statement credited to {_display_name(ao, lexicon)}"
+    return None
 
 
 def _speaks(tokens: Sequence[str], i: int, lexicon: Lexicon) -> bool:
@@ -244,19 +299,59 @@ def _attribution_stems(lexicon: Lexicon) -> frozenset[str]:
                                        *lexicon.attribution_anonymous) for w in p)
 
 
-def _minor(claim: Claim, lexicon: Lexicon, config: MatchingConfig) -> bool:
-    """Headline-like or attribution-only claims are not omissions/additions."""
-    if len(claim.text.strip()) < config.min_claim_chars or getattr(claim, "headline", False):
-        return True
-    content = normalize(claim.text, lexicon).content
+def _content_words(claim: Claim, lexicon: Lexicon) -> int:
     attr_words = _attribution_stems(lexicon)
-    return len([t for t in content if t not in attr_words]) < 2
+    return len([t for t in normalize(claim.text, lexicon).content if t not in attr_words])
+
+
+def _minor(claim: Claim, lexicon: Lexicon, config: MatchingConfig, min_words: int = 2) -> bool:
+    """Headline-like or attribution-only claims (fewer than ``min_words`` content
+    words besides attribution words) are not omissions/additions."""
+    if len(claim.text.strip()) < config.min_claim_chars or claim.headline:
+        return True
+    return _content_words(claim, lexicon) < min_words
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _paragraphs(text: str) -> list[int]:
+    """Start offsets of the paragraphs of a cleaned text (blank-line separated)."""
+    return [0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(text))]
+
+
+def _off_event(doc: Document, mine: Sequence[Claim], in_ref_group: set[str],
+               refs: Sequence[Claim], event: Event, lexicon: Lexicon) -> set[str]:
+    """Claims in paragraphs about another story (a digest's other items, a
+    greeting, a teaser): the paragraph has no claim aligned with the reference,
+    names no person of the lexicon and shares no lexicon synonym (a country,
+    "call", a treaty) with the reference claims."""
+    starts = _paragraphs(doc.text)
+    people = _person_tokens(lexicon)
+    names = {t for p in event.participants for t in canonical_tokens(p, lexicon) if t in people}
+    synonyms = {syn.name for syn in lexicon.synonyms}
+    names |= {t for c in refs for t in canonical_tokens(c.text, lexicon) if t in synonyms}
+    by_par: dict[int, list[Claim]] = {}
+    for c in mine:
+        by_par.setdefault(bisect.bisect_right(starts, c.span[0]) - 1, []).append(c)
+    off: set[str] = set()
+    for n, cs in by_par.items():
+        end = starts[n + 1] if n + 1 < len(starts) else len(doc.text)
+        par = doc.text[starts[n]:end]
+        toks = set(canonical_tokens(par, lexicon))
+        if any(c.id in in_ref_group for c in cs) or toks & people or toks & names:
+            continue
+        off.update(c.id for c in cs)
+    return off
 
 
 def flag_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
                alignments: Sequence[Alignment], lexicon: Lexicon,
                config: MatchingConfig) -> list[Flag]:
-    """All flags of one event (pure; stable ids)."""
+    """All flags of one event (pure; stable ids).  An event without a reference
+    basis (one independent document) has nothing to compare against: no flags."""
+    if event.reference_basis == "none":
+        return []
     cl = {c.id: c for c in claims}
     ref_groups = [a for a in alignments if a.reference_claim in cl]
     in_ref_group = {cid for a in ref_groups for cid in a.claims}
@@ -308,11 +403,13 @@ def flag_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
 def _additions(event: Event, doc: Document, mine: Sequence[Claim], in_ref_group: set[str],
                ref_groups: Sequence[Alignment], cl: Mapping[str, Claim], lexicon: Lexicon,
                config: MatchingConfig, inherit: str) -> list[Flag]:
-    loose = [c for c in mine if c.id not in in_ref_group and not _minor(c, lexicon, config)]
+    refs = [cl[a.reference_claim or ""] for a in ref_groups]
+    off = _off_event(doc, mine, in_ref_group, refs, event, lexicon)
+    loose = [c for c in mine if c.id not in in_ref_group and c.id not in off
+             and not _minor(c, lexicon, config, config.addition_min_words)]
     if not loose:
         return []
     grouped = [c for c in mine if c.id in in_ref_group]
-    refs = [cl[a.reference_claim or ""] for a in ref_groups]
     nl = [normalize(c.text, lexicon) for c in loose]
     restate = score_matrix(nl, [normalize(c.text, lexicon) for c in grouped], config)
     to_ref = score_matrix(nl, [normalize(c.text, lexicon) for c in refs], config)
