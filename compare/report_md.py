@@ -114,7 +114,13 @@ class View:
         """The outlet, or for an unidentified outlet the document id (two unknown
         outlets must not look alike)."""
         doc = self.docs.get(doc_id or "")
-        return doc_label(doc) if doc else (doc_id or "?")
+        if doc is None:
+            return doc_id or "?"
+        original = self.docs.get(doc.duplicate_of or "")
+        if original is not None and original.outlet == doc.outlet:
+            # a copy credited to the same outlet: tell the two apart by the copy's file
+            return f"{doc_label(doc)} (copy: {clean_inline(doc.id, COLUMN_LIMIT)})"
+        return doc_label(doc)
 
     def group(self, flag: Flag) -> str | None:
         if flag.alignment:
@@ -175,7 +181,7 @@ def attribution_text(claim: Claim | None) -> str:
     if not claim.attribution and not claim.frame:
         text = "unattributed"
     else:
-        text = claim.attribution or "?"
+        text = claim.attribution or "unnamed source"
         if claim.attribution_kind:
             text += f" ({ATTRIBUTION_KINDS.get(claim.attribution_kind, claim.attribution_kind)})"
         if claim.frame:

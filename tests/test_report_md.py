@@ -170,3 +170,14 @@ def test_rewriting_is_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyP
     write_report(build_report(), Path("a"), ("md", "json", "html"))
     second = {p: p.read_bytes() for p in sorted(Path("a").rglob("*")) if p.is_file()}
     assert first == second
+
+
+def test_labels_tell_unknown_outlets_and_same_outlet_copies_apart() -> None:
+    report = build_report()
+    docs = tuple(attrs.evolve(d, outlet="Northwind Wire") if d.id == "coastal-echo-2021-11-19" else d
+                 for d in report.documents)
+    view = View.of(attrs.evolve(report, documents=docs))
+    assert view.label("coastal-echo-2021-11-19") == "Northwind Wire (copy: coastal-echo-2021-11-19)"
+    assert view.label("northwind-2021-11-18") == "Northwind Wire"
+    assert view.label("lone-column-2021-11-20") == "unknown: lone-column-2021-11-20"
+    assert View.of(report).label("coastal-echo-2021-11-19") == "Coastal Echo"
