@@ -113,6 +113,8 @@ def phrase_index(lexicon: Lexicon) -> PhraseIndex:
 def _canonical(text: str, lexicon: Lexicon) -> tuple[str, ...]:
     toks = tokenize(text[:MAX_CLAIM_CHARS])
     toks = [m.group(1) if (m := _ORDINAL_SUFFIX.match(t)) else t for t in toks]
+    # Possessives name the same thing: "Washington's" -> "washington".
+    toks = [t[:-2] if t.endswith("'s") and len(t) > 3 else t for t in toks]
     return tuple(phrase_index(lexicon).replace(toks))
 
 

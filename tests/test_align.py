@@ -96,3 +96,24 @@ def test_duplicates_count_once_for_majority() -> None:
 def test_empty_event() -> None:
     event, docs, claims = make([("a", "outlet", [])])
     assert align_event(event, docs, claims, config(), lexicon())[1] == []
+
+
+def test_idf_weights_favour_rare_stems_and_ignore_order() -> None:
+    from compare.align import idf_weights
+    from compare.normalize import normalize
+    texts = [normalize(t, lexicon()) for t in [*REF, *WIRE]]
+    w = idf_weights(texts)
+    assert w == idf_weights(list(reversed(texts)))
+    assert w["snow"] > w["danub"] > 0  # "snow" in one claim, "Danube" in two
+
+
+def test_headline_never_takes_a_body_claims_place() -> None:
+    from compare.models import Claim
+    event, docs, claims = make([("mfa", "primary", REF), ("wire", "wire", WIRE)],
+                               reference="mfa")
+    import attrs
+    claims = [attrs.evolve(c, headline=True) if c.id == "mfa:c1" else c for c in claims]
+    event, groups = align_event(event, docs, claims, config(), lexicon())
+    by_ref = {g.reference_claim: g.claims for g in groups}
+    assert by_ref["mfa:c1"] == ("mfa:c1",)
+    assert isinstance(claims[0], Claim)

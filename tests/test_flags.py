@@ -117,3 +117,47 @@ def test_document_order_does_not_change_flags() -> None:
         out.append(sorted((f.document, f.kind, f.claim or "") for f in
                           flag_event(e, d, c, g, lexicon(), config())))
     assert out[0] == out[1]
+
+
+def test_single_independent_document_gets_no_flags() -> None:
+    event, docs, claims = make([("blog", "outlet", BASE), ("copy", "outlet", BASE)],
+                               duplicates={"copy": "blog"})
+    event, groups = align_event(event, docs, claims, config(), lexicon())
+    assert event.reference_basis == "none"
+    assert flag_event(event, docs, claims, groups, lexicon(), config()) == []
+
+
+def test_short_furniture_is_not_an_addition_but_a_new_fact_is() -> None:
+    got = kinds([*BASE, "Good evening.", "Updates soon.",
+                 "Kovac later met farmers protesting over grain prices in Debrecen."])
+    assert got.get("Good evening.") is None and got.get("Updates soon.") is None
+    assert got["Kovac later met farmers protesting over grain prices in Debrecen."] == "addition"
+
+
+def test_other_story_paragraph_is_not_an_addition() -> None:
+    event, docs, claims = make([("mfa", "primary", BASE), ("digest", "outlet", BASE)],
+                               reference="mfa")
+    import attrs
+
+    from compare.models import Claim
+    extra = "Stock markets in Tokyo closed higher after a quiet session."
+    text = docs[1].text + "\n\n" + extra
+    docs[1] = attrs.evolve(docs[1], text=text)
+    claims.append(Claim(id="digest:c99", document="digest", event="ev", text=extra,
+                        span=(len(text) - len(extra), len(text))))
+    event, groups = align_event(event, docs, claims, config(), lexicon())
+    flags = flag_event(event, docs, claims, groups, lexicon(), config())
+    assert [f for f in flags if f.claim == "digest:c99"] == []
+
+
+def test_reciprocal_and_joint_subjects_are_not_attribution_changes() -> None:
+    ref = ["Vladimir Putin had a telephone conversation with Xi Jinping about grain exports."]
+    got = run([*ref, *EXTRA], ["Xi Jinping spoke by telephone with Vladimir Putin about grain "
+                               "exports.", *EXTRA])
+    assert not [k for _, k, _ in got if k == "attribution_change"]
+    ref2 = ["Vladimir Putin called for restraint on the Korean peninsula."]
+    got2 = run([*ref2, *EXTRA], ["Putin and Xi called for restraint on the Korean peninsula.",
+                                 *EXTRA])
+    assert not [k for _, k, _ in got2 if k == "attribution_change"]
+    got3 = run([*ref2, *EXTRA], ["Xi called for restraint on the Korean peninsula.", *EXTRA])
+    assert [k for _, k, _ in got3] == ["attribution_change"]
