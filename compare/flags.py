@@ -357,6 +357,10 @@ def flag_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
     in_ref_group = {cid for a in ref_groups for cid in a.claims}
     reference = event.reference if event.reference_basis == "primary" else None
     group_docs = {a.id: {cl[c].document for c in a.claims} for a in ref_groups}
+    by_group_doc: dict[tuple[str, str], list[Claim]] = {}
+    for a in ref_groups:
+        for cid in a.claims:
+            by_group_doc.setdefault((a.id, cl[cid].document), []).append(cl[cid])
     flags: list[Flag] = []
     for doc in sorted(docs, key=lambda d: d.id):
         if doc.id == reference:
@@ -371,8 +375,7 @@ def flag_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
             ref = cl[group.reference_claim or ""]
             if ref.document == doc.id:
                 continue
-            members = ([cl[c] for c in group.claims if cl[c].document == doc.id]
-                       if doc.id in group_docs[group.id] else [])
+            members = by_group_doc.get((group.id, doc.id), [])
             if not members:
                 if _minor(ref, lexicon, config):
                     continue
