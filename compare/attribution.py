@@ -194,6 +194,7 @@ _OFFICIAL = re.compile(r"\b(?:ministry|state\s+department|spokes(?:man|woman|per
                        r"embassy|office|administration|presidential\s+(?:press\s+)?service|press[- ]service|"
                        r"foreign\s+minist(?:er|ry)|mfa|cabinet|department|agency|palace|council|committee|"
                        r"parliament|duma|senate|congress|chancellery|presidency|commission)\b")
+_BARE_PRESS = re.compile(r"^(?:presidential\s+)?press(?:[- ]?service|\s+office)$")
 _PRONOUNS = {"he", "she", "they", "we", "i", "him", "her", "them"}
 _TITLES = {"president", "prime", "minister", "deputy", "foreign", "secretary", "spokesman", "spokeswoman",
            "press", "chancellor", "mr", "mrs", "ms", "dr", "russian", "american", "us", "u.s.", "general",
@@ -229,6 +230,11 @@ def normalise_source(raw: str | None) -> Source:
         return Source("Kremlin", "official")
     if "white house" in low:
         return Source("White House", "official")
+    owner = re.match(r"^press[- ]?service\s+of\s+(?:the\s+)?(?P<o>.{2,60})$", s, re.I)
+    if owner:  # "the press service of the Elysee" = "the Elysee press service"
+        return normalise_source(f"{owner.group('o')} press service")
+    if _BARE_PRESS.match(low):
+        return Source("press service", "official")  # whose: see qualified_press_service
     for key, name in _OUTLETS.items():
         if re.search(rf"\b{re.escape(key)}\b", low) and (len(low.split()) <= 3 or key not in {"ap", "rt", "trend"}):
             return Source(name, "outlet")
@@ -246,3 +252,130 @@ def normalise_source(raw: str | None) -> Source:
     if caps:
         return Source(caps[-1], "person")
     return Source(low, "person" if re.search(r"\b(?:leaders?|presidents?|sides?|ministers?)\b", low) else None)
+
+
+# --------------------------------------------------------------------------- press services
+
+_PRESS_OWNER = (
+    re.compile(r"\b((?:[A-ZА-Я][\w’'-]+\s+){0,2}[A-ZА-Я][\w’'-]+)(?:’s|'s)?\s+press[- ]service\b"),
+    re.compile(r"\bpress[- ]service\s+of\s+(?:the\s+)?((?:[A-ZА-Я][\w’'-]+\s+){0,2}[A-ZА-Я][\w’'-]+)"),
+    re.compile(r"(пресс-служб\w*\s+Кремля)"),
+)
+MAX_PRESS_SCAN = 200_000
+
+
+def qualified_press_service(text: str) -> Source | None:
+    """The one press service ``text`` names with its owner ("the Kremlin press service",
+    "the press service of the Elysee"), so a bare "the press service said" elsewhere can
+    be credited to it; None when there is none or several."""
+    found: dict[str, Source] = {}
+    for rx in _PRESS_OWNER:
+        for m in rx.finditer(text[:MAX_PRESS_SCAN]):
+            owner = re.sub(r"^(?:The|A|An|This|That|Its|His|Her|Their)\b\s*", "", m.group(1))
+            if not owner:
+                continue
+            src = (Source("Kremlin press service", "official") if owner.startswith("пресс")
+                   else normalise_source(f"{owner} press service"))
+            if src.name and src.name != "press service" and src.kind == "official":
+                found[src.name] = src
+            if len(found) > 1:
+                return None
+    return next(iter(found.values()), None)
+
+
+# --------------------------------------------------------------------------- speakers
+
+# Who a statement or action is put on: the subject before the main verb.
+_SPEAKER_LEAD = re.compile(
+    r"^(?:(?:on|in|at|during|after|before|regarding|concerning|as\s+for|as\s+to|speaking\s+(?:of|about)"
+    r"|with\s+regard\s+to|turning\s+to|for\s+(?:his|her|their)\s+part)\b[^,]{1,60},\s*"
+    r"|(?:separately|meanwhile|also|earlier|later|however|moreover|in\s+addition|additionally|furthermore"
+    r"|besides|then|now|today|yesterday|first|finally|at\s+the\s+same\s+time)\s*,?\s+)", re.I)
+_PLURAL = re.compile(
+    r"^(?:both(?:\s+(?:leaders|presidents|sides|men|countries|ministers|heads\s+of\s+state|parties|governments))?"
+    r"|the\s+(?:two\s+|both\s+)?(?:presidents|leaders|sides|heads\s+of\s+state|ministers|parties|counterparts|men"
+    r"|countries|governments|delegations|chancellors|premiers|interlocutors)|the\s+two\s+[\w-]+|they|each\s+side"
+    r"|стороны|лидеры|президенты)\b", re.I)
+_ROLES = (r"president|leader|side|minister|chancellor|premier|prime\s+minister|spokes(?:man|woman|person)"
+          r"|head\s+of\s+state|counterpart|delegation|government|ministry|embassy|administration|host|guest"
+          r"|foreign\s+minister|secretary\s+of\s+state|kremlin|white\s+house")
+_ROLE = re.compile(rf"^(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){{0,3}}(?:{_ROLES})\b(?-i:(?:\s+[A-Z][\w’'.-]*){{0,3}})",
+                   re.I)
+_NAME = re.compile(r"^[A-ZА-ЯЁ][\w’'.-]*(?:\s+(?:(?:of|the|de|von|van|al|bin|and|и)\s+){0,2}[A-ZА-ЯЁ][\w’'.-]*){0,10}")
+_NOT_NAME_WORDS = "the a an this that these those it there its their his her our in on at as after while when if but"
+_NOT_NAME = frozenset((*_NOT_NAME_WORDS.split(), "and", "or"))
+_PAIR = re.compile(r"^([A-ZА-ЯЁ][\w’'.-]+)\s*,\s*([A-ZА-ЯЁ][\w’'.-]+)\s+")
+_AFTER = re.compile(r"^(?:\s*,[^,]{1,60},)?\s+(?:also\s+|again\s+|then\s+|later\s+|reportedly\s+|allegedly\s+"
+                    r"|personally\s+|once\s+again\s+|has\s+|had\s+|have\s+)?(?P<verb>[a-zа-яё]+)\b")
+_IRREGULAR_WORDS = (
+    "said says told tells held holds had has have spoke speaks met meets made makes gave gives took takes sent sends "
+    "will would can could did does is was are were wants hopes thinks thought knew knows went goes saw sees wrote "
+    "writes began brought sought felt kept left led paid put set stood won chose drew "
+    "agree agrees urge urges call calls thank thanks stress stresses note notes say tell discuss discusses "
+    "invite invites hold meet talk talks speak ask asks express expresses offer offers warn warns hails backs "
+    "seeks vows slams praises rejects denies proposes pledges welcomes plans congratulates promises confirms "
+    "reaffirms agreed must may might should shall")
+_IRREGULAR = frozenset(_IRREGULAR_WORDS.split())
+_FIRST_PERSON = re.compile(r"^(?:i|we)\b", re.I)
+_SINGULAR_PRONOUN = re.compile(r"^(?:he|she)\b", re.I)
+_NAME_TITLES = _TITLES | {"of", "state", "chief", "vice", "king", "queen", "emir", "sheikh", "premier",
+                          "spokesperson", "chairman", "chair", "commissioner", "envoy", "representative",
+                          "special", "national", "security", "defence", "defense", "interior", "affairs"}
+
+
+def _verbish(word: str) -> bool:
+    w = word.lower()
+    return w in _IRREGULAR or bool(re.match(r"^[a-z]{2,}ed$|^[а-яё]{3,}(?:л|ла|ли|ет|ит)$", w))
+
+
+def _strip_titles(name: str) -> str:
+    """ "Russian President Vladimir Putin" -> "Vladimir Putin"; a bare title is kept."""
+    words = name.split()
+    i = 0
+    while i < len(words) - 1:
+        w = words[i].lower().strip(".")
+        nxt = words[i + 1].lower().strip(".")
+        title = w in _NAME_TITLES or w.replace(".", "") in _NAME_TITLES
+        # "German Chancellor", "Greek Prime Minister": a capitalised word before a title
+        nation = words[i][:1].isupper() and (nxt in _NAME_TITLES or nxt.replace(".", "") in _NAME_TITLES)
+        if not (title or nation):
+            break
+        i += 1
+    rest = words[i:]
+    if not rest or all(w.lower().strip(".") in _NAME_TITLES for w in rest):
+        return name
+    return " ".join(rest)
+
+
+def speaker(text: str) -> str | None:
+    """The person or body ``text`` puts its statement or action on: the leading name or role
+    before the main verb ("Vladimir Putin", "Russian President", "Kremlin"), ``"both"`` for a
+    plural or two-sided subject ("The presidents", "Putin and Trump"), ``"he"``/``"she"``/``"we"``
+    for a pronoun the caller may resolve, or None (the subject is a thing: "The call was ...")."""
+    s = text[:300].lstrip(" \"“«„‘'")
+    m = _SPEAKER_LEAD.match(s)
+    if m and len(s[m.end():].split()) >= 2:
+        s = s[m.end():]
+    if _PLURAL.match(s):
+        return "both"
+    if _FIRST_PERSON.match(s):
+        return "we"
+    if _SINGULAR_PRONOUN.match(s):
+        return s[:3].strip().lower()
+    pair = _PAIR.match(s)
+    if pair and _verbish(s[pair.end():].split(" ", 1)[0]):
+        return "both"
+    for rx in (_ROLE, _NAME):
+        m = rx.match(s)
+        if not m:
+            continue
+        subj = m.group(0).strip()
+        if subj.lower() in _NOT_NAME:
+            continue
+        after = _AFTER.match(s[m.end():])
+        if after is None or not _verbish(after.group("verb")) or re.search(r"(?:’s|'s)$", subj):
+            continue
+        if re.search(r"\s(?:and|и)\s", subj):
+            return "both"
+        return _strip_titles(re.sub(r"^the\s+", "", subj, flags=re.I))
+    return None

@@ -34,9 +34,11 @@ from compare.attribution import (
     leading_frame,
     middle_frames,
     normalise_source,
+    qualified_press_service,
     quote_frame,
     quote_then,
     reportedly,
+    speaker,
     subject_source,
     trailing_frame,
 )
@@ -50,7 +52,7 @@ MIN_CLAIM_WORDS = 3
 
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", "‘": "’"}
 _QUOTE_CHARS = "\"“”„«»‘’"
-_STRIP_EDGE = " \t,;:-–—.!?"
+_STRIP_EDGE = " \t,;:-–—.!?#*"
 
 _DATELINE = re.compile(
     r"^(?:[A-ZА-Я][A-ZА-Я.'’ -]{1,40}?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?(?:\s*\([^()\n]{1,40}\))?"
@@ -99,6 +101,8 @@ class _Piece:
     source: str | None
     frame: str | None
     para: int = 0
+    # True when the piece continues its sentence's subject ("... and agreed to ...").
+    shares_subject: bool = False
 
 
 # --------------------------------------------------------------------------- lines
@@ -124,6 +128,24 @@ def _is_title(line: str, title: str | None) -> bool:
     return n == t or (t in n and len(line) < 2 * len(title or "") + 40)
 
 
+_FUNCTION_WORD_LIST = ("a an the and or of in on at to for with by as after over amid about from into is are was were"
+                       " be has have had will would says said say not no new")
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
+
+
+def _looks_like_headline(line: str) -> bool:
+    """A title or deck rather than site furniture: several words, not a short all-caps site
+    name, and sentence-like (a lower-case word, a function word or punctuation), which a
+    row of section names ("Home Europe Politics Economy") is not."""
+    words = re.findall(r"[^\W\d_][\w’'.-]*", line)
+    if len(words) < 4:
+        return False
+    if not any(ch.islower() for ch in line) and len(words) < 8:
+        return False
+    return (any(w[:1].islower() for w in words) or any(w.lower() in _FUNCTION_WORDS for w in words)
+            or bool(re.search(r"[,:;?!\"“”«»]", line)))
+
+
 def _line_kind(line: str, title: str | None, seen_title: bool, seen_body: bool) -> str:
     """``skip``, ``headline`` or ``body``.
 
@@ -143,7 +165,7 @@ def _line_kind(line: str, title: str | None, seen_title: bool, seen_body: bool) 
         if len(words) > 40:
             return "body"
         if not seen_body:
-            return "headline" if seen_title or not title else "skip"
+            return "headline" if (seen_title or not title) and _looks_like_headline(line) else "skip"
         return "body" if len(words) >= 8 else "skip"
     return "body"
 
@@ -274,21 +296,22 @@ def _words(s: str) -> int:
     return len(re.findall(r"\w+", s))
 
 
-def _clause_cuts(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """Split ``text[a:b]`` where it joins distinct clauses; returns (end of left, start of right) cuts."""
+def _clause_cuts(text: str, a: int, b: int) -> list[tuple[int, int, bool]]:
+    """Split ``text[a:b]`` where it joins distinct clauses; returns (end of left, start of right,
+    right clause has its own subject) cuts."""
     seg = text[a:b]
-    cuts: list[tuple[int, int]] = []
+    cuts: list[tuple[int, int, bool]] = []
     for rx in (_SEMI, _ADDING, _AND_CLAUSE, _AND_VERB, _AS_WELL_AS_VERB, _PARTICIPLE):
         for m in rx.finditer(seg):
-            if any(x <= m.start() < y or m.start() <= x < m.end() for x, y in cuts):
+            if any(x <= m.start() < y or m.start() <= x < m.end() for x, y, _ in cuts):
                 continue
-            cuts.append((m.start(), m.end()))
+            cuts.append((m.start(), m.end(), rx is _SEMI or rx is _AND_CLAUSE))
     cuts.sort()
-    good: list[tuple[int, int]] = []
+    good: list[tuple[int, int, bool]] = []
     left = 0
-    for x, y in cuts:
+    for x, y, own in cuts:
         if _words(seg[left:x]) >= MIN_CLAIM_WORDS and _words(seg[y:]) >= MIN_CLAIM_WORDS:
-            good.append((a + x, a + y))
+            good.append((a + x, a + y, own))
             left = y
     return good
 
@@ -377,37 +400,47 @@ def _sentence_pieces(text: str, off: int, line: str, a: int, b: int, regions: li
             break
     for pa, pb in pieces:
         if _words(text[pa:pb]) >= 1:
-            yield from _clauses(text, pa, pb, sentence, headline, _has_quote(text[pa:pb]), frame)
+            yield from _clauses(text, pa, pb, sentence, headline, _has_quote(text[pa:pb]), frame,
+                                lead=lead is not None and frame is lead)
 
 
 def _has_quote(s: str) -> bool:
     return bool(re.search(r"[\"“”«»„]|‘‘|’’", s))
 
 
+def _subject_source(seg: str) -> str | None:
+    """A reporting subject that is an attribution ("The Kremlin described the call as ...")."""
+    subj = subject_source(seg)
+    if subj is not None and normalise_source(subj).kind in ("official", "outlet", "anonymous"):
+        return subj
+    return None
+
+
 def _clauses(text: str, a: int, b: int, sentence: int, headline: bool, quoted: bool,
-             frame: Frame | None) -> Iterator[_Piece]:
+             frame: Frame | None, *, lead: bool = False) -> Iterator[_Piece]:
+    """The clauses of ``text[a:b]``.  A leading frame ("X stressed that A, and B") governs
+    only the clauses up to the first one with a subject of its own."""
     source = frame.source if frame is not None else None
     frame_text = frame.text if frame is not None and frame.text else None
-    subject = None
-    if source is None:  # "The Kremlin described the call as ..." / "... and said ..."
-        subj = subject_source(text[a:b])
-        if subj is not None and normalise_source(subj).kind in ("official", "outlet", "anonymous"):
-            subject = subj
-    starts = a
-    for x, y in _clause_cuts(text, a, b):
+    subject = _subject_source(text[a:b]) if source is None else None
+    starts, shares = a, False
+    for x, y, own in _clause_cuts(text, a, b):
         pa, pb = _trim(text, starts, x)
         if pa < pb:
-            yield _Piece(pa, pb, sentence, headline, quoted, source or subject, frame_text)
-        starts = y
+            yield _Piece(pa, pb, sentence, headline, quoted, source or subject, frame_text, shares_subject=shares)
+        starts, shares = y, not own
+        if own and lead:  # B has its own subject: the lead frame does not govern it
+            source = frame_text = None
+            subject = _subject_source(text[y:b])
     pa, pb = _trim(text, starts, b)
     if pa < pb:
         sub = text[pa:pb]
-        lead = leading_frame(sub) if starts != a else None  # "... and said the presidents had agreed ..."
-        if lead is None:
+        sub_lead = leading_frame(sub) if starts != a else None  # "... and said the presidents had agreed ..."
+        if sub_lead is None:
             m = re.match(rf"(?:{_VERBS_SAY})\s+(?:that\s+)?", sub)
             if m and _words(sub[m.end():]) >= MIN_CLAIM_WORDS and starts != a:
                 pa, pb = _trim(text, pa + m.end(), pb)
-        yield _Piece(pa, pb, sentence, headline, quoted, source or subject, frame_text)
+        yield _Piece(pa, pb, sentence, headline, quoted, source or subject, frame_text, shares_subject=shares)
 
 
 _VERBS_SAY = r"said|says|added|noted|stated|stressed|told\s+reporters"
@@ -416,7 +449,7 @@ _VERBS_SAY = r"said|says|added|noted|stated|stressed|told\s+reporters"
 # --------------------------------------------------------------------------- the stage
 
 
-def _units(doc: Document) -> Iterator[_Piece]:
+def _units(doc: Document, rules: ClaimTypeRules) -> Iterator[_Piece]:
     text = doc.text[:MAX_TEXT_CHARS]
     seen_body = seen_title = False
     sentence = para = 0
@@ -426,7 +459,7 @@ def _units(doc: Document) -> Iterator[_Piece]:
             continue
         kind = _line_kind(line.strip(), doc.title, seen_title, seen_body)
         seen_title = seen_title or _is_title(line, doc.title)
-        if kind == "skip":
+        if kind == "skip" or rules.is_not_claim(line):
             continue
         headline = kind == "headline"
         if not headline:
@@ -441,6 +474,9 @@ def _units(doc: Document) -> Iterator[_Piece]:
             a, b = a + body_start, b + body_start
             if b - a > MAX_SENTENCE_CHARS:
                 b = a + MAX_SENTENCE_CHARS
+            if rules.is_not_claim(line[a:b]):  # "Good morning." / "More to follow."
+                sentence += 1
+                continue
             for piece in _sentence_pieces(text, off, line, a, b, regions, sentence, headline, last_quote):
                 yield evolve(piece, para=para)
             sentence += 1
@@ -459,7 +495,10 @@ def extract_claims(doc: Document, rules: ClaimTypeRules) -> list[Claim]:
     last_person: Source | None = None
     prev_end = 0
     carry: tuple[int, str] | None = None  # (paragraph, type) a following unmatched claim may take
-    for piece in _units(doc):
+    press = qualified_press_service(doc.text)
+    speakers = _Speakers()
+    seen_event = {True: False, False: False}  # headline / body: first event statement found
+    for piece in _units(doc, rules):
         if len(claims) >= MAX_CLAIMS:
             break
         if piece.start < prev_end or piece.end <= piece.start:
@@ -470,6 +509,8 @@ def extract_claims(doc: Document, rules: ClaimTypeRules) -> list[Claim]:
         src = normalise_source(piece.source)
         if src.name == "statement" and last_official is not None:
             src = last_official
+        elif src.name == "press service" and press is not None:
+            src = press
         elif src.kind == "pronoun":
             src = last_person or Source(None, None)
         if src.kind == "official" and src.name != "statement":
@@ -480,6 +521,10 @@ def extract_claims(doc: Document, rules: ClaimTypeRules) -> list[Claim]:
         if src.name is None and reportedly(body):
             src = Source("unnamed reports", "anonymous")
         prev_end = piece.end
+        who = speakers.resolve(piece, body, src, claims[-1] if claims else None)
+        event_statement = False
+        if not seen_event[piece.headline] and not piece.quoted and rules.is_event_statement(body):
+            event_statement = seen_event[piece.headline] = True
         ctype = classify_detail(body, rules)
         kind = ctype.type
         if not ctype.matched and carry is not None and carry[0] == piece.para:
@@ -500,5 +545,28 @@ def extract_claims(doc: Document, rules: ClaimTypeRules) -> list[Claim]:
             attribution_kind=src.kind,
             frame=piece.frame,
             hedged=hedged,
+            speaker=who,
+            event_statement=event_statement,
         ))
     return claims
+
+
+class _Speakers:
+    """Resolves each claim's speaker: its own subject, the subject it shares with the clause
+    before ("... and agreed to ..."), "he"/"she" to the last named person, "we" in a quotation
+    to whoever is quoted."""
+
+    def __init__(self) -> None:
+        self.last_named: str | None = None
+
+    def resolve(self, piece: _Piece, body: str, src: Source, prev: Claim | None) -> str | None:
+        who = speaker(body)
+        if who is None and piece.shares_subject and prev is not None and prev.sentence == piece.sentence:
+            who = prev.speaker
+        elif who in ("he", "she"):
+            who = self.last_named
+        elif who == "we":
+            who = src.name if piece.quoted and src.kind in ("official", "person") else None
+        if who is not None and who != "both":
+            self.last_named = who
+        return who

@@ -16,6 +16,16 @@ restraint."), unless that type says ``carries_over: false`` (tone, contacts).
 Each entry carries ``examples`` and ``counter_examples``: sentences that must (or
 must not) be classified as that type.  :func:`run_rule_tests` checks them all and
 :func:`format_rule_tests` renders the result for ``outlet-compare rules test``.
+
+Two more top-level lists hold sentence *shapes* rather than topics, as named
+entries with ``patterns`` (re2, searched in the sentence) and examples:
+
+* ``not_claims``: newsletter and wire furniture that states nothing ("Good
+  morning.", "More to follow.", "(Reporting by ...; Editing by ...)"); such
+  sentences never become claims;
+* ``event_statements``: a sentence that only says the event happened ("X held a
+  telephone conversation with Y", "X and Y spoke by phone on Monday"); such a
+  claim is marked ``event_statement`` so the flags treat it as the event itself.
 """
 
 from __future__ import annotations
@@ -60,9 +70,35 @@ class ClaimType:
 
 
 @frozen
+class SentenceShape:
+    """A ``not_claims`` or ``event_statements`` entry: patterns a whole sentence is tested with."""
+
+    name: str
+    patterns: tuple[Any, ...]  # re2 compiled patterns
+    sources: tuple[str, ...]
+    examples: tuple[str, ...] = ()
+    counter_examples: tuple[str, ...] = ()
+
+    def matches(self, text: str) -> bool:
+        return any(rx.search(text) for rx in self.patterns)
+
+
+@frozen
 class ClaimTypeRules:
     types: tuple[ClaimType, ...]
     fallback: str = FALLBACK_TYPE
+    not_claims: tuple[SentenceShape, ...] = ()
+    event_statements: tuple[SentenceShape, ...] = ()
+
+    def is_not_claim(self, text: str) -> bool:
+        """True for furniture ("Good morning.", "More to follow.") that must not become a claim."""
+        text = text[:MAX_CLASSIFY_CHARS].strip()
+        return any(sh.matches(text) for sh in self.not_claims)
+
+    def is_event_statement(self, text: str) -> bool:
+        """True for a sentence that only states that the event took place."""
+        text = text[:MAX_CLASSIFY_CHARS].strip()
+        return any(sh.matches(text) for sh in self.event_statements)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -185,6 +221,47 @@ def _parse_entry(rf: RuleFile, entry: Any, i: int, problems: list[RuleProblem]) 
     )
 
 
+def _parse_shapes(rf: RuleFile, key: str, problems: list[RuleProblem]) -> tuple[SentenceShape, ...]:
+    raw = rf.get(key)
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        problems.append(rf.problem((key,), "must be a list of {name, patterns, examples}"))
+        return ()
+    shapes: list[SentenceShape] = []
+    seen: set[str] = set()
+    for i, entry in enumerate(raw):
+        path: tuple[str | int, ...] = (key, i)
+        if not isinstance(entry, dict):
+            problems.append(rf.problem(path, "must be a mapping with a name and patterns"))
+            continue
+        name = entry.get("name")
+        if not isinstance(name, str) or not _NAME_RE.match(name):
+            problems.append(rf.problem((*path, "name"), "must be a lower-case identifier like greeting"))
+            continue
+        if name in seen:
+            problems.append(rf.problem((*path, "name"), f"duplicate entry '{name}'"))
+            continue
+        seen.add(name)
+        compiled, sources = [], []
+        for j, pat in enumerate(_strings(rf, entry.get("patterns"), (*path, "patterns"), problems)):
+            try:
+                compiled.append(compile_pattern(pat, rf, (*path, "patterns", j)))
+            except RuleError as exc:
+                problems.extend(exc.problems)
+                continue
+            sources.append(pat)
+        if not compiled and "patterns" not in entry:
+            problems.append(rf.problem(path, f"'{name}' needs patterns"))
+        shapes.append(SentenceShape(
+            name=name, patterns=tuple(compiled), sources=tuple(sources),
+            examples=tuple(_strings(rf, entry.get("examples"), (*path, "examples"), problems)),
+            counter_examples=tuple(_strings(rf, entry.get("counter_examples"), (*path, "counter_examples"),
+                                            problems)),
+        ))
+    return tuple(shapes)
+
+
 def parse_claim_type_rules(rf: RuleFile) -> ClaimTypeRules:
     """Parse ``claim_types.yaml``; raises :class:`RuleError` listing every problem."""
     problems: list[RuleProblem] = []
@@ -210,9 +287,12 @@ def parse_claim_type_rules(rf: RuleFile) -> ClaimTypeRules:
         idx = seen[fallbacks[1]]
         problems.append(rf.problem(("claim_types", idx, "fallback"),
                                    f"only one claim type may be the fallback (already '{fallbacks[0]}')"))
+    not_claims = _parse_shapes(rf, "not_claims", problems)
+    event_statements = _parse_shapes(rf, "event_statements", problems)
     if problems:
         raise RuleError(problems)
-    return ClaimTypeRules(types=tuple(types), fallback=fallbacks[0] if fallbacks else FALLBACK_TYPE)
+    return ClaimTypeRules(types=tuple(types), fallback=fallbacks[0] if fallbacks else FALLBACK_TYPE,
+                          not_claims=not_claims, event_statements=event_statements)
 
 
 # --------------------------------------------------------------------------- classifying
@@ -273,6 +353,18 @@ def run_rule_tests(rules: ClaimTypeRules) -> list[RuleTestResult]:
         for text in ct.counter_examples:
             c = classify_detail(text, rules)
             results.append(RuleTestResult(ct.name, text, "no match", c.type, c.type != ct.name, _why(c)))
+    for key, shapes, test in (("not_claims", rules.not_claims, rules.is_not_claim),
+                              ("event_statements", rules.event_statements, rules.is_event_statement)):
+        label = key.rstrip("s").replace("_", " ")
+        for sh in shapes:
+            for text in sh.examples:
+                ok = sh.matches(text)
+                results.append(RuleTestResult(f"{key}.{sh.name}", text, "match", label if ok else "claim", ok,
+                                              "matched" if ok else "no pattern of this entry matched"))
+            for text in sh.counter_examples:
+                hit = test(text)
+                results.append(RuleTestResult(f"{key}.{sh.name}", text, "no match", label if hit else "claim",
+                                              not hit, f"a {key} pattern matched" if hit else "no pattern matched"))
     return results
 
 

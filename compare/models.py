@@ -168,6 +168,15 @@ class Claim:
     frame: str | None = None
     # True when the claim is hedged ("reportedly", "allegedly", "may have").
     hedged: bool = False
+    # Who the statement or action is put on, apart from the frame: in "Trump called the
+    # talks useful, the Kremlin said" the attribution is "Kremlin", the speaker "Trump".
+    # A surface name with titles stripped ("Vladimir Putin", "Russian leader", "Kremlin";
+    # compare through Lexicon.names), "both" for a plural or two-sided subject
+    # ("The presidents", "Putin and Trump"), or None (the subject is a thing).
+    speaker: str | None = None
+    # True for a sentence that only says the event took place ("X held a telephone
+    # conversation with Y"): the event itself, not a fact an outlet adds or omits.
+    event_statement: bool = False
 
 
 @frozen

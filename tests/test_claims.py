@@ -194,6 +194,82 @@ def test_quote_regions() -> None:
     assert [line[a + 1:b].strip("‘’") for a, b in regions] == ["it’s fine", "да", "ok", "yes", "view"]
 
 
+def test_speaker_is_the_subject_not_the_frame(rules: ClaimTypeRules) -> None:
+    text = ('Sanchez called the meeting "very useful", according to the Moncloa.\n'
+            "On Gibraltar, Prime Minister Pedro Sanchez urged patience, the ministry said.\n"
+            "Portuguese President Rui Costa proposed a summit in Porto and thanked Sanchez for the invitation.\n"
+            "The two leaders agreed to meet again in autumn.\n"
+            "The talks lasted two hours.\n"
+            "He also raised the issue of water rights.\n"
+            '"We want calm borders," Costa told reporters.')
+    got = [(c.text, c.attribution, c.speaker) for c in _claims(text, rules)]
+    assert got == [
+        ('Sanchez called the meeting "very useful"', "Moncloa", "Sanchez"),
+        ("On Gibraltar, Prime Minister Pedro Sanchez urged patience", "ministry", "Pedro Sanchez"),
+        ("Portuguese President Rui Costa proposed a summit in Porto", None, "Rui Costa"),
+        ("thanked Sanchez for the invitation", None, "Rui Costa"),
+        ("The two leaders agreed to meet again in autumn", None, "both"),
+        ("The talks lasted two hours", None, None),
+        ("He also raised the issue of water rights", None, "Rui Costa"),
+        ("We want calm borders", "Costa", "Costa"),
+    ]
+
+
+def test_furniture_is_not_a_claim(rules: ClaimTypeRules) -> None:
+    text = ("Good evening. Here are the stories we are following tonight.\n"
+            "Chile and Peru signed a fisheries accord on Friday.\n"
+            "More to come.\n"
+            "Thanks for reading. Reply to this email with tips.\n"
+            "(Writing by Jo Marsh; Editing by Ken Dale)")
+    assert [c.text for c in _claims(text, rules)] == ["Chile and Peru signed a fisheries accord on Friday"]
+
+
+def test_only_the_first_bare_event_sentence_is_the_event(rules: ClaimTypeRules) -> None:
+    text = ("Chancellor Ilse Brandt held a telephone conversation with Prime Minister Lars Holm on Monday.\n"
+            "The call was held at the initiative of the Danish side.\n"
+            "Brandt and Holm last spoke by phone in March.")
+    claims = _claims(text, rules)
+    assert [c.event_statement for c in claims] == [True, False, False]
+    assert claims[0].speaker == "Ilse Brandt"
+    assert [c.event_statement for c in _claims("Holm and Brandt talked by telephone.", rules)] == [True]
+    assert [c.event_statement for c in _claims("Holm and Brandt talked by telephone about wind farms.",
+                                               rules)] == [False]
+
+
+def test_leading_frame_governs_only_its_own_clause(rules: ClaimTypeRules) -> None:
+    text = ("The foreign minister stressed that the border talks were making progress, and the Latvian side "
+            "promised to send experts.\n"
+            "The ministry said the visit was postponed and asked for patience.")
+    got = [(c.text, c.attribution, c.speaker) for c in _claims(text, rules)]
+    assert got == [
+        ("the border talks were making progress", "foreign minister", None),
+        ("the Latvian side promised to send experts", None, "Latvian side"),
+        ("the visit was postponed", "ministry", None),
+        ("asked for patience", "ministry", None),
+    ]
+
+
+def test_untitled_header_furniture_is_not_a_headline(rules: ClaimTypeRules) -> None:
+    text = ("THE COASTAL GAZETTE\nWorld Affairs Europe Business\nNorway and Iceland agree on cod quotas\n"
+            "The two governments signed the agreement in Reykjavik.")
+    assert [(c.text, c.headline) for c in _claims(text, rules)] == [
+        ("Norway and Iceland agree on cod quotas", True),
+        ("The two governments signed the agreement in Reykjavik", False),
+    ]
+    # a known title is kept as it is, furniture before it skipped
+    titled = _claims(text, rules, title="Norway and Iceland agree on cod quotas")
+    assert [c.text for c in titled if c.headline] == ["Norway and Iceland agree on cod quotas"]
+
+
+def test_bare_press_service_takes_the_owner_named_elsewhere(rules: ClaimTypeRules) -> None:
+    named = ("The talks covered grain exports, the press service of the Kremlin said.\n"
+             "The press-service reports that the sides agreed to continue contacts.")
+    assert [c.attribution for c in _claims(named, rules)] == ["Kremlin press service", "Kremlin press service"]
+    bare = ("The talks covered grain exports, the Kremlin said.\n"
+            "The press service reports that the sides agreed to continue contacts.")
+    assert [c.attribution for c in _claims(bare, rules)] == ["Kremlin", "press service"]
+
+
 # --------------------------------------------------------------------------- properties
 
 FRAGMENTS = [

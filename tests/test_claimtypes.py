@@ -208,3 +208,52 @@ claim_types:
     assert "The oil market was discussed." not in out
     assert out.splitlines()[-1] == "3 examples, 1 counter-examples, 2 failed"
     assert format_rule_tests([r for r in results if r.ok]).strip() == "2 examples, 0 counter-examples, 0 failed"
+
+
+# --------------------------------------------------------------------------- sentence shapes
+
+
+def test_shipped_sentence_shapes(shipped: ClaimTypeRules) -> None:
+    assert {s.name for s in shipped.not_claims} >= {"greeting", "sign_off", "newsletter", "credits"}
+    assert shipped.is_not_claim("Good afternoon, everyone!")
+    assert shipped.is_not_claim("That is all for this week.")
+    assert shipped.is_not_claim("Updates to follow.")
+    assert not shipped.is_not_claim("The ministers said more sanctions were likely to follow.")
+    assert shipped.is_event_statement("Premier Tanaka and President Okafor spoke by telephone on Wednesday")
+    assert shipped.is_event_statement("Premier Tanaka had a phone conversation with his Nigerian counterpart")
+    assert not shipped.is_event_statement("Premier Tanaka had a phone conversation with Okafor about the loan")
+    assert not shipped.is_event_statement("The phone call lasted 40 minutes and covered the loan")
+
+
+def test_not_claims_entries_merge_by_name_and_are_tested(tmp_path: Path) -> None:
+    rules = parse_claim_type_rules(_rf(tmp_path, """
+not_claims:
+  - name: podcast
+    patterns: ['^listen\\s+to\\s+(the|our)\\s+podcast\\b']
+    examples: ["Listen to our podcast on the summit.", "Watch the video."]
+    counter_examples: ["Good morning."]
+""", defaults=True))
+    names = [s.name for s in rules.not_claims]
+    assert "podcast" in names and "greeting" in names
+    assert rules.is_not_claim("Listen to the podcast here.")
+    mine = [(r.text, r.expected, r.ok) for r in run_rule_tests(rules) if r.type == "not_claims.podcast"]
+    assert mine == [("Listen to our podcast on the summit.", "match", True), ("Watch the video.", "match", False),
+                    ("Good morning.", "no match", False)]
+
+
+def test_sentence_shape_errors_name_file_line_and_path(tmp_path: Path) -> None:
+    with pytest.raises(RuleError) as err:
+        _rules(tmp_path, """claim_types:
+  - name: oil
+    keywords: [oil]
+event_statements:
+  - name: call
+    patterns: ['(held']
+not_claims: {greeting: x}
+""")
+    got = [str(p) for p in err.value.problems]
+    assert got[0].endswith("claim_types.yaml:7: not_claims: must be a list of {name, patterns, examples}"), got
+    assert got[1].endswith("claim_types.yaml:6: event_statements[0].patterns[0]: unbalanced parenthesis"), got
+    rf = _rf(tmp_path, "not_claims:\n  - name: x\n    pattern: 'a'\n")
+    problems = [str(p) for p in validate(rf, load_schema("rules-claim_types"))]
+    assert any("not_claims[0]" in p and "pattern" in p for p in problems), problems
