@@ -33,6 +33,7 @@ from collections.abc import Sequence
 import attrs
 
 from compare.models import Document, Event, EventKind
+from compare.participants import COUNTRIES, parse_participant
 
 DATE_SLACK_DAYS = 1
 TOPIC_JOIN = 0.3
@@ -46,19 +47,53 @@ presidents according press service told both sides side leaders leader
 """.split())  # noqa: SIM905
 
 
+# Who a principal participant is: surname key and country (either may be unknown).
+Identity = tuple[str | None, str | None]
+
+
 @attrs.define
 class _Group:
     members: list[Document]
     kind: EventKind
-    key: frozenset[str]
+    key: tuple[Identity, ...]
     words: set[str]
 
     def dates(self) -> list[dt.date]:
         return [d.event_date for d in self.members if d.event_date is not None]
 
 
-def _key(doc: Document) -> frozenset[str]:
-    return frozenset(doc.participants[:2])
+def _key(doc: Document) -> tuple[Identity, ...]:
+    out = []
+    for value in doc.participants[:2]:
+        _, surname, country = parse_participant(value)
+        out.append((surname, country))
+    return tuple(sorted(out, key=lambda x: (x[0] or "", x[1] or "")))
+
+
+def _same(a: Identity, b: Identity) -> bool:
+    """The same participant: equal surnames, or equal countries when a surname is missing."""
+    if a[0] is not None and b[0] is not None:
+        return a[0] == b[0]
+    return a[1] is not None and a[1] == b[1]
+
+
+def _pairing(a: Sequence[Identity], b: Sequence[Identity]) -> list[int] | None:
+    """For each identity of ``a`` the index of the one of ``b`` it is (a one-to-one
+    pairing of equal-sized keys), or None when the keys name different participants."""
+    if len(a) != len(b):
+        return None
+    for order in ([0, 1], [1, 0]) if len(a) == 2 else ([0],) if len(a) == 1 else ([],):
+        if all(_same(x, b[j]) for x, j in zip(a, order, strict=True)):
+            return list(order)
+    return None
+
+
+def _merge_key(key: tuple[Identity, ...], other: tuple[Identity, ...]) -> tuple[Identity, ...]:
+    """Fill the unknown surnames / countries of ``key`` from the paired ``other``."""
+    order = _pairing(key, other)
+    if order is None:
+        return key
+    return tuple((x[0] or other[j][0], x[1] or other[j][1]) for x, j in zip(key, order, strict=True))
 
 
 def _words(doc: Document) -> set[str]:
@@ -77,28 +112,49 @@ def _fits(group: _Group, doc: Document, words: set[str]) -> float | None:
     if gap > DATE_SLACK_DAYS:
         return None
     kind = doc.event_kind or "other"
-    if kind != group.kind and "other" not in (kind, group.kind):
+    key = _key(doc)
+    # A call and a meeting of the same two people on the same day: one contact that
+    # outlets word differently ("phone talks"); any other kind mismatch is another event.
+    contact = {kind, group.kind} == {"call", "meeting"} and gap == 0 and bool(key) and \
+        bool(group.key) and _pairing(key, group.key) is not None
+    if kind != group.kind and "other" not in (kind, group.kind) and not contact:
         return None
     if kind != group.kind and gap > 0:
         return None
     overlap = topic_overlap(words, group.words)
-    key = _key(doc)
-    if key != group.key:
-        if key and group.key:
+    if key and group.key:
+        if _pairing(key, group.key) is None:
             return None
-        if overlap < TOPIC_JOIN:
-            return None
+    elif (key or group.key) and overlap < TOPIC_JOIN:
+        return None
     return overlap - gap
 
 
 def _slug(name: str) -> str:
-    last = name.split()[-1] if name.split() else name
+    last = name if name in COUNTRIES else _surname(name)
     ascii_name = unicodedata.normalize("NFKD", last).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "x"
 
 
 def _surname(name: str) -> str:
+    if name in COUNTRIES:
+        return name
     return name.split()[-1] if name.split() else name
+
+
+def _principals(doc: Document) -> list[tuple[str, str]]:
+    """(identity, shown name) of the document's first two participants."""
+    out = []
+    for value in doc.participants[:2]:
+        name, surname, country = parse_participant(value)
+        shown = name or country or value
+        out.append((surname or shown.lower(), shown))
+    return out
+
+
+def _sorted_names(names: Sequence[str]) -> tuple[str, ...]:
+    """Names in surname order, so ids and labels do not depend on mention order."""
+    return tuple(sorted(names, key=lambda n: (_slug(n), n)))
 
 
 def _event_date(docs: Sequence[Document]) -> dt.date | None:
@@ -113,17 +169,27 @@ def _event_date(docs: Sequence[Document]) -> dt.date | None:
 
 
 def _participants(docs: Sequence[Document]) -> tuple[str, ...]:
-    counts = Counter(d.participants[:2] for d in docs if d.participants)
+    """The principal participants most members name (longest written form of each)."""
+    counts: Counter[tuple[str, ...]] = Counter()
+    shown: dict[str, str] = {}
+    for d in docs:
+        pairs = _principals(d)
+        for ident, name in pairs:
+            if len(name) > len(shown.get(ident, "")):
+                shown[ident] = name
+        if pairs:
+            counts[tuple(sorted(ident for ident, _ in pairs))] += 1
     if not counts:
         return ()
-    return max(counts, key=lambda p: (counts[p], len(p), p))
+    best = max(counts, key=lambda p: (counts[p], len(p), p))
+    return _sorted_names([shown[i] for i in best])
 
 
 def _kind(docs: Sequence[Document]) -> EventKind:
     counts = Counter(d.event_kind or "other" for d in docs)
     named = [k for k in counts if k != "other"]
     if named:
-        return max(named, key=lambda k: (counts[k], k))
+        return max(named, key=lambda k: (counts[k], -("call", "meeting", "statement").index(k)))
     return "other"
 
 
@@ -173,8 +239,7 @@ def cluster_documents(docs: Sequence[Document]) -> tuple[list[Event], list[Docum
             group.words |= words
             if group.kind == "other":
                 group.kind = doc.event_kind or "other"
-            if not group.key:
-                group.key = _key(doc)
+            group.key = _merge_key(group.key, _key(doc)) if group.key else _key(doc)
         else:
             groups.append(_Group([doc], doc.event_kind or "other", _key(doc), words))
     # Republications join their original's group (following chains of copies).
@@ -212,7 +277,8 @@ def cluster_documents(docs: Sequence[Document]) -> tuple[list[Event], list[Docum
             assigned[d.id] = event_id
     for doc in sorted(undated, key=lambda d: d.id):
         event_id = _unique(f"undated-{doc.id}", used)
-        events.append(_make_event(event_id, None, doc.event_kind or "other", doc.participants[:2], [doc]))
+        people = _sorted_names([name for _, name in _principals(doc)])
+        events.append(_make_event(event_id, None, doc.event_kind or "other", people, [doc]))
         assigned[doc.id] = event_id
     out = [attrs.evolve(d, event_id=assigned.get(d.id)) for d in docs]
     return events, out

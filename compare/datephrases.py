@@ -1,7 +1,7 @@
 """Finding date phrases in article text (the lexical half of :mod:`compare.dates`).
 
 Own regular expressions for the well-defined formats articles use ("June 1,
-2020", "1 June 2020", "02.06.2020 07:30", "1 июня 2020 года", "on Monday",
+2020", "1 June 2020", "02.06.2020 07:30", "1 июня 2020 года", "17/03/2023", "on Monday",
 "yesterday", datelines such as "MOSCOW, June 1 (Reuters) -").  Each phrase
 becomes a :class:`Mention` with its offsets and what it fixes (year, month,
 day, weekday, offset from the publication day); resolving and weighing the
@@ -66,6 +66,8 @@ DAY_MONTH = re.compile(
     rf"(?P<mon>{_MONTH_RE})(?![a-z])\.?(?:,?[ \t]+(?P<year>{_YEAR})(?!\d))?(?P<time>{_TIME})?")
 # "02.06.2020 07:30"
 NUMERIC = re.compile(rf"(?P<day>\d{{1,2}})\.(?P<mon>\d{{1,2}})\.(?P<year>{_YEAR})(?![\d])(?P<time>{_TIME})?")
+# "17/03/2023 18:22" (day and month in either order: used only when one part is above 12)
+SLASHED = re.compile(rf"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<year>{_YEAR})(?![\d/])(?P<time>{_TIME})?")
 # "2020-06-01"
 ISO = re.compile(rf"(?P<year>{_YEAR})-(?P<mon>\d{{2}})-(?P<day>\d{{2}})(?![\d])(?P<time>T?{_TIME})?")
 # "1 июня 2020 года", "1 июня"
@@ -188,6 +190,60 @@ def _weekday_before(text: str, start: int) -> tuple[int, int | None]:
     return start, None
 
 
+_NUMBER_RUN = re.compile(r"\d+")
+_MONTH_BEFORE = re.compile(rf"{_MONTH_RE}\.?[ \t]+$")
+_AT_RUN: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("day_month", DAY_MONTH), ("numeric", NUMERIC), ("slashed", SLASHED), ("iso", ISO))
+# Words (lower case) whose occurrences are looked at: every weekday and relative day.
+_WEEKDAY_HITS = tuple(WEEKDAYS)
+_RELATIVE_HITS = ("earlier today", "today", "tonight", "yesterday", "сегодня", "вчера")
+
+
+def _digit_matches(text: str, cyrillic: bool) -> list[tuple[str, re.Match[str]]]:
+    """Every numeric date pattern, tried only where a run of digits starts (and, for
+    "May 22" and datelines, just before it): one pre-scan instead of a scan per pattern."""
+    out: list[tuple[str, re.Match[str]]] = []
+    lines_tried: set[int] = set()
+    for run in _NUMBER_RUN.finditer(text):
+        p = run.start()
+        if _number_start(text, p):
+            for name, pattern in _AT_RUN:
+                m = pattern.match(text, p)
+                if m is not None:
+                    out.append((name, m))
+            if cyrillic:
+                m = RUSSIAN.match(text, p)
+                if m is not None:
+                    out.append(("russian", m))
+        if p and text[p - 1] in " \t":
+            before = _MONTH_BEFORE.search(text, max(0, p - 13), p)
+            if before is not None and _word_start(text, before.start()):
+                m = MONTH_DAY.match(text, before.start())
+                if m is not None:
+                    out.append(("month_day", m))
+                line = text.rfind("\n", 0, p) + 1
+                if line not in lines_tried:
+                    lines_tried.add(line)
+                    m = DATELINE.match(text, line)
+                    if m is not None:
+                        out.append(("dateline", m))
+    return out
+
+
+def _word_hits(low: str, words: Sequence[str], cyrillic: bool) -> list[int]:
+    """Starts of whole-word occurrences of ``words`` in ``low`` (found with str.find)."""
+    out = []
+    for w in words:
+        if not cyrillic and not w.isascii():
+            continue
+        pos = low.find(w)
+        while pos >= 0:
+            if pos == 0 or not low[pos - 1].isalnum():
+                out.append(pos)
+            pos = low.find(w, pos + 1)
+    return sorted(set(out))
+
+
 def find_mentions(text: str, low: str | None = None,
                   skip: Sequence[tuple[int, int]] | None = None) -> list[Mention]:
     """Every date phrase in ``text`` (bounded to the first ``MAX_SCAN_CHARS``), in text order.
@@ -206,41 +262,33 @@ def find_mentions(text: str, low: str | None = None,
         found.append(Mention(start=start, end=start + len(quote), quote=quote, kind=kind,
                              excluded=in_spans(start, skip), **values))  # type: ignore[arg-type]
 
-    has_digit = _DIGIT.search(text) is not None
-    if has_digit:
-        for m in DATELINE.finditer(text):
+    m: re.Match[str] | None
+    for name, dm in _digit_matches(text, cyrillic):
+        m = dm
+        if name == "dateline":
             add(m.start(), m.end(), "dateline", month=MONTHS[m["mon"]], day=int(m["day"]),
                 year=int(m["year"]) if m["year"] else None)
-        for m in MONTH_DAY.finditer(text):
-            if not _word_start(text, m.start()):
-                continue
+        elif name in ("month_day", "day_month"):
             start, weekday = _weekday_before(text, m.start())
             add(start, m.end(), "full" if m["year"] else "daymonth", month=MONTHS[m["mon"]],
                 day=int(m["day"]), year=int(m["year"]) if m["year"] else None, weekday=weekday,
                 has_time=bool(m["time"]))
-        for m in DAY_MONTH.finditer(text):
-            if not _number_start(text, m.start()):
-                continue
-            start, weekday = _weekday_before(text, m.start())
-            add(start, m.end(), "full" if m["year"] else "daymonth", month=MONTHS[m["mon"]],
-                day=int(m["day"]), year=int(m["year"]) if m["year"] else None, weekday=weekday,
-                has_time=bool(m["time"]))
-        for m in NUMERIC.finditer(text):
-            if _number_start(text, m.start()):
-                add(m.start(), m.end(), "numeric", day=int(m["day"]), month=int(m["mon"]),
-                    year=int(m["year"]), has_time=bool(m["time"]))
-        for m in ISO.finditer(text):
-            if _number_start(text, m.start()):
-                add(m.start(), m.end(), "iso", day=int(m["day"]), month=int(m["mon"]),
-                    year=int(m["year"]), has_time=bool(m["time"]))
-        for m in RUSSIAN.finditer(text) if cyrillic else ():
-            if _number_start(text, m.start()):
-                add(m.start(), m.end(), "russian", day=int(m["day"]), month=RU_MONTHS[m["mon"]],
-                    year=int(m["year"]) if m["year"] else None, has_time=bool(m["time"]))
-    for m in WEEKDAY.finditer(text):
-        if not _word_start(text, m.start()):
+        elif name == "slashed":
+            a, b = int(m["a"]), int(m["b"])
+            if (a > 12) != (b > 12):
+                day, month = (a, b) if a > 12 else (b, a)
+                add(m.start(), m.end(), "numeric", day=day, month=month, year=int(m["year"]),
+                    has_time=bool(m["time"]))
+        elif name == "russian":
+            add(m.start(), m.end(), "russian", day=int(m["day"]), month=RU_MONTHS[m["mon"]],
+                year=int(m["year"]) if m["year"] else None, has_time=bool(m["time"]))
+        else:
+            add(m.start(), m.end(), "numeric" if name == "numeric" else "iso", day=int(m["day"]),
+                month=int(m["mon"]), year=int(m["year"]), has_time=bool(m["time"]))
+    for start in _word_hits(low, _WEEKDAY_HITS, cyrillic):
+        m = WEEKDAY.match(text, start)
+        if m is None:
             continue
-        start = m.start()
         if m["ruwd"]:
             before = _RU_WEEKDAY_BEFORE.search(text, max(0, start - 3), start)
             if not before:
@@ -255,9 +303,9 @@ def find_mentions(text: str, low: str | None = None,
         if m["poss"]:
             mod = "possessive"
         add(start, m.end(), "weekday", weekday=WEEKDAYS[m["wd"].lower()], modifier=mod)
-    for m in RELATIVE.finditer(low):
-        if m["poss"] or not _word_start(low, m.start()) or \
-                (m.end() < len(low) and low[m.end()].isalnum()):
+    for start in _word_hits(low, _RELATIVE_HITS, cyrillic):
+        m = RELATIVE.match(low, start)
+        if m is None or m["poss"] or (m.end() < len(low) and low[m.end()].isalnum()):
             continue
         add(m.start(), m.end(), "relative", offset=RELATIVE_DAYS[m["rel"]])
     # Longest first, then drop anything overlapping a kept mention or an "ago" artefact.

@@ -30,7 +30,6 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 import attrs
 from attrs import frozen
@@ -47,6 +46,7 @@ from compare.datephrases import (
 )
 from compare.errors import RuleError, RuleProblem
 from compare.models import Document, EventKind, Evidence, PersonName
+from compare.participants import find_lexicon_names, find_people, lexicon_mentions, trie_pattern
 from compare.rulefiles import RuleFile
 
 KINDS: tuple[str, ...] = ("call", "meeting", "statement", "other")
@@ -132,7 +132,7 @@ def parse_event_calendar(rf: RuleFile) -> EventCalendar:
 # Cue words, searched in the lower-cased text; word boundaries are checked in Python
 # (patterns that start with a literal let the regex engine skip ahead quickly).
 _CUE_WORDS: tuple[tuple[str, str], ...] = (
-    ("call", r"telephone|phoned|phone|phoning|calls|call|conversations|conversation|spoke|talked|"
+    ("call", r"telephone|phoned|phone|phoning|calls|called|call|conversations|conversation|spoke|talked|"
              r"разговор|телефон|созвонил"),
     ("meeting", r"meeting|meets|meet|met|summit|talks|visited|visit|встрет|встреч|переговор"),
     ("strong_statement", r"announced|declared|interview|conference|briefing|remarks|заявил"),
@@ -142,8 +142,10 @@ _CUE_WORDS: tuple[tuple[str, str], ...] = (
               r"withdraws|withdraw|expires|expired|expire|expiry|elections|election|born|died|"
               r"strikes|strike|attacks|attack|votes|vote|founded|fired|since|until|deadline|scheduled"),
 )
-_CUE_RE = re.compile("|".join(f"(?P<{name}>{words})" for name, words in _CUE_WORDS))
+_CUE_CLASS: dict[str, str] = {w: name for name, words in reversed(_CUE_WORDS) for w in words.split("|")}
+_CUE_RE = re.compile(trie_pattern(sorted(_CUE_CLASS)))
 # Stems (Russian) may be followed by more letters; English words must end there.
+_CALLED_NOT_CALL = re.compile(r" (?:for|on|upon|off|out|in|it|this|that|them|back)\b")
 _STEMS = frozenset({"разговор", "телефон", "созвонил", "встрет", "встреч", "переговор", "заявил",
                     "сообщил", "обсудил"})
 _POSITIVE = frozenset({"call", "meeting", "strong_statement", "statement", "generic"})
@@ -157,6 +159,9 @@ _STAMP_NOISE = re.compile(
     r"[|,\-–—()•·:/]", re.IGNORECASE)
 _LABEL = re.compile(r"(?:publication date|published|posted|date of publication|опубликовано|"
                     r"дата публикации)\s*:?\s*$", re.IGNORECASE)
+# A sentence about what is still to come: a weekday in it names a plan, not the event.
+_FUTURE = re.compile(r"\b(?:will|shall|expects?|expected|tomorrow|next|plans? to|planned|is due|are due|"
+                     r"scheduled|upcoming|meets|is to|are to|to be held|going to)\b|'ll\b")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/_-]|$)")
 
 
@@ -178,7 +183,9 @@ def find_cues(low: str, start: int = 0, end: int = MAX_SCAN_CHARS) -> list[Cue]:
         word = m.group(0)
         if b < n and low[b].isalnum() and word not in _STEMS:
             continue
-        out.append(Cue(a, b, m.lastgroup or "other"))
+        if word == "called" and (low[a - 1:a] == "-" or _CALLED_NOT_CALL.match(low, b)):
+            continue  # "called for restraint", "so-called", "called it"
+        out.append(Cue(a, b, _CUE_CLASS[word]))
     return out
 
 
@@ -234,41 +241,10 @@ def kind_of(cues: Sequence[Cue]) -> EventKind | None:
 # --------------------------------------------------------------------------- participants
 
 
-@lru_cache(maxsize=64)
-def _name_forms(names: tuple[PersonName, ...]) -> tuple[tuple[str, tuple[tuple[str, bool], ...]], ...]:
-    out = []
-    for person in names:
-        lows = {" ".join(form.lower().split()) for form in (person.name, *person.variants)} - {""}
-        # "vladimir putin" is found through "putin": keep only forms no shorter form is part of.
-        kept = [f for f in lows if not any(g != f and re.search(rf"(?<!\w){re.escape(g)}(?!\w)", f)
-                                           for g in lows)]
-        forms = [(f, bool(re.search(r"[а-яё]", f))) for f in kept]
-        out.append((person.name, tuple(sorted(forms))))
-    return tuple(out)
-
-
-def _first_at(low: str, form: str, stem: bool) -> int | None:
-    pos = low.find(form)
-    while pos >= 0:
-        end = pos + len(form)
-        left = pos == 0 or not low[pos - 1].isalnum()
-        right = end >= len(low) or not low[end].isalnum() or (stem and low[end:end + 1].isalpha()
-                                                                and not low[end:end + 4].isalpha())
-        if left and right:
-            return pos
-        pos = low.find(form, pos + 1)
-    return None
-
-
 def find_participants(text: str, names: Sequence[PersonName], low: str | None = None) -> tuple[str, ...]:
     """Canonical names of the people of ``names`` the text mentions, by first mention."""
     low = (low if low is not None else lower_same_length(text))[:MAX_SCAN_CHARS]
-    hits = []
-    for name, forms in _name_forms(tuple(names)):
-        found = [p for form, stem in forms if (p := _first_at(low, form, stem)) is not None]
-        if found:
-            hits.append((min(found), name))
-    return tuple(name for _, name in sorted(hits))
+    return find_lexicon_names(low, names)
 
 
 # --------------------------------------------------------------------------- publication date
@@ -318,6 +294,8 @@ class Candidate:
     score: float
     rule: str
     kind: EventKind | None
+    # The sentence the mention is in (its participants are the event's principals).
+    sentence: tuple[int, int] = (0, 0)
 
 
 _BASE = {"dateline": 5.0, "full": 3.0, "numeric": 3.0, "iso": 3.0, "russian": 3.0,
@@ -436,9 +414,11 @@ def _candidates(ctx: _Context, mentions: Sequence[Mention], stamp_at: int | None
         if s_start not in sentence_cues:
             sentence_cues[s_start] = find_cues(low, s_start, s_end)
         in_sentence = sentence_cues[s_start]
+        if m.kind == "weekday" and _FUTURE.search(low, s_start, s_end):
+            continue  # "the council meets on Thursday", "will travel on Friday": a plan
         score = _score(m, date, _nearest_cue(in_sentence, m), ctx)
         if score is not None and score > 0:
-            found.append(Candidate(date, m, score, _RULE[m.kind], kind_of(in_sentence)))
+            found.append(Candidate(date, m, score, _RULE[m.kind], kind_of(in_sentence), (s_start, s_end)))
     # The lead: the first dated sentences of the body report the event (inverted pyramid).
     for i, c in enumerate(found[:2]):
         found[i] = attrs.evolve(c, score=c.score + (2 - i))
@@ -495,7 +475,9 @@ def date_document(doc: Document, calendar: EventCalendar, names: Sequence[Person
     low = lower_same_length(text)
     skip = excluded_lines(text, low)
     mentions = find_mentions(text, low, skip)
-    participants = find_participants(text, names, low)
+    names = tuple(names)
+    named = lexicon_mentions(low, names)
+    participants = find_lexicon_names(low, names, named)
     pub, pub_ev = doc.published, doc.published_evidence
     found = find_publication(text, mentions)
     stamp_at = found[1].start if found else None
@@ -513,7 +495,9 @@ def date_document(doc: Document, calendar: EventCalendar, names: Sequence[Person
     kind = best.kind if best else None
     if kind is None:
         kind = kind_of(find_cues(lower_same_length(doc.title or "")) + find_cues(low, 0, LEAD_CHARS))
+    focus: tuple[int, int] | None = None
     if best is not None:
+        focus = best.sentence
         event_date = best.date
         conf = round(min(0.95, 0.3 + 0.06 * best.score), 2)
         evidence = Evidence(best.mention.quote, best.rule, conf, best.mention.start)
@@ -526,6 +510,7 @@ def date_document(doc: Document, calendar: EventCalendar, names: Sequence[Person
         evidence = Evidence(entry.label, f"calendar:{entry.label}", 0.3, None)
     elif (fallback := _dateparser_fallback(text, doc.language, skip)) is not None:
         event_date, evidence = fallback
+    people = find_people(text, low, names, skip=skip, focus=focus, mentions=named)
     return attrs.evolve(doc, published=pub, published_evidence=pub_ev, event_date=event_date,
                         event_date_evidence=evidence, event_kind=kind or "other",
-                        participants=participants)
+                        participants=tuple(p.label() for p in people))

@@ -99,7 +99,7 @@ def test_explicit_date_near_event_words() -> None:
     assert out.event_date_evidence is not None and out.event_date_evidence.rule == "explicit"
     assert out.event_date_evidence.quote == "14 March 2019"
     assert out.event_kind == "call"
-    assert out.participants == ("Vladimir Putin", "Emmanuel Macron")
+    assert out.participants == ("Vladimir Putin (Russia)", "Emmanuel Macron (France)")
 
 
 def test_day_month_takes_the_publication_year_and_nearest_past_date() -> None:
@@ -271,16 +271,16 @@ def test_seeds(name: str, calendar: EventCalendar) -> None:
     assert out.event_date == want_event
     assert out.published == want_pub
     assert out.event_kind == want_kind
-    assert out.participants[:2] == ("Vladimir Putin", "Donald Trump")
+    assert {"Vladimir Putin (Russia)", "Donald Trump (United States)"} <= set(out.participants)
 
 
 def test_date_stage_is_fast(calendar: EventCalendar) -> None:
     docs = [seed_doc(n) for n in sorted(SEEDS)]
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: other processes on the machine do not count
     for _ in range(40):
         for d in docs:
             date_document(d, calendar, NAMES)
-    rate = 200 / (time.perf_counter() - start)
+    rate = 200 / (time.process_time() - start)
     assert rate > 300  # docs/s; a generous floor for slow CI machines (measured: well above 1,000)
 
 
