@@ -324,13 +324,18 @@ def _off_event(doc: Document, mine: Sequence[Claim], in_ref_group: set[str],
                refs: Sequence[Claim], event: Event, lexicon: Lexicon) -> set[str]:
     """Claims in paragraphs about another story (a digest's other items, a
     greeting, a teaser): the paragraph has no claim aligned with the reference,
-    names no person of the lexicon and shares no lexicon synonym (a country,
-    "call", a treaty) with the reference claims."""
+    names no person of the lexicon or participant of the event, and shares no
+    lexicon synonym (a country, "call", a treaty) and no proper noun with the
+    reference claims."""
     starts = _paragraphs(doc.text)
     people = _person_tokens(lexicon)
     names = {t for p in event.participants for t in canonical_tokens(p, lexicon) if t in people}
+    names |= {t for p in event.participants for t in tokenize(p) if len(t) > 2}
     synonyms = {syn.name for syn in lexicon.synonyms}
     names |= {t for c in refs for t in canonical_tokens(c.text, lexicon) if t in synonyms}
+    # Proper nouns of the reference (capitalised words not opening a claim).
+    names |= {t for c in refs for w in c.text.split()[1:] if w[:1].isupper()
+              for t in tokenize(w) if t not in lexicon.stopwords}
     by_par: dict[int, list[Claim]] = {}
     for c in mine:
         by_par.setdefault(bisect.bisect_right(starts, c.span[0]) - 1, []).append(c)
