@@ -26,7 +26,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -270,15 +270,17 @@ def list_flags(report_dir: Path, reviews_file: Path | None = None, show_all: boo
     """A table of open flags (every flag with ``show_all``), then how to act on them."""
     import shlex
 
+    from compare.report_md import View
+
     report, _ = _load(report_dir, reviews_file)
-    outlets = {d.id: d.outlet for d in report.documents}
+    view = View.of(report)
     flags = [f for f in ordered_flags(report) if show_all or f.review.status == "open"]
     if not flags:
         return "No open flags." if not show_all else "No flags."
     rows = []
     for f in flags:
         ref, doc = _quotes(report, f)
-        rows.append([f.id, clean_inline(f.event, 30), clean_inline(outlets.get(f.document, f.document), 24),
+        rows.append([f.id, clean_inline(f.event, 30), clean_inline(view.label(f.document), 24),
                      f.kind, *([f.review.status] if show_all else []),
                      clean_inline(ref, SHORT), clean_inline(doc, SHORT)])
     headers = ["id", "event", "outlet", "kind", *(["status"] if show_all else []), "reference", "document"]
@@ -350,6 +352,13 @@ def record_decision(report_dir: Path, flag_id: str, status: str | None, note: st
                     user: str, reviews_file: Path | None = None) -> RecordedDecision:
     """Record a decision (``status`` confirmed/dismissed/open, or None to add a note only)
     on one flag, keep the earlier one in its history, and re-render the report folder."""
+    return record_decisions(report_dir, [flag_id], status, note, user, reviews_file)[0]
+
+
+def record_decisions(report_dir: Path, flag_ids: Sequence[str], status: str | None, note: str | None,
+                     user: str, reviews_file: Path | None = None) -> list[RecordedDecision]:
+    """:func:`record_decision` for several flags at once: every id is checked before
+    anything is written, then one locked write and one re-render."""
     from compare.output import formats_present, read_report, render_all
 
     if status is not None and status not in STATUSES:
@@ -358,25 +367,32 @@ def record_decision(report_dir: Path, flag_id: str, status: str | None, note: st
         raise ReviewError("nothing to record: give --confirm, --dismiss, --reopen or --note")
     if note is not None and len(note) > MAX_NOTE:
         raise ReviewError(f"note is longer than {MAX_NOTE} characters")
+    if not flag_ids:
+        raise ReviewError("no flag id given")
     path = Path(reviews_file) if reviews_file else reviews_path(report_dir)
     with locked(path):
         report = read_report(report_dir)
-        fid = resolve_flag_id(report, flag_id, report_dir)
+        fids = list(dict.fromkeys(resolve_flag_id(report, f, report_dir) for f in flag_ids))
         reviews = load_reviews(path)
-        old = reviews.decisions.get(fid)
-        history = old.history if old else ()
-        if old is not None:
-            history = (*history, HistoryEntry(old.status, old.note, old.user, old.time))
-        new_status = cast(ReviewStatus, status or (old.status if old else "open"))
-        new_note = note if note is not None else (old.note if old else None)
-        decision = Decision(new_status, new_note, clean_inline(user, 100) or "unknown", _now(),
-                            False, history)
-        reviews = mark_orphans(Reviews({**reviews.decisions, fid: decision}), report)
+        decisions = dict(reviews.decisions)
+        recorded = []
+        now = _now()
+        for fid in fids:
+            old = decisions.get(fid)
+            history = old.history if old else ()
+            if old is not None:
+                history = (*history, HistoryEntry(old.status, old.note, old.user, old.time))
+            new_status = cast(ReviewStatus, status or (old.status if old else "open"))
+            new_note = note if note is not None else (old.note if old else None)
+            decisions[fid] = Decision(new_status, new_note, clean_inline(user, 100) or "unknown", now,
+                                      False, history)
+            recorded.append(RecordedDecision(fid, new_status, new_note))
+        reviews = mark_orphans(Reviews(decisions), report)
         atomic_write_text(path, dump_reviews(reviews))
         orphaned = sum(1 for d in reviews.decisions.values() if d.orphaned)
         render_all(apply_reviews(report, reviews), Path(report_dir), formats_present(Path(report_dir)),
                    orphaned=orphaned)
-    return RecordedDecision(fid, new_status, new_note)
+    return recorded
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

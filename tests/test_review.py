@@ -196,3 +196,16 @@ def test_commands_in_the_report_work_through_the_cli(tmp_path: Path, monkeypatch
     missing = runner.invoke(cli, ["review", "nowhere"])
     assert missing.exit_code == 1 and "nowhere/report.json" in missing.output
     assert "run 'outlet-compare run' first" in missing.output
+
+
+def test_several_flags_in_one_decision(report_dir: Path) -> None:
+    done = rv.record_decisions(report_dir, ["f-ad06", "f-pt", "f-ad06"], "dismissed", "boilerplate", "ana")
+    assert [d.flag_id for d in done] == ["f-ad06", "f-pt07"]  # prefixes resolved, repeats once
+    flags = {f.id: f.review for f in read_report(report_dir).flags}
+    assert flags["f-ad06"].status == flags["f-pt07"].status == "dismissed"
+    # one unknown id: nothing is written
+    with pytest.raises(ReviewError, match="unknown flag id 'f-nope'"):
+        rv.record_decisions(report_dir, ["f-wd01", "f-nope"], "confirmed", None, "ana")
+    assert {f.id: f.review for f in read_report(report_dir).flags}["f-wd01"].status == "open"
+    with pytest.raises(ReviewError, match=r"^no flag id given$"):
+        rv.record_decisions(report_dir, [], "confirmed", None, "ana")
