@@ -23,7 +23,15 @@ from attrs import frozen
 from compare.errors import RuleError, RuleProblem
 from compare.models import Segment
 from compare.rulefiles import RuleFile, compile_pattern
-from compare.textnorm import ends_sentence, ends_sentence_strict, is_list_item, iter_lines, normalise_line, word_count
+from compare.textnorm import (
+    LinePatterns,
+    ends_sentence,
+    ends_sentence_strict,
+    is_list_item,
+    iter_lines,
+    normalise_line,
+    word_count,
+)
 
 MAX_CLEAN_CHARS = 4_000_000
 PROTECT_MAX_WORDS = 20
@@ -55,20 +63,18 @@ class Heuristics:
 
 @frozen
 class BoilerplateRules:
-    """Compiled boilerplate rules; each field is one re2 alternation (or None)."""
+    """Compiled boilerplate rules; each field tests its patterns on all lines of a text at once."""
 
-    drop: Any = None
-    protect: Any = None
-    list_headings: Any = None
-    tails: Any = None
+    drop: LinePatterns | None = None
+    protect: LinePatterns | None = None
+    list_headings: LinePatterns | None = None
+    tails: LinePatterns | None = None
     heuristics: Heuristics = Heuristics()
     names: tuple[str, ...] = ()
 
 
-def _combine(patterns: Sequence[str]) -> Any:
-    if not patterns:
-        return None
-    return compile_pattern("|".join(f"(?:{p})" for p in patterns))
+def _combine(patterns: Sequence[str]) -> LinePatterns | None:
+    return LinePatterns(patterns) if patterns else None
 
 
 def parse_boilerplate_rules(rf: RuleFile) -> BoilerplateRules:
@@ -123,8 +129,8 @@ def parse_boilerplate_rules(rf: RuleFile) -> BoilerplateRules:
     )
 
 
-def _search(regex: Any, line: str) -> bool:
-    return regex is not None and regex.search(line) is not None
+def _hits(patterns: LinePatterns | None, lines: Sequence[str]) -> set[int]:
+    return patterns.matching(lines) if patterns is not None else set()
 
 
 def _is_nav(raw: str, h: Heuristics) -> bool:
@@ -138,6 +144,8 @@ def _is_nav(raw: str, h: Heuristics) -> bool:
 
 
 def _is_caps(line: str, h: Heuristics) -> bool:
+    if not line.isupper():  # a lower-case letter, or no cased letter at all: not a masthead
+        return False
     letters = [c for c in line if c.isalpha()]
     return (len(letters) >= 2 and all(c.isupper() for c in letters)
             and word_count(line) <= h.caps_max_words)
@@ -174,20 +182,23 @@ def clean_text(text: str, rules: BoilerplateRules) -> tuple[str, tuple[Segment, 
     # what the patterns see: the line without Markdown emphasis or quote marks around it
     keys = [x.strip("*_> ").strip() for x in norm]
     state = [_BLANK if not x else _KEEP for x in norm]
-    protected = [bool(x) and wc[i] <= PROTECT_MAX_WORDS and _search(rules.protect, x)
-                 for i, x in enumerate(norm)]
+    protect_hits = _hits(rules.protect, norm)
+    protected = [bool(x) and wc[i] <= PROTECT_MAX_WORDS and i in protect_hits for i, x in enumerate(norm)]
+    drop_hits = _hits(rules.drop, keys)
+    tail_hits = _hits(rules.tails, keys)
+    heading_hits = _hits(rules.list_headings, keys)
 
     def short(i: int) -> bool:
         return wc[i] <= h.run_max_words and not ends_sentence(norm[i]) and not protected[i]
 
     # 1. explicit line patterns
     for i in range(n):
-        if state[i] == _KEEP and _search(rules.drop, keys[i]):
+        if state[i] == _KEEP and i in drop_hits:
             state[i] = _DROP
     first_prose = next((i for i in range(n) if state[i] == _KEEP and wc[i] >= h.prose_min_words), n)
     # 2. tails: a marker after the body with nothing but short lines after it
     for i in range(first_prose + 1, n):
-        if norm[i] and wc[i] <= HEADING_MAX_WORDS and _search(rules.tails, keys[i]) and all(
+        if norm[i] and wc[i] <= HEADING_MAX_WORDS and i in tail_hits and all(
                 state[j] != _KEEP or wc[j] <= h.tail_max_words for j in range(i + 1, n)):
             for j in range(i, n):
                 if state[j] == _KEEP:
@@ -195,7 +206,7 @@ def clean_text(text: str, rules: BoilerplateRules) -> tuple[str, tuple[Segment, 
             break
     # 3. list headings and the teaser list that follows them
     for i in range(n):
-        if state[i] == _BLANK or wc[i] > HEADING_MAX_WORDS or not _search(rules.list_headings, keys[i]):
+        if state[i] == _BLANK or wc[i] > HEADING_MAX_WORDS or i not in heading_hits:
             continue
         state[i] = _DROP
         for j in range(i + 1, n):

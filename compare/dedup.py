@@ -22,6 +22,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 import attrs
+import numpy as np
+from scipy.sparse import csr_matrix
 
 from compare.models import Document
 from compare.textnorm import words
@@ -35,15 +37,46 @@ MAX_WORDS = 20_000
 
 
 def shingles(text: str, k: int = SHINGLE) -> frozenset[int]:
-    """Hashed k-word shingles of ``text`` (lowercased words; stable across processes)."""
+    """Hashed k-word shingles of ``text`` (lowercased words; stable across processes).
+
+    A shingle's hash is the CRC-32 of its words joined by single spaces (UTF-8);
+    the words are joined and encoded once and every shingle hashed as a slice.
+    """
     toks = [w.casefold() for w in words(text)[:MAX_WORDS]]
     if len(toks) < k:
         return frozenset([zlib.crc32(" ".join(toks).encode())]) if toks else frozenset()
-    return frozenset(zlib.crc32(" ".join(toks[i:i + k]).encode()) for i in range(len(toks) - k + 1))
+    data = memoryview(" ".join(toks).encode("utf-8", "surrogatepass"))
+    starts = [0]
+    for t in toks:
+        starts.append(starts[-1] + len(t.encode("utf-8", "surrogatepass")) + 1)
+    # shingle i covers words i..i+k-1: from starts[i] to the space before word i+k
+    return frozenset(zlib.crc32(data[starts[i]:starts[i + k] - 1]) for i in range(len(toks) - k + 1))
 
 
 def _order_key(doc: Document) -> tuple[bool, dt.date, str]:
     return (doc.published is None, doc.published or dt.date.min, doc.id)
+
+
+def _shared_counts(sets: Sequence[frozenset[int]], members: Sequence[int]) -> list[tuple[int, int, int]]:
+    """``(i, j, n)``, i < j: documents i and j share n shingles, counting only the shingles
+    held by 2 to ``MAX_POSTING`` of the ``members`` (an inverted index, as a sparse product)."""
+    if len(members) < 2:
+        return []
+    sizes = np.fromiter((len(sets[i]) for i in members), dtype=np.int64, count=len(members))
+    total = int(sizes.sum())
+    hashes = np.fromiter((h for i in members for h in sets[i]), dtype=np.int64, count=total)
+    rows = np.repeat(np.asarray(members, dtype=np.int64), sizes)
+    _, cols, posting = np.unique(hashes, return_inverse=True, return_counts=True)
+    keep = (posting[cols] >= 2) & (posting[cols] <= MAX_POSTING)
+    if not keep.any():
+        return []
+    n = max(members) + 1
+    matrix = csr_matrix((np.ones(int(keep.sum()), dtype=np.int32), (rows[keep], cols[keep])),
+                        shape=(n, len(posting)))
+    shared = (matrix @ matrix.T).tocoo()
+    upper = shared.row < shared.col
+    return list(zip(shared.row[upper].tolist(), shared.col[upper].tolist(), shared.data[upper].tolist(),
+                    strict=True))
 
 
 def duplicate_pairs(docs: Sequence[Document]) -> list[tuple[int, int, float]]:
@@ -56,19 +89,8 @@ def duplicate_pairs(docs: Sequence[Document]) -> list[tuple[int, int, float]]:
         j = first_of.setdefault(d.text, i)
         if j != i and d.text.strip():
             pairs.append((j, i, 1.0))
-    index: dict[int, list[int]] = defaultdict(list)
-    for i, s in enumerate(sets):
-        if first_of.get(docs[i].text) == i and len(s) >= MIN_SHINGLES:
-            for h in s:
-                index[h].append(i)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for posting in index.values():
-        if len(posting) < 2 or len(posting) > MAX_POSTING:
-            continue
-        for a in range(len(posting)):
-            for b in range(a + 1, len(posting)):
-                shared[(posting[a], posting[b])] += 1
-    for (i, j), n in shared.items():
+    members = [i for i, s in enumerate(sets) if first_of.get(docs[i].text) == i and len(s) >= MIN_SHINGLES]
+    for i, j, n in _shared_counts(sets, members):
         small, large = sorted((len(sets[i]), len(sets[j])))
         if small < MIN_SHINGLES or small < SIZE_RATIO * large:
             continue

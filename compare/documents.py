@@ -86,7 +86,7 @@ def detect_language(text: str) -> str:
             else "ru"
     if share["latin"] < 0.5:
         return "und"
-    counts = Counter(w.lower() for w in words(text[:20000]))
+    counts = Counter(map(str.lower, words(text[:20000])))
     scores = {lang: sum(counts[w] for w in stop) for lang, stop in _STOPWORDS.items()}
     best = max(sorted(scores), key=lambda k: scores[k])
     return best if scores[best] > 0 else "en"

@@ -21,12 +21,12 @@ from collections.abc import Sequence
 from typing import Any, cast
 
 import re2
-from attrs import frozen
+from attrs import Factory, field, frozen
 
 from compare.errors import RuleError, RuleProblem
 from compare.models import Evidence, Role
 from compare.rulefiles import RuleFile, compile_pattern
-from compare.textnorm import squash, word_count
+from compare.textnorm import LinePatterns, squash, word_count
 
 ROLES = ("primary", "wire", "outlet")
 WHERE = ("head", "foot", "lead", "anywhere")
@@ -54,6 +54,14 @@ class IdentityRule:
     confidence: float
     regex: Any
     role: Role = "outlet"  # only for generic rules
+    # the same pattern, run over all lines of a scope at once to find the lines to test
+    finder: LinePatterns | None = field(default=None, eq=False, repr=False)
+
+    def lines(self, scope: Sequence[str]) -> list[str]:
+        """The lines of ``scope`` (in order) that the rule's pattern can match."""
+        if self.finder is None:
+            return list(scope)
+        return [scope[i] for i in sorted(self.finder.matching(scope))]
 
 
 @frozen
@@ -64,13 +72,37 @@ class OutletRules:
     relays: tuple[Any, ...] = ()
     primary_templates: tuple[Any, ...] = ()
     primary_min_count: int = 2
+    # every outlet pattern at once (pattern index -> outlet index in ``pattern_owner``)
+    edge_patterns: LinePatterns | None = field(default=None, eq=False, repr=False)
+    pattern_owner: tuple[int, ...] = field(default=(), eq=False, repr=False)
+    _names: dict[str, Outlet] = field(init=False, eq=False, repr=False,
+                                      default=Factory(lambda self: _name_index(self.outlets), takes_self=True))
+    _headers: dict[str, tuple[int, ...]] = field(
+        init=False, eq=False, repr=False, default=Factory(lambda self: _header_index(self.outlets), takes_self=True))
 
     def by_name(self, name: str) -> Outlet | None:
-        key = name.casefold()
-        for o in self.outlets:
-            if o.name.casefold() == key or any(n.casefold() == key for n in o.names):
-                return o
-        return None
+        """The first listed outlet whose name or one of whose names is ``name`` (case-insensitive)."""
+        return self._names.get(name.casefold())
+
+    def header_outlets(self, line: str) -> tuple[int, ...]:
+        """Indices of the outlets whose header is ``line`` (already squashed)."""
+        return self._headers.get(line.casefold().rstrip(":"), ())
+
+
+def _name_index(outlets: Sequence[Outlet]) -> dict[str, Outlet]:
+    index: dict[str, Outlet] = {}
+    for o in outlets:
+        for n in (o.name, *o.names):
+            index.setdefault(n.casefold(), o)
+    return index
+
+
+def _header_index(outlets: Sequence[Outlet]) -> dict[str, tuple[int, ...]]:
+    index: dict[str, tuple[int, ...]] = {}
+    for i, o in enumerate(outlets):
+        for h in o.headers:
+            index[h] = (*index.get(h, ()), i)
+    return index
 
 
 @frozen
@@ -144,7 +176,8 @@ def parse_outlet_rules(rf: RuleFile) -> OutletRules:
                 if role not in ROLES:
                     raise RuleError([rf.problem((*path, "role"), f"{role!r} is not one of {', '.join(ROLES)}")])
                 target.append(IdentityRule(str(t.get("name", f"{key}[{i}]")), str(t.get("where", "anywhere")),
-                                           float(t.get("confidence", 0.5)), regex, role))
+                                           float(t.get("confidence", 0.5)), regex, role,
+                                           LinePatterns([regex.pattern])))
             except RuleError as exc:
                 problems.extend(exc.problems)
     for i, t in enumerate(rf.get("relay_templates", []) or []):
@@ -163,8 +196,10 @@ def parse_outlet_rules(rf: RuleFile) -> OutletRules:
                 problems.extend(exc.problems)
     if problems:
         raise RuleError(problems)
+    owner = [k for k, o in enumerate(outlets) for _ in o.patterns]
+    edge = LinePatterns([r.pattern for o in outlets for r in o.patterns]) if owner else None
     return OutletRules(tuple(outlets), tuple(identity), tuple(generic), tuple(relays), tuple(primary),
-                       int(pa.get("min_count", 2)))
+                       int(pa.get("min_count", 2)), edge, tuple(owner))
 
 
 # --------------------------------------------------------------------------- matching
@@ -204,16 +239,11 @@ def _identify(scopes: dict[str, list[str]], url: str | None, hint: str | None, t
         for o in rules.outlets:
             if any(r.search(url) for r in o.urls):
                 return o.name, o.role, Evidence(quote=url, rule="url", confidence=0.95)
-    edge = scopes["head"] + scopes["foot"]
-    for o in rules.outlets:
-        for line in edge:
-            if o.headers and line.casefold().rstrip(":") in o.headers:
-                return o.name, o.role, Evidence(quote=line, rule="site-header", confidence=0.95)
-            for r in o.patterns:
-                if r.search(line):
-                    return o.name, o.role, Evidence(quote=line, rule="site-pattern", confidence=0.9)
+    edge = _site_line(scopes["head"] + scopes["foot"], rules)
+    if edge is not None:
+        return edge
     for rule in rules.identity:  # in file order: footers first, then datelines and credits
-        for line in scopes[rule.where]:
+        for line in rule.lines(scopes[rule.where]):
             m = rule.regex.search(line)
             if m is None or (rule.name.startswith("copyright") and " / " in line):
                 continue
@@ -231,12 +261,35 @@ def _identify(scopes: dict[str, list[str]], url: str | None, hint: str | None, t
     return _generic(scopes, rules, None)
 
 
+def _site_line(edge: list[str], rules: OutletRules) -> tuple[str, Role, Evidence] | None:
+    """The first listed outlet whose header or pattern is an edge line (its first such line).
+
+    Per line the header is tested before the patterns, as an outlet-by-outlet,
+    line-by-line scan would.
+    """
+    best: tuple[int, int, int] | None = None  # (outlet, line, 0 header / 1 pattern)
+    for i, line in enumerate(edge):
+        for k in rules.header_outlets(line):
+            best = min(best or (k, i, 0), (k, i, 0))
+    if rules.edge_patterns is not None:
+        for i, found in rules.edge_patterns.line_hits(edge).items():
+            for j in found:
+                best = min(best or (rules.pattern_owner[j], i, 1), (rules.pattern_owner[j], i, 1))
+    if best is None:
+        return None
+    o = rules.outlets[best[0]]
+    line = edge[best[1]]
+    if best[2] == 0:
+        return o.name, o.role, Evidence(quote=line, rule="site-header", confidence=0.95)
+    return o.name, o.role, Evidence(quote=line, rule="site-pattern", confidence=0.9)
+
+
 def _generic(scopes: dict[str, list[str]], rules: OutletRules,
              only: str | None) -> tuple[str, Role, Evidence] | None:
     for rule in rules.generic:
         if only is not None and rule.where != only:
             continue
-        for line in scopes[rule.where]:
+        for line in rule.lines(scopes[rule.where]):
             m = rule.regex.search(line)
             if m is None or " / " in line:
                 continue
@@ -257,7 +310,7 @@ def _relays(scopes: dict[str, list[str]], identity: str, rules: OutletRules) -> 
     for rule in rules.generic:
         if rule.where != "head":
             continue
-        for line in scopes["head"]:
+        for line in rule.lines(scopes["head"]):
             m = rule.regex.search(line)
             if m is not None:
                 name = m.group("outlet").strip(" .-'")

@@ -9,9 +9,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from typing import Any
+
+import re2
 
 from compare.models import Segment
+from compare.rulefiles import compile_pattern
 
 # Characters that are spaces in disguise: no-break, thin, figure, ideographic...
 ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\f\v"
@@ -141,19 +148,24 @@ def strip_bullet(line: str) -> str:
     return s[m.end():].strip() if m else s
 
 
+@lru_cache(maxsize=4096)
+def _script_of(ch: str) -> str | None:
+    if not ch.isalpha():
+        return None
+    if "\u0400" <= ch <= "\u04ff":
+        return "cyrillic"
+    if ch < "\u0250":
+        return "latin"
+    return "latin" if unicodedata.name(ch, "").startswith("LATIN") else "other"
+
+
 def script_share(text: str, sample: int = 20000) -> dict[str, float]:
     """Share of letters per script ('latin', 'cyrillic', 'other') in the first ``sample`` chars."""
     counts = {"latin": 0, "cyrillic": 0, "other": 0}
-    for ch in text[:sample]:
-        if not ch.isalpha():
-            continue
-        if "\u0400" <= ch <= "\u04ff":
-            counts["cyrillic"] += 1
-        elif ch < "\u0250":
-            counts["latin"] += 1
-        else:
-            name = unicodedata.name(ch, "")
-            counts["latin" if name.startswith("LATIN") else "other"] += 1
+    for ch, n in Counter(text[:sample]).items():  # distinct characters only: C-speed counting
+        script = _script_of(ch)
+        if script is not None:
+            counts[script] += n
     total = sum(counts.values()) or 1
     return {k: v / total for k, v in counts.items()}
 
@@ -167,7 +179,117 @@ def slug(text: str, max_len: int = 60) -> str:
     return s[:max_len].strip("-") or "doc"
 
 
+# --------------------------------------------------------------------------- line patterns
+
+# Patterns that behave differently on a line alone and inside a text of lines
+# (\A, \z, a flag group switching multi-line off) are tested line by line.
+_LINE_UNSAFE = re.compile(r"\\[Az]|\(\?[a-zA-Z]*-[a-zA-Z]*m")
+SET_MAX_MEM = 64 << 20
+
+
+class LinePatterns:
+    r"""Rule patterns tested against every line of a text, in a few calls per text.
+
+    ``line_hits(lines)`` gives, for every line, the indices of the patterns that
+    match that line alone -- exactly what a loop of per-line searches gives,
+    without one regex call per line and pattern.  The lines are joined with
+    newlines; one RE2 set (a DFA, no submatches) tells which patterns match
+    anywhere, and only those are searched, in multi-line mode (``^``/``$`` at
+    line ends), from line start to line start: the leftmost match from the start
+    of line j starts in some line i >= j, and the next search begins at line
+    i + 1.  A match that stays inside line i is a match of line i alone; one
+    that crosses a newline (``\s`` can) is checked on line i by itself.  No line
+    is missed: a line's own match is also a match in the joined text (``^``,
+    ``$`` and ```` see the same context), so no search can start beyond it.
+    Patterns whose meaning changes in a joined text (``\A``, ``\z``, turning
+    multi-line off) are tested line by line.
+    """
+
+    __slots__ = ("_case", "_multi", "_safe", "_set", "_unsafe", "patterns", "per_line")
+
+    def __init__(self, patterns: Sequence[str], *, case_sensitive: bool = False) -> None:
+        self.patterns = tuple(patterns)
+        self.per_line: tuple[Any, ...] = tuple(
+            compile_pattern(p, case_sensitive=case_sensitive) for p in self.patterns)
+        self._unsafe = tuple(k for k, p in enumerate(self.patterns) if _LINE_UNSAFE.search(p))
+        self._safe = tuple(k for k in range(len(self.patterns)) if k not in self._unsafe)
+        self._multi: dict[int, Any] = {
+            k: compile_pattern("(?m)" + self.patterns[k], case_sensitive=case_sensitive) for k in self._safe}
+        self._set: Any = None
+        if self._safe:
+            options = re2.Options()
+            options.case_sensitive = case_sensitive
+            options.log_errors = False
+            options.max_mem = SET_MAX_MEM
+            rset = re2.Set.SearchSet(options)
+            for k in self._safe:
+                rset.Add("(?m)" + self.patterns[k])
+            rset.Compile()
+            self._set = rset
+        self._case = case_sensitive
+
+    def __reduce__(self) -> tuple[Any, ...]:  # re2 sets do not pickle: rebuild in the worker
+        return (_rebuild_line_patterns, (self.patterns, self._case))
+
+    def __bool__(self) -> bool:
+        return bool(self.patterns)
+
+    def search(self, line: str) -> bool:
+        """True when some pattern matches ``line`` (one line, tested on its own)."""
+        return any(r.search(line) is not None for r in self.per_line)
+
+    def line_hits(self, lines: Sequence[str]) -> dict[int, set[int]]:
+        """``{line index: {pattern indices}}`` for the lines (without newlines) some pattern matches."""
+        hits: dict[int, set[int]] = {}
+        if not lines or not self.patterns:
+            return hits
+        if self._set is not None:
+            # UTF-8 bytes: the re2 wrapper then skips re-encoding the text on every call
+            joined = "\n".join(lines).encode("utf-8", "surrogatepass")
+            found = self._set.Match(joined) or []
+            if found:
+                starts: list[int] = []
+                pos = 0
+                for line in lines:
+                    starts.append(pos)
+                    pos += len(line.encode("utf-8", "surrogatepass")) + 1
+                for j in found:  # set indices count the safe patterns in the order added
+                    self._collect(self._safe[j], joined, starts, lines, hits)
+        for k in self._unsafe:
+            for i, line in enumerate(lines):
+                if self.per_line[k].search(line) is not None:
+                    hits.setdefault(i, set()).add(k)
+        return hits
+
+    def _collect(self, k: int, joined: bytes, starts: list[int], lines: Sequence[str],
+                 hits: dict[int, set[int]]) -> None:
+        """Search from line start to line start: a match starting in line i sends the search to line i + 1."""
+        regex = self._multi[k]
+        pos = 0
+        n = len(lines)
+        while True:
+            m = regex.search(joined, pos)
+            if m is None:
+                return
+            a, b = m.span()
+            i = bisect_right(starts, a) - 1
+            if joined.find(b"\n", a, b) < 0 or self.per_line[k].search(lines[i]) is not None:
+                hits.setdefault(i, set()).add(k)
+            if i + 1 >= n:
+                return
+            pos = starts[i + 1]
+
+    def matching(self, lines: Sequence[str]) -> set[int]:
+        """Indices of the lines some pattern matches."""
+        return set(self.line_hits(lines))
+
+
+@lru_cache(maxsize=256)
+def _rebuild_line_patterns(patterns: tuple[str, ...], case_sensitive: bool) -> LinePatterns:
+    return LinePatterns(patterns, case_sensitive=case_sensitive)
+
+
 __all__ = [
-    "BULLETS", "Segment", "ends_sentence", "is_list_item", "iter_lines", "normalise_line",
+    "BULLETS", "LinePatterns", "Segment", "ends_sentence", "is_list_item", "iter_lines", "normalise_line",
     "script_share", "slug", "squash", "strip_bullet", "word_count", "words",
 ]
