@@ -115,36 +115,46 @@ def run(paths: tuple[Path, ...], rules_dirs: tuple[Path, ...], manifest: Path | 
 
 @cli.command()
 @click.argument("report_dir", type=click.Path(path_type=Path))
-@click.argument("flag_id", required=False)
-@click.option("--confirm", "decision", flag_value="confirmed", help="Mark the flag as a real discrepancy.")
-@click.option("--dismiss", "decision", flag_value="dismissed", help="Mark the flag as a false alarm.")
+@click.argument("flag_ids", nargs=-1)
+@click.option("--confirm", "decision", flag_value="confirmed", help="Mark the flags as real discrepancies.")
+@click.option("--dismiss", "decision", flag_value="dismissed", help="Mark the flags as false alarms.")
 @click.option("--reopen", "decision", flag_value="open", help="Take a decision back.")
 @click.option("--note", default=None, help="A note kept with the decision.")
 @click.option("--reviews", type=click.Path(path_type=Path),
               help="Review decisions file (default: REPORT_DIR/reviews.yaml).")
 @click.option("--all", "show_all", is_flag=True, help="List decided flags too.")
-@click.option("--export", type=click.Choice(["csv"]), help="Write every flag with its decision.")
+@click.option("--export", type=click.Choice(["csv"]), help="Print every flag with its decision as CSV.")
 @click.option("--user", default=None, help="Reviewer name (default: $OUTLET_COMPARE_USER or login).")
 @user_errors
-def review(report_dir: Path, flag_id: str | None, decision: str | None, note: str | None,
+def review(report_dir: Path, flag_ids: tuple[str, ...], decision: str | None, note: str | None,
            reviews: Path | None, show_all: bool, export: str | None, user: str | None) -> None:
-    """List open flags, or record a decision on one flag."""
+    """List open flags, show one flag, or record a decision on one or more flags.
+
+    \b
+    outlet-compare review reports/                      list open flags
+    outlet-compare review reports/ f-1a2b               show one flag
+    outlet-compare review reports/ f-1a2b f-3c4d --dismiss --note "translation"
+    """
     from compare import review as rv
 
     if export:
+        if flag_ids or decision or note:
+            raise click.UsageError("--export takes no flag ids or decision")
         click.echo(rv.export_csv(report_dir, reviews), nl=False)
         return
-    if flag_id is None:
+    if not flag_ids:
         if decision or note:
             raise click.UsageError("give a FLAG_ID to record a decision")
         click.echo(rv.list_flags(report_dir, reviews, show_all=show_all))
         return
     if decision is None and note is None:
-        click.echo(rv.show_flag(report_dir, flag_id, reviews))
+        if len(flag_ids) > 1:
+            raise click.UsageError("show one flag at a time, or give --confirm/--dismiss/--reopen/--note")
+        click.echo(rv.show_flag(report_dir, flag_ids[0], reviews))
         return
     who = user or os.environ.get("OUTLET_COMPARE_USER") or _login()
-    recorded = rv.record_decision(report_dir, flag_id, decision, note, who, reviews)
-    click.echo(f"{recorded.flag_id}: {recorded.status}" + (f" ({recorded.note})" if recorded.note else ""))
+    for recorded in rv.record_decisions(report_dir, list(flag_ids), decision, note, who, reviews):
+        click.echo(f"{recorded.flag_id}: {recorded.status}" + (f" ({recorded.note})" if recorded.note else ""))
 
 
 def _login() -> str:

@@ -126,3 +126,28 @@ def test_python_dash_m_works() -> None:
                           check=False, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
     assert proc.returncode == 0
     assert "outlet-compare" in proc.stdout
+
+
+def test_review_batch_decision_survives_a_rerun(articles: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    invoke("run", str(articles), "--out", str(out), "--quiet")
+    flags = json.loads((out / "report.json").read_text("utf-8"))["flags"]
+    assert len(flags) >= 2, "the evalset articles should produce flags"
+    ids = [flags[0]["id"], flags[1]["id"]]
+    result = CliRunner().invoke(cli, ["review", str(out), *ids, "--dismiss", "--note", "same wire", "--user", "ana"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [f"{i}: dismissed (same wire)" for i in ids]
+    invoke("run", str(articles), "--out", str(out), "--quiet")
+    after = {f["id"]: f["review"] for f in json.loads((out / "report.json").read_text("utf-8"))["flags"]}
+    for i in ids:
+        assert after[i]["status"] == "dismissed"
+        assert after[i]["note"] == "same wire"
+
+
+def test_review_unknown_flag_is_one_line(articles: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    invoke("run", str(articles), "--out", str(out), "--quiet")
+    result = CliRunner().invoke(cli, ["review", str(out), "f-000000000000", "--confirm"])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (f"outlet-compare: error: unknown flag id 'f-000000000000' "
+                                     f"(not in {out / 'report.json'})")
