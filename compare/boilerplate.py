@@ -165,6 +165,12 @@ def clean_text(text: str, rules: BoilerplateRules) -> tuple[str, tuple[Segment, 
     Returns the cleaned text (paragraphs separated by a blank line, lines of one
     paragraph by a newline) and the segments mapping it back to ``text``.
     """
+    clean, segments, _ = clean_text_lines(text, rules)
+    return clean, segments
+
+
+def clean_text_lines(text: str, rules: BoilerplateRules) -> tuple[str, tuple[Segment, ...], tuple[int, ...]]:
+    """:func:`clean_text`, plus the 1-based line of ``text`` each segment comes from."""
     text = text[:MAX_CLEAN_CHARS]
     h = rules.heuristics
     offsets: list[int] = []
@@ -263,9 +269,10 @@ def _drop_runs(state: list[int], member: Any, min_len: int) -> None:
 
 
 def _assemble(state: list[int], offsets: list[int], norm: list[str],
-              pieces: list[list[tuple[int, int, int]]]) -> tuple[str, tuple[Segment, ...]]:
+              pieces: list[list[tuple[int, int, int]]]) -> tuple[str, tuple[Segment, ...], tuple[int, ...]]:
     out: list[str] = []
     segments: list[Segment] = []
+    lines: list[int] = []
     pos = 0
     gap = False
     for i, st in enumerate(state):
@@ -279,22 +286,30 @@ def _assemble(state: list[int], offsets: list[int], norm: list[str],
         gap = False
         for c, s, ln in pieces[i]:
             segments.append(Segment(clean_start=pos + c, source_start=offsets[i] + s, length=ln))
+            lines.append(i + 1)
         out.append(norm[i])
         pos += len(norm[i])
-    return "".join(out), tuple(segments)
+    return "".join(out), tuple(segments), tuple(lines)
 
 
-def source_offset(segments: Sequence[Segment], offset: int) -> int | None:
-    """The source offset of cleaned-text ``offset`` (the nearest mapped character before it)."""
-    best: Segment | None = None
+def segment_index(segments: Sequence[Segment], offset: int) -> int | None:
+    """Index of the last segment starting at or before cleaned-text ``offset`` (None before the first)."""
+    best: int | None = None
     lo, hi = 0, len(segments)
     while lo < hi:
         mid = (lo + hi) // 2
         if segments[mid].clean_start <= offset:
-            best = segments[mid]
+            best = mid
             lo = mid + 1
         else:
             hi = mid
-    if best is None:
+    return best
+
+
+def source_offset(segments: Sequence[Segment], offset: int) -> int | None:
+    """The source offset of cleaned-text ``offset`` (the nearest mapped character before it)."""
+    k = segment_index(segments, offset)
+    if k is None:
         return None
+    best = segments[k]
     return best.source_start + min(offset - best.clean_start, max(best.length - 1, 0))

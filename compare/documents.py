@@ -17,7 +17,7 @@ from pathlib import PurePath
 
 import attrs
 
-from compare.boilerplate import BoilerplateRules, clean_text, source_offset
+from compare.boilerplate import BoilerplateRules, clean_text_lines, segment_index, source_offset
 from compare.models import Document, Evidence, SourceText
 from compare.outlets import OutletRules, identify_outlet
 from compare.textnorm import is_list_item, script_share, slug, squash, word_count, words
@@ -38,7 +38,9 @@ _SENTENCE_END = re.compile(r"[.!?…]['\"”’»)\]]*$|[\"”»]$|[:;]$")
 
 def build_document(src: SourceText, boilerplate: BoilerplateRules, outlets: OutletRules) -> Document:
     """Clean ``src`` and fill everything ingest knows (id is left empty: see :func:`assign_ids`)."""
-    text, segments = clean_text(src.text, boilerplate)
+    text, segments, lines = clean_text_lines(src.text, boilerplate)
+    # txt/md texts are the file line for line (ingest only turns CR LF into LF)
+    segment_lines = lines if src.fmt in ("txt", "md") else ()
     title = pick_title(src, text, boilerplate)
     match = identify_outlet(src.text, src.url, src.outlet_hint, title, outlets)
     evidence = match.evidence
@@ -49,7 +51,7 @@ def build_document(src: SourceText, boilerplate: BoilerplateRules, outlets: Outl
         rule = {"jsonl": "jsonl", "html": "html-meta"}.get(src.fmt, "manifest")
         published_evidence = Evidence(quote=src.published_hint.isoformat(), rule=rule)
     return Document(
-        id="", path=src.path, sha256=src.sha256, text=text, segments=segments,
+        id="", path=src.path, sha256=src.sha256, text=text, segments=segments, segment_lines=segment_lines,
         source_line=src.line, url=src.url, title=title, language=detect_language(text),
         outlet=match.name, outlet_role=match.role, outlet_evidence=evidence, relays=match.relays,
         published=src.published_hint, published_evidence=published_evidence,
@@ -145,3 +147,19 @@ def source_line(doc: Document, source_text: str, offset: int) -> int | None:
     if src is None:
         return None
     return source_text.count("\n", 0, src) + 1
+
+
+def clean_offset_to_line(doc: Document, offset: int) -> int | None:
+    """The 1-based line of the ORIGINAL input file holding cleaned-text ``offset``, without the file.
+
+    A JSONL record gives its record's line; a .txt/.md document the line its
+    segment was copied from (the nearest mapped character at or before
+    ``offset``); None for HTML (the text is extracted, not the file's lines) or
+    when the document carries no map.
+    """
+    if doc.source_line is not None:
+        return doc.source_line
+    if not doc.segment_lines or len(doc.segment_lines) != len(doc.segments):
+        return None
+    k = segment_index(doc.segments, max(0, offset))
+    return doc.segment_lines[k] if k is not None else None

@@ -111,6 +111,9 @@ class Document:
     # Map from cleaned text back to the source text, for links to file and line.
     segments: tuple[Segment, ...] = field(default=(), eq=False, repr=False)
     source_line: int | None = None
+    # The 1-based line of the input file each segment was copied from (parallel to
+    # ``segments``); empty when the text is not the file line for line (HTML, JSONL).
+    segment_lines: tuple[int, ...] = field(default=(), eq=False, repr=False)
     url: str | None = None
     title: str | None = None
     language: str = "en"

@@ -9,7 +9,14 @@ import pytest
 import yaml
 
 from compare.boilerplate import BoilerplateRules, parse_boilerplate_rules
-from compare.documents import assign_ids, build_document, detect_language, is_truncated, source_line
+from compare.documents import (
+    assign_ids,
+    build_document,
+    clean_offset_to_line,
+    detect_language,
+    is_truncated,
+    source_line,
+)
 from compare.models import Document, SourceText
 from compare.outlets import OutletRules, parse_outlet_rules
 from compare.rulefiles import RuleFile, default_rules_dir
@@ -91,3 +98,23 @@ def test_seed_truncation_flags(rules: tuple[BoilerplateRules, OutletRules]) -> N
     for path in sorted(seeds.glob("*.txt")):
         doc = build_document(src(path.read_text("utf-8", errors="replace"), path=str(path)), *rules)
         assert doc.truncated == path.name.startswith("pacificherald_2020-07-24"), path.name
+
+
+def test_clean_offset_to_line_needs_no_source(rules: tuple[BoilerplateRules, OutletRules]) -> None:
+    text = ("Home | Weather | Ferries | Contact\r\n\r\nSubscribe\r\nShare this article\r\n"
+            "Island councillors\u00a0 agreed on Thursday to keep the night ferry running all winter.\r\n\r\n"
+            "Tags: ferries, islands\r\n"
+            "The harbour master said the crossing would run twice nightly from November until March.\r\n")
+    doc = build_document(src(text.replace("\r\n", "\n")), *rules)
+    assert doc.text.startswith("Island councillors agreed")
+    lines = text.split("\r\n")
+    for needle in ("councillors", "winter", "harbour master", "March."):
+        line = clean_offset_to_line(doc, doc.text.index(needle))
+        assert line is not None and needle in lines[line - 1]
+    # every offset maps exactly as the source-based mapping does
+    for off in range(len(doc.text)):
+        assert clean_offset_to_line(doc, off) == source_line(doc, text.replace("\r\n", "\n"), off)
+    record = build_document(src("Crews voted to accept the pay offer.", fmt="jsonl", line=7), *rules)
+    assert clean_offset_to_line(record, 3) == 7
+    page = build_document(src("Crews voted to accept the pay offer.", fmt="html"), *rules)
+    assert clean_offset_to_line(page, 3) is None
