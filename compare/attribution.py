@@ -287,7 +287,8 @@ def qualified_press_service(text: str) -> Source | None:
 
 # Who a statement or action is put on: the subject before the main verb.
 _SPEAKER_LEAD = re.compile(
-    r"^(?:(?:on|in|at|during|after|before|regarding|concerning|as\s+for|as\s+to|speaking\s+(?:of|about)"
+    r"^(?:(?:on|in|at|during|after|before|regarding|concerning|as\s+for|as\s+to|speaking\s+(?:of|about)|earlier|later"
+    r"|since|following|amid|under|last|this"
     r"|with\s+regard\s+to|turning\s+to|for\s+(?:his|her|their)\s+part)\b[^,]{1,60},\s*"
     r"|(?:separately|meanwhile|also|earlier|later|however|moreover|in\s+addition|additionally|furthermore"
     r"|besides|then|now|today|yesterday|first|finally|at\s+the\s+same\s+time)\s*,?\s+)", re.I)
@@ -299,14 +300,14 @@ _PLURAL = re.compile(
 _ROLES = (r"president|leader|side|minister|chancellor|premier|prime\s+minister|spokes(?:man|woman|person)"
           r"|head\s+of\s+state|counterpart|delegation|government|ministry|embassy|administration|host|guest"
           r"|foreign\s+minister|secretary\s+of\s+state|kremlin|white\s+house")
-_ROLE = re.compile(rf"^(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){{0,3}}(?:{_ROLES})\b(?-i:(?:\s+[A-Z][\w’'.-]*){{0,3}})",
+_ROLE = re.compile(rf"^(?:the\s+)?(?-i:[A-Z][\w’'.-]*\s+){{0,3}}(?:{_ROLES})\b(?-i:(?:\s+[A-Z][\w’'.-]*){{0,3}})",
                    re.I)
 _NAME = re.compile(r"^[A-ZА-ЯЁ][\w’'.-]*(?:\s+(?:(?:of|the|de|von|van|al|bin|and|и)\s+){0,2}[A-ZА-ЯЁ][\w’'.-]*){0,10}")
 _NOT_NAME_WORDS = "the a an this that these those it there its their his her our in on at as after while when if but"
 _NOT_NAME = frozenset((*_NOT_NAME_WORDS.split(), "and", "or"))
 _PAIR = re.compile(r"^([A-ZА-ЯЁ][\w’'.-]+)\s*,\s*([A-ZА-ЯЁ][\w’'.-]+)\s+")
 _AFTER = re.compile(r"^(?:\s*,[^,]{1,60},)?\s+(?:also\s+|again\s+|then\s+|later\s+|reportedly\s+|allegedly\s+"
-                    r"|personally\s+|once\s+again\s+|has\s+|had\s+|have\s+)?(?P<verb>[a-zа-яё]+)\b")
+                    r"|personally\s+|once\s+again\s+)?(?P<verb>[a-zа-яё]+)\b(?:\s+(?P<next>[a-zа-яё]+))?")
 _IRREGULAR_WORDS = (
     "said says told tells held holds had has have spoke speaks met meets made makes gave gives took takes sent sends "
     "will would can could did does is was are were wants hopes thinks thought knew knows went goes saw sees wrote "
@@ -314,8 +315,10 @@ _IRREGULAR_WORDS = (
     "agree agrees urge urges call calls thank thanks stress stresses note notes say tell discuss discusses "
     "invite invites hold meet talk talks speak ask asks express expresses offer offers warn warns hails backs "
     "seeks vows slams praises rejects denies proposes pledges welcomes plans congratulates promises confirms "
-    "reaffirms agreed must may might should shall")
+    "reaffirms agreed must may might should shall spoken given taken written shown seen done")
 _IRREGULAR = frozenset(_IRREGULAR_WORDS.split())
+_BE = frozenset(("is", "was", "are", "were"))
+_HAVE = frozenset(("has", "have", "had"))
 _FIRST_PERSON = re.compile(r"^(?:i|we)\b", re.I)
 _SINGULAR_PRONOUN = re.compile(r"^(?:he|she)\b", re.I)
 _NAME_TITLES = _TITLES | {"of", "state", "chief", "vice", "king", "queen", "emir", "sheikh", "premier",
@@ -363,7 +366,7 @@ def speaker(text: str) -> str | None:
     if _SINGULAR_PRONOUN.match(s):
         return s[:3].strip().lower()
     pair = _PAIR.match(s)
-    if pair and _verbish(s[pair.end():].split(" ", 1)[0]):
+    if pair and s[pair.end():pair.end() + 1].islower():  # "Putin, Trump mark the anniversary"
         return "both"
     for rx in (_ROLE, _NAME):
         m = rx.match(s)
@@ -372,9 +375,15 @@ def speaker(text: str) -> str | None:
         subj = m.group(0).strip()
         if subj.lower() in _NOT_NAME:
             continue
+        if re.match(r"\s+and\s+(?:his|her|their)\s", s[m.end():]):  # "X and her Czech counterpart Y"
+            return "both"
         after = _AFTER.match(s[m.end():])
         if after is None or not _verbish(after.group("verb")) or re.search(r"(?:’s|'s)$", subj):
             continue
+        nxt = after.group("next") or ""
+        verb = after.group("verb")
+        if (verb in _BE and re.match(r"^[a-z]{3,}ed$", nxt)) or (verb in _HAVE and nxt == "been"):
+            return None  # passive: "The treaty was signed ...", the subject is not the agent
         if re.search(r"\s(?:and|и)\s", subj):
             return "both"
         return _strip_titles(re.sub(r"^the\s+", "", subj, flags=re.I))

@@ -563,8 +563,8 @@ class _Speakers:
         who = speaker(body)
         if who is None and piece.shares_subject and prev is not None and prev.sentence == piece.sentence:
             who = prev.speaker
-        elif who in ("he", "she"):
-            who = self.last_named
+        elif who in ("he", "she"):  # "Costa said he ..." is Costa; else the last person named
+            who = src.name if src.kind == "person" and not piece.quoted else self.last_named
         elif who == "we":
             who = src.name if piece.quoted and src.kind in ("official", "person") else None
         if who is not None and who != "both":

@@ -10,7 +10,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from compare.attribution import leading_frame, normalise_source, trailing_frame
+from compare.attribution import leading_frame, normalise_source, qualified_press_service, speaker, trailing_frame
 from compare.claims import extract_claims, quote_regions
 from compare.claimtypes import ClaimTypeRules, parse_claim_type_rules
 from compare.models import Claim, Document
@@ -213,6 +213,29 @@ def test_speaker_is_the_subject_not_the_frame(rules: ClaimTypeRules) -> None:
         ("He also raised the issue of water rights", None, "Rui Costa"),
         ("We want calm borders", "Costa", "Costa"),
     ]
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Mendes, Okafor sign water treaty", "both"),
+    ("Chancellor Ilse Brandt and her Danish counterpart Lars Holm agreed to meet", "both"),
+    ("Later that day, Deputy Prime Minister Ana Ruiz announced new tariffs", "Ana Ruiz"),
+    ("The Danish side proposed a new round", "Danish side"),
+    ("The water treaty was signed in 1998", None),
+    ("Holm has been invited to Madrid", None),
+    ("Holm has invited Brandt to Madrid", "Holm"),
+    ("First, renewable energy is a priority", None),
+    ("Brandt's proposal surprised the hosts", None),
+    ("She thanked the hosts", "she"),
+])
+def test_speaker_subjects(text: str, who: str | None) -> None:
+    assert speaker(text) == who
+
+
+def test_press_service_owner() -> None:
+    assert qualified_press_service("the Elysee press service said") == normalise_source("Elysee press service")
+    assert qualified_press_service("the press service of the Kremlin said") == normalise_source("Kremlin press service")
+    assert qualified_press_service("the Kremlin press service and the Elysee press service") is None
+    assert qualified_press_service("The press service said") is None
 
 
 def test_furniture_is_not_a_claim(rules: ClaimTypeRules) -> None:
