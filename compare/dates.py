@@ -26,7 +26,6 @@ both, ``dateparser`` is tried on the head of the text (bounded).
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -189,28 +188,36 @@ def find_cues(low: str, start: int = 0, end: int = MAX_SCAN_CHARS) -> list[Cue]:
     return out
 
 
+def _is_break(text: str, m: re.Match[str]) -> bool:
+    if m.group(0) == "\n":
+        return True
+    end = m.end()
+    nxt = text[end:end + 2].lstrip("\"“«(")
+    if not nxt or not (nxt[0].isupper() or nxt[0].isdigit()):
+        return False
+    word = text[max(0, m.start() - 4):m.start()].rsplit(" ", 1)[-1].lower()
+    return not (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()))
+
+
 def sentence_starts(text: str) -> list[int]:
     """Offsets where sentences start: after a line break, or after . ! ? followed by a
     capital letter or digit (not after "U.S.", "Mr." and other abbreviations)."""
-    starts = [0]
-    for m in _SENTENCE_BREAK.finditer(text, 0, MAX_SCAN_CHARS):
-        end = m.end()
-        if m.group(0) != "\n":
-            nxt = text[end:end + 2].lstrip("\"“«(")
-            if not nxt or not (nxt[0].isupper() or nxt[0].isdigit()):
-                continue
-            word = text[max(0, m.start() - 4):m.start()].rsplit(" ", 1)[-1].lower()
-            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-                continue
-        starts.append(end)
-    return starts
+    return [0, *(m.end() for m in _SENTENCE_BREAK.finditer(text, 0, MAX_SCAN_CHARS) if _is_break(text, m))]
 
 
-def _sentence(text: str, starts: list[int], pos: int) -> tuple[int, int]:
-    i = bisect.bisect_right(starts, pos) - 1
-    start = starts[max(i, 0)]
-    end = starts[i + 1] if i + 1 < len(starts) else len(text)
-    return start, end
+def sentence_at(text: str, pos: int) -> tuple[int, int]:
+    """The sentence around ``pos`` as (start, end), looking only at its own line
+    (the same bounds :func:`sentence_starts` gives, without splitting the whole text)."""
+    start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    limit = len(text) if line_end < 0 else line_end + 1
+    for m in _SENTENCE_BREAK.finditer(text, start, pos):
+        if _is_break(text, m):
+            start = m.end()
+    for m in _SENTENCE_BREAK.finditer(text, pos, limit):
+        if _is_break(text, m):
+            return start, m.end()
+    return start, limit
 
 
 def _nearest_cue(cues: Sequence[Cue], m: Mention) -> tuple[str | None, int]:
@@ -399,7 +406,6 @@ def _score(m: Mention, date: dt.date, near: tuple[str | None, int], ctx: _Contex
 
 
 def _candidates(ctx: _Context, mentions: Sequence[Mention], stamp_at: int | None, low: str) -> list[Candidate]:
-    starts: list[int] | None = None
     sentence_cues: dict[int, list[Cue]] = {}
     found: list[Candidate] = []
     for m in mentions:
@@ -408,9 +414,7 @@ def _candidates(ctx: _Context, mentions: Sequence[Mention], stamp_at: int | None
         date = _resolve(m, ctx)
         if date is None:
             continue
-        if starts is None:
-            starts = sentence_starts(ctx.text)
-        s_start, s_end = _sentence(ctx.text, starts, m.start)
+        s_start, s_end = sentence_at(ctx.text, m.start)
         if s_start not in sentence_cues:
             sentence_cues[s_start] = find_cues(low, s_start, s_end)
         in_sentence = sentence_cues[s_start]

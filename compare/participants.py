@@ -76,6 +76,8 @@ def _country_words() -> dict[str, str]:
 
 COUNTRY_WORDS: dict[str, str] = _country_words()
 COUNTRIES: frozenset[str] = frozenset(COUNTRY_WORDS.values())
+# Last word of every country form ("republic" for "czech republic").
+_COUNTRY_LAST: frozenset[str] = frozenset(f.split()[-1] for f in COUNTRY_WORDS)
 # First word of every country form -> the most words a form starting with it has.
 _COUNTRY_FIRST: dict[str, int] = {}
 for _form in COUNTRY_WORDS:
@@ -164,8 +166,9 @@ def parse_participant(value: str) -> tuple[str | None, str | None, str | None]:
 
 @frozen
 class _Lexicon:
-    pattern: re.Pattern[str]
-    by_form: dict[str, PersonName]
+    # Anchor word -> the forms that contain it and where: each form is found by
+    # looking up its longest word with str.find (much faster than one big regex).
+    anchors: tuple[tuple[str, tuple[tuple[str, int, PersonName, bool], ...]], ...]
     # Surname key of each person, and of every one-word form ("Xi" -> "jinping").
     keys: dict[str, str]
 
@@ -174,9 +177,7 @@ _LEXICON_CACHE: dict[int, tuple[tuple[PersonName, ...], _Lexicon]] = {}
 
 
 def _lexicon(names: tuple[PersonName, ...]) -> _Lexicon:
-    """One alternation of every lexicon form (longest first), cached per names tuple.
-    The pattern starts with literals only (boundaries are checked in Python), so the
-    regex engine skips ahead with a first-character set."""
+    """The lexicon's forms indexed by anchor word, cached per names tuple."""
     hit = _LEXICON_CACHE.get(id(names))
     if hit is not None and hit[0] is names:
         return hit[1]
@@ -191,34 +192,54 @@ def _lexicon(names: tuple[PersonName, ...]) -> _Lexicon:
             if len(form.split()) == 1:
                 keys.setdefault(surname_key(form), key)
         keys.setdefault(key, key)
-    forms = sorted(by_form, key=lambda f: (-len(f), f))
-    # A Russian form is a stem: it may take a case ending of up to three letters.
-    tails = {f: (r"[а-яё]{0,3}(?!\w)" if re.search(r"[а-яё]", f) else r"(?!\w)") for f in forms}
-    pattern = re.compile(trie_pattern(forms, tails) if forms else r"(?!x)x")
+    anchors: dict[str, list[tuple[str, int, PersonName, bool]]] = {}
+    for form, person in by_form.items():
+        anchor = max(form.split(), key=len)
+        # A Russian form is a stem: it may take a case ending of up to three letters.
+        stem = re.search(r"[а-яё]", form) is not None
+        anchors.setdefault(anchor, []).append((form, form.index(anchor), person, stem))
+    lex = _Lexicon(tuple((a, tuple(f)) for a, f in sorted(anchors.items())), keys)
     if len(_LEXICON_CACHE) > 32:
         _LEXICON_CACHE.clear()
-    lex = _Lexicon(pattern, by_form, keys)
     _LEXICON_CACHE[id(names)] = (names, lex)
     return lex
 
 
+
+
+def _end_ok(low: str, end: int, stem: bool) -> int | None:
+    """Where a form ending at ``end`` really ends (after a Russian case ending), or None
+    when a word goes on."""
+    if stem:
+        k = end
+        while k < len(low) and k - end < 3 and ("а" <= low[k] <= "я" or low[k] == "ё"):
+            k += 1
+        end = k
+    return end if end >= len(low) or not low[end].isalnum() else None
+
+
 def lexicon_mentions(low: str, names: tuple[PersonName, ...]) -> list[tuple[int, int, PersonName]]:
-    """Every mention of a lexicon person in ``low`` (lower-cased text), in order."""
+    """Every mention of a lexicon person in ``low`` (lower-cased text), in order; where
+    forms overlap, the longest leftmost one ("vladimir putin", not "putin")."""
     if not names:
         return []
-    lex = _lexicon(names)
-    by_form = lex.by_form
-    out = []
-    for m in lex.pattern.finditer(low, 0, SCAN_CHARS):
-        a = m.start()
-        if a and low[a - 1].isalnum():
-            continue
-        word = m.group(0)
-        person = by_form.get(word)
-        if person is None:  # a Russian stem with its ending
-            person = next((p for f, p in by_form.items() if word.startswith(f)), None)
-        if person is not None:
-            out.append((a, m.end(), person))
+    low = low[:SCAN_CHARS]
+    hits = []
+    for anchor, forms in _lexicon(names).anchors:
+        pos = low.find(anchor)
+        while pos >= 0:
+            for form, offset, person, stem in forms:
+                a = pos - offset
+                if a >= 0 and low.startswith(form, a) and (a == 0 or not low[a - 1].isalnum()):
+                    end = _end_ok(low, a + len(form), stem)
+                    if end is not None:
+                        hits.append((a, end, person))
+            pos = low.find(anchor, pos + 1)
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    out: list[tuple[int, int, PersonName]] = []
+    for h in hits:
+        if not out or h[0] >= out[-1][1]:
+            out.append(h)
     return out
 
 
@@ -315,7 +336,10 @@ def titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] = ()) -> 
         words = _TOKEN.findall(text[b:line_end if line_end >= 0 else b + _WINDOW])
         country: str | None = None
         if possessive:
-            country = _country_before(text, a + 2) if a else None
+            before = low[max(0, a - 24):a].rsplit(None, 1)[-1:]
+            if not before or before[0].lstrip("(\"“«") not in _COUNTRY_LAST:
+                continue  # cheap check first: most "'s" follow no country
+            country = _country_before(text, a + 2)
             if country is None:
                 continue
             i = 0
