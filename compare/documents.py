@@ -42,7 +42,7 @@ def build_document(src: SourceText, boilerplate: BoilerplateRules, outlets: Outl
     # txt/md texts are the file line for line (ingest only turns CR LF into LF)
     segment_lines = lines if src.fmt in ("txt", "md") else ()
     title = pick_title(src, text, boilerplate)
-    match = identify_outlet(src.text, src.url, src.outlet_hint, title, outlets)
+    match = identify_outlet(src.text, src.url, src.outlet_hint, title, outlets, src.site_name)
     evidence = match.evidence
     if evidence.rule == "hint":
         evidence = attrs.evolve(evidence, rule="jsonl" if src.fmt == "jsonl" else "manifest")

@@ -43,6 +43,10 @@ _BLOCK_TAG = re.compile(r"</?(p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|
                         r"figure|figcaption|blockquote|time|title)\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]+>")
 _MD_HEADING = re.compile(r"^\s{0,3}#\s+(.+?)\s*#*\s*$", re.M)
+_META = re.compile(r"<meta\b[^>]{0,2000}>", re.I)
+_ATTR = re.compile(r"""([\w:.-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>'"]+)""")
+SITE_NAME_KEYS = ("og:site_name", "application-name")
+META_SCAN_CHARS = 300_000
 
 
 @frozen
@@ -255,18 +259,27 @@ def html_to_text(markup: str) -> tuple[str, str | None, dt.date | None]:
     trafilatura extracts the main text; when it finds nothing, the markup is
     stripped to plain text instead.
     """
+    text, title, published, _ = html_extract(markup)
+    return text, title, published
+
+
+def html_extract(markup: str) -> tuple[str, str | None, dt.date | None, str | None]:
+    """:func:`html_to_text` plus the site's own name (og:site_name, application-name)."""
     import trafilatura
 
     markup = markup[:MAX_TEXT_CHARS * 2]
     text = None
     title = None
     published = None
+    site = site_name(markup)
     try:
         text = trafilatura.extract(markup, include_comments=False, include_tables=False,
                                    favor_recall=True, deduplicate=False)
         meta = trafilatura.extract_metadata(markup)
         if meta is not None:
             title = meta.title or None
+            if site is None and meta.sitename and not _looks_like_host(meta.sitename):
+                site = _field(meta.sitename)
             try:
                 published = parse_published(meta.date) if meta.date else None
             except ValueError:
@@ -278,7 +291,25 @@ def html_to_text(markup: str) -> tuple[str, str | None, dt.date | None]:
         title = _strip_markup(m.group(1)).strip() if m else None
     if not text or not text.strip():
         text = _strip_markup(markup)
-    return text, (title or None), published
+    return text, (title or None), published, site
+
+
+def site_name(markup: str) -> str | None:
+    """The site's name from ``<meta property="og:site_name">`` or ``<meta name="application-name">``."""
+    found: dict[str, str] = {}
+    for tag in _META.findall(markup[:META_SCAN_CHARS]):
+        attrs = {k.lower(): v.strip("\"'") for k, v in _ATTR.findall(tag)}
+        key = (attrs.get("property") or attrs.get("name") or "").strip().lower()
+        value = _field(htmlmod.unescape(attrs.get("content", "")))
+        if key in SITE_NAME_KEYS and value and not _looks_like_host(value):
+            found.setdefault(key, value[:100])
+    return next((found[k] for k in SITE_NAME_KEYS if k in found), None)
+
+
+def _looks_like_host(name: str) -> bool:
+    """'example.com' or 'www.site.org' is a host name, not the name a site gives itself."""
+    s = name.strip()
+    return " " not in s and "." in s.strip(".")
 
 
 def _strip_markup(markup: str) -> str:
@@ -294,9 +325,10 @@ def _read_document(shown: str, data: bytes, fmt: str, entry: ManifestEntry | Non
     text, enc = decode(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     html_title: str | None = None
+    site: str | None = None
     published = entry.published if entry else None
     if fmt == "html":
-        text, html_title, meta_date = html_to_text(text)
+        text, html_title, meta_date, site = html_extract(text)
         published = published or meta_date
     elif fmt == "md":
         m = _MD_HEADING.search(text[:20000])
@@ -307,7 +339,7 @@ def _read_document(shown: str, data: bytes, fmt: str, entry: ManifestEntry | Non
         path=shown, text=text[:MAX_TEXT_CHARS], fmt=fmt, sha256=hashlib.sha256(data).hexdigest(),  # type: ignore[arg-type]
         url=entry.url if entry else None, outlet_hint=entry.outlet if entry else None,
         published_hint=published, title_hint=entry.title if entry else None,
-        encoding=enc, html_title=_field(html_title))
+        encoding=enc, html_title=_field(html_title), site_name=site)
 
 
 def _read_jsonl(shown: str, data: bytes, entry: ManifestEntry | None) -> tuple[list[SourceText], list[Skipped]]:
@@ -340,10 +372,11 @@ def _read_jsonl(shown: str, data: bytes, entry: ManifestEntry | None) -> tuple[l
             skipped.append(Skipped(shown, f"line {n}: published: {exc}"))
             continue
         html_title = None
+        site: str | None = None
         if isinstance(body, str) and body.strip():
             text = body
         else:
-            text, html_title, meta_date = html_to_text(str(markup))
+            text, html_title, meta_date, site = html_extract(str(markup))
             published = published or meta_date
         text = text.replace("\r\n", "\n").replace("\r", "\n")[:MAX_TEXT_CHARS]
         sources.append(SourceText(
@@ -352,5 +385,5 @@ def _read_jsonl(shown: str, data: bytes, entry: ManifestEntry | None) -> tuple[l
             outlet_hint=_field(obj.get("outlet")) or (entry.outlet if entry else None),
             published_hint=published or (entry.published if entry else None),
             title_hint=_field(obj.get("title")) or (entry.title if entry else None),
-            html_title=_field(html_title)))
+            html_title=_field(html_title), site_name=site))
     return sources, skipped

@@ -2,7 +2,8 @@
 
 Rules come from ``rules/outlets.yaml`` (see the comments there).  The order of
 trust is: the manifest/JSONL hint, then the article URL, then the page's own
-self-identification (site header or footer line, copyright footer, dateline
+self-identification (site header or footer line, the HTML metadata site name
+(og:site_name), copyright footer, dateline
 agency tag, "<sentence>, Trend reports" credit, a caption's "- Sputnik
 International" suffix), then outlets that are not listed but name themselves
 in a dateline or a copyright footer (lower confidence).  Otherwise the outlet is
@@ -217,10 +218,13 @@ def _unknown(reason: str) -> Evidence:
 
 
 def identify_outlet(text: str, url: str | None, hint: str | None, title: str | None,
-                    rules: OutletRules) -> OutletMatch:
-    """The outlet of one article (see the module docstring for the order of trust)."""
+                    rules: OutletRules, site_name: str | None = None) -> OutletMatch:
+    """The outlet of one article (see the module docstring for the order of trust).
+
+    ``site_name`` is the name the page's metadata gives its site (og:site_name).
+    """
     scopes = _scopes(text)
-    found = _identify(scopes, url, hint, title, rules)
+    found = _identify(scopes, url, hint, title, rules, site_name)
     unknown: tuple[str, Role, Evidence] = ("unknown", "unknown",
                                            _unknown("no manifest hint, known URL or self-identification"))
     name, role, ev = found if found else unknown
@@ -229,7 +233,7 @@ def identify_outlet(text: str, url: str | None, hint: str | None, title: str | N
 
 
 def _identify(scopes: dict[str, list[str]], url: str | None, hint: str | None, title: str | None,
-              rules: OutletRules) -> tuple[str, Role, Evidence] | None:
+              rules: OutletRules, site_name: str | None = None) -> tuple[str, Role, Evidence] | None:
     if hint and hint.strip():
         o = rules.by_name(hint.strip())
         if o is not None:
@@ -242,6 +246,12 @@ def _identify(scopes: dict[str, list[str]], url: str | None, hint: str | None, t
     edge = _site_line(scopes["head"] + scopes["foot"], rules)
     if edge is not None:
         return edge
+    name = squash(site_name or "")[:100]
+    if len(name) >= 2:  # the site's own metadata name: the publisher, even of a wire story
+        o = rules.by_name(name)
+        if o is not None:
+            return o.name, o.role, Evidence(quote=name, rule="site-name", confidence=0.95)
+        return name, "outlet", Evidence(quote=name, rule="site-name", confidence=0.85)
     for rule in rules.identity:  # in file order: footers first, then datelines and credits
         for line in rule.lines(scopes[rule.where]):
             m = rule.regex.search(line)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from compare.errors import InputError
-from compare.ingest import decode, html_to_text, read_inputs, read_manifest
+from compare.ingest import decode, html_to_text, read_inputs, read_manifest, site_name
 
 DATA = Path(__file__).parent / "data" / "ingest"
 MAX = 20 * 1024 * 1024
@@ -173,3 +173,20 @@ def test_seed_folder_reads_every_article_but_not_readme() -> None:
     assert "Путин" in cp1251.text
     bom = next(s for s in sources if "steppenews" in s.path)
     assert not bom.text.startswith("\ufeff")
+
+
+def test_site_name_from_metadata(tmp_path: Path) -> None:
+    assert site_name('<head><meta content="Harbour &amp; Bay Gazette" property="og:site_name"></head>') \
+        == "Harbour & Bay Gazette"
+    assert site_name("<meta name='application-name' content='Fjord Times'>") == "Fjord Times"
+    # og:site_name wins; a bare host name is not a site's name
+    both = '<meta name="application-name" content="FT App"><meta property="og:site_name" content="Fjord Times">'
+    assert site_name(both) == "Fjord Times"
+    assert site_name('<meta property="og:site_name" content="www.fjordtimes.example">') is None
+    assert site_name("<p>no metadata</p>") is None
+    page = tmp_path / "ferry.html"
+    page.write_text('<html><head><meta property="og:site_name" content="Fjord Times"><title>Ferry</title></head>'
+                    "<body><article><p>" + "The night ferry will run all winter, the harbour office said. " * 5
+                    + "</p></article></body></html>", encoding="utf-8")
+    (source,), _ = read_inputs([page], manifest=None, max_bytes=1 << 20)
+    assert source.site_name == "Fjord Times"

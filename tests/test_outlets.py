@@ -112,3 +112,28 @@ def test_devset_outlets_mostly_named(rules: OutletRules) -> None:
     right = sum(identify_outlet((DEVSET / d["file"]).read_text("utf-8"), None, None, None, rules).name
                 == d["outlet"] for d in docs)
     assert right >= len(docs) - 2
+
+
+WIRE_STORY = (
+    "KINGSPORT, March 3 (Lakeshore Wire) - The regional assembly approved a new bridge toll on Friday, "
+    "the assembly said in a statement.\n\n"
+    "Members voted 31 to 12 for the measure, which takes effect in April.\n"
+)
+
+
+def test_republication_names_the_site_and_relays_the_wire(rules: OutletRules) -> None:
+    page = "NORTHFIELD COURIER\n\n" + WIRE_STORY + "\n(c) Northfield Courier 2010-2021. Material from Lakeshore Wire.\n"
+    m = identify_outlet(page, None, None, None, rules)
+    assert (m.name, m.role) == ("Northfield Courier", "outlet")
+    assert m.relays[:1] == ("Lakeshore Wire",)
+    # the page gives no name of its own: the wire is the outlet
+    bare = identify_outlet(WIRE_STORY, None, None, None, rules)
+    assert (bare.name, bare.relays) == ("Lakeshore Wire", ())
+
+
+def test_html_site_name_identifies_the_site(rules: OutletRules) -> None:
+    m = identify_outlet(WIRE_STORY, None, None, None, rules, site_name="Harbour  Gazette")
+    assert (m.name, m.role, m.evidence.rule) == ("Harbour Gazette", "outlet", "site-name")
+    assert m.relays[:1] == ("Lakeshore Wire",)
+    listed = identify_outlet(WIRE_STORY, None, None, None, rules, site_name="Interfax")
+    assert (listed.name, listed.role) == ("Interfax", "wire")
