@@ -77,7 +77,27 @@ class EventCalendar:
         return [e for e in self.entries if e.date.month == month and e.date.day == day]
 
     def near(self, date: dt.date, slack: int = 1) -> list[CalendarEntry]:
-        return [e for e in self.entries if abs((e.date - date).days) <= slack]
+        by_day = _entries_by_day(self.entries)
+        day = date.toordinal()
+        return [e for d in range(day - slack, day + slack + 1) for e in by_day.get(d, ())]
+
+
+_BY_DAY: dict[int, tuple[tuple[CalendarEntry, ...], dict[int, tuple[CalendarEntry, ...]]]] = {}
+
+
+def _entries_by_day(entries: tuple[CalendarEntry, ...]) -> dict[int, tuple[CalendarEntry, ...]]:
+    """The calendar indexed by day (built once per entries tuple)."""
+    hit = _BY_DAY.get(id(entries))
+    if hit is not None and hit[0] is entries:
+        return hit[1]
+    out: dict[int, list[CalendarEntry]] = {}
+    for e in entries:
+        out.setdefault(e.date.toordinal(), []).append(e)
+    index = {k: tuple(v) for k, v in out.items()}
+    if len(_BY_DAY) > 16:
+        _BY_DAY.clear()
+    _BY_DAY[id(entries)] = (entries, index)
+    return index
 
 
 def parse_event_calendar(rf: RuleFile) -> EventCalendar:

@@ -316,18 +316,28 @@ def _name_after(words: Sequence[str], i: int) -> tuple[list[str], int]:
     return name, i
 
 
-@lru_cache(maxsize=1)
-def _trigger() -> re.Pattern[str]:
-    return re.compile(trie_pattern(_TRIGGER_WORDS))
+def _trigger_hits(low: str, n: int) -> list[tuple[int, int]]:
+    """Spans of the title words (str.find per word: faster than one alternation)."""
+    hits = []
+    for word in _TRIGGER_WORDS:
+        pos = low.find(word, 0, n)
+        while pos >= 0:
+            hits.append((pos, pos + len(word)))
+            pos = low.find(word, pos + 1, n)
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    out: list[tuple[int, int]] = []
+    for h in hits:
+        if not out or h[0] >= out[-1][1]:
+            out.append(h)
+    return out
 
 
 def titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] = ()) -> list[Person]:
     """People (and country roles) introduced by a title or role, in text order."""
     out: list[Person] = []
     n = min(len(low), SCAN_CHARS)
-    for m in _trigger().finditer(low, 0, n):
-        a, b = m.span()
-        possessive = m.group(0).endswith(" ")
+    for a, b in _trigger_hits(low, n):
+        possessive = low[b - 1] == " "
         if not possessive and ((a and low[a - 1].isalnum()) or (b < n and low[b].isalnum())):
             continue
         if any(x <= a < y for x, y in skip):
