@@ -20,6 +20,7 @@ import datetime as dt
 import zlib
 from collections import defaultdict
 from collections.abc import Sequence
+from itertools import accumulate
 
 import attrs
 import numpy as np
@@ -45,10 +46,11 @@ def shingles(text: str, k: int = SHINGLE) -> frozenset[int]:
     toks = [w.casefold() for w in words(text)[:MAX_WORDS]]
     if len(toks) < k:
         return frozenset([zlib.crc32(" ".join(toks).encode())]) if toks else frozenset()
-    data = memoryview(" ".join(toks).encode("utf-8", "surrogatepass"))
-    starts = [0]
-    for t in toks:
-        starts.append(starts[-1] + len(t.encode("utf-8", "surrogatepass")) + 1)
+    joined = " ".join(toks)
+    data = memoryview(joined.encode("utf-8", "surrogatepass"))
+    sizes = (len(t) + 1 for t in toks) if joined.isascii() else (
+        len(t.encode("utf-8", "surrogatepass")) + 1 for t in toks)
+    starts = list(accumulate(sizes, initial=0))
     # shingle i covers words i..i+k-1: from starts[i] to the space before word i+k
     return frozenset(zlib.crc32(data[starts[i]:starts[i + k] - 1]) for i in range(len(toks) - k + 1))
 
@@ -59,7 +61,10 @@ def _order_key(doc: Document) -> tuple[bool, dt.date, str]:
 
 def _shared_counts(sets: Sequence[frozenset[int]], members: Sequence[int]) -> list[tuple[int, int, int]]:
     """``(i, j, n)``, i < j: documents i and j share n shingles, counting only the shingles
-    held by 2 to ``MAX_POSTING`` of the ``members`` (an inverted index, as a sparse product)."""
+    held by 2 to ``MAX_POSTING`` of the ``members`` (an inverted index, as a sparse product).
+
+    Only pairs that can be copies are returned (sizes close enough, enough shared shingles).
+    """
     if len(members) < 2:
         return []
     sizes = np.fromiter((len(sets[i]) for i in members), dtype=np.int64, count=len(members))
@@ -74,9 +79,15 @@ def _shared_counts(sets: Sequence[frozenset[int]], members: Sequence[int]) -> li
     matrix = csr_matrix((np.ones(int(keep.sum()), dtype=np.int32), (rows[keep], cols[keep])),
                         shape=(n, len(posting)))
     shared = (matrix @ matrix.T).tocoo()
-    upper = shared.row < shared.col
-    return list(zip(shared.row[upper].tolist(), shared.col[upper].tolist(), shared.data[upper].tolist(),
-                    strict=True))
+    row, col, count = shared.row, shared.col, shared.data
+    lengths = np.zeros(n, dtype=np.int64)
+    lengths[members] = sizes
+    small = np.minimum(lengths[row], lengths[col])
+    large = np.maximum(lengths[row], lengths[col])
+    # the cheap tests of duplicate_pairs, for all pairs at once (each pair is tested again there)
+    keep = ((row < col) & (small >= MIN_SHINGLES) & (small >= SIZE_RATIO * large)
+            & (count >= CONTAINMENT * small * 0.5))
+    return list(zip(row[keep].tolist(), col[keep].tolist(), count[keep].tolist(), strict=True))
 
 
 def duplicate_pairs(docs: Sequence[Document]) -> list[tuple[int, int, float]]:

@@ -27,7 +27,7 @@ from attrs import Factory, field, frozen
 from compare.errors import RuleError, RuleProblem
 from compare.models import Evidence, Role
 from compare.rulefiles import RuleFile, compile_pattern
-from compare.textnorm import LinePatterns, squash, word_count
+from compare.textnorm import LinePatterns, PatternSet, squash, word_count
 
 ROLES = ("primary", "wire", "outlet")
 WHERE = ("head", "foot", "lead", "anywhere")
@@ -76,6 +76,19 @@ class OutletRules:
     # every outlet pattern at once (pattern index -> outlet index in ``pattern_owner``)
     edge_patterns: LinePatterns | None = field(default=None, eq=False, repr=False)
     pattern_owner: tuple[int, ...] = field(default=(), eq=False, repr=False)
+    # the relay and primary templates as sets: which of them occur in a text at all
+    _relay_set: PatternSet = field(init=False, eq=False, repr=False, default=Factory(
+        lambda self: PatternSet([r.pattern for r in self.relays]), takes_self=True))
+    _primary_set: PatternSet = field(init=False, eq=False, repr=False, default=Factory(
+        lambda self: PatternSet([r.pattern for r in self.primary_templates]), takes_self=True))
+
+    def relays_in(self, text: str) -> list[Any]:
+        """The relay templates (in order) that match somewhere in ``text``."""
+        return [self.relays[k] for k in self._relay_set.which(text)]
+
+    def primary_templates_in(self, text: str) -> list[Any]:
+        """The primary-attribution templates (in order) that match somewhere in ``text``."""
+        return [self.primary_templates[k] for k in self._primary_set.which(text)]
     _names: dict[str, Outlet] = field(init=False, eq=False, repr=False,
                                       default=Factory(lambda self: _name_index(self.outlets), takes_self=True))
     _headers: dict[str, tuple[int, ...]] = field(
@@ -327,7 +340,7 @@ def _relays(scopes: dict[str, list[str]], identity: str, rules: OutletRules) -> 
                 known = rules.by_name(name)
                 found.append((-1, known.name if known else name))
     body = "\n".join(scopes["anywhere"])
-    for regex in rules.relays:
+    for regex in rules.relays_in(body):
         for m in regex.finditer(body):
             o = rules.by_name(m.group("name"))
             if o is not None and o.role != "primary":
@@ -338,7 +351,7 @@ def _relays(scopes: dict[str, list[str]], identity: str, rules: OutletRules) -> 
             chain.append(name)
     if chain:
         counts: dict[str, int] = {}
-        for regex in rules.primary_templates:
+        for regex in rules.primary_templates_in(body):
             for m in regex.finditer(body):
                 o = rules.by_name(m.group("name"))
                 if o is not None:

@@ -284,12 +284,46 @@ class LinePatterns:
         return set(self.line_hits(lines))
 
 
+class PatternSet:
+    """Which of several patterns match somewhere in a text, in one RE2 set pass (a DFA)."""
+
+    __slots__ = ("_case", "_set", "patterns")
+
+    def __init__(self, patterns: Sequence[str], *, case_sensitive: bool = False) -> None:
+        self.patterns = tuple(patterns)
+        self._case = case_sensitive
+        for p in self.patterns:  # the same syntax check (and error) as every rule pattern
+            compile_pattern(p, case_sensitive=case_sensitive)
+        options = re2.Options()
+        options.case_sensitive = case_sensitive
+        options.log_errors = False
+        options.max_mem = SET_MAX_MEM
+        self._set: Any = re2.Set.SearchSet(options)
+        for p in self.patterns:
+            self._set.Add(p)
+        self._set.Compile()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_pattern_set, (self.patterns, self._case))
+
+    def which(self, text: str) -> list[int]:
+        """Sorted indices of the patterns with a match in ``text`` (as ``search`` would find)."""
+        if not self.patterns:
+            return []
+        return sorted(self._set.Match(text.encode("utf-8", "surrogatepass")) or [])
+
+
+@lru_cache(maxsize=256)
+def _rebuild_pattern_set(patterns: tuple[str, ...], case_sensitive: bool) -> PatternSet:
+    return PatternSet(patterns, case_sensitive=case_sensitive)
+
+
 @lru_cache(maxsize=256)
 def _rebuild_line_patterns(patterns: tuple[str, ...], case_sensitive: bool) -> LinePatterns:
     return LinePatterns(patterns, case_sensitive=case_sensitive)
 
 
 __all__ = [
-    "BULLETS", "LinePatterns", "Segment", "ends_sentence", "is_list_item", "iter_lines", "normalise_line",
+    "BULLETS", "LinePatterns", "PatternSet", "Segment", "ends_sentence", "is_list_item", "iter_lines", "normalise_line",
     "script_share", "slug", "squash", "strip_bullet", "word_count", "words",
 ]
