@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from compare.boilerplate import BoilerplateRules, clean_text, parse_boilerplate_rules
 from compare.errors import RuleError
 from compare.rulefiles import RuleFile, default_rules_dir
-from compare.textnorm import squash
+from compare.textnorm import LinePatterns, squash
 
 ROOT = Path(__file__).parent.parent
 SEEDS = ROOT / "seeds"
@@ -170,3 +170,30 @@ def test_devset_gold_quotes_survive_cleaning(rules: BoilerplateRules) -> None:
         for chrome in ("cookies", "READ ALSO", "Most popular", "MOST READ", "Sponsored:", "Unsubscribe",
                        "All rights reserved", "Share:", "Tags:"):
             assert chrome not in text, (file, chrome)
+
+
+_TRICKY = ["^a\\s+b", "b\\s*$", "\\bab\\b", "^$", "x.{0,3}y", "[^q]{2}z", "\\Aab", "^\\s*$", "c\\s", "z\\z",
+           "(?s)a.b", "^(ab|ba)+$", "\\Bb"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="abxyzcq \t", max_size=8), max_size=12),
+       st.lists(st.sampled_from(_TRICKY), min_size=1, max_size=6, unique=True))
+def test_line_patterns_equal_per_line_search(lines: list[str], patterns: list[str]) -> None:
+    lp = LinePatterns(patterns)
+    expected: dict[int, set[int]] = {}
+    for i, line in enumerate(lines):
+        for k, regex in enumerate(lp.per_line):
+            if regex.search(line) is not None:
+                expected.setdefault(i, set()).add(k)
+    assert lp.line_hits(lines) == expected
+    assert lp.matching(lines) == set(expected)
+
+
+def test_compiled_rules_survive_pickling_for_worker_processes(rules: BoilerplateRules) -> None:
+    import pickle
+
+    again = pickle.loads(pickle.dumps(rules))
+    lines = ["Share this article", "The ferry will run all winter, the harbour office said.", "Tags: ferries"]
+    assert again.drop is not None and rules.drop is not None
+    assert again.drop.matching(lines) == rules.drop.matching(lines) == {0, 2}
