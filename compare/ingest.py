@@ -342,6 +342,14 @@ def _read_document(shown: str, data: bytes, fmt: str, entry: ManifestEntry | Non
         encoding=enc, html_title=_field(html_title), site_name=site)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(text: str) -> str:
+    """JSON escapes can encode lone surrogates ("\\ud800"), which no UTF-8 tool accepts: U+FFFD them."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 def _read_jsonl(shown: str, data: bytes, entry: ManifestEntry | None) -> tuple[list[SourceText], list[Skipped]]:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -378,7 +386,7 @@ def _read_jsonl(shown: str, data: bytes, entry: ManifestEntry | None) -> tuple[l
         else:
             text, html_title, meta_date, site = html_extract(str(markup))
             published = published or meta_date
-        text = text.replace("\r\n", "\n").replace("\r", "\n")[:MAX_TEXT_CHARS]
+        text = _no_surrogates(text.replace("\r\n", "\n").replace("\r", "\n")[:MAX_TEXT_CHARS])
         sources.append(SourceText(
             path=shown, text=text, fmt="jsonl", sha256=hashlib.sha256(raw.rstrip(b"\r")).hexdigest(), line=n,
             url=_field(obj.get("url")) or (entry.url if entry else None),

@@ -190,3 +190,11 @@ def test_site_name_from_metadata(tmp_path: Path) -> None:
                     + "</p></article></body></html>", encoding="utf-8")
     (source,), _ = read_inputs([page], manifest=None, max_bytes=1 << 20)
     assert source.site_name == "Fjord Times"
+
+
+def test_jsonl_lone_surrogate_escape_is_replaced(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"text": "Harbour news \\ud800 today: the ferry runs all winter."}\n', encoding="utf-8")
+    (source,), skipped = read_inputs([feed], manifest=None, max_bytes=1 << 20)
+    assert skipped == [] and source.text == "Harbour news \ufffd today: the ferry runs all winter."
+    source.text.encode("utf-8")
