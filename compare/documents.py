@@ -19,11 +19,14 @@ import attrs
 
 from compare.boilerplate import BoilerplateRules, clean_text_lines, segment_index, source_offset
 from compare.models import Document, Evidence, SourceText
-from compare.outlets import OutletRules, identify_outlet
+from compare.outlets import OutletRules, identify_outlet, masthead_name
 from compare.textnorm import is_list_item, script_share, slug, squash, word_count, words
 
 TITLE_MAX_WORDS = 30
-TITLE_SEARCH_LINES = 6
+TITLE_SEARCH_LINES = 8
+TITLE_MIN_WORDS = 4
+TITLE_MIN_LETTER_WORDS = 3
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
 TRUNCATION_MIN_WORDS = 8
 _STOPWORDS = {
     "en": {"the", "and", "of", "to", "in", "is", "that", "for", "on", "with", "was", "said", "by"},
@@ -41,8 +44,10 @@ def build_document(src: SourceText, boilerplate: BoilerplateRules, outlets: Outl
     text, segments, lines = clean_text_lines(src.text, boilerplate)
     # txt/md texts are the file line for line (ingest only turns CR LF into LF)
     segment_lines = lines if src.fmt in ("txt", "md") else ()
-    title = pick_title(src, text, boilerplate)
-    match = identify_outlet(src.text, src.url, src.outlet_hint, title, outlets, src.site_name)
+    match = identify_outlet(src.text, src.url, src.outlet_hint, src.title_hint or src.html_title, outlets,
+                            src.site_name)
+    site_names = tuple(n for n in (match.name, src.site_name) if n and n != "unknown")
+    title = pick_title(src, text, boilerplate, outlets, site_names)
     evidence = match.evidence
     if evidence.rule == "hint":
         evidence = attrs.evolve(evidence, rule="jsonl" if src.fmt == "jsonl" else "manifest")
@@ -58,25 +63,57 @@ def build_document(src: SourceText, boilerplate: BoilerplateRules, outlets: Outl
         truncated=is_truncated(text))
 
 
-def pick_title(src: SourceText, clean: str, rules: BoilerplateRules | None = None) -> str | None:
+def pick_title(src: SourceText, clean: str, rules: BoilerplateRules | None = None,
+               outlets: OutletRules | None = None, site_names: Sequence[str] = ()) -> str | None:
     """Manifest/JSONL title, else the HTML/Markdown title, else the first headline-like line.
 
-    Among the first lines of the cleaned text, date stamps, bylines and
-    pipe-separated labels are passed over; the first prose sentence ends the search.
+    A title is never the site's name, its masthead with a tagline ("Name — news
+    in English"), a government body's name (an official site's masthead) or a
+    line of a boilerplate class.  The HTML title loses its " | Site" part.
+    Among the first lines of the cleaned text, date stamps, bylines,
+    pipe-separated labels and lines of fewer than four words are passed over;
+    the first prose sentence ends the search.
     """
-    for candidate in (src.title_hint, src.html_title):
-        if candidate and candidate.strip():
-            return squash(candidate)[:300]
+    if src.title_hint and src.title_hint.strip():
+        return squash(src.title_hint)[:300]
+    names = {squash(n).casefold() for n in site_names if n.strip()}
+    if src.html_title and src.html_title.strip():
+        title = _strip_site(squash(src.html_title), names, outlets)
+        if title and not _is_site_line(title, names, outlets):
+            return title[:300]
     for line in [x for x in clean.split("\n") if x.strip()][:TITLE_SEARCH_LINES]:
         s = line.strip().lstrip("#").strip()
         n = word_count(s)
         if n > TITLE_MAX_WORDS or (s.endswith(".") and n >= 8):
             return None
-        if (n < 3 or s.endswith(":") or is_list_item(s) or "|" in s or s.lower().startswith("by ")
-                or (rules is not None and rules.protect is not None and rules.protect.search(s))):
+        if (n < TITLE_MIN_WORDS or s.endswith(":") or is_list_item(s) or "|" in s or s.lower().startswith("by ")
+                or sum(1 for w in words(s) if not w.isdigit()) < TITLE_MIN_LETTER_WORDS
+                or _is_site_line(s, names, outlets)
+                or (rules is not None and any(p is not None and p.search(s) for p in (rules.protect, rules.drop)))):
             continue
         return s[:300]
     return None
+
+
+def _is_site_line(line: str, names: set[str], outlets: OutletRules | None) -> bool:
+    """The site's own name, alone or with a tagline, or a government body's name (a masthead)."""
+    head = masthead_name(line).casefold()
+    if line.casefold() in names or head in names or any(n.startswith(head + " ") for n in names):
+        return True
+    if outlets is None:
+        return False
+    return any(outlets.by_name(x) is not None or outlets.role_of_name(x) == "primary" for x in (line, head))
+
+
+def _strip_site(title: str, names: set[str], outlets: OutletRules | None) -> str:
+    """An HTML title without its site part ("Headline | Site", "Site - Headline")."""
+    parts = [p for p in _TITLE_PARTS.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title
+    kept = [p for p in parts if not _is_site_line(p, names, outlets)]
+    if len(kept) == len(parts) and " | " in title:  # an unnamed " | Section | Site" tail
+        kept = [max(parts, key=word_count)]
+    return " - ".join(kept) if len(kept) != len(parts) or " | " in title else title
 
 
 def detect_language(text: str) -> str:

@@ -73,6 +73,10 @@ class OutletRules:
     relays: tuple[Any, ...] = ()
     primary_templates: tuple[Any, ...] = ()
     primary_min_count: int = 2
+    name_roles: tuple[tuple[Role, Any], ...] = ()
+    masthead_lines: int = 3
+    legal_suffix: Any = None
+    release_marker: Any = None
     # every outlet pattern at once (pattern index -> outlet index in ``pattern_owner``)
     edge_patterns: LinePatterns | None = field(default=None, eq=False, repr=False)
     pattern_owner: tuple[int, ...] = field(default=(), eq=False, repr=False)
@@ -93,6 +97,13 @@ class OutletRules:
                                       default=Factory(lambda self: _name_index(self.outlets), takes_self=True))
     _headers: dict[str, tuple[int, ...]] = field(
         init=False, eq=False, repr=False, default=Factory(lambda self: _header_index(self.outlets), takes_self=True))
+
+    def role_of_name(self, name: str) -> Role | None:
+        """The role an unlisted outlet's own name implies (``name_roles``), or None."""
+        for role, regex in self.name_roles:
+            if regex.search(name) is not None:
+                return role
+        return None
 
     def by_name(self, name: str) -> Outlet | None:
         """The first listed outlet whose name or one of whose names is ``name`` (case-insensitive)."""
@@ -208,12 +219,30 @@ def parse_outlet_rules(rf: RuleFile) -> OutletRules:
                 primary.append(_template(rf, ("primary_attribution", "templates", i), t, pgroup))
             except RuleError as exc:
                 problems.extend(exc.problems)
+    name_roles: list[tuple[Role, Any]] = []
+    for i, t in enumerate(rf.get("name_roles", []) or []):
+        path = ("name_roles", i)
+        if not isinstance(t, dict) or t.get("role") not in ROLES or not isinstance(t.get("pattern"), str):
+            problems.append(rf.problem(path, f"needs 'pattern' and 'role' one of {', '.join(ROLES)}"))
+            continue
+        try:
+            name_roles.append((cast(Role, t["role"]), compile_pattern(t["pattern"], rf, (*path, "pattern"))))
+        except RuleError as exc:
+            problems.extend(exc.problems)
+    single: dict[str, Any] = {}
+    for key in ("legal_suffixes", "release_markers"):
+        if rf.get(key):
+            try:
+                single[key] = compile_pattern(str(rf.get(key)), rf, (key,))
+            except RuleError as exc:
+                problems.extend(exc.problems)
     if problems:
         raise RuleError(problems)
     owner = [k for k, o in enumerate(outlets) for _ in o.patterns]
     edge = LinePatterns([r.pattern for o in outlets for r in o.patterns]) if owner else None
     return OutletRules(tuple(outlets), tuple(identity), tuple(generic), tuple(relays), tuple(primary),
-                       int(pa.get("min_count", 2)), edge, tuple(owner))
+                       int(pa.get("min_count", 2)), tuple(name_roles), int(rf.get("masthead_lines", 3) or 0),
+                       single.get("legal_suffixes"), single.get("release_markers"), edge, tuple(owner))
 
 
 # --------------------------------------------------------------------------- matching
@@ -240,7 +269,7 @@ def identify_outlet(text: str, url: str | None, hint: str | None, title: str | N
     found = _identify(scopes, url, hint, title, rules, site_name)
     unknown: tuple[str, Role, Evidence] = ("unknown", "unknown",
                                            _unknown("no manifest hint, known URL or self-identification"))
-    name, role, ev = found if found else unknown
+    name, role, ev = _settle(found, scopes, rules) if found else unknown
     chain = _relays(scopes, name, rules)
     return OutletMatch(name=name, role=role, relays=chain, evidence=ev)
 
@@ -277,11 +306,72 @@ def _identify(scopes: dict[str, list[str]], url: str | None, hint: str | None, t
                 continue
             return o.name, o.role, Evidence(quote=line, rule=rule.name, confidence=rule.confidence)
         # a footer naming an unlisted site beats a listed wire's dateline: it is the site
+        # ... and so does a government body's masthead on its own release
         if rule.name.startswith("copyright"):
-            hit = _generic(scopes, rules, "foot")
+            hit = _generic(scopes, rules, "foot") or _official_masthead(scopes["head"], rules)
             if hit:
                 return hit
-    return _generic(scopes, rules, None)
+    return _official_masthead(scopes["head"], rules) or _generic(scopes, rules, None)
+
+
+_SEPARATORS = re2.compile(r"\s+[|–—-]\s+|\s*\|\s*")
+
+
+def masthead_name(line: str) -> str:
+    """The site name part of a masthead line: the text before a ' | ' / ' - ' / ' — ' separator."""
+    return _SEPARATORS.split(line, maxsplit=1)[0].strip() if ("|" in line or " " in line) else line
+
+
+_CONNECTORS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "'s", "&"})
+
+
+def _official_masthead(head: list[str], rules: OutletRules) -> tuple[str, Role, Evidence] | None:
+    """A government body's name as a whole masthead line (one of the first lines): its own release.
+
+    The page must mark itself as a release (``release_markers``) unless the
+    line reads as a name (no lower-case word but connectors), not a headline.
+    """
+    marked = rules.release_marker is not None and any(rules.release_marker.search(x) for x in head)
+    for line in head[:rules.masthead_lines]:
+        for name in dict.fromkeys((line, masthead_name(line))):
+            if rules.by_name(name) is not None or rules.role_of_name(name) != "primary":
+                continue
+            if marked or all(w[:1].isupper() or w.casefold() in _CONNECTORS for w in name.split()):
+                return name, "primary", Evidence(quote=line, rule="official-masthead", confidence=0.85)
+    return None
+
+
+def _settle(found: tuple[str, Role, Evidence], scopes: dict[str, list[str]],
+            rules: OutletRules) -> tuple[str, Role, Evidence]:
+    """Name and role of an outlet that is not listed, from its own name and page.
+
+    The copyright holder's company form goes ("Harbour Media Ltd", or "Harbour
+    Media" under the masthead "HARBOUR | news"), the name's role
+    (``name_roles``) applies, and a site whose own dateline names it is a wire.
+    """
+    name, role, ev = found
+    if rules.by_name(name) is not None or name == "unknown":
+        return found
+    if ev.rule != "hint":
+        if rules.legal_suffix is not None:
+            bare = rules.legal_suffix.sub("", name).strip(" ,")
+            name = bare if len(bare) >= 2 else name
+        if scopes["head"]:
+            top = masthead_name(scopes["head"][0]).casefold()
+            if len(top) >= 2 and name.casefold().startswith(top + " "):
+                name = name[:len(top)]
+    named = rules.role_of_name(name)
+    if named is not None:
+        return name, named, ev
+    if role == "outlet":
+        for rule in rules.generic:
+            if rule.where != "head" or rule.role == "outlet":
+                continue
+            for line in rule.lines(scopes["head"]):
+                m = rule.regex.search(line)
+                if m is not None and m.group("outlet").strip(" .-'").casefold() == name.casefold():
+                    return name, rule.role, ev
+    return name, role, ev
 
 
 def _site_line(edge: list[str], rules: OutletRules) -> tuple[str, Role, Evidence] | None:

@@ -118,3 +118,34 @@ def test_clean_offset_to_line_needs_no_source(rules: tuple[BoilerplateRules, Out
     assert clean_offset_to_line(record, 3) == 7
     page = build_document(src("Crews voted to accept the pay offer.", fmt="html"), *rules)
     assert clean_offset_to_line(page, 3) is None
+
+
+STORY = ("Harbour ferry crews accepted a new pay offer on Tuesday, ending a strike that had lasted nine days "
+         "and stranded island residents.\n\nThe union said the deal would be put to a vote next week.\n")
+
+
+@pytest.mark.parametrize("text, kw, title", [
+    # site name with a tagline, then a stamp, then the headline
+    ("Harbour Gazette — news from the coast\n\n12.05.2031 10:20\n\nFerry strike ends after pay deal\n\n" + STORY
+     + "\n© 2031 Harbour Gazette\n", {}, "Ferry strike ends after pay deal"),
+    # an official site: the body's masthead and the release label are not the title
+    ("Ministry of Transport of Calvaria\n\nPress release 88/2031\n12.5.2031\n\n"
+     "Minister welcomes end of the ferry strike\n\n" + STORY, {}, "Minister welcomes end of the ferry strike"),
+    # a cookie banner that cleaning missed is not a title either
+    ("Cookies keep this site running. [Accept] [Decline]\n\nFerry strike ends after pay deal\n\n" + STORY, {},
+     "Ferry strike ends after pay deal"),
+    # the HTML title loses its site part
+    (STORY, {"fmt": "html", "html_title": "Ferry strike ends after pay deal | Harbour Gazette",
+             "site_name": "Harbour Gazette"}, "Ferry strike ends after pay deal"),
+    (STORY, {"fmt": "html", "html_title": "Harbour Gazette - Ferry strike ends after pay deal",
+             "site_name": "Harbour Gazette"}, "Ferry strike ends after pay deal"),
+    # an HTML title that is only the site name gives way to the first headline line
+    ("Ferry strike ends after pay deal\n\n" + STORY, {"fmt": "html", "html_title": "Harbour Gazette",
+                                                      "site_name": "Harbour Gazette"},
+     "Ferry strike ends after pay deal"),
+    # no headline at all: no title rather than the site name
+    ("Harbour Gazette — news from the coast\n\n" + STORY + "\n© 2031 Harbour Gazette\n", {}, None),
+])
+def test_title_is_the_headline_not_the_site(rules: tuple[BoilerplateRules, OutletRules], text: str,
+                                           kw: dict[str, object], title: str | None) -> None:
+    assert build_document(src(text, **kw), *rules).title == title

@@ -137,3 +137,60 @@ def test_html_site_name_identifies_the_site(rules: OutletRules) -> None:
     assert m.relays[:1] == ("Lakeshore Wire",)
     listed = identify_outlet(WIRE_STORY, None, None, None, rules, site_name="Interfax")
     assert (listed.name, listed.role) == ("Interfax", "wire")
+
+
+# --------------------------------------------------------------------------- official bodies, unlisted names
+
+BODY = ("Minister Ilse Marsh received the ambassador of Tarvonia on 3 May and discussed the harbour dispute.\n\n"
+        "The two sides agreed to meet again in the autumn.\n")
+
+
+@pytest.mark.parametrize("page, name", [
+    ("Ministry of Trade and Fisheries of Calvaria\nHome | Press | Contacts\n\nPress release\n3 May 2031\n\n"
+     + BODY, "Ministry of Trade and Fisheries of Calvaria"),
+    ("Office of the Prime Minister\n\n" + BODY, "Office of the Prime Minister"),
+    ("Government of the Republic of Calvaria\nNews | Documents\n\n" + BODY + "\nLast updated 3.5.2031\n",
+     "Government of the Republic of Calvaria"),
+    ("Home | News\n\n" + BODY + "\n© Embassy of Calvaria in Tarvonia\n", "Embassy of Calvaria in Tarvonia"),
+    ("CALVARIAN PRESIDENCY\n\n" + BODY + "\n(c) 2031 Presidential Press Office of Calvaria. All rights reserved.\n",
+     "Presidential Press Office of Calvaria"),
+])
+def test_government_body_release_is_primary_under_its_own_name(rules: OutletRules, page: str, name: str) -> None:
+    m = identify_outlet(page, None, None, None, rules)
+    assert (m.name, m.role) == (name, "primary")
+
+
+@pytest.mark.parametrize("page", [
+    # a news site quoting the ministry, with its own footer
+    "HARBOUR GAZETTE\n\nMinistry of Trade and Fisheries of Calvaria\n\nPress release\n\n" + BODY
+    + "\n© 2031 Harbour Gazette. All rights reserved.\n",
+    # a headline that starts with a body's name is not a masthead
+    "Foreign Ministry of Calvaria says talks with Tarvonia went well\n\n" + BODY,
+    # the ministry only in the story and in a caption credit
+    "Calvaria and Tarvonia resume harbour talks\n\nThe Ministry of Trade and Fisheries of Calvaria said in a "
+    "statement that the talks went well.\nPhoto: Ministry of Trade and Fisheries of Calvaria\n" + BODY,
+])
+def test_quoting_a_ministry_does_not_make_a_page_primary(rules: OutletRules, page: str) -> None:
+    assert identify_outlet(page, None, None, None, rules).role != "primary"
+
+
+def test_unlisted_names_give_roles_and_lose_company_forms(rules: OutletRules) -> None:
+    agency = identify_outlet(BODY + "\n© 2031 Calvarian Telegraph Agency\n", None, None, None, rules)
+    assert (agency.name, agency.role) == ("Calvarian Telegraph Agency", "wire")
+    own_dateline = identify_outlet("HARBOUR BULLETIN\n\nPORTO ALTO, May 3 (Harbour Bulletin) - " + BODY
+                                   + "\n© 2031 Harbour Bulletin\n", None, None, None, rules)
+    assert (own_dateline.name, own_dateline.role) == ("Harbour Bulletin", "wire")
+    company = identify_outlet(BODY + "\n© 2031 Harbour Gazette s.r.o.\n", None, None, None, rules)
+    assert (company.name, company.role) == ("Harbour Gazette", "outlet")
+    masthead = identify_outlet("MORNING LANTERN - your daily digest\n\n" + BODY
+                               + "\n(c) 2031 Morning Lantern Media. Reply to unsubscribe.\n", None, None, None, rules)
+    assert masthead.name == "Morning Lantern"
+    ministry_hint = identify_outlet(BODY, None, "Ministry of Foreign Affairs of Calvaria", None, rules)
+    assert ministry_hint.role == "primary"
+
+
+def test_name_roles_are_checked(rules: OutletRules) -> None:
+    with pytest.raises(RuleError, match="name_roles"):
+        parse_outlet_rules(rule_file({"name_roles": [{"name": "x", "role": "boss", "pattern": "a"}]}))
+    with pytest.raises(RuleError, match="name_roles"):
+        parse_outlet_rules(rule_file({"name_roles": [{"name": "x", "role": "wire", "pattern": "(a"}]}))
