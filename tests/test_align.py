@@ -86,11 +86,68 @@ def test_majority_reference_without_primary() -> None:
 
 
 def test_duplicates_count_once_for_majority() -> None:
+    other = ["Kovac thanked the colleague for twelve fire engines.",
+             "The ministers discussed shipping on the Danube river."]
+    event, docs, claims = make([("a", "outlet", WIRE), ("a2", "outlet", WIRE),
+                                ("b", "outlet", other), ("c", "outlet", REF)],
+                               duplicates={"a2": "a"})
+    event2, groups = align_event(event, docs, claims, config(), lexicon())
+    assert event2.reference_basis == "majority" and event2.reference is None
+    snow = [g for g in groups if "a:c4" in g.claims]
+    # one outlet (and its copy) is not a majority
+    assert not snow or snow[0].reference_claim is None
+
+
+def test_two_outlets_without_primary_take_the_earlier_as_reference() -> None:
+    import datetime as dt
+
+    import attrs
     event, docs, claims = make([("a", "outlet", WIRE), ("a2", "outlet", WIRE),
                                 ("c", "outlet", REF)], duplicates={"a2": "a"})
+    docs = [attrs.evolve(d, published=dt.date(2021, 5, 4 if d.id == "a" else 5)) for d in docs]
+    event2, groups = align_event(event, docs, claims, config(), lexicon())
+    assert event2.reference_basis == "majority" and event2.reference == "a"
+    assert all(g.reference_claim is None or g.reference_claim.startswith("a:") for g in groups)
+    # same dates: the longer text wins, whatever the order of the documents
+    docs = [attrs.evolve(d, published=None) for d in docs]
+    first = align_event(event, docs, claims, config(), lexicon())[0].reference
+    again = align_event(attrs.evolve(event, documents=tuple(reversed(event.documents))),
+                        list(reversed(docs)), claims, config(), lexicon())[0].reference
+    longer = max(("a", "c"), key=lambda d: len(next(x.text for x in docs if x.id == d)))
+    assert first == again == longer
+
+
+def test_event_statements_pair_and_tone_claims_pair_by_type() -> None:
+    import attrs
+    ref = ["Minister Kovac held a telephone conversation with Minister Horvat.", *REF]
+    other = ["Horvat and Kovac spoke by phone on Friday.",
+             "The talks took place in a warm atmosphere.", *WIRE[:3]]
+    event, docs, claims = make([("mfa", "primary", ref), ("wire", "wire", other)],
+                               reference="mfa")
+    types = {"mfa:c5": "tone", "wire:c2": "tone"}
+    claims = [attrs.evolve(c, event_statement=c.id in ("mfa:c1", "wire:c1"),
+                           type=types.get(c.id, "other")) for c in claims]
     _, groups = align_event(event, docs, claims, config(), lexicon())
-    snow = next(g for g in groups if "a:c4" in g.claims)
-    assert snow.reference_claim is None  # one outlet (and its copy) is not a majority
+    by_ref = {g.reference_claim: set(g.claims) for g in groups}
+    assert by_ref["mfa:c1"] == {"mfa:c1", "wire:c1"}
+    assert by_ref["mfa:c5"] == {"mfa:c5", "wire:c2"}
+
+
+def test_other_language_documents_are_left_out_without_a_multilingual_model() -> None:
+    import attrs
+
+    from compare.align import other_language
+    ru = ["Министры обсудили сотрудничество в области судоходства по Дунаю."]
+    event, docs, claims = make([("mfa", "primary", REF), ("wire", "wire", WIRE),
+                                ("ru", "outlet", ru)], reference="mfa")
+    docs = [attrs.evolve(d, language="ru" if d.id == "ru" else "en") for d in docs]
+    assert other_language(event, docs, config()) == {"ru": "ru"}
+    _, groups = align_event(event, docs, claims, config(), lexicon())
+    assert not any(c.startswith("ru:") for g in groups for c in g.claims)
+    multi = attrs.evolve(config(), embedding_weight=0.3, embedding_multilingual=True,
+                         embedding_model="no-such-embedding-package")
+    # a model that is not installed cannot match across languages either
+    assert other_language(event, docs, multi) == {"ru": "ru"}
 
 
 def test_empty_event() -> None:

@@ -161,3 +161,91 @@ def test_reciprocal_and_joint_subjects_are_not_attribution_changes() -> None:
     assert not [k for _, k, _ in got2 if k == "attribution_change"]
     got3 = run([*ref2, *EXTRA], ["Xi called for restraint on the Korean peninsula.", *EXTRA])
     assert [k for _, k, _ in got3] == ["attribution_change"]
+
+
+def test_republished_copy_has_no_flags_and_the_original_names_it() -> None:
+    other = ["The conversation was constructive.", *REF[:3]]
+    event, docs, claims = make([("mfa", "primary", BASE), ("wire", "wire", other),
+                                ("wire-copy", "outlet", other)], reference="mfa",
+                               duplicates={"wire-copy": "wire"})
+    event, groups = align_event(event, docs, claims, config(), lexicon())
+    flags = flag_event(event, docs, claims, groups, lexicon(), config())
+    assert flags and {f.document for f in flags} == {"wire"}
+    assert all("also in republished copies: wire-copy" in f.detail for f in flags)
+
+
+def test_event_statement_is_never_an_omission_or_addition() -> None:
+    import attrs
+    said = "Minister Kovac held a telephone conversation with Minister Horvat on Friday."
+    for ref, other in (([said, *BASE], BASE), (BASE, [said, *BASE])):
+        event, docs, claims = make([("mfa", "primary", ref), ("wire", "wire", other)],
+                                   reference="mfa")
+        marked = [attrs.evolve(c, event_statement=c.text == said) for c in claims]
+        for cs, expect in ((marked, set()), (claims, {"omission", "addition"})):
+            ev, groups = align_event(event, docs, cs, config(), lexicon())
+            found = {f.kind for f in flag_event(ev, docs, cs, groups, lexicon(), config())}
+            assert (found & {"omission", "addition"} != set()) == bool(expect)
+
+
+def test_other_language_document_is_not_compared() -> None:
+    import attrs
+
+    from compare.flags import uncompared_documents
+    ru = ["Министры обсудили сотрудничество в области судоходства по Дунаю.",
+          "Стороны договорились продолжить консультации на уровне экспертов."]
+    event, docs, claims = make([("mfa", "primary", BASE), ("wire", "wire", REF),
+                                ("ru", "outlet", ru)], reference="mfa")
+    docs = [attrs.evolve(d, language="ru" if d.id == "ru" else "en") for d in docs]
+    reasons = uncompared_documents(event, docs, lexicon(), config())
+    assert list(reasons) == ["ru"] and reasons["ru"].startswith("not compared (language ru;")
+    event, groups = align_event(event, docs, claims, config(), lexicon())
+    flags = flag_event(event, docs, claims, groups, lexicon(), config())
+    assert {f.document for f in flags} == {"wire"}
+    # an unsure language ("und") is compared as usual
+    docs = [attrs.evolve(d, language="und" if d.id == "ru" else "en") for d in docs]
+    assert uncompared_documents(event, docs, lexicon(), config()) == {}
+
+
+def test_number_change_outranks_commitment_change_and_names_it() -> None:
+    ref = ["The sides agreed on the release of two fishermen held since March.", *EXTRA]
+    other = ["The sides discussed a possible release of three fishermen held since March.",
+             *EXTRA]
+    event, docs, claims = make([("mfa", "primary", ref), ("wire", "wire", other)],
+                               reference="mfa")
+    event, groups = align_event(event, docs, claims, config(), lexicon())
+    flags = [f for f in flag_event(event, docs, claims, groups, lexicon(), config())
+             if f.claim == "wire:c1"]
+    assert [f.kind for f in flags] == ["number_or_date_change"]
+    assert "2 -> 3" in flags[0].detail and "commitment weakened" in flags[0].detail
+
+
+def test_commitment_levels_importance_future_and_date_ranges() -> None:
+    ref = ["The ministers confirmed the relevance of regular consultations on water quotas.",
+           "The ministers agreed to meet again in Graz on 4-5 June.", *EXTRA]
+    got = kinds_of(ref, [
+        "The ministers agreed to hold regular consultations on water quotas.",
+        "The ministers will meet again in Graz on 4-5 June.", *EXTRA])
+    assert got == {"The ministers agreed to hold regular consultations on water quotas.":
+                   "wording_drift"}
+    got = kinds_of(ref, [
+        "The ministers backed regular consultations on water quotas.",
+        "The ministers will meet again in Graz on 5 June.", *EXTRA])
+    assert got == {"The ministers will meet again in Graz on 5 June.": "number_or_date_change"}
+
+
+def test_joint_position_put_on_one_side_is_wording_drift() -> None:
+    import attrs
+    ref = ["The presidents supported an early ceasefire in the border districts.", *EXTRA]
+    other = ["Vladimir Putin supported an early ceasefire in the border districts.", *EXTRA]
+    event, docs, claims = make([("mfa", "primary", ref), ("wire", "wire", other)],
+                               reference="mfa")
+    claims = [attrs.evolve(c, speaker={"mfa:c1": "both", "wire:c1": "Vladimir Putin"}.get(c.id))
+              for c in claims]
+    event, groups = align_event(event, docs, claims, config(), lexicon())
+    flags = flag_event(event, docs, claims, groups, lexicon(), config())
+    assert [(f.kind, f.claim) for f in flags] == [("wording_drift", "wire:c1")]
+    assert "joint position put on one side" in flags[0].detail
+
+
+def kinds_of(ref: list[str], other: list[str]) -> dict[str, str]:
+    return {t: k for _, k, t in run(ref, other)}

@@ -33,3 +33,23 @@ def test_bad_entry_names_file_line_and_path(tmp_path: Path) -> None:
     assert len(texts) == 2
     assert any("lexicon.yaml:1: hedges[1]" in t and "quote the word" in t for t in texts)
     assert any("lexicon.yaml:3: names[0]" in t for t in texts)
+
+
+def test_party_nouns_and_modality_phrases_are_parsed() -> None:
+    lex = lexicon()
+    assert {"countries", "sides"} <= lex.parties
+    levels = {p: c.level for c in lex.modality for p in c.phrases}
+    assert levels[("confirmed", "the", "relevance")] < levels[("agreed",)]
+    assert ("will",) not in levels
+
+
+def test_matching_type_pass_and_multilingual_are_checked(tmp_path: Path) -> None:
+    from compare.align import parse_matching_config
+    (tmp_path / "matching.yaml").write_text(
+        "type_pass: [tone, korea]\nembedding: {multilingual: true}\n")
+    cfg = parse_matching_config(load_rule_file("matching", [tmp_path]))
+    assert cfg.type_pass == ("tone", "korea") and cfg.embedding_multilingual
+    (tmp_path / "matching.yaml").write_text("embedding: {multilingual: 3}\n")
+    with pytest.raises(RuleError) as exc:
+        parse_matching_config(load_rule_file("matching", [tmp_path]))
+    assert "matching.yaml:1: embedding" in str(exc.value.problems[0])
