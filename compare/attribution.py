@@ -146,7 +146,8 @@ def middle_frames(text: str) -> list[Frame]:
 
 
 _SUBJECT_VERB = re.compile(
-    rf"^(?P<src>{_SRC})\s+(?:also\s+)?(?:described|characteri[sz]ed|called|termed|labell?ed|{_VERBS})\b")
+    rf"^(?P<src>{_SRC})(?:\s*,\s*[^,;\"“”«»]{{2,40}},)?\s+(?:also\s+)?"
+    rf"(?:described|characteri[sz]ed|called|termed|labell?ed|{_VERBS})\b")
 
 
 def subject_source(text: str) -> str | None:
@@ -296,7 +297,15 @@ _PLURAL = re.compile(
     r"^(?:both(?:\s+(?:leaders|presidents|sides|men|countries|ministers|heads\s+of\s+state|parties|governments))?"
     r"|the\s+(?:two\s+|both\s+)?(?:presidents|leaders|sides|heads\s+of\s+state|ministers|parties|counterparts|men"
     r"|countries|governments|delegations|chancellors|premiers|interlocutors)|the\s+two\s+[\w-]+|they|each\s+side"
+    # without an article, as machine translation writes them: "Presidents agreed to ..."
+    r"|(?:presidents|leaders|sides|parties|heads\s+of\s+state|counterparts|interlocutors)(?=\s+[a-z])"
     r"|стороны|лидеры|президенты)\b", re.I)
+# A capitalised common noun that starts a sentence is a thing, not a speaker
+# ("Conversation had a constructive character", machine-translated without "The").
+_THINGS = frozenset(("conversation", "call", "talks", "meeting", "discussion", "exchange", "dialogue", "agreement",
+                     "statement", "readout", "negotiations", "visit", "summit", "telephone", "phone", "contact",
+                     "contacts", "cooperation", "situation", "issue", "question", "topic", "conference", "this",
+                     "here", "there", "everything", "nothing", "all"))
 _ROLES = (r"president|leader|side|minister|chancellor|premier|prime\s+minister|spokes(?:man|woman|person)"
           r"|head\s+of\s+state|counterpart|delegation|government|ministry|embassy|administration|host|guest"
           r"|foreign\s+minister|secretary\s+of\s+state|kremlin|white\s+house")
@@ -320,6 +329,9 @@ _IRREGULAR = frozenset(_IRREGULAR_WORDS.split())
 _BE = frozenset(("is", "was", "are", "were"))
 _HAVE = frozenset(("has", "have", "had"))
 _FIRST_PERSON = re.compile(r"^(?:i|we)\b", re.I)
+_SECOND_PERSON = re.compile(r"^you\b", re.I)
+# "Ministry of Foreign Affairs and Trade": one body, its "and" inside an "of" phrase.
+_OF_AND = re.compile(r"\sof\s.*\s(?:and|и)\s")
 _SINGULAR_PRONOUN = re.compile(r"^(?:he|she)\b", re.I)
 _NAME_TITLES = _TITLES | {"of", "state", "chief", "vice", "king", "queen", "emir", "sheikh", "premier",
                           "spokesperson", "chairman", "chair", "commissioner", "envoy", "representative",
@@ -354,7 +366,17 @@ def speaker(text: str) -> str | None:
     """The person or body ``text`` puts its statement or action on: the leading name or role
     before the main verb ("Vladimir Putin", "Russian President", "Kremlin"), ``"both"`` for a
     plural or two-sided subject ("The presidents", "Putin and Trump"), ``"he"``/``"she"``/``"we"``
-    for a pronoun the caller may resolve, or None (the subject is a thing: "The call was ...")."""
+    for a pronoun the caller may resolve, or None (the subject is a thing: "The call was ...",
+    "Conversation had ...", a passive, the reader: "You have read ...").
+
+    A speaker need not be a person: a country, capital or institution that acts or speaks
+    ("Russia should ...", "Tokyo marked ...", "The White House called ...", "The ministry
+    said ...") is returned as written (titles and articles stripped), so that the flags can
+    tell an institution's statement from a leader's.  ``"both"`` means a joint or plural
+    subject only: "X and Y", "X, Y <verb>", "X and his counterpart Y", "the two leaders",
+    "the sides", "they"; not a body named with "of ... and" ("The Ministry of Foreign Affairs
+    and Trade said").  A country whose name has "and" ("Trinidad and Tobago") still reads as
+    two."""
     s = text[:300].lstrip(" \"“«„‘'")
     m = _SPEAKER_LEAD.match(s)
     if m and len(s[m.end():].split()) >= 2:
@@ -363,6 +385,8 @@ def speaker(text: str) -> str | None:
         return "both"
     if _FIRST_PERSON.match(s):
         return "we"
+    if _SECOND_PERSON.match(s):  # "You have read 3 of 5 free articles": the reader, nobody in the story
+        return None
     if _SINGULAR_PRONOUN.match(s):
         return s[:3].strip().lower()
     pair = _PAIR.match(s)
@@ -373,7 +397,7 @@ def speaker(text: str) -> str | None:
         if not m:
             continue
         subj = m.group(0).strip()
-        if subj.lower() in _NOT_NAME:
+        if subj.lower() in _NOT_NAME or subj.lower() in _THINGS:
             continue
         if re.match(r"\s+and\s+(?:his|her|their)\s", s[m.end():]):  # "X and her Czech counterpart Y"
             return "both"
@@ -385,6 +409,8 @@ def speaker(text: str) -> str | None:
         if (verb in _BE and re.match(r"^[a-z]{3,}ed$", nxt)) or (verb in _HAVE and nxt == "been"):
             return None  # passive: "The treaty was signed ...", the subject is not the agent
         if re.search(r"\s(?:and|и)\s", subj):
-            return "both"
+            if not _OF_AND.search(subj):
+                return "both"
+            return re.sub(r"^the\s+", "", subj, flags=re.I)
         return _strip_titles(re.sub(r"^the\s+", "", subj, flags=re.I))
     return None

@@ -89,6 +89,24 @@ _SEMI = re.compile(r";\s+")
 _ADDING = re.compile(r",\s+(?:adding|noting|stressing|stating|saying)\s+that\s+")
 # A participle that adds a fact of its own: "..., hoping to enhance trade".
 _PARTICIPLE = re.compile(r",\s+(?=(?:hoping|expressing|agreeing|pledging|vowing|voicing|promising)\b)")
+# "..., with the two leaders discussing X": an absolute clause with a subject of its own.
+# The words between "with" and the participle are a noun phrase (no preposition), and
+# the -ing word is not one of the common -ing nouns ("with the opening ceremony").
+_ING_NOUNS = (r"meeting|briefing|building|morning|evening|ceiling|king|ring|thing|something|nothing|anything"
+              r"|everything|spring|string|wing|during|sibling|funding|hearing|understanding|beginning|offering"
+              r"|gathering|opening|wedding|bombing|shooting|uprising|training|warning|landing|shelling|setting"
+              r"|feeling|painting|clothing|housing|dwelling|earnings|savings|bring|sing|ping|swing|sting|fling"
+              r"|ending|reading|ruling|listing|heading|pudding|wording|timing|spending|standing|proceeding"
+              r"|proceedings|sitting|dealing|dealings|rating|ratings|polling|trading|lending|borrowing|processing"
+              r"|shipping|marketing|planning|financing|pricing|programming|accounting|engineering|banking|mining"
+              r"|fishing|farming|manufacturing|peacekeeping|policing|schooling|nursing|fencing|lighting|parking")
+_NP_WORD = r"(?!(?:to|of|for|on|in|at|by|about|from|into|with|over|under|as|than|regard|respect)\b)[\w’'.-]+"
+_WITH_ING = re.compile(
+    rf",\s+with\s+(?=(?:{_NP_WORD}\s+){{1,5}}?(?!(?:{_ING_NOUNS})\b)[a-z]{{2,}}ing\b)")
+# "..., which could meet in May": a relative clause that states a prospect of its own.
+_WHICH_MODAL = re.compile(
+    r",\s+(?=which\s+(?:could|would|will|may|might|should|is\s+to|are\s+to|is\s+expected|are\s+expected"
+    r"|is\s+due|are\s+due|is\s+scheduled|are\s+scheduled)\b)")
 
 
 @frozen
@@ -103,6 +121,9 @@ class _Piece:
     para: int = 0
     # True when the piece continues its sentence's subject ("... and agreed to ...").
     shares_subject: bool = False
+    # True for a fact of its own cut from an event sentence or lede ("at the request of
+    # Y", "the leaders discussing X"): its speaker is its own subject, never the lede's.
+    apart: bool = False
 
 
 # --------------------------------------------------------------------------- lines
@@ -296,24 +317,53 @@ def _words(s: str) -> int:
     return len(re.findall(r"\w+", s))
 
 
-def _clause_cuts(text: str, a: int, b: int) -> list[tuple[int, int, bool]]:
+# How the clause right of a cut relates to the one before it.
+OWN = "own"  # a subject of its own ("; they will talk again"): a leading frame stops here
+SHARED = "shared"  # continues the subject ("... and agreed to ..."): same speaker
+APART = "apart"  # a fact of its own under the same frame ("..., with the leaders discussing X",
+# "at the request of Y" after an event sentence): the frame goes on, the speaker is its own
+_KIND = {_SEMI: OWN, _AND_CLAUSE: OWN, _WITH_ING: APART, _WHICH_MODAL: APART}
+
+
+def _clause_cuts(text: str, a: int, b: int, rules: ClaimTypeRules | None = None) -> list[tuple[int, int, str]]:
     """Split ``text[a:b]`` where it joins distinct clauses; returns (end of left, start of right,
-    right clause has its own subject) cuts."""
+    kind of the right clause) cuts.  With ``rules``, an event sentence is also cut before an
+    adjunct that states a fact of its own (``event_adjuncts`` in claim_types.yaml)."""
     seg = text[a:b]
-    cuts: list[tuple[int, int, bool]] = []
-    for rx in (_SEMI, _ADDING, _AND_CLAUSE, _AND_VERB, _AS_WELL_AS_VERB, _PARTICIPLE):
+    cuts: list[tuple[int, int, str]] = []
+    for rx in (_SEMI, _ADDING, _AND_CLAUSE, _AND_VERB, _AS_WELL_AS_VERB, _PARTICIPLE, _WITH_ING, _WHICH_MODAL):
+        if (rx is _WITH_ING and " with" not in seg) or (rx is _WHICH_MODAL and " which" not in seg):
+            continue
         for m in rx.finditer(seg):
             if any(x <= m.start() < y or m.start() <= x < m.end() for x, y, _ in cuts):
                 continue
-            cuts.append((m.start(), m.end(), rx is _SEMI or rx is _AND_CLAUSE))
+            cuts.append((m.start(), m.end(), _KIND.get(rx, SHARED)))
     cuts.sort()
-    good: list[tuple[int, int, bool]] = []
+    if rules is not None and rules.event_adjuncts:
+        cuts = _adjunct_cuts(seg, cuts, rules)
+    good: list[tuple[int, int, str]] = []
     left = 0
-    for x, y, own in cuts:
+    for x, y, kind in cuts:
         if _words(seg[left:x]) >= MIN_CLAIM_WORDS and _words(seg[y:]) >= MIN_CLAIM_WORDS:
-            good.append((a + x, a + y, own))
+            good.append((a + x, a + y, kind))
             left = y
     return good
+
+
+def _adjunct_cuts(seg: str, cuts: list[tuple[int, int, str]], rules: ClaimTypeRules) -> list[tuple[int, int, str]]:
+    """``cuts`` plus one cut in each clause of ``seg`` that is an event statement followed by
+    an adjunct ("... spoke by phone on Monday | at the request of ...")."""
+    out: list[tuple[int, int, str]] = []
+    start = 0
+    for x, y, kind in [*cuts, (len(seg), len(seg), "")]:
+        clause = seg[start:x]
+        cut = rules.event_adjunct(clause) if _words(clause) >= 2 * MIN_CLAIM_WORDS else None
+        if cut is not None:
+            out.append((start + cut[0], start + cut[1], APART))
+        if kind:
+            out.append((x, y, kind))
+        start = y
+    return out
 
 
 # --------------------------------------------------------------------------- pieces
@@ -342,7 +392,8 @@ def _quoted_frame(line: str, a: int, b: int, regions: list[tuple[int, int]]) -> 
 
 
 def _sentence_pieces(text: str, off: int, line: str, a: int, b: int, regions: list[tuple[int, int]],
-                     sentence: int, headline: bool, last_quote: list[Frame | None]) -> Iterator[_Piece]:
+                     sentence: int, headline: bool, last_quote: list[Frame | None],
+                     rules: ClaimTypeRules | None = None) -> Iterator[_Piece]:
     """The claims of one sentence ``line[a:b]`` (absolute offset ``off``)."""
     quoted_parts, qframe = _quoted_frame(line, a, b, regions)
     if quoted_parts:
@@ -353,7 +404,7 @@ def _sentence_pieces(text: str, off: int, line: str, a: int, b: int, regions: li
             for sa, sb in _split_quote_sentences(line, qa, qb):
                 x, y = _trim(text, off + sa, off + sb)
                 if _words(text[x:y]) >= MIN_CLAIM_WORDS:
-                    yield from _clauses(text, x, y, sentence, headline, True, qframe)
+                    yield from _clauses(text, x, y, sentence, headline, True, qframe, rules=rules)
         return
     last_quote[0] = None
     lead_q = [(qa, qb) for qa, qb in regions if a <= qa < b and not line[a:qa].strip() and qb < b]
@@ -363,9 +414,9 @@ def _sentence_pieces(text: str, off: int, line: str, a: int, b: int, regions: li
         if then is not None:
             x, y = _trim(text, off + qa + 1, off + qb)
             if _words(text[x:y]) >= MIN_CLAIM_WORDS:
-                yield from _clauses(text, x, y, sentence, headline, True, then)
+                yield from _clauses(text, x, y, sentence, headline, True, then, rules=rules)
             x, y = _trim(text, off + qb + 1 + then.end, off + b)
-            yield from _clauses(text, x, y, sentence, headline, _has_quote(text[x:y]), then)
+            yield from _clauses(text, x, y, sentence, headline, _has_quote(text[x:y]), then, rules=rules)
             return
     x, y = _trim(text, off + a, off + b, connectors=False)
     if x >= y:
@@ -387,13 +438,18 @@ def _sentence_pieces(text: str, off: int, line: str, a: int, b: int, regions: li
         seg = text[x:y]
     pieces: list[tuple[int, int]] = [(x, y)]
     mids = [f for f in middle_frames(seg)
-            if re.match(r"\s*(?:and|but)\s+\w", seg[f.end:]) and _words(seg[f.end:]) >= MIN_CLAIM_WORDS
-            and _words(seg[:f.start]) >= MIN_CLAIM_WORDS]
+            if (_AND_BUT.match(seg, f.end) or _WITH_ING.match(seg, f.end - 1))
+            and _words(seg[f.end:]) >= MIN_CLAIM_WORDS and _words(seg[:f.start]) >= MIN_CLAIM_WORDS]
+    apart = False
     if mids:
         m = mids[0]
         if frame is None or frame.source is None:
             frame = m
-        pieces = [_trim(text, x, x + m.start), _trim(text, x + m.end, y)]
+        right = x + m.end
+        with_ing = _WITH_ING.match(seg, m.end - 1)  # "X, the Kremlin said, with the leaders discussing Y"
+        if with_ing:
+            right, apart = x + with_ing.end(), True
+        pieces = [_trim(text, x, x + m.start), _trim(text, right, y)]
     elif frame is None:
         for f in middle_frames(seg):  # parenthetical ", according to X ," kept in the text
             frame = f
@@ -401,7 +457,8 @@ def _sentence_pieces(text: str, off: int, line: str, a: int, b: int, regions: li
     for pa, pb in pieces:
         if _words(text[pa:pb]) >= 1:
             yield from _clauses(text, pa, pb, sentence, headline, _has_quote(text[pa:pb]), frame,
-                                lead=lead is not None and frame is lead)
+                                lead=lead is not None and frame is lead, rules=rules,
+                                apart=apart and pa > pieces[0][1])
 
 
 def _has_quote(s: str) -> bool:
@@ -417,33 +474,40 @@ def _subject_source(seg: str) -> str | None:
 
 
 def _clauses(text: str, a: int, b: int, sentence: int, headline: bool, quoted: bool,
-             frame: Frame | None, *, lead: bool = False) -> Iterator[_Piece]:
+             frame: Frame | None, *, lead: bool = False, rules: ClaimTypeRules | None = None,
+             apart: bool = False) -> Iterator[_Piece]:
     """The clauses of ``text[a:b]``.  A leading frame ("X stressed that A, and B") governs
-    only the clauses up to the first one with a subject of its own."""
+    only the clauses up to the first one with a subject of its own; a subject that is a
+    reporting body ("The Kremlin described ...") is each clause's own."""
     source = frame.source if frame is not None else None
     frame_text = frame.text if frame is not None and frame.text else None
     subject = _subject_source(text[a:b]) if source is None else None
     starts, shares = a, False
-    for x, y, own in _clause_cuts(text, a, b):
+    for x, y, kind in _clause_cuts(text, a, b, rules):
         pa, pb = _trim(text, starts, x)
         if pa < pb:
-            yield _Piece(pa, pb, sentence, headline, quoted, source or subject, frame_text, shares_subject=shares)
-        starts, shares = y, not own
-        if own and lead:  # B has its own subject: the lead frame does not govern it
+            yield _Piece(pa, pb, sentence, headline, quoted, source or subject, frame_text, shares_subject=shares,
+                         apart=apart)
+        starts, shares, apart = y, kind == SHARED, kind == APART
+        if kind == OWN and lead:  # B has its own subject: the lead frame does not govern it
             source = frame_text = None
+        if kind == OWN and source is None:
             subject = _subject_source(text[y:b])
     pa, pb = _trim(text, starts, b)
     if pa < pb:
         sub = text[pa:pb]
         sub_lead = leading_frame(sub) if starts != a else None  # "... and said the presidents had agreed ..."
         if sub_lead is None:
-            m = re.match(rf"(?:{_VERBS_SAY})\s+(?:that\s+)?", sub)
+            m = _SAY_THAT.match(sub)
             if m and _words(sub[m.end():]) >= MIN_CLAIM_WORDS and starts != a:
                 pa, pb = _trim(text, pa + m.end(), pb)
-        yield _Piece(pa, pb, sentence, headline, quoted, source or subject, frame_text, shares_subject=shares)
+        yield _Piece(pa, pb, sentence, headline, quoted, source or subject, frame_text, shares_subject=shares,
+                     apart=apart)
 
 
 _VERBS_SAY = r"said|says|added|noted|stated|stressed|told\s+reporters"
+_SAY_THAT = re.compile(rf"(?:{_VERBS_SAY})\s+(?:that\s+)?")
+_AND_BUT = re.compile(r"\s*(?:and|but)\s+\w")
 
 
 # --------------------------------------------------------------------------- the stage
@@ -477,7 +541,7 @@ def _units(doc: Document, rules: ClaimTypeRules) -> Iterator[_Piece]:
             if rules.is_not_claim(line[a:b]):  # "Good morning." / "More to follow."
                 sentence += 1
                 continue
-            for piece in _sentence_pieces(text, off, line, a, b, regions, sentence, headline, last_quote):
+            for piece in _sentence_pieces(text, off, line, a, b, regions, sentence, headline, last_quote, rules):
                 yield evolve(piece, para=para)
             sentence += 1
         para += 1

@@ -25,7 +25,18 @@ entries with ``patterns`` (re2, searched in the sentence) and examples:
   sentences never become claims;
 * ``event_statements``: a sentence that only says the event happened ("X held a
   telephone conversation with Y", "X and Y spoke by phone on Monday"); such a
-  claim is marked ``event_statement`` so the flags treat it as the event itself.
+  claim is marked ``event_statement`` so the flags treat it as the event itself;
+* ``event_adjuncts``: a phrase that, attached to such an event sentence, states a
+  fact of its own ("... at the initiative of the American side", "... for the
+  first time since the strike"); the claims stage cuts the sentence there, so
+  the event and the adjunct are two claims.  A pattern's match starts where the
+  adjunct starts; the cut is made only when what precedes it is an event
+  statement (or, for an adjunct that opens the sentence up to a comma, when what
+  follows the comma is one).
+
+Matching uses one RE2 set per list (a single pass over the text finds every
+keyword and pattern that occurs), so the cost of classifying a claim hardly grows
+with the number of rules.
 """
 
 from __future__ import annotations
@@ -34,11 +45,12 @@ import re
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from attrs import frozen
+from attrs import Factory, evolve, field, frozen
 from tabulate import tabulate
 
 from compare.errors import RuleError, RuleProblem
 from compare.rulefiles import RuleFile, compile_pattern
+from compare.textnorm import PatternSet
 
 FALLBACK_TYPE = "other"
 # Claims are sentences; anything longer is cut before matching (bounds the work).
@@ -83,22 +95,93 @@ class SentenceShape:
         return any(rx.search(text) for rx in self.patterns)
 
 
+def _pattern_set(patterns: Sequence[str]) -> PatternSet | None:
+    """One RE2 set for ``patterns`` (each already compiled on its own), or None when
+    there are none or the set does not compile within its memory budget."""
+    if not patterns:
+        return None
+    try:
+        return PatternSet(patterns)
+    except Exception:  # too large for one DFA: callers fall back to one search per pattern
+        return None
+
+
+@frozen
+class _Index:
+    """Every matcher of every type (and every shape pattern) in one RE2 set per list."""
+
+    matchers: tuple[tuple[int, Matcher], ...]  # (index of the type in rules.types, matcher)
+    matcher_set: PatternSet | None
+    not_claims: PatternSet | None
+    event_statements: PatternSet | None
+
+
+def _build_index(rules: ClaimTypeRules) -> _Index:
+    matchers = tuple((i, m) for i, ct in enumerate(rules.types) if not ct.fallback for m in ct.matchers)
+    return _Index(
+        matchers=matchers,
+        matcher_set=_pattern_set([m.regex.pattern for _, m in matchers]),
+        not_claims=_pattern_set([p.pattern for sh in rules.not_claims for p in sh.patterns]),
+        event_statements=_pattern_set([p.pattern for sh in rules.event_statements for p in sh.patterns]),
+    )
+
+
+def _any_shape(shapes: tuple[SentenceShape, ...], rset: PatternSet | None, text: str) -> bool:
+    if rset is not None:
+        return bool(rset.which(text))
+    return any(sh.matches(text) for sh in shapes)
+
+
+# "The call took place at the request of X": the call itself is the subject, so the sentence
+# says nothing but its adjunct and stays one claim.
+_CALL_SUBJECT = re.compile(r"^(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:conversation|call|talks|meeting|contact"
+                           r"|visit|discussion|exchange|разговор|переговоры|встреча)\b", re.I)
+
+
 @frozen
 class ClaimTypeRules:
     types: tuple[ClaimType, ...]
     fallback: str = FALLBACK_TYPE
     not_claims: tuple[SentenceShape, ...] = ()
     event_statements: tuple[SentenceShape, ...] = ()
+    event_adjuncts: tuple[SentenceShape, ...] = ()
+    _index: _Index = field(default=Factory(_build_index, takes_self=True), init=False, eq=False, repr=False)
 
     def is_not_claim(self, text: str) -> bool:
         """True for furniture ("Good morning.", "More to follow.") that must not become a claim."""
         text = text[:MAX_CLASSIFY_CHARS].strip()
-        return any(sh.matches(text) for sh in self.not_claims)
+        return _any_shape(self.not_claims, self._index.not_claims, text)
 
     def is_event_statement(self, text: str) -> bool:
         """True for a sentence that only states that the event took place."""
         text = text[:MAX_CLASSIFY_CHARS].strip()
-        return any(sh.matches(text) for sh in self.event_statements)
+        return _any_shape(self.event_statements, self._index.event_statements, text)
+
+    def event_adjunct(self, text: str) -> tuple[int, int] | None:
+        """Where ``text`` joins an event statement and an adjunct that states a fact of its
+        own: ``(end of the first part, start of the second)`` in ``text``, or None.
+
+        "X held a phone call with Y on Monday at the request of Y" -> the cut before "at";
+        "At the request of Y, X held a phone call with Y" -> the cut at the comma.
+        """
+        text = text[:MAX_CLASSIFY_CHARS]
+        for sh in self.event_adjuncts:
+            for rx in sh.patterns:
+                for m in rx.finditer(text):
+                    a = m.start()
+                    while a < len(text) and text[a].isspace():
+                        a += 1
+                    left = text[:a].rstrip(" ,;:-–—")
+                    if left:
+                        if len(text[a:].split()) >= 2 and not _CALL_SUBJECT.match(left) and \
+                                self.is_event_statement(left):
+                            return len(left), a
+                        continue
+                    comma = text.find(",", m.end())
+                    if comma > 0 and self.is_event_statement(text[comma + 1:]):
+                        return comma, comma + 1
+                    break
+        return None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -289,10 +372,12 @@ def parse_claim_type_rules(rf: RuleFile) -> ClaimTypeRules:
                                    f"only one claim type may be the fallback (already '{fallbacks[0]}')"))
     not_claims = _parse_shapes(rf, "not_claims", problems)
     event_statements = _parse_shapes(rf, "event_statements", problems)
+    event_adjuncts = _parse_shapes(rf, "event_adjuncts", problems)
     if problems:
         raise RuleError(problems)
     return ClaimTypeRules(types=tuple(types), fallback=fallbacks[0] if fallbacks else FALLBACK_TYPE,
-                          not_claims=not_claims, event_statements=event_statements)
+                          not_claims=not_claims, event_statements=event_statements,
+                          event_adjuncts=event_adjuncts)
 
 
 # --------------------------------------------------------------------------- classifying
@@ -311,17 +396,30 @@ def _score(ct: ClaimType, text: str) -> tuple[float, tuple[str, ...]]:
 def classify_detail(text: str, rules: ClaimTypeRules) -> Classification:
     """The best type for ``text`` with its score and the matchers that fired."""
     text = text[:MAX_CLASSIFY_CHARS]
+    index = rules._index
+    scored: dict[int, tuple[float, tuple[str, ...]]] = {}
+    if index.matcher_set is not None:
+        totals: dict[int, float] = {}
+        hits: dict[int, list[str]] = {}
+        for j in index.matcher_set.which(text):  # sorted: rule order, as the loop below
+            i, m = index.matchers[j]
+            totals[i] = totals.get(i, 0.0) + m.score
+            hits.setdefault(i, []).append(m.source)
+        scored = {i: (totals[i], tuple(hits[i])) for i in totals}
+    else:
+        for i, ct in enumerate(rules.types):
+            if not ct.fallback:
+                scored[i] = _score(ct, text)
     best: Classification | None = None
     best_key: tuple[float, int] = (0.0, 0)
-    for ct in rules.types:
-        if ct.fallback:
-            continue
-        score, hits = _score(ct, text)
+    for i in sorted(scored):
+        score, matched = scored[i]
         if score <= 0:
             continue
+        ct = rules.types[i]
         key = (score, ct.priority)
         if best is None or key > best_key:  # strict: earlier entries win ties
-            best, best_key = Classification(ct.name, score, hits), key
+            best, best_key = Classification(ct.name, score, matched), key
     return best if best is not None else Classification(rules.fallback, 0.0, ())
 
 
@@ -353,6 +451,7 @@ def run_rule_tests(rules: ClaimTypeRules) -> list[RuleTestResult]:
         for text in ct.counter_examples:
             c = classify_detail(text, rules)
             results.append(RuleTestResult(ct.name, text, "no match", c.type, c.type != ct.name, _why(c)))
+    results.extend(_adjunct_tests(rules))
     for key, shapes, test in (("not_claims", rules.not_claims, rules.is_not_claim),
                               ("event_statements", rules.event_statements, rules.is_event_statement)):
         label = key.rstrip("s").replace("_", " ")
@@ -365,6 +464,24 @@ def run_rule_tests(rules: ClaimTypeRules) -> list[RuleTestResult]:
                 hit = test(text)
                 results.append(RuleTestResult(f"{key}.{sh.name}", text, "no match", label if hit else "claim",
                                               not hit, f"a {key} pattern matched" if hit else "no pattern matched"))
+    return results
+
+
+def _adjunct_tests(rules: ClaimTypeRules) -> list[RuleTestResult]:
+    """An ``event_adjuncts`` example must be cut into event + adjunct; a counter-example must not be cut."""
+    results: list[RuleTestResult] = []
+    for sh in rules.event_adjuncts:
+        alone = evolve(rules, event_adjuncts=(sh,))
+        for text in sh.examples:
+            cut = alone.event_adjunct(text)
+            got = f"cut at {text[cut[1]:cut[1] + 20]!r}" if cut else "no cut"
+            results.append(RuleTestResult(f"event_adjuncts.{sh.name}", text, "match", got, cut is not None,
+                                          "event + adjunct" if cut else "no adjunct after an event statement"))
+        for text in sh.counter_examples:
+            cut = rules.event_adjunct(text)
+            got = f"cut at {text[cut[1]:cut[1] + 20]!r}" if cut else "no cut"
+            results.append(RuleTestResult(f"event_adjuncts.{sh.name}", text, "no match", got, cut is None,
+                                          "an event_adjuncts pattern cut it" if cut else "not cut"))
     return results
 
 

@@ -226,6 +226,15 @@ def test_speaker_is_the_subject_not_the_frame(rules: ClaimTypeRules) -> None:
     ("First, renewable energy is a priority", None),
     ("Brandt's proposal surprised the hosts", None),
     ("She thanked the hosts", "she"),
+    # machine translation drops the article: a plural subject is both sides, an event noun is a thing
+    ("Presidents agreed to continue contacts at various levels", "both"),
+    ("Sides confirmed their common approach", "both"),
+    ("Conversation had a constructive and businesslike character", None),
+    ("You have read 4 of 5 free articles this month", None),
+    # a body is a speaker as written; an "and" inside its "of" phrase does not make two sides
+    ("The Ministry of Agriculture and Fisheries said quotas would rise", "Ministry of Agriculture and Fisheries"),
+    ("Norway should stay outside the customs union", "Norway"),
+    ("The Danish embassy said the talks were useful", "Danish embassy"),
 ])
 def test_speaker_subjects(text: str, who: str | None) -> None:
     assert speaker(text) == who
@@ -291,6 +300,74 @@ def test_bare_press_service_takes_the_owner_named_elsewhere(rules: ClaimTypeRule
     bare = ("The talks covered grain exports, the Kremlin said.\n"
             "The press service reports that the sides agreed to continue contacts.")
     assert [c.attribution for c in _claims(bare, rules)] == ["Kremlin", "press service"]
+
+
+def test_with_clause_after_a_lede_is_its_own_claim(rules: ClaimTypeRules) -> None:
+    text = ("OSLO - Chancellor Olaf Berg spoke with Prime Minister Ana Lind by phone on Friday, the chancellery said, "
+            "with the two leaders discussing a new power cable under the North Sea.\n"
+            "Lind met Berg in Bergen on Sunday, with both governments calling the visit overdue.\n"
+            "The sides agreed on a joint plan, with a view to strengthening grid links.\n"
+            "The fair will open in May, with the opening ceremony set for the first week.")
+    got = [(c.text, c.attribution, c.speaker, c.event_statement) for c in _claims(text, rules)]
+    assert got == [
+        ("Chancellor Olaf Berg spoke with Prime Minister Ana Lind by phone on Friday", "chancellery", "Olaf Berg",
+         True),
+        ("the two leaders discussing a new power cable under the North Sea", "chancellery", "both", False),
+        ("Lind met Berg in Bergen on Sunday", None, "Lind", False),
+        ("both governments calling the visit overdue", None, "both", False),
+        ("The sides agreed on a joint plan, with a view to strengthening grid links", None, "both", False),
+        ("The fair will open in May, with the opening ceremony set for the first week", None, None, False),
+    ]
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("Prime Minister Ana Lind had a telephone conversation with President Paolo Ferri at the invitation of the "
+     "Italian side.", ["Prime Minister Ana Lind had a telephone conversation with President Paolo Ferri",
+                       "at the invitation of the Italian side"]),
+    ("ROME, May 4 (Tiber Wire) - Lind and Ferri spoke by phone on Monday at Rome's request, the ministry said.",
+     ["Lind and Ferri spoke by phone on Monday", "at Rome's request"]),
+    ("At the request of the Italian side, Lind held a telephone conversation with Ferri.",
+     ["At the request of the Italian side", "Lind held a telephone conversation with Ferri"]),
+    ("Lind and Ferri spoke by telephone on Sunday for the first time since the harbour dispute flared in March.",
+     ["Lind and Ferri spoke by telephone on Sunday",
+      "for the first time since the harbour dispute flared in March"]),
+    # not an event sentence before the adjunct: one claim
+    ("The call was held at the initiative of the Italian side.", ["The call was held at the initiative of the "
+                                                                  "Italian side"]),
+    ("Ferri thanked Lind for the grain shipped at the request of the Red Cross.",
+     ["Ferri thanked Lind for the grain shipped at the request of the Red Cross"]),
+    ("The working group may meet for the first time in Turin next month.",
+     ["The working group may meet for the first time in Turin next month"]),
+])
+def test_event_adjuncts_are_claims_of_their_own(rules: ClaimTypeRules, text: str, parts: list[str]) -> None:
+    claims = _claims(text, rules)
+    assert [c.text for c in claims] == parts
+    if len(parts) == 2:
+        event = 1 if parts[0].startswith("At ") else 0
+        assert [c.event_statement for c in claims] == [i == event for i in range(2)]
+        assert claims[1 - event].speaker is None
+        assert claims[0].attribution == claims[1].attribution
+
+
+def test_relative_clause_with_a_prospect_is_its_own_claim(rules: ClaimTypeRules) -> None:
+    text = ("The ministers agreed to set up a fisheries commission, which could convene in Bergen in June. "
+            "Ferri praised the launch of the weather satellite on May 3, which carried two new instruments.")
+    assert [c.text for c in _claims(text, rules)] == [
+        "The ministers agreed to set up a fisheries commission",
+        "which could convene in Bergen in June",
+        "Ferri praised the launch of the weather satellite on May 3, which carried two new instruments",
+    ]
+
+
+def test_each_clause_has_its_own_reporting_subject(rules: ClaimTypeRules) -> None:
+    text = ("The chancellery called the talks useful, while the foreign ministry, in its own statement, described them "
+            "as frank and said it would send an envoy to Berlin.")
+    got = [(c.text, c.attribution) for c in _claims(text, rules)]
+    assert got == [
+        ("The chancellery called the talks useful", "chancellery"),
+        ("the foreign ministry, in its own statement, described them as frank", "foreign ministry"),
+        ("it would send an envoy to Berlin", "foreign ministry"),
+    ]
 
 
 # --------------------------------------------------------------------------- properties

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from compare.claimtypes import (
     ClaimTypeRules,
@@ -257,3 +259,68 @@ not_claims: {greeting: x}
     rf = _rf(tmp_path, "not_claims:\n  - name: x\n    pattern: 'a'\n")
     problems = [str(p) for p in validate(rf, load_schema("rules-claim_types"))]
     assert any("not_claims[0]" in p and "pattern" in p for p in problems), problems
+
+
+# --------------------------------------------------------------------------- event adjuncts
+
+
+def test_shipped_event_adjuncts_cut_only_after_an_event_sentence(shipped: ClaimTypeRules) -> None:
+    text = "Premier Tanaka held a telephone conversation with President Okafor at the request of the Nigerian side."
+    cut = shipped.event_adjunct(text)
+    assert cut is not None and text[:cut[0]].endswith("Okafor") and text[cut[1]:].startswith("at the request")
+    lead = "At Abuja's invitation, Premier Tanaka and President Okafor spoke by phone on Monday."
+    cut = shipped.event_adjunct(lead)
+    assert cut is not None and lead[:cut[0]] == "At Abuja's invitation" and lead[cut[1]:].startswith(" Premier")
+    assert shipped.event_adjunct("The phone call took place at the request of the Nigerian side.") is None
+    assert shipped.event_adjunct("Tanaka discussed the loan at the request of the bank.") is None
+    assert shipped.event_adjunct("Tanaka and Okafor spoke by phone for the first time since May.") is not None
+
+
+def test_user_event_adjuncts_merge_and_are_tested(tmp_path: Path) -> None:
+    rules = parse_claim_type_rules(_rf(tmp_path, """
+event_adjuncts:
+  - name: duration
+    patterns: ['\\bfor\\s+(about\\s+)?\\d+\\s+(minutes|hours)\\b']
+    examples: ["Tanaka and Okafor spoke by phone on Monday for 40 minutes.", "The call lasted 40 minutes."]
+    counter_examples: ["Tanaka and Okafor spoke by phone on Monday for about 2 hours."]
+""", defaults=True))
+    assert {s.name for s in rules.event_adjuncts} >= {"duration", "initiative", "sequence"}
+    mine = [(r.text[:12], r.expected, r.ok) for r in run_rule_tests(rules) if r.type == "event_adjuncts.duration"]
+    assert mine == [("Tanaka and O", "match", True), ("The call las", "match", False),
+                    ("Tanaka and O", "no match", False)]
+    rf = _rf(tmp_path, "event_adjuncts:\n  - name: x\n    pattern: 'a'\n")
+    problems = [str(p) for p in validate(rf, load_schema("rules-claim_types"))]
+    assert any("event_adjuncts[0]" in p for p in problems), problems
+
+
+# --------------------------------------------------------------------------- one RE2 set == one search per matcher
+
+
+def _brute_force(text: str, rules: ClaimTypeRules) -> tuple[str, float, tuple[str, ...]]:
+    best: tuple[str, float, tuple[str, ...]] = (rules.fallback, 0.0, ())
+    best_key = (0.0, 0)
+    for ct in rules.types:
+        if ct.fallback:
+            continue
+        hits = tuple(m.source for m in ct.matchers if m.regex.search(text[:4000]))
+        score = sum(m.score for m in ct.matchers if m.source in hits)
+        if score > 0 and (best[1] == 0 or (score, ct.priority) > best_key):
+            best, best_key = (ct.name, score, hits), (score, ct.priority)
+    return best
+
+
+_WORDS = ["oil", "crude", "Syria", "ceasefire", "the", "talks", "were", "constructive", "agreed", "to", "meet",
+          "in", "Geneva", "G7", "summit", "keep", "in touch", "vaccines", "Kyiv", "trade", "tariffs", "space",
+          "station", "Pyongyang", "Iran", "nuclear", "warheads", "OPEC+", "face-to-face", ",", "."]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=14))
+def test_set_classifier_equals_one_search_per_matcher(words: list[str]) -> None:
+    rules = _SHIPPED
+    text = " ".join(words)
+    c = classify_detail(text, rules)
+    assert (c.type, c.score, c.matched) == _brute_force(text, rules)
+
+
+_SHIPPED = parse_claim_type_rules(load_rule_file("claim_types", [default_rules_dir()]))
