@@ -24,6 +24,8 @@ from compare.errors import RuleError, RuleProblem
 from compare.models import Segment
 from compare.rulefiles import RuleFile, compile_pattern
 from compare.textnorm import (
+    INVISIBLE,
+    ODD_SPACES,
     LinePatterns,
     ends_sentence,
     ends_sentence_strict,
@@ -40,6 +42,7 @@ HEADING_MAX_WORDS = 8
 SECTIONS = ("drop_lines", "protect_lines", "list_headings", "tail_markers")
 _NAV_SPLIT = re.compile(r"\s*\|\s*|\s+[•·]\s+")
 _GAP_SPLIT = re.compile(r"\s{2,}")
+_ODD_OR_INVISIBLE = re.compile("[" + ODD_SPACES + INVISIBLE + "]")
 GAP_NAV_MIN_ITEMS = 4
 _KEEP, _DROP, _BLANK = 0, 1, 2
 
@@ -129,16 +132,27 @@ def parse_boilerplate_rules(rf: RuleFile) -> BoilerplateRules:
     )
 
 
-def _hits(patterns: LinePatterns | None, lines: Sequence[str]) -> set[int]:
-    return patterns.matching(lines) if patterns is not None else set()
+def _hits(patterns: LinePatterns | None, lines: Sequence[str], filled: Sequence[int]) -> set[int]:
+    """Indices of ``lines`` a pattern matches, testing only the non-blank lines ``filled``.
+
+    Blank lines are never tested: patterns that can span a newline ("\\W", "\\s")
+    would otherwise match across every paragraph gap and cost a search each.
+    """
+    if patterns is None or not filled:
+        return set()
+    return {filled[k] for k in patterns.matching([lines[i] for i in filled])}
 
 
 def _is_nav(raw: str, h: Heuristics) -> bool:
     """A menu line: items split by pipes/bullets, or (at least four) by wide gaps, all short."""
-    items = [p for p in _NAV_SPLIT.split(raw.strip()) if p]
-    if len(items) >= h.nav_min_separators + 1:
-        return all(word_count(it) <= h.nav_max_item_words for it in items)
-    items = [p for p in _GAP_SPLIT.split(raw.strip()) if p]
+    s = raw.strip()
+    if h.nav_min_separators < 1 or "|" in s or "•" in s or "·" in s:  # else there is one item
+        items = [p for p in _NAV_SPLIT.split(s) if p]
+        if len(items) >= h.nav_min_separators + 1:
+            return all(word_count(it) <= h.nav_max_item_words for it in items)
+    if s.isascii() and s.isprintable() and "  " not in s:  # no run of two spaces of any kind
+        return False
+    items = [p for p in _GAP_SPLIT.split(s) if p]
     return len(items) >= GAP_NAV_MIN_ITEMS and all(
         word_count(it) <= 2 and not ends_sentence(it) for it in items)
 
@@ -177,8 +191,13 @@ def clean_text_lines(text: str, rules: BoilerplateRules) -> tuple[str, tuple[Seg
     raws: list[str] = []
     norm: list[str] = []
     pieces: list[list[tuple[int, int, int]]] = []
+    # most lines need no space work: tested with str methods, not one regex call per line
+    plain = _ODD_OR_INVISIBLE.search(text) is None
     for off, raw in iter_lines(text):
-        line, p = normalise_line(raw)
+        if plain and "  " not in raw and raw[:1] != " " and raw[-1:] != " ":
+            line, p = raw, ([(0, 0, len(raw))] if raw else [])
+        else:
+            line, p = normalise_line(raw)
         offsets.append(off)
         raws.append(raw)
         norm.append(line)
@@ -188,11 +207,12 @@ def clean_text_lines(text: str, rules: BoilerplateRules) -> tuple[str, tuple[Seg
     # what the patterns see: the line without Markdown emphasis or quote marks around it
     keys = [x.strip("*_> ").strip() for x in norm]
     state = [_BLANK if not x else _KEEP for x in norm]
-    protect_hits = _hits(rules.protect, norm)
+    filled = [i for i, x in enumerate(norm) if x]
+    protect_hits = _hits(rules.protect, norm, filled)
     protected = [bool(x) and wc[i] <= PROTECT_MAX_WORDS and i in protect_hits for i, x in enumerate(norm)]
-    drop_hits = _hits(rules.drop, keys)
-    tail_hits = _hits(rules.tails, keys)
-    heading_hits = _hits(rules.list_headings, keys)
+    drop_hits = _hits(rules.drop, keys, filled)
+    tail_hits = _hits(rules.tails, keys, filled)
+    heading_hits = _hits(rules.list_headings, keys, filled)
 
     def short(i: int) -> bool:
         return wc[i] <= h.run_max_words and not ends_sentence(norm[i]) and not protected[i]

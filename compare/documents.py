@@ -81,15 +81,17 @@ def pick_title(src: SourceText, clean: str, rules: BoilerplateRules | None = Non
         title = _strip_site(squash(src.html_title), names, outlets)
         if title and not _is_site_line(title, names, outlets):
             return title[:300]
-    for line in [x for x in clean.split("\n") if x.strip()][:TITLE_SEARCH_LINES]:
-        s = line.strip().lstrip("#").strip()
+    lines = [x.strip().lstrip("#").strip() for x in clean.split("\n", 4 * TITLE_SEARCH_LINES)[:4 * TITLE_SEARCH_LINES]
+             if x.strip()][:TITLE_SEARCH_LINES]
+    # date stamps are kept by cleaning (lines of the drop classes are gone already)
+    stamps = rules.protect.matching(lines) if rules is not None and rules.protect is not None else set()
+    for k, s in enumerate(lines):
         n = word_count(s)
         if n > TITLE_MAX_WORDS or (s.endswith(".") and n >= 8):
             return None
         if (n < TITLE_MIN_WORDS or s.endswith(":") or is_list_item(s) or "|" in s or s.lower().startswith("by ")
                 or sum(1 for w in words(s) if not w.isdigit()) < TITLE_MIN_LETTER_WORDS
-                or _is_site_line(s, names, outlets)
-                or (rules is not None and any(p is not None and p.search(s) for p in (rules.protect, rules.drop)))):
+                or k in stamps or _is_site_line(s, names, outlets)):
             continue
         return s[:300]
     return None

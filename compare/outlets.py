@@ -27,7 +27,7 @@ from attrs import Factory, field, frozen
 from compare.errors import RuleError, RuleProblem
 from compare.models import Evidence, Role
 from compare.rulefiles import RuleFile, compile_pattern
-from compare.textnorm import LinePatterns, PatternSet, squash, word_count
+from compare.textnorm import _SPACE_TABLE, LinePatterns, PatternSet, squash, word_count
 
 ROLES = ("primary", "wire", "outlet")
 WHERE = ("head", "foot", "lead", "anywhere")
@@ -248,8 +248,16 @@ def parse_outlet_rules(rf: RuleFile) -> OutletRules:
 # --------------------------------------------------------------------------- matching
 
 
+# odd spaces that do not end a line (\v and \f do, for splitlines): translated in one pass
+_INLINE_SPACES = {k: v for k, v in _SPACE_TABLE.items() if chr(k) not in "\v\f"}
+
+
 def _scopes(text: str) -> dict[str, list[str]]:
-    lines = [squash(x) for x in text[:MAX_SCAN_CHARS].splitlines()]
+    """Squashed non-empty lines (as :func:`squash` of each line gives them), with the edge scopes."""
+    spaced = text[:MAX_SCAN_CHARS].translate(_INLINE_SPACES).replace("\u200b", "")
+    # after the translation a line's only whitespace is " ": most lines need no re-joining
+    lines = [x if "  " not in x and x[:1] != " " and x[-1:] != " " else " ".join(x.split())
+             for x in spaced.splitlines()]
     lines = [x for x in lines if x]
     return {"head": lines[:HEAD_LINES], "foot": lines[-FOOT_LINES:], "lead": lines[:LEAD_LINES],
             "anywhere": lines}
