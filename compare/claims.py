@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
-from attrs import evolve, frozen
+from attrs import frozen
 from sentencex import segment
 
 from compare.attribution import (
@@ -49,9 +50,11 @@ MAX_TEXT_CHARS = 400_000
 MAX_CLAIMS = 5_000
 MAX_SENTENCE_CHARS = 3_000
 MIN_CLAIM_WORDS = 3
+MAX_STAMP_WORDS = 40
 
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", "‘": "’"}
 _QUOTE_CHARS = "\"“”„«»‘’"
+_QUOTE_MARK = re.compile("[\"“”„«»‘’]")
 _STRIP_EDGE = " \t,;:-–—.!?#*"
 
 _DATELINE = re.compile(
@@ -118,7 +121,6 @@ class _Piece:
     quoted: bool
     source: str | None
     frame: str | None
-    para: int = 0
     # True when the piece continues its sentence's subject ("... and agreed to ...").
     shares_subject: bool = False
     # True for a fact of its own cut from an event sentence or lede ("at the request of
@@ -129,20 +131,34 @@ class _Piece:
 # --------------------------------------------------------------------------- lines
 
 
+_NON_WORD = re.compile(r"\W+")
+_DIGIT = re.compile(r"\d")
+_LETTER_RUN = re.compile(r"[^\W\d_]{2,}")
+_WORD = re.compile(r"\w+")
+_CONNECTOR = re.compile(r"(?:and|but|also|then|so)\s+", re.I)
+_QUOTE_IN = re.compile(r"[\"“”«»„]|‘‘|’’")
+
+
 def _norm(s: str) -> str:
-    return re.sub(r"\W+", " ", s).strip().lower()
+    return _NON_WORD.sub(" ", s).strip().lower()
 
 
 def _is_stamp(line: str) -> bool:
-    """Date/time stamps, view counters and the like: hardly any words besides dates and numbers."""
-    if not re.search(r"\d", line):
+    """Date/time stamps, view counters and the like: hardly any words besides dates and numbers
+    (a line of more than MAX_STAMP_WORDS words is a paragraph, not a stamp)."""
+    if not _DIGIT.search(line) or line.count(" ") >= MAX_STAMP_WORDS:
         return False
     rest = _DATE_WORDS.sub(" ", line)
-    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= 2
+    return len(_LETTER_RUN.findall(rest)) <= 2
+
+
+@lru_cache(maxsize=256)
+def _title_norm(title: str) -> str:
+    return _norm(title)
 
 
 def _is_title(line: str, title: str | None) -> bool:
-    t = _norm(title or "")
+    t = _title_norm(title or "")
     if not t:
         return False
     n = _norm(line)
@@ -167,7 +183,8 @@ def _looks_like_headline(line: str) -> bool:
             or bool(re.search(r"[,:;?!\"“”«»]", line)))
 
 
-def _line_kind(line: str, title: str | None, seen_title: bool, seen_body: bool) -> str:
+def _line_kind(line: str, title: str | None, seen_title: bool, seen_body: bool,
+               is_title: bool | None = None) -> str:
     """``skip``, ``headline`` or ``body``.
 
     Lines without a sentence end before the body are the title and its deck
@@ -177,7 +194,7 @@ def _line_kind(line: str, title: str | None, seen_title: bool, seen_body: bool) 
     words = line.split()
     if len(words) < MIN_CLAIM_WORDS or _SKIP_LINE.match(line) or _is_stamp(line):
         return "skip"
-    if _is_title(line, title):
+    if _is_title(line, title) if is_title is None else is_title:
         return "headline"
     terminal = bool(_TERMINAL.search(line))
     if not terminal and (line.count("|") >= 1 or _BULLET.match(line)):
@@ -202,8 +219,12 @@ def quote_regions(line: str) -> list[tuple[int, int]]:
     """
     regions: list[tuple[int, int]] = []
     stack: list[tuple[int, str]] = []
-    i, n = 0, len(line)
-    while i < n:
+    n = len(line)
+    skip_to = 0
+    for qm in _QUOTE_MARK.finditer(line):  # only quote marks change the state: jump between them
+        i = qm.start()
+        if i < skip_to:  # the second mark of a doubled ‘‘ or ’’
+            continue
         ch = line[i]
         width = 2 if ch in "‘’" and line[i:i + 2] in ("‘‘", "’’") else 1
         token = line[i:i + width]
@@ -224,7 +245,7 @@ def quote_regions(line: str) -> list[tuple[int, int]]:
             stack.append((i, "’’"))
         elif ch in _OPEN_CLOSE and not (ch == "‘" and prev.isalpha()):
             stack.append((i, _OPEN_CLOSE[ch]))
-        i += width
+        skip_to = i + width
     if stack:
         regions.append((stack[0][0], n - 1))
     return regions
@@ -289,9 +310,9 @@ def _trim(text: str, a: int, b: int, *, connectors: bool = True) -> tuple[int, i
         while b > a and text[b - 1] in _STRIP_EDGE:
             b -= 1
         if connectors:
-            m = re.match(r"(?:and|but|also|then|so)\s+", text[a:b], re.I)
-            if m and len(text[a + m.end():b].split()) >= MIN_CLAIM_WORDS:
-                a += m.end()
+            m = _CONNECTOR.match(text, a, b)
+            if m and len(text[m.end():b].split()) >= MIN_CLAIM_WORDS:
+                a = m.end()
         seg = text[a:b]
         if seg[:1] in _QUOTE_CHARS and seg[-1:] in _QUOTE_CHARS and len(seg) > 2 and not any(
                 c in _QUOTE_CHARS for c in seg[1:-1] if c not in "’'"):
@@ -314,7 +335,7 @@ def _trim(text: str, a: int, b: int, *, connectors: bool = True) -> tuple[int, i
 
 
 def _words(s: str) -> int:
-    return len(re.findall(r"\w+", s))
+    return len(_WORD.findall(s))
 
 
 # How the clause right of a cut relates to the one before it.
@@ -462,7 +483,7 @@ def _sentence_pieces(text: str, off: int, line: str, a: int, b: int, regions: li
 
 
 def _has_quote(s: str) -> bool:
-    return bool(re.search(r"[\"“”«»„]|‘‘|’’", s))
+    return bool(_QUOTE_IN.search(s))
 
 
 def _subject_source(seg: str) -> str | None:
@@ -513,7 +534,8 @@ _AND_BUT = re.compile(r"\s*(?:and|but)\s+\w")
 # --------------------------------------------------------------------------- the stage
 
 
-def _units(doc: Document, rules: ClaimTypeRules) -> Iterator[_Piece]:
+def _units(doc: Document, rules: ClaimTypeRules) -> Iterator[tuple[_Piece, int]]:
+    """The pieces of ``doc`` with the index of their paragraph."""
     text = doc.text[:MAX_TEXT_CHARS]
     seen_body = seen_title = False
     sentence = para = 0
@@ -521,8 +543,10 @@ def _units(doc: Document, rules: ClaimTypeRules) -> Iterator[_Piece]:
         line, off = lm.group(0), lm.start()
         if not line.strip():
             continue
-        kind = _line_kind(line.strip(), doc.title, seen_title, seen_body)
-        seen_title = seen_title or _is_title(line, doc.title)
+        stripped = line.strip()
+        title_line = _is_title(stripped, doc.title)
+        kind = _line_kind(stripped, doc.title, seen_title, seen_body, title_line)
+        seen_title = seen_title or title_line
         if kind == "skip" or rules.is_not_claim(line):
             continue
         headline = kind == "headline"
@@ -542,7 +566,7 @@ def _units(doc: Document, rules: ClaimTypeRules) -> Iterator[_Piece]:
                 sentence += 1
                 continue
             for piece in _sentence_pieces(text, off, line, a, b, regions, sentence, headline, last_quote, rules):
-                yield evolve(piece, para=para)
+                yield piece, para
             sentence += 1
         para += 1
 
@@ -562,7 +586,7 @@ def extract_claims(doc: Document, rules: ClaimTypeRules) -> list[Claim]:
     press = qualified_press_service(doc.text)
     speakers = _Speakers()
     seen_event = {True: False, False: False}  # headline / body: first event statement found
-    for piece in _units(doc, rules):
+    for piece, para in _units(doc, rules):
         if len(claims) >= MAX_CLAIMS:
             break
         if piece.start < prev_end or piece.end <= piece.start:
@@ -591,10 +615,10 @@ def extract_claims(doc: Document, rules: ClaimTypeRules) -> list[Claim]:
             event_statement = seen_event[piece.headline] = True
         ctype = classify_detail(body, rules)
         kind = ctype.type
-        if not ctype.matched and carry is not None and carry[0] == piece.para:
+        if not ctype.matched and carry is not None and carry[0] == para:
             kind = carry[1]  # same paragraph, same topic: "Putin called for restraint" after "Korea was discussed"
         elif ctype.matched:
-            carry = (piece.para, kind) if rules.carries_over(kind) else None
+            carry = (para, kind) if rules.carries_over(kind) else None
         claims.append(Claim(
             id=f"{doc.id}:c{len(claims) + 1}",
             document=doc.id,

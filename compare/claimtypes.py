@@ -114,6 +114,7 @@ class _Index:
     matcher_set: PatternSet | None
     not_claims: PatternSet | None
     event_statements: PatternSet | None
+    event_adjuncts: PatternSet | None
 
 
 def _build_index(rules: ClaimTypeRules) -> _Index:
@@ -123,6 +124,7 @@ def _build_index(rules: ClaimTypeRules) -> _Index:
         matcher_set=_pattern_set([m.regex.pattern for _, m in matchers]),
         not_claims=_pattern_set([p.pattern for sh in rules.not_claims for p in sh.patterns]),
         event_statements=_pattern_set([p.pattern for sh in rules.event_statements for p in sh.patterns]),
+        event_adjuncts=_pattern_set([p.pattern for sh in rules.event_adjuncts for p in sh.patterns]),
     )
 
 
@@ -165,6 +167,9 @@ class ClaimTypeRules:
         "At the request of Y, X held a phone call with Y" -> the cut at the comma.
         """
         text = text[:MAX_CLASSIFY_CHARS]
+        if not self.event_adjuncts or (self._index.event_adjuncts is not None
+                                       and not self._index.event_adjuncts.which(text)):
+            return None
         for sh in self.event_adjuncts:
             for rx in sh.patterns:
                 for m in rx.finditer(text):

@@ -453,3 +453,40 @@ def test_devset_boundaries_and_types(rules: ClaimTypeRules) -> None:
     assert metrics["covered"] >= 0.95, metrics
     assert metrics["exactly_one"] >= 0.85, metrics
     assert metrics["type_accuracy"] >= 0.8, metrics
+
+
+def _quote_regions_char_by_char(line: str) -> list[tuple[int, int]]:
+    """The first implementation of quote_regions (one step per character), kept as the oracle."""
+    open_close = {"“": "”", "«": "»", "„": "“", "‘": "’"}
+    regions: list[tuple[int, int]] = []
+    stack: list[tuple[int, str]] = []
+    i, n = 0, len(line)
+    while i < n:
+        ch = line[i]
+        width = 2 if ch in "‘’" and line[i:i + 2] in ("‘‘", "’’") else 1
+        token = line[i:i + width]
+        prev = line[i - 1] if i else " "
+        nxt = line[i + width] if i + width < n else " "
+        closer = stack[-1][1] if stack else None
+        if closer is not None and (token == closer or (width == 1 and ch == closer)) and not (
+                ch == "’" and width == 1 and nxt.isalpha() and prev.isalpha()):
+            start, _ = stack.pop()
+            if not stack:
+                regions.append((start, i + width - 1))
+        elif ch == '"':
+            if closer != '"' and (prev.isspace() or prev in "([{—–-:" or i == 0 or not nxt.isspace()):
+                stack.append((i, '"'))
+        elif token == "‘‘":
+            stack.append((i, "’’"))
+        elif ch in open_close and not (ch == "‘" and prev.isalpha()):
+            stack.append((i, open_close[ch]))
+        i += width
+    if stack:
+        regions.append((stack[0][0], n - 1))
+    return regions
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab C.,:(\"“”«»„‘’' -—")), max_size=60))
+def test_quote_regions_jumping_between_marks_equals_char_by_char(line: str) -> None:
+    assert quote_regions(line) == _quote_regions_char_by_char(line)
