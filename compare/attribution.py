@@ -295,7 +295,8 @@ _SPEAKER_LEAD = re.compile(
     r"|besides|then|now|today|yesterday|first|finally|at\s+the\s+same\s+time)\s*,?\s+)", re.I)
 _PLURAL = re.compile(
     r"^(?:both(?:\s+(?:leaders|presidents|sides|men|countries|ministers|heads\s+of\s+state|parties|governments))?"
-    r"|the\s+(?:two\s+|both\s+)?(?:presidents|leaders|sides|heads\s+of\s+state|ministers|parties|counterparts|men"
+    r"|the\s+(?:two\s+|both\s+|[\w.’'-]+\s+and\s+[\w.’'-]+\s+)?(?:presidents|leaders|sides|heads\s+of\s+state"
+    r"|ministers|parties|counterparts|men"
     r"|countries|governments|delegations|chancellors|premiers|interlocutors)|the\s+two\s+[\w-]+|they|each\s+side"
     # without an article, as machine translation writes them: "Presidents agreed to ..."
     r"|(?:presidents|leaders|sides|parties|heads\s+of\s+state|counterparts|interlocutors)(?=\s+[a-z])"

@@ -106,6 +106,10 @@ _ING_NOUNS = (r"meeting|briefing|building|morning|evening|ceiling|king|ring|thin
 _NP_WORD = r"(?!(?:to|of|for|on|in|at|by|about|from|into|with|over|under|as|than|regard|respect)\b)[\w’'.-]+"
 _WITH_ING = re.compile(
     rf",\s+with\s+(?=(?:{_NP_WORD}\s+){{1,5}}?(?!(?:{_ING_NOUNS})\b)[a-z]{{2,}}ing\b)")
+# "..., according to the Kremlin, which called the talks useful": the frame's source says more.
+_WHICH_SAYS = re.compile(
+    r"\s*which\s+(?:also\s+)?(?=(?:called|described|characteri[sz]ed|termed|said|noted|stressed|added|reported"
+    r"|stated|underlined|emphasi[sz]ed)\b)")
 # "..., which could meet in May": a relative clause that states a prospect of its own.
 _WHICH_MODAL = re.compile(
     r",\s+(?=which\s+(?:could|would|will|may|might|should|is\s+to|are\s+to|is\s+expected|are\s+expected"
@@ -126,6 +130,9 @@ class _Piece:
     # True for a fact of its own cut from an event sentence or lede ("at the request of
     # Y", "the leaders discussing X"): its speaker is its own subject, never the lede's.
     apart: bool = False
+    # Who acts in a piece without a subject of its own: "..., according to the Kremlin,
+    # which called the talks useful" -> "called the talks useful" is the Kremlin's.
+    agent: str | None = None
 
 
 # --------------------------------------------------------------------------- lines
@@ -459,17 +466,21 @@ def _sentence_pieces(text: str, off: int, line: str, a: int, b: int, regions: li
         seg = text[x:y]
     pieces: list[tuple[int, int]] = [(x, y)]
     mids = [f for f in middle_frames(seg)
-            if (_AND_BUT.match(seg, f.end) or _WITH_ING.match(seg, f.end - 1))
+            if (_AND_BUT.match(seg, f.end) or _WITH_ING.match(seg, f.end - 1) or _WHICH_SAYS.match(seg, f.end))
             and _words(seg[f.end:]) >= MIN_CLAIM_WORDS and _words(seg[:f.start]) >= MIN_CLAIM_WORDS]
     apart = False
+    agent: str | None = None
     if mids:
         m = mids[0]
         if frame is None or frame.source is None:
             frame = m
         right = x + m.end
         with_ing = _WITH_ING.match(seg, m.end - 1)  # "X, the Kremlin said, with the leaders discussing Y"
+        which_says = _WHICH_SAYS.match(seg, m.end)  # "X, according to the Kremlin, which called it Y"
         if with_ing:
             right, apart = x + with_ing.end(), True
+        elif which_says:
+            right, apart, agent = x + which_says.end(), True, normalise_source(m.source).name
         pieces = [_trim(text, x, x + m.start), _trim(text, right, y)]
     elif frame is None:
         for f in middle_frames(seg):  # parenthetical ", according to X ," kept in the text
@@ -477,9 +488,10 @@ def _sentence_pieces(text: str, off: int, line: str, a: int, b: int, regions: li
             break
     for pa, pb in pieces:
         if _words(text[pa:pb]) >= 1:
+            later = pa > pieces[0][1]
             yield from _clauses(text, pa, pb, sentence, headline, _has_quote(text[pa:pb]), frame,
                                 lead=lead is not None and frame is lead, rules=rules,
-                                apart=apart and pa > pieces[0][1])
+                                apart=apart and later, agent=agent if later else None)
 
 
 def _has_quote(s: str) -> bool:
@@ -496,7 +508,7 @@ def _subject_source(seg: str) -> str | None:
 
 def _clauses(text: str, a: int, b: int, sentence: int, headline: bool, quoted: bool,
              frame: Frame | None, *, lead: bool = False, rules: ClaimTypeRules | None = None,
-             apart: bool = False) -> Iterator[_Piece]:
+             apart: bool = False, agent: str | None = None) -> Iterator[_Piece]:
     """The clauses of ``text[a:b]``.  A leading frame ("X stressed that A, and B") governs
     only the clauses up to the first one with a subject of its own; a subject that is a
     reporting body ("The Kremlin described ...") is each clause's own."""
@@ -508,8 +520,8 @@ def _clauses(text: str, a: int, b: int, sentence: int, headline: bool, quoted: b
         pa, pb = _trim(text, starts, x)
         if pa < pb:
             yield _Piece(pa, pb, sentence, headline, quoted, source or subject, frame_text, shares_subject=shares,
-                         apart=apart)
-        starts, shares, apart = y, kind == SHARED, kind == APART
+                         apart=apart, agent=agent)
+        starts, shares, apart, agent = y, kind == SHARED, kind == APART, None
         if kind == OWN and lead:  # B has its own subject: the lead frame does not govern it
             source = frame_text = None
         if kind == OWN and source is None:
@@ -523,7 +535,7 @@ def _clauses(text: str, a: int, b: int, sentence: int, headline: bool, quoted: b
             if m and _words(sub[m.end():]) >= MIN_CLAIM_WORDS and starts != a:
                 pa, pb = _trim(text, pa + m.end(), pb)
         yield _Piece(pa, pb, sentence, headline, quoted, source or subject, frame_text, shares_subject=shares,
-                     apart=apart)
+                     apart=apart, agent=agent)
 
 
 _VERBS_SAY = r"said|says|added|noted|stated|stressed|told\s+reporters"
@@ -649,7 +661,9 @@ class _Speakers:
 
     def resolve(self, piece: _Piece, body: str, src: Source, prev: Claim | None) -> str | None:
         who = speaker(body)
-        if who is None and piece.shares_subject and prev is not None and prev.sentence == piece.sentence:
+        if who is None and piece.agent is not None:
+            who = piece.agent
+        elif who is None and piece.shares_subject and prev is not None and prev.sentence == piece.sentence:
             who = prev.speaker
         elif who in ("he", "she"):  # "Costa said he ..." is Costa; else the last person named
             who = src.name if src.kind == "person" and not piece.quoted else self.last_named
