@@ -176,6 +176,9 @@ class Claim:
     # A surface name with titles stripped ("Vladimir Putin", "Russian leader", "Kremlin";
     # compare through Lexicon.names), "both" for a plural or two-sided subject
     # ("The presidents", "Putin and Trump"), or None (the subject is a thing).
+    # Not always a person: a country or body that acts or speaks is a speaker as written
+    # ("Russia", "White House", "foreign ministry"); "both" is only for joint or plural
+    # subjects ("X and Y", "the sides", "they"), never for one body ("Ministry of A and B").
     speaker: str | None = None
     # True for a sentence that only says the event took place ("X held a telephone
     # conversation with Y"): the event itself, not a fact an outlet adds or omits.
