@@ -57,9 +57,9 @@ class _Group:
     kind: EventKind
     key: tuple[Identity, ...]
     words: set[str]
-
-    def dates(self) -> list[dt.date]:
-        return [d.event_date for d in self.members if d.event_date is not None]
+    # The earliest and latest event date of the members (every member is dated).
+    first: dt.date
+    last: dt.date
 
 
 def _key(doc: Document) -> tuple[Identity, ...]:
@@ -104,15 +104,14 @@ def topic_overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def _fits(group: _Group, doc: Document, words: set[str]) -> float | None:
+def _fits(group: _Group, doc: Document, words: set[str], key: tuple[Identity, ...]) -> float | None:
     """How well ``doc`` fits ``group`` (higher is better), or None when it cannot join."""
     assert doc.event_date is not None
     # Every member within the slack (no chaining: d, d+1, d+2 ... is not one event).
-    gap = max(abs((d - doc.event_date).days) for d in group.dates())
+    gap = max(abs((group.first - doc.event_date).days), abs((group.last - doc.event_date).days))
     if gap > DATE_SLACK_DAYS:
         return None
     kind = doc.event_kind or "other"
-    key = _key(doc)
     # A call and a meeting of the same two people on the same day: one contact that
     # outlets word differently ("phone talks"); any other kind mismatch is another event.
     contact = {kind, group.kind} == {"call", "meeting"} and gap == 0 and bool(key) and \
@@ -226,22 +225,33 @@ def cluster_documents(docs: Sequence[Document]) -> tuple[list[Event], list[Docum
     copies = [d for d in docs if d.duplicate_of is not None and d.duplicate_of in ids]
     groups: list[_Group] = []
     undated: list[Document] = []
+    # Documents come in date order and groups are opened in that order, so a group whose
+    # first date is more than the slack before the document's can never take it (nor any
+    # later one): only the groups from ``active`` on are tried.
+    active = 0
     for doc in sorted(originals, key=lambda d: (d.event_date or dt.date.max, d.id)):
         if doc.event_date is None:
             undated.append(doc)
             continue
+        while active < len(groups) and (doc.event_date - groups[active].first).days > DATE_SLACK_DAYS:
+            active += 1
         words = _words(doc)
-        scored = [(fit, i) for i, g in enumerate(groups) if (fit := _fits(g, doc, words)) is not None]
+        key = _key(doc)
+        scored = [(fit, i) for i in range(active, len(groups))
+                  if (fit := _fits(groups[i], doc, words, key)) is not None]
         if scored:
             _, best = max(scored, key=lambda x: (x[0], -x[1]))
             group = groups[best]
             group.members.append(doc)
             group.words |= words
+            group.first = min(group.first, doc.event_date)
+            group.last = max(group.last, doc.event_date)
             if group.kind == "other":
                 group.kind = doc.event_kind or "other"
-            group.key = _merge_key(group.key, _key(doc)) if group.key else _key(doc)
+            group.key = _merge_key(group.key, key) if group.key else key
         else:
-            groups.append(_Group([doc], doc.event_kind or "other", _key(doc), words))
+            groups.append(_Group([doc], doc.event_kind or "other", key, words,
+                                 doc.event_date, doc.event_date))
     # Republications join their original's group (following chains of copies).
     member_of: dict[str, list[Document]] = {}
     for g in groups:

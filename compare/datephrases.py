@@ -19,9 +19,10 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Sequence
-from typing import Literal
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal
 
+import re2
 from attrs import frozen
 
 MAX_SCAN_CHARS = 100_000
@@ -92,11 +93,13 @@ _DIGIT = re.compile(r"\d")
 _CYRILLIC = re.compile(r"[а-яё]")
 YEAR_ONLY = re.compile(rf"(?P<year>{_YEAR})(?![\d])")
 
-# Lines whose dates are not evidence of the reported event (searched in the lower-cased text).
-NON_EVIDENCE = re.compile(
-    r"photo|©|\(c\)|copyright|all rights reserved|sputnik international|getty images|file image|"
-    r"archive|read also|related:|more from|see also|читайте также|tags:|теги:|views:|"
-    r"presidential executive office|при использовании материалов")
+# Lines whose dates are not evidence of the reported event (words found in the lower-cased text).
+NON_EVIDENCE_WORDS: tuple[str, ...] = (
+    "photo", "©", "(c)", "copyright", "all rights reserved", "sputnik international", "getty images",
+    "file image", "archive", "read also", "related:", "more from", "see also", "читайте также", "tags:",
+    "теги:", "views:", "presidential executive office", "при использовании материалов")
+NON_EVIDENCE = re.compile("|".join(re.escape(w) for w in NON_EVIDENCE_WORDS))
+_AGO_WORDS = (" ago", " назад")
 
 MentionKind = Literal["full", "daymonth", "numeric", "iso", "russian", "weekday", "relative", "dateline"]
 
@@ -120,6 +123,54 @@ class Mention:
     excluded: bool = False
     # "next Monday", "Saturday's launch": a weekday that names something else.
     modifier: str | None = None
+
+
+class WordScan:
+    """Which of a fixed set of literal words occur in a text (as substrings, so exactly
+    ``word in text``): one pass of an RE2 set over the text instead of one ``str.find``
+    per word.  The answer for the last text is kept (looked up by identity), so the
+    helpers of one document share one pass."""
+
+    __slots__ = ("_last", "_set", "words")
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words: tuple[str, ...] = tuple(dict.fromkeys(w for w in words if w))
+        options = re2.Options()
+        options.literal = True
+        rset: Any = re2.Set.SearchSet(options)
+        for w in self.words:
+            rset.Add(w)
+        rset.Compile()
+        self._set = rset
+        self._last: tuple[str, frozenset[str]] | None = None
+
+    def present(self, text: str) -> frozenset[str]:
+        last = self._last
+        if last is not None and last[0] is text:
+            return last[1]
+        data = _utf8(text)
+        if data is None:  # lone surrogates: ask str itself
+            found = frozenset(w for w in self.words if w in text)
+        else:
+            found = frozenset(self.words[i] for i in self._set.Match(data) or ())
+        self._last = (text, found)
+        return found
+
+
+_LAST_UTF8: list[tuple[str, bytes | None]] = []
+
+
+def _utf8(text: str) -> bytes | None:
+    """``text`` as UTF-8 (None when it holds lone surrogates); the last answer is kept, so
+    the word scans of one text encode it once."""
+    if _LAST_UTF8 and _LAST_UTF8[0][0] is text:
+        return _LAST_UTF8[0][1]
+    try:
+        data: bytes | None = text.encode("utf-8")
+    except UnicodeEncodeError:
+        data = None
+    _LAST_UTF8[:] = [(text, data)]
+    return data
 
 
 def valid_date(year: int, month: int, day: int) -> dt.date | None:
@@ -157,7 +208,17 @@ def excluded_lines(text: str, low: str | None = None) -> list[tuple[int, int]]:
     "12 months ago" artefacts), merged and in order."""
     low = lower_same_length(text) if low is None else low
     spans: list[tuple[int, int]] = []
-    hits = [m.start() for m in NON_EVIDENCE.finditer(low)] + [a for a, _ in ago_spans(low)]
+    present = _SCAN.present(low)
+    # A line is excluded when any of the words occurs in it (the first occurrence per
+    # line is enough: what matters is the line).
+    hits = [a for a, _ in ago_spans(low)]
+    for word in NON_EVIDENCE_WORDS:
+        if word in present:
+            pos = low.find(word)
+            while pos >= 0:
+                hits.append(pos)
+                end = low.find("\n", pos)
+                pos = low.find(word, end) if end >= 0 else -1
     for pos in sorted(hits):
         if spans and pos < spans[-1][1]:
             continue
@@ -168,7 +229,10 @@ def excluded_lines(text: str, low: str | None = None) -> list[tuple[int, int]]:
 def ago_spans(low: str) -> list[tuple[int, int]]:
     """Spans of "12 months ago" / "1 year ago" artefacts (looked for only around "ago")."""
     out = []
-    for word in (" ago", " назад"):
+    present = _SCAN.present(low)
+    for word in _AGO_WORDS:
+        if word not in present:
+            continue
         pos = low.find(word)
         while pos >= 0:
             a = max(0, pos - 30)
@@ -184,6 +248,8 @@ def in_spans(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def _weekday_before(text: str, start: int) -> tuple[int, int | None]:
+    if text[start - 1:start] not in (" ", "\t"):
+        return start, None
     m = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
     if m and _word_start(text, m.start()):
         return m.start(), WEEKDAYS[m["wd"].lower()]
@@ -192,11 +258,24 @@ def _weekday_before(text: str, start: int) -> tuple[int, int | None]:
 
 _NUMBER_RUN = re.compile(r"\d+")
 _MONTH_BEFORE = re.compile(rf"{_MONTH_RE}\.?[ \t]+$")
-_AT_RUN: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("day_month", DAY_MONTH), ("numeric", NUMERIC), ("slashed", SLASHED), ("iso", ISO))
 # Words (lower case) whose occurrences are looked at: every weekday and relative day.
 _WEEKDAY_HITS = tuple(WEEKDAYS)
 _RELATIVE_HITS = ("earlier today", "today", "tonight", "yesterday", "сегодня", "вчера")
+# Every word the helpers look for, found in one pass per text.
+_SCAN = WordScan((*NON_EVIDENCE_WORDS, *_AGO_WORDS, *_WEEKDAY_HITS, *_RELATIVE_HITS))
+
+
+_MONTH_TAILS = frozenset(m[-3:] for m in MONTHS)
+
+
+def _month_may_end(text: str, k: int) -> bool:
+    """Whether the text before the blanks that end at ``k`` (inclusive) ends like a month
+    name ("May", "Sept."): a cheap check before the month-before pattern runs."""
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    if k >= 0 and text[k] == ".":
+        k -= 1
+    return k >= 2 and text[k - 2:k + 1] in _MONTH_TAILS
 
 
 def _digit_matches(text: str, cyrillic: bool) -> list[tuple[str, re.Match[str]]]:
@@ -204,18 +283,36 @@ def _digit_matches(text: str, cyrillic: bool) -> list[tuple[str, re.Match[str]]]
     "May 22" and datelines, just before it): one pre-scan instead of a scan per pattern."""
     out: list[tuple[str, re.Match[str]]] = []
     lines_tried: set[int] = set()
+    m: re.Match[str] | None
     for run in _NUMBER_RUN.finditer(text):
-        p = run.start()
-        if _number_start(text, p):
-            for name, pattern in _AT_RUN:
-                m = pattern.match(text, p)
+        p, q = run.span()
+        prev = text[p - 1] if p else " "
+        if not (prev.isalnum() or prev in ".-/"):
+            # Which pattern can start here follows from the run's length and the next
+            # character: "1." numeric, "1/" slashed, "2020-" ISO, "1 " / "1st" day-month.
+            nxt = text[q:q + 1]
+            if q - p <= 2:
+                if nxt == ".":
+                    m = NUMERIC.match(text, p)
+                    if m is not None:
+                        out.append(("numeric", m))
+                elif nxt == "/":
+                    m = SLASHED.match(text, p)
+                    if m is not None:
+                        out.append(("slashed", m))
+                else:
+                    m = DAY_MONTH.match(text, p)
+                    if m is not None:
+                        out.append(("day_month", m))
+                    if cyrillic:
+                        m = RUSSIAN.match(text, p)
+                        if m is not None:
+                            out.append(("russian", m))
+            elif q - p == 4 and nxt == "-":
+                m = ISO.match(text, p)
                 if m is not None:
-                    out.append((name, m))
-            if cyrillic:
-                m = RUSSIAN.match(text, p)
-                if m is not None:
-                    out.append(("russian", m))
-        if p and text[p - 1] in " \t":
+                    out.append(("iso", m))
+        if prev in " \t" and _month_may_end(text, p - 1):
             before = _MONTH_BEFORE.search(text, max(0, p - 13), p)
             if before is not None and _word_start(text, before.start()):
                 m = MONTH_DAY.match(text, before.start())
@@ -230,11 +327,12 @@ def _digit_matches(text: str, cyrillic: bool) -> list[tuple[str, re.Match[str]]]
     return out
 
 
-def _word_hits(low: str, words: Sequence[str], cyrillic: bool) -> list[int]:
+def _word_hits(low: str, words: Sequence[str]) -> list[int]:
     """Starts of whole-word occurrences of ``words`` in ``low`` (found with str.find)."""
     out = []
+    present = _SCAN.present(low)
     for w in words:
-        if not cyrillic and not w.isascii():
+        if w not in present:
             continue
         pos = low.find(w)
         while pos >= 0:
@@ -254,7 +352,7 @@ def find_mentions(text: str, low: str | None = None,
     low = lower_same_length(text) if low is None else low[:MAX_SCAN_CHARS]
     skip = excluded_lines(text, low) if skip is None else skip
     ago = ago_spans(low)
-    cyrillic = _CYRILLIC.search(low) is not None
+    cyrillic = not low.isascii() and _CYRILLIC.search(low) is not None
     found: list[Mention] = []
 
     def add(start: int, end: int, kind: MentionKind, **values: object) -> None:
@@ -285,7 +383,7 @@ def find_mentions(text: str, low: str | None = None,
         else:
             add(m.start(), m.end(), "numeric" if name == "numeric" else "iso", day=int(m["day"]),
                 month=int(m["mon"]), year=int(m["year"]), has_time=bool(m["time"]))
-    for start in _word_hits(low, _WEEKDAY_HITS, cyrillic):
+    for start in _word_hits(low, _WEEKDAY_HITS):
         m = WEEKDAY.match(text, start)
         if m is None:
             continue
@@ -303,7 +401,7 @@ def find_mentions(text: str, low: str | None = None,
         if m["poss"]:
             mod = "possessive"
         add(start, m.end(), "weekday", weekday=WEEKDAYS[m["wd"].lower()], modifier=mod)
-    for start in _word_hits(low, _RELATIVE_HITS, cyrillic):
+    for start in _word_hits(low, _RELATIVE_HITS):
         m = RELATIVE.match(low, start)
         if m is None or m["poss"] or (m.end() < len(low) and low[m.end()].isalnum()):
             continue

@@ -26,6 +26,7 @@ both, ``dateparser`` is tried on the head of the text (bounded).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -36,6 +37,7 @@ from attrs import frozen
 from compare.datephrases import (
     MAX_SCAN_CHARS,
     Mention,
+    WordScan,
     excluded_lines,
     find_mentions,
     line_bounds,
@@ -45,7 +47,7 @@ from compare.datephrases import (
 )
 from compare.errors import RuleError, RuleProblem
 from compare.models import Document, EventKind, Evidence, PersonName
-from compare.participants import find_lexicon_names, find_people, lexicon_mentions, trie_pattern
+from compare.participants import find_lexicon_names, find_people, lexicon_mentions
 from compare.rulefiles import RuleFile
 
 KINDS: tuple[str, ...] = ("call", "meeting", "statement", "other")
@@ -162,7 +164,6 @@ _CUE_WORDS: tuple[tuple[str, str], ...] = (
               r"strikes|strike|attacks|attack|votes|vote|founded|fired|since|until|deadline|scheduled"),
 )
 _CUE_CLASS: dict[str, str] = {w: name for name, words in reversed(_CUE_WORDS) for w in words.split("|")}
-_CUE_RE = re.compile(trie_pattern(sorted(_CUE_CLASS)))
 # Stems (Russian) may be followed by more letters; English words must end there.
 _CALLED_NOT_CALL = re.compile(r" (?:for|on|upon|off|out|in|it|this|that|them|back)\b")
 _STEMS = frozenset({"разговор", "телефон", "созвонил", "встрет", "встреч", "переговор", "заявил",
@@ -192,20 +193,53 @@ class Cue:
 
 
 def find_cues(low: str, start: int = 0, end: int = MAX_SCAN_CHARS) -> list[Cue]:
-    """Event / other-event cue words in ``low[start:end]`` (lower-cased text), in order."""
+    """Event / other-event cue words in ``low[start:end]`` (lower-cased text), in order.
+
+    The words are matched as one alternation would match them (leftmost, longest at a
+    position, never overlapping), from the text's cue occurrences found once per text."""
     out = []
     n = len(low)
-    for m in _CUE_RE.finditer(low, start, min(end, MAX_SCAN_CHARS)):
-        a, b = m.span()
+    end = min(end, MAX_SCAN_CHARS)
+    starts, occurrences = _cue_occurrences(low)
+    last_end = start
+    for i in range(bisect.bisect_left(starts, start), len(starts)):
+        a, b, word = occurrences[i]
+        if a >= end:
+            break
+        if a < last_end or b > end:
+            continue
+        last_end = b
         if a and low[a - 1].isalnum():
             continue
-        word = m.group(0)
         if b < n and low[b].isalnum() and word not in _STEMS:
             continue
         if word == "called" and (low[a - 1:a] == "-" or _CALLED_NOT_CALL.match(low, b)):
             continue  # "called for restraint", "so-called", "called it"
         out.append(Cue(a, b, _CUE_CLASS[word]))
     return out
+
+
+_CUE_SCAN = WordScan(sorted(_CUE_CLASS))
+_CUE_MEMO: list[tuple[str, list[int], list[tuple[int, int, str]]]] = []
+
+
+def _cue_occurrences(low: str) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """Every occurrence (start, end, word) of a cue word in ``low`` (overlapping ones too),
+    by start and longest first; the answers for the last two texts are kept."""
+    for text, starts, occurrences in _CUE_MEMO:
+        if text is low:
+            return starts, occurrences
+    found = []
+    for word in _CUE_SCAN.present(low):
+        pos = low.find(word, 0, MAX_SCAN_CHARS)
+        while pos >= 0:
+            found.append((pos, -len(word), word))
+            pos = low.find(word, pos + 1, MAX_SCAN_CHARS)
+    found.sort()
+    occurrences = [(a, a - neg, word) for a, neg, word in found]
+    starts = [a for a, _, _ in occurrences]
+    _CUE_MEMO[:] = [(low, starts, occurrences), *_CUE_MEMO[:1]]
+    return starts, occurrences
 
 
 def _is_break(text: str, m: re.Match[str]) -> bool:
@@ -445,7 +479,7 @@ def _candidates(ctx: _Context, mentions: Sequence[Mention], stamp_at: int | None
             found.append(Candidate(date, m, score, _RULE[m.kind], kind_of(in_sentence), (s_start, s_end)))
     # The lead: the first dated sentences of the body report the event (inverted pyramid).
     for i, c in enumerate(found[:2]):
-        found[i] = attrs.evolve(c, score=c.score + (2 - i))
+        found[i] = Candidate(c.date, c.mention, c.score + (2 - i), c.rule, c.kind, c.sentence)
     return found
 
 

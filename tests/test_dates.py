@@ -4,13 +4,12 @@ calendar loader, and the five seed scrapes (expected dates from general rules)."
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from compare.datephrases import find_mentions
@@ -274,14 +273,90 @@ def test_seeds(name: str, calendar: EventCalendar) -> None:
     assert {"Vladimir Putin (Russia)", "Donald Trump (United States)"} <= set(out.participants)
 
 
-def test_date_stage_is_fast(calendar: EventCalendar) -> None:
-    docs = [seed_doc(n) for n in sorted(SEEDS)]
-    start = time.process_time()  # CPU time: other processes on the machine do not count
-    for _ in range(40):
-        for d in docs:
-            date_document(d, calendar, NAMES)
-    rate = 200 / (time.process_time() - start)
-    assert rate > 300  # docs/s; a generous floor for slow CI machines (measured: well above 1,000)
+# --------------------------------------------------------------------------- fast paths
+# The scans take shortcuts (one RE2 pass for which words occur, cue occurrences found once
+# per text, numeric patterns chosen by the digit run); each must give exactly what the
+# plain regular expression gives.  Timings live in benchmarks/bench_dates.py.
+
+_PIECES = st.sampled_from([
+    "call", "called", "calls", "phone", "telephone", "spoke", "met", "meeting", "said", "talks",
+    "launch", "since", "разговор", "встреч", "photo", "(c)", "read also", "tags:", "©", "copyright",
+    "monday", "today", "yesterday", "сегодня", " ago", "2 days ago", "x", "-", "so-", " for ", ".",
+    "\n", " ", "  ", "\t", "s", "ed", "a", "я", "May 2", "2 May", "12.05.2021", "2021-05-12",
+    "17/03/2023", "Sept. 4", "MOSCOW, May 1 (Wire) -", "3 мая 2020", "1st", "Friday,", "22"])
+_TEXTS = st.lists(_PIECES, max_size=40).map("".join)
+
+
+def _regex_cues(low: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The reference: one trie alternation of the cue words, boundaries checked after."""
+    import re
+
+    from compare.dates import _CALLED_NOT_CALL, _CUE_CLASS, _STEMS
+    from compare.participants import trie_pattern
+
+    pattern = re.compile(trie_pattern(sorted(_CUE_CLASS)))
+    out = []
+    for m in pattern.finditer(low, start, end):
+        a, b = m.span()
+        word = m.group(0)
+        if (a and low[a - 1].isalnum()) or (b < len(low) and low[b].isalnum() and word not in _STEMS):
+            continue
+        if word == "called" and (low[a - 1:a] == "-" or _CALLED_NOT_CALL.match(low, b)):
+            continue
+        out.append((a, b, _CUE_CLASS[word]))
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(_TEXTS, st.integers(0, 60), st.integers(0, 400))
+@example("they called him", 0, 9)  # "called" crosses the end: the regex sees "call"
+@example("a telephone call", 4, 9)  # starts inside a word
+def test_cues_match_the_plain_alternation(text: str, start: int, length: int) -> None:
+    from compare.dates import find_cues
+
+    low = text.lower()
+    got = [(c.start, c.end, c.name) for c in find_cues(low, start, start + length)]
+    assert got == _regex_cues(low, start, start + length)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_TEXTS)
+def test_word_scan_and_excluded_lines_match_plain_search(text: str) -> None:
+    import re
+
+    from compare.datephrases import NON_EVIDENCE, WordScan, ago_spans, excluded_lines, line_bounds
+
+    words = ("call", "ago", "photo", "©", "разговор", "a", "2 may")
+    low = text.lower()
+    assert WordScan(words).present(low) == {w for w in words if w in low}
+    spans: list[tuple[int, int]] = []
+    for pos in sorted([m.start() for m in NON_EVIDENCE.finditer(low)] + [a for a, _ in ago_spans(low)]):
+        if not spans or pos >= spans[-1][1]:
+            spans.append(line_bounds(text, pos))
+    assert excluded_lines(text, low) == spans
+    assert re.escape("(c)") in NON_EVIDENCE.pattern
+
+
+@settings(max_examples=150, deadline=None)
+@given(_TEXTS)
+def test_numeric_prescan_matches_every_pattern_at_every_run(text: str) -> None:
+    import re
+
+    from compare.datephrases import DAY_MONTH, ISO, NUMERIC, RUSSIAN, SLASHED, _digit_matches
+
+    want = []
+    for run in re.finditer(r"\d+", text):
+        p = run.start()
+        if p and (text[p - 1].isalnum() or text[p - 1] in ".-/"):
+            continue
+        for name, pattern in (("day_month", DAY_MONTH), ("numeric", NUMERIC), ("slashed", SLASHED),
+                              ("iso", ISO), ("russian", RUSSIAN)):
+            m = pattern.match(text, p)
+            if m is not None:
+                want.append((name, m.span()))
+    got = [(name, m.span()) for name, m in _digit_matches(text, True)
+           if name not in ("month_day", "dateline")]
+    assert got == want
 
 
 @settings(max_examples=60, deadline=None)
