@@ -195,13 +195,13 @@ def _list(w: _Where, data: Mapping[str, Any], key: str) -> list[Any]:
 
 def load_gold(path: Path, seeds_dir: Path | None = None) -> Gold:
     """Read and validate a gold file; raises InputError on the first problem."""
-    from compare.rulefiles import _read_yaml
+    from compare.rulefiles import read_yaml_with_lines
 
     path = Path(path)
     if not path.is_file():
         raise InputError(str(path), "gold file not found")
     try:
-        data, lines = _read_yaml(path)
+        data, lines = read_yaml_with_lines(path)
     except RuleError as exc:
         first = exc.problems[0]
         raise InputError(first.file, first.message if not first.path else

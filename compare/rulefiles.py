@@ -126,7 +126,7 @@ _SAFE_TAGS = frozenset(
 )
 
 
-def _read_yaml(path: Path) -> tuple[Any, Lines]:
+def read_yaml_with_lines(path: Path) -> tuple[Any, Lines]:
     """Safe-load one YAML file and record the line of every value."""
     shown = _display(path)
     try:
@@ -339,7 +339,7 @@ def load_rule_file(name: str, dirs: Sequence[Path]) -> RuleFile:
         path = folder / f"{name}.yaml"
         if not path.is_file():
             continue
-        top, top_lines = _read_yaml(path)
+        top, top_lines = read_yaml_with_lines(path)
         if top.pop("replace", False) is True:
             data, lines = top, top_lines
         else:
