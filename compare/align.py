@@ -22,10 +22,11 @@ the groups carried by a majority of independent outlets become the reference
 central claim, preferring a quoted claim of a document that relays an official
 source (a wire relaying a Kremlin text counts for its quoted statements).
 
-Documents in another language than the reference are left out when no
-multilingual embedding model is available (:func:`other_language`; the flags
-list them as not compared), and event statements ("the call took place") pair
-with each other.
+A document in another language than the pivot is compared through the
+embedding cosine alone (``embedding.cross_language_threshold``) when the
+``embed`` extra's model is installed and multilingual (:func:`cross_lingual`);
+otherwise it is left out (:func:`other_language`; the flags list it as not
+compared).  Event statements ("the call took place") pair with each other.
 """
 
 from __future__ import annotations
@@ -92,6 +93,15 @@ class MatchingConfig:
     # The embedding model matches claims across languages (used when the embed
     # module cannot say so itself).
     embedding_multilingual: bool = False
+    # Documents in another language than the pivot are compared through the
+    # embedding cosine alone when the model is installed and multilingual
+    # (independent of ``embedding_weight``, which is for same-language pairs).
+    cross_language: bool = True
+    # One-to-one pairs across languages need at least this cosine; a second
+    # claim of such a document joins a group (restatement) at
+    # ``cross_language_restatement``.
+    cross_language_threshold: float = 0.45
+    cross_language_restatement: float = 0.7
 
 
 # --------------------------------------------------------------------------- config
@@ -134,6 +144,8 @@ def parse_matching_config(rf: RuleFile) -> MatchingConfig:
     num("majority_share", ("majority_share",), 0, 1)
     num("blocking_max_pairs", ("blocking", "max_pairs"), 1, 10**9, integer=True)
     num("embedding_weight", ("embedding", "weight"), 0, 1)
+    num("cross_language_threshold", ("embedding", "cross_language_threshold"), 0, 1)
+    num("cross_language_restatement", ("embedding", "cross_language_restatement"), 0, 1)
     idf = data.get("idf_weighting")
     if idf is not None:
         if not isinstance(idf, bool):
@@ -159,11 +171,13 @@ def parse_matching_config(rf: RuleFile) -> MatchingConfig:
             problems.append(rf.problem(("type_pass",), "expected a list of claim type names"))
         else:
             values["type_pass"] = tuple(type_pass)
-    if isinstance(emb, dict) and emb.get("multilingual") is not None:
-        if not isinstance(emb["multilingual"], bool):
-            problems.append(rf.problem(("embedding", "multilingual"), "expected true or false"))
-        else:
-            values["embedding_multilingual"] = emb["multilingual"]
+    for key, field in (("multilingual", "embedding_multilingual"),
+                       ("cross_language", "cross_language")):
+        if isinstance(emb, dict) and emb.get(key) is not None:
+            if not isinstance(emb[key], bool):
+                problems.append(rf.problem(("embedding", key), "expected true or false"))
+            else:
+                values[field] = emb[key]
     if problems:
         raise RuleError(problems)
     return MatchingConfig(**values)
@@ -346,20 +360,42 @@ def reference_language(event: Event, docs: Sequence[Document]) -> str | None:
 
 
 def cross_lingual(config: MatchingConfig) -> bool:
-    """True when claims in different languages can be matched: the embedding
-    score is on, its model is installed and it is multilingual (the embed
-    module says so through ``is_multilingual(model)`` when it offers that, else
-    ``embedding.multilingual: true`` in matching.yaml)."""
-    if config.embedding_weight <= 0:
+    """True when claims in different languages can be matched: comparison
+    across languages is on (``embedding.cross_language``), the embedding model
+    is installed and it is multilingual (``embed.is_multilingual(model)`` when
+    it can tell from the package, else ``embedding.multilingual`` in
+    matching.yaml).  The same-language ``embedding.weight`` plays no part."""
+    if not config.cross_language:
         return False
     from compare import embed
 
     if not embed.available(config.embedding_model):
         return False
-    probe = getattr(embed, "is_multilingual", None)
-    if callable(probe):
-        return bool(probe(config.embedding_model))
-    return config.embedding_multilingual
+    known = embed.is_multilingual(config.embedding_model)
+    return config.embedding_multilingual if known is None else known
+
+
+def known_language(doc: Document) -> str | None:
+    """The document's language, None when unsure ("und")."""
+    return None if doc.language in UNKNOWN_LANGUAGES else doc.language
+
+
+def languages_differ(a: Document, b: Document) -> bool:
+    """Both languages known and different: the pair is compared by embedding."""
+    la, lb = known_language(a), known_language(b)
+    return la is not None and lb is not None and la != lb
+
+
+def cross_scores(a: Sequence[str], b: Sequence[str], config: MatchingConfig) -> np.ndarray:
+    """Cosine 0..1 of claims in different languages (zeros without the model)."""
+    from compare.embed import cosine_matrix
+
+    if not a or not b:
+        return np.zeros((len(a), len(b)), dtype=np.float32)
+    cos = cosine_matrix(a, b, config.embedding_model)
+    if cos is None:
+        return np.zeros((len(a), len(b)), dtype=np.float32)
+    return np.asarray(np.clip(cos, 0.0, 1.0), dtype=np.float32)
 
 
 def other_language(event: Event, docs: Sequence[Document],
@@ -392,8 +428,13 @@ def choose_pair_reference(docs: Sequence[Document]) -> str:
 
 def align_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
                 config: MatchingConfig, lexicon: Lexicon) -> tuple[Event, list[Alignment]]:
-    """Group the claims of one event's documents that say the same thing (pure)."""
-    foreign = other_language(event, docs, config)
+    """Group the claims of one event's documents that say the same thing (pure).
+
+    A document in another language than the pivot is scored by embedding
+    cosine alone (:func:`cross_scores`, ``cross_language_threshold``) when a
+    multilingual model is installed, else left out (:func:`other_language`)."""
+    cross = cross_lingual(config)
+    foreign = {} if cross else other_language(event, docs, config)
     by_id = {d.id: d for d in docs if d.id not in foreign}
     claims = [c for c in claims if c.document not in foreign]
     order = {d: i for i, d in enumerate(event.documents)}
@@ -423,7 +464,10 @@ def align_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
         event = attrs.evolve(event, reference=reference, reference_basis="majority")
         pivot = reference
     else:
-        pivot = _pivot(independent, norm)
+        # The pivot is written in the language most documents share.
+        lang = reference_language(event, list(by_id.values()))
+        same = [d for d in independent if known_language(by_id[d]) in (None, lang)]
+        pivot = _pivot(same or independent, norm)
         event = attrs.evolve(event, reference=None, reference_basis="majority")
     weights = (idf_weights([n for d in doc_ids for n in norm[d]])
                if config.idf_weighting else None)
@@ -433,6 +477,9 @@ def align_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
     pool: list[Claim] = []
     for d in doc_ids:
         if d == pivot or not per_doc[d]:
+            continue
+        if languages_differ(by_id[pivot], by_id[d]):
+            pool.extend(_align_across(piv_claims, per_doc[d], members, config))
             continue
         s = score_matrix(norm[pivot], norm[d], config,
                          [c.text for c in piv_claims], [c.text for c in per_doc[d]], weights)
@@ -468,20 +515,22 @@ def align_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
             else:
                 pool.append(c)
 
-    extra = _pool_groups(pool, roots, by_id, config, lexicon, weights)
+    extra = _pool_groups(pool, roots, by_id, config, lexicon, weights, cross)
     groups: list[tuple[list[Claim], Claim | None]] = []
     n_indep = len({roots[d] for d in doc_ids})
+    main_lang = reference_language(event, list(by_id.values()))
     need = max(2, math.ceil(config.majority_share * n_indep - 1e-9))
     for grp in members:
         if reference is not None:
             groups.append((grp, grp[0]))
             continue
         support = len({roots[c.document] for c in grp})
-        ref_claim = _central(grp, by_id, config, lexicon) if support >= need else None
+        ref_claim = (_central(grp, by_id, config, lexicon, main_lang)
+                     if support >= need else None)
         groups.append((grp, ref_claim))
     for grp in extra:
         support = len({roots[c.document] for c in grp})
-        ref_claim = (_central(grp, by_id, config, lexicon)
+        ref_claim = (_central(grp, by_id, config, lexicon, main_lang)
                      if reference is None and support >= need else None)
         groups.append((grp, ref_claim))
 
@@ -494,6 +543,32 @@ def align_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
                                     type=_group_type(grp, ref_claim),
                                     reference_claim=ref_claim.id if ref_claim else None))
     return event, alignments
+
+
+def _align_across(piv_claims: Sequence[Claim], doc_claims: Sequence[Claim],
+                  members: list[list[Claim]], config: MatchingConfig) -> list[Claim]:
+    """Pair a document in another language with the pivot by embedding cosine:
+    one to one at ``cross_language_threshold`` (headlines with headlines), then
+    a left-over body claim joins the body group it restates at
+    ``cross_language_restatement``.  Returns the claims left for the pool."""
+    s = cross_scores([c.text for c in piv_claims], [c.text for c in doc_claims], config)
+    head_p = np.array([c.headline for c in piv_claims], dtype=bool)
+    head_d = np.array([c.headline for c in doc_claims], dtype=bool)
+    mixed = head_p[:, None] != head_d[None, :]
+    used: set[int] = set()
+    for i, j in _assign(np.where(mixed, 0.0, s), config.cross_language_threshold):
+        members[i].append(doc_claims[j])
+        used.add(j)
+    left: list[Claim] = []
+    for j, c in enumerate(doc_claims):
+        if j in used:
+            continue
+        col = s[:, j] if c.headline else np.where(head_p, 0.0, s[:, j])
+        if col.size and float(col.max()) >= config.cross_language_restatement:
+            members[int(col.argmax())].append(c)
+        else:
+            left.append(c)
+    return left
 
 
 def _leftover_target(column: np.ndarray, pivot_norms: Sequence[NormText], norm: NormText,
@@ -547,28 +622,31 @@ def _relays_official(doc: Document, lexicon: Lexicon) -> bool:
 
 
 def _central(grp: Sequence[Claim], by_id: Mapping[str, Document], config: MatchingConfig,
-             lexicon: Lexicon) -> Claim:
+             lexicon: Lexicon, language: str | None = None) -> Claim:
     """The group's most central claim (highest summed similarity to the others);
-    a quoted claim of a document relaying an official source is preferred."""
+    a claim in the event's main ``language`` is preferred, then a quoted claim
+    of a document relaying an official source."""
     if len(grp) == 1:
         return grp[0]
     norms = [normalize(c.text, lexicon) for c in grp]
     s = score_matrix(norms, norms, config)
     total = s.sum(axis=1) - np.diag(s)
 
-    def key(i: int) -> tuple[bool, float, str]:
+    def key(i: int) -> tuple[bool, bool, float, str]:
         c = grp[i]
         relayed = c.quoted and _relays_official(by_id[c.document], lexicon)
-        return (relayed, float(total[i]), c.id)
+        main = known_language(by_id[c.document]) in (None, language)
+        return (main, relayed, float(total[i]), c.id)
 
     return grp[max(range(len(grp)), key=key)]
 
 
 def _pool_groups(pool: Sequence[Claim], roots: Mapping[str, str],
                  by_id: Mapping[str, Document], config: MatchingConfig,
-                 lexicon: Lexicon, weights: Mapping[str, float] | None = None
-                 ) -> list[list[Claim]]:
-    """Groups of claims outside the reference groups carried by >= 2 independent outlets.
+                 lexicon: Lexicon, weights: Mapping[str, float] | None = None,
+                 cross: bool = False) -> list[list[Claim]]:
+    """Groups of claims outside the reference groups carried by >= 2 independent outlets
+    (claims in different languages pair by embedding cosine when ``cross``).
 
     Blocking: when the pool's pair count exceeds ``blocking_max_pairs``, claims
     are only compared within the same claim type."""
@@ -587,8 +665,15 @@ def _pool_groups(pool: Sequence[Claim], roots: Mapping[str, str],
         if len(block) < 2:
             continue
         norms = [normalize(pool[i].text, lexicon) for i in block]
-        s = score_matrix(norms, norms, config, weights=weights)
-        hits = np.argwhere(np.triu(s, k=1) >= config.match_threshold)
+        hit = score_matrix(norms, norms, config, weights=weights) >= config.match_threshold
+        langs = [known_language(by_id[pool[i].document]) for i in block]
+        if cross and len({x for x in langs if x}) > 1:
+            differ = np.array([[a is not None and b is not None and a != b for b in langs]
+                               for a in langs], dtype=bool)
+            texts = [pool[i].text for i in block]
+            cos = cross_scores(texts, texts, config)
+            hit = np.where(differ, cos >= config.cross_language_threshold, hit)
+        hits = np.argwhere(np.triu(hit, k=1))
         for a, b in hits:
             ca, cb = pool[block[a]], pool[block[b]]
             if roots[ca.document] != roots[cb.document]:

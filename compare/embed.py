@@ -69,6 +69,27 @@ def available(package: str = DEFAULT_MODEL) -> bool:
         return False
 
 
+# Words in a model package's name that say it was trained across languages
+# (sentence-transformers' "paraphrase-multilingual-*", LaBSE, XLM-R based
+# models, BGE-M3).
+_MULTILINGUAL_MARKS = ("multilingual", "labse", "xlm", "m3")
+
+
+def is_multilingual(package: str = DEFAULT_MODEL) -> bool | None:
+    """Whether the model shipped in ``package`` matches sentences across
+    languages: True for the default multilingual USE and for packages whose
+    name says so ("multilingual", "labse", "xlm", "m3" as a name part), None
+    when the name does not tell (``matching.yaml``'s ``embedding.multilingual``
+    decides then).  Nothing is imported."""
+    if package == DEFAULT_MODEL:
+        return True
+    parts = package.lower().replace("_", "-").replace(".", "-").split("-")
+    if any(mark in parts or (mark != "m3" and any(mark in p for p in parts))
+           for mark in _MULTILINGUAL_MARKS):
+        return True
+    return None
+
+
 _SURROGATES = dict.fromkeys(range(0xD800, 0xE000), "\ufffd")
 
 

@@ -30,7 +30,13 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
-from compare.align import MatchingConfig, other_language, score_matrix
+from compare.align import (
+    MatchingConfig,
+    cross_scores,
+    languages_differ,
+    other_language,
+    score_matrix,
+)
 from compare.lexicon import Lexicon, tokenize
 from compare.models import Alignment, Claim, Document, Event, Flag, FlagKind
 from compare.normalize import canonical_tokens, normalize, stem
@@ -217,6 +223,27 @@ def compare_pair(ref: Claim, other: Claim, lexicon: Lexicon
                  or f[1] == "tone"]
     found.sort(key=lambda f: PRIORITY.index(f[0]))
     return found
+
+
+def compare_across_languages(ref: Claim, other: Claim, lexicon: Lexicon
+                             ) -> list[tuple[str, str, str]]:
+    """Discrepancies of a claim aligned with a reference claim in another
+    language: only evidence that does not depend on the language's words,
+    i.e. digits and dates (month names of every language the lexicon lists).
+    The English word classes (negations, hedges, tone, commitment, attribution
+    phrases) are not run on the other language."""
+    pr, dr = _numbers(canonical_tokens(ref.text, lexicon), lexicon)
+    po, do = _numbers(canonical_tokens(other.text, lexicon), lexicon)
+    if dr and do and dr != do:
+        return [("number_or_date_change", "date",
+                 f"date changed: {_fmt_dates(dr)} -> {_fmt_dates(do)}")]
+    # A translation may spell a number out or write a date with its year, so
+    # only a number the reference lacks, next to numbers it has, is a change.
+    digits_r = pr | {d.split("-")[1] for d in dr}
+    if pr and po - digits_r:
+        return [("number_or_date_change", "number",
+                 f"number changed: {', '.join(sorted(pr))} -> {', '.join(sorted(po))}")]
+    return []
 
 
 def _people(tokens: Sequence[str], people: frozenset[str]) -> list[tuple[str, int]]:
@@ -481,6 +508,7 @@ def flag_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
         for cid in a.claims:
             by_group_doc.setdefault((a.id, cl[cid].document), []).append(cl[cid])
     ids = {d.id for d in docs}
+    by_doc = {d.id: d for d in docs}
     flags: list[Flag] = []
     for doc in sorted(docs, key=lambda d: d.id):
         if doc.id == reference or doc.id in skip or (doc.duplicate_of in ids):
@@ -508,8 +536,10 @@ def flag_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
                                    lexicon))
                 continue
             best: tuple[int, Claim, list[tuple[str, str, str]]] | None = None
+            across = languages_differ(by_doc[ref.document], doc)
             for m in members:
-                found = compare_pair(ref, m, lexicon)
+                found = (compare_across_languages(ref, m, lexicon) if across
+                         else compare_pair(ref, m, lexicon))
                 if found:
                     rank = PRIORITY.index(found[0][0])
                     if best is None or rank < best[0]:
@@ -523,13 +553,14 @@ def flag_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
                 flags.append(_flag(event, doc, k, m, ref, group,  # type: ignore[arg-type]
                                    CONFIDENCE[k], detail + also, cls, lexicon))
         flags.extend(_additions(event, doc, mine, in_ref_group, ref_groups, cl, lexicon,
-                                config, also))
+                                config, also, by_doc))
     return flags
 
 
 def _additions(event: Event, doc: Document, mine: Sequence[Claim], in_ref_group: set[str],
                ref_groups: Sequence[Alignment], cl: Mapping[str, Claim], lexicon: Lexicon,
-               config: MatchingConfig, inherit: str) -> list[Flag]:
+               config: MatchingConfig, inherit: str,
+               by_doc: Mapping[str, Document]) -> list[Flag]:
     refs = [cl[a.reference_claim or ""] for a in ref_groups]
     off = _off_event(doc, mine, in_ref_group, refs, event, lexicon)
     loose = [c for c in mine if c.id not in in_ref_group and c.id not in off
@@ -541,6 +572,12 @@ def _additions(event: Event, doc: Document, mine: Sequence[Claim], in_ref_group:
     nl = [normalize(c.text, lexicon) for c in loose]
     restate = score_matrix(nl, [normalize(c.text, lexicon) for c in grouped], config)
     to_ref = score_matrix(nl, [normalize(c.text, lexicon) for c in refs], config)
+    across = [j for j, r in enumerate(refs)
+              if r.document in by_doc and languages_differ(by_doc[r.document], doc)]
+    if across:
+        # Closeness to reference claims in another language is their cosine.
+        to_ref[:, across] = cross_scores([c.text for c in loose],
+                                         [refs[j].text for j in across], config)
     out = []
     for i, c in enumerate(loose):
         if restate.shape[1] and float(restate[i].max()) >= config.restatement_threshold:

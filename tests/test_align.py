@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
+import pytest
+
 from compare.align import MatchingConfig, parse_matching_config
 from compare.lexicon import Lexicon, parse_lexicon
 from compare.models import Claim, Document, Event
@@ -141,13 +143,59 @@ def test_other_language_documents_are_left_out_without_a_multilingual_model() ->
     event, docs, claims = make([("mfa", "primary", REF), ("wire", "wire", WIRE),
                                 ("ru", "outlet", ru)], reference="mfa")
     docs = [attrs.evolve(d, language="ru" if d.id == "ru" else "en") for d in docs]
-    assert other_language(event, docs, config()) == {"ru": "ru"}
-    _, groups = align_event(event, docs, claims, config(), lexicon())
+    # the embed extra is absent (a model package that is not installed) ...
+    absent = attrs.evolve(config(), embedding_model="no-such-embedding-package",
+                          embedding_multilingual=True)
+    assert other_language(event, docs, absent) == {"ru": "ru"}
+    _, groups = align_event(event, docs, claims, absent, lexicon())
     assert not any(c.startswith("ru:") for g in groups for c in g.claims)
-    multi = attrs.evolve(config(), embedding_weight=0.3, embedding_multilingual=True,
-                         embedding_model="no-such-embedding-package")
-    # a model that is not installed cannot match across languages either
-    assert other_language(event, docs, multi) == {"ru": "ru"}
+    # ... or comparison across languages is switched off
+    off = attrs.evolve(config(), cross_language=False)
+    assert other_language(event, docs, off) == {"ru": "ru"}
+    # an unsure language is compared as usual
+    und = [attrs.evolve(d, language="und") if d.id == "ru" else d for d in docs]
+    assert other_language(event, und, absent) == {}
+
+
+def test_cross_language_pairs_use_the_embedding_cosine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a (fake) multilingual model a document in another language is
+    aligned by cosine alone, one to one at the cross-language threshold."""
+    import attrs
+    import numpy as np
+
+    from compare import embed
+    from compare.align import other_language
+    mp = monkeypatch
+    ru = ["Министры обсудили судоходство по Дунаю.",        # = REF[0]
+          "Стороны продолжат консультации экспертов.",      # = REF[2]
+          "В столице выпал снег."]                          # nothing
+    partner = {ru[0]: 0, ru[1]: 2}
+    ref_rows = {t: i for i, t in enumerate(REF)}
+
+    def fake_cos(a: list[str], b: list[str], package: str = "") -> np.ndarray:
+        out = np.full((len(a), len(b)), 0.2, dtype=np.float32)
+        for i, x in enumerate(a):
+            for j, y in enumerate(b):
+                if x == y or (ref_rows.get(x, -1) == partner.get(y, -2)):
+                    out[i, j] = 0.8
+        return out
+
+    mp.setattr(embed, "available", lambda package="": True)
+    mp.setattr(embed, "cosine_matrix", fake_cos)
+    event, docs, claims = make([("mfa", "primary", REF), ("ru", "outlet", ru)],
+                               reference="mfa")
+    docs = [attrs.evolve(d, language="ru" if d.id == "ru" else "en") for d in docs]
+    assert other_language(event, docs, config()) == {}
+    _, groups = align_event(event, docs, claims, config(), lexicon())
+    by_ref = {g.reference_claim: set(g.claims) for g in groups}
+    assert by_ref["mfa:c1"] == {"mfa:c1", "ru:c1"}
+    assert by_ref["mfa:c3"] == {"mfa:c3", "ru:c2"}
+    assert not any("ru:c3" in g.claims for g in groups)
+    # above the threshold only: nothing pairs when the bar is out of reach
+    high = attrs.evolve(config(), cross_language_threshold=0.9,
+                        cross_language_restatement=0.95)
+    _, groups = align_event(event, docs, claims, high, lexicon())
+    assert not any(c.startswith("ru:") for g in groups for c in g.claims)
 
 
 def test_empty_event() -> None:

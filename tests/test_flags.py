@@ -196,14 +196,16 @@ def test_other_language_document_is_not_compared() -> None:
     event, docs, claims = make([("mfa", "primary", BASE), ("wire", "wire", REF),
                                 ("ru", "outlet", ru)], reference="mfa")
     docs = [attrs.evolve(d, language="ru" if d.id == "ru" else "en") for d in docs]
-    reasons = uncompared_documents(event, docs, lexicon(), config())
+    # without the embed extra (a model package that is not installed)
+    absent = attrs.evolve(config(), embedding_model="no-such-embedding-package")
+    reasons = uncompared_documents(event, docs, lexicon(), absent)
     assert list(reasons) == ["ru"] and reasons["ru"].startswith("not compared (language ru;")
-    event, groups = align_event(event, docs, claims, config(), lexicon())
-    flags = flag_event(event, docs, claims, groups, lexicon(), config())
+    event, groups = align_event(event, docs, claims, absent, lexicon())
+    flags = flag_event(event, docs, claims, groups, lexicon(), absent)
     assert {f.document for f in flags} == {"wire"}
     # an unsure language ("und") is compared as usual
     docs = [attrs.evolve(d, language="und" if d.id == "ru" else "en") for d in docs]
-    assert uncompared_documents(event, docs, lexicon(), config()) == {}
+    assert uncompared_documents(event, docs, lexicon(), absent) == {}
 
 
 def test_number_change_outranks_commitment_change_and_names_it() -> None:

@@ -53,3 +53,19 @@ def test_matching_type_pass_and_multilingual_are_checked(tmp_path: Path) -> None
     with pytest.raises(RuleError) as exc:
         parse_matching_config(load_rule_file("matching", [tmp_path]))
     assert "matching.yaml:1: embedding" in str(exc.value.problems[0])
+
+
+def test_matching_cross_language_settings_are_checked(tmp_path: Path) -> None:
+    from compare.align import parse_matching_config
+    (tmp_path / "matching.yaml").write_text(
+        "embedding:\n  cross_language: false\n  cross_language_threshold: 0.6\n"
+        "  cross_language_restatement: 0.8\n")
+    cfg = parse_matching_config(load_rule_file("matching", [tmp_path]))
+    assert (cfg.cross_language, cfg.cross_language_threshold,
+            cfg.cross_language_restatement) == (False, 0.6, 0.8)
+    (tmp_path / "matching.yaml").write_text(
+        "embedding:\n  cross_language: yes please\n  cross_language_threshold: 2\n")
+    with pytest.raises(RuleError) as exc:
+        parse_matching_config(load_rule_file("matching", [tmp_path]))
+    text = " ".join(str(p) for p in exc.value.problems)
+    assert "matching.yaml:2: embedding" in text and "cross_language_threshold" in text
