@@ -4,8 +4,10 @@ Serialisation goes through one cattrs converter, so every attrs field of the
 data model (including fields added later with defaults) reaches ``report.json``
 automatically.  Three deliberate departures from a plain ``unstructure``:
 
-* a document's cleaned ``text`` and its ``segments`` are not written into the
-  JSON (the text goes to ``texts/<doc id>.txt``, see :mod:`compare.output`);
+* a document's cleaned ``text``, its ``segments`` and their ``segment_lines``
+  are not written into the JSON (the text goes to ``texts/<doc id>.txt``, the
+  segment map with its file lines to ``texts/<doc id>.segments.json``, see
+  :mod:`compare.output`), which keeps report.json small;
 * ``Document.event_date_evidence`` is written as ``date_evidence`` (the name
   DESIGN.md fixes);
 * dates are ISO ``YYYY-MM-DD`` strings or null, tuples are lists.
@@ -28,12 +30,13 @@ import jsonschema
 
 from compare.errors import InputError
 from compare.models import Document, Report, Segment
+from compare.rulefiles import format_path
 
 SCHEMA_ID = "outlet-compare/report/v1"
 # Document fields renamed on the way out: attrs name -> JSON name.
 _DOC_RENAMES: dict[str, str] = {"event_date_evidence": "date_evidence"}
 # Document fields never written into report.json.
-_DOC_OMIT: frozenset[str] = frozenset({"text", "segments"})
+_DOC_OMIT: frozenset[str] = frozenset({"text", "segments", "segment_lines"})
 
 
 def _structure_date(value: Any, _type: Any) -> dt.date | None:
@@ -56,7 +59,7 @@ CONVERTER = make_converter()
 
 
 def document_to_dict(doc: Document) -> dict[str, Any]:
-    """One document as written into report.json (no text, no segments)."""
+    """One document as written into report.json (no text, no segment map)."""
     raw: dict[str, Any] = CONVERTER.unstructure(doc)
     return {_DOC_RENAMES.get(k, k): v for k, v in raw.items() if k not in _DOC_OMIT}
 
@@ -72,37 +75,55 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     return out
 
 
-def segments_to_list(segments: tuple[Segment, ...]) -> list[list[int]]:
-    """Segments as compact ``[clean_start, source_start, length]`` triples."""
+_SEGMENT_SHAPE = "expected a list of [clean_start, source_start, length(, line)]"
+
+
+def segments_to_list(segments: tuple[Segment, ...], lines: tuple[int, ...] = ()) -> list[list[int]]:
+    """Segments as compact ``[clean_start, source_start, length]`` triples, or
+    ``[clean_start, source_start, length, line]`` when ``lines`` (the input file's
+    1-based line of each segment, ``Document.segment_lines``) runs parallel to them."""
+    if lines and len(lines) == len(segments):
+        return [[s.clean_start, s.source_start, s.length, n] for s, n in zip(segments, lines, strict=True)]
     return [[s.clean_start, s.source_start, s.length] for s in segments]
 
 
-def segments_from_list(data: Any) -> tuple[Segment, ...]:
-    """Inverse of :func:`segments_to_list`; raises ValueError on a malformed list."""
+def segments_from_list(data: Any) -> tuple[tuple[Segment, ...], tuple[int, ...]]:
+    """Inverse of :func:`segments_to_list`: the segments and their lines (empty when
+    the entries are triples).  Raises ValueError on a malformed list, or on a list
+    that mixes triples and quadruples."""
     if not isinstance(data, list):
-        raise ValueError("expected a list of [clean_start, source_start, length]")
-    out = []
+        raise ValueError(_SEGMENT_SHAPE)
+    segments = []
+    lines = []
+    widths = set()
     for item in data:
-        if (not isinstance(item, list) or len(item) != 3
+        if (not isinstance(item, list) or len(item) not in (3, 4)
                 or not all(isinstance(x, int) and not isinstance(x, bool) for x in item)):
-            raise ValueError("expected a list of [clean_start, source_start, length]")
-        out.append(Segment(item[0], item[1], item[2]))
-    return tuple(out)
+            raise ValueError(_SEGMENT_SHAPE)
+        widths.add(len(item))
+        segments.append(Segment(item[0], item[1], item[2]))
+        lines.extend(item[3:])
+    if len(widths) > 1:
+        raise ValueError("some entries have a line and some do not")
+    return tuple(segments), tuple(lines)
 
 
 def report_from_dict(
     data: Mapping[str, Any],
     texts: Mapping[str, str] | None = None,
     segments: Mapping[str, tuple[Segment, ...]] | None = None,
+    segment_lines: Mapping[str, tuple[int, ...]] | None = None,
 ) -> Report:
     """Build a Report from a (validated) report dict.
 
-    ``texts`` and ``segments`` (by document id) restore what report.json leaves
-    out; a document without them gets an empty text.  Unknown keys are ignored,
-    so a report written by a newer version still loads.
+    ``texts``, ``segments`` and ``segment_lines`` (by document id) restore what
+    report.json leaves out; a document without them gets an empty text and no
+    map.  Unknown keys are ignored, so a report written by a newer version still
+    loads.
     """
     texts = texts or {}
     segments = segments or {}
+    segment_lines = segment_lines or {}
     back = {v: k for k, v in _DOC_RENAMES.items()}
     docs = []
     for raw in data.get("documents", []):
@@ -113,11 +134,12 @@ def report_from_dict(
     body = dict(data)
     body["documents"] = docs
     report = CONVERTER.structure(body, Report)
-    if segments:
+    if segments or segment_lines:
         import attrs
 
         report = attrs.evolve(report, documents=tuple(
-            attrs.evolve(d, segments=segments.get(d.id, ())) for d in report.documents))
+            attrs.evolve(d, segments=segments.get(d.id, ()), segment_lines=segment_lines.get(d.id, ()))
+            for d in report.documents))
     return report
 
 
@@ -129,16 +151,6 @@ def report_schema() -> dict[str, Any]:
     return schema
 
 
-def _json_path(path: Any) -> str:
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out or "(top level)"
-
-
 def validate_report_dict(data: Any, source: str = "report.json") -> None:
     """Raise :class:`InputError` ``<source>: <json path>: <message>`` when ``data``
     does not follow the report schema (the most relevant error is reported)."""
@@ -148,4 +160,5 @@ def validate_report_dict(data: Any, source: str = "report.json") -> None:
         message = best.message
         if len(message) > 200:
             message = message[:197] + "..."
-        raise InputError(source, f"{_json_path(best.absolute_path)}: {message}")
+        where = format_path(list(best.absolute_path)) or "(top level)"
+        raise InputError(source, f"{where}: {message}")

@@ -146,6 +146,9 @@ class Event:
     reference: str | None = None
     # "primary" when the reference is an official readout, "majority" otherwise.
     reference_basis: Literal["primary", "majority", "none"] = "none"
+    # Documents of the event that were not compared with the reference, with the
+    # reason shown in the report: (document id, reason), sorted by id.
+    uncompared: tuple[tuple[str, str], ...] = ()
 
 
 @frozen

@@ -4,7 +4,8 @@ Layout of ``OUT/``::
 
     report.json                 the JSON report (always written: review needs it)
     texts/<doc id>.txt          cleaned text of each document (claim spans index it)
-    texts/<doc id>.segments.json  cleaned-to-source offset map (for source links)
+    texts/<doc id>.segments.json  cleaned-to-source offset map with the input file's
+                                line of each segment (for source links)
     index.md, events/<id>.md    Markdown report        (format "md"; a page per event
                                 with more than one document)
     html/index.html, html/events/<id>.html  HTML report (format "html")
@@ -21,6 +22,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 from compare.atomic import atomic_write_text
 from compare.errors import InputError
@@ -32,7 +34,7 @@ from compare.jsonio import (
     segments_to_list,
     validate_report_dict,
 )
-from compare.models import Report, Segment
+from compare.models import Event, Report, Segment
 from compare.report_md import FOOTER, render_event, render_index, shown_events
 
 REPORT_JSON = "report.json"
@@ -41,6 +43,10 @@ MAX_REPORT_BYTES = 512 * 1024 * 1024
 
 def text_name(doc_id: str) -> str:
     return f"{safe_filename(doc_id)}.txt"
+
+
+def segments_name(doc_id: str) -> str:
+    return f"{safe_filename(doc_id)}.segments.json"
 
 
 def dump_json(data: object) -> str:
@@ -110,34 +116,41 @@ def render_all(report: Report, out_dir: Path, formats: Sequence[str], *, orphane
         keep.add(name)
         write_if_changed(texts / name, doc.text)
         if doc.segments:
-            seg_name = f"{safe_filename(doc.id)}.segments.json"
+            seg_name = segments_name(doc.id)
             keep.add(seg_name)
-            write_if_changed(texts / seg_name, json.dumps(segments_to_list(doc.segments)) + "\n")
+            seg_list = segments_to_list(doc.segments, doc.segment_lines)
+            write_if_changed(texts / seg_name, json.dumps(seg_list) + "\n")
     _remove_stale(texts, ".txt", keep, None)
     _remove_stale(texts, ".segments.json", keep, None)
 
     if "md" in formats:
-        write_if_changed(out_dir / "index.md", render_index(report, page_dir=out_dir, orphaned=orphaned))
-        pages = set()
-        for event in shown_events(report):
-            name = f"{safe_filename(event.id)}.md"
-            pages.add(name)
-            write_if_changed(out_dir / "events" / name,
-                              render_event(report, event, page_dir=out_dir / "events"))
-        _remove_stale(out_dir / "events", ".md", pages, FOOTER)
+        _write_pages(report, out_dir, ".md", render_index, render_event, orphaned)
     if "html" in formats:
         from compare.report_html import render_event_html, render_index_html
 
-        html_dir = out_dir / "html"
-        write_if_changed(html_dir / "index.html",
-                          render_index_html(report, page_dir=html_dir, orphaned=orphaned))
-        pages = set()
-        for event in shown_events(report):
-            name = f"{safe_filename(event.id)}.html"
-            pages.add(name)
-            write_if_changed(html_dir / "events" / name,
-                              render_event_html(report, event, page_dir=html_dir / "events"))
-        _remove_stale(html_dir / "events", ".html", pages, FOOTER)
+        _write_pages(report, out_dir / "html", ".html", render_index_html, render_event_html, orphaned)
+
+
+class IndexRenderer(Protocol):
+    def __call__(self, report: Report, *, page_dir: Path, orphaned: int = 0) -> str: ...
+
+
+class EventRenderer(Protocol):
+    def __call__(self, report: Report, event: Event, *, page_dir: Path) -> str: ...
+
+
+def _write_pages(report: Report, page_root: Path, suffix: str, index: IndexRenderer,
+                 event_page: EventRenderer, orphaned: int) -> None:
+    """``index<suffix>`` and ``events/<event id><suffix>`` under ``page_root``; pages of
+    events that are gone are removed (only pages this module wrote: they end with FOOTER)."""
+    write_if_changed(page_root / f"index{suffix}", index(report, page_dir=page_root, orphaned=orphaned))
+    pages = set()
+    for event in shown_events(report):
+        name = f"{safe_filename(event.id)}{suffix}"
+        pages.add(name)
+        write_if_changed(page_root / "events" / name,
+                          event_page(report, event, page_dir=page_root / "events"))
+    _remove_stale(page_root / "events", suffix, pages, FOOTER)
 
 
 def read_report(out_dir: Path) -> Report:
@@ -162,6 +175,7 @@ def read_report(out_dir: Path) -> Report:
     validate_report_dict(data, str(path))
     texts: dict[str, str] = {}
     segments: dict[str, tuple[Segment, ...]] = {}
+    lines: dict[str, tuple[int, ...]] = {}
     for doc in data["documents"]:
         doc_id = doc["id"]
         text_path = Path(out_dir) / "texts" / text_name(doc_id)
@@ -171,13 +185,14 @@ def read_report(out_dir: Path) -> Report:
             raise InputError(str(text_path), f"text of document '{doc_id}' is missing") from None
         except UnicodeDecodeError:
             raise InputError(str(text_path), "not UTF-8 text") from None
-        seg_path = Path(out_dir) / "texts" / f"{safe_filename(doc_id)}.segments.json"
+        seg_path = Path(out_dir) / "texts" / segments_name(doc_id)
         if seg_path.exists():
             try:
-                segments[doc_id] = segments_from_list(json.loads(seg_path.read_text("utf-8")))
+                segments[doc_id], lines[doc_id] = segments_from_list(
+                    json.loads(seg_path.read_text("utf-8")))
             except (ValueError, UnicodeDecodeError) as exc:
                 raise InputError(str(seg_path), f"bad segment map: {exc}") from None
     try:
-        return report_from_dict(data, texts, segments)
+        return report_from_dict(data, texts, segments, lines)
     except Exception as exc:  # cattrs errors carry nested detail; one line is enough here
         raise InputError(str(path), f"cannot read report: {type(exc).__name__}") from None

@@ -64,12 +64,14 @@ def analyse_event(event: Event, docs: Sequence[Document], rules: Rules) -> Event
     """Claims, alignment and flags of one event (pure; runs in worker processes)."""
     from compare.align import align_event
     from compare.claims import extract_claims
-    from compare.flags import flag_event
+    from compare.flags import flag_event, uncompared_documents
 
     claims: list[Claim] = []
     for doc in docs:
         claims.extend(extract_claims(doc, rules.claim_types))
     event, alignments = align_event(event, docs, claims, rules.matching, rules.lexicon)
+    event = attrs.evolve(event, uncompared=tuple(sorted(
+        uncompared_documents(event, docs, rules.lexicon, rules.matching).items())))
     flags = flag_event(event, docs, claims, alignments, rules.lexicon, rules.matching)
     return EventResult(event, tuple(claims), tuple(alignments), tuple(flags))
 

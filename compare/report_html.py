@@ -29,6 +29,7 @@ from compare.report_md import (
     credited_text,
     date_evidence_text,
     detail_text,
+    doc_facts,
     doc_role,
     flag_diff,
     flag_quotes,
@@ -45,6 +46,7 @@ from compare.report_md import (
     source_href,
     source_label,
     source_line,
+    uncompared_text,
 )
 
 CSS = """
@@ -63,6 +65,7 @@ td.sym{text-align:center;font-size:1.1em;width:7em}
 .sym-ok{color:#1b7f3b}.sym-drift{color:#a15c00;background:#fff4e0}.sym-omit{color:#b3261e;
 background:#fde7e6}.sym-add{color:#1f5fb8;background:#e6f0fd}.sym-trunc{color:#6b4fa3;
 background:#efe9fb}.sym-dup{color:var(--muted)}.sym-none{color:#b0b6c0}
+.sym-skip{color:var(--muted);background:var(--soft)}
 .meta{display:flex;flex-wrap:wrap;gap:6px 18px;margin:.2em 0 1em;color:var(--muted)}
 .flag{border:1px solid var(--line);border-radius:8px;margin:14px 0;overflow:hidden}
 .flag header{display:flex;justify-content:space-between;align-items:center;gap:12px;
@@ -89,7 +92,7 @@ footer{margin-top:2em;color:var(--muted);font-size:.85em}
 """.strip()
 
 _SYMBOL_CLASS = {"✓": "sym-ok", "~": "sym-drift", "✗": "sym-omit", "+": "sym-add",
-                 "?": "sym-trunc", "=": "sym-dup", "·": "sym-none"}
+                 "?": "sym-trunc", "=": "sym-dup", "–": "sym-skip", "·": "sym-none"}
 
 
 def _page(title: str, body: Sequence[str], report: Report) -> str:
@@ -211,11 +214,7 @@ def _flag_html(view: View, flag: Flag, event: Event, page_dir: Path) -> str:
                  f"{html_text(review_command(page_dir.parent.parent.as_posix(), flag.id, action))}"
                  "</code></span>")
     doc = view.docs.get(flag.document)
-    extra = []
-    if doc is not None and doc.relays:
-        extra.append(f"relay chain: {relay_chain(doc)}")
-    if doc is not None and doc.duplicate_of:
-        extra.append(f"republished copy of {view.label(doc.duplicate_of)}")
+    extra = doc_facts(view, flag)
     credited = credited_text(view, flag, event, ref, claim)
     attr = f'<div class="attr">Credited to: {html_text(credited)}</div>' if credited else ""
     missing = '<p class="quote none">(not in this text'
@@ -226,7 +225,7 @@ def _flag_html(view: View, flag: Flag, event: Event, page_dir: Path) -> str:
     return "\n".join([
         f'<section class="flag" id="{html_text(flag.id)}">',
         f"<header><strong>{html_text(label)}"
-        + (f' <span class="relay">{html_text("; ".join(extra))}</span>' if extra else "")
+        + (f' <span class="relay">{html_text(extra)}</span>' if extra else "")
         + f'</strong><span class="id">{html_text(flag.id)}</span></header>',
         '<div class="side">',
         f'<div><div class="label"><b>{html_text(reference_label(view, event, ref))}</b>'
@@ -248,6 +247,8 @@ def render_event_html(report: Report, event: Event, *, page_dir: Path) -> str:
             f"<span>Kind: {html_text(event.kind)}</span>",
             f"<span>Participants: {html_text(', '.join(event.participants) or 'n/a')}</span>",
             f"<span>Compared against: {html_text(reference_text(view, event))}</span>",
+            *([f"<span>Not compared: {html_text(uncompared_text(view, event))}</span>"]
+              if event.uncompared else []),
             f"<span>Flags: {html_text(kind_counts(flags))}; {review_progress(flags)}</span>",
             "</div>", "<h2>Documents</h2>"]
     docs, rows = coverage(view, event)
@@ -262,7 +263,7 @@ def render_event_html(report: Report, event: Event, *, page_dir: Path) -> str:
     if rows:
         body.append('<p class="muted">One row per claim (what is said, in the reference\'s words '
                     "where it has the claim), one column per document, the reference first.</p>")
-        head = ["claim", "type", *column_names(docs, event.reference)]
+        head = ["claim", "type", *column_names(docs, event)]
         trs = "".join(
             f'<tr><td title="{html_text(r.label, QUOTE_LIMIT)}">{html_text(r.label, LABEL_LIMIT)}</td>'
             f"<td>{html_text(r.type)}</td>"

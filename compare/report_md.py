@@ -9,20 +9,20 @@ Every string from an article goes through :mod:`compare.escape`.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import shlex
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import cast
 
 from attrs import frozen
 from tabulate import tabulate
 
+from compare.documents import clean_offset_to_line
 from compare.escape import clean_inline, md_cell, md_code, md_link, md_text, md_url, safe_filename
 from compare.models import FLAG_KINDS, Alignment, Claim, DiffOp, Document, Event, Flag, Report
+from compare.worddiff import word_diff
 
 QUOTE_LIMIT = 2000
 # Quotes in Markdown are shortened to this many characters (the HTML page has them in full).
@@ -36,8 +36,10 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
     ("+", "added"),
     ("?", "possibly truncated"),
     ("=", "republished copy"),
+    ("–", "not compared (the reason is in the documents table)"),
     ("·", "not mentioned, no flag"),
 )
+NOT_COMPARED = "–"
 # Flag kinds, most important for a reader first: changed facts, then changed
 # sourcing and certainty, then rewording, then what is missing or extra.
 KIND_ORDER: tuple[str, ...] = (
@@ -88,12 +90,32 @@ class View:
     docs: dict[str, Document]
     claims: dict[str, Claim]
     group_of: dict[str, Alignment]
+    events: dict[str, Event]
 
     @classmethod
     def of(cls, report: Report) -> View:
         group_of = {c: a for a in report.alignments for c in a.claims}
         return cls(report, {d.id: d for d in report.documents},
-                   {c.id: c for c in report.claims}, group_of)
+                   {c.id: c for c in report.claims}, group_of, {e.id: e for e in report.events})
+
+    def original(self, event: Event, doc_id: str) -> str | None:
+        """The document ``doc_id`` republishes within ``event`` (following copies of
+        copies to the first text), or None when it is not a copy of one of them."""
+        ids = set(event.documents)
+        seen = {doc_id}
+        doc = self.docs.get(doc_id)
+        while doc is not None and doc.duplicate_of in ids and doc.duplicate_of not in seen:
+            seen.add(doc.duplicate_of)
+            doc = self.docs.get(doc.duplicate_of)
+        return doc.id if doc is not None and doc.id != doc_id else None
+
+    def copies(self, event_id: str, doc_id: str) -> list[str]:
+        """The republished copies of ``doc_id`` among its event's documents, by id: the
+        flags engine flags the original only and each flag stands for them too."""
+        event = self.events.get(event_id)
+        if event is None:
+            return []
+        return sorted(d for d in event.documents if d != doc_id and self.original(event, d) == doc_id)
 
     def event_flags(self, event_id: str) -> list[Flag]:
         """The event's flags: by kind (most important first), then by outlet, then in
@@ -155,15 +177,40 @@ def reviewable_flags(report: Report) -> list[Flag]:
     return [f for f in report.flags if f.event in multi]
 
 
+def uncompared_reason(event: Event, doc_id: str) -> str | None:
+    """``not compared (<why>)`` for a document the flags engine left out, else None."""
+    for uid, reason in event.uncompared:
+        if uid == doc_id:
+            return reason if reason.startswith("not compared") else f"not compared ({reason})"
+    return None
+
+
+def compared_outlets(view: View, event: Event) -> int:
+    """Independent documents compared: copies count with their original, documents
+    not compared (another language) do not count."""
+    skipped = {d for d, _ in event.uncompared}
+    return sum(1 for d in event.documents
+               if d in view.docs and d not in skipped and view.original(event, d) is None)
+
+
+def pair_reference(view: View, event: Event) -> bool:
+    """Whether the reference is one of just two outlets (no primary source): it is
+    not a majority of anything, only the earlier (or longer) of the two."""
+    return (event.reference_basis == "majority" and event.reference is not None
+            and compared_outlets(view, event) <= 2)
+
+
 def reference_text(view: View, event: Event) -> str:
-    """``Kremlin (primary readout)``, ``majority of 4 outlets`` or ``—``."""
+    """``Kremlin (primary readout)``, ``Quay Post (earlier of two outlets; no primary
+    source)``, ``majority of 4 outlets (anchor: Quay Post)`` or ``—``."""
     if not is_multi(event) or event.reference_basis == "none":
         return "—"
     if event.reference_basis == "majority":
-        ids = set(event.documents)
-        n = sum(1 for d in event.documents
-                if d in view.docs and (view.docs[d].duplicate_of or "") not in ids)
-        return f"majority of {n} outlets"
+        if pair_reference(view, event):
+            return f"{view.label(event.reference)} (earlier of two outlets; no primary source)"
+        n = compared_outlets(view, event)
+        anchor = f" (anchor: {view.label(event.reference)})" if event.reference else ""
+        return f"majority of {n} outlets{anchor}"
     if event.reference:
         return f"{view.label(event.reference)} (primary readout)"
     return "—"
@@ -193,17 +240,20 @@ def attribution_text(claim: Claim | None) -> str:
     return text
 
 
-_DETAIL_LABEL = re.compile(r"([^:]{1,60}): (.+?)((?: \(inherited from [^()]*\))?)$", re.S)
+_COPIES_NOTE = re.compile(r" \(also in republished copies: [^()]*\)$")
+_DETAIL_LABEL = re.compile(r"([^:]{1,60}): (.+)$", re.S)
 
 
 def detail_text(flag: Flag, quotes: Sequence[Claim | None]) -> str:
-    """The flag's detail, without a copy of a quote that is shown anyway."""
-    match = _DETAIL_LABEL.match(flag.detail)
+    """The flag's detail, without a copy of a quote that is shown anyway and without
+    the note naming republished copies (pages show the copies by outlet)."""
+    detail = _COPIES_NOTE.sub("", flag.detail)
+    match = _DETAIL_LABEL.match(detail)
     if match:
         core = match.group(2).rstrip("…").strip()
         if len(core) >= 20 and any(q is not None and core in q.text for q in quotes):
-            return f"{match.group(1)} (quoted above){match.group(3)}"
-    return flag.detail
+            return f"{match.group(1)} (quoted above)"
+    return detail
 
 
 def event_page_name(event_id: str) -> str:
@@ -226,33 +276,15 @@ def kind_counts(flags: Sequence[Flag]) -> str:
 
 
 def source_line(doc: Document, offset: int | None) -> int | None:
-    """The 1-based line of ``offset`` (an index into ``doc.text``) in the input file.
-
-    Uses ``documents.clean_offset_to_line`` (ingest's segment map back to the
-    file) when ingest provides it.  Otherwise: a JSONL record is one line of its
-    file, so its line is ``doc.source_line``; for other files, the line in the
-    cleaned text (exact when no boilerplate line before ``offset`` was removed).
-    """
+    """The 1-based line of ``offset`` (an index into ``doc.text``) in the input file,
+    from ingest's segment map (:func:`compare.documents.clean_offset_to_line`); a
+    JSONL record's line whatever the offset.  None when the file has no such line
+    (HTML: the text was extracted from markup) or the map is missing: links then
+    point to the file without a line (a line counted in the cleaned text would
+    match no line of the file)."""
     if offset is None:
         return doc.source_line
-    offset = max(0, min(offset, len(doc.text)))
-    if _CLEAN_OFFSET_TO_LINE is not None:
-        line = _CLEAN_OFFSET_TO_LINE(doc, offset)
-        if line is not None:
-            return int(line)
-    if doc.source_line is not None:
-        return doc.source_line
-    return doc.text.count("\n", 0, offset) + 1
-
-
-def _offset_mapper() -> Callable[[Document, int], int | None] | None:
-    from compare import documents
-
-    found = getattr(documents, "clean_offset_to_line", None)
-    return cast("Callable[[Document, int], int | None]", found) if callable(found) else None
-
-
-_CLEAN_OFFSET_TO_LINE = _offset_mapper()
+    return clean_offset_to_line(doc, max(0, min(offset, len(doc.text))))
 
 
 def source_href(doc: Document, page_dir: Path, line: int | None) -> str:
@@ -270,27 +302,12 @@ def flag_quotes(view: View, flag: Flag) -> tuple[Claim | None, Claim | None]:
     return (view.claims.get(flag.reference_claim or ""), view.claims.get(flag.claim or ""))
 
 
-_WORD = re.compile(r"\S+\s*")
-
-
 def flag_diff(flag: Flag, ref: Claim | None, claim: Claim | None) -> tuple[DiffOp, ...]:
-    """The flag's word diff, or one computed from the two quotes when the flag has none."""
+    """The flag's word diff, or the flags engine's diff of the two quotes
+    (:func:`compare.worddiff.word_diff`) when the flag has none."""
     if flag.diff or ref is None or claim is None:
         return flag.diff
-    a = _WORD.findall(ref.text[:QUOTE_LIMIT])
-    b = _WORD.findall(claim.text[:QUOTE_LIMIT])
-    ops: list[DiffOp] = []
-    matcher = difflib.SequenceMatcher(None, [w.strip() for w in a], [w.strip() for w in b],
-                                      autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            ops.append(DiffOp("equal", "".join(b[j1:j2])))
-            continue
-        if i2 > i1:
-            ops.append(DiffOp("delete", "".join(a[i1:i2])))
-        if j2 > j1:
-            ops.append(DiffOp("insert", "".join(b[j1:j2])))
-    return tuple(ops)
+    return word_diff(ref.text[:QUOTE_LIMIT], claim.text[:QUOTE_LIMIT])
 
 
 @frozen
@@ -306,7 +323,10 @@ def coverage(view: View, event: Event) -> tuple[list[Document], list[CoverageRow
 
     A cell is ✓ when the document has a claim in the group, the symbol of the
     strongest flag on that document and group when there is one, ``=`` for a
-    republished copy, ``·`` otherwise.  Added claims outside any group get a row.
+    republished copy of another document of the event (its original's flags stand
+    for it), ``–`` for a document that was not compared, ``·`` otherwise.  Added
+    claims outside any group get a row, with ``=`` under the copies of the adding
+    document.
     """
     docs = [view.docs[d] for d in event.documents if d in view.docs]
     docs.sort(key=lambda d: (d.id != event.reference, event.documents.index(d.id)))
@@ -323,39 +343,49 @@ def coverage(view: View, event: Event) -> tuple[list[Document], list[CoverageRow
         old = marks.get((group, flag.document))
         if old is None or _SYMBOL_RANK[sym] < _SYMBOL_RANK[old]:
             marks[(group, flag.document)] = sym
+    original = {doc.id: view.original(event, doc.id) for doc in docs}
+    skipped = {d for d, _ in event.uncompared}
+
+    def cell(doc: Document, mark: str | None, present: bool) -> str:
+        if original[doc.id] is not None:
+            return "="
+        if doc.id in skipped:
+            return NOT_COMPARED
+        if mark:
+            return mark
+        return "✓" if present else "·"
+
     rows = []
     for align in (a for a in view.report.alignments if a.event == event.id):
         present = {view.claims[c].document for c in align.claims if c in view.claims}
         first = view.claims.get(align.reference_claim or "") or next(
             (view.claims[c] for c in align.claims if c in view.claims), None)
-        cells = tuple(_cell(doc, marks.get((align.id, doc.id)), doc.id in present) for doc in docs)
+        cells = tuple(cell(doc, marks.get((align.id, doc.id)), doc.id in present) for doc in docs)
         rows.append(CoverageRow(align.id, first.text if first else "", align.type, cells))
     for claim_id, flag in extra:
         claim = view.claims.get(claim_id)
-        cells = tuple(("+" if doc.id == flag.document else "·") for doc in docs)
+        cells = tuple("+" if doc.id == flag.document else "=" if original[doc.id] == flag.document
+                      else cell(doc, None, False) for doc in docs)
         rows.append(CoverageRow(claim_id, claim.text if claim else "", claim.type if claim else "",
                                 cells))
     return docs, rows
 
 
-def _cell(doc: Document, mark: str | None, present: bool) -> str:
-    if doc.duplicate_of:
-        return "="
-    if mark:
-        return mark
-    return "✓" if present else "·"
-
-
-def column_names(docs: Sequence[Document], reference: str | None) -> list[str]:
+def column_names(docs: Sequence[Document], event: Event) -> list[str]:
     """Outlet names as column titles (the document id for an unknown outlet, shortened);
-    repeated names numbered, the reference marked."""
+    repeated names numbered, the reference and documents not compared marked."""
     seen: Counter[str] = Counter()
+    skipped = {d for d, _ in event.uncompared}
     names = []
     for doc in docs:
         base = clean_inline(doc_label(doc), COLUMN_LIMIT)
         seen[base] += 1
         name = base if seen[base] == 1 else f"{base} ({seen[base]})"
-        names.append(name + (" (ref)" if doc.id == reference else ""))
+        if doc.id == event.reference:
+            name += " (ref)"
+        elif doc.id in skipped:
+            name += " (not compared)"
+        names.append(name)
     return names
 
 
@@ -372,7 +402,21 @@ def doc_role(doc: Document, event: Event | None) -> str:
         role = f"reference ({event.reference_basis}), {role}"
     if doc.truncated:
         role += ", truncated"
+    reason = uncompared_reason(event, doc.id) if event is not None else None
+    if reason:
+        role += f", {reason}"
     return role
+
+
+def uncompared_text(view: View, event: Event) -> str:
+    """``Outlet (language ru; ...); Other (...)``: the documents not compared, for the
+    event's summary ("" when every document was compared)."""
+    parts = []
+    for doc_id, _ in event.uncompared:
+        reason = uncompared_reason(event, doc_id) or ""
+        why = reason.removeprefix("not compared").strip()
+        parts.append(f"{view.label(doc_id)} {why}".strip())
+    return "; ".join(parts)
 
 
 def review_text(flag: Flag) -> str:
@@ -480,11 +524,18 @@ def _quote_md(view: View, label: str, claim: Claim | None, page_dir: Path) -> li
     return [f"**{md_text(label)}**{where}:", "", "> " + md_text(claim.text, QUOTE_SHORT), ""]
 
 
+def _majority_wording(view: View, event: Event | None) -> bool:
+    return event is not None and event.reference_basis == "majority" and not pair_reference(view, event)
+
+
 def reference_label(view: View, event: Event | None, ref: Claim | None) -> str:
-    """Whose wording the left-hand quote is: the primary readout, or the majority's."""
+    """Whose wording the left-hand quote is: the primary readout, the earlier of two
+    outlets, or the majority's."""
     outlet = view.label(ref.document) if ref else "?"
-    if event is not None and event.reference_basis == "majority":
+    if _majority_wording(view, event):
         return f"Majority wording (as in {outlet})"
+    if event is not None and event.reference_basis == "majority":
+        return f"Reference: {outlet} (earlier of two outlets)"
     return f"Reference: {outlet}"
 
 
@@ -492,12 +543,28 @@ def credited_text(view: View, flag: Flag, event: Event | None, ref: Claim | None
                   claim: Claim | None) -> str:
     """Who each side credits the claim to: always for an attribution change, else
     when a quote is attributed at all ("" when there is nothing to say)."""
-    ref_name = "majority wording" if event is not None and event.reference_basis == "majority" \
-        else "reference"
+    ref_name = "majority wording" if _majority_wording(view, event) else "reference"
     sides = [(n, c) for n, c in ((ref_name, ref), (view.label(flag.document), claim)) if c is not None]
     if flag.kind != "attribution_change" and not any(c.attribution or c.frame for _, c in sides):
         return ""
     return "; ".join(f"{n} — {attribution_text(c)}" for n, c in sides)
+
+
+def doc_facts(view: View, flag: Flag) -> str:
+    """``relay chain: A ← B; also in republished copies: C, D`` for a flag's header
+    ("" when there is nothing to say)."""
+    doc = view.docs.get(flag.document)
+    if doc is None:
+        return ""
+    facts = []
+    if doc.relays:
+        facts.append(f"relay chain: {relay_chain(doc)}")
+    if doc.duplicate_of:
+        facts.append(f"republished copy of {view.label(doc.duplicate_of)}")
+    copies = view.copies(flag.event, doc.id)
+    if copies:
+        facts.append("also in republished copies: " + ", ".join(view.label(c) for c in copies))
+    return "; ".join(facts)
 
 
 def _flag_md(view: View, flag: Flag, event: Event | None, page_dir: Path, report_dir: str) -> list[str]:
@@ -505,14 +572,9 @@ def _flag_md(view: View, flag: Flag, event: Event | None, page_dir: Path, report
     doc = view.docs.get(flag.document)
     label = view.label(flag.document)
     out = [f"#### {md_text(label)} — {md_text(flag.id)}", ""]
-    if doc is not None and (doc.relays or doc.duplicate_of):
-        facts = []
-        if doc.relays:
-            facts.append(f"relay chain: {md_text(relay_chain(doc))}")
-        if doc.duplicate_of:
-            facts.append(f"republished copy of {md_text(view.label(doc.duplicate_of))}")
-        line = "; ".join(facts)
-        out += ["*" + line[:1].upper() + line[1:] + "*", ""]
+    facts_line = doc_facts(view, flag)
+    if facts_line:
+        out += ["*" + md_text(facts_line[:1].upper() + facts_line[1:]) + "*", ""]
     out += _quote_md(view, reference_label(view, event, ref), ref, page_dir)
     if claim is not None:
         out += _quote_md(view, label, claim, page_dir)
@@ -546,6 +608,7 @@ def render_event(report: Report, event: Event, *, page_dir: Path) -> str:
            f"- Kind: {md_text(event.kind)}"
            + (f"; participants: {md_text(', '.join(event.participants))}" if event.participants else ""),
            f"- Compared against: {md_text(reference_text(view, event))}",
+           *([f"- Not compared: {md_text(uncompared_text(view, event))}"] if event.uncompared else []),
            f"- Flags: {md_text(kind_counts(flags))}; {review_progress(flags)}", ""]
     out += ["## Documents", ""]
     docs, rows = coverage(view, event)
@@ -560,7 +623,7 @@ def render_event(report: Report, event: Event, *, page_dir: Path) -> str:
     if rows:
         out += ["One row per claim (what is said, in the reference's words where it has the claim), "
                 "one column per document, the reference first.", ""]
-        out.append(_table(["claim", "type", *(md_cell(n) for n in column_names(docs, event.reference))],
+        out.append(_table(["claim", "type", *(md_cell(n) for n in column_names(docs, event))],
                           [[md_cell(r.label, LABEL_LIMIT), md_cell(r.type), *r.cells] for r in rows]))
         out += ["", "Legend: " + "; ".join(f"{s} {t}" for s, t in SYMBOLS) + "."]
     else:

@@ -280,7 +280,10 @@ def list_flags(report_dir: Path, reviews_file: Path | None = None, show_all: boo
     rows = []
     for f in flags:
         ref, doc = _quotes(report, f)
-        rows.append([f.id, clean_inline(f.event, 30), clean_inline(view.label(f.document), 24),
+        n_copies = len(view.copies(f.event, f.document))
+        outlet = clean_inline(view.label(f.document), 24) + (
+            f" +{n_copies} {'copy' if n_copies == 1 else 'copies'}" if n_copies else "")
+        rows.append([f.id, clean_inline(f.event, 30), outlet,
                      f.kind, *([f.review.status] if show_all else []),
                      clean_inline(ref, SHORT), clean_inline(doc, SHORT)])
     headers = ["id", "event", "outlet", "kind", *(["status"] if show_all else []), "reference", "document"]
@@ -305,7 +308,7 @@ def _plain_diff(report: Report, flag: Flag) -> str:
 
 def show_flag(report_dir: Path, flag_id: str, reviews_file: Path | None = None) -> str:
     """Everything about one flag, as plain text for the terminal."""
-    from compare.report_md import source_line
+    from compare.report_md import View, source_label, source_line
 
     report, reviews = _load(report_dir, reviews_file)
     fid = resolve_flag_id(report, flag_id, report_dir)
@@ -313,12 +316,15 @@ def show_flag(report_dir: Path, flag_id: str, reviews_file: Path | None = None) 
     docs = {d.id: d for d in report.documents}
     claims = {c.id: c for c in report.claims}
     event = next((e for e in report.events if e.id == flag.event), None)
+    copies = View.of(report).copies(flag.event, flag.document)
     lines = [f"Flag:      {fid}",
              f"Event:     {clean_inline(event.label if event else flag.event, 200)}"
              f" ({event.date if event and event.date else 'undated'}, {flag.event})",
              f"Kind:      {flag.kind}",
              f"Document:  {clean_inline(docs[flag.document].outlet if flag.document in docs else '?', 100)}"
              f" ({flag.document})",
+             *([f"Copies:    {clean_inline(', '.join(copies), 1000)} (republished: the flag stands for them too)"]
+               if copies else []),
              f"Score:     {flag.score:.2f}",
              f"Detail:    {clean_inline(flag.detail, 2000)}"]
     if flag.lexicon_class:
@@ -328,7 +334,7 @@ def show_flag(report_dir: Path, flag_id: str, reviews_file: Path | None = None) 
         if claim is None:
             continue
         doc = docs.get(claim.document)
-        where = f"{doc.path}:{source_line(doc, claim.span[0])}" if doc else claim.document
+        where = source_label(doc, source_line(doc, claim.span[0])) if doc else claim.document
         lines += [f"{label} ({clean_inline(doc.outlet if doc else '?', 100)}, {clean_inline(where, 300)}):",
                   f"  {clean_inline(claim.text, 4000)}"]
     diff = _plain_diff(report, flag)
@@ -405,23 +411,30 @@ def _csv_safe(value: object) -> str:
 
 def export_csv(report_dir: Path, reviews_file: Path | None = None) -> str:
     """Every flag of the report (in report order) with its decision as CSV
-    (formula-injection safe), then orphaned decisions."""
+    (formula-injection safe), then orphaned decisions.  ``copies`` names the
+    republished copies of the flagged document (space-separated ids): a copy gets
+    no flags of its own, its original's flags stand for it."""
+    from compare.report_md import View
+
     report, reviews = _load(report_dir, reviews_file)
+    view = View.of(report)
     outlets = {d.id: d.outlet for d in report.documents}
     dates = {e.id: e.date for e in report.events}
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["flag_id", "event", "event_date", "kind", "outlet", "document", "score", "detail",
-                     "reference_quote", "document_quote", "status", "note", "user", "time", "orphaned"])
+    writer.writerow(["flag_id", "event", "event_date", "kind", "outlet", "document", "copies", "score",
+                     "detail", "reference_quote", "document_quote", "status", "note", "user", "time",
+                     "orphaned"])
     for f in ordered_flags(report):
         ref, doc = _quotes(report, f)
         r = f.review
         writer.writerow([_csv_safe(v) for v in (
             f.id, f.event, dates.get(f.event) or "", f.kind, outlets.get(f.document, ""), f.document,
-            f"{f.score:.3f}", f.detail, ref, doc, r.status, r.note, r.user, r.time, "no")])
+            " ".join(view.copies(f.event, f.document)), f"{f.score:.3f}", f.detail, ref, doc,
+            r.status, r.note, r.user, r.time, "no")])
     ids = {f.id for f in report.flags}
     for fid in sorted(set(reviews.decisions) - ids):
         d = reviews.decisions[fid]
         writer.writerow([_csv_safe(v) for v in (
-            fid, "", "", "", "", "", "", "", "", "", d.status, d.note, d.user, d.time, "yes")])
+            fid, "", "", "", "", "", "", "", "", "", "", d.status, d.note, d.user, d.time, "yes")])
     return buf.getvalue()

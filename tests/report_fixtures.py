@@ -1,11 +1,17 @@
 """A small, realistic Report built by hand for the output and review tests.
 
 Two events: a (fictional) Kremlin readout of a call with three outlets
-(a wire, an outlet relaying the wire, a blog with hostile markup in its text),
-and a meeting covered by two outlets plus a verbatim republication.  One more
-document is the only one of its event (a single-document event with a stray
-flag the report must not show as an event), and two inputs were skipped.
-Every flag kind occurs, including ``possibly_truncated``.
+(a wire, an outlet relaying the wire, a blog page in HTML with hostile markup
+in its text), and a meeting covered by two outlets (the earlier is the
+reference: no primary source), a verbatim republication and a report in
+another language that was not compared.  One more document is the only one
+of its event (a single-document event with a stray flag the report must not
+show as an event), and two inputs were skipped.  Every flag kind occurs,
+including ``possibly_truncated``.
+
+Text files map back to their lines: each has a title line and a blank line,
+then one sentence per paragraph (sentence n on line 3 + 2n).  The HTML page
+has no file lines (its text was extracted from markup).
 """
 
 from __future__ import annotations
@@ -31,18 +37,30 @@ HOSTILE_CLAIM = ("Paris said **gas** [deals](javascript:alert(1)) were <!-- hidd
                  "`agreed` | and\n# more & ~~less~~ <img src=x onerror=alert(2)>")
 
 
-def _doc(doc_id: str, outlet: str, sentences: list[str], **kw: object) -> tuple[Document, list[Claim]]:
-    """A document whose text is ``sentences`` (one per line) and one claim per sentence."""
+def _doc(doc_id: str, outlet: str, sentences: list[str], fmt: str = "txt",
+         **kw: object) -> tuple[Document, list[Claim]]:
+    """A document whose cleaned text is ``sentences`` (one per line) and one claim per
+    sentence.  A ``txt`` file holds its title, a blank line, then the sentences as
+    paragraphs; for ``html`` the map has no file lines."""
     text = "\n".join(sentences)
     claims = []
+    segments = []
+    lines = []
     pos = 0
+    source_pos = len(str(kw.get("title") or "")) + 2
     for n, sentence in enumerate(sentences, start=1):
         claims.append(Claim(id=f"{doc_id}:c{n}", document=doc_id, event=str(kw.get("event_id")),
                             text=sentence, span=(pos, pos + len(sentence)), type="other",
                             sentence=n - 1))
+        segments.append(Segment(pos, source_pos, len(sentence)))
+        lines.append(1 + 2 * n)
         pos += len(sentence) + 1
-    doc = Document(id=doc_id, path=f"inputs/{doc_id}.txt", sha256=f"{len(text):064x}", text=text,
-                   segments=(Segment(0, 40, len(text)),), outlet=outlet, **kw)  # type: ignore[arg-type]
+        source_pos += len(sentence) + 2
+    if fmt == "html":
+        segments, lines = [Segment(0, 0, len(text))], []
+    doc = Document(id=doc_id, path=f"inputs/{doc_id}.{fmt}", sha256=f"{len(text):064x}", text=text,
+                   segments=tuple(segments), segment_lines=tuple(lines), outlet=outlet,
+                   **kw)  # type: ignore[arg-type]
     return doc, claims
 
 
@@ -87,7 +105,7 @@ def build_report() -> Report:
         "Putin and Macron talked on the phone yesterday.",
         "Putin said three rounds of talks had been constructive.",
         HOSTILE_CLAIM,
-    ], outlet_role="outlet", published=dt.date(2021, 11, 16), event_date=d_call,
+    ], "html", outlet_role="outlet", published=dt.date(2021, 11, 16), event_date=d_call,
         title=HOSTILE_TITLE,
         event_date_evidence=Evidence("talked on the phone yesterday", "yesterday_resolved", 0.7, 20),
         event_id="e-2021-11-15-call")
@@ -99,18 +117,20 @@ def build_report() -> Report:
     ], outlet_role="outlet", published=d_meet, event_date=d_meet, title="Ministers meet in Geneva",
         event_date_evidence=Evidence("met in Geneva on Thursday", "weekday_resolved", 0.8, 23),
         event_id="e-2021-11-18-meeting")
-    wire2, w2c = _doc("northwind-2021-11-18", "Northwind Wire", [
-        "The foreign ministers met in Geneva on Thursday.",
-        "They discussed resuming consultations on strategic stability.",
-    ], outlet_role="wire", published=d_meet, event_date=d_meet, title="Ministers meet",
-        event_date_evidence=Evidence("met in Geneva on Thursday", "weekday_resolved", 0.8, 23),
-        event_id="e-2021-11-18-meeting")
-    echo, _ec = _doc("coastal-echo-2021-11-19", "Coastal Echo", [
-        "The foreign ministers met in Geneva on Thursday.",
-        "They discussed resuming consultations on strategic stability.",
-    ], outlet_role="outlet", published=dt.date(2021, 11, 19), event_date=d_meet,
-        title="Ministers meet (republished)", duplicate_of="northwind-2021-11-18",
-        event_id="e-2021-11-18-meeting")
+    wire_text = ["The foreign ministers met in Geneva on Thursday.",
+                 "They discussed resuming consultations on strategic stability."]
+    wire2, w2c = _doc("northwind-2021-11-18", "Northwind Wire", wire_text,
+                      outlet_role="wire", published=d_meet, event_date=d_meet, title="Ministers meet",
+                      event_date_evidence=Evidence("met in Geneva on Thursday", "weekday_resolved", 0.8, 23),
+                      event_id="e-2021-11-18-meeting")
+    echo, _ec = _doc("coastal-echo-2021-11-19", "Coastal Echo", wire_text,
+                     outlet_role="outlet", published=dt.date(2021, 11, 19), event_date=d_meet,
+                     title="Ministers meet (republished)", duplicate_of="northwind-2021-11-18",
+                     event_id="e-2021-11-18-meeting")
+    courier, _cc = _doc("bodensee-kurier-2021-11-18", "Bodensee Kurier", [
+        "Die Außenminister trafen sich am Donnerstag in Genf.",
+    ], language="de", outlet_role="outlet", published=d_meet, event_date=d_meet,
+        title="Außenminister in Genf", event_id="e-2021-11-18-meeting")
     lone, lc = _doc("lone-column-2021-11-20", "unknown", [
         "A column about energy policy without any diplomatic event.",
     ], published=dt.date(2021, 11, 20), title=None, event_id="e-2021-11-20-statement")
@@ -159,7 +179,8 @@ def build_report() -> Report:
         Flag("f-ad08", ev1, "addition", blog.id, bc[2].id, None, 1.0,
              "claim not in the reference", review=Review("dismissed", None, "ben", "2021-12-02T09:30:00Z")),
         Flag("f-wd09", ev2, "wording_drift", wire2.id, w2c[1].id, qc[1].id, 0.62,
-             "'agreed to resume' became 'discussed resuming'", alignment="a-meet-2",
+             "'agreed to resume' became 'discussed resuming' (also in republished copies: "
+             "coastal-echo-2021-11-19)", alignment="a-meet-2",
              diff=(DiffOp("equal", "They"), DiffOp("delete", "agreed to resume"),
                    DiffOp("insert", "discussed resuming"),
                    DiffOp("equal", "consultations on strategic stability."))),
@@ -170,13 +191,15 @@ def build_report() -> Report:
         Event(ev1, d_call, "Putin–Macron call", "call", ("Putin", "Macron"),
               (kremlin.id, wire.id, harbor.id, blog.id), kremlin.id, "primary"),
         Event(ev2, d_meet, "Foreign ministers meet in Geneva", "meeting", (),
-              (quay.id, wire2.id, echo.id), None, "majority"),
+              (quay.id, wire2.id, echo.id, courier.id), quay.id, "majority",
+              ((courier.id, "not compared (language de; install the embed extra with a "
+                            "multilingual model)"),)),
         Event("e-2021-11-20-statement", dt.date(2021, 11, 20), "Energy column", "statement", (),
               (lone.id,), None, "majority"),
     ]
     return Report(
         tool_version="0.1.0",
-        documents=(kremlin, wire, harbor, blog, quay, wire2, echo, lone),
+        documents=(kremlin, wire, harbor, blog, quay, wire2, echo, courier, lone),
         events=tuple(events),
         claims=(*claims, *lc),
         alignments=tuple(alignments),

@@ -20,7 +20,25 @@ def test_round_trip(tmp_path: Path) -> None:
     assert (tmp_path / "texts" / "kremlin-2021-11-15.txt").read_text("utf-8") == report.documents[0].text
     assert not (tmp_path / "index.md").exists() and not (tmp_path / "html").exists()
     data = json.loads((tmp_path / "report.json").read_text("utf-8"))
-    assert all("text" not in d for d in data["documents"])
+    assert all("text" not in d and "segment_lines" not in d for d in data["documents"])
+
+
+def test_segment_lines_go_beside_the_segments(tmp_path: Path) -> None:
+    report = build_report()
+    write_report(report, tmp_path, ("json",))
+    texts = tmp_path / "texts"
+    kremlin = json.loads((texts / "kremlin-2021-11-15.segments.json").read_text("utf-8"))
+    assert [entry[3] for entry in kremlin] == [3, 5, 7, 9]  # [clean, source, length, line]
+    blog = json.loads((texts / "lakeside-notes-2021-11-16.segments.json").read_text("utf-8"))
+    assert all(len(entry) == 3 for entry in blog)  # HTML: no file lines
+    back = read_report(tmp_path)
+    assert [d.segment_lines for d in back.documents] == [d.segment_lines for d in report.documents]
+    assert [d.segments for d in back.documents] == [d.segments for d in report.documents]
+    (texts / "kremlin-2021-11-15.segments.json").write_text("[[0, 1, 2, 3], [4, 5, 6]]\n", "utf-8")
+    with pytest.raises(InputError) as err:
+        read_report(tmp_path)
+    assert str(err.value) == (f"{texts}/kremlin-2021-11-15.segments.json: bad segment map: "
+                              "some entries have a line and some do not")
 
 
 def test_formats(tmp_path: Path) -> None:

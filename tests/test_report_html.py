@@ -58,3 +58,20 @@ def test_chromium_renders_a_screenshot(html_dir: Path, tmp_path: Path) -> None:
         check=True, capture_output=True, timeout=90)
     data = png.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
+
+
+def test_meeting_page_shows_copies_and_documents_not_compared(html_dir: Path) -> None:
+    page = (html_dir / "events" / "e-2021-11-18-meeting.html").read_text("utf-8")
+    assert "<th>Bodensee Kurier (not compared)</th>" in page
+    assert page.count('<td class="sym sym-skip">–</td>') == 2
+    assert page.count('<td class="sym sym-dup">=</td>') == 2
+    assert ("<span>Not compared: Bodensee Kurier (language de; install the embed extra with a "
+            "multilingual model)</span>") in page
+    assert "Compared against: Quay Post (earlier of two outlets; no primary source)" in page
+    assert '<span class="relay">also in republished copies: Coastal Echo</span>' in page
+    assert "<b>Reference: Quay Post (earlier of two outlets)</b>" in page
+    # source links: a text file's line; the HTML page of the blog without one
+    call = (html_dir / "events" / "e-2021-11-15-call.html").read_text("utf-8")
+    assert "kremlin-2021-11-15.txt#L9\">inputs/kremlin-2021-11-15.txt:9</a>" in call
+    assert "lakeside-notes-2021-11-16.html\">inputs/lakeside-notes-2021-11-16.html</a>" in call
+    assert "lakeside-notes-2021-11-16.html#L" not in call

@@ -123,7 +123,14 @@ def test_list_and_show(report_dir: Path) -> None:
     shown = rv.show_flag(report_dir, "f-nd")
     assert "Flag:      f-nd03" in shown
     assert "Diff:      Putin [-stressed that two-] {+said three+} rounds of talks had been constructive." in shown
-    assert "Reference (Kremlin, inputs/kremlin-2021-11-15.txt:4):" in shown
+    assert "Reference (Kremlin, inputs/kremlin-2021-11-15.txt:9):" in shown
+    # an HTML page has no file line: the path alone
+    assert "Document (Lakeside Notes, inputs/lakeside-notes-2021-11-16.html):" in shown
+    # a flag on an original stands for its republished copies (they get none of their own)
+    wd09 = next(line for line in lines if line.startswith("f-wd09"))
+    assert "Northwind Wire +1 copy" in wd09
+    assert "Copies:    coastal-echo-2021-11-19" in rv.show_flag(report_dir, "f-wd09")
+    assert "Copies:" not in shown
     for fid in [f.id for f in build_report().flags if f.review.status == "open"]:
         rv.record_decision(report_dir, fid, "dismissed", None, "ana")
     assert rv.list_flags(report_dir) == "No open flags."
@@ -138,6 +145,10 @@ def test_export_csv_is_formula_safe(report_dir: Path) -> None:
     assert row["note"] == "'=HYPERLINK(\"http://x.example\")"
     assert row["user"] == "'@ana"
     assert row["status"] == "confirmed" and row["outlet"] == "Harbor Gazette"
+    assert row["copies"] == ""
+    copied = next(r for r in rows if r["flag_id"] == "f-wd09")
+    assert (copied["outlet"], copied["copies"]) == ("Northwind Wire", "coastal-echo-2021-11-19")
+    assert copied["detail"].endswith("(also in republished copies: coastal-echo-2021-11-19)")
     for r in rows:
         assert not any(v.startswith(("=", "+", "-", "@")) for v in r.values())
 
