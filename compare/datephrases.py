@@ -156,6 +156,27 @@ class WordScan:
         self._last = (text, found)
         return found
 
+    def prime(self, text: str, found: frozenset[str]) -> None:
+        """Take the answer for ``text`` from a scan of more words (see :func:`scan_together`)."""
+        self._last = (text, found.intersection(self.words))
+
+
+_TOGETHER: dict[tuple[WordScan, ...], WordScan] = {}
+
+
+def scan_together(text: str, scans: Sequence[WordScan]) -> None:
+    """Answer several scans for ``text`` with one pass (a scan of all their words, built
+    once per combination); each then has its answer for ``text`` at hand."""
+    key = tuple(scans)
+    combined = _TOGETHER.get(key)
+    if combined is None:
+        if len(_TOGETHER) > 32:
+            _TOGETHER.clear()
+        combined = _TOGETHER[key] = WordScan(w for scan in scans for w in scan.words)
+    found = combined.present(text)
+    for scan in scans:
+        scan.prime(text, found)
+
 
 _LAST_UTF8: list[tuple[str, bytes | None]] = []
 
@@ -208,7 +229,7 @@ def excluded_lines(text: str, low: str | None = None) -> list[tuple[int, int]]:
     "12 months ago" artefacts), merged and in order."""
     low = lower_same_length(text) if low is None else low
     spans: list[tuple[int, int]] = []
-    present = _SCAN.present(low)
+    present = PHRASE_SCAN.present(low)
     # A line is excluded when any of the words occurs in it (the first occurrence per
     # line is enough: what matters is the line).
     hits = [a for a, _ in ago_spans(low)]
@@ -229,7 +250,7 @@ def excluded_lines(text: str, low: str | None = None) -> list[tuple[int, int]]:
 def ago_spans(low: str) -> list[tuple[int, int]]:
     """Spans of "12 months ago" / "1 year ago" artefacts (looked for only around "ago")."""
     out = []
-    present = _SCAN.present(low)
+    present = PHRASE_SCAN.present(low)
     for word in _AGO_WORDS:
         if word not in present:
             continue
@@ -262,7 +283,7 @@ _MONTH_BEFORE = re.compile(rf"{_MONTH_RE}\.?[ \t]+$")
 _WEEKDAY_HITS = tuple(WEEKDAYS)
 _RELATIVE_HITS = ("earlier today", "today", "tonight", "yesterday", "сегодня", "вчера")
 # Every word the helpers look for, found in one pass per text.
-_SCAN = WordScan((*NON_EVIDENCE_WORDS, *_AGO_WORDS, *_WEEKDAY_HITS, *_RELATIVE_HITS))
+PHRASE_SCAN = WordScan((*NON_EVIDENCE_WORDS, *_AGO_WORDS, *_WEEKDAY_HITS, *_RELATIVE_HITS))
 
 
 _MONTH_TAILS = frozenset(m[-3:] for m in MONTHS)
@@ -330,7 +351,7 @@ def _digit_matches(text: str, cyrillic: bool) -> list[tuple[str, re.Match[str]]]
 def _word_hits(low: str, words: Sequence[str]) -> list[int]:
     """Starts of whole-word occurrences of ``words`` in ``low`` (found with str.find)."""
     out = []
-    present = _SCAN.present(low)
+    present = PHRASE_SCAN.present(low)
     for w in words:
         if w not in present:
             continue

@@ -36,18 +36,20 @@ from attrs import frozen
 
 from compare.datephrases import (
     MAX_SCAN_CHARS,
+    PHRASE_SCAN,
     Mention,
     WordScan,
     excluded_lines,
     find_mentions,
     line_bounds,
     lower_same_length,
+    scan_together,
     valid_date,
     years_in,
 )
 from compare.errors import RuleError, RuleProblem
 from compare.models import Document, EventKind, Evidence, PersonName
-from compare.participants import find_lexicon_names, find_people, lexicon_mentions
+from compare.participants import find_lexicon_names, find_people, lexicon_mentions, word_scans
 from compare.rulefiles import RuleFile
 
 KINDS: tuple[str, ...] = ("call", "meeting", "statement", "other")
@@ -531,9 +533,11 @@ def date_document(doc: Document, calendar: EventCalendar, names: Sequence[Person
     """Fill ``published`` (when unset), ``event_date`` + evidence, ``event_kind``, ``participants``."""
     text = doc.text[:MAX_SCAN_CHARS]
     low = lower_same_length(text)
+    names = tuple(names)
+    # Every word the helpers below look for, found in one pass over the text.
+    scan_together(low, (PHRASE_SCAN, _CUE_SCAN, *word_scans(names)))
     skip = excluded_lines(text, low)
     mentions = find_mentions(text, low, skip)
-    names = tuple(names)
     named = lexicon_mentions(low, names)
     participants = find_lexicon_names(low, names, named)
     pub, pub_ev = doc.published, doc.published_evidence

@@ -225,6 +225,11 @@ def _end_ok(low: str, end: int, stem: bool) -> int | None:
     return end if end >= len(low) or not low[end].isalnum() else None
 
 
+def word_scans(names: Sequence[PersonName]) -> tuple[WordScan, ...]:
+    """The word scans :func:`lexicon_mentions` and :func:`titled_people` run on a text."""
+    return (_TRIGGER_SCAN, _lexicon(tuple(names)).scan) if names else (_TRIGGER_SCAN,)
+
+
 def lexicon_mentions(low: str, names: tuple[PersonName, ...]) -> list[tuple[int, int, PersonName]]:
     """Every mention of a lexicon person in ``low`` (lower-cased text), in order; where
     forms overlap, the longest leftmost one ("vladimir putin", not "putin")."""

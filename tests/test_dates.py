@@ -324,11 +324,22 @@ def test_cues_match_the_plain_alternation(text: str, start: int, length: int) ->
 def test_word_scan_and_excluded_lines_match_plain_search(text: str) -> None:
     import re
 
-    from compare.datephrases import NON_EVIDENCE, WordScan, ago_spans, excluded_lines, line_bounds
+    from compare.datephrases import (
+        NON_EVIDENCE,
+        WordScan,
+        ago_spans,
+        excluded_lines,
+        line_bounds,
+        scan_together,
+    )
 
     words = ("call", "ago", "photo", "©", "разговор", "a", "2 may")
     low = text.lower()
     assert WordScan(words).present(low) == {w for w in words if w in low}
+    first, second = WordScan(words[:3]), WordScan(words[2:])
+    scan_together(low, (first, second))  # one pass answers both
+    assert first.present(low) == {w for w in words[:3] if w in low}
+    assert second.present(low) == {w for w in words[2:] if w in low}
     spans: list[tuple[int, int]] = []
     for pos in sorted([m.start() for m in NON_EVIDENCE.finditer(low)] + [a for a, _ in ago_spans(low)]):
         if not spans or pos >= spans[-1][1]:
