@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 import attrs
@@ -71,6 +72,10 @@ class MatchingConfig:
     # shares at least ``leftover_min_shared`` weighted content with it.
     leftover_threshold: float = 0.25
     leftover_min_shared: float = 2.0
+    # A pair must share at least min(this, content stems of the shorter claim)
+    # content stems: one shared country or name does not make a short claim
+    # ("at the initiative of the American side") the same as a long one.
+    min_shared_words: int = 2
     # Token overlap weighs each stem by its inverse document frequency within
     # the event (names of the participants and "call" count little).
     idf_weighting: bool = True
@@ -139,6 +144,7 @@ def parse_matching_config(rf: RuleFile) -> MatchingConfig:
     num("drift_threshold", ("thresholds", "drift"), 0, 1)
     num("leftover_threshold", ("thresholds", "leftover"), 0, 1)
     num("leftover_min_shared", ("leftover_min_shared",), 0, 100)
+    num("min_shared_words", ("min_shared_words",), 0, 100, integer=True)
     num("min_claim_chars", ("min_claim_chars",), 0, 10_000, integer=True)
     num("addition_min_words", ("addition_min_words",), 0, 1000, integer=True)
     num("majority_share", ("majority_share",), 0, 1)
@@ -233,6 +239,50 @@ def jaccard_matrix(a: Sequence[NormText], b: Sequence[NormText],
     with np.errstate(divide="ignore", invalid="ignore"):
         out = np.where(union > 0, inter / union, 0.0)
     return out.astype(np.float32)
+
+
+def shared_guard(a: Sequence[NormText], b: Sequence[NormText], need: int,
+                 enough: frozenset[str] = frozenset()) -> np.ndarray:
+    """True where two claims share at least ``min(need, stems of the shorter)``
+    content stems, or any stem of ``enough`` (a topic only one reference claim
+    names); a sparse product of the binary stem sets (vectorised)."""
+    if not a or not b or need <= 0:
+        return np.ones((len(a), len(b)), dtype=bool)
+    vocab: dict[str, int] = {}
+    for n in (*a, *b):
+        for s in n.stems:
+            vocab.setdefault(s, len(vocab))
+
+    def mat(items: Sequence[NormText], only: frozenset[str] | None = None) -> csr_matrix:
+        rows = [i for i, n in enumerate(items) for s in n.stems if only is None or s in only]
+        cols = [vocab[s] for n in items for s in n.stems if only is None or s in only]
+        return csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
+                          shape=(len(items), max(len(vocab), 1)))
+
+    mb = mat(b).T
+    inter = (mat(a) @ mb).toarray()
+    size_a = np.array([len(n.stems) for n in a])[:, None]
+    size_b = np.array([len(n.stems) for n in b])[None, :]
+    ok = inter >= np.minimum(need, np.minimum(size_a, size_b))
+    if enough:
+        ok |= (mat(a, enough) @ mb).toarray() > 0
+    return np.asarray(ok, dtype=bool)
+
+
+def distinctive_stems(claims: Sequence[NormText], lexicon: Lexicon) -> frozenset[str]:
+    """Stems only one of ``claims`` (the pivot's) has, other than people's
+    names: the topic words that alone may tie a short claim to it (the
+    participants' countries recur across a readout, so they are not among them)."""
+    df: dict[str, int] = {}
+    for n in claims:
+        for s in n.stems:
+            df[s] = df.get(s, 0) + 1
+    return frozenset(s for s, k in df.items() if k == 1) - _people(lexicon)
+
+
+@lru_cache(maxsize=16)
+def _people(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(lexicon.person_token(p) for p in lexicon.names)
 
 
 def score_matrix(a: Sequence[NormText], b: Sequence[NormText], config: MatchingConfig,
@@ -473,6 +523,7 @@ def align_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
                if config.idf_weighting else None)
 
     piv_claims = per_doc.get(pivot, [])
+    topics = distinctive_stems(norm[pivot], lexicon)
     members: list[list[Claim]] = [[c] for c in piv_claims]
     pool: list[Claim] = []
     for d in doc_ids:
@@ -493,6 +544,8 @@ def align_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
         # event itself.
         ev_p = np.array([c.event_statement for c in piv_claims], dtype=bool)
         ev_d = np.array([c.event_statement for c in per_doc[d]], dtype=bool)
+        s = np.where(shared_guard(norm[pivot], norm[d], config.min_shared_words, topics),
+                     s, 0.0)
         s = np.where(ev_p[:, None] & ev_d[None, :] & ~mixed, np.maximum(s, 1.0), s)
         used: set[int] = set()
         for i, j in _assign(np.where(mixed, 0.0, s), config.match_threshold):

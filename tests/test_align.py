@@ -222,3 +222,37 @@ def test_headline_never_takes_a_body_claims_place() -> None:
     by_ref = {g.reference_claim: g.claims for g in groups}
     assert by_ref["mfa:c1"] == ("mfa:c1",)
     assert isinstance(claims[0], Claim)
+
+
+def test_one_shared_country_does_not_pair_a_short_claim_with_a_long_one() -> None:
+    ref = ["Minister Kovac held talks with Secretary Miller in Zagreb.",
+           "at the request of the US side",
+           "The ministers discussed river shipping along the Danube.",
+           "US and Croatian experts will meet in Split in May."]
+    other = ["Observers noted that American tourists have returned to the Dalmatian "
+             "coast in large numbers this summer.",
+             "The ministers talked about shipping on the Danube.",
+             "the talks were held at Washington's request"]
+    event, docs, claims = make([("mfa", "primary", ref), ("wire", "wire", other)],
+                               reference="mfa")
+    _, groups = align_event(event, docs, claims, config(), lexicon())
+    by_ref = {g.reference_claim: set(g.claims) for g in groups}
+    assert by_ref["mfa:c2"] == {"mfa:c2", "wire:c3"}
+    assert not any("wire:c1" in g.claims for g in groups)
+
+
+def test_shared_guard_counts_stems_and_distinctive_topics() -> None:
+    from compare.align import distinctive_stems, shared_guard
+    from compare.normalize import normalize
+    lex = lexicon()
+    a = [normalize(t, lex) for t in ("The talks covered North Korea.",
+                                     "The sides discussed fishing quotas in the Baltic.",
+                                     "Fishing boats were discussed too.")]
+    b = [normalize(t, lex) for t in ("They exchanged ideas on the standoff over Pyongyang.",
+                                     "Quotas for Baltic fishing were reviewed.")]
+    topics = distinctive_stems(a, lex)
+    assert "north_korea" in topics and "fish" not in topics
+    plain = shared_guard(a, b, 2)
+    assert plain.tolist() == [[False, False], [False, True], [False, False]]
+    assert shared_guard(a, b, 2, topics)[0, 0]  # one distinctive topic is enough
+    assert shared_guard(a, b, 0).all()
