@@ -270,19 +270,20 @@ def shared_guard(a: Sequence[NormText], b: Sequence[NormText], need: int,
 
 
 def distinctive_stems(claims: Sequence[NormText], lexicon: Lexicon) -> frozenset[str]:
-    """Stems only one of ``claims`` (the pivot's) has, other than people's
-    names: the topic words that alone may tie a short claim to it (the
-    participants' countries recur across a readout, so they are not among them)."""
+    """Lexicon topics (synonym tokens: "north_korea", "new_start", "g7") that
+    only one of ``claims`` (the pivot's) names: such a topic alone may tie a
+    claim to it.  The participants' countries recur across a readout, so they
+    are not among them; a plain word or place shared once is not enough."""
     df: dict[str, int] = {}
     for n in claims:
         for s in n.stems:
             df[s] = df.get(s, 0) + 1
-    return frozenset(s for s, k in df.items() if k == 1) - _people(lexicon)
+    return frozenset(s for s, k in df.items() if k == 1) & _topics(lexicon)
 
 
 @lru_cache(maxsize=16)
-def _people(lexicon: Lexicon) -> frozenset[str]:
-    return frozenset(lexicon.person_token(p) for p in lexicon.names)
+def _topics(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(syn.name for syn in lexicon.synonyms)
 
 
 def score_matrix(a: Sequence[NormText], b: Sequence[NormText], config: MatchingConfig,

@@ -406,17 +406,29 @@ def _paragraphs(text: str) -> list[int]:
     return [0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(text))]
 
 
+# Canonical tokens (lexicon synonyms) that name the contact itself.
+_EVENT_WORDS = frozenset({"call", "telephone"})
+
+
 def _off_event(doc: Document, mine: Sequence[Claim], in_ref_group: set[str],
                refs: Sequence[Claim], event: Event, lexicon: Lexicon) -> set[str]:
     """Claims in paragraphs about another story (a digest's other items, a
     greeting, a teaser): the paragraph has no claim aligned with the reference,
     names no person of the lexicon or participant of the event, and shares no
     lexicon synonym (a country, "call", a treaty) and no proper noun with the
-    reference claims."""
+    reference claims.
+
+    In a multi-story digest (paragraphs of claims that neither name a
+    participant nor the contact nor hold an aligned claim come both before
+    and after the paragraphs about the event) only a participant, one of
+    their countries or a word for the contact ties a paragraph to the event: a
+    shared topic word ("coronavirus") or place is not enough there."""
     starts = _paragraphs(doc.text)
     people = _person_tokens(lexicon)
-    names = {t for p in event.participants for t in canonical_tokens(p, lexicon) if t in people}
-    names |= {t for p in event.participants for t in tokenize(p) if len(t) > 2}
+    strict = {t for p in event.participants for t in canonical_tokens(p, lexicon) if t in people}
+    strict |= {t for p in event.participants for t in tokenize(p) if len(t) > 2}
+    strict |= _participant_countries(event, lexicon) | _EVENT_WORDS
+    names = set(strict)
     synonyms = {syn.name for syn in lexicon.synonyms}
     names |= {t for c in refs for t in canonical_tokens(c.text, lexicon) if t in synonyms}
     # Proper nouns of the reference (capitalised words not opening a claim).
@@ -424,16 +436,39 @@ def _off_event(doc: Document, mine: Sequence[Claim], in_ref_group: set[str],
               for t in tokenize(w) if t not in lexicon.stopwords}
     by_par: dict[int, list[Claim]] = {}
     for c in mine:
-        by_par.setdefault(bisect.bisect_right(starts, c.span[0]) - 1, []).append(c)
-    off: set[str] = set()
+        if not c.headline:
+            by_par.setdefault(bisect.bisect_right(starts, c.span[0]) - 1, []).append(c)
+    toks: dict[int, set[str]] = {}
+    tied: dict[int, bool] = {}
     for n, cs in by_par.items():
         end = starts[n + 1] if n + 1 < len(starts) else len(doc.text)
-        par = doc.text[starts[n]:end]
-        toks = set(canonical_tokens(par, lexicon))
-        if any(c.id in in_ref_group for c in cs) or toks & people or toks & names:
+        toks[n] = set(canonical_tokens(doc.text[starts[n]:end], lexicon))
+        tied[n] = any(c.id in in_ref_group for c in cs) or bool(toks[n] & strict)
+    about = [n for n in sorted(by_par) if tied[n]]
+    digest = bool(about) and any(not tied[n] and n < about[0] for n in by_par) and any(
+        not tied[n] and n > about[-1] for n in by_par)
+    off: set[str] = set()
+    for n, cs in by_par.items():
+        if tied[n] or (not digest and toks[n] & (people | names)):
             continue
         off.update(c.id for c in cs)
     return off
+
+
+@lru_cache(maxsize=16)
+def _countries_by_person(lexicon: Lexicon) -> dict[str, frozenset[str]]:
+    return {lexicon.person_token(p): frozenset(canonical_tokens(p.country, lexicon))
+            for p in lexicon.names if p.country}
+
+
+def _participant_countries(event: Event, lexicon: Lexicon) -> set[str]:
+    """Canonical tokens of the countries of the event's participants the lexicon knows."""
+    by_person = _countries_by_person(lexicon)
+    out: set[str] = set()
+    for p in event.participants:
+        for t in canonical_tokens(p, lexicon):
+            out |= by_person.get(t, frozenset())
+    return out
 
 
 def _copies(docs: Sequence[Document]) -> dict[str, list[str]]:

@@ -251,3 +251,51 @@ def test_joint_position_put_on_one_side_is_wording_drift() -> None:
 
 def kinds_of(ref: list[str], other: list[str]) -> dict[str, str]:
     return {t: k for _, k, t in run(ref, other)}
+
+
+def _paragraph_doc(did: str, role: str, paragraphs: list[list[str]]
+                   ) -> tuple[object, list[object]]:
+    from compare.models import Claim, Document
+    text, claims, n = "", [], 0
+    for par in paragraphs:
+        if text:
+            text += "\n\n"
+        for s in par:
+            n += 1
+            start = len(text) + (1 if text and not text.endswith("\n") else 0)
+            text += (" " if text and not text.endswith("\n") else "") + s
+            claims.append(Claim(id=f"{did}:c{n}", document=did, event="ev", text=s,
+                                span=(start, start + len(s)), sentence=n))
+    doc = Document(id=did, path=f"{did}.txt", sha256=did, text=text, outlet=did,
+                   outlet_role=role)  # type: ignore[arg-type]
+    return doc, claims
+
+
+def test_digest_items_about_other_stories_are_not_additions() -> None:
+    import attrs
+
+    from compare.models import Event
+    ref_doc, ref_claims = _paragraph_doc("mfa", "primary", [[
+        "Minister Kovac held a telephone conversation with Minister Horvat.",
+        "The ministers discussed river shipping along the Danube.",
+        "Kovac praised the cooperation of the river police of Vukovar."]])
+    other = [["Heavy rain in Vukovar closed three schools and a hospital wing.",
+              "Parts of the old town may stay closed until the weekend."],
+             ["Kovac and Horvat spoke by phone on Monday.",
+              "They discussed river shipping along the Danube."],
+             ["Share prices in the region closed higher on Tuesday after a weak start."]]
+    for paragraphs, digest in ((other, True), (other[:2], False)):
+        doc, claims = _paragraph_doc("brief", "outlet", paragraphs)
+        event = Event(id="ev", date=None, label="ev", kind="call",
+                      participants=("Marta Kovac", "Ivan Horvat"),
+                      documents=("mfa", "brief"), reference="mfa")
+        docs, all_claims = [ref_doc, doc], [*ref_claims, *claims]
+        all_claims = [attrs.evolve(c, event_statement=c.id in ("mfa:c1", "brief:c3"))
+                      for c in all_claims]
+        event, groups = align_event(event, docs, all_claims, config(), lexicon())
+        flags = flag_event(event, docs, all_claims, groups, lexicon(), config())
+        added = {f.claim for f in flags if f.kind == "addition"}
+        # the first item shares only a place with the reference: in a digest it
+        # is another story, in a single story an addition
+        assert ("brief:c1" in added) is not digest, (digest, added)
+        assert "brief:c6" not in added
