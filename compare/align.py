@@ -564,6 +564,10 @@ def align_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
             # A body claim never restates the pivot's headline.
             col = s[:, j] if per_doc[d][j].headline else np.where(head_p, 0.0, s[:, j])
             target = _leftover_target(col, norm[pivot], norm[d][j], config, weights)
+            if target is None:
+                target = _topic_target(col, norm[pivot], norm[d][j], topics, taken, config)
+                if target is not None:
+                    taken.add(target)
             if target is not None:
                 members[target].append(c)
             else:
@@ -641,6 +645,22 @@ def _leftover_target(column: np.ndarray, pivot_norms: Sequence[NormText], norm: 
     shared = norm.stems & pivot_norms[i].stems
     weight = sum(weights.get(t, 1.0) for t in shared) if weights else float(len(shared))
     return i if weight >= config.leftover_min_shared else None
+
+
+def _topic_target(column: np.ndarray, pivot_norms: Sequence[NormText], norm: NormText,
+                  topics: frozenset[str], taken: set[int], config: MatchingConfig) -> int | None:
+    """A left-over claim naming a lexicon topic that only one pivot claim names
+    ("agreed to extend New START" / "consultations ... including on New
+    START") joins that claim's group when it scores at least the left-over
+    threshold there and the document has no claim in that group yet."""
+    mine = norm.stems & topics
+    if not mine:
+        return None
+    hits = [i for i, p in enumerate(pivot_norms) if p.stems & mine]
+    if len(hits) != 1 or hits[0] in taken:
+        return None
+    i = hits[0]
+    return i if float(column[i]) >= config.leftover_threshold else None
 
 
 def _type_target(claim: Claim, pivot_claims: Sequence[Claim], taken: set[int],

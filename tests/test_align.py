@@ -256,3 +256,22 @@ def test_shared_guard_counts_stems_and_distinctive_topics() -> None:
     assert plain.tolist() == [[False, False], [False, True], [False, False]]
     assert shared_guard(a, b, 2, topics)[0, 0]  # one distinctive topic is enough
     assert shared_guard(a, b, 0).all()
+
+
+def test_a_left_over_claim_joins_the_only_reference_claim_naming_its_topic() -> None:
+    ref = ["Minister Kovac held talks with Secretary Miller in Zagreb.",
+           "They reviewed the schedule of the consultations, including on the G20 agenda.",
+           "The ministers discussed river shipping along the Danube."]
+    other = ["The ministers talked about shipping on the Danube.",
+             "agreed to coordinate positions before the G20 summit in the autumn"]
+    event, docs, claims = make([("mfa", "primary", ref), ("wire", "wire", other)],
+                               reference="mfa")
+    _, groups = align_event(event, docs, claims, config(), lexicon())
+    by_ref = {g.reference_claim: set(g.claims) for g in groups}
+    assert by_ref["mfa:c2"] == {"mfa:c2", "wire:c2"}
+    # two reference claims naming the topic: no guess
+    ref2 = [*ref, "The G20 presidency was mentioned too."]
+    event, docs, claims = make([("mfa", "primary", ref2), ("wire", "wire", other)],
+                               reference="mfa")
+    _, groups = align_event(event, docs, claims, config(), lexicon())
+    assert not any("wire:c2" in g.claims for g in groups)

@@ -23,3 +23,15 @@ def test_cached_and_stopwords_dropped() -> None:
     n = normalize("The talks were held at the request of Moscow.", lexicon())
     assert n is normalize("The talks were held at the request of Moscow.", lexicon())
     assert "the" not in n.content
+
+
+def test_request_initiative_and_staying_in_contact_are_one_token_each() -> None:
+    lex = lexicon()
+    a = normalize("the meeting was held at Washington's request", lex)
+    b = normalize("at the initiative of the American side", lex)
+    assert {stem("initiative"), "united_states"} <= a.stems & b.stems
+    stay = {normalize(t, lex).stems for t in ("agreed to keep in touch",
+                                              "agreed to stay in touch",
+                                              "agreed to continue contacts",
+                                              "agreed to keep talking")}
+    assert len(stay) == 1
