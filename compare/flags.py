@@ -613,9 +613,15 @@ def _additions(event: Event, doc: Document, mine: Sequence[Claim], in_ref_group:
         # Closeness to reference claims in another language is their cosine.
         to_ref[:, across] = cross_scores([c.text for c in loose],
                                          [refs[j].text for j in across], config)
+    # A claim whose content words all occur in the document's aligned claims
+    # sums them up (a topic-list lede, a recap), it adds nothing.
+    covered = frozenset().union(*(normalize(c.text, lexicon).stems for c in grouped))
+    attr_words = _attribution_stems(lexicon)
     out = []
     for i, c in enumerate(loose):
         if restate.shape[1] and float(restate[i].max()) >= config.restatement_threshold:
+            continue
+        if covered and nl[i].stems - attr_words <= covered:
             continue
         closest = float(to_ref[i].max()) if to_ref.shape[1] else 0.0
         out.append(_flag(event, doc, "addition", c, None, None, round(1.0 - closest / 2, 3),

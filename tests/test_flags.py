@@ -299,3 +299,17 @@ def test_digest_items_about_other_stories_are_not_additions() -> None:
         # is another story, in a single story an addition
         assert ("brief:c1" in added) is not digest, (digest, added)
         assert "brief:c6" not in added
+
+
+def test_a_claim_summing_up_aligned_claims_is_not_an_addition() -> None:
+    summary = "Kovac talked about fire engines, the Danube and consultations at expert level."
+    other = [summary,
+             "Kovac thanked his counterpart for the 12 fire engines delivered.",
+             "The two ministers talked about river shipping cooperation on the Danube.",
+             "They agreed to keep consultations going at expert level.",
+             "The conversation was constructive and friendly."]
+    added = [t for _, k, t in run(BASE, other) if k == "addition"]
+    assert summary not in added
+    # one word the aligned claims do not have makes it a claim of its own
+    extra = summary.replace("fire engines", "fire engines, tariffs")
+    assert extra in [t for _, k, t in run(BASE, [extra, *other[1:]]) if k == "addition"]
