@@ -76,6 +76,10 @@ class MatchingConfig:
     # content stems: one shared country or name does not make a short claim
     # ("at the initiative of the American side") the same as a long one.
     min_shared_words: int = 2
+    # A reference claim is reported within another claim of a document (not
+    # an omission) when an aligned claim of it scores at least the match
+    # threshold with it and holds at least this share of its content stems.
+    omission_cover: float = 0.6
     # Token overlap weighs each stem by its inverse document frequency within
     # the event (names of the participants and "call" count little).
     idf_weighting: bool = True
@@ -145,6 +149,7 @@ def parse_matching_config(rf: RuleFile) -> MatchingConfig:
     num("leftover_threshold", ("thresholds", "leftover"), 0, 1)
     num("leftover_min_shared", ("leftover_min_shared",), 0, 100)
     num("min_shared_words", ("min_shared_words",), 0, 100, integer=True)
+    num("omission_cover", ("omission_cover",), 0, 1)
     num("min_claim_chars", ("min_claim_chars",), 0, 10_000, integer=True)
     num("addition_min_words", ("addition_min_words",), 0, 1000, integer=True)
     num("majority_share", ("majority_share",), 0, 1)

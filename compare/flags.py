@@ -30,12 +30,15 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
+import numpy as np
+
 from compare.align import (
     MatchingConfig,
     cross_scores,
     languages_differ,
     other_language,
     score_matrix,
+    shared_guard,
 )
 from compare.lexicon import Lexicon, tokenize
 from compare.models import Alignment, Claim, Document, Event, Flag, FlagKind
@@ -471,6 +474,28 @@ def _participant_countries(event: Event, lexicon: Lexicon) -> set[str]:
     return out
 
 
+def _reported_within(refs: Sequence[Claim], mine: Sequence[Claim], in_ref_group: set[str],
+                     lexicon: Lexicon, config: MatchingConfig) -> set[str]:
+    """Ids of the reference claims that are reported, split differently: an
+    aligned claim of the document also says it (a lede that lists several
+    topics of the readout) - it scores at least the match threshold with it,
+    passes the shared-words guard and holds at least ``omission_cover`` of its
+    content stems.  One vectorised pass per document."""
+    aligned = [c for c in mine if c.id in in_ref_group and not c.headline]
+    if not refs or not aligned:
+        return set()
+    rn = [normalize(r.text, lexicon) for r in refs]
+    norms = [normalize(c.text, lexicon) for c in aligned]
+    ok = (score_matrix(rn, norms, config) >= config.match_threshold) & shared_guard(
+        rn, norms, config.min_shared_words)
+    out: set[str] = set()
+    for i, j in zip(*np.nonzero(ok), strict=True):
+        r = rn[int(i)]
+        if r.stems and len(r.stems & norms[int(j)].stems) >= config.omission_cover * len(r.stems):
+            out.add(refs[int(i)].id)
+    return out
+
+
 def _copies(docs: Sequence[Document]) -> dict[str, list[str]]:
     """Original document id -> ids of its republished copies within ``docs``."""
     by_id = {d.id: d for d in docs}
@@ -554,6 +579,12 @@ def flag_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
                       key=lambda c: (c.span[0], c.id))
         last_aligned = max((n for n, a in enumerate(ref_groups)
                             if doc.id in group_docs[a.id]), default=-1)
+        missing = [cl[a.reference_claim or ""] for a in ref_groups
+                   if doc.id not in group_docs[a.id]]
+        within = _reported_within(
+            [r for r in missing if r.document != doc.id and not r.event_statement
+             and not languages_differ(by_doc[r.document], doc)],
+            mine, in_ref_group, lexicon, config)
         for n, group in enumerate(ref_groups):
             ref = cl[group.reference_claim or ""]
             if ref.document == doc.id:
@@ -561,6 +592,8 @@ def flag_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
             members = by_group_doc.get((group.id, doc.id), [])
             if not members:
                 if ref.event_statement or _minor(ref, lexicon, config):
+                    continue
+                if ref.id in within:
                     continue
                 kind: FlagKind = ("possibly_truncated" if doc.truncated and n > last_aligned
                                   else "omission")

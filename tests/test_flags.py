@@ -313,3 +313,17 @@ def test_a_claim_summing_up_aligned_claims_is_not_an_addition() -> None:
     # one word the aligned claims do not have makes it a claim of its own
     extra = summary.replace("fire engines", "fire engines, tariffs")
     assert extra in [t for _, k, t in run(BASE, [extra, *other[1:]]) if k == "addition"]
+
+
+def test_a_reference_claim_reported_within_a_listing_lede_is_no_omission() -> None:
+    ref = ["The ministers discussed cooperation on river shipping along the Danube.",
+           "The ministers discussed the joint customs office in Szeged.",
+           "The conversation was constructive and friendly."]
+    lede = ("The ministers discussed river shipping along the Danube and the joint "
+            "customs office in Szeged.")
+    got = run(ref, [lede, "The talks were constructive and friendly."])
+    assert not [g for g in got if g[1] == "omission"], got
+    # without the second topic in the lede the claim is omitted
+    got = run(ref, [lede.replace(" and the joint customs office in Szeged", ""),
+                    "The talks were constructive and friendly."])
+    assert ("wire", "omission", ref[1]) in got
