@@ -307,6 +307,35 @@ def _country_before(text: str, start: int) -> str | None:
     return None
 
 
+_APPOSITIVE = re.compile(r"(?:^|[^\w'’\-])((?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]+ ){1,3}[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]+), "
+                         r"((?:[\w'’\-]+ ){0,4})$")
+# Titles an appositive may be ("<name>, the Finnish president"), and the words
+# that may stand between the comma and the title besides a country adjective.
+_APPOSITIVE_TITLES = frozenset(("minister", "president", "chancellor", "secretary", "premier",
+                                "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy",
+                                "adviser", "advisor"))
+_APPOSITIVE_BEFORE = _BEFORE | frozenset(["current", "new", "then", "outgoing", "incoming"])
+
+
+def _name_before(text: str, start: int) -> list[str]:
+    """The full name (two words or more) an appositive title follows: "Sauli
+    Niinisto, the president of Finland" (the title is at ``start``)."""
+    head = text[max(0, start - 80):start].rsplit("\n", 1)[-1]
+    m = _APPOSITIVE.search(head)
+    if m is None:
+        return []
+    between = m.group(2).split()
+    if any(w.lower() not in _APPOSITIVE_BEFORE and w.lower() not in COUNTRY_WORDS for w in between):
+        return []
+    name = m.group(1).split()
+    while name and (name[0].lower() in _NOT_NAME or name[0].lower() in COUNTRY_WORDS):
+        name = name[1:]
+    if len(name) < 2 or any(not _NAME_WORD.fullmatch(w) or w.lower() in _NOT_NAME
+                            or w.lower() in COUNTRY_WORDS or _CAMEL.search(w) for w in name):
+        return []
+    return name
+
+
 def _name_after(words: Sequence[str], i: int) -> tuple[list[str], int]:
     """Name words starting at ``i`` ("Aino Virtanen", "Kask", "Jean-Yves Le Drian")."""
     name: list[str] = []
@@ -391,6 +420,9 @@ def titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] = ()) -> 
         name, j = _name_after(words, i)
         if possessive and len(name) < 2:
             name = []  # "Russia's Borders": a possessive introduces a full name only
+        if not name and not possessive and low[a:b] in _APPOSITIVE_TITLES:
+            # An appositive: "with Sauli Niinisto, the president of Finland".
+            name = _name_before(text, a)
         if name:
             if j + 1 < len(words) and words[j].lower() == "of":
                 k = j + 2 if j + 2 < len(words) and words[j + 1].lower() == "the" else j + 1

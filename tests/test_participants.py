@@ -46,6 +46,17 @@ def test_roles_without_names_are_country_identities() -> None:
         (None, "Chile"), (None, "Chile"), (None, "Denmark")]
 
 
+def test_appositive_titles_name_the_person_before_them() -> None:
+    assert titled("Talks were held with Aino Lehtinen, the president of Finland.") == [
+        ("Aino Lehtinen", "Finland")]
+    assert titled("He met Pedro Alves, the Portuguese prime minister, in Lisbon.") == [
+        ("Pedro Alves", "Portugal")]
+    # the title belongs to someone else when other words stand between
+    assert titled("Pedro Alves, who met the Portuguese prime minister, left.") == [(None, "Portugal")]
+    # one capitalised word is not taken for a name
+    assert titled("In Lisbon, the Portuguese prime minister spoke.") == [(None, "Portugal")]
+
+
 def test_names_do_not_cross_lines_or_take_common_words() -> None:
     assert titled("Office of the President\nMobile version") == []
     assert titled("the ministers discussed trade; the president said nothing") == []
