@@ -169,7 +169,15 @@ def _is_title(line: str, title: str | None) -> bool:
     if not t:
         return False
     n = _norm(line)
-    return n == t or (t in n and len(line) < 2 * len(title or "") + 40)
+    if n == t:
+        return True
+    at = n.find(t)
+    if at < 0 or len(line) >= 2 * len(title or "") + 40:
+        return False
+    # A sentence that says more than the title around it is the lede ("Vladimir
+    # Putin had a telephone conversation with <the title's words>."), not the
+    # title with a site stamp.
+    return not (len(n[:at].split()) >= 2 and _TERMINAL.search(line))
 
 
 _FUNCTION_WORD_LIST = ("a an the and or of in on at to for with by as after over amid about from into is are was were"

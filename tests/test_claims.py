@@ -293,6 +293,17 @@ def test_untitled_header_furniture_is_not_a_headline(rules: ClaimTypeRules) -> N
     assert [c.text for c in titled if c.headline] == ["Norway and Iceland agree on cod quotas"]
 
 
+def test_a_lede_that_contains_the_title_is_a_body_claim(rules: ClaimTypeRules) -> None:
+    title = "Meeting with Prime Minister of Norway Kari Dahl"
+    text = (f"{title}\nThe Chancellor held a meeting with Prime Minister of Norway Kari Dahl.\n"
+            f"{title} - Government News\n")
+    got = [(c.text, c.headline) for c in _claims(text, rules, title=title)]
+    assert got[:2] == [(title, True),
+                       ("The Chancellor held a meeting with Prime Minister of Norway Kari Dahl", False)]
+    # the title with a site stamp is still the title
+    assert all(h for _, h in got[2:])
+
+
 def test_bare_press_service_takes_the_owner_named_elsewhere(rules: ClaimTypeRules) -> None:
     named = ("The talks covered grain exports, the press service of the Kremlin said.\n"
              "The press-service reports that the sides agreed to continue contacts.")
