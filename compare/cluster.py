@@ -217,6 +217,32 @@ def _unique(base: str, used: set[str]) -> str:
     return candidate
 
 
+def _join_partial(groups: list[_Group]) -> list[_Group]:
+    """A group whose documents name one participant (the other side went
+    unrecognised: a name in another script, a title the rules do not know)
+    joins the one group of the same kind within the date slack that names that
+    participant beside another; with two or more such groups the contact is
+    ambiguous and it stays apart."""
+    out = [g for g in groups if len(g.key) != 1]
+    for g in groups:
+        if len(g.key) != 1:
+            continue
+        fits = [h for h in out if len(h.key) == 2
+                and max(abs((h.last - g.first).days), abs((g.last - h.first).days)) <= DATE_SLACK_DAYS
+                and (g.kind == h.kind or "other" in (g.kind, h.kind))
+                and any(_same(g.key[0], x) for x in h.key)]
+        if len(fits) != 1:
+            out.append(g)
+            continue
+        h = fits[0]
+        h.members.extend(g.members)
+        h.words |= g.words
+        h.first, h.last = min(h.first, g.first), max(h.last, g.last)
+        if h.kind == "other":
+            h.kind = g.kind
+    return out
+
+
 def cluster_documents(docs: Sequence[Document]) -> tuple[list[Event], list[Document]]:
     """Group documents into events; returns the events (by date, then id) and the
     documents (input order) with ``event_id`` set."""
@@ -252,6 +278,7 @@ def cluster_documents(docs: Sequence[Document]) -> tuple[list[Event], list[Docum
         else:
             groups.append(_Group([doc], doc.event_kind or "other", key, words,
                                  doc.event_date, doc.event_date))
+    groups = _join_partial(groups)
     # Republications join their original's group (following chains of copies).
     member_of: dict[str, list[Document]] = {}
     for g in groups:

@@ -56,6 +56,28 @@ def test_different_calls_on_one_day_stay_separate() -> None:
     assert sorted(e.id for e in events) == ["2020-06-01-pashinyan-putin-call", "2020-06-01-putin-trump-call"]
 
 
+def test_a_document_naming_one_side_joins_the_only_matching_contact() -> None:
+    events, _docs = cluster_documents([
+        doc("a", D(2021, 3, 2), participants=("Vladimir Putin", "Aino Lehtinen (Finland)")),
+        doc("b", D(2021, 3, 3), participants=("Vladimir Putin",)),
+        doc("c", D(2021, 3, 2), participants=("Aino Lehtinen (Finland)", "Vladimir Putin")),
+    ])
+    assert len(events) == 1 and events[0].documents == ("a", "b", "c")
+
+
+def test_a_document_naming_one_side_of_two_contacts_stays_apart() -> None:
+    events, _ = cluster_documents([
+        doc("a", D(2021, 3, 2)),
+        doc("b", D(2021, 3, 2), participants=("Vladimir Putin",)),
+        doc("c", D(2021, 3, 2), participants=("Vladimir Putin", "Nikol Pashinyan")),
+    ])
+    assert sorted(e.documents for e in events) == [("a",), ("b",), ("c",)]
+    # a meeting is no part of a call
+    events, _ = cluster_documents([doc("a", D(2021, 3, 2)),
+                                   doc("b", D(2021, 3, 2), kind="meeting", participants=("Vladimir Putin",))])
+    assert len(events) == 2
+
+
 def test_a_statement_about_calls_is_not_the_call() -> None:
     events, docs = cluster_documents([doc("call", D(2020, 5, 22)),
                                       doc("said", D(2020, 5, 22), kind="statement")])
