@@ -21,7 +21,7 @@ from typing import Any
 from attrs import frozen
 
 from compare.errors import InputError, RuleError
-from compare.rulefiles import format_path
+from compare.rulefiles import Lines, format_path
 
 STATUSES: tuple[str, ...] = (
     "faithful",
@@ -135,7 +135,7 @@ def resolve_file(file: str, gold_dir: Path, seeds_dir: Path | None) -> Path:
 class _Where:
     """Builds InputErrors naming the gold file, line and field path."""
 
-    def __init__(self, shown: str, lines: Mapping[tuple[str | int, ...], tuple[str, int]]) -> None:
+    def __init__(self, shown: str, lines: Lines) -> None:
         self.shown = shown
         self.lines = lines
 
@@ -210,7 +210,7 @@ def load_gold(path: Path, seeds_dir: Path | None = None) -> Gold:
 
 
 def parse_gold(data: Mapping[str, Any], path: Path,
-               lines: Mapping[tuple[str | int, ...], tuple[str, int]] | None = None,
+               lines: Lines | None = None,
                seeds_dir: Path | None = None) -> Gold:
     """Validate already-loaded gold data (``lines`` maps field paths to lines)."""
     w = _Where(str(path), lines or {})

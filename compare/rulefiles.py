@@ -44,7 +44,11 @@ RULE_FILES: tuple[str, ...] = (
 )
 MAX_RULE_FILE_BYTES = 5 * 1024 * 1024
 PathKey = tuple[str | int, ...]
-Lines = dict[PathKey, tuple[str, int]]
+# Where each value came from: (file shown, line, its path in that file).  The
+# path differs from the layered one when a user file's list entries are merged
+# into the shipped list (entry 0 of the user file may be entry 14 after it).
+Origin = tuple[str, int, PathKey]
+Lines = dict[PathKey, Origin]
 
 
 def format_path(path: Sequence[str | int]) -> str:
@@ -65,21 +69,28 @@ class RuleFile:
     name: str
     sources: tuple[str, ...]
     data: Mapping[str, Any]
-    lines: Mapping[PathKey, tuple[str, int]]
+    lines: Mapping[PathKey, Origin]
 
-    def where(self, path: Sequence[str | int]) -> tuple[str, int | None]:
-        """The file and line of ``path``, or of its nearest ancestor that has one."""
+    def origin(self, path: Sequence[str | int]) -> tuple[str, int | None, PathKey]:
+        """The file, line and path within that file of ``path`` (or of its
+        nearest ancestor that has one, with the rest of ``path`` appended)."""
         key = tuple(path)
         while True:
             if key in self.lines:
-                return self.lines[key]
+                file, line, own = self.lines[key]
+                return file, line or None, (*own, *tuple(path)[len(key):])
             if not key:
-                return (self.sources[-1] if self.sources else f"{self.name}.yaml", None)
+                return (self.sources[-1] if self.sources else f"{self.name}.yaml", None, tuple(path))
             key = key[:-1]
 
+    def where(self, path: Sequence[str | int]) -> tuple[str, int | None]:
+        """The file and line of ``path``, or of its nearest ancestor that has one."""
+        file, line, _ = self.origin(path)
+        return file, line
+
     def problem(self, path: Sequence[str | int], message: str) -> RuleProblem:
-        file, line = self.where(path)
-        return RuleProblem(file=file, line=line, path=format_path(path), message=message)
+        file, line, own = self.origin(path)
+        return RuleProblem(file=file, line=line, path=format_path(own), message=message)
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.data.get(key, default)
@@ -145,7 +156,7 @@ def read_yaml_with_lines(path: Path) -> tuple[Any, Lines]:
         node = loader.get_single_node()
 
         def build(n: yaml.Node, path: PathKey) -> Any:
-            lines[path] = (shown, n.start_mark.line + 1)
+            lines[path] = (shown, n.start_mark.line + 1, path)
             if n.tag not in _SAFE_TAGS:
                 raise yaml.constructor.ConstructorError(
                     None, None, f"unsupported tag {n.tag}", n.start_mark)
@@ -197,7 +208,7 @@ def _entry_key(item: Any) -> str | None:
     return None
 
 
-def _rebase(lines: Mapping[PathKey, tuple[str, int]], old: PathKey, new: PathKey) -> Lines:
+def _rebase(lines: Mapping[PathKey, Origin], old: PathKey, new: PathKey) -> Lines:
     n = len(old)
     return {new + k[n:]: v for k, v in lines.items() if k[:n] == old}
 
@@ -207,7 +218,7 @@ def _merge(base: Any, base_lines: Lines, top: Any, top_lines: Lines,
     """Layer ``top`` over ``base`` (both at ``path``); returns data and lines."""
     if isinstance(base, dict) and isinstance(top, dict):
         out: dict[str, Any] = {}
-        lines: Lines = {path: top_lines.get(path, base_lines.get(path, ("", 0)))}
+        lines: Lines = {path: top_lines.get(path, base_lines.get(path, ("", 0, path)))}
         for key in list(base) + [k for k in top if k not in base]:
             sub = (*path, key)
             if key in top and key in base:
@@ -221,7 +232,7 @@ def _merge(base: Any, base_lines: Lines, top: Any, top_lines: Lines,
     if (isinstance(base, list) and isinstance(top, list) and base and top
             and all(_entry_key(i) for i in base) and all(_entry_key(i) for i in top)):
         merged: list[Any] = []
-        lines = {path: top_lines.get(path, ("", 0))}
+        lines = {path: top_lines.get(path, ("", 0, path))}
         top_by_key = {_entry_key(i): (j, i) for j, i in enumerate(top)}
         used: set[str | None] = set()
         for j, item in enumerate(base):

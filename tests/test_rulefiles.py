@@ -113,6 +113,30 @@ def test_schema_errors_give_did_you_mean(tmp_path: Path) -> None:
     ]
 
 
+def test_errors_in_a_user_file_name_the_path_in_that_file(tmp_path: Path) -> None:
+    # The user's entry 1 is entry 15 of the layered list (14 shipped types
+    # before it); the message must point into the user's own file.
+    write(tmp_path, "claim_types.yaml",
+          "claim_types:\n  - name: tone\n    keywords: [calm]\n"
+          "  - name: visas\n    keywords: [visa]\n    patern: 'visas?'\n")
+    with pytest.raises(RuleError) as info:
+        load_rules([tmp_path])
+    (problem,) = info.value.problems
+    assert str(problem).endswith(
+        "claim_types.yaml:6: claim_types[1].patern: unknown key 'patern'; did you mean 'patterns'?")
+    # the line and path of a user pattern reach the pattern compiler the same way
+    write(tmp_path, "claim_types.yaml",
+          "claim_types:\n  - name: visas\n    patterns: [ok, '(?<!no )visas']\n")
+    rules = load_rules([tmp_path])
+    rf = rules["claim_types"]
+    index = next(i for i, t in enumerate(rf.data["claim_types"]) if t["name"] == "visas")
+    assert index > 0
+    with pytest.raises(RuleError) as info:
+        compile_pattern("(?<!no )visas", rf, ("claim_types", index, "patterns", 1))
+    assert str(info.value).endswith(
+        "claim_types.yaml:3: claim_types[0].patterns[1]: unsupported syntax (look-arounds are not allowed)")
+
+
 def test_schema_type_error_points_at_the_value(tmp_path: Path) -> None:
     write(tmp_path, "matching.yaml", "thresholds:\n  match: high\n")
     rf = load_rule_file("matching", [tmp_path])
