@@ -559,6 +559,8 @@ def _units(doc: Document, rules: ClaimTypeRules) -> Iterator[tuple[_Piece, int]]
     text = doc.text[:MAX_TEXT_CHARS]
     seen_body = seen_title = False
     sentence = para = 0
+    # The outlet's own name on a line of its own is the masthead, not a headline.
+    mastheads = {_norm(doc.outlet)} if doc.outlet and doc.outlet != "unknown" else set()
     for lm in re.finditer(r"[^\n]+", text):
         line, off = lm.group(0), lm.start()
         if not line.strip():
@@ -566,6 +568,8 @@ def _units(doc: Document, rules: ClaimTypeRules) -> Iterator[tuple[_Piece, int]]
         stripped = line.strip()
         title_line = _is_title(stripped, doc.title)
         kind = _line_kind(stripped, doc.title, seen_title, seen_body, title_line)
+        if kind == "headline" and not title_line and _norm(stripped) in mastheads:
+            kind = "skip"
         seen_title = seen_title or title_line
         if kind == "skip" or rules.is_not_claim(line):
             continue

@@ -304,6 +304,18 @@ def test_a_lede_that_contains_the_title_is_a_body_claim(rules: ClaimTypeRules) -
     assert all(h for _, h in got[2:])
 
 
+def test_the_outlets_own_name_on_a_line_is_the_masthead(rules: ClaimTypeRules) -> None:
+    text = ("Ministry of Transport of the Republic of Veloria\n"
+            "Ministers discuss rail link to the coast\n"
+            "The ministers agreed to finish the rail link by 2031.")
+    got = [c.text for c in _claims(text, rules, outlet="Ministry of Transport of the Republic of Veloria")]
+    assert got == ["Ministers discuss rail link to the coast",
+                   "The ministers agreed to finish the rail link by 2031"]
+    # a document of another outlet keeps such a line (it is not its masthead)
+    other = [c.text for c in _claims(text, rules, outlet="Veloria Daily")]
+    assert other[0] == "Ministry of Transport of the Republic of Veloria"
+
+
 def test_bare_press_service_takes_the_owner_named_elsewhere(rules: ClaimTypeRules) -> None:
     named = ("The talks covered grain exports, the press service of the Kremlin said.\n"
              "The press-service reports that the sides agreed to continue contacts.")
