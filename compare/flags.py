@@ -175,10 +175,17 @@ def _anonymous(claim: Claim, tokens: Sequence[str], lexicon: Lexicon) -> list[st
     return _found(toks, lexicon.attribution_anonymous)
 
 
-def compare_pair(ref: Claim, other: Claim, lexicon: Lexicon
+def compare_pair(ref: Claim, other: Claim, lexicon: Lexicon,
+                 ref_tone: frozenset[str] = frozenset(), doc_tone: frozenset[str] = frozenset(),
                  ) -> list[tuple[str, str, str]]:
     """Every discrepancy between a reference claim and an aligned claim, as
-    (kind, lexicon class, detail), most important first; [] for a paraphrase."""
+    (kind, lexicon class, detail), most important first; [] for a paraphrase.
+
+    ``ref_tone`` / ``doc_tone`` are the tone words (lexicon names) the
+    reference / the document use anywhere in their claims: a tone word moved
+    to another sentence ("held constructive talks" where the reference says
+    "the conversation was constructive" on its own) is neither added nor
+    dropped."""
     rt, ot = tokenize(ref.text), tokenize(other.text)
     rc, oc = canonical_tokens(ref.text, lexicon), canonical_tokens(other.text, lexicon)
     found: list[tuple[str, str, str]] = []
@@ -216,7 +223,7 @@ def compare_pair(ref: Claim, other: Claim, lexicon: Lexicon
     if swap:
         found.append(("attribution_change", "attribution", swap))
     # wording drift: tone, modality, subject, scope
-    drift = _drift(rt, ot, rc, oc, ref, other, lexicon)
+    drift = _drift(rt, ot, rc, oc, ref, other, lexicon, ref_tone, doc_tone)
     if drift:
         found.append(("wording_drift", *drift))
     if ref.headline or other.headline:
@@ -344,14 +351,15 @@ def _narrowed(ref: Claim, other: Claim, oc: Sequence[str], lexicon: Lexicon) -> 
 
 
 def _drift(rt: Sequence[str], ot: Sequence[str], rc: Sequence[str], oc: Sequence[str],
-           ref: Claim, other: Claim, lexicon: Lexicon) -> tuple[str, str] | None:
-    tone = {t.name for t in lexicon.tone}
+           ref: Claim, other: Claim, lexicon: Lexicon, ref_tone: frozenset[str] = frozenset(),
+           doc_tone: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+    tone = tone_names(lexicon)
     about_call = "call" in rc or "call" in oc or ref.type == "tone"
     tr = [t for t in dict.fromkeys(rc) if t in tone]
     to = [t for t in dict.fromkeys(oc) if t in tone]
-    if about_call and (tr or to) and set(tr) != set(to):
-        dropped = [t for t in tr if t not in to]
-        added = [t for t in to if t not in tr]
+    dropped = [t for t in tr if t not in to and t not in doc_tone]
+    added = [t for t in to if t not in tr and t not in ref_tone]
+    if about_call and (dropped or added):
         parts = []
         if dropped:
             parts.append("tone words dropped: " + ", ".join(w.replace("_", " ") for w in dropped))
@@ -373,6 +381,17 @@ def _drift(rt: Sequence[str], ot: Sequence[str], rc: Sequence[str], oc: Sequence
     if wide:
         return "scope", f"scope widened: {', '.join(wide)}"
     return None
+
+
+@lru_cache(maxsize=16)
+def tone_names(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(t.name for t in lexicon.tone)
+
+
+def tone_words(claims: Iterable[Claim], lexicon: Lexicon) -> frozenset[str]:
+    """The tone words (lexicon names) used anywhere in ``claims``."""
+    tone = tone_names(lexicon)
+    return frozenset(t for c in claims for t in canonical_tokens(c.text, lexicon) if t in tone)
 
 
 def flag_id(event: Event, ref_text: str, kind: str, doc: Document, claim_text: str,
@@ -569,6 +588,7 @@ def flag_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
             by_group_doc.setdefault((a.id, cl[cid].document), []).append(cl[cid])
     ids = {d.id for d in docs}
     by_doc = {d.id: d for d in docs}
+    ref_tone = tone_words((cl[a.reference_claim or ""] for a in ref_groups), lexicon)
     flags: list[Flag] = []
     for doc in sorted(docs, key=lambda d: d.id):
         if doc.id == reference or doc.id in skip or (doc.duplicate_of in ids):
@@ -581,6 +601,7 @@ def flag_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
                             if doc.id in group_docs[a.id]), default=-1)
         missing = [cl[a.reference_claim or ""] for a in ref_groups
                    if doc.id not in group_docs[a.id]]
+        doc_tone = tone_words(mine, lexicon)
         within = _reported_within(
             [r for r in missing if r.document != doc.id and not r.event_statement
              and not languages_differ(by_doc[r.document], doc)],
@@ -607,7 +628,7 @@ def flag_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
             across = languages_differ(by_doc[ref.document], doc)
             for m in members:
                 found = (compare_across_languages(ref, m, lexicon) if across
-                         else compare_pair(ref, m, lexicon))
+                         else compare_pair(ref, m, lexicon, ref_tone, doc_tone))
                 if found:
                     rank = PRIORITY.index(found[0][0])
                     if best is None or rank < best[0]:

@@ -327,3 +327,20 @@ def test_a_reference_claim_reported_within_a_listing_lede_is_no_omission() -> No
     got = run(ref, [lede.replace(" and the joint customs office in Szeged", ""),
                     "The talks were constructive and friendly."])
     assert ("wire", "omission", ref[1]) in got
+
+
+def test_tone_words_moved_to_another_sentence_are_not_drift() -> None:
+    ref = ["Minister Kovac and Minister Horvat held a telephone conversation on Tuesday.",
+           "They discussed the repair of the railway bridge over the Drava.",
+           "The conversation was frank and businesslike."]
+    # the tone is put into the event sentence, and the tone sentence says it again
+    moved = ["Minister Kovac and Minister Horvat held frank and businesslike telephone talks on Tuesday.",
+             "They discussed the repair of the railway bridge over the Drava.",
+             "The conversation was frank and businesslike."]
+    assert [k for _, k, _ in run(ref, moved)] == []
+    # a tone word that no sentence of the reference has is still drift
+    added = [moved[0].replace("frank and businesslike", "warm"), *moved[1:]]
+    assert [k for _, k, _ in run(ref, added)] == ["wording_drift"]
+    # and one the document has nowhere is still dropped
+    cut = [ref[0], ref[1], "The conversation was frank."]
+    assert [k for _, k, _ in run(ref, cut)] == ["wording_drift"]
