@@ -84,7 +84,7 @@ _AND_VERB = re.compile(
     rf",?\s+and\s+(?:also\s+|then\s+|later\s+)?(?=(?:{_VERBS})\b|[a-z]{{3,}}ed\s+(?:the|a|an|him|her|them|his|their"
     r"|its|to|on|that|with|for|about|in|[a-z]+ed|[A-Z]))")
 _AND_CLAUSE = re.compile(
-    rf"(?:,\s+and|;\s+and|,?\s+as\s+well\s+as|,\s+while|,\s+whereas)\s+(?=(?:also\s+)?{_SUBJ}(?:,?\s+[\w’'-]+){{0,6}}?,?"
+    rf"(?:,\s+and|;\s+and|,?\s+as\s+well\s+as|,\s+while|,\s+whereas|,\s+(?:al)?though|,\s+but)\s+(?=(?:also\s+)?{_SUBJ}(?:,?\s+[\w’'-]+){{0,6}}?,?"
     rf"\s+(?:also\s+)?(?:{_VERBS}|[a-z]{{3,}}ed)\b)")
 _AS_WELL_AS_VERB = re.compile(rf",?\s+as\s+well\s+as\s+(?=(?:{_VERBS})\b|in\s+favou?r\b)")
 _BULLET = re.compile(r"^\s*[*•·▪►–-]\s")

@@ -529,3 +529,17 @@ def _quote_regions_char_by_char(line: str) -> list[tuple[int, int]]:
 @given(st.text(alphabet=st.sampled_from(list("ab C.,:(\"“”«»„‘’' -—")), max_size=60))
 def test_quote_regions_jumping_between_marks_equals_char_by_char(line: str) -> None:
     assert quote_regions(line) == _quote_regions_char_by_char(line)
+
+
+def test_a_concessive_clause_with_its_own_subject_is_a_claim_of_its_own(rules: ClaimTypeRules) -> None:
+    text = ("The ministers did not discuss the fishing quotas, although both sides stressed the need "
+            "to protect the cod stocks.\n"
+            "Talks went on late, but the delegations agreed on a timetable.")
+    got = [c.text for c in _claims(text, rules)]
+    assert got == ["The ministers did not discuss the fishing quotas",
+                   "both sides stressed the need to protect the cod stocks",
+                   "Talks went on late",
+                   "the delegations agreed on a timetable"]
+    # "but" before a noun phrase with no verb of its own does not split
+    assert [c.text for c in _claims("They discussed trade but not the visa rules.", rules)] == [
+        "They discussed trade but not the visa rules"]
