@@ -553,6 +553,10 @@ def align_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
         s = np.where(shared_guard(norm[pivot], norm[d], config.min_shared_words, topics),
                      s, 0.0)
         s = np.where(ev_p[:, None] & ev_d[None, :] & ~mixed, np.maximum(s, 1.0), s)
+        # ... and only with each other: the reference's "X held a call with Y"
+        # shares the names with every claim about the two, so a document whose
+        # own event sentence the rules missed would give it an unrelated claim.
+        s = np.where(ev_p[:, None] & ~ev_d[None, :] & ~head_d[None, :], 0.0, s)
         used: set[int] = set()
         for i, j in _assign(np.where(mixed, 0.0, s), config.match_threshold):
             members[i].append(per_doc[d][j])

@@ -40,7 +40,7 @@ from compare.align import (
     score_matrix,
     shared_guard,
 )
-from compare.lexicon import Lexicon, tokenize
+from compare.lexicon import Lexicon, name_phrases, tokenize
 from compare.models import Alignment, Claim, Document, Event, Flag, FlagKind
 from compare.normalize import canonical_tokens, normalize, stem
 from compare.worddiff import word_diff
@@ -407,6 +407,47 @@ def _attribution_stems(lexicon: Lexicon) -> frozenset[str]:
                                        *lexicon.attribution_anonymous) for w in p)
 
 
+# Words that only restate the contact itself: "Putin and his US counterpart
+# Trump in phone talks on Tuesday", "On May 2, X had a telephone conversation
+# with Y" (with the names, countries, dates and numbers of any claim).
+_CONTACT_WORDS = frozenset(stem(w) for w in """
+call calls called phone telephone conversation conversations talks talk talked spoke speak speaks
+held hold holds had have met meet meets meeting counterpart counterparts colleague colleagues
+late earlier today yesterday tonight morning afternoon evening night year
+monday tuesday wednesday thursday friday saturday sunday года
+""".split())  # noqa: SIM905
+_CONTACT_NOUNS = frozenset(stem(w) for w in ("call", "calls", "phone", "telephone", "conversation",
+                                             "talks", "spoke", "talked", "met", "meeting"))
+
+
+@lru_cache(maxsize=16)
+def _contact_vocabulary(lexicon: Lexicon) -> frozenset[str]:
+    from compare.participants import COUNTRIES, COUNTRY_WORDS
+
+    people = {stem(canon) for canon, _ in name_phrases(lexicon)}
+    countries = {stem(w) for w in COUNTRY_WORDS if " " not in w}
+    countries |= {stem(c.lower().replace(" ", "_")) for c in COUNTRIES}
+    months = {stem(w) for w, _ in lexicon.months}
+    return frozenset(_CONTACT_WORDS | people | countries | months)
+
+
+def restates_contact(claim: Claim, lexicon: Lexicon) -> bool:
+    """The claim says no more than that the contact took place: only contact
+    words, names, countries, dates and numbers, with at least one contact word."""
+    stems = normalize(claim.text, lexicon).stems
+    vocab = _contact_vocabulary(lexicon)
+    return bool(stems & _CONTACT_NOUNS) and all(s in vocab or s.isdigit() for s in stems)
+
+
+def _addition_min_words(claim: Claim, lexicon: Lexicon, config: MatchingConfig) -> int:
+    """Content words a claim needs to be an addition: an outlet's own word for
+    the tone of the talks ('called the conversation "very good"') is a claim
+    with two, when it names the contact ("good evening" is no such claim)."""
+    if tone_words([claim], lexicon) and normalize(claim.text, lexicon).stems & _CONTACT_NOUNS:
+        return min(2, config.addition_min_words)
+    return config.addition_min_words
+
+
 def _content_words(claim: Claim, lexicon: Lexicon) -> int:
     attr_words = _attribution_stems(lexicon)
     return len([t for t in normalize(claim.text, lexicon).content if t not in attr_words])
@@ -653,8 +694,8 @@ def _additions(event: Event, doc: Document, mine: Sequence[Claim], in_ref_group:
     refs = [cl[a.reference_claim or ""] for a in ref_groups]
     off = _off_event(doc, mine, in_ref_group, refs, event, lexicon)
     loose = [c for c in mine if c.id not in in_ref_group and c.id not in off
-             and not c.event_statement
-             and not _minor(c, lexicon, config, config.addition_min_words)]
+             and not c.event_statement and not restates_contact(c, lexicon)
+             and not _minor(c, lexicon, config, _addition_min_words(c, lexicon, config))]
     if not loose:
         return []
     grouped = [c for c in mine if c.id in in_ref_group]

@@ -344,3 +344,34 @@ def test_tone_words_moved_to_another_sentence_are_not_drift() -> None:
     # and one the document has nowhere is still dropped
     cut = [ref[0], ref[1], "The conversation was frank."]
     assert [k for _, k, _ in run(ref, cut)] == ["wording_drift"]
+
+
+def test_a_second_telling_of_the_contact_is_not_an_addition() -> None:
+    other = [*BASE, "On Friday, Putin had a telephone conversation with his counterpart Trump.",
+             "Putin and Trump also had a telephone conversation about wheat exports."]
+    got = kinds(other)
+    assert other[-2] not in got
+    assert got[other[-1]] == "addition"
+
+
+def test_an_outlets_own_tone_word_for_the_talks_is_an_addition() -> None:
+    ref = ["The ministers discussed cooperation on river shipping along the Danube.",
+           "The sides agreed to continue consultations at expert level."]
+    other = [*ref, "Kovac called the talks warm.", "Warm greetings."]
+    got = {t: k for _, k, t in run(ref, other)}
+    assert got == {"Kovac called the talks warm.": "addition"}
+
+
+def test_the_reference_event_sentence_takes_no_body_claim() -> None:
+    import attrs
+    said = "Vladimir Putin held a telephone conversation with Donald Trump."
+    body = "Trump told Putin he hoped to avoid an arms race with Russia and China."
+    event, docs, claims = make([("mfa", "primary", [said, *BASE]), ("wire", "wire", [body, *BASE])],
+                               reference="mfa")
+    claims = [attrs.evolve(c, event_statement=c.text == said) for c in claims]
+    ev, groups = align_event(event, docs, claims, config(), lexicon())
+    by_id = {c.id: c.text for c in claims}
+    es_group = next(g for g in groups if by_id[g.reference_claim or ""] == said)
+    assert [by_id[c] for c in es_group.claims] == [said]
+    flags = flag_event(ev, docs, claims, groups, lexicon(), config())
+    assert [(f.kind, by_id[f.claim or ""]) for f in flags] == [("addition", body)]
