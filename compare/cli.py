@@ -23,6 +23,10 @@ from compare.errors import CompareError, RuleError
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _fail(message: str) -> None:
     click.echo(f"outlet-compare: error: {message}", err=True)
     sys.exit(1)
@@ -104,8 +108,8 @@ def run(paths: tuple[Path, ...], rules_dirs: tuple[Path, ...], manifest: Path | 
     for skipped in report.skipped:
         click.echo(f"outlet-compare: error: {skipped.path}: {skipped.reason}", err=True)
     if not quiet:
-        click.echo(f"{len(report.documents)} documents, {len(report.events)} events, "
-                   f"{len(report.flags)} flags, {len(report.skipped)} skipped -> {out}")
+        click.echo(f"{_count(len(report.documents), 'document')}, {_count(len(report.events), 'event')}, "
+                   f"{_count(len(report.flags), 'flag')}, {len(report.skipped)} skipped -> {out}")
     if not report.documents:
         _fail("no input could be read")
     if report.skipped:

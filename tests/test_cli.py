@@ -151,3 +151,12 @@ def test_review_unknown_flag_is_one_line(articles: Path, tmp_path: Path) -> None
     assert result.exit_code == 1
     assert result.stderr.strip() == (f"outlet-compare: error: unknown flag id 'f-000000000000' "
                                      f"(not in {out / 'report.json'})")
+
+
+def test_run_summary_line_counts_in_words(tmp_path: Path) -> None:
+    one = tmp_path / "one.txt"
+    one.write_text("Ministers meet in Oslo\nThe two foreign ministers met in Oslo on 3 May 2022 and "
+                   "discussed fishing quotas.\n", encoding="utf-8")
+    result = invoke("run", str(one), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == f"1 document, 1 event, 0 flags, 0 skipped -> {tmp_path / 'out'}"
