@@ -228,7 +228,8 @@ def test_shipped_calendar_is_valid(calendar: EventCalendar) -> None:
 
 def _rf(data: Mapping[str, Any]) -> RuleFile:
     return RuleFile(name="events", sources=("events.yaml",), data=data,
-                    lines={("events", 0): ("events.yaml", 3), ("events", 0, "date"): ("events.yaml", 3)})
+                    lines={("events", 0): ("events.yaml", 3, ("events", 0)),
+                           ("events", 0, "date"): ("events.yaml", 3, ("events", 0, "date"))})
 
 
 def test_impossible_date_is_a_rule_error() -> None:
