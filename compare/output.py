@@ -35,7 +35,8 @@ from compare.jsonio import (
     validate_report_dict,
 )
 from compare.models import Event, Report, Segment
-from compare.report_md import FOOTER, render_event, render_index, shown_events
+from compare.report_md import render_event, render_index
+from compare.report_view import FOOTER, shown_events
 
 REPORT_JSON = "report.json"
 MAX_REPORT_BYTES = 512 * 1024 * 1024

@@ -1,6 +1,6 @@
 """The optional HTML report (``--format html``): static, self-contained pages.
 
-Same content as the Markdown report (:mod:`compare.report_md` provides the
+Same content as the Markdown report (:mod:`compare.report_view` provides the
 shared view helpers), plus a side-by-side view of the two quotes of each flag:
 the reference with its removed words in ``<del>``, the document with its added
 words in ``<ins>``.  Inline CSS, no scripts, no external assets; every string
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from compare.escape import html_text, safe_filename
 from compare.models import Claim, DiffOp, Event, Flag, Report
-from compare.report_md import (
+from compare.report_view import (
     FOOTER,
     KIND_HELP,
     KIND_ORDER,

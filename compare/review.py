@@ -258,7 +258,7 @@ def ordered_flags(report: Report) -> list[Flag]:
     """The flags a reviewer works through, in report order: events by date, then the
     event page's order (most important kind first, then outlet, then the text).
     Flags on single-document events are left out, as in the report."""
-    from compare.report_md import View, reviewable_flags
+    from compare.report_view import View, reviewable_flags
 
     view = View.of(report)
     dates = {e.id: (e.date is None, e.date.isoformat() if e.date else "", e.id) for e in report.events}
@@ -270,7 +270,7 @@ def list_flags(report_dir: Path, reviews_file: Path | None = None, show_all: boo
     """A table of open flags (every flag with ``show_all``), then how to act on them."""
     import shlex
 
-    from compare.report_md import View
+    from compare.report_view import View
 
     report, _ = _load(report_dir, reviews_file)
     view = View.of(report)
@@ -296,7 +296,7 @@ def list_flags(report_dir: Path, reviews_file: Path | None = None, show_all: boo
 
 
 def _plain_diff(report: Report, flag: Flag) -> str:
-    from compare.report_md import View, flag_diff, flag_quotes
+    from compare.report_view import View, flag_diff, flag_quotes
 
     ref, claim = flag_quotes(View.of(report), flag)
     parts = []
@@ -308,7 +308,7 @@ def _plain_diff(report: Report, flag: Flag) -> str:
 
 def show_flag(report_dir: Path, flag_id: str, reviews_file: Path | None = None) -> str:
     """Everything about one flag, as plain text for the terminal."""
-    from compare.report_md import View, source_label, source_line
+    from compare.report_view import View, source_label, source_line
 
     report, reviews = _load(report_dir, reviews_file)
     fid = resolve_flag_id(report, flag_id, report_dir)
@@ -414,7 +414,7 @@ def export_csv(report_dir: Path, reviews_file: Path | None = None) -> str:
     (formula-injection safe), then orphaned decisions.  ``copies`` names the
     republished copies of the flagged document (space-separated ids): a copy gets
     no flags of its own, its original's flags stand for it."""
-    from compare.report_md import View
+    from compare.report_view import View
 
     report, reviews = _load(report_dir, reviews_file)
     view = View.of(report)

@@ -15,7 +15,7 @@ from report_fixtures import HOSTILE_CLAIM, HOSTILE_TITLE, build_report
 from compare.escape import clean_inline
 from compare.models import Claim, DiffOp, Flag
 from compare.output import write_report
-from compare.report_md import (
+from compare.report_view import (
     View,
     column_names,
     coverage,
