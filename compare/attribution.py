@@ -15,8 +15,11 @@ user patterns never go through :mod:`re`.
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
 from attrs import frozen
+
+from compare.models import Claim
 
 # Verbs that report speech.  Longer alternatives first.
 _VERBS = (
@@ -415,3 +418,42 @@ def speaker(text: str) -> str | None:
             return re.sub(r"^the\s+", "", subj, flags=re.I)
         return _strip_titles(re.sub(r"^the\s+", "", subj, flags=re.I))
     return None
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+class _PieceLike(Protocol):
+    """What the resolver reads of a claim piece (``compare.claims._Piece``)."""
+
+    @property
+    def sentence(self) -> int: ...
+    @property
+    def quoted(self) -> bool: ...
+    @property
+    def shares_subject(self) -> bool: ...
+    @property
+    def agent(self) -> str | None: ...
+
+
+class Speakers:
+    """Resolves each claim's speaker: its own subject, the subject it shares with the clause
+    before ("... and agreed to ..."), "he"/"she" to the last named person, "we" in a quotation
+    to whoever is quoted."""
+
+    def __init__(self) -> None:
+        self.last_named: str | None = None
+
+    def resolve(self, piece: _PieceLike, body: str, src: Source, prev: Claim | None) -> str | None:
+        who = speaker(body)
+        if who is None and piece.agent is not None:
+            who = piece.agent
+        elif who is None and piece.shares_subject and prev is not None and prev.sentence == piece.sentence:
+            who = prev.speaker
+        elif who in ("he", "she"):  # "Costa said he ..." is Costa; else the last person named
+            who = src.name if src.kind == "person" and not piece.quoted else self.last_named
+        elif who == "we":
+            who = src.name if piece.quoted and src.kind in ("official", "person") else None
+        if who is not None and who != "both":
+            self.last_named = who
+        return who

@@ -14,7 +14,11 @@ sentencex, and then:
   Y", "..., and Putin thanked Trump ...", "; ", ", adding that") into one claim
   per clause, but leaves noun lists ("Russia, India and the Republic of Korea")
   alone;
-* types each claim with :func:`compare.claimtypes.classify`.
+* types each claim with :func:`compare.claimtypes.classify`;
+* resolves each claim's speaker with :class:`compare.attribution.Speakers`.
+
+Finding a line's quotations and telling a quoted sentence from its frame is
+:mod:`compare.quotes`.
 
 Every claim's ``span`` indexes ``doc.text`` exactly: ``doc.text[a:b] == claim.text``.
 """
@@ -31,20 +35,20 @@ from sentencex import segment
 from compare.attribution import (
     Frame,
     Source,
+    Speakers,
     is_hedged,
     leading_frame,
     middle_frames,
     normalise_source,
     qualified_press_service,
-    quote_frame,
     quote_then,
     reportedly,
-    speaker,
     subject_source,
     trailing_frame,
 )
 from compare.claimtypes import ClaimTypeRules, classify_detail
 from compare.models import Claim, Document
+from compare.quotes import QUOTE_CHARS, STRIP_EDGE, has_quote, quote_regions, quoted_frame, split_quote_sentences
 
 MAX_TEXT_CHARS = 400_000
 MAX_CLAIMS = 5_000
@@ -52,10 +56,6 @@ MAX_SENTENCE_CHARS = 3_000
 MIN_CLAIM_WORDS = 3
 MAX_STAMP_WORDS = 40
 
-_OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", "‘": "’"}
-_QUOTE_CHARS = "\"“”„«»‘’"
-_QUOTE_MARK = re.compile("[\"“”„«»‘’]")
-_STRIP_EDGE = " \t,;:-–—.!?#*"
 
 _DATELINE = re.compile(
     r"^(?:[A-ZА-Я][A-ZА-Я.'’ -]{1,40}?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?(?:\s*\([^()\n]{1,40}\))?"
@@ -143,7 +143,6 @@ _DIGIT = re.compile(r"\d")
 _LETTER_RUN = re.compile(r"[^\W\d_]{2,}")
 _WORD = re.compile(r"\w+")
 _CONNECTOR = re.compile(r"(?:and|but|also|then|so)\s+", re.I)
-_QUOTE_IN = re.compile(r"[\"“”«»„]|‘‘|’’")
 
 
 def _norm(s: str) -> str:
@@ -223,49 +222,6 @@ def _line_kind(line: str, title: str | None, seen_title: bool, seen_body: bool,
     return "body"
 
 
-# --------------------------------------------------------------------------- quotes
-
-
-def quote_regions(line: str) -> list[tuple[int, int]]:
-    """Top-level quotations of a line as (open, close) indexes of the quote marks.
-
-    Handles straight quotes, “ ” « » „ “, ‘ ’ (apostrophes inside words are not
-    quotes) and doubled ‘‘ ’’ pairs.  Unclosed quotations run to the end of the line.
-    """
-    regions: list[tuple[int, int]] = []
-    stack: list[tuple[int, str]] = []
-    n = len(line)
-    skip_to = 0
-    for qm in _QUOTE_MARK.finditer(line):  # only quote marks change the state: jump between them
-        i = qm.start()
-        if i < skip_to:  # the second mark of a doubled ‘‘ or ’’
-            continue
-        ch = line[i]
-        width = 2 if ch in "‘’" and line[i:i + 2] in ("‘‘", "’’") else 1
-        token = line[i:i + width]
-        prev = line[i - 1] if i else " "
-        nxt = line[i + width] if i + width < n else " "
-        closer = stack[-1][1] if stack else None
-        if closer is not None and (token == closer or (width == 1 and ch == closer)) and not (
-                ch == "’" and width == 1 and nxt.isalpha() and prev.isalpha()):
-            start, _ = stack.pop()
-            if not stack:
-                regions.append((start, i + width - 1))
-        elif ch == '"':
-            if closer == '"':
-                pass  # handled above
-            elif prev.isspace() or prev in "([{—–-:" or i == 0 or not nxt.isspace():
-                stack.append((i, '"'))
-        elif token == "‘‘":
-            stack.append((i, "’’"))
-        elif ch in _OPEN_CLOSE and not (ch == "‘" and prev.isalpha()):
-            stack.append((i, _OPEN_CLOSE[ch]))
-        skip_to = i + width
-    if stack:
-        regions.append((stack[0][0], n - 1))
-    return regions
-
-
 # --------------------------------------------------------------------------- sentences
 
 
@@ -288,7 +244,7 @@ def _segment(line: str, language: str) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for a, b in spans:
         piece = line[a:b].strip()
-        if merged and (not piece.strip(_QUOTE_CHARS + " .,;:!?)-–—")
+        if merged and (not piece.strip(QUOTE_CHARS + " .,;:!?)-–—")
                        or piece[:1].islower() or re.match(r"^[,;:)\]]", piece)
                        or (re.search(r"[A-Z]\.$", line[merged[-1][0]:merged[-1][1]].rstrip())
                        and re.match(r"[A-Z]\.", piece))
@@ -300,19 +256,6 @@ def _segment(line: str, language: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in merged if line[a:b].strip()]
 
 
-def _split_quote_sentences(line: str, a: int, b: int) -> list[tuple[int, int]]:
-    """Sentence boundaries inside a quotation that sentencex kept as one sentence."""
-    out, start = [], a
-    for m in re.finditer(r"[.!?…](?=\s+[\"“«‘]?[A-ZА-Я])", line[a:b]):
-        cut = a + m.end()
-        if re.search(r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|U\.S|U\.K|No|Gen|Sen)\.$", line[start:cut]):
-            continue
-        out.append((start, cut))
-        start = cut
-    out.append((start, b))
-    return [(x, y) for x, y in out if line[x:y].strip(_STRIP_EDGE + _QUOTE_CHARS)]
-
-
 # --------------------------------------------------------------------------- trimming
 
 
@@ -320,17 +263,17 @@ def _trim(text: str, a: int, b: int, *, connectors: bool = True) -> tuple[int, i
     """Shrink ``[a, b)`` past spaces, edge punctuation, unmatched quote marks and a leading "and"."""
     for _ in range(6):
         a0, b0 = a, b
-        while a < b and text[a] in _STRIP_EDGE:
+        while a < b and text[a] in STRIP_EDGE:
             a += 1
-        while b > a and text[b - 1] in _STRIP_EDGE:
+        while b > a and text[b - 1] in STRIP_EDGE:
             b -= 1
         if connectors:
             m = _CONNECTOR.match(text, a, b)
             if m and len(text[m.end():b].split()) >= MIN_CLAIM_WORDS:
                 a = m.end()
         seg = text[a:b]
-        if seg[:1] in _QUOTE_CHARS and seg[-1:] in _QUOTE_CHARS and len(seg) > 2 and not any(
-                c in _QUOTE_CHARS for c in seg[1:-1] if c not in "’'"):
+        if seg[:1] in QUOTE_CHARS and seg[-1:] in QUOTE_CHARS and len(seg) > 2 and not any(
+                c in QUOTE_CHARS for c in seg[1:-1] if c not in "’'"):
             a, b = a + 1, b - 1
         seg = text[a:b]
         straight = seg.count('"')
@@ -405,39 +348,17 @@ def _adjunct_cuts(seg: str, cuts: list[tuple[int, int, str]], rules: ClaimTypeRu
 # --------------------------------------------------------------------------- pieces
 
 
-def _quoted_frame(line: str, a: int, b: int, regions: list[tuple[int, int]]) -> tuple[list[tuple[int, int]],
-                                                                                       Frame | None]:
-    """If the sentence ``line[a:b]`` is a quotation plus (at most) a frame, the quoted
-    parts and the frame; else ``([], None)``."""
-    inside = [(max(a, qa + 1), min(b, qb)) for qa, qb in regions if qa < b and qb >= a]
-    inside = [(x, y) for x, y in inside if line[x:y].strip(_STRIP_EDGE + _QUOTE_CHARS)]
-    if not inside:
-        return [], None
-    outside_parts, pos = [], a
-    for qa, qb in regions:
-        if qb < a or qa >= b:
-            continue
-        outside_parts.append(line[pos:max(pos, qa)])
-        pos = max(pos, qb + 1)
-    outside_parts.append(line[pos:b])
-    outside = " ".join(p.strip() for p in outside_parts if p.strip())
-    frame = quote_frame(outside)
-    if frame is None:
-        return [], None
-    return inside, frame
-
-
 def _sentence_pieces(text: str, off: int, line: str, a: int, b: int, regions: list[tuple[int, int]],
                      sentence: int, headline: bool, last_quote: list[Frame | None],
                      rules: ClaimTypeRules | None = None) -> Iterator[_Piece]:
     """The claims of one sentence ``line[a:b]`` (absolute offset ``off``)."""
-    quoted_parts, qframe = _quoted_frame(line, a, b, regions)
+    quoted_parts, qframe = quoted_frame(line, a, b, regions)
     if quoted_parts:
         if qframe is not None and qframe.source is None and not qframe.text and last_quote[0] is not None:
             qframe = last_quote[0]  # a quotation continued over several sentences
         last_quote[0] = qframe
         for qa, qb in quoted_parts:
-            for sa, sb in _split_quote_sentences(line, qa, qb):
+            for sa, sb in split_quote_sentences(line, qa, qb):
                 x, y = _trim(text, off + sa, off + sb)
                 if _words(text[x:y]) >= MIN_CLAIM_WORDS:
                     yield from _clauses(text, x, y, sentence, headline, True, qframe, rules=rules)
@@ -452,7 +373,7 @@ def _sentence_pieces(text: str, off: int, line: str, a: int, b: int, regions: li
             if _words(text[x:y]) >= MIN_CLAIM_WORDS:
                 yield from _clauses(text, x, y, sentence, headline, True, then, rules=rules)
             x, y = _trim(text, off + qb + 1 + then.end, off + b)
-            yield from _clauses(text, x, y, sentence, headline, _has_quote(text[x:y]), then, rules=rules)
+            yield from _clauses(text, x, y, sentence, headline, has_quote(text[x:y]), then, rules=rules)
             return
     x, y = _trim(text, off + a, off + b, connectors=False)
     if x >= y:
@@ -497,13 +418,9 @@ def _sentence_pieces(text: str, off: int, line: str, a: int, b: int, regions: li
     for pa, pb in pieces:
         if _words(text[pa:pb]) >= 1:
             later = pa > pieces[0][1]
-            yield from _clauses(text, pa, pb, sentence, headline, _has_quote(text[pa:pb]), frame,
+            yield from _clauses(text, pa, pb, sentence, headline, has_quote(text[pa:pb]), frame,
                                 lead=lead is not None and frame is lead, rules=rules,
                                 apart=apart and later, agent=agent if later else None)
-
-
-def _has_quote(s: str) -> bool:
-    return bool(_QUOTE_IN.search(s))
 
 
 def _subject_source(seg: str) -> str | None:
@@ -608,7 +525,7 @@ def extract_claims(doc: Document, rules: ClaimTypeRules) -> list[Claim]:
     prev_end = 0
     carry: tuple[int, str] | None = None  # (paragraph, type) a following unmatched claim may take
     press = qualified_press_service(doc.text)
-    speakers = _Speakers()
+    speakers = Speakers()
     seen_event = {True: False, False: False}  # headline / body: first event statement found
     for piece, para in _units(doc, rules):
         if len(claims) >= MAX_CLAIMS:
@@ -661,26 +578,3 @@ def extract_claims(doc: Document, rules: ClaimTypeRules) -> list[Claim]:
             event_statement=event_statement,
         ))
     return claims
-
-
-class _Speakers:
-    """Resolves each claim's speaker: its own subject, the subject it shares with the clause
-    before ("... and agreed to ..."), "he"/"she" to the last named person, "we" in a quotation
-    to whoever is quoted."""
-
-    def __init__(self) -> None:
-        self.last_named: str | None = None
-
-    def resolve(self, piece: _Piece, body: str, src: Source, prev: Claim | None) -> str | None:
-        who = speaker(body)
-        if who is None and piece.agent is not None:
-            who = piece.agent
-        elif who is None and piece.shares_subject and prev is not None and prev.sentence == piece.sentence:
-            who = prev.speaker
-        elif who in ("he", "she"):  # "Costa said he ..." is Costa; else the last person named
-            who = src.name if src.kind == "person" and not piece.quoted else self.last_named
-        elif who == "we":
-            who = src.name if piece.quoted and src.kind in ("official", "person") else None
-        if who is not None and who != "both":
-            self.last_named = who
-        return who

@@ -11,9 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from compare.attribution import leading_frame, normalise_source, qualified_press_service, speaker, trailing_frame
-from compare.claims import extract_claims, quote_regions
+from compare.claims import extract_claims
 from compare.claimtypes import ClaimTypeRules, parse_claim_type_rules
 from compare.models import Claim, Document
+from compare.quotes import quote_regions
 from compare.rulefiles import default_rules_dir, load_rule_file
 
 
