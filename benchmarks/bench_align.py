@@ -14,9 +14,10 @@ import random
 import time
 from pathlib import Path
 
-from compare.align import align_event, parse_matching_config
+from compare.align import align_event
 from compare.flags import flag_event
 from compare.lexicon import parse_lexicon
+from compare.matching import parse_matching_config
 from compare.models import Claim, Document, Event
 from compare.rulefiles import load_rule_file
 

@@ -22,9 +22,10 @@ from pathlib import Path
 import attrs
 import yaml
 
-from compare.align import MatchingConfig, align_event, parse_matching_config
+from compare.align import align_event
 from compare.flags import flag_event
 from compare.lexicon import Lexicon, parse_lexicon
+from compare.matching import MatchingConfig, parse_matching_config
 from compare.models import Alignment, Claim, Document, Event, Flag
 from compare.rulefiles import load_rule_file
 

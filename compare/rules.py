@@ -26,7 +26,7 @@ class Rules:
     claim_types: Any  # compare.claimtypes.ClaimTypeRules
     lexicon: Any      # compare.lexicon.Lexicon
     events: Any       # compare.dates.EventCalendar
-    matching: Any     # compare.align.MatchingConfig
+    matching: Any     # compare.matching.MatchingConfig
     sources: tuple[str, ...] = ()
 
 
@@ -40,11 +40,11 @@ def _parse(problems: list[RuleProblem], parser: Callable[[RuleFile], T], rf: Rul
 
 def compile_rules(user_dirs: Sequence[Path] = (), *, include_defaults: bool = True) -> Rules:
     """Load and parse every rule file; raises :class:`RuleError` listing every problem."""
-    from compare.align import parse_matching_config
     from compare.boilerplate import parse_boilerplate_rules
     from compare.claimtypes import parse_claim_type_rules
     from compare.dates import parse_event_calendar
     from compare.lexicon import parse_lexicon
+    from compare.matching import parse_matching_config
     from compare.outlets import parse_outlet_rules
 
     ruleset: RuleSet = load_rules(user_dirs, include_defaults=include_defaults)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from compare.align import MatchingConfig, parse_matching_config
 from compare.lexicon import Lexicon, parse_lexicon
+from compare.matching import MatchingConfig, parse_matching_config
 from compare.models import Claim, Document, Event
 from compare.rulefiles import load_rule_file
 
@@ -204,8 +204,8 @@ def test_empty_event() -> None:
 
 
 def test_idf_weights_favour_rare_stems_and_ignore_order() -> None:
-    from compare.align import idf_weights
     from compare.normalize import normalize
+    from compare.scoring import idf_weights
     texts = [normalize(t, lexicon()) for t in [*REF, *WIRE]]
     w = idf_weights(texts)
     assert w == idf_weights(list(reversed(texts)))
@@ -242,8 +242,8 @@ def test_one_shared_country_does_not_pair_a_short_claim_with_a_long_one() -> Non
 
 
 def test_shared_guard_counts_stems_and_distinctive_topics() -> None:
-    from compare.align import distinctive_stems, shared_guard
     from compare.normalize import normalize
+    from compare.scoring import distinctive_stems, shared_guard
     lex = lexicon()
     a = [normalize(t, lex) for t in ("The talks covered North Korea.",
                                      "The sides discussed fishing quotas in the Baltic.",

@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 from test_align import config, lexicon
 
 from compare import embed
-from compare.align import score_matrix
 from compare.embed import (
     DEFAULT_MODEL,
     MAX_EMBED_CHARS,
@@ -28,6 +27,7 @@ from compare.embed import (
 )
 from compare.errors import CompareError
 from compare.normalize import normalize
+from compare.scoring import score_matrix
 
 needs_model = pytest.mark.skipif(
     not available(DEFAULT_MODEL),

@@ -44,7 +44,7 @@ def test_party_nouns_and_modality_phrases_are_parsed() -> None:
 
 
 def test_matching_type_pass_and_multilingual_are_checked(tmp_path: Path) -> None:
-    from compare.align import parse_matching_config
+    from compare.matching import parse_matching_config
     (tmp_path / "matching.yaml").write_text(
         "type_pass: [tone, korea]\nembedding: {multilingual: true}\n")
     cfg = parse_matching_config(load_rule_file("matching", [tmp_path]))
@@ -56,7 +56,7 @@ def test_matching_type_pass_and_multilingual_are_checked(tmp_path: Path) -> None
 
 
 def test_matching_cross_language_settings_are_checked(tmp_path: Path) -> None:
-    from compare.align import parse_matching_config
+    from compare.matching import parse_matching_config
     (tmp_path / "matching.yaml").write_text(
         "embedding:\n  cross_language: false\n  cross_language_threshold: 0.6\n"
         "  cross_language_restatement: 0.8\n")
