@@ -225,14 +225,16 @@ def _number_start(text: str, i: int) -> bool:
 
 
 def excluded_lines(text: str, low: str | None = None) -> list[tuple[int, int]]:
-    """Spans of the lines whose dates are not evidence (captions, copyright, teasers,
-    "12 months ago" artefacts), merged and in order."""
+    """Spans of the lines whose dates are not evidence (captions, copyright, teasers),
+    merged and in order."""
     low = lower_same_length(text) if low is None else low
     spans: list[tuple[int, int]] = []
     present = PHRASE_SCAN.present(low)
     # A line is excluded when any of the words occurs in it (the first occurrence per
-    # line is enough: what matters is the line).
-    hits = [a for a, _ in ago_spans(low)]
+    # line is enough: what matters is the line).  An "N hours ago" artefact is not
+    # a date itself (find_mentions skips it), but the explicit stamp beside it
+    # ("January 21, 2022 4:30 PM UTC  Updated 2 hours ago") is the publication's.
+    hits: list[int] = []
     for word in NON_EVIDENCE_WORDS:
         if word in present:
             pos = low.find(word)
