@@ -49,6 +49,7 @@ from compare.attribution import (
 from compare.claimtypes import ClaimTypeRules, classify_detail
 from compare.models import Claim, Document
 from compare.quotes import QUOTE_CHARS, STRIP_EDGE, has_quote, quote_regions, quoted_frame, split_quote_sentences
+from compare.textnorm import is_breadcrumb
 
 MAX_TEXT_CHARS = 400_000
 MAX_CLAIMS = 5_000
@@ -211,7 +212,7 @@ def _line_kind(line: str, title: str | None, seen_title: bool, seen_body: bool,
     if _is_title(line, title) if is_title is None else is_title:
         return "headline"
     terminal = bool(_TERMINAL.search(line))
-    if not terminal and (line.count("|") >= 1 or _BULLET.match(line)):
+    if not terminal and (line.count("|") >= 1 or _BULLET.match(line) or is_breadcrumb(line)):
         return "skip"
     if not terminal:
         if len(words) > 40:

@@ -20,7 +20,7 @@ import attrs
 from compare.boilerplate import BoilerplateRules, clean_text_lines, segment_index, source_offset
 from compare.models import Document, Evidence, SourceText
 from compare.outlets import OutletRules, identify_outlet, masthead_name
-from compare.textnorm import is_list_item, script_share, slug, squash, word_count, words
+from compare.textnorm import is_breadcrumb, is_list_item, script_share, slug, squash, word_count, words
 
 TITLE_MAX_WORDS = 30
 TITLE_SEARCH_LINES = 8
@@ -89,7 +89,8 @@ def pick_title(src: SourceText, clean: str, rules: BoilerplateRules | None = Non
         n = word_count(s)
         if n > TITLE_MAX_WORDS or (s.endswith(".") and n >= 8):
             return None
-        if (n < TITLE_MIN_WORDS or s.endswith(":") or is_list_item(s) or "|" in s or s.lower().startswith("by ")
+        if (n < TITLE_MIN_WORDS or s.endswith(":") or is_list_item(s) or "|" in s or is_breadcrumb(s)
+                or s.lower().startswith("by ")
                 or sum(1 for w in words(s) if not w.isdigit()) < TITLE_MIN_LETTER_WORDS
                 or k in stamps or _is_site_line(s, names, outlets)):
             continue

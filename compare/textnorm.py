@@ -140,6 +140,17 @@ def is_list_item(line: str) -> bool:
     return bool(_NUMBERED.match(s))
 
 
+_CRUMB_SEP = re.compile(r"\s+[/>»›]\s+")
+
+
+def is_breadcrumb(line: str) -> bool:
+    """A navigation trail: "Home / Press service / News", "News > World > Europe"
+    (two or more short parts between separators, no sentence end)."""
+    parts = _CRUMB_SEP.split(line.strip())
+    return (len(parts) >= 2 and all(0 < len(p.split()) <= 4 for p in parts)
+            and not ends_sentence_strict(line))
+
+
 def strip_bullet(line: str) -> str:
     s = line.strip()
     if s and s[0] in BULLETS and (len(s) == 1 or s[1] == " "):

@@ -544,3 +544,11 @@ def test_a_concessive_clause_with_its_own_subject_is_a_claim_of_its_own(rules: C
     # "but" before a noun phrase with no verb of its own does not split
     assert [c.text for c in _claims("They discussed trade but not the visa rules.", rules)] == [
         "They discussed trade but not the visa rules"]
+
+
+def test_a_navigation_trail_is_no_claim(rules: ClaimTypeRules) -> None:
+    text = ("Home / Press service / News and statements\nMinisters agree on ferry timetable\n"
+            "The ministers agreed on a new ferry timetable / schedule for the winter.")
+    assert [c.text for c in _claims(text, rules)] == [
+        "Ministers agree on ferry timetable",
+        "The ministers agreed on a new ferry timetable / schedule for the winter"]

@@ -143,6 +143,10 @@ STORY = ("Harbour ferry crews accepted a new pay offer on Tuesday, ending a stri
     ("Ferry strike ends after pay deal\n\n" + STORY, {"fmt": "html", "html_title": "Harbour Gazette",
                                                       "site_name": "Harbour Gazette"},
      "Ferry strike ends after pay deal"),
+    # a navigation trail is not a headline
+    ("Home / Press service / News\n\nMinister welcomes end of the ferry strike\n\n" + STORY, {},
+     "Minister welcomes end of the ferry strike"),
+    ("News > Regions > Coast\nFerry strike ends after pay deal\n\n" + STORY, {}, "Ferry strike ends after pay deal"),
     # no headline at all: no title rather than the site name
     ("Harbour Gazette — news from the coast\n\n" + STORY + "\n© 2031 Harbour Gazette\n", {}, None),
 ])
