@@ -19,12 +19,9 @@ import click
 
 from compare import __version__
 from compare.errors import CompareError, RuleError
+from compare.report_md import plural
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _fail(message: str) -> None:
@@ -108,8 +105,8 @@ def run(paths: tuple[Path, ...], rules_dirs: tuple[Path, ...], manifest: Path | 
     for skipped in report.skipped:
         click.echo(f"outlet-compare: error: {skipped.path}: {skipped.reason}", err=True)
     if not quiet:
-        click.echo(f"{_count(len(report.documents), 'document')}, {_count(len(report.events), 'event')}, "
-                   f"{_count(len(report.flags), 'flag')}, {len(report.skipped)} skipped -> {out}")
+        click.echo(f"{plural(len(report.documents), 'document')}, {plural(len(report.events), 'event')}, "
+                   f"{plural(len(report.flags), 'flag')}, {len(report.skipped)} skipped -> {out}")
     if not report.documents:
         _fail("no input could be read")
     if report.skipped:

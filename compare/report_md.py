@@ -61,6 +61,11 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
                     disable_numparse=True)
 
 
+def plural(n: int, noun: str) -> str:
+    """``1 event``, ``2 events``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def render_index(report: Report, *, page_dir: Path, orphaned: int = 0) -> str:
     """``index.md``: the events table, lone documents, skipped inputs, rules, review state."""
     view = View.of(report)
@@ -68,8 +73,9 @@ def render_index(report: Report, *, page_dir: Path, orphaned: int = 0) -> str:
     flags = reviewable_flags(report)
     open_flags = sum(1 for f in flags if f.review.status == "open")
     out = ["# outlet-compare report", "",
-           f"{len(report.documents)} documents, {len(events)} events with more than one document, "
-           f"{len(flags)} flags ({open_flags} open), {len(report.skipped)} skipped inputs.",
+           f"{plural(len(report.documents), 'document')}, "
+           f"{plural(len(events), 'event')} with more than one document, "
+           f"{plural(len(flags), 'flag')} ({open_flags} open), {plural(len(report.skipped), 'skipped input')}.",
            ""]
     out += ["## Events", ""]
     rows = []
