@@ -18,7 +18,9 @@ relays ``("TASS", "Kremlin")``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any, cast
 
 import re2
@@ -58,11 +60,18 @@ class IdentityRule:
     # the same pattern, run over all lines of a scope at once to find the lines to test
     finder: LinePatterns | None = field(default=None, eq=False, repr=False)
 
-    def lines(self, scope: Sequence[str]) -> list[str]:
+    def lines(self, scope: Sequence[str]) -> Sequence[str]:
         """The lines of ``scope`` (in order) that the rule's pattern can match."""
         if self.finder is None:
-            return list(scope)
-        return [scope[i] for i in sorted(self.finder.matching(scope))]
+            return scope
+        return _matching_lines(self.finder, tuple(scope))
+
+
+@lru_cache(maxsize=64)
+def _matching_lines(finder: LinePatterns, scope: tuple[str, ...]) -> tuple[str, ...]:
+    """Cached: one article's head is searched by the same rule while identifying
+    the outlet, settling its name and finding its relays."""
+    return tuple(scope[i] for i in sorted(finder.matching(scope)))
 
 
 @frozen
@@ -322,7 +331,7 @@ def _identify(scopes: dict[str, list[str]], url: str | None, hint: str | None, t
     return _official_masthead(scopes["head"], rules) or _generic(scopes, rules, None)
 
 
-_SEPARATORS = re2.compile(r"\s+[|–—-]\s+|\s*\|\s*")
+_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")  # the tool's own pattern: stdlib re is fine
 
 
 def masthead_name(line: str) -> str:
@@ -339,11 +348,14 @@ def _official_masthead(head: list[str], rules: OutletRules) -> tuple[str, Role, 
     The page must mark itself as a release (``release_markers``) unless the
     line reads as a name (no lower-case word but connectors), not a headline.
     """
-    marked = rules.release_marker is not None and any(rules.release_marker.search(x) for x in head)
+    marked: bool | None = None  # looked for only when a line names a body (rare)
     for line in head[:rules.masthead_lines]:
         for name in dict.fromkeys((line, masthead_name(line))):
             if rules.by_name(name) is not None or rules.role_of_name(name) != "primary":
                 continue
+            if marked is None:
+                marked = rules.release_marker is not None and any(
+                    rules.release_marker.search(x) for x in head)
             if marked or all(w[:1].isupper() or w.casefold() in _CONNECTORS for w in name.split()):
                 return name, "primary", Evidence(quote=line, rule="official-masthead", confidence=0.85)
     return None
