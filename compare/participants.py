@@ -315,6 +315,9 @@ _APPOSITIVE_TITLES = frozenset(("minister", "president", "chancellor", "secretar
                                 "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy",
                                 "adviser", "advisor"))
 _APPOSITIVE_BEFORE = _BEFORE | frozenset(["current", "new", "then", "outgoing", "incoming"])
+_APPOSITIVE_END = frozenset([",", ".", ";", ":", ")", "!", "?"])
+_PLACE_PREPOSITIONS = frozenset(["in", "at", "from", "near", "outside", "inside", "to", "into", "across",
+                                 "around", "over", "via"])
 
 
 def _name_before(text: str, start: int) -> list[str]:
@@ -328,7 +331,12 @@ def _name_before(text: str, start: int) -> list[str]:
     if any(w.lower() not in _APPOSITIVE_BEFORE and w.lower() not in COUNTRY_WORDS for w in between):
         return []
     name = m.group(1).split()
+    before = head[:m.start(1)].split()[-1:]
+    if before and before[0].lower() in _PLACE_PREPOSITIONS:
+        return []  # "in Saint Petersburg, the Russian president"
     while name and (name[0].lower() in _NOT_NAME or name[0].lower() in COUNTRY_WORDS):
+        if name[0].lower() in _PLACE_PREPOSITIONS:
+            return []
         name = name[1:]
     if len(name) < 2 or any(not _NAME_WORD.fullmatch(w) or w.lower() in _NOT_NAME
                             or w.lower() in COUNTRY_WORDS or _CAMEL.search(w) for w in name):
@@ -420,8 +428,10 @@ def titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] = ()) -> 
         name, j = _name_after(words, i)
         if possessive and len(name) < 2:
             name = []  # "Russia's Borders": a possessive introduces a full name only
-        if not name and not possessive and low[a:b] in _APPOSITIVE_TITLES:
-            # An appositive: "with Sauli Niinisto, the president of Finland".
+        if (not name and not possessive and low[a:b] in _APPOSITIVE_TITLES
+                and (i >= len(words) or words[i] in _APPOSITIVE_END)):
+            # An appositive: "with Sauli Niinisto, the president of Finland." (the
+            # title phrase ends there; "..., the French president said" is a subject).
             name = _name_before(text, a)
         if name:
             if j + 1 < len(words) and words[j].lower() == "of":

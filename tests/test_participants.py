@@ -55,6 +55,12 @@ def test_appositive_titles_name_the_person_before_them() -> None:
     assert titled("Pedro Alves, who met the Portuguese prime minister, left.") == [(None, "Portugal")]
     # one capitalised word is not taken for a name
     assert titled("In Lisbon, the Portuguese prime minister spoke.") == [(None, "Portugal")]
+    # a title that is the subject of the clause, and places before it, are no appositives
+    assert titled("After talks with Aino Lehtinen, the French president said the call was useful.") == [
+        (None, "France")]
+    assert titled("In Saint Petersburg, the Russian president met workers.") == [(None, "Russia")]
+    assert titled("After the talks in Los Angeles, the US president left.") == [(None, "United States")]
+    assert titled("At Camp David, the president, relaxed, spoke.") == []
 
 
 def test_names_do_not_cross_lines_or_take_common_words() -> None:
