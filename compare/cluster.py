@@ -220,17 +220,24 @@ def _unique(base: str, used: set[str]) -> str:
 def _join_partial(groups: list[_Group]) -> list[_Group]:
     """A group whose documents name one participant (the other side went
     unrecognised: a name in another script, a title the rules do not know)
-    joins the one group of the same kind within the date slack that names that
-    participant beside another; with two or more such groups the contact is
-    ambiguous and it stays apart."""
+    joins the one group of the same kind (a call, a meeting) within the date
+    slack that names that participant beside another, when the two share the
+    topic words (or are written in different languages, where words cannot
+    tell); with two or more such groups the contact is ambiguous and it stays
+    apart.  A leader's other engagements of those days are other events."""
     out = [g for g in groups if len(g.key) != 1]
     for g in groups:
         if len(g.key) != 1:
             continue
-        fits = [h for h in out if len(h.key) == 2
+        if g.kind == "other":
+            out.append(g)
+            continue
+        langs = {d.language for d in g.members}
+        fits = [h for h in out if len(h.key) == 2 and h.kind == g.kind
                 and max(abs((h.last - g.first).days), abs((g.last - h.first).days)) <= DATE_SLACK_DAYS
-                and (g.kind == h.kind or "other" in (g.kind, h.kind))
-                and any(_same(g.key[0], x) for x in h.key)]
+                and any(_same(g.key[0], x) for x in h.key)
+                and (topic_overlap(g.words, h.words) >= TOPIC_JOIN
+                     or not langs & {d.language for d in h.members})]
         if len(fits) != 1:
             out.append(g)
             continue
@@ -238,8 +245,6 @@ def _join_partial(groups: list[_Group]) -> list[_Group]:
         h.members.extend(g.members)
         h.words |= g.words
         h.first, h.last = min(h.first, g.first), max(h.last, g.last)
-        if h.kind == "other":
-            h.kind = g.kind
     return out
 
 

@@ -72,6 +72,16 @@ def test_a_document_naming_one_side_of_two_contacts_stays_apart() -> None:
         doc("c", D(2021, 3, 2), participants=("Vladimir Putin", "Nikol Pashinyan")),
     ])
     assert sorted(e.documents for e in events) == [("a",), ("b",), ("c",)]
+    # another engagement of the same leader that day shares no topic with the contact
+    events, _ = cluster_documents([
+        doc("a", D(2021, 3, 2), kind="meeting", participants=("Vladimir Putin", "Aino Lehtinen (Finland)"),
+            text="Vladimir Putin and Aino Lehtinen met in Moscow for talks on the Baltic Sea and energy."),
+        doc("c", D(2021, 3, 2), kind="meeting", participants=("Aino Lehtinen (Finland)", "Vladimir Putin"),
+            text="Aino Lehtinen met Vladimir Putin in Moscow; the talks covered the Baltic Sea and energy."),
+        doc("b", D(2021, 3, 3), kind="meeting", participants=("Vladimir Putin",),
+            text="Vladimir Putin met the governor of the Tula region to discuss the regional budget."),
+    ])
+    assert sorted(e.documents for e in events) == [("a", "c"), ("b",)]
     # a meeting is no part of a call
     events, _ = cluster_documents([doc("a", D(2021, 3, 2)),
                                    doc("b", D(2021, 3, 2), kind="meeting", participants=("Vladimir Putin",))])
