@@ -231,10 +231,11 @@ def excluded_lines(text: str, low: str | None = None) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     present = PHRASE_SCAN.present(low)
     # A line is excluded when any of the words occurs in it (the first occurrence per
-    # line is enough: what matters is the line).  An "N hours ago" artefact is not
-    # a date itself (find_mentions skips it), but the explicit stamp beside it
-    # ("January 21, 2022 4:30 PM UTC  Updated 2 hours ago") is the publication's.
-    hits: list[int] = []
+    # line is enough: what matters is the line).  An "N hours ago" artefact is no
+    # date itself (find_mentions skips it) and marks a teaser's line ("... talks
+    # in Sochi on February 14 · 3 days ago"), except on a stamp line, whose date
+    # is the publication's ("January 21, 2022 4:30 PM UTC  Updated 2 hours ago").
+    hits = [a for a, b in ago_spans(low) if not _stamp_line(low, a, b)]
     for word in NON_EVIDENCE_WORDS:
         if word in present:
             pos = low.find(word)
@@ -247,6 +248,20 @@ def excluded_lines(text: str, low: str | None = None) -> list[tuple[int, int]]:
             continue
         spans.append(line_bounds(text, pos))
     return spans
+
+
+_STAMP_WORDS = frozenset(
+    [m.casefold() for m in MONTHS] + [w for w in WEEKDAYS if w.isascii()]
+    + ["updated", "published", "posted", "modified", "last", "edited", "on", "at", "am", "pm", "a", "p", "m",
+       "utc", "gmt", "msk", "et", "edt", "est", "cet", "cest", "bst"])
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _stamp_line(low: str, a: int, b: int) -> bool:
+    """The line of the artefact ``low[a:b]`` holds nothing but date and time words."""
+    start, end = line_bounds(low, a)
+    rest = low[start:a] + " " + low[b:end]
+    return all(w in _STAMP_WORDS for w in _LETTER_WORD.findall(rest))
 
 
 def ago_spans(low: str) -> list[tuple[int, int]]:

@@ -72,6 +72,12 @@ def test_ago_artefacts_and_body_dates_are_not_publication_stamps() -> None:
     assert run(text).published is None
 
 
+def test_a_teaser_line_marked_ago_is_no_evidence() -> None:
+    text = ("Ministers talk grain by phone\nThe two ministers spoke by phone, the ministry said.\n"
+            "Ministers met in Riga on March 14, 2019 · 3 days ago\n")
+    assert run(text).event_date is None
+
+
 def test_labelled_stamp_at_the_bottom_counts() -> None:
     text = "Talks on grain\nThe ministers held talks.\nPublication date: 11 February 2021"
     assert run(text).published == D(2021, 2, 11)
@@ -329,6 +335,8 @@ def test_word_scan_and_excluded_lines_match_plain_search(text: str) -> None:
     from compare.datephrases import (
         NON_EVIDENCE,
         WordScan,
+        _stamp_line,
+        ago_spans,
         excluded_lines,
         line_bounds,
         scan_together,
@@ -342,7 +350,8 @@ def test_word_scan_and_excluded_lines_match_plain_search(text: str) -> None:
     assert first.present(low) == {w for w in words[:3] if w in low}
     assert second.present(low) == {w for w in words[2:] if w in low}
     spans: list[tuple[int, int]] = []
-    for pos in sorted(m.start() for m in NON_EVIDENCE.finditer(low)):
+    teasers = [a for a, b in ago_spans(low) if not _stamp_line(low, a, b)]
+    for pos in sorted([m.start() for m in NON_EVIDENCE.finditer(low)] + teasers):
         if not spans or pos >= spans[-1][1]:
             spans.append(line_bounds(text, pos))
     assert excluded_lines(text, low) == spans
