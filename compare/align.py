@@ -38,6 +38,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 from scipy.sparse import csr_matrix
 
+from compare.discrepancies import restates_contact
 from compare.lexicon import Lexicon
 from compare.matching import MatchingConfig
 from compare.models import Alignment, Claim, Document, Event
@@ -265,8 +266,10 @@ def align_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
         mixed = head_p[:, None] != head_d[None, :]
         # Event statements ("X and Y spoke by phone") say the same thing: the
         # event itself.
-        ev_p = np.array([c.event_statement for c in piv_claims], dtype=bool)
-        ev_d = np.array([c.event_statement for c in per_doc[d]], dtype=bool)
+        # A claim that only restates the contact ("On June 3, X and Y held phone
+        # talks") counts as one: the rules may have missed its shape.
+        ev_p = np.array([c.event_statement or restates_contact(c, lexicon) for c in piv_claims], dtype=bool)
+        ev_d = np.array([c.event_statement or restates_contact(c, lexicon) for c in per_doc[d]], dtype=bool)
         s = np.where(shared_guard(norm[pivot], norm[d], config.min_shared_words, topics),
                      s, 0.0)
         s = np.where(ev_p[:, None] & ev_d[None, :] & ~mixed, np.maximum(s, 1.0), s)

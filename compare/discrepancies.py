@@ -25,9 +25,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from compare.lexicon import Lexicon, tokenize
+from compare.lexicon import Lexicon, name_phrases, tokenize
 from compare.models import Claim
-from compare.normalize import canonical_tokens, stem
+from compare.normalize import canonical_tokens, normalize, stem
 
 # Most important first (one flag per document and claim group).
 PRIORITY: tuple[str, ...] = ("negation_or_hedge", "number_or_date_change",
@@ -375,3 +375,49 @@ def tone_words(claims: Iterable[Claim], lexicon: Lexicon) -> frozenset[str]:
     """The tone words (lexicon names) used anywhere in ``claims``."""
     tone = tone_names(lexicon)
     return frozenset(t for c in claims for t in canonical_tokens(c.text, lexicon) if t in tone)
+
+
+# --------------------------------------------------------------------------- the contact itself
+
+
+# Words that only restate the contact itself: "Putin and his US counterpart
+# Trump in phone talks on Tuesday", "On May 2, X had a telephone conversation
+# with Y" (with the names, countries, dates and numbers of any claim).
+_CONTACT_WORDS = frozenset(stem(w) for w in """
+call calls called phone telephone conversation conversations talks talk talked spoke speak speaks
+held hold holds had have met meet meets meeting counterpart counterparts colleague colleagues
+late earlier today yesterday tonight morning afternoon evening night year
+monday tuesday wednesday thursday friday saturday sunday года
+""".split())  # noqa: SIM905
+_CONTACT_NOUNS = frozenset(stem(w) for w in ("call", "calls", "phone", "telephone", "conversation",
+                                             "talks", "spoke", "talked", "met", "meeting"))
+
+
+@lru_cache(maxsize=16)
+def _contact_vocabulary(lexicon: Lexicon) -> frozenset[str]:
+    from compare.participants import COUNTRIES, COUNTRY_WORDS
+
+    people = {stem(canon) for canon, _ in name_phrases(lexicon)}
+    countries = {stem(w) for w in COUNTRY_WORDS if " " not in w}
+    countries |= {stem(c.lower().replace(" ", "_")) for c in COUNTRIES}
+    months = {stem(w) for w, _ in lexicon.months}
+    return frozenset(_CONTACT_WORDS | people | countries | months)
+
+
+def names_contact(claim: Claim, lexicon: Lexicon) -> bool:
+    """The claim names the contact itself (call, talks, conversation, meeting)."""
+    return bool(normalize(claim.text, lexicon).stems & _CONTACT_NOUNS)
+
+
+def about_contact(claim: Claim, lexicon: Lexicon) -> bool:
+    """A claim about the contact itself: the event sentence, a tone claim, or
+    one naming the call or talks (where a tone word describes the talks)."""
+    return claim.event_statement or claim.type == "tone" or names_contact(claim, lexicon)
+
+
+def restates_contact(claim: Claim, lexicon: Lexicon) -> bool:
+    """The claim says no more than that the contact took place: only contact
+    words, names, countries, dates and numbers, with at least one contact word."""
+    stems = normalize(claim.text, lexicon).stems
+    vocab = _contact_vocabulary(lexicon)
+    return bool(stems & _CONTACT_NOUNS) and all(s in vocab or s.isdigit() for s in stems)

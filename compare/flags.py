@@ -31,8 +31,17 @@ from functools import lru_cache
 import numpy as np
 
 from compare.align import languages_differ, other_language
-from compare.discrepancies import PRIORITY, compare_across_languages, compare_pair, person_tokens, tone_words
-from compare.lexicon import Lexicon, name_phrases, tokenize
+from compare.discrepancies import (
+    PRIORITY,
+    about_contact,
+    compare_across_languages,
+    compare_pair,
+    names_contact,
+    person_tokens,
+    restates_contact,
+    tone_words,
+)
+from compare.lexicon import Lexicon, tokenize
 from compare.matching import MatchingConfig
 from compare.models import Alignment, Claim, Document, Event, Flag, FlagKind
 from compare.normalize import canonical_tokens, normalize, stem
@@ -57,43 +66,11 @@ def _attribution_stems(lexicon: Lexicon) -> frozenset[str]:
                                        *lexicon.attribution_anonymous) for w in p)
 
 
-# Words that only restate the contact itself: "Putin and his US counterpart
-# Trump in phone talks on Tuesday", "On May 2, X had a telephone conversation
-# with Y" (with the names, countries, dates and numbers of any claim).
-_CONTACT_WORDS = frozenset(stem(w) for w in """
-call calls called phone telephone conversation conversations talks talk talked spoke speak speaks
-held hold holds had have met meet meets meeting counterpart counterparts colleague colleagues
-late earlier today yesterday tonight morning afternoon evening night year
-monday tuesday wednesday thursday friday saturday sunday года
-""".split())  # noqa: SIM905
-_CONTACT_NOUNS = frozenset(stem(w) for w in ("call", "calls", "phone", "telephone", "conversation",
-                                             "talks", "spoke", "talked", "met", "meeting"))
-
-
-@lru_cache(maxsize=16)
-def _contact_vocabulary(lexicon: Lexicon) -> frozenset[str]:
-    from compare.participants import COUNTRIES, COUNTRY_WORDS
-
-    people = {stem(canon) for canon, _ in name_phrases(lexicon)}
-    countries = {stem(w) for w in COUNTRY_WORDS if " " not in w}
-    countries |= {stem(c.lower().replace(" ", "_")) for c in COUNTRIES}
-    months = {stem(w) for w, _ in lexicon.months}
-    return frozenset(_CONTACT_WORDS | people | countries | months)
-
-
-def restates_contact(claim: Claim, lexicon: Lexicon) -> bool:
-    """The claim says no more than that the contact took place: only contact
-    words, names, countries, dates and numbers, with at least one contact word."""
-    stems = normalize(claim.text, lexicon).stems
-    vocab = _contact_vocabulary(lexicon)
-    return bool(stems & _CONTACT_NOUNS) and all(s in vocab or s.isdigit() for s in stems)
-
-
 def _addition_min_words(claim: Claim, lexicon: Lexicon, config: MatchingConfig) -> int:
     """Content words a claim needs to be an addition: an outlet's own word for
     the tone of the talks ('called the conversation "very good"') is a claim
     with two, when it names the contact ("good evening" is no such claim)."""
-    if tone_words([claim], lexicon) and normalize(claim.text, lexicon).stems & _CONTACT_NOUNS:
+    if tone_words([claim], lexicon) and names_contact(claim, lexicon):
         return min(2, config.addition_min_words)
     return config.addition_min_words
 
@@ -279,7 +256,9 @@ def flag_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
             by_group_doc.setdefault((a.id, cl[cid].document), []).append(cl[cid])
     ids = {d.id for d in docs}
     by_doc = {d.id: d for d in docs}
-    ref_tone = tone_words((cl[a.reference_claim or ""] for a in ref_groups), lexicon)
+    # tone words said of the talks elsewhere (not "the situation remains difficult")
+    refs = [cl[a.reference_claim or ""] for a in ref_groups]
+    ref_tone = tone_words((r for r in refs if about_contact(r, lexicon)), lexicon)
     flags: list[Flag] = []
     for doc in sorted(docs, key=lambda d: d.id):
         if doc.id == reference or doc.id in skip or (doc.duplicate_of in ids):
@@ -292,7 +271,7 @@ def flag_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
                             if doc.id in group_docs[a.id]), default=-1)
         missing = [cl[a.reference_claim or ""] for a in ref_groups
                    if doc.id not in group_docs[a.id]]
-        doc_tone = tone_words(mine, lexicon)
+        doc_tone = tone_words((c for c in mine if about_contact(c, lexicon)), lexicon)
         within = _reported_within(
             [r for r in missing if r.document != doc.id and not r.event_statement
              and not languages_differ(by_doc[r.document], doc)],

@@ -375,3 +375,23 @@ def test_the_reference_event_sentence_takes_no_body_claim() -> None:
     assert [by_id[c] for c in es_group.claims] == [said]
     flags = flag_event(ev, docs, claims, groups, lexicon(), config())
     assert [(f.kind, by_id[f.claim or ""]) for f in flags] == [("addition", body)]
+
+
+def test_a_changed_date_in_an_unmarked_event_sentence_is_flagged() -> None:
+    import attrs
+    said = "Vladimir Putin had a telephone conversation with Emmanuel Macron on June 2."
+    other = "On June 3, Putin and Macron held telephone talks."
+    event, docs, claims = make([("mfa", "primary", [said, *BASE]), ("wire", "wire", [other, *BASE])],
+                               reference="mfa")
+    claims = [attrs.evolve(c, event_statement=c.text == said) for c in claims]
+    ev, groups = align_event(event, docs, claims, config(), lexicon())
+    by_id = {c.id: c.text for c in claims}
+    flags = flag_event(ev, docs, claims, groups, lexicon(), config())
+    assert [(f.kind, by_id[f.claim or ""]) for f in flags] == [("number_or_date_change", other)]
+
+
+def test_tone_words_said_of_something_else_do_not_excuse_a_tone_change() -> None:
+    ref = ["The conversation was friendly.",
+           "The ministers said the humanitarian situation in the border region remains difficult."]
+    other = ["The conversation was friendly but difficult.", ref[1]]
+    assert [k for _, k, _ in run(ref, other)] == ["wording_drift"]
