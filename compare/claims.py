@@ -177,7 +177,7 @@ def _is_title(line: str, title: str | None) -> bool:
     # A sentence that says more than the title around it is the lede ("Vladimir
     # Putin had a telephone conversation with <the title's words>."), not the
     # title with a site stamp.
-    return not (len(n[:at].split()) >= 2 and _TERMINAL.search(line))
+    return not (len(n[:at].split()) >= 2 and line.rstrip().rstrip("\"”’»)").endswith("."))
 
 
 _FUNCTION_WORD_LIST = ("a an the and or of in on at to for with by as after over amid about from into is are was were"

@@ -140,15 +140,20 @@ def is_list_item(line: str) -> bool:
     return bool(_NUMBERED.match(s))
 
 
-_CRUMB_SEP = re.compile(r"\s+[/>»›]\s+")
+_CRUMB_SEP = re.compile(r"\s+([/>»›])\s+")
+_NAV_WORDS = frozenset(["home", "main", "news", "press", "newsroom", "главная", "новости"])
 
 
 def is_breadcrumb(line: str) -> bool:
-    """A navigation trail: "Home / Press service / News", "News > World > Europe"
-    (two or more short parts between separators, no sentence end)."""
-    parts = _CRUMB_SEP.split(line.strip())
-    return (len(parts) >= 2 and all(0 < len(p.split()) <= 4 for p in parts)
-            and not ends_sentence_strict(line))
+    """A navigation trail: "Home / Press service / News", "News > World > Europe":
+    short parts between ">" / "»" / "›", or between slashes when there are three
+    parts or more or the trail starts at a home or news page ("US / China leaders
+    talk trade" is a headline)."""
+    split = _CRUMB_SEP.split(line.strip())
+    parts, seps = split[0::2], set(split[1::2])
+    if len(parts) < 2 or ends_sentence_strict(line) or not all(0 < len(p.split()) <= 4 for p in parts):
+        return False
+    return seps != {"/"} or len(parts) >= 3 or parts[0].casefold() in _NAV_WORDS
 
 
 def strip_bullet(line: str) -> str:
