@@ -303,6 +303,11 @@ def test_a_lede_that_contains_the_title_is_a_body_claim(rules: ClaimTypeRules) -
                        ("The Chancellor held a meeting with Prime Minister of Norway Kari Dahl", False)]
     # the title with a site stamp is still the title
     assert all(h for _, h in got[2:])
+    # a question title with a label before it is the title, not a lede
+    question = "Opinion column: Will Norway and Iceland agree on cod?"
+    assert [(c.text, c.headline) for c in _claims(f"{question}\nThe talks resume today.", rules,
+                                                  title="Will Norway and Iceland agree on cod?")][:1] == [
+        (question.rstrip("?"), True)]
 
 
 def test_the_outlets_own_name_on_a_line_is_the_masthead(rules: ClaimTypeRules) -> None:

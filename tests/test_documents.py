@@ -147,6 +147,8 @@ STORY = ("Harbour ferry crews accepted a new pay offer on Tuesday, ending a stri
     ("Home / Press service / News\n\nMinister welcomes end of the ferry strike\n\n" + STORY, {},
      "Minister welcomes end of the ferry strike"),
     ("News > Regions > Coast\nFerry strike ends after pay deal\n\n" + STORY, {}, "Ferry strike ends after pay deal"),
+    # ... but a headline with a slash is a headline
+    ("Norway / Iceland ferry strike ends\n\n" + STORY, {}, "Norway / Iceland ferry strike ends"),
     # no headline at all: no title rather than the site name
     ("Harbour Gazette — news from the coast\n\n" + STORY + "\n© 2031 Harbour Gazette\n", {}, None),
 ])
