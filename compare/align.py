@@ -38,7 +38,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 from scipy.sparse import csr_matrix
 
-from compare.discrepancies import restates_contact
+from compare.discrepancies import states_contact
 from compare.lexicon import Lexicon
 from compare.matching import MatchingConfig
 from compare.models import Alignment, Claim, Document, Event
@@ -249,6 +249,8 @@ def align_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
     piv_claims = per_doc.get(pivot, [])
     topics = distinctive_stems(norm[pivot], lexicon)
     members: list[list[Claim]] = [[c] for c in piv_claims]
+    head_p = np.array([c.headline for c in piv_claims], dtype=bool)
+    ev_p = np.array([states_contact(c, lexicon) for c in piv_claims], dtype=bool)
     pool: list[Claim] = []
     for d in doc_ids:
         if d == pivot or not per_doc[d]:
@@ -261,15 +263,11 @@ def align_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
         # A headline pairs one-to-one only with a headline: a title summarises
         # the whole story, so it must not take a body claim's place.  It can
         # still join a body claim's group as a restatement (second pass).
-        head_p = np.array([c.headline for c in piv_claims], dtype=bool)
         head_d = np.array([c.headline for c in per_doc[d]], dtype=bool)
         mixed = head_p[:, None] != head_d[None, :]
         # Event statements ("X and Y spoke by phone") say the same thing: the
         # event itself.
-        # A claim that only restates the contact ("On June 3, X and Y held phone
-        # talks") counts as one: the rules may have missed its shape.
-        ev_p = np.array([c.event_statement or restates_contact(c, lexicon) for c in piv_claims], dtype=bool)
-        ev_d = np.array([c.event_statement or restates_contact(c, lexicon) for c in per_doc[d]], dtype=bool)
+        ev_d = np.array([states_contact(c, lexicon) for c in per_doc[d]], dtype=bool)
         s = np.where(shared_guard(norm[pivot], norm[d], config.min_shared_words, topics),
                      s, 0.0)
         s = np.where(ev_p[:, None] & ev_d[None, :] & ~mixed, np.maximum(s, 1.0), s)

@@ -421,3 +421,9 @@ def restates_contact(claim: Claim, lexicon: Lexicon) -> bool:
     stems = normalize(claim.text, lexicon).stems
     vocab = _contact_vocabulary(lexicon)
     return bool(stems & _CONTACT_NOUNS) and all(s in vocab or s.isdigit() for s in stems)
+
+
+def states_contact(claim: Claim, lexicon: Lexicon) -> bool:
+    """An event sentence, or a claim that only restates the contact ("On June 3,
+    X and Y held phone talks"): the rules may have missed its shape."""
+    return claim.event_statement or restates_contact(claim, lexicon)

@@ -38,7 +38,7 @@ from compare.discrepancies import (
     compare_pair,
     names_contact,
     person_tokens,
-    restates_contact,
+    states_contact,
     tone_words,
 )
 from compare.lexicon import Lexicon, tokenize
@@ -323,7 +323,7 @@ def _additions(event: Event, doc: Document, mine: Sequence[Claim], in_ref_group:
     refs = [cl[a.reference_claim or ""] for a in ref_groups]
     off = _off_event(doc, mine, in_ref_group, refs, event, lexicon)
     loose = [c for c in mine if c.id not in in_ref_group and c.id not in off
-             and not c.event_statement and not restates_contact(c, lexicon)
+             and not states_contact(c, lexicon)
              and not _minor(c, lexicon, config, _addition_min_words(c, lexicon, config))]
     if not loose:
         return []
