@@ -338,10 +338,8 @@ def _name_before(text: str, start: int) -> list[str]:
         if name[0].lower() in _PLACE_PREPOSITIONS:
             return []
         name = name[1:]
-    if len(name) < 2 or any(not _NAME_WORD.fullmatch(w) or w.lower() in _NOT_NAME
-                            or w.lower() in COUNTRY_WORDS or _CAMEL.search(w) for w in name):
-        return []
-    return name
+    got, used = _name_after(name, 0)  # the same name words as after a title
+    return got if len(got) >= 2 and used == len(name) else []
 
 
 def _name_after(words: Sequence[str], i: int) -> tuple[list[str], int]:
