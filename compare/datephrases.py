@@ -48,12 +48,14 @@ RELATIVE_DAYS: dict[str, int] = {
     "сегодня": 0, "вчера": -1,
 }
 
+# Time-zone abbreviations of stamps ("16:20 GMT").
+TIME_ZONES = ("GMT", "UTC", "MSK", "ET", "EDT", "EST", "CET", "CEST", "BST")
 _MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|"
              r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)")
 _WEEKDAY_EN = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:19|20)\d{2}"
 _TIME = (r"(?:,?[ \t]*(?:at[ \t]+|-[ \t]*|\|[ \t]*)?\d{1,2}[:.]\d{2}(?!\d)(?:[ \t]*[ap]\.?[ \t]?m\.?)?"
-         r"(?:[ \t]*(?:GMT|UTC|MSK|ET|EDT|EST|CET|CEST|BST))?)")
+         rf"(?:[ \t]*(?:{'|'.join(TIME_ZONES)}))?)")
 
 # Patterns start with a literal or a digit (no leading \b or look-behind), which lets
 # the regex engine skip ahead quickly; left boundaries are checked in Python.
@@ -252,8 +254,8 @@ def excluded_lines(text: str, low: str | None = None) -> list[tuple[int, int]]:
 
 _STAMP_WORDS = frozenset(
     [m.casefold() for m in MONTHS] + [w for w in WEEKDAYS if w.isascii()]
-    + ["updated", "published", "posted", "modified", "last", "edited", "on", "at", "am", "pm", "a", "p", "m",
-       "utc", "gmt", "msk", "et", "edt", "est", "cet", "cest", "bst"])
+    + [z.casefold() for z in TIME_ZONES]
+    + ["updated", "published", "posted", "modified", "last", "edited", "on", "at", "am", "pm", "a", "p", "m"])
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
 
 

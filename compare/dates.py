@@ -37,6 +37,7 @@ from attrs import frozen
 from compare.datephrases import (
     MAX_SCAN_CHARS,
     PHRASE_SCAN,
+    TIME_ZONES,
     Mention,
     WordScan,
     excluded_lines,
@@ -175,7 +176,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”»’)]*[ \t]+|\n")
 _ABBREVIATIONS = frozenset({"u.s", "mr", "ms", "mrs", "dr", "st", "jr", "no", "vs", "gen", "lt", "col",
                             "sen", "rep", "gov", "prof", "a.m", "p.m", "u.n", "u.k", "e.g", "i.e"})
 _STAMP_NOISE = re.compile(
-    r"\(?\s*UTC\s*[+-]?\s*\d{1,2}(?::\d{2})?\s*\)?|\b(?:GMT|UTC|MSK|ET|EDT|EST|CET|CEST|BST)\b|"
+    r"\(?\s*UTC\s*[+-]?\s*\d{1,2}(?::\d{2})?\s*\)?|\b(?:" + "|".join(TIME_ZONES) + r")\b|"
     r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?|\b(?:updated|published|posted|publication date|date|"
     r"last modified|by|at|on|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
     r"[|,\-–—()•·:/]", re.IGNORECASE)
