@@ -362,32 +362,34 @@ def test_an_outlets_own_tone_word_for_the_talks_is_an_addition() -> None:
     assert got == {"Kovac called the talks warm.": "addition"}
 
 
-def test_the_reference_event_sentence_takes_no_body_claim() -> None:
+def _with_event_sentence(said: str, first: str) -> tuple[list[list[str]], list[tuple[str, str]]]:
+    """The readout opens with the event sentence ``said`` (marked as such), the
+    wire with ``first`` (unmarked); both go on with BASE.  Returns the claim
+    groups (texts) and the flags as (kind, claim text)."""
     import attrs
-    said = "Vladimir Putin held a telephone conversation with Donald Trump."
-    body = "Trump told Putin he hoped to avoid an arms race with Russia and China."
-    event, docs, claims = make([("mfa", "primary", [said, *BASE]), ("wire", "wire", [body, *BASE])],
+    event, docs, claims = make([("mfa", "primary", [said, *BASE]), ("wire", "wire", [first, *BASE])],
                                reference="mfa")
     claims = [attrs.evolve(c, event_statement=c.text == said) for c in claims]
     ev, groups = align_event(event, docs, claims, config(), lexicon())
     by_id = {c.id: c.text for c in claims}
-    es_group = next(g for g in groups if by_id[g.reference_claim or ""] == said)
-    assert [by_id[c] for c in es_group.claims] == [said]
     flags = flag_event(ev, docs, claims, groups, lexicon(), config())
-    assert [(f.kind, by_id[f.claim or ""]) for f in flags] == [("addition", body)]
+    return ([[by_id[c] for c in g.claims] for g in groups],
+            [(f.kind, by_id[f.claim or ""]) for f in flags])
+
+
+def test_the_reference_event_sentence_takes_no_body_claim() -> None:
+    said = "Vladimir Putin held a telephone conversation with Donald Trump."
+    body = "Trump told Putin he hoped to avoid an arms race with Russia and China."
+    groups, flags = _with_event_sentence(said, body)
+    assert next(g for g in groups if said in g) == [said]
+    assert flags == [("addition", body)]
 
 
 def test_a_changed_date_in_an_unmarked_event_sentence_is_flagged() -> None:
-    import attrs
-    said = "Vladimir Putin had a telephone conversation with Emmanuel Macron on June 2."
     other = "On June 3, Putin and Macron held telephone talks."
-    event, docs, claims = make([("mfa", "primary", [said, *BASE]), ("wire", "wire", [other, *BASE])],
-                               reference="mfa")
-    claims = [attrs.evolve(c, event_statement=c.text == said) for c in claims]
-    ev, groups = align_event(event, docs, claims, config(), lexicon())
-    by_id = {c.id: c.text for c in claims}
-    flags = flag_event(ev, docs, claims, groups, lexicon(), config())
-    assert [(f.kind, by_id[f.claim or ""]) for f in flags] == [("number_or_date_change", other)]
+    _, flags = _with_event_sentence(
+        "Vladimir Putin had a telephone conversation with Emmanuel Macron on June 2.", other)
+    assert flags == [("number_or_date_change", other)]
 
 
 def test_tone_words_said_of_something_else_do_not_excuse_a_tone_change() -> None:
