@@ -14,12 +14,12 @@ import random
 import time
 from pathlib import Path
 
-from compare.align import align_event
-from compare.flags import flag_event
-from compare.lexicon import parse_lexicon
-from compare.matching import parse_matching_config
-from compare.models import Claim, Document, Event
-from compare.rulefiles import load_rule_file
+from compare.align.alignment import align_event
+from compare.align.flags import flag_event
+from compare.align.lexicon import parse_lexicon
+from compare.align.matching import parse_matching_config
+from compare.core.models import Claim, Document, Event
+from compare.core.rulefiles import load_rule_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SUBJECTS = ["The ministers", "The delegations", "The presidents", "Both sides", "The leaders"]

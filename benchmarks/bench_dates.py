@@ -22,14 +22,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from compare.cluster import cluster_documents
-from compare.datephrases import MAX_SCAN_CHARS, excluded_lines, lower_same_length
-from compare.dates import EventCalendar, date_document, parse_event_calendar
-from compare.dedup import mark_duplicates
-from compare.lexicon import parse_lexicon
-from compare.models import Document, PersonName
-from compare.participants import find_people
-from compare.rulefiles import load_rules
+from compare.align.lexicon import parse_lexicon
+from compare.core.models import Document, PersonName
+from compare.core.rulefiles import load_rules
+from compare.events.cluster import cluster_documents
+from compare.events.datephrases import MAX_SCAN_CHARS, excluded_lines, lower_same_length
+from compare.events.dates import EventCalendar, date_document, parse_event_calendar
+from compare.events.dedup import mark_duplicates
+from compare.events.participants import find_people
 
 from corpus import write_corpus
 

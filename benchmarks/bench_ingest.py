@@ -14,10 +14,10 @@ import sys
 import time
 from pathlib import Path
 
-from compare.dedup import mark_duplicates
-from compare.documents import build_document
-from compare.ingest import read_inputs
-from compare.models import Document
+from compare.core.models import Document
+from compare.events.dedup import mark_duplicates
+from compare.ingest.documents import build_document
+from compare.ingest.read import read_inputs
 from compare.rules import compile_rules
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

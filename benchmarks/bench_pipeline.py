@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from compare.cluster import cluster_documents
-from compare.ingest import read_inputs
+from compare.events.cluster import cluster_documents
+from compare.ingest.read import read_inputs
 from compare.pipeline import analyse, prepare_documents
 from compare.rules import compile_rules
 

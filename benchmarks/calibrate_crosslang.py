@@ -3,7 +3,7 @@
 Reads benchmarks/crosslang_pairs.yaml (English readout claims and Russian
 article claims of the same contacts, with the pairs that say the same thing),
 scores every cross pair with the embed extra's model, aligns each event one to
-one (as compare.align does for a document in another language) and prints the
+one (as compare.align.alignment does for a document in another language) and prints the
 cosine of the true pairs, of the hardest unrelated pairs, and pair
 precision/recall/F1 for a sweep of thresholds.
 
@@ -22,7 +22,7 @@ import numpy as np
 import yaml
 from scipy.optimize import linear_sum_assignment
 
-from compare import embed
+from compare.align import embed
 
 HERE = Path(__file__).resolve().parent
 

@@ -21,11 +21,11 @@ from pathlib import Path
 
 import yaml
 
-from compare.cluster import cluster_documents
-from compare.dates import date_document, parse_event_calendar
-from compare.lexicon import parse_lexicon
-from compare.models import Document
-from compare.rulefiles import load_rules
+from compare.align.lexicon import parse_lexicon
+from compare.core.models import Document
+from compare.core.rulefiles import load_rules
+from compare.events.cluster import cluster_documents
+from compare.events.dates import date_document, parse_event_calendar
 
 ROOT = Path(__file__).resolve().parent.parent
 

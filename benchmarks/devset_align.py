@@ -22,12 +22,12 @@ from pathlib import Path
 import attrs
 import yaml
 
-from compare.align import align_event
-from compare.flags import flag_event
-from compare.lexicon import Lexicon, parse_lexicon
-from compare.matching import MatchingConfig, parse_matching_config
-from compare.models import Alignment, Claim, Document, Event, Flag
-from compare.rulefiles import load_rule_file
+from compare.align.alignment import align_event
+from compare.align.flags import flag_event
+from compare.align.lexicon import Lexicon, parse_lexicon
+from compare.align.matching import MatchingConfig, parse_matching_config
+from compare.core.models import Alignment, Claim, Document, Event, Flag
+from compare.core.rulefiles import load_rule_file
 
 ROOT = Path(__file__).resolve().parent.parent
 KINDS = ("omission", "addition", "wording_drift", "number_or_date_change",

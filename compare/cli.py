@@ -1,6 +1,6 @@
 """The command line: a thin layer over the library.
 
-Every :class:`compare.errors.CompareError` becomes one line on stderr and exit
+Every :class:`compare.core.errors.CompareError` becomes one line on stderr and exit
 code 1; usage errors exit 2 (click's convention); nothing a user can cause ends
 in a traceback.
 """
@@ -18,8 +18,8 @@ from typing import Any, TypeVar
 import click
 
 from compare import __version__
-from compare.errors import CompareError, RuleError
-from compare.report_md import plural
+from compare.core.errors import CompareError, RuleError
+from compare.report.markdown import plural
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -136,7 +136,7 @@ def review(report_dir: Path, flag_ids: tuple[str, ...], decision: str | None, no
     outlet-compare review reports/ f-1a2b               show one flag
     outlet-compare review reports/ f-1a2b f-3c4d --dismiss --note "translation"
     """
-    from compare import review as rv
+    from compare.report import review as rv
 
     if export:
         if flag_ids or decision or note:
@@ -186,7 +186,7 @@ def rules_check(folder: Path | None) -> None:
 @user_errors
 def rules_test(folder: Path | None) -> None:
     """Run every claim type's examples and counter-examples."""
-    from compare.claimtypes import format_rule_tests, run_rule_tests
+    from compare.claims.claimtypes import format_rule_tests, run_rule_tests
     from compare.rules import compile_rules
 
     compiled = compile_rules([folder] if folder else [])
@@ -215,7 +215,7 @@ def eval_cmd(gold: Path, paths: tuple[Path, ...], report_dir: Path | None, basel
              seeds_dir: Path | None, rules_dirs: tuple[Path, ...], out: Path | None,
              floors: Path | None) -> None:
     """Score the tool (and baselines) against gold annotations."""
-    from compare.evaluate import EvalOptions, run_eval
+    from compare.evaluation.evaluate import EvalOptions, run_eval
 
     result = run_eval(EvalOptions(gold=gold, paths=paths, report_dir=report_dir, baselines=baselines,
                                   seeds_dir=seeds_dir, rules_dirs=rules_dirs,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from compare.errors import CompareError
+from compare.core.errors import CompareError
 
 T = TypeVar("T")
 R = TypeVar("R")

@@ -14,7 +14,7 @@ import attrs
 from attrs import frozen
 
 from compare import __version__
-from compare.models import Alignment, Claim, Document, Event, Flag, Report, Skipped, SourceText
+from compare.core.models import Alignment, Claim, Document, Event, Flag, Report, Skipped, SourceText
 from compare.rules import Rules, compile_rules
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -42,9 +42,9 @@ class RunOptions:
 
 def prepare_documents(sources: Sequence[SourceText], rules: Rules) -> list[Document]:
     """Ingest (clean, outlet, language) + dates + near-duplicates, for every source."""
-    from compare.dates import date_document
-    from compare.dedup import mark_duplicates
-    from compare.documents import assign_ids, build_document
+    from compare.events.dates import date_document
+    from compare.events.dedup import mark_duplicates
+    from compare.ingest.documents import assign_ids, build_document
 
     docs = [build_document(src, rules.boilerplate, rules.outlets) for src in sources]
     docs = assign_ids(docs)
@@ -62,9 +62,9 @@ class EventResult:
 
 def analyse_event(event: Event, docs: Sequence[Document], rules: Rules) -> EventResult:
     """Claims, alignment and flags of one event (pure; runs in worker processes)."""
-    from compare.align import align_event
-    from compare.claims import extract_claims
-    from compare.flags import flag_event, uncompared_documents
+    from compare.align.alignment import align_event
+    from compare.align.flags import flag_event, uncompared_documents
+    from compare.claims.extract import extract_claims
 
     claims: list[Claim] = []
     for doc in docs:
@@ -84,7 +84,7 @@ def analyse(sources: Sequence[SourceText], rules: Rules, *, skipped: Sequence[Sk
             workers: int = 1, scheduler: str | None = None,
             progress: Progress = _no_progress) -> Report:
     """Everything from read sources to a Report (without review decisions)."""
-    from compare.cluster import cluster_documents
+    from compare.events.cluster import cluster_documents
 
     docs = prepare_documents(sources, rules)
     events, docs = cluster_documents(docs)
@@ -118,13 +118,13 @@ def analyse(sources: Sequence[SourceText], rules: Rules, *, skipped: Sequence[Sk
 def run(paths: Sequence[Path], options: RunOptions, progress: Progress = _no_progress) -> Report:
     """Read ``paths``, analyse, merge reviews, write every requested format into ``options.out``.
 
-    Raises :class:`compare.errors.RuleError` for bad rules and
-    :class:`compare.errors.InputError` when no input at all could be read; a bad
+    Raises :class:`compare.core.errors.RuleError` for bad rules and
+    :class:`compare.core.errors.InputError` when no input at all could be read; a bad
     individual file is skipped and listed in the report.
     """
-    from compare.ingest import read_inputs
-    from compare.output import write_report
-    from compare.review import apply_reviews, load_reviews, reviews_path
+    from compare.ingest.read import read_inputs
+    from compare.report.output import write_report
+    from compare.report.reviews import apply_reviews, load_reviews, reviews_path
 
     rules = compile_rules(options.rules_dirs)
     sources, skipped = read_inputs(paths, manifest=options.manifest, max_bytes=options.max_bytes)

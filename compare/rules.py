@@ -1,7 +1,7 @@
 """The compiled rules every stage needs, built once from the YAML rule files.
 
 :func:`compile_rules` asks each stage module to parse its own file (the stage
-owns the meaning; :mod:`compare.rulefiles` owns loading, layering and schema
+owns the meaning; :mod:`compare.core.rulefiles` owns loading, layering and schema
 validation) and collects every problem, so ``rules check`` reports all of them.
 """
 
@@ -13,20 +13,20 @@ from typing import Any, TypeVar
 
 from attrs import frozen
 
-from compare.errors import RuleError, RuleProblem
-from compare.rulefiles import RuleFile, RuleSet, load_rules
+from compare.core.errors import RuleError, RuleProblem
+from compare.core.rulefiles import RuleFile, RuleSet, load_rules
 
 T = TypeVar("T")
 
 
 @frozen
 class Rules:
-    outlets: Any      # compare.outlets.OutletRules
-    boilerplate: Any  # compare.boilerplate.BoilerplateRules
-    claim_types: Any  # compare.claimtypes.ClaimTypeRules
-    lexicon: Any      # compare.lexicon.Lexicon
-    events: Any       # compare.dates.EventCalendar
-    matching: Any     # compare.matching.MatchingConfig
+    outlets: Any      # compare.ingest.outlets.OutletRules
+    boilerplate: Any  # compare.ingest.boilerplate.BoilerplateRules
+    claim_types: Any  # compare.claims.claimtypes.ClaimTypeRules
+    lexicon: Any      # compare.align.lexicon.Lexicon
+    events: Any       # compare.events.dates.EventCalendar
+    matching: Any     # compare.align.matching.MatchingConfig
     sources: tuple[str, ...] = ()
 
 
@@ -40,12 +40,12 @@ def _parse(problems: list[RuleProblem], parser: Callable[[RuleFile], T], rf: Rul
 
 def compile_rules(user_dirs: Sequence[Path] = (), *, include_defaults: bool = True) -> Rules:
     """Load and parse every rule file; raises :class:`RuleError` listing every problem."""
-    from compare.boilerplate import parse_boilerplate_rules
-    from compare.claimtypes import parse_claim_type_rules
-    from compare.dates import parse_event_calendar
-    from compare.lexicon import parse_lexicon
-    from compare.matching import parse_matching_config
-    from compare.outlets import parse_outlet_rules
+    from compare.align.lexicon import parse_lexicon
+    from compare.align.matching import parse_matching_config
+    from compare.claims.claimtypes import parse_claim_type_rules
+    from compare.events.dates import parse_event_calendar
+    from compare.ingest.boilerplate import parse_boilerplate_rules
+    from compare.ingest.outlets import parse_outlet_rules
 
     ruleset: RuleSet = load_rules(user_dirs, include_defaults=include_defaults)
     problems: list[RuleProblem] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from compare.models import Alignment, Claim, Document, Event, Flag, Report
+from compare.core.models import Alignment, Claim, Document, Event, Flag, Report
 
 TINY = Path(__file__).parent / "data" / "eval_tiny"
 GOLD = TINY / "gold.yaml"

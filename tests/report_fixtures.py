@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from compare.models import (
+from compare.core.models import (
     Alignment,
     Claim,
     DiffOp,

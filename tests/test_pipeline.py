@@ -12,10 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from compare.ingest import read_inputs
-from compare.jsonio import report_to_dict
-from compare.models import Report, SourceText
+from compare.core.models import Report, SourceText
+from compare.ingest.read import read_inputs
 from compare.pipeline import analyse
+from compare.report.jsonio import report_to_dict
 from compare.rules import Rules, compile_rules
 
 READOUT = """\

@@ -1,0 +1,429 @@
+"""The comparison of one aligned pair of claims: a reference claim and a claim
+of another document in its group.
+
+:func:`compare_pair` lists every discrepancy of the pair, most important first
+(:data:`PRIORITY`):
+
+* ``negation_or_hedge``: a negation or a hedge the reference lacks;
+* ``number_or_date_change``: numbers or month-day dates differ;
+* ``attribution_change``: official or unattributed in the reference, anonymous
+  sources in the document; or another person as subject/speaker;
+* ``wording_drift``: tone words dropped/added/replaced, a different commitment
+  level, a joint position put on one side, a widened scope.
+
+A faithful paraphrase keeps all of these and has none.  A claim in another
+language than the reference claim is compared by
+:func:`compare_across_languages` (digits and dates only).  The flags stage
+(:mod:`compare.align.flags`) keeps the most important discrepancy of each document
+and group.
+
+All word classes come from the lexicon (rules/lexicon.yaml).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from compare.align.lexicon import Lexicon, name_phrases, tokenize
+from compare.align.normalize import canonical_tokens, normalize, stem
+from compare.core.models import Claim
+
+# Most important first (one flag per document and claim group).
+PRIORITY: tuple[str, ...] = ("negation_or_hedge", "number_or_date_change",
+                             "attribution_change", "wording_drift")
+
+
+def _has(tokens: Sequence[str], phrase: tuple[str, ...]) -> bool:
+    k = len(phrase)
+    first = phrase[0]
+    return any(tokens[i] == first and tuple(tokens[i:i + k]) == phrase
+               for i in range(len(tokens) - k + 1))
+
+
+def _found(tokens: Sequence[str], phrases: Iterable[tuple[str, ...]]) -> list[str]:
+    present = set(tokens)
+    return [" ".join(p) for p in phrases
+            if p[0] in present and all(w in present for w in p) and _has(tokens, p)]
+
+
+def _numbers(tokens: Sequence[str], lexicon: Lexicon) -> tuple[set[str], set[str]]:
+    """(plain numbers, month-day dates) in canonical tokens.  A one or two that
+    counts the sides of the contact ("two leaders", "both countries": before a
+    party noun, a name, a country or a stop word) is not a number; "two
+    detainees" is."""
+    months = lexicon.month_map
+    dates: set[str] = set()
+    plain: set[str] = set()
+    used: set[int] = set()
+    for i, t in enumerate(tokens):
+        if t in months:
+            # "May 30", "July 7 8" (a range), "30 May"
+            j = i + 1
+            while j < len(tokens) and tokens[j].isdigit() and len(tokens[j]) <= 2:
+                dates.add(f"{months[t]}-{int(tokens[j])}")
+                used.add(j)
+                j += 1
+            j = i - 1  # "30 May", "4-5 April" (a range)
+            while j >= 0 and tokens[j].isdigit() and len(tokens[j]) <= 2:
+                dates.add(f"{months[t]}-{int(tokens[j])}")
+                used.add(j)
+                j -= 1
+    sides = _side_words(lexicon)
+    for i, t in enumerate(tokens):
+        if i in used or not t.isdigit():
+            continue
+        if t in ("1", "2") and (i + 1 >= len(tokens) or tokens[i + 1] in sides
+                                or tokens[i + 1] in lexicon.stopwords):
+            continue
+        plain.add(t)
+    return plain, dates
+
+
+@lru_cache(maxsize=16)
+def _side_words(lexicon: Lexicon) -> frozenset[str]:
+    """Tokens after which a one or two counts sides: party nouns, people, synonyms."""
+    return (lexicon.parties | person_tokens(lexicon)
+            | {syn.name for syn in lexicon.synonyms})
+
+
+@lru_cache(maxsize=16)
+def person_tokens(lexicon: Lexicon) -> frozenset[str]:
+    """The canonical tokens of the people the lexicon names."""
+    return frozenset(lexicon.person_token(p) for p in lexicon.names)
+
+
+@lru_cache(maxsize=16)
+def _modal_index(lexicon: Lexicon) -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
+    """Modality phrases by first token, longest first, with their level."""
+    by_first: dict[str, dict[tuple[str, ...], int]] = {}
+    for cls in lexicon.modality:
+        for p in cls.phrases:
+            slot = by_first.setdefault(p[0], {})
+            slot[p] = max(slot.get(p, cls.level), cls.level)
+    return {k: tuple(sorted(v.items(), key=lambda pl: -len(pl[0]))) for k, v in by_first.items()}
+
+
+def _modal_level(tokens: Sequence[str], lexicon: Lexicon) -> tuple[int | None, list[str]]:
+    """The strongest commitment level of the claim and its words.  Phrases are
+    matched longest first and use up their words ("confirmed the relevance"
+    is importance, not "confirmed")."""
+    index = _modal_index(lexicon)
+    hits: list[tuple[int, str]] = []
+    i = 0
+    while i < len(tokens):
+        for phrase, level in index.get(tokens[i], ()):
+            if tuple(tokens[i:i + len(phrase)]) == phrase:
+                hits.append((level, " ".join(phrase)))
+                i += len(phrase)
+                break
+        else:
+            i += 1
+    if not hits:
+        return None, []
+    level = max(lv for lv, _ in hits)
+    return level, list(dict.fromkeys(w for lv, w in hits if lv == level))
+
+
+def _is_may_month(tokens: Sequence[str], i: int) -> bool:
+    near = [*tokens[max(0, i - 1):i], *tokens[i + 1:i + 2]]
+    return any(t.isdigit() for t in near)
+
+
+def _hedges(tokens: Sequence[str], lexicon: Lexicon) -> tuple[list[str], list[str]]:
+    """(evidential hedges: reportedly..., modal hedges: possibly, may...)."""
+    modal_words = {p for c in lexicon.modality if c.level <= 1 for p in c.phrases}
+    evidential: list[str] = []
+    modal: list[str] = []
+    present = set(tokens)
+    for p in lexicon.hedges:
+        if not all(w in present for w in p):
+            continue
+        k = len(p)
+        hits = [i for i in range(len(tokens) - k + 1) if tuple(tokens[i:i + k]) == p]
+        hits = [i for i in hits if not (p == ("may",) and _is_may_month(tokens, i))]
+        if hits:
+            (modal if p in modal_words else evidential).append(" ".join(p))
+    return evidential, modal
+
+
+def _uncertain(tokens: Sequence[str], lexicon: Lexicon) -> bool:
+    ev, modal = _hedges(tokens, lexicon)
+    level, _ = _modal_level(tokens, lexicon)
+    return bool(ev or modal) or level == 1
+
+
+def _anonymous(claim: Claim, tokens: Sequence[str], lexicon: Lexicon) -> list[str]:
+    toks = list(tokens) + (tokenize(claim.attribution) if claim.attribution else [])
+    return _found(toks, lexicon.attribution_anonymous)
+
+
+def compare_pair(ref: Claim, other: Claim, lexicon: Lexicon,
+                 ref_tone: frozenset[str] = frozenset(), doc_tone: frozenset[str] = frozenset(),
+                 ) -> list[tuple[str, str, str]]:
+    """Every discrepancy between a reference claim and an aligned claim, as
+    (kind, lexicon class, detail), most important first; [] for a paraphrase.
+
+    ``ref_tone`` / ``doc_tone`` are the tone words (lexicon names) the
+    reference / the document use anywhere in their claims: a tone word moved
+    to another sentence ("held constructive talks" where the reference says
+    "the conversation was constructive" on its own) is neither added nor
+    dropped."""
+    rt, ot = tokenize(ref.text), tokenize(other.text)
+    rc, oc = canonical_tokens(ref.text, lexicon), canonical_tokens(other.text, lexicon)
+    found: list[tuple[str, str, str]] = []
+    # negation / hedge
+    neg_r, neg_o = _found(rt, lexicon.negations), _found(ot, lexicon.negations)
+    if bool(neg_o) != bool(neg_r):
+        words = neg_o or neg_r
+        side = "added" if neg_o else "dropped"
+        found.append(("negation_or_hedge", "negation", f"negation {side}: {', '.join(words)}"))
+    ev_o, modal_o = _hedges(ot, lexicon)
+    ev_r, _ = _hedges(rt, lexicon)
+    anon = {" ".join(p) for p in lexicon.attribution_anonymous}
+    new_ev = [h for h in ev_o if h not in ev_r and h not in anon]
+    if new_ev:
+        found.append(("negation_or_hedge", "hedge", f"hedge added: {', '.join(new_ev)}"))
+    elif modal_o and not _uncertain(rt, lexicon):
+        found.append(("negation_or_hedge", "hedge", f"hedge added: {', '.join(modal_o)}"))
+    # numbers and dates
+    pr, dr = _numbers(rc, lexicon)
+    po, do = _numbers(oc, lexicon)
+    if dr and do and dr != do:
+        found.append(("number_or_date_change", "date",
+                      f"date changed: {_fmt_dates(dr)} -> {_fmt_dates(do)}"))
+    elif pr and po - pr:
+        found.append(("number_or_date_change", "number",
+                      f"number changed: {', '.join(sorted(pr))} -> {', '.join(sorted(po))}"))
+    # attribution
+    anon_o = _anonymous(other, ot, lexicon) or (
+        [other.attribution or "anonymous sources"] if other.attribution_kind == "anonymous"
+        else [])
+    if anon_o and not _anonymous(ref, rt, lexicon) and ref.attribution_kind != "anonymous":
+        found.append(("attribution_change", "attribution",
+                      f"official statement credited to anonymous sources: {anon_o[0]}"))
+    swap = _person_change(ref, other, rc, oc, lexicon)
+    if swap:
+        found.append(("attribution_change", "attribution", swap))
+    # wording drift: tone, modality, subject, scope
+    drift = _drift(rt, ot, rc, oc, ref, other, lexicon, ref_tone, doc_tone)
+    if drift:
+        found.append(("wording_drift", *drift))
+    if ref.headline or other.headline:
+        # A title compresses the story: only a changed number/date, a negation
+        # or hedge, or changed tone words are discrepancies of its own.
+        found = [f for f in found if f[0] in ("negation_or_hedge", "number_or_date_change")
+                 or f[1] == "tone"]
+    found.sort(key=lambda f: PRIORITY.index(f[0]))
+    return found
+
+
+def compare_across_languages(ref: Claim, other: Claim, lexicon: Lexicon
+                             ) -> list[tuple[str, str, str]]:
+    """Discrepancies of a claim aligned with a reference claim in another
+    language: only evidence that does not depend on the language's words,
+    i.e. digits and dates (month names of every language the lexicon lists).
+    The English word classes (negations, hedges, tone, commitment, attribution
+    phrases) are not run on the other language."""
+    pr, dr = _numbers(canonical_tokens(ref.text, lexicon), lexicon)
+    po, do = _numbers(canonical_tokens(other.text, lexicon), lexicon)
+    if dr and do and dr != do:
+        return [("number_or_date_change", "date",
+                 f"date changed: {_fmt_dates(dr)} -> {_fmt_dates(do)}")]
+    # A translation may spell a number out or write a date with its year, so
+    # only a number the reference lacks, next to numbers it has, is a change.
+    digits_r = pr | {d.split("-")[1] for d in dr}
+    if pr and po - digits_r:
+        return [("number_or_date_change", "number",
+                 f"number changed: {', '.join(sorted(pr))} -> {', '.join(sorted(po))}")]
+    return []
+
+
+def _people(tokens: Sequence[str], people: frozenset[str]) -> list[tuple[str, int]]:
+    return [(t, i) for i, t in enumerate(tokens) if t in people]
+
+
+# Tokens that may stand between two names of one joint subject ("Putin and Trump").
+_JOINT = frozenset({"and", "&", "with", "или", "и"})
+
+
+def _actor(tokens: Sequence[str], people: frozenset[str]) -> str | None:
+    """The single person acting in a claim: the first name, unless the claim
+    names two people jointly ("Putin and Trump discussed ...")."""
+    found = _people(tokens, people)
+    if not found:
+        return None
+    first, i = found[0]
+    between = tokens[i + 1:i + 3]
+    if any(t in _JOINT for t in between) and any(t in people and t != first
+                                                 for t in tokens[i + 1:i + 4]):
+        return None
+    return first
+
+
+def _speaker_token(claim: Claim, lexicon: Lexicon) -> str | None:
+    """The canonical person token of ``claim.speaker`` (when the claims stage
+    gives one) or None."""
+    speaker = getattr(claim, "speaker", None)
+    if not isinstance(speaker, str) or not speaker.strip():
+        return None
+    people = person_tokens(lexicon)
+    for t in canonical_tokens(speaker, lexicon):
+        if t in people:
+            return t
+    return None
+
+
+def _person_change(ref: Claim, other: Claim, rc: Sequence[str], oc: Sequence[str],
+                   lexicon: Lexicon) -> str | None:
+    """A statement or action put on another person: the speakers differ, or the
+    acting person differs and the reference does not name the new one at all
+    (a reciprocal "X spoke with Y" / "Y spoke with X" is no change)."""
+    people = person_tokens(lexicon)
+    sp_r, sp_o = _speaker_token(ref, lexicon), _speaker_token(other, lexicon)
+    if ref.speaker == "both" and sp_o:
+        # One side of a joint position: a narrowed subject (wording), not
+        # another source.
+        return None
+    if sp_o and sp_r and sp_o != sp_r and sp_o not in rc:
+        return (f"statement credited to {_display_name(sp_o, lexicon)} instead of "
+                f"{_display_name(sp_r, lexicon)}")
+    in_ref = {t for t, _ in _people(rc, people)}
+    in_other = {t for t, _ in _people(oc, people)}
+    if sp_o and not sp_r and sp_o not in in_ref:
+        return f"statement credited to {_display_name(sp_o, lexicon)}"
+    ar, ao = _actor(rc, people), _actor(oc, people)
+    if ar and ao and ar != ao and ao not in in_ref and ar not in in_other:
+        return f"subject changed: {_display_name(ar, lexicon)} -> {_display_name(ao, lexicon)}"
+    if ao and not in_ref and not sp_o:
+        i = oc.index(ao)
+        if _speaks(oc, i, lexicon):
+            return f"statement credited to {_display_name(ao, lexicon)}"
+    return None
+
+
+def _speaks(tokens: Sequence[str], i: int, lexicon: Lexicon) -> bool:
+    """The person at ``i`` is followed by a verb of saying ("Trump described ...")."""
+    window = list(tokens[i + 1:i + 3])
+    return any(_has(window, v) for v in lexicon.attribution_verbs)
+
+
+def _display_name(token: str, lexicon: Lexicon) -> str:
+    for p in lexicon.names:
+        if lexicon.person_token(p) == token:
+            return p.name
+    return token
+
+
+def _fmt_dates(dates: set[str]) -> str:
+    return ", ".join(sorted(dates, key=lambda d: tuple(int(x) for x in d.split("-"))))
+
+
+def _narrowed(ref: Claim, other: Claim, oc: Sequence[str], lexicon: Lexicon) -> str | None:
+    """A joint position of both sides ("The presidents agreed") put on one
+    person who acts alone in the document's claim ("Trump agreed")."""
+    if ref.speaker != "both" or other.speaker == "both":
+        return None
+    sp_o = _speaker_token(other, lexicon)
+    if sp_o is None:
+        return None
+    named = {t for t, _ in _people(oc, person_tokens(lexicon))}
+    if named - {sp_o}:
+        return None
+    return f"joint position put on one side: {_display_name(sp_o, lexicon)}"
+
+
+def _drift(rt: Sequence[str], ot: Sequence[str], rc: Sequence[str], oc: Sequence[str],
+           ref: Claim, other: Claim, lexicon: Lexicon, ref_tone: frozenset[str] = frozenset(),
+           doc_tone: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+    tone = tone_names(lexicon)
+    about_call = "call" in rc or "call" in oc or ref.type == "tone"
+    tr = [t for t in dict.fromkeys(rc) if t in tone]
+    to = [t for t in dict.fromkeys(oc) if t in tone]
+    dropped = [t for t in tr if t not in to and t not in doc_tone]
+    added = [t for t in to if t not in tr and t not in ref_tone]
+    if about_call and (dropped or added):
+        parts = []
+        if dropped:
+            parts.append("tone words dropped: " + ", ".join(w.replace("_", " ") for w in dropped))
+        if added:
+            parts.append("tone words added: " + ", ".join(w.replace("_", " ") for w in added))
+        return "tone", "; ".join(parts)
+    lr, wr = _modal_level(rt, lexicon)
+    lo, wo = _modal_level(ot, lexicon)
+    if lo is not None and ((lr is not None and lr != lo) or (lr is None and lo >= 5)):
+        before = ", ".join(wr) if wr else "(none)"
+        way = "strengthened" if lr is None or lo > lr else "weakened"
+        return "modality", f"commitment {way}: {before} -> {', '.join(wo)}"
+    narrowed = _narrowed(ref, other, oc, lexicon)
+    if narrowed:
+        return "subject", narrowed
+    ref_stems = {stem(t) for t in rt}
+    wide = [" ".join(p) for p in (*lexicon.scope_wide, *lexicon.scope_regions)
+            if _has(ot, p) and not all(stem(w) in ref_stems for w in p)]
+    if wide:
+        return "scope", f"scope widened: {', '.join(wide)}"
+    return None
+
+
+@lru_cache(maxsize=16)
+def tone_names(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(t.name for t in lexicon.tone)
+
+
+def tone_words(claims: Iterable[Claim], lexicon: Lexicon) -> frozenset[str]:
+    """The tone words (lexicon names) used anywhere in ``claims``."""
+    tone = tone_names(lexicon)
+    return frozenset(t for c in claims for t in canonical_tokens(c.text, lexicon) if t in tone)
+
+
+# --------------------------------------------------------------------------- the contact itself
+
+
+# Words that only restate the contact itself: "Putin and his US counterpart
+# Trump in phone talks on Tuesday", "On May 2, X had a telephone conversation
+# with Y" (with the names, countries, dates and numbers of any claim).
+_CONTACT_WORDS = frozenset(stem(w) for w in """
+call calls called phone telephone conversation conversations talks talk talked spoke speak speaks
+held hold holds had have met meet meets meeting counterpart counterparts colleague colleagues
+late earlier today yesterday tonight morning afternoon evening night year
+monday tuesday wednesday thursday friday saturday sunday года
+""".split())  # noqa: SIM905
+_CONTACT_NOUNS = frozenset(stem(w) for w in ("call", "calls", "phone", "telephone", "conversation",
+                                             "talks", "spoke", "talked", "met", "meeting"))
+
+
+@lru_cache(maxsize=16)
+def _contact_vocabulary(lexicon: Lexicon) -> frozenset[str]:
+    from compare.events.participants import COUNTRIES, COUNTRY_WORDS
+
+    people = {stem(canon) for canon, _ in name_phrases(lexicon)}
+    countries = {stem(w) for w in COUNTRY_WORDS if " " not in w}
+    countries |= {stem(c.lower().replace(" ", "_")) for c in COUNTRIES}
+    months = {stem(w) for w, _ in lexicon.months}
+    return frozenset(_CONTACT_WORDS | people | countries | months)
+
+
+def names_contact(claim: Claim, lexicon: Lexicon) -> bool:
+    """The claim names the contact itself (call, talks, conversation, meeting)."""
+    return bool(normalize(claim.text, lexicon).stems & _CONTACT_NOUNS)
+
+
+def about_contact(claim: Claim, lexicon: Lexicon) -> bool:
+    """A claim about the contact itself: the event sentence, a tone claim, or
+    one naming the call or talks (where a tone word describes the talks)."""
+    return claim.event_statement or claim.type == "tone" or names_contact(claim, lexicon)
+
+
+def restates_contact(claim: Claim, lexicon: Lexicon) -> bool:
+    """The claim says no more than that the contact took place: only contact
+    words, names, countries, dates and numbers, with at least one contact word."""
+    stems = normalize(claim.text, lexicon).stems
+    vocab = _contact_vocabulary(lexicon)
+    return bool(stems & _CONTACT_NOUNS) and all(s in vocab or s.isdigit() for s in stems)
+
+
+def states_contact(claim: Claim, lexicon: Lexicon) -> bool:
+    """An event sentence, or a claim that only restates the contact ("On June 3,
+    X and Y held phone talks"): the rules may have missed its shape."""
+    return claim.event_statement or restates_contact(claim, lexicon)

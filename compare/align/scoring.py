@@ -1,0 +1,162 @@
+"""Vectorised similarity scores of claims, every claim of one list against
+every claim of another (numpy / scipy, no alignment decisions):
+
+* :func:`score_matrix`: ``rapidfuzz.process.cdist`` with the configured
+  scorer, combined with token overlap (:func:`jaccard_matrix`: Jaccard on
+  stemmed content words, a sparse matrix product, weighted by
+  :func:`idf_weights`) and, with ``embedding.weight``, sentence-embedding
+  cosine (the optional ``embed`` extra);
+* :func:`cross_scores`: embedding cosine alone, for claims in different
+  languages;
+* :func:`shared_guard`: whether two claims share enough content stems, or a
+  lexicon topic only one claim of the pivot names (:func:`distinctive_stems`).
+
+Used by the alignment (:mod:`compare.align.alignment`) and the flags
+(:mod:`compare.align.flags`); the settings are :class:`compare.align.matching.MatchingConfig`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+import numpy as np
+from rapidfuzz import process
+from scipy.sparse import csr_matrix
+
+from compare.align.lexicon import Lexicon
+from compare.align.matching import SCORERS, MatchingConfig
+from compare.align.normalize import NormText
+
+
+def idf_weights(texts: Sequence[NormText]) -> dict[str, float]:
+    """Inverse document frequency of every stem over ``texts`` (the claims of one
+    event): ``log(1 + n / df)``, so a stem in every claim weighs ``log 2`` and a
+    rare one up to ``log(1 + n)``.  Order of ``texts`` does not matter."""
+    df: dict[str, int] = {}
+    for n in texts:
+        for s in n.stems:
+            df[s] = df.get(s, 0) + 1
+    total = max(len(texts), 1)
+    return {s: math.log1p(total / d) for s, d in df.items()}
+
+
+def jaccard_matrix(a: Sequence[NormText], b: Sequence[NormText],
+                   weights: Mapping[str, float] | None = None) -> np.ndarray:
+    """(Weighted) Jaccard overlap of the stem sets, as a sparse product (vectorised).
+
+    With ``weights`` each stem counts its weight (default 1; unknown stems get
+    the largest weight): sum of shared weights / sum of weights of the union."""
+    if not a or not b:
+        return np.zeros((len(a), len(b)), dtype=np.float32)
+    vocab: dict[str, int] = {}
+    for n in (*a, *b):
+        for s in n.stems:
+            vocab.setdefault(s, len(vocab))
+
+    default = max(weights.values(), default=1.0) if weights else 1.0
+    w = np.ones(max(len(vocab), 1), dtype=np.float32)
+    if weights:
+        for s, k in vocab.items():
+            w[k] = weights.get(s, default)
+
+    def mat(items: Sequence[NormText], weighted: bool) -> csr_matrix:
+        rows, cols = [], []
+        for i, n in enumerate(items):
+            for s in n.stems:
+                rows.append(i)
+                cols.append(vocab[s])
+        data = w[cols] if weighted else np.ones(len(rows), dtype=np.float32)
+        return csr_matrix((data, (rows, cols)), shape=(len(items), max(len(vocab), 1)))
+
+    inter = (mat(a, True) @ mat(b, False).T).toarray()
+    size_a = np.array([sum(w[vocab[s]] for s in n.stems) for n in a], dtype=np.float32)[:, None]
+    size_b = np.array([sum(w[vocab[s]] for s in n.stems) for n in b], dtype=np.float32)[None, :]
+    union = size_a + size_b - inter
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.where(union > 0, inter / union, 0.0)
+    return out.astype(np.float32)
+
+
+def shared_guard(a: Sequence[NormText], b: Sequence[NormText], need: int,
+                 enough: frozenset[str] = frozenset()) -> np.ndarray:
+    """True where two claims share at least ``min(need, stems of the shorter)``
+    content stems, or any stem of ``enough`` (a topic only one reference claim
+    names); a sparse product of the binary stem sets (vectorised)."""
+    if not a or not b or need <= 0:
+        return np.ones((len(a), len(b)), dtype=bool)
+    vocab: dict[str, int] = {}
+    for n in (*a, *b):
+        for s in n.stems:
+            vocab.setdefault(s, len(vocab))
+
+    def mat(items: Sequence[NormText], only: frozenset[str] | None = None) -> csr_matrix:
+        rows = [i for i, n in enumerate(items) for s in n.stems if only is None or s in only]
+        cols = [vocab[s] for n in items for s in n.stems if only is None or s in only]
+        return csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
+                          shape=(len(items), max(len(vocab), 1)))
+
+    mb = mat(b).T
+    inter = (mat(a) @ mb).toarray()
+    size_a = np.array([len(n.stems) for n in a])[:, None]
+    size_b = np.array([len(n.stems) for n in b])[None, :]
+    ok = inter >= np.minimum(need, np.minimum(size_a, size_b))
+    if enough:
+        ok |= (mat(a, enough) @ mb).toarray() > 0
+    return np.asarray(ok, dtype=bool)
+
+
+def distinctive_stems(claims: Sequence[NormText], lexicon: Lexicon) -> frozenset[str]:
+    """Lexicon topics (synonym tokens: "north_korea", "new_start", "g7") that
+    only one of ``claims`` (the pivot's) names: such a topic alone may tie a
+    claim to it.  The participants' countries recur across a readout, so they
+    are not among them; a plain word or place shared once is not enough."""
+    df: dict[str, int] = {}
+    for n in claims:
+        for s in n.stems:
+            df[s] = df.get(s, 0) + 1
+    return frozenset(s for s, k in df.items() if k == 1) & _topics(lexicon)
+
+
+@lru_cache(maxsize=16)
+def _topics(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(syn.name for syn in lexicon.synonyms)
+
+
+def score_matrix(a: Sequence[NormText], b: Sequence[NormText], config: MatchingConfig,
+                 raw_a: Sequence[str] = (), raw_b: Sequence[str] = (),
+                 weights: Mapping[str, float] | None = None) -> np.ndarray:
+    """Similarity 0..1 of every claim of ``a`` with every claim of ``b`` (token
+    overlap weighted by ``weights`` when given, see :func:`idf_weights`)."""
+    if not a or not b:
+        return np.zeros((len(a), len(b)), dtype=np.float32)
+    jac = jaccard_matrix(a, b, weights)
+    if config.scorer == "jaccard":
+        score = jac
+    else:
+        fz = process.cdist([n.text for n in a], [n.text for n in b],
+                           scorer=SCORERS[config.scorer], dtype=np.float32) / 100.0
+        w = config.fuzzy_weight
+        score = w * fz + (1.0 - w) * jac
+    if config.embedding_weight > 0 and raw_a and raw_b:
+        from compare.align.embed import cosine_matrix
+
+        cos = cosine_matrix(raw_a, raw_b, config.embedding_model)
+        if cos is not None:
+            ew = config.embedding_weight
+            score = (1.0 - ew) * score + ew * np.clip(cos, 0.0, 1.0)
+    return np.asarray(score, dtype=np.float32)
+
+
+def cross_scores(a: Sequence[str], b: Sequence[str], config: MatchingConfig) -> np.ndarray:
+    """Cosine 0..1 of claims in different languages (zeros without the model)."""
+    from compare.align.embed import cosine_matrix
+
+    if not a or not b:
+        return np.zeros((len(a), len(b)), dtype=np.float32)
+    cos = cosine_matrix(a, b, config.embedding_model)
+    if cos is None:
+        return np.zeros((len(a), len(b)), dtype=np.float32)
+    return np.asarray(np.clip(cos, 0.0, 1.0), dtype=np.float32)
+

@@ -1,0 +1,579 @@
+"""Dates: the publication date, the EVENT date (with evidence), event kind, participants.
+
+``date_document`` is pure.  It finds every date phrase (:mod:`compare.events.datephrases`),
+takes the publication date from a header stamp or a labelled stamp
+("Publication date: ..."), then weighs every other phrase as evidence of the
+reported event:
+
+* phrases on caption / copyright / teaser lines are never evidence;
+* a phrase counts for more when an event word (telephone conversation, spoke,
+  met, said...) is the nearest cue in its sentence, and is rejected when the
+  nearest cue names another event (a launch, a signing, an anniversary...);
+* weekdays and "today"/"yesterday" need such a cue and a publication date;
+* dates after the publication date are plans, not the reported event; dates
+  more than a week before it are background;
+* the first dated sentence of the body is the lead (inverted pyramid) and wins ties;
+* a day and month without a year takes the publication year (nearest date);
+  without a publication date it takes the year of a known event of the
+  calendar (``rules/events.yaml``) on that day, or, for "Friday, May 22", the year
+  in which that weekday matches nearest the other years the text gives.
+
+When nothing in the body dates the event, the publication stamp is used (rule
+``pub_stamp``, low confidence); without one, the calendar entry whose keywords,
+participants and kind match the text (rule ``calendar:<label>``); failing
+both, ``dateparser`` is tried on the head of the text (bounded).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+import attrs
+from attrs import frozen
+
+from compare.core.errors import RuleError, RuleProblem
+from compare.core.models import Document, EventKind, Evidence, PersonName
+from compare.core.rulefiles import RuleFile
+from compare.events.datephrases import (
+    MAX_SCAN_CHARS,
+    PHRASE_SCAN,
+    TIME_ZONES,
+    Mention,
+    WordScan,
+    excluded_lines,
+    find_mentions,
+    line_bounds,
+    lower_same_length,
+    scan_together,
+    valid_date,
+    years_in,
+)
+from compare.events.participants import find_lexicon_names, find_people, lexicon_mentions, word_scans
+
+KINDS: tuple[str, ...] = ("call", "meeting", "statement", "other")
+BACKGROUND_DAYS = 7
+HEADER_FRACTION = 0.5
+MAX_STAMP_RESIDUAL = 40
+LEAD_CHARS = 1200
+
+
+# --------------------------------------------------------------------------- calendar
+
+
+@frozen
+class CalendarEntry:
+    """A known contact: its date, kind, participants (canonical names), label, keywords."""
+
+    date: dt.date
+    kind: EventKind
+    participants: tuple[str, ...]
+    label: str
+    keywords: tuple[str, ...] = ()
+
+
+@frozen
+class EventCalendar:
+    entries: tuple[CalendarEntry, ...] = ()
+
+    def on(self, month: int, day: int) -> list[CalendarEntry]:
+        return [e for e in self.entries if e.date.month == month and e.date.day == day]
+
+    def near(self, date: dt.date, slack: int = 1) -> list[CalendarEntry]:
+        by_day = _entries_by_day(self.entries)
+        day = date.toordinal()
+        return [e for d in range(day - slack, day + slack + 1) for e in by_day.get(d, ())]
+
+
+_BY_DAY: dict[int, tuple[tuple[CalendarEntry, ...], dict[int, tuple[CalendarEntry, ...]]]] = {}
+
+
+def _entries_by_day(entries: tuple[CalendarEntry, ...]) -> dict[int, tuple[CalendarEntry, ...]]:
+    """The calendar indexed by day (built once per entries tuple)."""
+    hit = _BY_DAY.get(id(entries))
+    if hit is not None and hit[0] is entries:
+        return hit[1]
+    out: dict[int, list[CalendarEntry]] = {}
+    for e in entries:
+        out.setdefault(e.date.toordinal(), []).append(e)
+    index = {k: tuple(v) for k, v in out.items()}
+    if len(_BY_DAY) > 16:
+        _BY_DAY.clear()
+    _BY_DAY[id(entries)] = (entries, index)
+    return index
+
+
+def parse_event_calendar(rf: RuleFile) -> EventCalendar:
+    """Parse ``events.yaml`` (schema-validated shape) and check what a schema cannot:
+    real calendar dates, non-empty labels, unique (date, label) pairs."""
+    raw = rf.get("events", []) or []
+    problems: list[RuleProblem] = []
+    if not isinstance(raw, list):
+        raise RuleError([rf.problem(("events",), "must be a list of events")])
+    entries: list[CalendarEntry] = []
+    seen: set[tuple[dt.date, str]] = set()
+    for i, item in enumerate(raw):
+        path: tuple[str | int, ...] = ("events", i)
+        if not isinstance(item, dict):
+            problems.append(rf.problem(path, "must be a mapping with date, kind, participants, label"))
+            continue
+        value = item.get("date")
+        date: dt.date | None = value if isinstance(value, dt.date) else None
+        if isinstance(value, str):
+            try:
+                date = dt.date.fromisoformat(value)
+            except ValueError:
+                problems.append(rf.problem((*path, "date"), f"{value!r} is not a real date (YYYY-MM-DD)"))
+                continue
+        if date is None:
+            problems.append(rf.problem((*path, "date"), "date is required (YYYY-MM-DD)"))
+            continue
+        kind = item.get("kind", "other")
+        if kind not in KINDS:
+            problems.append(rf.problem((*path, "kind"), f"{kind!r} is not one of {', '.join(KINDS)}"))
+            continue
+        label = str(item.get("label") or "").strip()
+        if not label:
+            problems.append(rf.problem((*path, "label"), "label must not be empty"))
+            continue
+        if (date, label) in seen:
+            problems.append(rf.problem(path, f"duplicate event {date.isoformat()} {label!r}"))
+            continue
+        seen.add((date, label))
+        participants = tuple(str(p) for p in item.get("participants") or ())
+        keywords = tuple(" ".join(str(k).lower().split()) for k in item.get("keywords") or () if str(k).strip())
+        entries.append(CalendarEntry(date, kind, participants, label, keywords))
+    if problems:
+        raise RuleError(problems)
+    entries.sort(key=lambda e: (e.date, e.label))
+    return EventCalendar(tuple(entries))
+
+
+# --------------------------------------------------------------------------- cues
+
+# Cue words, searched in the lower-cased text; word boundaries are checked in Python
+# (patterns that start with a literal let the regex engine skip ahead quickly).
+_CUE_WORDS: tuple[tuple[str, str], ...] = (
+    ("call", r"telephone|phoned|phone|phoning|calls|called|call|conversations|conversation|spoke|talked|"
+             r"разговор|телефон|созвонил"),
+    ("meeting", r"meeting|meets|meet|met|summit|talks|visited|visit|встрет|встреч|переговор"),
+    ("strong_statement", r"announced|declared|interview|conference|briefing|remarks|заявил"),
+    ("statement", r"said|says|told|stated|statement|сообщил"),
+    ("generic", r"held|discussed|discuss|exchanged|agreed|обсудил"),
+    ("other", r"launched|launches|launch|signed|signing|anniversary|parade|withdrawal|withdrawn|"
+              r"withdraws|withdraw|expires|expired|expire|expiry|elections|election|born|died|"
+              r"strikes|strike|attacks|attack|votes|vote|founded|fired|since|until|deadline|scheduled"),
+)
+_CUE_CLASS: dict[str, str] = {w: name for name, words in reversed(_CUE_WORDS) for w in words.split("|")}
+# Stems (Russian) may be followed by more letters; English words must end there.
+_CALLED_NOT_CALL = re.compile(r" (?:for|on|upon|off|out|in|it|this|that|them|back)\b")
+_STEMS = frozenset({"разговор", "телефон", "созвонил", "встрет", "встреч", "переговор", "заявил",
+                    "сообщил", "обсудил"})
+_POSITIVE = frozenset({"call", "meeting", "strong_statement", "statement", "generic"})
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”»’)]*[ \t]+|\n")
+_ABBREVIATIONS = frozenset({"u.s", "mr", "ms", "mrs", "dr", "st", "jr", "no", "vs", "gen", "lt", "col",
+                            "sen", "rep", "gov", "prof", "a.m", "p.m", "u.n", "u.k", "e.g", "i.e"})
+_STAMP_NOISE = re.compile(
+    r"\(?\s*UTC\s*[+-]?\s*\d{1,2}(?::\d{2})?\s*\)?|\b(?:" + "|".join(TIME_ZONES) + r")\b|"
+    r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?|\b(?:updated|published|posted|publication date|date|"
+    r"last modified|by|at|on|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+    r"[|,\-–—()•·:/]", re.IGNORECASE)
+_LABEL = re.compile(r"(?:publication date|published|posted|date of publication|опубликовано|"
+                    r"дата публикации)\s*:?\s*$", re.IGNORECASE)
+# A sentence about what is still to come: a weekday in it names a plan, not the event.
+_FUTURE = re.compile(r"\b(?:will|shall|expects?|expected|tomorrow|next|plans? to|planned|is due|are due|"
+                     r"scheduled|upcoming|meets|is to|are to|to be held|going to)\b|'ll\b")
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/_-]|$)")
+
+
+@frozen
+class Cue:
+    start: int
+    end: int
+    name: str
+
+
+def find_cues(low: str, start: int = 0, end: int = MAX_SCAN_CHARS) -> list[Cue]:
+    """Event / other-event cue words in ``low[start:end]`` (lower-cased text), in order.
+
+    The words are matched as one alternation would match them (leftmost, longest at a
+    position, never overlapping), from the text's cue occurrences found once per text."""
+    out = []
+    n = len(low)
+    end = min(end, MAX_SCAN_CHARS)
+    starts, occurrences = _cue_occurrences(low)
+    last_end = start
+    for i in range(bisect.bisect_left(starts, start), len(starts)):
+        a, b, word = occurrences[i]
+        if a >= end:
+            break
+        if a < last_end or b > end:
+            continue
+        last_end = b
+        if a and low[a - 1].isalnum():
+            continue
+        if b < n and low[b].isalnum() and word not in _STEMS:
+            continue
+        if word == "called" and (low[a - 1:a] == "-" or _CALLED_NOT_CALL.match(low, b)):
+            continue  # "called for restraint", "so-called", "called it"
+        out.append(Cue(a, b, _CUE_CLASS[word]))
+    return out
+
+
+_CUE_SCAN = WordScan(sorted(_CUE_CLASS))
+_CUE_MEMO: list[tuple[str, list[int], list[tuple[int, int, str]]]] = []
+
+
+def _cue_occurrences(low: str) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """Every occurrence (start, end, word) of a cue word in ``low`` (overlapping ones too),
+    by start and longest first; the answers for the last two texts are kept."""
+    for text, starts, occurrences in _CUE_MEMO:
+        if text is low:
+            return starts, occurrences
+    found = []
+    for word in _CUE_SCAN.present(low):
+        pos = low.find(word, 0, MAX_SCAN_CHARS)
+        while pos >= 0:
+            found.append((pos, -len(word), word))
+            pos = low.find(word, pos + 1, MAX_SCAN_CHARS)
+    found.sort()
+    occurrences = [(a, a - neg, word) for a, neg, word in found]
+    starts = [a for a, _, _ in occurrences]
+    _CUE_MEMO[:] = [(low, starts, occurrences), *_CUE_MEMO[:1]]
+    return starts, occurrences
+
+
+def _is_break(text: str, m: re.Match[str]) -> bool:
+    if m.group(0) == "\n":
+        return True
+    end = m.end()
+    nxt = text[end:end + 2].lstrip("\"“«(")
+    if not nxt or not (nxt[0].isupper() or nxt[0].isdigit()):
+        return False
+    word = text[max(0, m.start() - 4):m.start()].rsplit(" ", 1)[-1].lower()
+    return not (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()))
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Offsets where sentences start: after a line break, or after . ! ? followed by a
+    capital letter or digit (not after "U.S.", "Mr." and other abbreviations)."""
+    return [0, *(m.end() for m in _SENTENCE_BREAK.finditer(text, 0, MAX_SCAN_CHARS) if _is_break(text, m))]
+
+
+def sentence_at(text: str, pos: int) -> tuple[int, int]:
+    """The sentence around ``pos`` as (start, end), looking only at its own line
+    (the same bounds :func:`sentence_starts` gives, without splitting the whole text)."""
+    start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    limit = len(text) if line_end < 0 else line_end + 1
+    for m in _SENTENCE_BREAK.finditer(text, start, pos):
+        if _is_break(text, m):
+            start = m.end()
+    for m in _SENTENCE_BREAK.finditer(text, pos, limit):
+        if _is_break(text, m):
+            return start, m.end()
+    return start, limit
+
+
+def _nearest_cue(cues: Sequence[Cue], m: Mention) -> tuple[str | None, int]:
+    """The class of the cue nearest to ``m`` (outside it) and its distance."""
+    best: tuple[int, str] | None = None
+    for c in cues:
+        if m.start <= c.start < m.end:
+            continue
+        gap = m.start - c.end if c.end <= m.start else c.start - m.end
+        if best is None or gap < best[0]:
+            best = (gap, c.name)
+    return (best[1], best[0]) if best else (None, 10**6)
+
+
+def kind_of(cues: Sequence[Cue]) -> EventKind | None:
+    """Call > meeting > statement.  "said" alone is attribution ("the Kremlin said"),
+    not a statement event; "said during a conference", "announced" are."""
+    names = {c.name for c in cues}
+    if "call" in names:
+        return "call"
+    if "meeting" in names:
+        return "meeting"
+    if "strong_statement" in names:
+        return "statement"
+    return None
+
+
+# --------------------------------------------------------------------------- participants
+
+
+def find_participants(text: str, names: Sequence[PersonName], low: str | None = None) -> tuple[str, ...]:
+    """Canonical names of the people of ``names`` the text mentions, by first mention."""
+    low = (low if low is not None else lower_same_length(text))[:MAX_SCAN_CHARS]
+    return find_lexicon_names(low, names)
+
+
+# --------------------------------------------------------------------------- publication date
+
+
+def _mention_date(m: Mention) -> dt.date | None:
+    if m.year is None or m.month is None or m.day is None:
+        return None
+    return valid_date(m.year, m.month, m.day)
+
+
+def find_publication(text: str, mentions: Sequence[Mention]) -> tuple[dt.date, Evidence] | None:
+    """A labelled stamp anywhere ("Publication date: May 2, 2017"), else the first stamp-like
+    line (a full date, optionally time, zone, weekday, byline) in the head of the text."""
+    head_end = max(400, int(len(text) * HEADER_FRACTION))
+    header: tuple[dt.date, Evidence] | None = None
+    for m in mentions:
+        date = _mention_date(m)
+        if date is None or m.excluded or m.kind == "dateline":
+            continue
+        a, b = line_bounds(text, m.start)
+        if _LABEL.search(text, a, m.start):
+            return date, Evidence(text[a:b].strip()[:200], "labelled_stamp", 0.9, m.start)
+        if header is None and m.start < head_end:
+            residual = _STAMP_NOISE.sub(" ", text[a:m.start] + " " + text[m.end:b])
+            if len(" ".join(residual.split())) <= MAX_STAMP_RESIDUAL:
+                header = (date, Evidence(m.quote, "header_stamp", 0.8, m.start))
+    return header
+
+
+def url_date(url: str | None) -> tuple[dt.date, Evidence] | None:
+    """A date in the path of the article's URL (``/2017/05/02/``, ``/20170502-``)."""
+    if not url:
+        return None
+    m = _URL_DATE.search(url[:2000])
+    date = valid_date(int(m[1]), int(m[2]), int(m[3])) if m else None
+    return (date, Evidence(m.group(0).strip("/_-"), "url", 0.7, None)) if m and date else None
+
+
+# --------------------------------------------------------------------------- event date
+
+
+@frozen
+class Candidate:
+    date: dt.date
+    mention: Mention
+    score: float
+    rule: str
+    kind: EventKind | None
+    # The sentence the mention is in (its participants are the event's principals).
+    sentence: tuple[int, int] = (0, 0)
+
+
+_BASE = {"dateline": 5.0, "full": 3.0, "numeric": 3.0, "iso": 3.0, "russian": 3.0,
+         "daymonth": 2.5, "weekday": 2.0, "relative": 2.0}
+_RULE = {"dateline": "dateline", "full": "explicit", "numeric": "explicit", "iso": "explicit",
+         "russian": "russian", "daymonth": "day_month", "weekday": "weekday", "relative": "relative"}
+
+
+@frozen
+class _Context:
+    """What every candidate of one document is weighed against."""
+
+    text: str
+    pub: dt.date | None
+    calendar: EventCalendar
+    participants: tuple[str, ...]
+    years: tuple[int, ...]
+
+
+def _nearest_year(month: int, day: int, ref: dt.date) -> dt.date | None:
+    options = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := valid_date(y, month, day))]
+    return min(options, key=lambda d: (abs((d - ref).days), d)) if options else None
+
+
+def _matches(entry: CalendarEntry, participants: Sequence[str]) -> bool:
+    return not entry.participants or set(entry.participants) <= set(participants)
+
+
+def _calendar_year(cal: EventCalendar, month: int, day: int, participants: Sequence[str]) -> int | None:
+    years = {e.date.year for e in cal.on(month, day) if _matches(e, participants)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _context_years(text: str, mentions: Sequence[Mention], skip: Sequence[tuple[int, int]],
+                   cal: EventCalendar, participants: Sequence[str]) -> tuple[int, ...]:
+    """Years the text points at: known events of the calendar it names, else the years
+    written outside captions and footers."""
+    from_calendar = {y for m in mentions if not m.excluded and m.year is None and m.month and m.day
+                     and (y := _calendar_year(cal, m.month, m.day, participants))}
+    if from_calendar:
+        return tuple(sorted(from_calendar))
+    years: set[int] = set()
+    pos = 0
+    for a, b in [*skip, (len(text), len(text))]:
+        years.update(years_in(text[pos:a]))
+        pos = max(pos, b)
+    return tuple(sorted(years))
+
+
+def _resolve(m: Mention, ctx: _Context) -> dt.date | None:
+    pub = ctx.pub
+    if m.kind == "relative":
+        return pub + dt.timedelta(days=m.offset or 0) if pub else None
+    if m.kind == "weekday":
+        if pub is None or m.weekday is None or m.modifier in ("next", "possessive", "this"):
+            return None
+        back = (pub.weekday() - m.weekday) % 7
+        if m.modifier == "last" and back == 0:
+            back = 7
+        return pub - dt.timedelta(days=back)
+    if m.month is None or m.day is None:
+        return None
+    if m.year is not None:
+        return valid_date(m.year, m.month, m.day)
+    if pub is not None:
+        return _nearest_year(m.month, m.day, pub)
+    year = _calendar_year(ctx.calendar, m.month, m.day, ctx.participants)
+    context = ctx.years
+    if year is None and m.weekday is not None and context:
+        fits = [y for y in range(min(context) - 12, max(context) + 13)
+                if (d := valid_date(y, m.month, m.day)) and d.weekday() == m.weekday]
+        if fits:
+            year = min(fits, key=lambda y: (min(abs(y - c) for c in context), -y))
+    if year is None and context:
+        year = max(context)
+    return valid_date(year, m.month, m.day) if year else None
+
+
+def _score(m: Mention, date: dt.date, near: tuple[str | None, int], ctx: _Context) -> float | None:
+    """How strongly ``m`` (resolved to ``date``) dates the reported event; None = not at all."""
+    cue, gap = near
+    score = _BASE[m.kind]
+    if cue == "other":
+        score -= 4
+    elif cue in _POSITIVE:
+        score += 2 + (1 if gap <= 40 else 0)
+    elif m.kind in ("weekday", "relative"):
+        return None  # a lonely "on Monday" / "today" is not evidence
+    if m.kind == "weekday" and m.modifier is None and cue != "other":
+        score += 0.5  # "spoke Monday"
+    if m.weekday is not None and m.kind in ("daymonth", "full") and date.weekday() == m.weekday:
+        score += 0.5
+    if ctx.pub is not None:
+        if date > ctx.pub + dt.timedelta(days=1):
+            return None  # a plan, not the reported event
+        if date < ctx.pub - dt.timedelta(days=BACKGROUND_DAYS):
+            score -= 3
+    if any(_matches(e, ctx.participants) for e in ctx.calendar.near(date)):
+        score += 1
+    return score
+
+
+def _candidates(ctx: _Context, mentions: Sequence[Mention], stamp_at: int | None, low: str) -> list[Candidate]:
+    sentence_cues: dict[int, list[Cue]] = {}
+    found: list[Candidate] = []
+    for m in mentions:
+        if m.excluded or m.start == stamp_at:
+            continue
+        date = _resolve(m, ctx)
+        if date is None:
+            continue
+        s_start, s_end = sentence_at(ctx.text, m.start)
+        if s_start not in sentence_cues:
+            sentence_cues[s_start] = find_cues(low, s_start, s_end)
+        in_sentence = sentence_cues[s_start]
+        if m.kind == "weekday" and _FUTURE.search(low, s_start, s_end):
+            continue  # "the council meets on Thursday", "will travel on Friday": a plan
+        score = _score(m, date, _nearest_cue(in_sentence, m), ctx)
+        if score is not None and score > 0:
+            found.append(Candidate(date, m, score, _RULE[m.kind], kind_of(in_sentence), (s_start, s_end)))
+    # The lead: the first dated sentences of the body report the event (inverted pyramid).
+    for i, c in enumerate(found[:2]):
+        found[i] = Candidate(c.date, c.mention, c.score + (2 - i), c.rule, c.kind, c.sentence)
+    return found
+
+
+def _calendar_match(low: str, cal: EventCalendar, participants: Sequence[str],
+                    kind: EventKind | None) -> CalendarEntry | None:
+    low = " ".join(low[:MAX_SCAN_CHARS].split())
+    scored = []
+    for e in cal.entries:
+        if not _matches(e, participants) or (kind is not None and e.kind != kind):
+            continue
+        hits = sum(1 for k in e.keywords if k in low)
+        if hits:
+            scored.append((hits, e))
+    if not scored:
+        return None
+    scored.sort(key=lambda x: -x[0])
+    if len(scored) > 1 and scored[1][0] == scored[0][0]:
+        return None  # two known events fit equally: do not guess
+    return scored[0][1]
+
+
+def _dateparser_fallback(text: str, language: str, skip: Sequence[tuple[int, int]]) -> tuple[dt.date, Evidence] | None:
+    """Bounded last resort for formats the own patterns do not know: the head of the text
+    only, outside captions and footers, absolute dates (day and four-digit year) only,
+    never the modal "may" / verb "march"."""
+    head = text[:1500]
+    for a, b in skip:
+        if a < len(head):
+            head = head[:a] + " " * (min(b, len(head)) - a) + head[b:]
+    if not re.search(r"(?:19|20)\d{2}", head):
+        return None
+    from dateparser.search import search_dates
+
+    langs = [language] if language in ("en", "ru") else ["en"]
+    settings = {"RELATIVE_BASE": dt.datetime(2000, 1, 1), "PREFER_DATES_FROM": "past"}
+    try:
+        hits = search_dates(head, languages=langs, settings=settings)
+    except Exception:  # dateparser raises assorted errors on odd text; it is only a fallback
+        return None
+    for quote, when in hits or []:
+        q = quote.strip()
+        if q.lower() in ("may", "march") or not re.search(r"\d{1,2}\D+(?:19|20)\d{2}|(?:19|20)\d{2}\D+\d{1,2}", q):
+            continue
+        return when.date(), Evidence(q, "dateparser", 0.35, head.find(quote))
+    return None
+
+
+def date_document(doc: Document, calendar: EventCalendar, names: Sequence[PersonName]) -> Document:
+    """Fill ``published`` (when unset), ``event_date`` + evidence, ``event_kind``, ``participants``."""
+    text = doc.text[:MAX_SCAN_CHARS]
+    low = lower_same_length(text)
+    names = tuple(names)
+    # Every word the helpers below look for, found in one pass over the text.
+    scan_together(low, (PHRASE_SCAN, _CUE_SCAN, *word_scans(names)))
+    skip = excluded_lines(text, low)
+    mentions = find_mentions(text, low, skip)
+    named = lexicon_mentions(low, names)
+    participants = find_lexicon_names(low, names, named)
+    pub, pub_ev = doc.published, doc.published_evidence
+    found = find_publication(text, mentions)
+    stamp_at = found[1].start if found else None
+    if pub is None:
+        found = found or url_date(doc.url)
+        if found is not None:
+            pub, pub_ev = found
+    years = () if pub else _context_years(text, mentions, skip, calendar, participants)
+    ctx = _Context(text, pub, calendar, participants, years)
+    candidates = _candidates(ctx, mentions, stamp_at, low)
+    event_date: dt.date | None = None
+    evidence: Evidence | None = None
+    best = max(candidates, key=lambda c: (c.score, -c.mention.start)) if candidates else None
+    # The kind: from the sentence that dates the event, else from the title and lead.
+    kind = best.kind if best else None
+    if kind is None:
+        kind = kind_of(find_cues(lower_same_length(doc.title or "")) + find_cues(low, 0, LEAD_CHARS))
+    focus: tuple[int, int] | None = None
+    if best is not None:
+        focus = best.sentence
+        event_date = best.date
+        conf = round(min(0.95, 0.3 + 0.06 * best.score), 2)
+        evidence = Evidence(best.mention.quote, best.rule, conf, best.mention.start)
+    elif pub is not None:
+        event_date = pub
+        evidence = Evidence(pub_ev.quote if pub_ev else pub.isoformat(), "pub_stamp", 0.4,
+                            pub_ev.start if pub_ev else None)
+    elif (entry := _calendar_match(low, calendar, participants, kind)) is not None:
+        event_date = entry.date
+        evidence = Evidence(entry.label, f"calendar:{entry.label}", 0.3, None)
+    elif (fallback := _dateparser_fallback(text, doc.language, skip)) is not None:
+        event_date, evidence = fallback
+    people = find_people(text, low, names, skip=skip, focus=focus, mentions=named)
+    return attrs.evolve(doc, published=pub, published_evidence=pub_ev, event_date=event_date,
+                        event_date_evidence=evidence, event_kind=kind or "other",
+                        participants=tuple(p.label() for p in people))

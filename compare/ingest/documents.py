@@ -1,0 +1,205 @@
+"""From a read article (:class:`SourceText`) to a :class:`Document`.
+
+:func:`build_document` is pure: it cleans the text (:mod:`compare.ingest.boilerplate`),
+picks the title, guesses the language, identifies the outlet
+(:mod:`compare.ingest.outlets`), applies manifest/JSONL hints and notices excerpts
+that stop mid-sentence.  :func:`assign_ids` gives every document a readable,
+stable, unique id; :func:`source_line` maps a cleaned-text offset back to a
+line of the source text for report links.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from pathlib import PurePath
+
+import attrs
+
+from compare.core.models import Document, Evidence, SourceText
+from compare.core.textnorm import is_breadcrumb, is_list_item, script_share, slug, squash, word_count, words
+from compare.ingest.boilerplate import BoilerplateRules, clean_text_lines, segment_index, source_offset
+from compare.ingest.outlets import OutletRules, identify_outlet, masthead_name
+
+TITLE_MAX_WORDS = 30
+TITLE_SEARCH_LINES = 8
+TITLE_MIN_WORDS = 4
+TITLE_MIN_LETTER_WORDS = 3
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
+TRUNCATION_MIN_WORDS = 8
+_STOPWORDS = {
+    "en": {"the", "and", "of", "to", "in", "is", "that", "for", "on", "with", "was", "said", "by"},
+    "de": {"der", "die", "und", "das", "nicht", "mit", "ist", "den", "von", "zu", "sich", "auf"},
+    "fr": {"le", "la", "les", "et", "des", "est", "une", "dans", "que", "pour", "du", "sur"},
+    "es": {"el", "la", "los", "las", "y", "que", "del", "en", "por", "con", "una", "para"},
+}
+_RU_STOP = {"и", "в", "не", "на", "что", "с", "по", "как", "это", "для", "о", "к"}
+_UK_LETTERS = set("іїєґІЇЄҐ")
+_SENTENCE_END = re.compile(r"[.!?…]['\"”’»)\]]*$|[\"”»]$|[:;]$")
+
+
+def build_document(src: SourceText, boilerplate: BoilerplateRules, outlets: OutletRules) -> Document:
+    """Clean ``src`` and fill everything ingest knows (id is left empty: see :func:`assign_ids`)."""
+    text, segments, lines = clean_text_lines(src.text, boilerplate)
+    # txt/md texts are the file line for line (ingest only turns CR LF into LF)
+    segment_lines = lines if src.fmt in ("txt", "md") else ()
+    match = identify_outlet(src.text, src.url, src.outlet_hint, src.title_hint or src.html_title, outlets,
+                            src.site_name)
+    site_names = tuple(n for n in (match.name, src.site_name) if n and n != "unknown")
+    title = pick_title(src, text, boilerplate, outlets, site_names)
+    evidence = match.evidence
+    if evidence.rule == "hint":
+        evidence = attrs.evolve(evidence, rule="jsonl" if src.fmt == "jsonl" else "manifest")
+    published_evidence = None
+    if src.published_hint is not None:
+        rule = {"jsonl": "jsonl", "html": "html-meta"}.get(src.fmt, "manifest")
+        published_evidence = Evidence(quote=src.published_hint.isoformat(), rule=rule)
+    return Document(
+        id="", path=src.path, sha256=src.sha256, text=text, segments=segments, segment_lines=segment_lines,
+        source_line=src.line, url=src.url, title=title, language=detect_language(text),
+        outlet=match.name, outlet_role=match.role, outlet_evidence=evidence, relays=match.relays,
+        published=src.published_hint, published_evidence=published_evidence,
+        truncated=is_truncated(text))
+
+
+def pick_title(src: SourceText, clean: str, rules: BoilerplateRules | None = None,
+               outlets: OutletRules | None = None, site_names: Sequence[str] = ()) -> str | None:
+    """Manifest/JSONL title, else the HTML/Markdown title, else the first headline-like line.
+
+    A title is never the site's name, its masthead with a tagline ("Name — news
+    in English"), a government body's name (an official site's masthead) or a
+    line of a boilerplate class.  The HTML title loses its " | Site" part.
+    Among the first lines of the cleaned text, date stamps, bylines,
+    pipe-separated labels and lines of fewer than four words are passed over;
+    the first prose sentence ends the search.
+    """
+    if src.title_hint and src.title_hint.strip():
+        return squash(src.title_hint)[:300]
+    names = {squash(n).casefold() for n in site_names if n.strip()}
+    if src.html_title and src.html_title.strip():
+        title = _strip_site(squash(src.html_title), names, outlets)
+        if title and not _is_site_line(title, names, outlets):
+            return title[:300]
+    lines = [x.strip().lstrip("#").strip() for x in clean.split("\n", 4 * TITLE_SEARCH_LINES)[:4 * TITLE_SEARCH_LINES]
+             if x.strip()][:TITLE_SEARCH_LINES]
+    # date stamps are kept by cleaning (lines of the drop classes are gone already)
+    stamps = rules.protect.matching(lines) if rules is not None and rules.protect is not None else set()
+    for k, s in enumerate(lines):
+        n = word_count(s)
+        if n > TITLE_MAX_WORDS or (s.endswith(".") and n >= 8):
+            return None
+        if (n < TITLE_MIN_WORDS or s.endswith(":") or is_list_item(s) or "|" in s or is_breadcrumb(s)
+                or s.lower().startswith("by ")
+                or sum(1 for w in words(s) if not w.isdigit()) < TITLE_MIN_LETTER_WORDS
+                or k in stamps or _is_site_line(s, names, outlets)):
+            continue
+        return s[:300]
+    return None
+
+
+def _is_site_line(line: str, names: set[str], outlets: OutletRules | None) -> bool:
+    """The site's own name, alone or with a tagline, or a government body's name (a masthead)."""
+    head = masthead_name(line).casefold()
+    if line.casefold() in names or head in names or any(n.startswith(head + " ") for n in names):
+        return True
+    if outlets is None:
+        return False
+    return any(outlets.by_name(x) is not None or outlets.role_of_name(x) == "primary" for x in (line, head))
+
+
+def _strip_site(title: str, names: set[str], outlets: OutletRules | None) -> str:
+    """An HTML title without its site part ("Headline | Site", "Site - Headline")."""
+    parts = [p for p in _TITLE_PARTS.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title
+    kept = [p for p in parts if not _is_site_line(p, names, outlets)]
+    if len(kept) == len(parts) and " | " in title:  # an unnamed " | Section | Site" tail
+        kept = [max(parts, key=word_count)]
+    return " - ".join(kept) if len(kept) != len(parts) or " | " in title else title
+
+
+def detect_language(text: str) -> str:
+    """'ru', 'uk', 'en', 'de', 'fr', 'es' from script and stop words; 'und' when unsure."""
+    share = script_share(text)
+    if share["cyrillic"] >= 0.5:
+        sample = text[:20000]
+        return "uk" if sum(ch in _UK_LETTERS for ch in sample) > 3 and not sum(ch in "ыэъ" for ch in sample) \
+            else "ru"
+    if share["latin"] < 0.5:
+        return "und"
+    counts = Counter(map(str.lower, words(text[:20000])))
+    scores = {lang: sum(counts[w] for w in stop) for lang, stop in _STOPWORDS.items()}
+    best = max(sorted(scores), key=lambda k: scores[k])
+    return best if scores[best] > 0 else "en"
+
+
+def is_truncated(text: str) -> bool:
+    """True when the body ends mid-sentence: the last paragraph is prose-length but has no end.
+
+    A headline-only text, a list item or a short label at the end is not a truncation.
+    """
+    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    if len(paragraphs) < 2:
+        return False
+    last = paragraphs[-1]
+    if is_list_item(last) or word_count(last) < TRUNCATION_MIN_WORDS:
+        return False
+    if _SENTENCE_END.search(last):
+        return False
+    # the text must otherwise be prose (some earlier paragraph ends a sentence)
+    return any(_SENTENCE_END.search(p) and word_count(p) >= TRUNCATION_MIN_WORDS for p in paragraphs[:-1])
+
+
+def _base_id(doc: Document) -> str:
+    stem = PurePath(doc.path).stem
+    base = slug(stem)
+    return f"{base}-l{doc.source_line}" if doc.source_line is not None else base
+
+
+def assign_ids(docs: Sequence[Document]) -> list[Document]:
+    """Readable ids from file stems (``<stem>-l<line>`` for JSONL records).
+
+    Collisions (same stem in two folders) get a short sha256 prefix, then a
+    counter in path order, so ids do not depend on the input order.
+    """
+    bases = [_base_id(d) for d in docs]
+    count = Counter(bases)
+    ids = [b if count[b] == 1 else f"{b}-{d.sha256[:8]}" for b, d in zip(bases, docs, strict=True)]
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, x in enumerate(ids):
+        groups[x].append(i)
+    for x, idx in groups.items():
+        if len(idx) > 1:
+            for k, i in enumerate(sorted(idx, key=lambda i: (docs[i].path, docs[i].source_line or 0, i)), 1):
+                ids[i] = f"{x}-{k}"
+    return [attrs.evolve(d, id=i) for d, i in zip(docs, ids, strict=True)]
+
+
+def source_line(doc: Document, source_text: str, offset: int) -> int | None:
+    """The 1-based line of ``source_text`` (the SourceText's text) holding cleaned offset ``offset``.
+
+    For a JSONL record the line is that of the record in its file.
+    """
+    if doc.source_line is not None:
+        return doc.source_line
+    src = source_offset(doc.segments, offset)
+    if src is None:
+        return None
+    return source_text.count("\n", 0, src) + 1
+
+
+def clean_offset_to_line(doc: Document, offset: int) -> int | None:
+    """The 1-based line of the ORIGINAL input file holding cleaned-text ``offset``, without the file.
+
+    A JSONL record gives its record's line; a .txt/.md document the line its
+    segment was copied from (the nearest mapped character at or before
+    ``offset``); None for HTML (the text is extracted, not the file's lines) or
+    when the document carries no map.
+    """
+    if doc.source_line is not None:
+        return doc.source_line
+    if not doc.segment_lines or len(doc.segment_lines) != len(doc.segments):
+        return None
+    k = segment_index(doc.segments, max(0, offset))
+    return doc.segment_lines[k] if k is not None else None

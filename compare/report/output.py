@@ -1,0 +1,198 @@
+"""Writing and reading a report folder.
+
+Layout of ``OUT/``::
+
+    report.json                 the JSON report (always written: review needs it)
+    texts/<doc id>.txt          cleaned text of each document (claim spans index it)
+    texts/<doc id>.segments.json  cleaned-to-source offset map with the input file's
+                                line of each segment (for source links)
+    index.md, events/<id>.md    Markdown report        (format "md"; a page per event
+                                with more than one document)
+    html/index.html, html/events/<id>.html  HTML report (format "html")
+    reviews.yaml                review decisions (owned by compare.report.reviews, never touched here)
+
+Every file is written atomically (:mod:`compare.core.atomic`).  Output is
+deterministic: stable order, sorted JSON keys where order is not meaningful,
+no timestamps.  Pages and texts of events and documents that no longer exist
+are removed; only files this module generates are ever deleted.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol
+
+from compare.core.atomic import atomic_write_text
+from compare.core.errors import InputError
+from compare.core.escape import safe_filename
+from compare.core.models import Event, Report, Segment
+from compare.report.jsonio import (
+    report_from_dict,
+    report_to_dict,
+    segments_from_list,
+    segments_to_list,
+    validate_report_dict,
+)
+from compare.report.markdown import render_event, render_index
+from compare.report.reviews import reviews_path, sync_orphans
+from compare.report.view import FOOTER, shown_events
+
+REPORT_JSON = "report.json"
+MAX_REPORT_BYTES = 512 * 1024 * 1024
+
+
+def text_name(doc_id: str) -> str:
+    return f"{safe_filename(doc_id)}.txt"
+
+
+def segments_name(doc_id: str) -> str:
+    return f"{safe_filename(doc_id)}.segments.json"
+
+
+def dump_json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def write_if_changed(path: Path, text: str) -> None:
+    """Atomic write, skipped when the file already holds exactly ``text`` (re-renders
+    after a review decision then touch only the pages that changed)."""
+    data = text.encode("utf-8")
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    atomic_write_text(path, text)
+
+
+def formats_present(out_dir: Path) -> tuple[str, ...]:
+    """The formats an existing report folder was written with (json always)."""
+    found = ["json"]
+    if (out_dir / "index.md").exists():
+        found.append("md")
+    if (out_dir / "html" / "index.html").exists():
+        found.append("html")
+    return tuple(found)
+
+
+def _remove_stale(folder: Path, suffix: str, keep: set[str], marker: str | None) -> None:
+    """Delete ``folder/*<suffix>`` not in ``keep`` (and, with ``marker``, only files
+    containing it: pages a person wrote by hand are never removed)."""
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.iterdir()):
+        if not path.is_file() or not path.name.endswith(suffix) or path.name in keep:
+            continue
+        if marker is not None:
+            try:
+                if marker not in path.read_text("utf-8", errors="replace")[-4000:]:
+                    continue
+            except OSError:
+                continue
+        path.unlink(missing_ok=True)
+
+
+def write_report(report: Report, out_dir: Path, formats: Sequence[str], *,
+                 reviews_file: Path | None = None) -> None:
+    """Write ``report`` into ``out_dir``: report.json and texts always, Markdown with
+    ``"md"``, HTML with ``"html"``.  Review decisions in ``reviews_file`` (default
+    ``out_dir/reviews.yaml``) whose flags this report no longer has are marked
+    orphaned there, and their number is shown in the index."""
+    orphaned = sync_orphans(reviews_file or reviews_path(out_dir), report)
+    render_all(report, out_dir, formats, orphaned=orphaned)
+
+
+def render_all(report: Report, out_dir: Path, formats: Sequence[str], *, orphaned: int = 0) -> None:
+    """Everything :func:`write_report` writes, without touching the reviews file."""
+    out_dir = Path(out_dir)
+    data = report_to_dict(report)
+    write_if_changed(out_dir / REPORT_JSON, dump_json(data))
+    texts = out_dir / "texts"
+    keep: set[str] = set()
+    for doc in report.documents:
+        name = text_name(doc.id)
+        keep.add(name)
+        write_if_changed(texts / name, doc.text)
+        if doc.segments:
+            seg_name = segments_name(doc.id)
+            keep.add(seg_name)
+            seg_list = segments_to_list(doc.segments, doc.segment_lines)
+            write_if_changed(texts / seg_name, json.dumps(seg_list) + "\n")
+    _remove_stale(texts, ".txt", keep, None)
+    _remove_stale(texts, ".segments.json", keep, None)
+
+    if "md" in formats:
+        _write_pages(report, out_dir, ".md", render_index, render_event, orphaned)
+    if "html" in formats:
+        from compare.report.html import render_event_html, render_index_html
+
+        _write_pages(report, out_dir / "html", ".html", render_index_html, render_event_html, orphaned)
+
+
+class IndexRenderer(Protocol):
+    def __call__(self, report: Report, *, page_dir: Path, orphaned: int = 0) -> str: ...
+
+
+class EventRenderer(Protocol):
+    def __call__(self, report: Report, event: Event, *, page_dir: Path) -> str: ...
+
+
+def _write_pages(report: Report, page_root: Path, suffix: str, index: IndexRenderer,
+                 event_page: EventRenderer, orphaned: int) -> None:
+    """``index<suffix>`` and ``events/<event id><suffix>`` under ``page_root``; pages of
+    events that are gone are removed (only pages this module wrote: they end with FOOTER)."""
+    write_if_changed(page_root / f"index{suffix}", index(report, page_dir=page_root, orphaned=orphaned))
+    pages = set()
+    for event in shown_events(report):
+        name = f"{safe_filename(event.id)}{suffix}"
+        pages.add(name)
+        write_if_changed(page_root / "events" / name,
+                          event_page(report, event, page_dir=page_root / "events"))
+    _remove_stale(page_root / "events", suffix, pages, FOOTER)
+
+
+def read_report(out_dir: Path) -> Report:
+    """Read ``out_dir/report.json`` and the document texts back into a Report.
+
+    Raises :class:`InputError` naming the file when report.json is missing,
+    not JSON, or does not follow the schema, or when a text file is missing.
+    """
+    path = Path(out_dir) / REPORT_JSON
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(str(path), "no report here (run 'outlet-compare run' first)") from None
+    if size > MAX_REPORT_BYTES:
+        raise InputError(str(path), f"report is larger than {MAX_REPORT_BYTES} bytes")
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except UnicodeDecodeError:
+        raise InputError(str(path), "not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(str(path), f"not valid JSON: {exc.msg}", line=exc.lineno) from None
+    validate_report_dict(data, str(path))
+    texts: dict[str, str] = {}
+    segments: dict[str, tuple[Segment, ...]] = {}
+    lines: dict[str, tuple[int, ...]] = {}
+    for doc in data["documents"]:
+        doc_id = doc["id"]
+        text_path = Path(out_dir) / "texts" / text_name(doc_id)
+        try:
+            texts[doc_id] = text_path.read_text("utf-8")
+        except FileNotFoundError:
+            raise InputError(str(text_path), f"text of document '{doc_id}' is missing") from None
+        except UnicodeDecodeError:
+            raise InputError(str(text_path), "not UTF-8 text") from None
+        seg_path = Path(out_dir) / "texts" / segments_name(doc_id)
+        if seg_path.exists():
+            try:
+                segments[doc_id], lines[doc_id] = segments_from_list(
+                    json.loads(seg_path.read_text("utf-8")))
+            except (ValueError, UnicodeDecodeError) as exc:
+                raise InputError(str(seg_path), f"bad segment map: {exc}") from None
+    try:
+        return report_from_dict(data, texts, segments, lines)
+    except Exception as exc:  # cattrs errors carry nested detail; one line is enough here
+        raise InputError(str(path), f"cannot read report: {type(exc).__name__}") from None

@@ -1,0 +1,223 @@
+"""Tests for compare.events.cluster: grouping by date (one day of slack), kind and participants."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compare.core.models import Document, EventKind, Evidence
+from compare.events.cluster import cluster_documents
+
+D = dt.date
+PT = ("Vladimir Putin", "Donald Trump")
+
+
+def doc(doc_id: str, date: dt.date | None, kind: EventKind = "call",
+        participants: tuple[str, ...] = PT, text: str = "", **kw: object) -> Document:
+    ev = Evidence("x", "explicit", 0.8, 0) if date else None
+    body = text or f"{' and '.join(participants)} discussed oil prices, space and the virus by telephone."
+    return Document(id=doc_id, path=f"{doc_id}.txt", sha256="", text=body, event_date=date,
+                    event_date_evidence=ev, event_kind=kind, participants=participants,
+                    **kw)  # type: ignore[arg-type]
+
+
+def by_event(docs: list[Document]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for d in docs:
+        assert d.event_id is not None
+        out.setdefault(d.event_id, set()).add(d.id)
+    return out
+
+
+def test_same_call_across_time_zones_is_one_event() -> None:
+    events, docs = cluster_documents([doc("a", D(2020, 6, 1)), doc("b", D(2020, 6, 2)),
+                                      doc("c", D(2020, 6, 1))])
+    assert len(events) == 1
+    ev = events[0]
+    assert ev.id == "2020-06-01-putin-trump-call"
+    assert ev.date == D(2020, 6, 1)
+    assert ev.label == "Putin–Trump telephone call, 1 June 2020"
+    assert ev.documents == ("a", "b", "c")
+    assert {d.event_id for d in docs} == {ev.id}
+
+
+def test_two_calls_days_apart_stay_separate() -> None:
+    events, _docs = cluster_documents([doc("a", D(2020, 5, 7)), doc("b", D(2020, 5, 10))])
+    assert [e.id for e in events] == ["2020-05-07-putin-trump-call", "2020-05-10-putin-trump-call"]
+
+
+def test_different_calls_on_one_day_stay_separate() -> None:
+    events, _ = cluster_documents([
+        doc("a", D(2020, 6, 1)),
+        doc("b", D(2020, 6, 1), participants=("Vladimir Putin", "Nikol Pashinyan")),
+    ])
+    assert sorted(e.id for e in events) == ["2020-06-01-pashinyan-putin-call", "2020-06-01-putin-trump-call"]
+
+
+def test_a_document_naming_one_side_joins_the_only_matching_contact() -> None:
+    events, _docs = cluster_documents([
+        doc("a", D(2021, 3, 2), participants=("Vladimir Putin", "Aino Lehtinen (Finland)")),
+        doc("b", D(2021, 3, 3), participants=("Vladimir Putin",)),
+        doc("c", D(2021, 3, 2), participants=("Aino Lehtinen (Finland)", "Vladimir Putin")),
+    ])
+    assert len(events) == 1 and events[0].documents == ("a", "b", "c")
+
+
+def test_a_document_naming_one_side_of_two_contacts_stays_apart() -> None:
+    events, _ = cluster_documents([
+        doc("a", D(2021, 3, 2)),
+        doc("b", D(2021, 3, 2), participants=("Vladimir Putin",)),
+        doc("c", D(2021, 3, 2), participants=("Vladimir Putin", "Nikol Pashinyan")),
+    ])
+    assert sorted(e.documents for e in events) == [("a",), ("b",), ("c",)]
+    # another engagement of the same leader that day shares no topic with the contact
+    events, _ = cluster_documents([
+        doc("a", D(2021, 3, 2), kind="meeting", participants=("Vladimir Putin", "Aino Lehtinen (Finland)"),
+            text="Vladimir Putin and Aino Lehtinen met in Moscow for talks on the Baltic Sea and energy."),
+        doc("c", D(2021, 3, 2), kind="meeting", participants=("Aino Lehtinen (Finland)", "Vladimir Putin"),
+            text="Aino Lehtinen met Vladimir Putin in Moscow; the talks covered the Baltic Sea and energy."),
+        doc("b", D(2021, 3, 3), kind="meeting", participants=("Vladimir Putin",),
+            text="Vladimir Putin met the governor of the Tula region to discuss the regional budget."),
+    ])
+    assert sorted(e.documents for e in events) == [("a", "c"), ("b",)]
+    # a meeting is no part of a call
+    events, _ = cluster_documents([doc("a", D(2021, 3, 2)),
+                                   doc("b", D(2021, 3, 2), kind="meeting", participants=("Vladimir Putin",))])
+    assert len(events) == 2
+
+
+def test_a_statement_about_calls_is_not_the_call() -> None:
+    events, docs = cluster_documents([doc("call", D(2020, 5, 22)),
+                                      doc("said", D(2020, 5, 22), kind="statement")])
+    assert len(events) == 2
+    assert by_event(docs) == {"2020-05-22-putin-trump-call": {"call"},
+                              "2020-05-22-putin-trump-statement": {"said"}}
+
+
+def test_duplicates_join_their_original_even_with_another_date() -> None:
+    events, _docs = cluster_documents([
+        doc("orig", D(2020, 6, 1)),
+        doc("copy", D(2020, 6, 5), duplicate_of="orig"),
+        doc("copy2", None, duplicate_of="copy"),
+    ])
+    assert len(events) == 1
+    assert set(events[0].documents) == {"orig", "copy", "copy2"}
+    assert events[0].date == D(2020, 6, 1)
+
+
+def test_undated_documents_get_their_own_event() -> None:
+    events, _docs = cluster_documents([doc("u1", None), doc("u2", None), doc("a", D(2019, 1, 1))])
+    assert [e.id for e in events] == ["2019-01-01-putin-trump-call", "undated-u1", "undated-u2"]
+    assert events[1].date is None
+
+
+def test_id_collisions_get_suffixes() -> None:
+    # Same date, same people, same kind, but one names nobody: cannot join on topics.
+    events, _ = cluster_documents([
+        doc("a", D(2020, 6, 1)),
+        doc("b", D(2020, 6, 1), participants=(), text="Weather: rain expected in the capital tonight."),
+    ])
+    assert sorted(e.id for e in events) == ["2020-06-01-call", "2020-06-01-putin-trump-call"]
+
+
+def test_document_without_participants_joins_on_strong_topic_overlap() -> None:
+    text = "Vladimir Putin and Donald Trump discussed oil prices, space and the virus by telephone."
+    events, _ = cluster_documents([doc("a", D(2020, 6, 1)), doc("b", D(2020, 6, 1), participants=(), text=text)])
+    assert len(events) == 1
+
+
+def test_reference_is_the_primary_readout() -> None:
+    events, _ = cluster_documents([
+        doc("wire", D(2020, 6, 1), outlet_role="wire"),
+        doc("kremlin-copy", D(2020, 6, 1), outlet_role="primary", duplicate_of="kremlin"),
+        doc("kremlin", D(2020, 6, 1), outlet_role="primary"),
+    ])
+    assert events[0].reference == "kremlin"
+    assert events[0].reference_basis == "primary"
+    events, _ = cluster_documents([doc("wire", D(2020, 6, 1), outlet_role="wire")])
+    assert events[0].reference is None and events[0].reference_basis == "none"
+
+
+def test_event_date_is_the_most_supported_date() -> None:
+    events, _ = cluster_documents([doc("a", D(2020, 6, 2)), doc("b", D(2020, 6, 1)), doc("c", D(2020, 6, 1))])
+    assert events[0].date == D(2020, 6, 1)
+
+
+def test_meeting_label() -> None:
+    events, _ = cluster_documents([doc("m", D(2018, 7, 16), kind="meeting")])
+    assert events[0].label == "Putin–Trump meeting, 16 July 2018"
+    assert events[0].id == "2018-07-16-putin-trump-meeting"
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.one_of(st.none(), st.dates(D(2020, 1, 1), D(2020, 1, 20))),
+                          st.sampled_from(["call", "meeting", "statement"]),
+                          st.sampled_from([PT, ("Vladimir Putin", "Nikol Pashinyan")])),
+                min_size=0, max_size=16))
+def test_properties(items: list[tuple[dt.date | None, EventKind, tuple[str, ...]]]) -> None:
+    docs = [doc(f"d{i:02d}", date, kind, people) for i, (date, kind, people) in enumerate(items)]
+    events, out = cluster_documents(docs)
+    # Every document is in exactly one event; ids are unique; order is deterministic.
+    assert sorted(i for e in events for i in e.documents) == sorted(d.id for d in docs)
+    assert len({e.id for e in events}) == len(events)
+    assert [d.id for d in out] == [d.id for d in docs]
+    again, _ = cluster_documents(list(reversed(docs)))
+    assert [(e.id, sorted(e.documents)) for e in again] == [(e.id, sorted(e.documents)) for e in events]
+    for e in events:
+        members = [d for d in docs if d.id in e.documents]
+        kinds = {d.event_kind for d in members}
+        # One kind, or a call and a meeting of the same people (one contact worded two ways).
+        assert len(kinds) == 1 or kinds == {"call", "meeting"}
+        assert len({d.participants for d in members}) == 1
+        dates = [d.event_date for d in members if d.event_date]
+        if dates:
+            assert (max(dates) - min(dates)).days <= 1
+
+
+# --------------------------------------------------------------------------- participants beyond the lexicon
+
+FI_SE = ("Mari Lahti (Finland)", "Karl Berg (Sweden)")
+
+
+def test_same_minister_on_consecutive_days_with_different_counterparts_stays_apart() -> None:
+    _events, docs = cluster_documents([
+        doc("a", D(2021, 9, 6), participants=FI_SE),
+        doc("b", D(2021, 9, 7), participants=("Mari Lahti", "Jonas Petraitis (Lithuania)")),
+        doc("c", D(2021, 9, 7), participants=("Karl Berg (Sweden)", "Mari Lahti (Finland)")),
+    ])
+    assert by_event(docs) == {"2021-09-06-berg-lahti-call": {"a", "c"},
+                              "2021-09-07-lahti-petraitis-call": {"b"}}
+
+
+def test_surname_alone_and_full_name_are_one_person() -> None:
+    events, _ = cluster_documents([doc("a", D(2021, 9, 6), participants=FI_SE),
+                                   doc("b", D(2021, 9, 6), participants=("Lahti", "Berg"))])
+    assert len(events) == 1 and events[0].participants == ("Karl Berg", "Mari Lahti")
+
+
+def test_country_roles_match_named_ministers_of_those_countries() -> None:
+    _events, docs = cluster_documents([
+        doc("a", D(2021, 9, 6), participants=FI_SE),
+        doc("b", D(2021, 9, 6), participants=("Finland", "Sweden")),
+        doc("c", D(2021, 9, 6), participants=("Finland", "Norway")),
+    ])
+    groups = by_event(docs)
+    assert {"a", "b"} in groups.values() and {"c"} in groups.values()
+
+
+def test_event_id_does_not_depend_on_mention_order() -> None:
+    one, _ = cluster_documents([doc("a", D(2017, 5, 2), participants=("Donald Trump", "Vladimir Putin"))])
+    two, _ = cluster_documents([doc("a", D(2017, 5, 2), participants=("Vladimir Putin", "Donald Trump"))])
+    assert one[0].id == two[0].id == "2017-05-02-putin-trump-call"
+    assert one[0].label == two[0].label
+
+
+def test_a_call_and_a_meeting_of_the_same_people_on_one_day_are_one_contact() -> None:
+    events, _ = cluster_documents([doc("a", D(2021, 9, 6), participants=FI_SE),
+                                   doc("b", D(2021, 9, 6), kind="meeting", participants=FI_SE)])
+    assert len(events) == 1 and events[0].kind == "call"
+    apart, _ = cluster_documents([doc("a", D(2021, 9, 6), participants=FI_SE),
+                                  doc("b", D(2021, 9, 7), kind="meeting", participants=FI_SE)])
+    assert len(apart) == 2
