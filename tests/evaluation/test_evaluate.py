@@ -208,15 +208,18 @@ def test_floors_file_and_failures(tmp_path: Path) -> None:
 
 
 def test_repo_floors_file_is_valid() -> None:
-    floors = evaluate.load_floors(Path(__file__).parent.parent.parent / "eval_floors.yaml")
+    path = Path(__file__).parent.parent.parent / "eval_floors.yaml"
     names = set(score_report(perfect_report(), load_gold(GOLD)).metrics)
-    assert floors and set(floors) <= names
+    for section in (None, "realdev"):
+        floors = evaluate.load_floors(path, section)
+        assert floors and set(floors) <= names
 
 
 def test_run_eval_scores_tool_and_baselines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[list[Path]] = []
 
-    def fake_analyse(paths: list[Path], rules_dirs: object) -> object:
+    def fake_analyse(paths: list[Path], rules_dirs: object, manifest: Path | None = None) -> object:
+        assert manifest is None
         seen.append(paths)
         return perfect_report()
 
