@@ -122,3 +122,18 @@ def test_realdev_meets_its_floors_with_the_manifest(tmp_path: Path) -> None:
         floors=ROOT / "eval_floors.yaml", floors_section="realdev"))
     assert result.floor_failures == []
     assert result.details["tool"]["documents_matched"] == result.details["tool"]["documents_gold"] == 85
+
+
+def test_accuracy_table_script_puts_sets_side_by_side(tmp_path: Path) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("accuracy_table", ROOT / "benchmarks" / "accuracy_table.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    real = {"tool": {"metrics": {"alignment.f1": 0.4231}}, "embed": {"metrics": {"alignment.f1": 0.178}}}
+    dev = {"tool": {"metrics": {"alignment.f1": 0.906}}}
+    lines = module.table([("realdev", real), ("devset", dev)]).splitlines()
+    assert lines[0] == "| metric | realdev: tool | embed | devset: tool |"
+    assert "| alignment F1 | 0.423 | 0.178 | 0.906 |" in lines
+    assert "| event date exact | nan | nan | nan |" in lines
