@@ -201,7 +201,10 @@ def rules_test(folder: Path | None) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--report", "report_dir", type=click.Path(path_type=Path),
               help="Score an existing report folder instead of running.")
-@click.option("--baseline", "baselines", multiple=True, type=click.Choice(["difflib", "ngram"]),
+@click.option("--manifest", type=click.Path(path_type=Path),
+              help="Scraper manifest (CSV or JSONL: path, outlet, url, published, title), "
+                   "read as 'run --manifest' reads it.")
+@click.option("--baseline", "baselines", multiple=True, type=click.Choice(["difflib", "ngram", "embed"]),
               help="Also score a baseline aligner (repeatable).")
 @click.option("--seeds", "seeds_dir", type=click.Path(path_type=Path),
               help="Where 'seeds/...' paths of the gold file live (default: beside the gold, then ./seeds).")
@@ -210,16 +213,20 @@ def rules_test(folder: Path | None) -> None:
               help="Write eval.json here (default: ./eval.json).")
 @click.option("--floors", type=click.Path(path_type=Path), default=None,
               help="Fail (exit 1) when a metric drops below its floor in this YAML file.")
+@click.option("--floors-section", default=None,
+              help="Check the floors of this section of the floors file (e.g. realdev) "
+                   "instead of its top-level ones.")
 @user_errors
-def eval_cmd(gold: Path, paths: tuple[Path, ...], report_dir: Path | None, baselines: tuple[str, ...],
-             seeds_dir: Path | None, rules_dirs: tuple[Path, ...], out: Path | None,
-             floors: Path | None) -> None:
+def eval_cmd(gold: Path, paths: tuple[Path, ...], report_dir: Path | None, manifest: Path | None,
+             baselines: tuple[str, ...], seeds_dir: Path | None, rules_dirs: tuple[Path, ...],
+             out: Path | None, floors: Path | None, floors_section: str | None) -> None:
     """Score the tool (and baselines) against gold annotations."""
     from compare.evaluation.evaluate import EvalOptions, run_eval
 
     result = run_eval(EvalOptions(gold=gold, paths=paths, report_dir=report_dir, baselines=baselines,
                                   seeds_dir=seeds_dir, rules_dirs=rules_dirs,
-                                  out=out or Path("eval.json"), floors=floors))
+                                  out=out or Path("eval.json"), floors=floors, manifest=manifest,
+                                  floors_section=floors_section))
     click.echo(result.table)
     if result.floor_failures:
         for line in result.floor_failures:

@@ -1,10 +1,12 @@
 """``outlet-compare eval``: score the tool (and baselines) against gold annotations.
 
 :func:`run_eval` loads the gold (:mod:`compare.evaluation.gold`), gets a Report (runs the
-pipeline on the given paths, or on exactly the gold's documents, or reads an
-existing report folder), scores it with :func:`compare.evaluation.metrics.score_report`,
+pipeline on the given paths, or on exactly the gold's documents, with the scraper
+manifest when one is given, exactly as ``run --manifest``; or reads an existing
+report folder), scores it with :func:`compare.evaluation.metrics.score_report`,
 does the same for each requested baseline (:mod:`compare.evaluation.baselines`), writes
-``eval.json`` atomically and compares the tool's metrics with the floors file.
+``eval.json`` atomically and compares the tool's metrics with the floors file (its
+top-level floors, or one named section such as ``realdev:``).
 Metric definitions: docs/gold-format.md.
 """
 
@@ -19,10 +21,11 @@ from typing import Any
 from attrs import Factory, field, frozen
 
 from compare.core.atomic import atomic_write_text
-from compare.core.errors import InputError
+from compare.core.errors import CompareError, InputError
 from compare.core.models import Alignment, Claim, Document, Event, Evidence, Flag, Report, Review
 from compare.evaluation.gold import Gold, load_gold
 from compare.evaluation.metrics import Score, gold_doc_paths, score_report
+from compare.ingest.read import read_manifest
 
 EVAL_SCHEMA = "outlet-compare/eval/v1"
 MAX_FLOORS_BYTES = 1024 * 1024
@@ -51,13 +54,17 @@ class EvalOptions:
     rules_dirs: Sequence[Path] = ()
     out: Path = Path("eval.json")
     floors: Path | None = None
+    # Scraper manifest (path, outlet, url, published, title), read exactly as ``run --manifest``.
+    manifest: Path | None = None
+    # Section of the floors file to check (None: its top-level floors, the devset's).
+    floors_section: str | None = None
 
 
 @frozen
 class EvalResult:
     table: str
     floor_failures: list[str]
-    # system name ("tool", "difflib", "ngram") -> metric name -> value
+    # system name ("tool", "difflib", "ngram", "embed") -> metric name -> value
     metrics: dict[str, dict[str, float]]
     # system name -> details (counts, per-document dates, worst misses)
     details: dict[str, dict[str, Any]] = field(default=Factory(dict))
@@ -66,14 +73,16 @@ class EvalResult:
 # --------------------------------------------------------------------------- reports
 
 
-def analyse_paths(paths: Sequence[Path], rules_dirs: Sequence[Path]) -> Report:
-    """Run the whole pipeline (no reviews, no writing) on ``paths``."""
+def analyse_paths(paths: Sequence[Path], rules_dirs: Sequence[Path],
+                  manifest: Path | None = None) -> Report:
+    """Run the whole pipeline (no reviews, no writing) on ``paths``, with the scraper
+    ``manifest`` read exactly as ``run --manifest`` reads it."""
     from compare.ingest.read import read_inputs
     from compare.pipeline import DEFAULT_MAX_BYTES, analyse
     from compare.rules import compile_rules
 
     rules = compile_rules(list(rules_dirs))
-    sources, skipped = read_inputs(list(paths), manifest=None, max_bytes=DEFAULT_MAX_BYTES)
+    sources, skipped = read_inputs(list(paths), manifest=manifest, max_bytes=DEFAULT_MAX_BYTES)
     return analyse(sources, rules, skipped=skipped)
 
 
@@ -186,8 +195,12 @@ def _report_from_json(data: Mapping[str, Any], texts: Mapping[str, str], path: P
 # --------------------------------------------------------------------------- floors and table
 
 
-def load_floors(path: Path) -> dict[str, float]:
-    """``{metric: floor}`` from a YAML file (the ``why:`` map is documentation only)."""
+def load_floors(path: Path, section: str | None = None) -> dict[str, float]:
+    """``{metric: floor}`` from a YAML file (the ``why:`` maps are documentation only).
+
+    The top-level ``metric: floor`` entries are the default floors (the devset's); a
+    top-level key whose value is a mapping is a named section with floors of its own
+    (e.g. ``realdev:``), chosen with ``section``.  An unknown section is an error."""
     import yaml
 
     path = Path(path)
@@ -200,17 +213,28 @@ def load_floors(path: Path) -> dict[str, float]:
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise InputError(str(path), f"not valid YAML ({exc})".splitlines()[0]) from None
     if data is None:
-        return {}
+        data = {}
     if not isinstance(data, dict):
         raise InputError(str(path), "must be a mapping of metric name to floor")
+    sections = {str(k): v for k, v in data.items() if k != "why" and isinstance(v, dict)}
+    if section is None:
+        chosen: dict[Any, Any] = {k: v for k, v in data.items() if str(k) not in sections}
+        where = ""
+    elif section in sections:
+        chosen = sections[section]
+        where = f"{section}."
+    else:
+        known = ", ".join(sorted(sections)) or "none"
+        raise InputError(str(path), f"no floors section {section!r} (sections: {known})")
     floors: dict[str, float] = {}
-    for key, value in data.items():
+    for key, value in chosen.items():
         if key == "why":
             if not isinstance(value, dict | None):
-                raise InputError(str(path), "why: must be a mapping of metric name to reason")
+                raise InputError(str(path), f"{where}why: must be a mapping of metric name to reason")
             continue
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
-            raise InputError(str(path), f"{key}: floor must be a number between 0 and 1, got {value!r}")
+            raise InputError(str(path), f"{where}{key}: floor must be a number between 0 and 1, "
+                                        f"got {value!r}")
         floors[str(key)] = float(value)
     return floors
 
@@ -227,7 +251,7 @@ def check_floors(metrics: Mapping[str, float], floors: Mapping[str, float]) -> l
 
 
 def format_table(metrics: Mapping[str, Mapping[str, float]]) -> str:
-    """Metric rows, one column per system (tool | difflib | ngram)."""
+    """Metric rows, one column per system (tool | difflib | ngram | embed)."""
     from tabulate import tabulate
 
     systems = list(metrics)
@@ -263,20 +287,35 @@ def score_systems(report: Report, gold: Gold, baselines: Sequence[str] = ()) -> 
 
 def run_eval(opts: EvalOptions) -> EvalResult:
     """Score the tool (and baselines) against ``opts.gold``; write ``opts.out``."""
+    if opts.report_dir is not None and opts.manifest is not None:
+        raise CompareError("--manifest cannot be combined with --report (give the manifest to "
+                           "the run that wrote the report folder)")
+    if opts.floors_section is not None and opts.floors is None:
+        raise CompareError("--floors-section needs --floors FILE")
+    from compare.evaluation.baselines import check_baseline
+
+    for name in opts.baselines:  # before the run: a missing model package fails in one line at once
+        check_baseline(name)
+    if opts.manifest is not None and not Path(opts.manifest).is_file():
+        raise InputError(str(opts.manifest), "manifest not found")
     gold = load_gold(opts.gold, opts.seeds_dir)
-    floors = load_floors(opts.floors) if opts.floors is not None else {}
+    floors = load_floors(opts.floors, opts.floors_section) if opts.floors is not None else {}
+    if opts.manifest is not None:
+        read_manifest(Path(opts.manifest))  # a bad manifest fails before the run, naming its line
     if opts.report_dir is not None:
         report = load_report(opts.report_dir)
     else:
         paths = list(opts.paths) or gold_inputs(gold)
-        report = analyse_paths(paths, opts.rules_dirs)
+        report = analyse_paths(paths, opts.rules_dirs, opts.manifest)
     scores = score_systems(report, gold, opts.baselines)
     metrics = {name: s.metrics for name, s in scores.items()}
     details = {name: s.details for name, s in scores.items()}
     failures = check_floors(metrics["tool"], floors)
-    payload = {"schema": EVAL_SCHEMA, "gold": str(opts.gold), "tool_version": report.tool_version,
+    payload = {"schema": EVAL_SCHEMA, "gold": str(opts.gold),
+               "manifest": str(opts.manifest) if opts.manifest is not None else None,
+               "tool_version": report.tool_version,
                "systems": {name: {"metrics": s.metrics, **s.details} for name, s in scores.items()},
-               "floors": floors, "floor_failures": failures}
+               "floors": floors, "floors_section": opts.floors_section, "floor_failures": failures}
     atomic_write_text(Path(opts.out), json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
     table = format_table(metrics)
     misses = format_misses(details["tool"])
