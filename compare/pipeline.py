@@ -72,7 +72,8 @@ def analyse_event(event: Event, docs: Sequence[Document], rules: Rules) -> Event
     event, alignments = align_event(event, docs, claims, rules.matching, rules.lexicon)
     event = attrs.evolve(event, uncompared=tuple(sorted(
         uncompared_documents(event, docs, rules.lexicon, rules.matching).items())))
-    flags = flag_event(event, docs, claims, alignments, rules.lexicon, rules.matching)
+    flags = flag_event(event, docs, claims, alignments, rules.lexicon, rules.matching,
+                       rules.flag_model)
     return EventResult(event, tuple(claims), tuple(alignments), tuple(flags))
 
 

@@ -28,6 +28,7 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
+import attrs
 import numpy as np
 
 from compare.align.alignment import languages_differ, other_language
@@ -41,6 +42,15 @@ from compare.align.discrepancies import (
     states_contact,
     tone_words,
 )
+from compare.align.flagfeatures import (
+    ClaimContext,
+    addition_features,
+    claim_context,
+    omission_features,
+    pair_features,
+    scope_features,
+)
+from compare.align.flagmodel import FlagModel, default_flag_model
 from compare.align.lexicon import Lexicon, tokenize
 from compare.align.matching import MatchingConfig
 from compare.align.normalize import canonical_tokens, normalize, stem
@@ -227,8 +237,26 @@ def uncompared_documents(event: Event, docs: Sequence[Document], lexicon: Lexico
 
 def flag_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
                alignments: Sequence[Alignment], lexicon: Lexicon,
-               config: MatchingConfig) -> list[Flag]:
-    """All flags of one event (pure; stable ids).
+               config: MatchingConfig, model: FlagModel | None = None) -> list[Flag]:
+    """All flags of one event (pure; stable ids), each scored with the
+    calibrated probability of being right (``model.confidence``, see
+    :mod:`compare.align.flagmodel`; ``model`` defaults to the shipped one)."""
+    model = default_flag_model() if model is None else model
+    out = []
+    for flag, features in flag_event_features(event, docs, claims, alignments, lexicon, config,
+                                              model):
+        if model.confidence is not None:
+            flag = attrs.evolve(flag, score=round(model.confidence.predict(features), 3))
+        out.append(flag)
+    return out
+
+
+def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
+                        alignments: Sequence[Alignment], lexicon: Lexicon,
+                        config: MatchingConfig, model: FlagModel,
+                        ) -> list[tuple[Flag, dict[str, float]]]:
+    """The flags of one event with the features of each (for the confidence
+    model and for ``benchmarks/fit_flags.py``); scores are the rule scores.
 
     * No flags for an event without a reference basis (one independent
       document), for the reference document itself, for documents in another
@@ -259,7 +287,12 @@ def flag_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
     # tone words said of the talks elsewhere (not "the situation remains difficult")
     refs = [cl[a.reference_claim or ""] for a in ref_groups]
     ref_tone = tone_words((r for r in refs if about_contact(r, lexicon)), lexicon)
-    flags: list[Flag] = []
+    compared = [d for d in docs
+                if d.id != reference and d.id not in skip and d.duplicate_of not in ids]
+    n_compared = max(1, len(compared) + (1 if reference else 0))
+    ctx = claim_context(event, [d for d in docs if d.id not in skip], claims, in_ref_group,
+                        refs, set(), lexicon, config)
+    flags: list[tuple[Flag, dict[str, float]]] = []
     for doc in sorted(docs, key=lambda d: d.id):
         if doc.id == reference or doc.id in skip or (doc.duplicate_of in ids):
             continue
@@ -272,6 +305,8 @@ def flag_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
         missing = [cl[a.reference_claim or ""] for a in ref_groups
                    if doc.id not in group_docs[a.id]]
         doc_tone = tone_words((c for c in mine if about_contact(c, lexicon)), lexicon)
+        doc_share = (sum(1 for a in ref_groups if doc.id in group_docs[a.id])
+                     / max(1, len(ref_groups)))
         within = _reported_within(
             [r for r in missing if r.document != doc.id and not r.event_statement
              and not languages_differ(by_doc[r.document], doc)],
@@ -290,9 +325,12 @@ def flag_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
                                   else "omission")
                 detail = ("not reported (the text is truncated before it)"
                           if kind == "possibly_truncated" else "not reported")
-                flags.append(_flag(event, doc, kind, None, ref, group, 0.8,
-                                   f"{detail}: {_short(ref.text)}{also}", "omission",
-                                   lexicon))
+                feats = omission_features(
+                    event, doc, ref, n, len(ref_groups), last_aligned,
+                    len(group_docs[group.id]) / n_compared, doc_share, lexicon)
+                flags.append((_flag(event, doc, kind, None, ref, group, 0.8,
+                                    f"{detail}: {_short(ref.text)}{also}", "omission",
+                                    lexicon), feats))
                 continue
             best: tuple[int, Claim, list[tuple[str, str, str]]] | None = None
             across = languages_differ(by_doc[ref.document], doc)
@@ -309,20 +347,30 @@ def flag_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
                 others = [d for kk, _, d in found[1:] if kk != k]
                 if others:
                     detail += "; also " + "; ".join(dict.fromkeys(others))
-                flags.append(_flag(event, doc, k, m, ref, group,  # type: ignore[arg-type]
-                                   CONFIDENCE[k], detail + also, cls, lexicon))
+                sim = float(score_matrix([normalize(ref.text, lexicon)],
+                                         [normalize(m.text, lexicon)], config)[0, 0])
+                feats = pair_features(event, k, cls, ref, m, sim, len(found),
+                                      len(group_docs[group.id]) / n_compared)
+                flags.append((_flag(event, doc, k, m, ref, group,  # type: ignore[arg-type]
+                                    CONFIDENCE[k], detail + also, cls, lexicon), feats))
         flags.extend(_additions(event, doc, mine, in_ref_group, ref_groups, cl, lexicon,
-                                config, also, by_doc))
+                                config, also, by_doc, ctx, model))
     return flags
 
 
 def _additions(event: Event, doc: Document, mine: Sequence[Claim], in_ref_group: set[str],
                ref_groups: Sequence[Alignment], cl: Mapping[str, Claim], lexicon: Lexicon,
                config: MatchingConfig, inherit: str,
-               by_doc: Mapping[str, Document]) -> list[Flag]:
+               by_doc: Mapping[str, Document], ctx: ClaimContext,
+               model: FlagModel) -> list[tuple[Flag, dict[str, float]]]:
+    """Claims of the document in no reference group that the scope model
+    holds to be about the event (see :mod:`compare.align.flagmodel`)."""
     refs = [cl[a.reference_claim or ""] for a in ref_groups]
     off = _off_event(doc, mine, in_ref_group, refs, event, lexicon)
-    loose = [c for c in mine if c.id not in in_ref_group and c.id not in off
+    ctx = attrs.evolve(ctx, off_event=frozenset(off))
+    scope = {c.id: scope_features(c, doc, ctx, lexicon) for c in mine}
+    loose = [c for c in mine if c.id not in in_ref_group
+             and (c.id not in off if model.scope is None else model.in_scope(scope[c.id]))
              and not states_contact(c, lexicon)
              and not _minor(c, lexicon, config, _addition_min_words(c, lexicon, config))]
     if not loose:
@@ -348,8 +396,11 @@ def _additions(event: Event, doc: Document, mine: Sequence[Claim], in_ref_group:
         if covered and nl[i].stems - attr_words <= covered:
             continue
         closest = float(to_ref[i].max()) if to_ref.shape[1] else 0.0
-        out.append(_flag(event, doc, "addition", c, None, None, round(1.0 - closest / 2, 3),
-                         f"not in the reference: {_short(c.text)}{inherit}", None, lexicon))
+        feats = addition_features(event, scope[c.id], model.scope_probability(scope[c.id]),
+                                  closest)
+        out.append((_flag(event, doc, "addition", c, None, None, round(1.0 - closest / 2, 3),
+                          f"not in the reference: {_short(c.text)}{inherit}", None, lexicon),
+                    feats))
     return out
 
 
