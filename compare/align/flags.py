@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import math
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -43,7 +44,6 @@ from compare.align.discrepancies import (
     tone_words,
 )
 from compare.align.flagfeatures import (
-    ClaimContext,
     addition_features,
     claim_context,
     omission_features,
@@ -251,6 +251,31 @@ def flag_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
     return out
 
 
+def event_scope_features(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
+                         alignments: Sequence[Alignment], lexicon: Lexicon,
+                         config: MatchingConfig) -> dict[str, dict[str, float]]:
+    """The scope features (:func:`compare.align.flagfeatures.scope_features`) of
+    every claim of the event's compared documents, as the flags stage computes
+    them (for ``benchmarks/fit_flags.py``)."""
+    if event.reference_basis == "none":
+        return {}
+    cl = {c.id: c for c in claims}
+    ref_groups = [a for a in alignments if a.reference_claim in cl]
+    in_ref_group = {cid for a in ref_groups for cid in a.claims}
+    refs = [cl[a.reference_claim or ""] for a in ref_groups]
+    skip = uncompared_documents(event, docs, lexicon, config)
+    kept = [d for d in docs if d.id not in skip]
+    ctx = claim_context(event, kept, claims, in_ref_group, refs, set(), lexicon, config)
+    out: dict[str, dict[str, float]] = {}
+    for doc in kept:
+        mine = sorted((c for c in claims if c.document == doc.id),
+                      key=lambda c: (c.span[0], c.id))
+        off = _off_event(doc, mine, in_ref_group, refs, event, lexicon)
+        here = attrs.evolve(ctx, off_event=frozenset(off))
+        out.update({c.id: scope_features(c, doc, here, lexicon) for c in mine})
+    return out
+
+
 def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
                         alignments: Sequence[Alignment], lexicon: Lexicon,
                         config: MatchingConfig, model: FlagModel,
@@ -305,6 +330,14 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
         missing = [cl[a.reference_claim or ""] for a in ref_groups
                    if doc.id not in group_docs[a.id]]
         doc_tone = tone_words((c for c in mine if about_contact(c, lexicon)), lexicon)
+        off = _off_event(doc, mine, in_ref_group, refs, event, lexicon)
+        here = attrs.evolve(ctx, off_event=frozenset(off))
+        scope = {c.id: scope_features(c, doc, here, lexicon) for c in mine}
+        # About the event: aligned with the reference, or outside the
+        # paragraphs about other stories and (scope model) about the event.
+        about = {c.id for c in mine if c.id in in_ref_group or (
+            c.id not in off and model.in_scope(scope[c.id]))}
+        cut_reporting = doc.truncated and _cut_while_reporting(mine, about)
         doc_share = (sum(1 for a in ref_groups if doc.id in group_docs[a.id])
                      / max(1, len(ref_groups)))
         within = _reported_within(
@@ -321,13 +354,16 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
                     continue
                 if ref.id in within:
                     continue
-                kind: FlagKind = ("possibly_truncated" if doc.truncated and n > last_aligned
-                                  else "omission")
+                kind: FlagKind = ("possibly_truncated" if cut_reporting or (
+                    doc.truncated and n > last_aligned) else "omission")
                 detail = ("not reported (the text is truncated before it)"
                           if kind == "possibly_truncated" else "not reported")
                 feats = omission_features(
                     event, doc, ref, n, len(ref_groups), last_aligned,
                     len(group_docs[group.id]) / n_compared, doc_share, lexicon)
+                feats.update(om_cut_reporting=float(cut_reporting),
+                             om_event_docs=math.log1p(n_compared),
+                             om_doc_claims=math.log1p(len(mine)))
                 flags.append((_flag(event, doc, kind, None, ref, group, 0.8,
                                     f"{detail}: {_short(ref.text)}{also}", "omission",
                                     lexicon), feats))
@@ -351,26 +387,42 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
                                          [normalize(m.text, lexicon)], config)[0, 0])
                 feats = pair_features(event, k, cls, ref, m, sim, len(found),
                                       len(group_docs[group.id]) / n_compared)
+                feats.update(pr_doc_share=doc_share, pr_event_docs=math.log1p(n_compared),
+                             pr_doc_claims=math.log1p(len(mine)),
+                             pr_truncated=float(doc.truncated))
                 flags.append((_flag(event, doc, k, m, ref, group,  # type: ignore[arg-type]
                                     CONFIDENCE[k], detail + also, cls, lexicon), feats))
-        flags.extend(_additions(event, doc, mine, in_ref_group, ref_groups, cl, lexicon,
-                                config, also, by_doc, ctx, model))
+        for flag, feats in _additions(event, doc, mine, in_ref_group, ref_groups, cl, lexicon,
+                                      config, also, by_doc, scope, about, model):
+            feats.update(ad_doc_share=doc_share, ad_event_docs=math.log1p(n_compared),
+                         ad_doc_claims=math.log1p(len(mine)))
+            flags.append((flag, feats))
     return flags
+
+
+# How many of a truncated text's last body claims are looked at: one of them
+# about the event means the excerpt was cut while still reporting it.
+_TAIL_CLAIMS = 2
+
+
+def _cut_while_reporting(mine: Sequence[Claim], about: set[str]) -> bool:
+    """A truncated text cut while it still reports the event (one of its last
+    body claims is aligned with the reference or about the event): any claim
+    it lacks may follow the cut, so none is an omission.  A text that had
+    moved on to background or other news before the cut is blamed as usual."""
+    body = [c for c in mine if not c.headline]
+    return any(c.id in about for c in body[-_TAIL_CLAIMS:])
 
 
 def _additions(event: Event, doc: Document, mine: Sequence[Claim], in_ref_group: set[str],
                ref_groups: Sequence[Alignment], cl: Mapping[str, Claim], lexicon: Lexicon,
                config: MatchingConfig, inherit: str,
-               by_doc: Mapping[str, Document], ctx: ClaimContext,
-               model: FlagModel) -> list[tuple[Flag, dict[str, float]]]:
-    """Claims of the document in no reference group that the scope model
-    holds to be about the event (see :mod:`compare.align.flagmodel`)."""
+               by_doc: Mapping[str, Document], scope: Mapping[str, dict[str, float]],
+               about: set[str], model: FlagModel) -> list[tuple[Flag, dict[str, float]]]:
+    """Claims of the document in no reference group that are about the event
+    (``about``: the scope model, see :mod:`compare.align.flagmodel`)."""
     refs = [cl[a.reference_claim or ""] for a in ref_groups]
-    off = _off_event(doc, mine, in_ref_group, refs, event, lexicon)
-    ctx = attrs.evolve(ctx, off_event=frozenset(off))
-    scope = {c.id: scope_features(c, doc, ctx, lexicon) for c in mine}
-    loose = [c for c in mine if c.id not in in_ref_group
-             and (c.id not in off if model.scope is None else model.in_scope(scope[c.id]))
+    loose = [c for c in mine if c.id not in in_ref_group and c.id in about
              and not states_contact(c, lexicon)
              and not _minor(c, lexicon, config, _addition_min_words(c, lexicon, config))]
     if not loose:

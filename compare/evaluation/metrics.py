@@ -199,6 +199,9 @@ class Score:
 
     metrics: dict[str, float]
     details: dict[str, Any]
+    # every scored flag and whether it is right (for fitting the confidence
+    # model; not written to eval.json)
+    flags: tuple[JudgedFlag, ...] = ()
 
 
 @frozen
@@ -350,14 +353,15 @@ def score_report(report: Report, gold: Gold, *, texts: Mapping[str, str] | None 
         metrics[f"flags.at_cut.{name}.p"], metrics[f"flags.at_cut.{name}.r"] = val.p, val.r
         metrics[f"flags.at_cut.{name}.f1"] = val.f1
     truncated_gold = {(o.doc, o.claim) for o in gold.truncated_pairs}
-    on_truncated = sum(
-        1 for j in judged.flags if j.flag.kind == "omission" and any(
-            (j.file, g) in truncated_gold
-            for g in gold_claims_of.get(j.flag.reference_claim or "", set())))
+    on_pairs = [j for j in judged.flags if j.flag.kind == "omission" and any(
+        (j.file, g) in truncated_gold
+        for g in gold_claims_of.get(j.flag.reference_claim or "", set()))]
+    on_truncated = len(on_pairs)
     details["flag_confidence"] = {
         "default_cut": cut,
         # omission flags on a gold truncated pair (each is a false flag)
         "omissions_on_truncated_pairs": on_truncated,
+        "omissions_on_truncated_pairs_at_cut": sum(j.flag.score >= cut - 1e-12 for j in on_pairs),
         "flags_scored": len(judged.flags),
         "reliability": reliability(judged),
         "pr_curve": pr_curve(judged)}
@@ -367,7 +371,7 @@ def score_report(report: Report, gold: Gold, *, texts: Mapping[str, str] | None 
                                 "n_gold": v.n_gold}
                          for name, v in {**per_bucket, "alignment": align}.items()}
     details["worst_misses"] = worst_misses(missed, spurious, claim_by_id, worst)
-    return Score(metrics, details)
+    return Score(metrics, details, judged.flags)
 
 
 @frozen
