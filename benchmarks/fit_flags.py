@@ -13,8 +13,9 @@ on ../shared/devset (with ./seeds), then
    is the one with the best realdev addition F1 that keeps the devset addition
    F1 at or above its floor (eval_floors.yaml);
 3. fits the confidence model (is a flag right?) on every scored flag of both
-   sets, prints its out-of-fold reliability (5 folds by document) and the
-   realdev precision/recall curve;
+   sets, rescales its probabilities on realdev (Platt: a * logit + b, the real
+   pages being the target), prints its out-of-fold and in-sample reliability
+   (5 folds by document) and the realdev precision/recall curve;
 4. picks the default cut: the lowest cut (step 0.01) at which the realdev
    micro precision of the flags at or above it is >= 0.8;
 5. with ``--write``, writes rules/flag_model.yaml (compare/default_rules is the
@@ -191,6 +192,19 @@ def out_of_fold(rows: Sequence[Mapping[str, float]], y: Sequence[int], groups: S
     return pred
 
 
+def rescale(model: Logistic, platt: Logistic) -> Logistic:
+    """``model`` with its logit mapped through ``platt`` (a * logit + b), folded
+    into the weights."""
+    a = dict(platt.weights).get("logit", 0.0)
+    return Logistic(round(a * model.intercept + platt.intercept, 4),
+                    tuple((n, round(a * w, 4)) for n, w in model.weights))
+
+
+def rescale_p(platt: Logistic, p: float) -> float:
+    p = min(max(p, 1e-9), 1 - 1e-9)
+    return platt.predict({"logit": float(np.log(p / (1 - p)))})
+
+
 def choose_l2(rows: Sequence[Mapping[str, float]], y: Sequence[int], groups: Sequence[str],
               what: str) -> tuple[float, np.ndarray]:
     """The L2 strength of :data:`L2_GRID` with the lowest out-of-fold Brier score."""
@@ -299,7 +313,17 @@ def main(argv: list[str] | None = None) -> int:
             cset.append(s.name)
         print(f"confidence data {s.name}: {len(judged)} flags, {sum(j.correct for j in judged)} right")
     l2, oof = choose_l2(crow, cy, cg, "confidence")
-    conf = fit_logistic(crow, cy, l2)
+    pooled = fit_logistic(crow, cy, l2)
+    # Platt step: the pooled model ranks the flags; its probabilities are
+    # rescaled on realdev, the real scraped pages the tool is meant for (the
+    # hand-written devset is far cleaner, so pooled probabilities run high there).
+    real_idx = [i for i, n in enumerate(cset) if n == "realdev"]
+    platt = fit_logistic([{"logit": pooled.logit(crow[i])} for i in real_idx],
+                         [cy[i] for i in real_idx], 1e-3)
+    conf = rescale(pooled, platt)
+    print(f"Platt rescaling on realdev: logit -> {dict(platt.weights).get('logit', 0.0):.3f} * logit "
+          f"+ {platt.intercept:.3f}")
+    oof = np.array([rescale_p(platt, p) for p in oof])
     inside = [conf.predict(r) for r in crow]
     for name in ("realdev", "devset"):
         idx = [i for i, n in enumerate(cset) if n == name]

@@ -397,7 +397,80 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
             feats.update(ad_doc_share=doc_share, ad_event_docs=math.log1p(n_compared),
                          ad_doc_claims=math.log1p(len(mine)))
             flags.append((flag, feats))
+    if event.reference_basis == "majority":
+        flags.extend(_unreferenced(event, docs, alignments, cl, skip, copies, lexicon, config,
+                                   n_compared))
     return flags
+
+
+def group_reference(members: Sequence[Claim], by_doc: Mapping[str, Document],
+                    lexicon: Lexicon, config: MatchingConfig) -> Claim:
+    """The reference claim of a group that has none: the wording most of its
+    documents support (highest summed similarity to the other members), a
+    primary readout's claim first."""
+    norms = [normalize(c.text, lexicon) for c in members]
+    s = score_matrix(norms, norms, config)
+    total = s.sum(axis=1) - np.diag(s)
+
+    def key(i: int) -> tuple[bool, float, str]:
+        doc = by_doc.get(members[i].document)
+        return (doc is not None and doc.outlet_role == "primary", float(total[i]), members[i].id)
+
+    return members[max(range(len(members)), key=key)]
+
+
+def _unreferenced(event: Event, docs: Sequence[Document], alignments: Sequence[Alignment],
+                  cl: Mapping[str, Claim], skip: Mapping[str, str],
+                  copies: Mapping[str, list[str]], lexicon: Lexicon, config: MatchingConfig,
+                  n_compared: int) -> list[tuple[Flag, dict[str, float]]]:
+    """Discrepancies within claim groups that have no reference claim (fewer
+    outlets than the majority carry them, no primary source): each member is
+    compared with the group's most supported wording (:func:`group_reference`).
+    No omissions: most outlets not reporting a claim is no omission.  When
+    most members differ from that wording, every flag says that the outlets
+    disagree on the claim."""
+    by_doc = {d.id: d for d in docs}
+    ids = set(by_doc)
+    out: list[tuple[Flag, dict[str, float]]] = []
+    for group in alignments:
+        if group.reference_claim is not None:
+            continue
+        members = [cl[c] for c in group.claims if c in cl and cl[c].document in by_doc
+                   and cl[c].document not in skip and by_doc[cl[c].document].duplicate_of not in ids]
+        if len({c.document for c in members}) < 2:
+            continue
+        ref = group_reference(members, by_doc, lexicon, config)
+        found_by: list[tuple[Claim, list[tuple[str, str, str]]]] = []
+        for doc_id in sorted({c.document for c in members} - {ref.document}):
+            best: tuple[int, Claim, list[tuple[str, str, str]]] | None = None
+            for m in (c for c in members if c.document == doc_id):
+                if languages_differ(by_doc[ref.document], by_doc[doc_id]):
+                    found = compare_across_languages(ref, m, lexicon)
+                else:
+                    found = compare_pair(ref, m, lexicon)
+                if found and (best is None or PRIORITY.index(found[0][0]) < best[0]):
+                    best = (PRIORITY.index(found[0][0]), m, found)
+            if best is not None:
+                found_by.append((best[1], best[2]))
+        others = len({c.document for c in members}) - 1
+        disagree = len(found_by) * 2 > others
+        share = len({c.document for c in members}) / max(1, n_compared)
+        for m, found in found_by:
+            k, cls, detail = found[0]
+            doc = by_doc[m.document]
+            also = (f" (also in republished copies: {', '.join(copies[doc.id])})"
+                    if doc.id in copies else "")
+            note = (f"; the outlets disagree on this claim ({len(found_by)} of {others} "
+                    "differ from the wording most of them use)" if disagree else
+                    "; compared with the wording most outlets carrying the claim use")
+            sim = float(score_matrix([normalize(ref.text, lexicon)],
+                                     [normalize(m.text, lexicon)], config)[0, 0])
+            feats = pair_features(event, k, cls, ref, m, sim, len(found), share)
+            feats.update(pr_unreferenced=1.0, pr_disagree=float(disagree),
+                         pr_event_docs=math.log1p(n_compared), pr_truncated=float(doc.truncated))
+            out.append((_flag(event, doc, k, m, ref, group,  # type: ignore[arg-type]
+                              CONFIDENCE[k], detail + note + also, cls, lexicon), feats))
+    return out
 
 
 # How many of a truncated text's last body claims are looked at: one of them

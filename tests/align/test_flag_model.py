@@ -128,3 +128,44 @@ def test_bad_model_file_names_file_line_and_path(tmp_path: Path) -> None:
     (tmp_path / "flag_model.yaml").write_text("default_cut: 1.5\n", encoding="utf-8")
     with pytest.raises(RuleError, match="default_cut: expected a number between 0 and 1"):
         parse_flag_model(load_rule_file("flag_model", [tmp_path]))
+
+
+def _majority_event(outlets: list[list[str]]) -> tuple[list[tuple[str, str, str]], dict[str, str]]:
+    event, docs, claims = make([(f"o{n}", "outlet", s) for n, s in enumerate(outlets)])
+    event, groups = align_event(event, docs, claims, config(), lexicon())
+    assert event.reference_basis == "majority" and event.reference is None
+    text = {c.id: c.text for c in claims}
+    flags = flag_event(event, docs, claims, groups, lexicon(), config(), OPEN)
+    return ([(f.kind, text.get(f.claim or "", ""), f.detail) for f in flags],
+            {f.claim or "": text.get(f.reference_claim or "", "") for f in flags})
+
+
+COMMON = ["The ministers discussed cooperation on river shipping along the Danube.",
+          "The sides agreed to continue consultations at expert level."]
+FERRY = "Kovac and Horvat agreed to open a ferry line across the lake next spring."
+
+
+def test_a_group_below_the_majority_is_compared_with_its_most_supported_wording() -> None:
+    # Eight outlets; three carry the ferry claim (no majority), two of them
+    # word it alike and one drops the commitment: that one is compared with
+    # the shared wording.
+    weak = "Kovac and Horvat discussed a ferry line across the lake next spring."
+    outlets = [[*COMMON, FERRY], [*COMMON, FERRY], [*COMMON, weak], *[COMMON] * 5]
+    flags, refs = _majority_event(outlets)
+    drift = [(t, d) for k, t, d in flags if k == "wording_drift" and t == weak]
+    assert drift, flags
+    assert refs[next(c for c in refs if c.startswith("o2:"))] == FERRY
+    assert "compared with the wording most outlets carrying the claim use" in drift[0][1]
+    # no outlet is blamed for not carrying a claim most outlets do not carry
+    assert not [t for k, t, _ in flags if k == "omission" and t == FERRY]
+
+
+def test_a_group_whose_members_disagree_is_reported_as_such() -> None:
+    variants = ["Kovac and Horvat discussed a ferry line across the lake next spring.",
+                "Kovac and Horvat did not agree on a ferry line across the lake next spring."]
+    outlets = [[*COMMON, FERRY], [*COMMON, variants[0]], [*COMMON, variants[1]], *[COMMON] * 5]
+    flags, _ = _majority_event(outlets)
+    # whichever wording is the most central, the other two differ from it
+    on_ferry = [d for k, t, d in flags if t in (FERRY, *variants) and k != "addition"]
+    assert len(on_ferry) == 2 and all("the outlets disagree on this claim (2 of 2" in d
+                                      for d in on_ferry)
