@@ -318,6 +318,9 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
     ctx = claim_context(event, [d for d in docs if d.id not in skip], claims, in_ref_group,
                         refs, set(), lexicon, config)
     flags: list[tuple[Flag, dict[str, float]]] = []
+    # compared document -> (cut while reporting the event, its claims in text
+    # order, share of the reference groups it reports)
+    doc_state: dict[str, tuple[bool, list[Claim], float]] = {}
     for doc in sorted(docs, key=lambda d: d.id):
         if doc.id == reference or doc.id in skip or (doc.duplicate_of in ids):
             continue
@@ -340,6 +343,7 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
         cut_reporting = doc.truncated and _cut_while_reporting(mine, about)
         doc_share = (sum(1 for a in ref_groups if doc.id in group_docs[a.id])
                      / max(1, len(ref_groups)))
+        doc_state[doc.id] = (cut_reporting, mine, doc_share)
         within = _reported_within(
             [r for r in missing if r.document != doc.id and not r.event_statement
              and not languages_differ(by_doc[r.document], doc)],
@@ -399,7 +403,7 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
             flags.append((flag, feats))
     if event.reference_basis == "majority":
         flags.extend(_unreferenced(event, docs, alignments, cl, skip, copies, lexicon, config,
-                                   n_compared))
+                                   n_compared, doc_state))
     return flags
 
 
@@ -419,16 +423,28 @@ def group_reference(members: Sequence[Claim], by_doc: Mapping[str, Document],
     return members[max(range(len(members)), key=key)]
 
 
+# Outlets a claim group without a reference claim needs before the documents
+# without it get omissions.  benchmarks/fit_flags.py on realdev (e20170502, 11
+# outlets): of the omissions for groups carried by 2 outlets 0 of 27 were
+# right, by 3 or more 12 of 30.
+_UNREFERENCED_OMISSION_MIN = 3
+
+
 def _unreferenced(event: Event, docs: Sequence[Document], alignments: Sequence[Alignment],
                   cl: Mapping[str, Claim], skip: Mapping[str, str],
                   copies: Mapping[str, list[str]], lexicon: Lexicon, config: MatchingConfig,
-                  n_compared: int) -> list[tuple[Flag, dict[str, float]]]:
+                  n_compared: int, doc_state: Mapping[str, tuple[bool, list[Claim], float]],
+                  ) -> list[tuple[Flag, dict[str, float]]]:
     """Discrepancies within claim groups that have no reference claim (fewer
     outlets than the majority carry them, no primary source): each member is
     compared with the group's most supported wording (:func:`group_reference`).
-    No omissions: most outlets not reporting a claim is no omission.  When
-    most members differ from that wording, every flag says that the outlets
-    disagree on the claim."""
+    When most members differ from that wording, every flag says that the
+    outlets disagree on the claim.  A compared document without the claim
+    gets an omission (``possibly_truncated`` when cut while reporting): most
+    outlets not reporting it makes that omission unlikely to matter, which
+    its features (``om_unreferenced``, ``om_group_share``) give the
+    confidence model."""
+    in_any = {c for a in alignments for c in a.claims}
     by_doc = {d.id: d for d in docs}
     ids = set(by_doc)
     out: list[tuple[Flag, dict[str, float]]] = []
@@ -470,6 +486,26 @@ def _unreferenced(event: Event, docs: Sequence[Document], alignments: Sequence[A
                          pr_event_docs=math.log1p(n_compared), pr_truncated=float(doc.truncated))
             out.append((_flag(event, doc, k, m, ref, group,  # type: ignore[arg-type]
                               CONFIDENCE[k], detail + note + also, cls, lexicon), feats))
+        have = {c.document for c in members}
+        if (len(have) < _UNREFERENCED_OMISSION_MIN or ref.event_statement or ref.headline
+                or _minor(ref, lexicon, config)):
+            continue
+        for doc_id, (cut_reporting, mine, doc_share) in sorted(doc_state.items()):
+            doc = by_doc[doc_id]
+            if (doc_id in have or languages_differ(by_doc[ref.document], doc)
+                    or _reported_within([ref], mine, in_any, lexicon, config)):
+                continue
+            kind: FlagKind = "possibly_truncated" if cut_reporting else "omission"
+            also = (f" (also in republished copies: {', '.join(copies[doc.id])})"
+                    if doc.id in copies else "")
+            detail = ("not reported (the text is truncated before it)" if cut_reporting
+                      else "not reported") + f" ({len(have)} of {n_compared} outlets report it)"
+            feats = omission_features(event, doc, ref, 0, 1, 0, share, doc_share, lexicon)
+            feats.update(om_unreferenced=1.0, om_cut_reporting=float(cut_reporting),
+                         om_event_docs=math.log1p(n_compared), om_doc_claims=math.log1p(len(mine)),
+                         om_ref_position=0.0, om_after_last=0.0)
+            out.append((_flag(event, doc, kind, None, ref, group, 0.5,
+                              f"{detail}: {_short(ref.text)}{also}", "omission", lexicon), feats))
     return out
 
 
