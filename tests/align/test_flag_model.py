@@ -171,3 +171,21 @@ def test_a_group_whose_members_disagree_is_reported_as_such() -> None:
     on_ferry = [d for k, t, d in flags if t in (FERRY, *variants) and k != "addition"]
     assert len(on_ferry) == 2 and all("the outlets disagree on this claim (2 of 2" in d
                                       for d in on_ferry)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(st.sampled_from([
+    "The two countries first signed a river treaty in 1994.",
+    "Kovac also announced a new ferry line between the two capitals.",
+    "Police reported heavy snow in the north on the same day.",
+    "Les ministres ont aussi parlé du prix du gaz.",
+    "Horvat will visit the port of Rijeka next week.",
+]), min_size=1, max_size=4, unique=True), st.floats(0.0, 1.0), st.floats(0.0, 1.0))
+def test_a_stricter_scope_threshold_only_removes_additions(extra: list[str], t1: float,
+                                                           t2: float) -> None:
+    scope = Logistic(0.5, (("other_year", -2.0), ("future", -1.0), ("words", 0.3)))
+    lo, hi = sorted((t1, t2))
+    other = [*REF[:2], *extra]
+    loose = {t for k, t in flags_of(BASE, other, FlagModel(scope, lo)) if k == "addition"}
+    strict = {t for k, t in flags_of(BASE, other, FlagModel(scope, hi)) if k == "addition"}
+    assert strict <= loose
