@@ -279,6 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     # 2. scope threshold sweep (additions)
     print("\nscope threshold sweep: addition P/R/F1 per set (flags on claim-gold events)")
     best: tuple[float, float] | None = None
+    scope_sweep: list[str] = []
     for thr in [round(0.05 * k, 2) for k in range(0, 15)]:
         model = FlagModel(scope, thr)
         line = [f"  threshold {thr:.2f}"]
@@ -291,6 +292,7 @@ def main(argv: list[str] | None = None) -> int:
                         f"{m['flags.addition.f1']:.3f} (micro P/R {m['flags.micro.p']:.3f}/"
                         f"{m['flags.micro.r']:.3f})")
         print("  ".join(line))
+        scope_sweep.append("  ".join(line).strip())
         # ties go to the higher threshold (fewer out-of-scope claims at no cost)
         if f1s["devset"] >= add_floor and (best is None or f1s["realdev"] >= best[1] - 1e-9):
             best = (thr, f1s["realdev"])
@@ -366,12 +368,13 @@ def main(argv: list[str] | None = None) -> int:
               f"{m['flags.micro.p']:.3f}/{m['flags.micro.r']:.3f}; omissions on truncated pairs "
               f"{sc.details['flag_confidence']['omissions_on_truncated_pairs']}")
     if args.write:
-        write_model(model, sweep, ROOT / "rules" / "flag_model.yaml")
+        write_model(model, sweep, scope_sweep, ROOT / "rules" / "flag_model.yaml")
     print(f"done in {time.perf_counter() - t0:.1f} s")
     return 0
 
 
-def write_model(model: FlagModel, sweep: Sequence[str], path: Path) -> None:
+def write_model(model: FlagModel, sweep: Sequence[str], scope_sweep: Sequence[str],
+                path: Path) -> None:
     assert model.scope is not None and model.confidence is not None
     head = [
         "# Fitted flag models (compare/align/flagmodel.py). Written by",
@@ -382,6 +385,14 @@ def write_model(model: FlagModel, sweep: Sequence[str], path: Path) -> None:
         "# default_cut: the lowest cut whose realdev flags at or above it have micro",
         f"# precision >= {TARGET_PRECISION} (claim-gold events). Sweep (cut: realdev micro P/R):",
         *[f"#   {line}" for line in sweep],
+        "#",
+        "# scope.threshold: the best realdev addition F1 that keeps the devset addition F1 at",
+        "# or above its floor (eval_floors.yaml); ties go to the higher threshold. Sweep",
+        "# (addition P/R/F1, micro P/R of all flags):",
+        *[f"#   {line}" for line in scope_sweep],
+        "#",
+        "# L2 strengths: the lowest out-of-fold Brier score of (0.3, 1, 3, 10, 30), 5 folds",
+        "# by document; the confidence probabilities are then Platt-rescaled on realdev.",
     ]
     body = {
         "default_cut": model.default_cut,
