@@ -86,11 +86,14 @@ def cli() -> None:
               help="Skip input files larger than this.")
 @click.option("--reviews", type=click.Path(path_type=Path),
               help="Review decisions file (default: OUT/reviews.yaml).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="List flags at or above this confidence; the rest go to a collapsed "
+                   "'low confidence' section (default: the flag model's default_cut).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, no summary.")
 @user_errors
 def run(paths: tuple[Path, ...], rules_dirs: tuple[Path, ...], manifest: Path | None, out: Path,
         formats: str, workers: int, scheduler: str | None, max_bytes: int,
-        reviews: Path | None, quiet: bool) -> None:
+        reviews: Path | None, min_confidence: float | None, quiet: bool) -> None:
     """Read articles, group them by event, align claims, flag differences, write reports."""
     from compare.pipeline import RunOptions
     from compare.pipeline import run as run_pipeline
@@ -100,13 +103,17 @@ def run(paths: tuple[Path, ...], rules_dirs: tuple[Path, ...], manifest: Path | 
     if bad or not fmt:
         raise click.UsageError(f"--format: unknown format {', '.join(bad) or '(none)'}; use md, json, html")
     options = RunOptions(rules_dirs=rules_dirs, manifest=manifest, out=out, formats=fmt,
-                         workers=workers, scheduler=scheduler, max_bytes=max_bytes, reviews=reviews)
+                         workers=workers, scheduler=scheduler, max_bytes=max_bytes, reviews=reviews,
+                         min_confidence=min_confidence)
     report = run_pipeline(list(paths), options, progress=_progress(not quiet and sys.stderr.isatty()))
     for skipped in report.skipped:
         click.echo(f"outlet-compare: error: {skipped.path}: {skipped.reason}", err=True)
     if not quiet:
+        low = sum(1 for f in report.flags if f.score < report.min_confidence)
         click.echo(f"{plural(len(report.documents), 'document')}, {plural(len(report.events), 'event')}, "
-                   f"{plural(len(report.flags), 'flag')}, {len(report.skipped)} skipped -> {out}")
+                   f"{plural(len(report.flags), 'flag')}"
+                   + (f" ({low} below confidence {report.min_confidence:.2f})" if low else "")
+                   + f", {len(report.skipped)} skipped -> {out}")
     if not report.documents:
         _fail("no input could be read")
     if report.skipped:
@@ -123,7 +130,8 @@ def run(paths: tuple[Path, ...], rules_dirs: tuple[Path, ...], manifest: Path | 
 @click.option("--note", default=None, help="A note kept with the decision.")
 @click.option("--reviews", type=click.Path(path_type=Path),
               help="Review decisions file (default: REPORT_DIR/reviews.yaml).")
-@click.option("--all", "show_all", is_flag=True, help="List decided flags too.")
+@click.option("--all", "show_all", is_flag=True,
+              help="List decided and low-confidence flags too.")
 @click.option("--export", type=click.Choice(["csv"]), help="Print every flag with its decision as CSV.")
 @click.option("--user", default=None, help="Reviewer name (default: $OUTLET_COMPARE_USER or login).")
 @user_errors

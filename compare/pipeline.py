@@ -35,6 +35,8 @@ class RunOptions:
     scheduler: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     reviews: Path | None = None
+    # The report's confidence cut (None: the flag model's default_cut).
+    min_confidence: float | None = None
 
 
 # --------------------------------------------------------------------------- pure stages
@@ -72,7 +74,8 @@ def analyse_event(event: Event, docs: Sequence[Document], rules: Rules) -> Event
     event, alignments = align_event(event, docs, claims, rules.matching, rules.lexicon)
     event = attrs.evolve(event, uncompared=tuple(sorted(
         uncompared_documents(event, docs, rules.lexicon, rules.matching).items())))
-    flags = flag_event(event, docs, claims, alignments, rules.lexicon, rules.matching)
+    flags = flag_event(event, docs, claims, alignments, rules.lexicon, rules.matching,
+                       rules.flag_model)
     return EventResult(event, tuple(claims), tuple(alignments), tuple(flags))
 
 
@@ -109,6 +112,7 @@ def analyse(sources: Sequence[SourceText], rules: Rules, *, skipped: Sequence[Sk
         flags=tuple(f for r in results for f in r.flags),
         skipped=tuple(skipped),
         rules=tuple(rules.sources),
+        min_confidence=float(rules.flag_model.default_cut),
     )
 
 
@@ -130,6 +134,8 @@ def run(paths: Sequence[Path], options: RunOptions, progress: Progress = _no_pro
     sources, skipped = read_inputs(paths, manifest=options.manifest, max_bytes=options.max_bytes)
     report = analyse(sources, rules, skipped=skipped, workers=options.workers,
                      scheduler=options.scheduler, progress=progress)
+    if options.min_confidence is not None:
+        report = attrs.evolve(report, min_confidence=float(options.min_confidence))
     review_file = options.reviews or reviews_path(options.out)
     report = apply_reviews(report, load_reviews(review_file))
     write_report(report, options.out, options.formats, reviews_file=review_file)

@@ -27,6 +27,7 @@ class Rules:
     lexicon: Any      # compare.align.lexicon.Lexicon
     events: Any       # compare.events.dates.EventCalendar
     matching: Any     # compare.align.matching.MatchingConfig
+    flag_model: Any   # compare.align.flagmodel.FlagModel
     sources: tuple[str, ...] = ()
 
 
@@ -40,6 +41,7 @@ def _parse(problems: list[RuleProblem], parser: Callable[[RuleFile], T], rf: Rul
 
 def compile_rules(user_dirs: Sequence[Path] = (), *, include_defaults: bool = True) -> Rules:
     """Load and parse every rule file; raises :class:`RuleError` listing every problem."""
+    from compare.align.flagmodel import parse_flag_model
     from compare.align.lexicon import parse_lexicon
     from compare.align.matching import parse_matching_config
     from compare.claims.claimtypes import parse_claim_type_rules
@@ -56,6 +58,7 @@ def compile_rules(user_dirs: Sequence[Path] = (), *, include_defaults: bool = Tr
         "lexicon": _parse(problems, parse_lexicon, ruleset["lexicon"]),
         "events": _parse(problems, parse_event_calendar, ruleset["events"]),
         "matching": _parse(problems, parse_matching_config, ruleset["matching"]),
+        "flag_model": _parse(problems, parse_flag_model, ruleset["flag_model"]),
     }
     if problems:
         raise RuleError(problems)

@@ -61,7 +61,7 @@ def claims() -> dict[str, Claim]:
 
 
 def flag(kind: str, document: str, claim_id: str | None, ref: str | None = None,
-         score: float = 0.5) -> Flag:
+         score: float = 0.9) -> Flag:
     return Flag(id=f"{kind}:{document}:{claim_id}:{ref}", event="e-call", kind=kind,  # type: ignore[arg-type]
                 document=document, claim=claim_id, reference_claim=ref, score=score, detail="")
 

@@ -160,3 +160,25 @@ def test_run_summary_line_counts_in_words(tmp_path: Path) -> None:
     result = invoke("run", str(one), "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
     assert result.output.strip() == f"1 document, 1 event, 0 flags, 0 skipped -> {tmp_path / 'out'}"
+
+
+def test_run_min_confidence_sets_the_cut(articles: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = invoke("run", str(articles), "--out", str(out), "--min-confidence", "0")
+    assert result.exit_code == 0, result.output
+    assert "below confidence" not in result.output
+    report = json.loads((out / "report.json").read_text("utf-8"))
+    assert report["min_confidence"] == 0.0 and report["flags"]
+    pages = "".join(p.read_text("utf-8") for p in (out / "events").glob("*.md"))
+    assert "<details>" not in pages
+    strict = tmp_path / "strict"
+    result = invoke("run", str(articles), "--out", str(strict), "--min-confidence", "1")
+    n = len(report["flags"])
+    assert f"{n} flags ({n} below confidence 1.00)" in result.output
+    pages = "".join(p.read_text("utf-8") for p in (strict / "events").glob("*.md"))
+    assert "<summary>Low confidence" in pages
+    listing = invoke("review", str(strict))
+    assert "not listed; --all lists them" in listing.output
+    assert invoke("review", str(strict), "--all").output.count("f-") >= n
+    bad = CliRunner().invoke(cli, ["run", str(articles), "--min-confidence", "1.5"])
+    assert bad.exit_code == 2 and "--min-confidence" in bad.output

@@ -24,10 +24,12 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import math
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
+import attrs
 import numpy as np
 
 from compare.align.alignment import languages_differ, other_language
@@ -41,6 +43,14 @@ from compare.align.discrepancies import (
     states_contact,
     tone_words,
 )
+from compare.align.flagfeatures import (
+    addition_features,
+    claim_context,
+    omission_features,
+    pair_features,
+    scope_features,
+)
+from compare.align.flagmodel import FlagModel, default_flag_model
 from compare.align.lexicon import Lexicon, tokenize
 from compare.align.matching import MatchingConfig
 from compare.align.normalize import canonical_tokens, normalize, stem
@@ -227,8 +237,51 @@ def uncompared_documents(event: Event, docs: Sequence[Document], lexicon: Lexico
 
 def flag_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
                alignments: Sequence[Alignment], lexicon: Lexicon,
-               config: MatchingConfig) -> list[Flag]:
-    """All flags of one event (pure; stable ids).
+               config: MatchingConfig, model: FlagModel | None = None) -> list[Flag]:
+    """All flags of one event (pure; stable ids), each scored with the
+    calibrated probability of being right (``model.confidence``, see
+    :mod:`compare.align.flagmodel`; ``model`` defaults to the shipped one)."""
+    model = default_flag_model() if model is None else model
+    out = []
+    for flag, features in flag_event_features(event, docs, claims, alignments, lexicon, config,
+                                              model):
+        if model.confidence is not None:
+            flag = attrs.evolve(flag, score=round(model.confidence.predict(features), 3))
+        out.append(flag)
+    return out
+
+
+def event_scope_features(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
+                         alignments: Sequence[Alignment], lexicon: Lexicon,
+                         config: MatchingConfig) -> dict[str, dict[str, float]]:
+    """The scope features (:func:`compare.align.flagfeatures.scope_features`) of
+    every claim of the event's compared documents, as the flags stage computes
+    them (for ``benchmarks/fit_flags.py``)."""
+    if event.reference_basis == "none":
+        return {}
+    cl = {c.id: c for c in claims}
+    ref_groups = [a for a in alignments if a.reference_claim in cl]
+    in_ref_group = {cid for a in ref_groups for cid in a.claims}
+    refs = [cl[a.reference_claim or ""] for a in ref_groups]
+    skip = uncompared_documents(event, docs, lexicon, config)
+    kept = [d for d in docs if d.id not in skip]
+    ctx = claim_context(event, kept, claims, in_ref_group, refs, set(), lexicon, config)
+    out: dict[str, dict[str, float]] = {}
+    for doc in kept:
+        mine = sorted((c for c in claims if c.document == doc.id),
+                      key=lambda c: (c.span[0], c.id))
+        off = _off_event(doc, mine, in_ref_group, refs, event, lexicon)
+        here = attrs.evolve(ctx, off_event=frozenset(off))
+        out.update({c.id: scope_features(c, doc, here, lexicon) for c in mine})
+    return out
+
+
+def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
+                        alignments: Sequence[Alignment], lexicon: Lexicon,
+                        config: MatchingConfig, model: FlagModel,
+                        ) -> list[tuple[Flag, dict[str, float]]]:
+    """The flags of one event with the features of each (for the confidence
+    model and for ``benchmarks/fit_flags.py``); scores are the rule scores.
 
     * No flags for an event without a reference basis (one independent
       document), for the reference document itself, for documents in another
@@ -259,7 +312,15 @@ def flag_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
     # tone words said of the talks elsewhere (not "the situation remains difficult")
     refs = [cl[a.reference_claim or ""] for a in ref_groups]
     ref_tone = tone_words((r for r in refs if about_contact(r, lexicon)), lexicon)
-    flags: list[Flag] = []
+    compared = [d for d in docs
+                if d.id != reference and d.id not in skip and d.duplicate_of not in ids]
+    n_compared = max(1, len(compared) + (1 if reference else 0))
+    ctx = claim_context(event, [d for d in docs if d.id not in skip], claims, in_ref_group,
+                        refs, set(), lexicon, config)
+    flags: list[tuple[Flag, dict[str, float]]] = []
+    # compared document -> (cut while reporting the event, its claims in text
+    # order, share of the reference groups it reports)
+    doc_state: dict[str, tuple[bool, list[Claim], float]] = {}
     for doc in sorted(docs, key=lambda d: d.id):
         if doc.id == reference or doc.id in skip or (doc.duplicate_of in ids):
             continue
@@ -272,6 +333,17 @@ def flag_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
         missing = [cl[a.reference_claim or ""] for a in ref_groups
                    if doc.id not in group_docs[a.id]]
         doc_tone = tone_words((c for c in mine if about_contact(c, lexicon)), lexicon)
+        off = _off_event(doc, mine, in_ref_group, refs, event, lexicon)
+        here = attrs.evolve(ctx, off_event=frozenset(off))
+        scope = {c.id: scope_features(c, doc, here, lexicon) for c in mine}
+        # About the event: aligned with the reference, or outside the
+        # paragraphs about other stories and (scope model) about the event.
+        about = {c.id for c in mine if c.id in in_ref_group or (
+            c.id not in off and model.in_scope(scope[c.id]))}
+        cut_reporting = doc.truncated and _cut_while_reporting(mine, about)
+        doc_share = (sum(1 for a in ref_groups if doc.id in group_docs[a.id])
+                     / max(1, len(ref_groups)))
+        doc_state[doc.id] = (cut_reporting, mine, doc_share)
         within = _reported_within(
             [r for r in missing if r.document != doc.id and not r.event_statement
              and not languages_differ(by_doc[r.document], doc)],
@@ -286,13 +358,19 @@ def flag_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
                     continue
                 if ref.id in within:
                     continue
-                kind: FlagKind = ("possibly_truncated" if doc.truncated and n > last_aligned
-                                  else "omission")
+                kind: FlagKind = ("possibly_truncated" if cut_reporting or (
+                    doc.truncated and n > last_aligned) else "omission")
                 detail = ("not reported (the text is truncated before it)"
                           if kind == "possibly_truncated" else "not reported")
-                flags.append(_flag(event, doc, kind, None, ref, group, 0.8,
-                                   f"{detail}: {_short(ref.text)}{also}", "omission",
-                                   lexicon))
+                feats = omission_features(
+                    event, doc, ref, n, len(ref_groups), last_aligned,
+                    len(group_docs[group.id]) / n_compared, doc_share, lexicon)
+                feats.update(om_cut_reporting=float(cut_reporting),
+                             om_event_docs=math.log1p(n_compared),
+                             om_doc_claims=math.log1p(len(mine)))
+                flags.append((_flag(event, doc, kind, None, ref, group, 0.8,
+                                    f"{detail}: {_short(ref.text)}{also}", "omission",
+                                    lexicon), feats))
                 continue
             best: tuple[int, Claim, list[tuple[str, str, str]]] | None = None
             across = languages_differ(by_doc[ref.document], doc)
@@ -309,20 +387,151 @@ def flag_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
                 others = [d for kk, _, d in found[1:] if kk != k]
                 if others:
                     detail += "; also " + "; ".join(dict.fromkeys(others))
-                flags.append(_flag(event, doc, k, m, ref, group,  # type: ignore[arg-type]
-                                   CONFIDENCE[k], detail + also, cls, lexicon))
-        flags.extend(_additions(event, doc, mine, in_ref_group, ref_groups, cl, lexicon,
-                                config, also, by_doc))
+                sim = float(score_matrix([normalize(ref.text, lexicon)],
+                                         [normalize(m.text, lexicon)], config)[0, 0])
+                feats = pair_features(event, k, cls, ref, m, sim, len(found),
+                                      len(group_docs[group.id]) / n_compared)
+                feats.update(pr_doc_share=doc_share, pr_event_docs=math.log1p(n_compared),
+                             pr_doc_claims=math.log1p(len(mine)),
+                             pr_truncated=float(doc.truncated))
+                flags.append((_flag(event, doc, k, m, ref, group,  # type: ignore[arg-type]
+                                    CONFIDENCE[k], detail + also, cls, lexicon), feats))
+        for flag, feats in _additions(event, doc, mine, in_ref_group, ref_groups, cl, lexicon,
+                                      config, also, by_doc, scope, about, model):
+            feats.update(ad_doc_share=doc_share, ad_event_docs=math.log1p(n_compared),
+                         ad_doc_claims=math.log1p(len(mine)))
+            flags.append((flag, feats))
+    if event.reference_basis == "majority":
+        flags.extend(_unreferenced(event, docs, alignments, cl, skip, copies, lexicon, config,
+                                   n_compared, doc_state))
     return flags
+
+
+def group_reference(members: Sequence[Claim], by_doc: Mapping[str, Document],
+                    lexicon: Lexicon, config: MatchingConfig) -> Claim:
+    """The reference claim of a group that has none: the wording most of its
+    documents support (highest summed similarity to the other members), a
+    primary readout's claim first."""
+    norms = [normalize(c.text, lexicon) for c in members]
+    s = score_matrix(norms, norms, config)
+    total = s.sum(axis=1) - np.diag(s)
+
+    def key(i: int) -> tuple[bool, float, str]:
+        doc = by_doc.get(members[i].document)
+        return (doc is not None and doc.outlet_role == "primary", float(total[i]), members[i].id)
+
+    return members[max(range(len(members)), key=key)]
+
+
+# Outlets a claim group without a reference claim needs before the documents
+# without it get omissions.  benchmarks/fit_flags.py on realdev (e20170502, 11
+# outlets): of the omissions for groups carried by 2 outlets 0 of 27 were
+# right, by 3 or more 12 of 30.
+_UNREFERENCED_OMISSION_MIN = 3
+
+
+def _unreferenced(event: Event, docs: Sequence[Document], alignments: Sequence[Alignment],
+                  cl: Mapping[str, Claim], skip: Mapping[str, str],
+                  copies: Mapping[str, list[str]], lexicon: Lexicon, config: MatchingConfig,
+                  n_compared: int, doc_state: Mapping[str, tuple[bool, list[Claim], float]],
+                  ) -> list[tuple[Flag, dict[str, float]]]:
+    """Discrepancies within claim groups that have no reference claim (fewer
+    outlets than the majority carry them, no primary source): each member is
+    compared with the group's most supported wording (:func:`group_reference`).
+    When most members differ from that wording, every flag says that the
+    outlets disagree on the claim.  A compared document without the claim
+    gets an omission (``possibly_truncated`` when cut while reporting): most
+    outlets not reporting it makes that omission unlikely to matter, which
+    its features (``om_unreferenced``, ``om_group_share``) give the
+    confidence model."""
+    in_any = {c for a in alignments for c in a.claims}
+    by_doc = {d.id: d for d in docs}
+    ids = set(by_doc)
+    out: list[tuple[Flag, dict[str, float]]] = []
+    for group in alignments:
+        if group.reference_claim is not None:
+            continue
+        members = [cl[c] for c in group.claims if c in cl and cl[c].document in by_doc
+                   and cl[c].document not in skip and by_doc[cl[c].document].duplicate_of not in ids]
+        if len({c.document for c in members}) < 2:
+            continue
+        ref = group_reference(members, by_doc, lexicon, config)
+        found_by: list[tuple[Claim, list[tuple[str, str, str]]]] = []
+        for doc_id in sorted({c.document for c in members} - {ref.document}):
+            best: tuple[int, Claim, list[tuple[str, str, str]]] | None = None
+            for m in (c for c in members if c.document == doc_id):
+                if languages_differ(by_doc[ref.document], by_doc[doc_id]):
+                    found = compare_across_languages(ref, m, lexicon)
+                else:
+                    found = compare_pair(ref, m, lexicon)
+                if found and (best is None or PRIORITY.index(found[0][0]) < best[0]):
+                    best = (PRIORITY.index(found[0][0]), m, found)
+            if best is not None:
+                found_by.append((best[1], best[2]))
+        others = len({c.document for c in members}) - 1
+        disagree = len(found_by) * 2 > others
+        share = len({c.document for c in members}) / max(1, n_compared)
+        for m, found in found_by:
+            k, cls, detail = found[0]
+            doc = by_doc[m.document]
+            also = (f" (also in republished copies: {', '.join(copies[doc.id])})"
+                    if doc.id in copies else "")
+            note = (f"; the outlets disagree on this claim ({len(found_by)} of {others} "
+                    "differ from the wording most of them use)" if disagree else
+                    "; compared with the wording most outlets carrying the claim use")
+            sim = float(score_matrix([normalize(ref.text, lexicon)],
+                                     [normalize(m.text, lexicon)], config)[0, 0])
+            feats = pair_features(event, k, cls, ref, m, sim, len(found), share)
+            feats.update(pr_unreferenced=1.0, pr_disagree=float(disagree),
+                         pr_event_docs=math.log1p(n_compared), pr_truncated=float(doc.truncated))
+            out.append((_flag(event, doc, k, m, ref, group,  # type: ignore[arg-type]
+                              CONFIDENCE[k], detail + note + also, cls, lexicon), feats))
+        have = {c.document for c in members}
+        if (len(have) < _UNREFERENCED_OMISSION_MIN or ref.event_statement or ref.headline
+                or _minor(ref, lexicon, config)):
+            continue
+        for doc_id, (cut_reporting, mine, doc_share) in sorted(doc_state.items()):
+            doc = by_doc[doc_id]
+            if (doc_id in have or languages_differ(by_doc[ref.document], doc)
+                    or _reported_within([ref], mine, in_any, lexicon, config)):
+                continue
+            kind: FlagKind = "possibly_truncated" if cut_reporting else "omission"
+            also = (f" (also in republished copies: {', '.join(copies[doc.id])})"
+                    if doc.id in copies else "")
+            detail = ("not reported (the text is truncated before it)" if cut_reporting
+                      else "not reported") + f" ({len(have)} of {n_compared} outlets report it)"
+            feats = omission_features(event, doc, ref, 0, 1, 0, share, doc_share, lexicon)
+            feats.update(om_unreferenced=1.0, om_cut_reporting=float(cut_reporting),
+                         om_event_docs=math.log1p(n_compared), om_doc_claims=math.log1p(len(mine)),
+                         om_ref_position=0.0, om_after_last=0.0)
+            out.append((_flag(event, doc, kind, None, ref, group, 0.5,
+                              f"{detail}: {_short(ref.text)}{also}", "omission", lexicon), feats))
+    return out
+
+
+# How many of a truncated text's last body claims are looked at: one of them
+# about the event means the excerpt was cut while still reporting it.
+_TAIL_CLAIMS = 2
+
+
+def _cut_while_reporting(mine: Sequence[Claim], about: set[str]) -> bool:
+    """A truncated text cut while it still reports the event (one of its last
+    body claims is aligned with the reference or about the event): any claim
+    it lacks may follow the cut, so none is an omission.  A text that had
+    moved on to background or other news before the cut is blamed as usual."""
+    body = [c for c in mine if not c.headline]
+    return any(c.id in about for c in body[-_TAIL_CLAIMS:])
 
 
 def _additions(event: Event, doc: Document, mine: Sequence[Claim], in_ref_group: set[str],
                ref_groups: Sequence[Alignment], cl: Mapping[str, Claim], lexicon: Lexicon,
                config: MatchingConfig, inherit: str,
-               by_doc: Mapping[str, Document]) -> list[Flag]:
+               by_doc: Mapping[str, Document], scope: Mapping[str, dict[str, float]],
+               about: set[str], model: FlagModel) -> list[tuple[Flag, dict[str, float]]]:
+    """Claims of the document in no reference group that are about the event
+    (``about``: the scope model, see :mod:`compare.align.flagmodel`)."""
     refs = [cl[a.reference_claim or ""] for a in ref_groups]
-    off = _off_event(doc, mine, in_ref_group, refs, event, lexicon)
-    loose = [c for c in mine if c.id not in in_ref_group and c.id not in off
+    loose = [c for c in mine if c.id not in in_ref_group and c.id in about
              and not states_contact(c, lexicon)
              and not _minor(c, lexicon, config, _addition_min_words(c, lexicon, config))]
     if not loose:
@@ -348,8 +557,11 @@ def _additions(event: Event, doc: Document, mine: Sequence[Claim], in_ref_group:
         if covered and nl[i].stems - attr_words <= covered:
             continue
         closest = float(to_ref[i].max()) if to_ref.shape[1] else 0.0
-        out.append(_flag(event, doc, "addition", c, None, None, round(1.0 - closest / 2, 3),
-                         f"not in the reference: {_short(c.text)}{inherit}", None, lexicon))
+        feats = addition_features(event, scope[c.id], model.scope_probability(scope[c.id]),
+                                  closest)
+        out.append((_flag(event, doc, "addition", c, None, None, round(1.0 - closest / 2, 3),
+                          f"not in the reference: {_short(c.text)}{inherit}", None, lexicon),
+                    feats))
     return out
 
 

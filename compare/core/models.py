@@ -242,4 +242,7 @@ class Report:
     skipped: tuple[Skipped, ...] = ()
     # The rule files the run used, in layering order (defaults first).
     rules: tuple[str, ...] = ()
+    # Flags scoring below this confidence are folded into a "low confidence"
+    # section of each event and listed by ``review`` only with ``--all``.
+    min_confidence: float = 0.0
     schema: str = "outlet-compare/report/v1"

@@ -1,7 +1,8 @@
 """Loading, layering and validating the YAML rule files.
 
 Rules are data (DESIGN.md, "Rules"): ``outlets.yaml``, ``boilerplate.yaml``,
-``claim_types.yaml``, ``lexicon.yaml``, ``events.yaml`` and ``matching.yaml``.
+``claim_types.yaml``, ``lexicon.yaml``, ``events.yaml``, ``matching.yaml`` and
+``flag_model.yaml`` (fitted by ``benchmarks/fit_flags.py``).
 The shipped defaults live in the repository's ``rules/`` folder; a user's folder
 (``--rules DIR``) is layered over them: a list of named entries (``name:`` or
 ``id:``) is merged entry by entry, the user's entry replacing the default one of
@@ -41,6 +42,7 @@ RULE_FILES: tuple[str, ...] = (
     "lexicon",
     "events",
     "matching",
+    "flag_model",
 )
 MAX_RULE_FILE_BYTES = 5 * 1024 * 1024
 PathKey = tuple[str | int, ...]

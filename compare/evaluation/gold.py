@@ -84,6 +84,9 @@ class Gold:
     events: tuple[GoldEvent, ...]
     mentions: tuple[GoldMention, ...] = ()
     omissions: tuple[GoldOmission, ...] = ()
+    # (document, claim) pairs the document may well state after the point where
+    # the excerpt is cut: not omissions (an omission flag there is a false one).
+    truncated_pairs: tuple[GoldOmission, ...] = ()
 
     def document(self, file: str) -> GoldDocument:
         for doc in self.documents:
@@ -301,13 +304,20 @@ def parse_gold(data: Mapping[str, Any], path: Path,
         assert status is not None and quote is not None
         mentions.append(GoldMention(doc.file, claim, quote, status))
 
-    omissions: list[GoldOmission] = []
-    for i, raw in enumerate(_list(w, data, "omissions")):
-        where = ("omissions", i)
-        doc = doc_of(raw, where)
-        claim = _str(w, raw, "claim", where)
-        assert claim is not None
-        check_claim(claim, doc, where)
-        omissions.append(GoldOmission(doc.file, claim))
+    pairs: dict[str, list[GoldOmission]] = {"omissions": [], "truncated_pairs": []}
+    for key, found in pairs.items():
+        for i, raw in enumerate(_list(w, data, key)):
+            where = (key, i)
+            doc = doc_of(raw, where)
+            claim = _str(w, raw, "claim", where)
+            assert claim is not None
+            check_claim(claim, doc, where)
+            found.append(GoldOmission(doc.file, claim))
+    both = {(o.doc, o.claim) for o in pairs["omissions"]}
+    for i, o in enumerate(pairs["truncated_pairs"]):
+        if (o.doc, o.claim) in both:
+            raise w.error(("truncated_pairs", i),
+                          f"({o.doc}, {o.claim}) is listed under omissions too")
 
-    return Gold(Path(path), tuple(documents), tuple(events), tuple(mentions), tuple(omissions))
+    return Gold(Path(path), tuple(documents), tuple(events), tuple(mentions),
+                tuple(pairs["omissions"]), tuple(pairs["truncated_pairs"]))

@@ -17,6 +17,7 @@ from typing import Any
 
 from attrs import frozen
 
+from compare.align.flagmodel import default_cut
 from compare.core.models import Claim, Document, Flag, Report
 from compare.evaluation.gold import DISCREPANCIES, Gold
 
@@ -198,6 +199,9 @@ class Score:
 
     metrics: dict[str, float]
     details: dict[str, Any]
+    # every scored flag and whether it is right (for fitting the confidence
+    # model; not written to eval.json)
+    flags: tuple[JudgedFlag, ...] = ()
 
 
 @frozen
@@ -210,8 +214,11 @@ class _Item:
 
 
 def score_report(report: Report, gold: Gold, *, texts: Mapping[str, str] | None = None,
-                 worst: int = 10) -> Score:
-    """Score one report against the gold (definitions: docs/gold-format.md)."""
+                 worst: int = 10, cut: float | None = None) -> Score:
+    """Score one report against the gold (definitions: docs/gold-format.md).
+
+    ``cut`` is the confidence at and above which flags are listed (default: the
+    shipped flag model's ``default_cut``); ``flags.at_cut.*`` score those flags."""
     matched = match_documents(report.documents, gold)
     file_of = {doc.id: f for f, doc in matched.items()}
     metrics: dict[str, float] = {}
@@ -321,66 +328,159 @@ def score_report(report: Report, gold: Gold, *, texts: Mapping[str, str] | None 
     align = prf(sum(pred_pairs.values()), len(pred_pairs), found, n_gold_pairs)
     metrics["alignment.p"], metrics["alignment.r"], metrics["alignment.f1"] = align.p, align.r, align.f1
 
-    # ---- flags
-    truncated = {f for f, doc in matched.items() if doc.truncated}
+    # ---- flags: only on the documents of events with claim gold (an event
+    # without claims has nothing a flag could match)
+    claim_events = {e.id for e in gold.events if e.claims}
+    flag_files = {f for f in scored if gold.document(f).event in claim_events}
     items: list[_Item] = []
     for m, span in mentions:
-        if m.status in MENTION_KINDS and m.doc not in reference_files:
+        if m.status in MENTION_KINDS and m.doc not in reference_files and m.doc in flag_files:
             items.append(_Item(m.status, m.doc, span, m.claim, m.quote))
-    for o in gold.omissions:
-        if o.doc in scored:
-            items.append(_Item(TRUNCATED_BUCKET if o.doc in truncated else "omission", o.doc, None,
-                               o.claim, f"(omitted) {gold.claim(o.claim).text}"))
+    for bucket_name, pairs in (("omission", gold.omissions), (TRUNCATED_BUCKET, gold.truncated_pairs)):
+        for o in pairs:
+            if o.doc in flag_files:
+                items.append(_Item(bucket_name, o.doc, None, o.claim,
+                                   f"(omitted) {gold.claim(o.claim).text}"))
     flags = [(f, file_of[f.document]) for f in report.flags
-             if f.document in file_of and file_of[f.document] in scored]
-
-    def bucket(flag: Flag, file: str) -> str:
-        if flag.kind == "possibly_truncated" or (flag.kind == "omission" and file in truncated):
-            return TRUNCATED_BUCKET
-        return flag.kind
-
-    def hits(flag: Flag, file: str, item: _Item, any_kind: bool = False) -> bool:
-        if item.doc != file:
-            return False
-        if item.bucket in ("omission", TRUNCATED_BUCKET):
-            if bucket(flag, file) != item.bucket:
-                return False
-            ref = claim_by_id.get(flag.reference_claim or "")
-            if ref is None:
-                return flag.kind == "possibly_truncated"
-            return item.claim in gold_claims_of.get(ref.id, set())
-        if not any_kind and flag.kind != item.bucket:
-            return False
-        if any_kind and flag.kind not in MENTION_KINDS:
-            return False
-        claim = claim_by_id.get(flag.claim or "")
-        return claim is not None and item.span is not None and overlaps(claim.span, item.span)
-
-    per_bucket: dict[str, PRF] = {}
-    missed: list[_Item] = []
-    spurious: list[tuple[Flag, str]] = []
-    for name in (*FLAG_BUCKETS, TRUNCATED_BUCKET):
-        gitems = [it for it in items if it.bucket == name]
-        pflags = [(f, file) for f, file in flags if bucket(f, file) == name]
-        ok_flags = [(f, file) for f, file in pflags if any(hits(f, file, it) for it in gitems)]
-        ok_items = [it for it in gitems if any(hits(f, file, it) for f, file in pflags)]
-        per_bucket[name] = prf(len(ok_flags), len(pflags), len(ok_items), len(gitems))
-        missed += [it for it in gitems if it not in ok_items]
-        spurious += [x for x in pflags if x not in ok_flags]
-    per_bucket["micro"] = add_prf(per_bucket[b] for b in FLAG_BUCKETS)
-    mitems = [it for it in items if it.bucket in MENTION_KINDS]
-    mflags = [(f, file) for f, file in flags if f.kind in MENTION_KINDS]
-    per_bucket["any_discrepancy"] = prf(
-        sum(any(hits(f, file, it, True) for it in mitems) for f, file in mflags), len(mflags),
-        sum(any(hits(f, file, it, True) for f, file in mflags) for it in mitems), len(mitems))
+             if f.document in file_of and file_of[f.document] in flag_files]
+    judged = _judge_flags(flags, items, claim_by_id, gold_claims_of)
+    per_bucket = _buckets(judged)
+    cut = default_cut() if cut is None else cut
     for name, val in per_bucket.items():
         metrics[f"flags.{name}.p"], metrics[f"flags.{name}.r"] = val.p, val.r
         metrics[f"flags.{name}.f1"] = val.f1
+    for name, val in _buckets(judged, cut).items():
+        metrics[f"flags.at_cut.{name}.p"], metrics[f"flags.at_cut.{name}.r"] = val.p, val.r
+        metrics[f"flags.at_cut.{name}.f1"] = val.f1
+    truncated_gold = {(o.doc, o.claim) for o in gold.truncated_pairs}
+    on_pairs = [j for j in judged.flags if j.flag.kind == "omission" and any(
+        (j.file, g) in truncated_gold
+        for g in gold_claims_of.get(j.flag.reference_claim or "", set()))]
+    on_truncated = len(on_pairs)
+    details["flag_confidence"] = {
+        "default_cut": cut,
+        # omission flags on a gold truncated pair (each is a false flag)
+        "omissions_on_truncated_pairs": on_truncated,
+        "omissions_on_truncated_pairs_at_cut": sum(j.flag.score >= cut - 1e-12 for j in on_pairs),
+        "flags_scored": len(judged.flags),
+        "reliability": reliability(judged),
+        "pr_curve": pr_curve(judged)}
+    missed = [it for it in items if it not in judged.found]
+    spurious = [(j.flag, j.file) for j in judged.flags if not j.correct]
     details["counts"] = {name: {"tp_pred": v.tp_pred, "n_pred": v.n_pred, "tp_gold": v.tp_gold,
                                 "n_gold": v.n_gold}
                          for name, v in {**per_bucket, "alignment": align}.items()}
     details["worst_misses"] = worst_misses(missed, spurious, claim_by_id, worst)
-    return Score(metrics, details)
+    return Score(metrics, details, judged.flags)
+
+
+@frozen
+class JudgedFlag:
+    flag: Flag
+    file: str  # gold file of the flag's document
+    bucket: str
+    correct: bool
+    # span of the flagged claim in the cleaned text (None for omissions)
+    span: Span | None = None
+
+
+@frozen
+class Judged:
+    flags: tuple[JudgedFlag, ...]
+    items: tuple[_Item, ...]
+    # gold item -> the flags that find it
+    found: dict[_Item, tuple[str, ...]]
+
+
+def flag_bucket(flag: Flag) -> str:
+    """The scoring bucket of a flag: its kind, ``omission_truncated`` for
+    ``possibly_truncated``."""
+    return TRUNCATED_BUCKET if flag.kind == "possibly_truncated" else flag.kind
+
+
+def _judge_flags(flags: Sequence[tuple[Flag, str]], items: Sequence[_Item],
+                 claims: Mapping[str, Claim], gold_claims_of: Mapping[str, set[str]]) -> Judged:
+    """Which flags are right (they find a gold item of their bucket in their
+    document) and which gold items each flag finds."""
+
+    def hits(flag: Flag, file: str, item: _Item) -> bool:
+        if item.doc != file or flag_bucket(flag) != item.bucket:
+            return False
+        if item.bucket in ("omission", TRUNCATED_BUCKET):
+            ref = claims.get(flag.reference_claim or "")
+            if ref is None:
+                return flag.kind == "possibly_truncated"
+            return item.claim in gold_claims_of.get(ref.id, set())
+        claim = claims.get(flag.claim or "")
+        return claim is not None and item.span is not None and overlaps(claim.span, item.span)
+
+    by_doc: dict[str, list[_Item]] = defaultdict(list)
+    for it in items:
+        by_doc[it.doc].append(it)
+    judged: list[JudgedFlag] = []
+    found: dict[_Item, list[str]] = defaultdict(list)
+    for flag, file in flags:
+        ok = False
+        for it in by_doc.get(file, ()):
+            if hits(flag, file, it):
+                ok = True
+                found[it].append(flag.id)
+        claim = claims.get(flag.claim or "")
+        judged.append(JudgedFlag(flag, file, flag_bucket(flag), ok,
+                                 claim.span if claim is not None else None))
+    return Judged(tuple(judged), tuple(items), {k: tuple(v) for k, v in found.items()})
+
+
+def _buckets(judged: Judged, cut: float = 0.0) -> dict[str, PRF]:
+    """P/R per bucket, ``micro`` and ``any_discrepancy`` of the flags scoring at
+    least ``cut``."""
+    kept = {j.flag.id for j in judged.flags if j.flag.score >= cut - 1e-12}
+    out: dict[str, PRF] = {}
+    for name in (*FLAG_BUCKETS, TRUNCATED_BUCKET):
+        pflags = [j for j in judged.flags if j.bucket == name and j.flag.id in kept]
+        gitems = [it for it in judged.items if it.bucket == name]
+        ok_items = sum(1 for it in gitems if any(f in kept for f in judged.found.get(it, ())))
+        out[name] = prf(sum(j.correct for j in pflags), len(pflags), ok_items, len(gitems))
+    out["micro"] = add_prf(out[b] for b in FLAG_BUCKETS)
+    # any_discrepancy: a mention-kind flag on any discrepant claim of its document
+    mflags = [j for j in judged.flags if j.bucket in MENTION_KINDS and j.flag.id in kept]
+    mitems = [it for it in judged.items if it.bucket in MENTION_KINDS]
+    out["any_discrepancy"] = prf(
+        sum(any(_same_claim(j, it) for it in mitems) for j in mflags), len(mflags),
+        sum(any(_same_claim(j, it) for j in mflags) for it in mitems), len(mitems))
+    return out
+
+
+def _same_claim(j: JudgedFlag, item: _Item) -> bool:
+    span = j.span
+    return item.doc == j.file and span is not None and item.span is not None and overlaps(
+        span, item.span)
+
+
+def reliability(judged: Judged, bins: int = 10) -> list[dict[str, Any]]:
+    """Predicted confidence against observed precision, per confidence bin of
+    width 1/``bins`` (the last bin includes 1.0)."""
+    rows = []
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        inside = [j for j in judged.flags
+                  if lo <= j.flag.score < hi or (b == bins - 1 and j.flag.score >= hi)]
+        n = len(inside)
+        rows.append({"bin": [round(lo, 2), round(hi, 2)], "n": n,
+                     "predicted": round(sum(j.flag.score for j in inside) / n, 4) if n else None,
+                     "observed": round(sum(j.correct for j in inside) / n, 4) if n else None})
+    return rows
+
+
+def pr_curve(judged: Judged, step: float = 0.05) -> list[dict[str, float]]:
+    """Micro precision and recall of the flags at or above each cut."""
+    rows = []
+    for k in range(round(1 / step) + 1):
+        cut = round(k * step, 4)
+        micro = _buckets(judged, cut)["micro"]
+        rows.append({"cut": cut, "p": round(micro.p, 4), "r": round(micro.r, 4),
+                     "flags": micro.n_pred})
+    return rows
 
 
 def worst_misses(missed: Sequence[_Item], spurious: Sequence[tuple[Flag, str]],

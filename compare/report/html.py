@@ -21,10 +21,12 @@ from compare.report.view import (
     KIND_ORDER,
     KIND_TITLES,
     LABEL_LIMIT,
+    LOW_CONFIDENCE_HELP,
     QUOTE_LIMIT,
     SYMBOLS,
     View,
     column_names,
+    confidence_text,
     coverage,
     credited_text,
     date_evidence_text,
@@ -35,6 +37,7 @@ from compare.report.view import (
     flag_quotes,
     kind_counts,
     lone_documents,
+    low_confidence_title,
     reference_label,
     reference_text,
     relay_chain,
@@ -46,6 +49,7 @@ from compare.report.view import (
     source_href,
     source_label,
     source_line,
+    split_by_confidence,
     uncompared_text,
 )
 
@@ -138,7 +142,7 @@ def render_index_html(report: Report, *, page_dir: Path, orphaned: int = 0) -> s
                      _a(ev.label or ev.id, f"events/{safe_filename(ev.id)}.html"),
                      str(len(ev.documents)),
                      html_text(", ".join(sorted({view.label(d) for d in ev.documents}))),
-                     html_text(reference_text(view, ev)), html_text(kind_counts(ev_flags)),
+                     html_text(reference_text(view, ev)), html_text(_counts(report, ev_flags)),
                      review_progress(ev_flags)])
     body.append(_table(["date", "event", "documents", "outlets", "reference", "flags", "review"],
                        rows, raw=True) if rows else "<p>No event has more than one document.</p>")
@@ -204,7 +208,7 @@ def _flag_html(view: View, flag: Flag, event: Event, page_dir: Path) -> str:
     label = view.label(flag.document)
     note = f" — {html_text(flag.review.note, QUOTE_LIMIT)}" if flag.review.note else ""
     facts = [f"<span>{html_text(detail_text(flag, (ref, claim)), QUOTE_LIMIT)}</span>",
-             f"<span>Score {flag.score:.2f}</span>"]
+             f"<span>{html_text(confidence_text(flag))}</span>"]
     if flag.lexicon_class:
         facts.append(f"<span>Lexicon class: {html_text(flag.lexicon_class)}</span>")
     facts.append(f'<span>Review: <span class="status status-{html_text(status)}">'
@@ -237,6 +241,23 @@ def _flag_html(view: View, flag: Flag, event: Event, page_dir: Path) -> str:
         "</section>"])
 
 
+def _counts(report: Report, flags: Sequence[Flag]) -> str:
+    listed, low = split_by_confidence(report, flags)
+    return kind_counts(listed) + (f" (+{len(low)} low confidence)" if low else "")
+
+
+def _flags_by_kind_html(view: View, flags: Sequence[Flag], event: Event, page_dir: Path
+                        ) -> list[str]:
+    out: list[str] = []
+    for kind in KIND_ORDER:
+        of_kind = [f for f in flags if f.kind == kind]
+        if of_kind:
+            out.append(f"<h3>{html_text(KIND_TITLES[kind])} ({len(of_kind)})</h3>")
+            out.append(f'<p class="help">{html_text(KIND_HELP.get(kind, kind))}.</p>')
+            out.extend(_flag_html(view, f, event, page_dir) for f in of_kind)
+    return out
+
+
 def render_event_html(report: Report, event: Event, *, page_dir: Path) -> str:
     view = View.of(report)
     flags = view.event_flags(event.id)
@@ -249,7 +270,7 @@ def render_event_html(report: Report, event: Event, *, page_dir: Path) -> str:
             f"<span>Compared against: {html_text(reference_text(view, event))}</span>",
             *([f"<span>Not compared: {html_text(uncompared_text(view, event))}</span>"]
               if event.uncompared else []),
-            f"<span>Flags: {html_text(kind_counts(flags))}; {review_progress(flags)}</span>",
+            f"<span>Flags: {html_text(_counts(report, flags))}; {review_progress(flags)}</span>",
             "</div>", "<h2>Documents</h2>"]
     docs, rows = coverage(view, event)
     body.append(_table(
@@ -276,17 +297,20 @@ def render_event_html(report: Report, event: Event, *, page_dir: Path) -> str:
             + ".</p>")
     else:
         body.append("<p>No claim groups.</p>")
+    listed, low = split_by_confidence(report, flags)
     body.append("<h2>Flags</h2>")
-    if not flags:
-        body.append("<p>No flags.</p>")
+    if not listed:
+        body.append("<p>No flags.</p>" if not low else
+                    f"<p>No flags at or above confidence {report.min_confidence:.2f}.</p>")
     else:
         body.append('<p class="muted">Most important kinds first; within a kind by outlet, in the order '
                     "of the text. <del>Struck-through</del> words are only in the reference, "
                     "<ins>marked</ins> words only in the document.</p>")
-    for kind in KIND_ORDER:
-        of_kind = [f for f in flags if f.kind == kind]
-        if of_kind:
-            body.append(f"<h3>{html_text(KIND_TITLES[kind])} ({len(of_kind)})</h3>")
-            body.append(f'<p class="help">{html_text(KIND_HELP.get(kind, kind))}.</p>')
-            body.extend(_flag_html(view, f, event, page_dir) for f in of_kind)
+    body.extend(_flags_by_kind_html(view, listed, event, page_dir))
+    if low:
+        body.append('<details class="low-confidence">'
+                    f"<summary>{html_text(low_confidence_title(report, len(low)))}</summary>"
+                    f'<p class="help">{html_text(LOW_CONFIDENCE_HELP)}.</p>')
+        body.extend(_flags_by_kind_html(view, low, event, page_dir))
+        body.append("</details>")
     return _page(f"{event.label or event.id} ({event.date or 'undated'})", body, report)

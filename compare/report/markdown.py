@@ -23,10 +23,12 @@ from compare.report.view import (
     KIND_ORDER,
     KIND_TITLES,
     LABEL_LIMIT,
+    LOW_CONFIDENCE_HELP,
     QUOTE_LIMIT,
     SYMBOLS,
     View,
     column_names,
+    confidence_text,
     coverage,
     credited_text,
     date_evidence_text,
@@ -38,6 +40,7 @@ from compare.report.view import (
     flag_quotes,
     kind_counts,
     lone_documents,
+    low_confidence_title,
     reference_label,
     reference_text,
     relay_chain,
@@ -49,6 +52,7 @@ from compare.report.view import (
     source_href,
     source_label,
     source_line,
+    split_by_confidence,
     uncompared_text,
 )
 
@@ -86,7 +90,8 @@ def render_index(report: Report, *, page_dir: Path, orphaned: int = 0) -> str:
                      md_link(ev.label or ev.id, md_url(f"events/{event_page_name(ev.id)}.md")),
                      str(len(ev.documents)), md_cell(", ".join(outlets)),
                      md_cell(reference_text(view, ev)),
-                     md_cell(kind_counts(ev_flags)), review_progress(ev_flags)])
+                     md_cell(kind_counts(split_by_confidence(report, ev_flags)[0])
+                             + _low_note(report, ev_flags)), review_progress(ev_flags)])
     out += [_table(["date", "event", "documents", "outlets", "reference", "flags", "review"], rows)
             if rows else "No event has more than one document.", ""]
     lone = lone_documents(report)
@@ -122,6 +127,11 @@ def render_index(report: Report, *, page_dir: Path, orphaned: int = 0) -> str:
                 "they are kept in reviews.yaml, marked orphaned."]
     out += ["", "---", "", f"{FOOTER} {clean_inline(report.tool_version)}, schema {report.schema}.", ""]
     return "\n".join(out)
+
+
+def _low_note(report: Report, flags: Sequence[Flag]) -> str:
+    low = len(split_by_confidence(report, flags)[1])
+    return f" (+{low} low confidence)" if low else ""
 
 
 def _diff_md(ops: Sequence[DiffOp]) -> str:
@@ -172,13 +182,26 @@ def _flag_md(view: View, flag: Flag, event: Event | None, page_dir: Path, report
     credited = credited_text(view, flag, event, ref, claim)
     if credited:
         facts.append(f"- Credited to: {md_text(credited)}")
-    facts.append(f"- Score {flag.score:.2f}"
+    facts.append(f"- {confidence_text(flag)}"
                  + (f", lexicon class {md_text(flag.lexicon_class)}" if flag.lexicon_class else ""))
     facts.append(f"- Review: **{md_text(review_text(flag))}**"
                  + (f" — {md_text(flag.review.note, QUOTE_SHORT)}" if flag.review.note else ""))
     action = "--confirm" if flag.review.status != "confirmed" else "--reopen"
     facts.append(f"- Decide: {md_code(review_command(report_dir, flag.id, action))}")
     return [*out, *facts, ""]
+
+
+def _flags_by_kind_md(view: View, flags: Sequence[Flag], event: Event, page_dir: Path,
+                      report_dir: str) -> list[str]:
+    out: list[str] = []
+    for kind in KIND_ORDER:
+        of_kind = [f for f in flags if f.kind == kind]
+        if not of_kind:
+            continue
+        out += [f"### {KIND_TITLES[kind]} ({len(of_kind)})", "", f"*{md_text(KIND_HELP.get(kind, kind))}.*", ""]
+        for flag in of_kind:
+            out += _flag_md(view, flag, event, page_dir, report_dir)
+    return out
 
 
 def render_event(report: Report, event: Event, *, page_dir: Path) -> str:
@@ -193,7 +216,8 @@ def render_event(report: Report, event: Event, *, page_dir: Path) -> str:
            + (f"; participants: {md_text(', '.join(event.participants))}" if event.participants else ""),
            f"- Compared against: {md_text(reference_text(view, event))}",
            *([f"- Not compared: {md_text(uncompared_text(view, event))}"] if event.uncompared else []),
-           f"- Flags: {md_text(kind_counts(flags))}; {review_progress(flags)}", ""]
+           f"- Flags: {md_text(kind_counts(split_by_confidence(report, flags)[0]))}"
+           f"{_low_note(report, flags)}; {review_progress(flags)}", ""]
     out += ["## Documents", ""]
     docs, rows = coverage(view, event)
     out.append(_table(
@@ -212,18 +236,21 @@ def render_event(report: Report, event: Event, *, page_dir: Path) -> str:
         out += ["", "Legend: " + "; ".join(f"{s} {t}" for s, t in SYMBOLS) + "."]
     else:
         out.append("No claim groups.")
+    listed, low = split_by_confidence(report, flags)
     out += ["", "## Flags", ""]
-    if not flags:
-        out += ["No flags.", ""]
+    if not listed:
+        out += ["No flags." if not low else
+                f"No flags at or above confidence {report.min_confidence:.2f}.", ""]
     else:
         out += ["Most important kinds first; within a kind by outlet, in the order of the text. "
                 "Struck-through words are only in the reference, bold words only in the document.", ""]
-    for kind in KIND_ORDER:
-        of_kind = [f for f in flags if f.kind == kind]
-        if not of_kind:
-            continue
-        out += [f"### {KIND_TITLES[kind]} ({len(of_kind)})", "", f"*{md_text(KIND_HELP.get(kind, kind))}.*", ""]
-        for flag in of_kind:
-            out += _flag_md(view, flag, event, page_dir, report_dir)
+    out += _flags_by_kind_md(view, listed, event, page_dir, report_dir)
+    if low:
+        # Collapsed: GitHub and most Markdown viewers render <details> folded.
+        # The title is the tool's own text (no article words): no escaping needed.
+        out += ["<details>", f"<summary>{low_confidence_title(report, len(low))}</summary>",
+                "", f"*{md_text(LOW_CONFIDENCE_HELP)}.*", ""]
+        out += _flags_by_kind_md(view, low, event, page_dir, report_dir)
+        out += ["</details>", ""]
     out += ["---", "", f"{FOOTER} {clean_inline(report.tool_version)}.", ""]
     return "\n".join(out)

@@ -32,7 +32,15 @@ from compare.report.reviews import (
     mark_orphans,
     reviews_path,
 )
-from compare.report.view import View, flag_diff, flag_quotes, reviewable_flags, source_label, source_line
+from compare.report.view import (
+    View,
+    flag_diff,
+    flag_quotes,
+    is_confident,
+    reviewable_flags,
+    source_label,
+    source_line,
+)
 
 MAX_NOTE = 5000
 SHORT = 60
@@ -88,9 +96,14 @@ def list_flags(report_dir: Path, reviews_file: Path | None = None, show_all: boo
 
     report, _ = _load(report_dir, reviews_file)
     view = View.of(report)
-    flags = [f for f in ordered_flags(report) if show_all or f.review.status == "open"]
+    every = ordered_flags(report)
+    flags = [f for f in every if show_all or (f.review.status == "open" and is_confident(report, f))]
+    hidden = sum(1 for f in every if f.review.status == "open" and not is_confident(report, f))
+    hint = ("" if show_all or not hidden else
+            f"{hidden} open low-confidence flag(s) (below {report.min_confidence:.2f}) not listed; "
+            "--all lists them.")
     if not flags:
-        return "No open flags." if not show_all else "No flags."
+        return ("No open flags." if not show_all else "No flags.") + (f" {hint}" if hint else "")
     rows = []
     for f in flags:
         ref, doc = _quotes(report, f)
@@ -105,6 +118,7 @@ def list_flags(report_dir: Path, reviews_file: Path | None = None, show_all: boo
     n_open = sum(1 for f in flags if f.review.status == "open")
     return "\n".join([
         tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True), "",
+        *([hint] if hint else []),
         f"{n_open} open. Show one: outlet-compare review {where} FLAG_ID; decide: "
         f"outlet-compare review {where} FLAG_ID --confirm|--dismiss [--note TEXT]"])
 
@@ -137,7 +151,8 @@ def show_flag(report_dir: Path, flag_id: str, reviews_file: Path | None = None) 
              f" ({flag.document})",
              *([f"Copies:    {clean_inline(', '.join(copies), 1000)} (republished: the flag stands for them too)"]
                if copies else []),
-             f"Score:     {flag.score:.2f}",
+             f"Confidence: {flag.score:.2f}"
+             + ("" if is_confident(report, flag) else " (low confidence)"),
              f"Detail:    {clean_inline(flag.detail, 2000)}"]
     if flag.lexicon_class:
         lines.append(f"Lexicon:   {clean_inline(flag.lexicon_class, 100)}")

@@ -168,6 +168,31 @@ def shown_events(report: Report) -> list[Event]:
                   key=lambda e: (e.date is None, e.date.isoformat() if e.date else "", e.id))
 
 
+def is_confident(report: Report, flag: Flag) -> bool:
+    """The flag's calibrated confidence reaches the report's cut: it is listed."""
+    return flag.score >= report.min_confidence - 1e-9
+
+
+def split_by_confidence(report: Report, flags: Sequence[Flag]) -> tuple[list[Flag], list[Flag]]:
+    """(listed flags, low-confidence flags), each in the given order."""
+    return ([f for f in flags if is_confident(report, f)],
+            [f for f in flags if not is_confident(report, f)])
+
+
+def low_confidence_title(report: Report, n: int) -> str:
+    return (f"Low confidence ({n} {'flag' if n == 1 else 'flags'} below confidence "
+            f"{report.min_confidence:.2f})")
+
+
+LOW_CONFIDENCE_HELP = ("A flag's confidence is the fitted probability that it is right. These "
+                       "fall below the report's cut (outlet-compare run --min-confidence): most "
+                       "are false alarms, so they are folded away; review lists them with --all")
+
+
+def confidence_text(flag: Flag) -> str:
+    return f"Confidence {flag.score:.2f} (probability that the flag is right)"
+
+
 def reviewable_flags(report: Report) -> list[Flag]:
     """Flags of the shown events (a flag on a single-document event compares nothing)."""
     multi = {e.id for e in report.events if is_multi(e)}

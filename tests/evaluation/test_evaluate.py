@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from compare.core.errors import InputError
 from compare.core.models import Alignment
 from compare.evaluation import evaluate
-from compare.evaluation.gold import load_gold
+from compare.evaluation.gold import Gold, GoldOmission, load_gold
 from compare.evaluation.metrics import (
     bcubed,
     locate,
@@ -161,15 +161,66 @@ def test_worst_misses_name_doc_kind_and_quote() -> None:
     assert per_doc["docs/quayside_2024-01-10_call.txt"]["predicted_event_date"] == "2024-01-09"
 
 
-def test_truncated_documents_scored_separately() -> None:
+def _with_truncated_pair(doc_file: str, claim: str) -> Gold:
+    """eval_tiny's gold with (doc, claim) moved from omissions to truncated_pairs."""
+    gold = load_gold(GOLD)
+    pair = GoldOmission(doc_file, claim)
+    return attrs.evolve(gold, omissions=tuple(o for o in gold.omissions if o != pair),
+                        truncated_pairs=(pair,))
+
+
+def test_possibly_truncated_flag_on_a_gold_omission_is_not_found() -> None:
+    # The gold says the wire leaves the claim out although its text covers it:
+    # calling it "possibly truncated" neither finds the omission nor is right.
     base = perfect_report()
     docs = tuple(attrs.evolve(d, truncated=d.id == "wire") for d in base.documents)
     flags = (*[f for f in base.flags if f.kind != "omission"],
-             flag("possibly_truncated", "wire", None, None))
+             flag("possibly_truncated", "wire", None, "ref:c2"))
     m = score_report(attrs.evolve(base, documents=docs, flags=flags), load_gold(GOLD)).metrics
+    assert m["flags.omission.r"] == 0.0
+    assert m["flags.omission_truncated.p"] == 0.0
+
+
+def test_truncated_pairs_score_possibly_truncated_and_make_omissions_false() -> None:
+    gold = _with_truncated_pair("docs/quayside_2024-01-10_call.txt", "call.security")
+    base = perfect_report()
+    # the perfect tool says "possibly truncated" there
+    good = (*[f for f in base.flags if f.kind != "omission"],
+            flag("possibly_truncated", "wire", None, "ref:c2"))
+    score = score_report(attrs.evolve(base, flags=good), gold)
+    m = score.metrics
     assert (m["flags.omission_truncated.p"], m["flags.omission_truncated.r"]) == (1.0, 1.0)
-    assert (m["flags.omission.p"], m["flags.omission.r"]) == (1.0, 1.0)  # nothing left there
-    assert m["flags.micro.r"] == 1.0
+    assert m["flags.micro.p"] == 1.0 and m["flags.micro.r"] == 1.0
+    assert score.details["flag_confidence"]["omissions_on_truncated_pairs"] == 0
+    # an omission flag on the truncated pair is a false one, and counted apart
+    score = score_report(base, gold)
+    assert score.metrics["flags.omission.p"] == 0.0
+    assert score.metrics["flags.micro.p"] == pytest.approx(2 / 3)
+    assert score.details["flag_confidence"]["omissions_on_truncated_pairs"] == 1
+
+
+def test_flags_of_events_without_claim_gold_are_not_scored() -> None:
+    # "other" belongs to the distractor event, which has no claims: its flags
+    # have nothing to match and must not count as false.
+    base = perfect_report()
+    extra = flag("addition", "other", "other:c1")
+    m = score_report(attrs.evolve(base, flags=(*base.flags, extra)), load_gold(GOLD)).metrics
+    assert m["flags.micro.p"] == 1.0
+    assert score_report(base, load_gold(GOLD)).details["flag_confidence"]["flags_scored"] == 3
+
+
+def test_reliability_and_pr_curve_follow_the_scores() -> None:
+    base = perfect_report()
+    wrong = flag("addition", "wire", "wire:c2", score=0.15)
+    right = [attrs.evolve(f, score=0.95) for f in base.flags]
+    score = score_report(attrs.evolve(base, flags=(*right, wrong)), load_gold(GOLD), cut=0.5)
+    bins = {tuple(r["bin"]): r for r in score.details["flag_confidence"]["reliability"]}
+    assert bins[(0.9, 1.0)] == {"bin": [0.9, 1.0], "n": 3, "predicted": 0.95, "observed": 1.0}
+    assert bins[(0.1, 0.2)]["observed"] == 0.0 and bins[(0.5, 0.6)]["n"] == 0
+    curve = {row["cut"]: row for row in score.details["flag_confidence"]["pr_curve"]}
+    assert curve[0.0]["p"] == 0.75 and curve[0.5]["p"] == 1.0 and curve[1.0]["flags"] == 0
+    assert score.metrics["flags.at_cut.micro.p"] == 1.0
+    assert score.metrics["flags.micro.p"] == 0.75
 
 
 def test_unlocated_quote_is_a_miss() -> None:

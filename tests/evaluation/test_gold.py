@@ -107,3 +107,25 @@ def test_devset_loads_when_present() -> None:
         pytest.skip("../shared/devset not present")
     gold = load_gold(devset)
     assert len(gold.documents) >= 16 and gold.mentions and gold.omissions
+
+
+def test_truncated_pairs_are_read_and_may_not_repeat_an_omission(tmp_path: Path) -> None:
+    from compare.evaluation.gold import GoldOmission, parse_gold
+
+    data = {
+        "documents": [{"file": "docs/a.txt", "event": "ev"}, {"file": "docs/b.txt", "event": "ev"}],
+        "events": [{"id": "ev", "date": "2021-03-04", "reference": "docs/a.txt",
+                    "claims": [{"id": "ev.c1", "text": "Les parties ont parlé du gaz."},
+                               {"id": "ev.c2", "text": "Sie sprachen über Getreide."}]}],
+        "omissions": [{"doc": "docs/b.txt", "claim": "ev.c1"}],
+        "truncated_pairs": [{"doc": "docs/b.txt", "claim": "ev.c2", "note": "cut mid-word"}],
+    }
+    gold = parse_gold(data, tmp_path / "gold.yaml")
+    assert gold.truncated_pairs == (GoldOmission("docs/b.txt", "ev.c2"),)
+    assert gold.omissions == (GoldOmission("docs/b.txt", "ev.c1"),)
+    data["truncated_pairs"] = [{"doc": "docs/b.txt", "claim": "ev.c1"}]
+    with pytest.raises(InputError, match=r"truncated_pairs\[0\].*listed under omissions too"):
+        parse_gold(data, tmp_path / "gold.yaml")
+    data["truncated_pairs"] = [{"doc": "docs/b.txt", "claim": "ev.c9"}]
+    with pytest.raises(InputError, match=r"unknown claim id 'ev\.c9'"):
+        parse_gold(data, tmp_path / "gold.yaml")

@@ -1,0 +1,174 @@
+"""Features of claims and flags for the fitted models of :mod:`compare.align.flagmodel`.
+
+Every feature is a general property of a sentence and its place: where it
+stands in the text, its grammar words (tense, attribution), the dates it names
+relative to the event, how many other outlets say something like it, and for a
+flag the evidence that raised it.  No phrase of any text is a feature.
+
+* :func:`claim_context` / :func:`scope_features`: is the claim about the event?
+* :func:`omission_features`, :func:`pair_features`, :func:`addition_features`:
+  the evidence of one flag, prefixed by its family (``om_``, ``pr_``, ``ad_``)
+  so that one logistic model fits each family its own weights.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+from attrs import frozen
+
+from compare.align.discrepancies import names_contact, person_tokens, states_contact
+from compare.align.lexicon import Lexicon, tokenize
+from compare.align.matching import MatchingConfig
+from compare.align.normalize import canonical_tokens, normalize
+from compare.align.scoring import score_matrix
+from compare.core.models import Claim, Document, Event
+
+_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
+# Grammar words of tense and mood (English auxiliaries; other languages have
+# none of these features set, which the model reads as "no evidence").
+_FUTURE = frozenset({"will", "would", "shall", "going", "plans", "plan", "expected"})
+_PERFECT = frozenset({"had"})
+_PRESENT_PERFECT = frozenset({"has", "have"})
+_ATTRIBUTION_KINDS = ("official", "anonymous", "person", "outlet")
+
+
+@frozen
+class ClaimContext:
+    """What the scope features of an event's claims need, computed once per event."""
+
+    # claim id -> share of the other independent documents with a similar claim
+    support: Mapping[str, float]
+    # claim id -> highest similarity to a reference claim of another document
+    ref_sim: Mapping[str, float]
+    participants: frozenset[str]
+    year: int | None
+    aligned: frozenset[str]
+    off_event: frozenset[str]
+
+
+def claim_context(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
+                  aligned: set[str], refs: Sequence[Claim], off_event: set[str],
+                  lexicon: Lexicon, config: MatchingConfig) -> ClaimContext:
+    """One vectorised similarity pass over the event's claims."""
+    by_id = {d.id: d for d in docs}
+    root = {d.id: d.duplicate_of if d.duplicate_of in by_id else d.id for d in docs}
+    body = [c for c in claims if c.document in by_id]
+    norms = [normalize(c.text, lexicon) for c in body]
+    support: dict[str, float] = {}
+    ref_sim: dict[str, float] = {}
+    if body:
+        s = score_matrix(norms, norms, config) >= config.match_threshold
+        roots = np.array([root[c.document] for c in body])
+        n_roots = len(set(root.values()))
+        for i, c in enumerate(body):
+            others = {str(r) for r in roots[s[i]] if r != root[c.document]}
+            support[c.id] = len(others) / max(1, n_roots - 1)
+        if refs:
+            r = score_matrix(norms, [normalize(x.text, lexicon) for x in refs], config)
+            same = np.array([[x.document == c.document for x in refs] for c in body], dtype=bool)
+            r = np.where(same, 0.0, r)
+            for i, c in enumerate(body):
+                ref_sim[c.id] = float(r[i].max())
+    people = person_tokens(lexicon)
+    parts = {t for p in event.participants for t in canonical_tokens(p, lexicon) if t in people}
+    parts |= {t for p in event.participants for t in tokenize(p) if len(t) > 2}
+    return ClaimContext(support, ref_sim, frozenset(parts),
+                        event.date.year if event.date else None, frozenset(aligned),
+                        frozenset(off_event))
+
+
+def scope_features(claim: Claim, doc: Document, ctx: ClaimContext,
+                   lexicon: Lexicon) -> dict[str, float]:
+    """Features of one claim for the scope model (all in 0..1 or small counts)."""
+    toks = tokenize(claim.text)
+    tokset = set(toks)
+    canon = set(canonical_tokens(claim.text, lexicon))
+    content = len(normalize(claim.text, lexicon).content)
+    years = [int(y) for y in _YEAR.findall(claim.text)]
+    letters = sum(ch.isalpha() for ch in claim.text)
+    f = {
+        "position": claim.span[0] / max(1, len(doc.text)),
+        "sentence": min(claim.sentence, 30) / 30,
+        "headline": float(claim.headline),
+        "quoted": float(claim.quoted),
+        "hedged": float(claim.hedged),
+        "contact": float(names_contact(claim, lexicon)),
+        "event_sentence": float(states_contact(claim, lexicon)),
+        "participant": float(bool(canon & ctx.participants or tokset & ctx.participants)),
+        "words": math.log1p(content),
+        "other_year": float(bool(ctx.year and any(y != ctx.year for y in years))),
+        "same_year": float(bool(ctx.year and ctx.year in years)),
+        "future": float(bool(tokset & _FUTURE)),
+        "past_perfect": float(bool(tokset & _PERFECT)),
+        "present_perfect": float(bool(tokset & _PRESENT_PERFECT)),
+        "lower_start": float(claim.text.strip()[:1].islower()),
+        "letters": letters / max(1, len(claim.text)),
+        "support": ctx.support.get(claim.id, 0.0),
+        "ref_sim": ctx.ref_sim.get(claim.id, 0.0),
+        "aligned": float(claim.id in ctx.aligned),
+        "off_paragraph": float(claim.id in ctx.off_event),
+        "truncated_doc": float(doc.truncated),
+    }
+    for kind in _ATTRIBUTION_KINDS:
+        f[f"attr_{kind}"] = float(claim.attribution_kind == kind)
+    return f
+
+
+def omission_features(event: Event, doc: Document, ref: Claim, n: int, n_groups: int,
+                      last_aligned: int, group_share: float, doc_share: float,
+                      lexicon: Lexicon) -> dict[str, float]:
+    """Evidence of an omission (or possibly_truncated) flag: the reference claim's
+    weight (how many documents carry it, how long it is), where it stands in the
+    reference, and how much of the reference the document reports at all."""
+    return {
+        "om": 1.0,
+        "om_primary": float(event.reference_basis == "primary"),
+        "om_group_share": group_share,
+        "om_doc_share": doc_share,
+        "om_ref_position": n / max(1, n_groups - 1),
+        "om_after_last": float(n > last_aligned),
+        "om_truncated": float(doc.truncated),
+        "om_ref_words": math.log1p(len(normalize(ref.text, lexicon).content)),
+        "om_ref_quoted": float(ref.quoted),
+        "om_doc_length": min(len(doc.text), 20000) / 20000,
+    }
+
+
+_PAIR_CLASSES = ("tone", "modality", "subject", "scope", "negation", "hedge", "attribution",
+                 "date", "number")
+_PAIR_KINDS = ("wording_drift", "number_or_date_change", "attribution_change",
+               "negation_or_hedge")
+
+
+def pair_features(event: Event, kind: str, cls: str, ref: Claim, claim: Claim, similarity: float,
+                  n_found: int, group_share: float) -> dict[str, float]:
+    """Evidence of a discrepancy between an aligned claim and its reference claim."""
+    f = {
+        "pr": 1.0,
+        "pr_primary": float(event.reference_basis == "primary"),
+        "pr_similarity": similarity,
+        "pr_headline": float(ref.headline or claim.headline),
+        "pr_quoted": float(claim.quoted),
+        "pr_ref_quoted": float(ref.quoted),
+        "pr_found": float(min(n_found, 4)),
+        "pr_group_share": group_share,
+    }
+    for k in _PAIR_KINDS:
+        f[f"pr_kind_{k}"] = float(kind == k)
+    for c in _PAIR_CLASSES:
+        f[f"pr_class_{c}"] = float(cls == c)
+    return f
+
+
+def addition_features(event: Event, scope: Mapping[str, float], scope_p: float,
+                      closest: float) -> dict[str, float]:
+    """Evidence of an addition: the scope model's probability and features,
+    and how close the claim comes to any reference claim."""
+    f = {f"ad_{k}": v for k, v in scope.items()}
+    f.update(ad=1.0, ad_scope=scope_p, ad_closest=closest,
+             ad_primary=float(event.reference_basis == "primary"))
+    return f
