@@ -18,9 +18,12 @@ from pathlib import PurePath
 import attrs
 
 from compare.core.models import Document, Evidence, SourceText
-from compare.core.textnorm import is_breadcrumb, is_list_item, script_share, slug, squash, word_count, words
+from compare.core.textnorm import is_breadcrumb, is_list_item, slug, squash, tokens, word_count
 from compare.ingest.boilerplate import BoilerplateRules, clean_text_lines, segment_index, source_offset
+from compare.ingest.language import detect_language
 from compare.ingest.outlets import OutletRules, identify_outlet, masthead_name
+
+__all__ = ["assign_ids", "build_document", "detect_language", "is_truncated", "pick_title"]
 
 TITLE_MAX_WORDS = 30
 TITLE_SEARCH_LINES = 8
@@ -28,14 +31,6 @@ TITLE_MIN_WORDS = 4
 TITLE_MIN_LETTER_WORDS = 3
 _TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
 TRUNCATION_MIN_WORDS = 8
-_STOPWORDS = {
-    "en": {"the", "and", "of", "to", "in", "is", "that", "for", "on", "with", "was", "said", "by"},
-    "de": {"der", "die", "und", "das", "nicht", "mit", "ist", "den", "von", "zu", "sich", "auf"},
-    "fr": {"le", "la", "les", "et", "des", "est", "une", "dans", "que", "pour", "du", "sur"},
-    "es": {"el", "la", "los", "las", "y", "que", "del", "en", "por", "con", "una", "para"},
-}
-_RU_STOP = {"и", "в", "не", "на", "что", "с", "по", "как", "это", "для", "о", "к"}
-_UK_LETTERS = set("іїєґІЇЄҐ")
 _SENTENCE_END = re.compile(r"[.!?…]['\"”’»)\]]*$|[\"”»]$|[:;]$")
 
 
@@ -91,7 +86,7 @@ def pick_title(src: SourceText, clean: str, rules: BoilerplateRules | None = Non
             return None
         if (n < TITLE_MIN_WORDS or s.endswith(":") or is_list_item(s) or "|" in s or is_breadcrumb(s)
                 or s.lower().startswith("by ")
-                or sum(1 for w in words(s) if not w.isdigit()) < TITLE_MIN_LETTER_WORDS
+                or sum(1 for w in tokens(s) if not w.isdigit()) < TITLE_MIN_LETTER_WORDS
                 or k in stamps or _is_site_line(s, names, outlets)):
             continue
         return s[:300]
@@ -117,21 +112,6 @@ def _strip_site(title: str, names: set[str], outlets: OutletRules | None) -> str
     if len(kept) == len(parts) and " | " in title:  # an unnamed " | Section | Site" tail
         kept = [max(parts, key=word_count)]
     return " - ".join(kept) if len(kept) != len(parts) or " | " in title else title
-
-
-def detect_language(text: str) -> str:
-    """'ru', 'uk', 'en', 'de', 'fr', 'es' from script and stop words; 'und' when unsure."""
-    share = script_share(text)
-    if share["cyrillic"] >= 0.5:
-        sample = text[:20000]
-        return "uk" if sum(ch in _UK_LETTERS for ch in sample) > 3 and not sum(ch in "ыэъ" for ch in sample) \
-            else "ru"
-    if share["latin"] < 0.5:
-        return "und"
-    counts = Counter(map(str.lower, words(text[:20000])))
-    scores = {lang: sum(counts[w] for w in stop) for lang, stop in _STOPWORDS.items()}
-    best = max(sorted(scores), key=lambda k: scores[k])
-    return best if scores[best] > 0 else "en"
 
 
 def is_truncated(text: str) -> bool:
