@@ -270,7 +270,78 @@ def clean_text_lines(text: str, rules: BoilerplateRules) -> tuple[str, tuple[Seg
             nxt = next((j for j in range(i + 1, n) if state[j] == _KEEP), None)
             if nxt is not None and wc[nxt] >= h.prose_min_words:
                 state[i] = _DROP
+    # 8. headline lists after the body: a paragraph of two or more lines, none of
+    #    which ends a sentence or continues one (starts in lower case): a
+    #    "related"/"read also" block, a share bar, a ticker of other stories, in
+    #    any language, with or without a heading the rules know
+    body_start = next((i for i in range(n) if state[i] == _KEEP and wc[i] >= h.prose_min_words
+                       and ends_sentence_strict(norm[i])), n)
+    _drop_headline_lists(state, norm, wc, protected, body_start, heading_hits)
+    # 9. what trails the last body line when it is only short lines of labels (footer
+    #    links, share buttons); a short cut sentence stays (it tells the text is cut)
+    _drop_trailing_chrome(state, norm, wc, protected, h)
     return _assemble(state, offsets, norm, pieces)
+
+
+LIST_MIN_LINES = 2
+TRAIL_MIN_WORDS = 2
+TRAIL_MAX_WORDS = 8
+LABEL_JOINER_MAX_CHARS = 3
+
+
+def _is_stamp(i: int, wc: Sequence[int], protected: Sequence[bool]) -> bool:
+    """A line that is (nearly) only a date or time: kept for the dates stage."""
+    return protected[i] and wc[i] <= HEADING_MAX_WORDS // 2
+
+
+def _starts_lower(line: str) -> bool:
+    first = next((c for c in line if c.isalnum()), "")
+    return first.islower()
+
+
+def _drop_headline_lists(state: list[int], norm: Sequence[str], wc: Sequence[int],
+                         protected: Sequence[bool], first_prose: int, headings: set[int]) -> None:
+    """Step 8 of :func:`clean_text_lines`; a block headed by a known list heading (already
+    dropped) needs only one item left."""
+    n = len(state)
+    i = first_prose + 1
+    while i < n:
+        if state[i] == _BLANK:
+            i += 1
+            continue
+        j = i
+        while j < n and state[j] != _BLANK:
+            j += 1
+        block = [k for k in range(i, j) if state[k] == _KEEP]
+        if (block and (len(block) >= LIST_MIN_LINES or i in headings)
+                and not any(ends_sentence_strict(norm[k]) or _starts_lower(norm[k])
+                            or wc[k] > LIST_ITEM_MAX_WORDS for k in block)):
+            for k in block:
+                if not _is_stamp(k, wc, protected):
+                    state[k] = _DROP
+        i = j
+
+
+def _is_label_line(line: str) -> bool:
+    """A line of labels (menu items, share buttons): every word capitalised or of an uncased
+    script, except short lower-case joiners ("du", "and").  A cut sentence ("The talks
+    were s") has lower-case content words."""
+    toks = [t for t in (x.strip("'\"‘’“”«»()[]:,.-–—") for x in line.split()) if t[:1].isalpha()]
+    return all(not t[0].islower() or len(t) <= LABEL_JOINER_MAX_CHARS for t in toks)
+
+
+def _drop_trailing_chrome(state: list[int], norm: Sequence[str], wc: Sequence[int],
+                          protected: Sequence[bool], h: Heuristics) -> None:
+    kept = [i for i, st in enumerate(state) if st == _KEEP]
+    last_body = next((i for i in reversed(kept)
+                      if ends_sentence_strict(norm[i]) or wc[i] >= h.prose_min_words), None)
+    if last_body is None:
+        return
+    tail = [i for i in kept if i > last_body and not _is_stamp(i, wc, protected)]
+    if tail and all(TRAIL_MIN_WORDS <= wc[i] <= TRAIL_MAX_WORDS and not ends_sentence(norm[i])
+                    and _is_label_line(norm[i]) for i in tail):
+        for i in tail:
+            state[i] = _DROP
 
 
 def _drop_runs(state: list[int], member: Any, min_len: int) -> None:

@@ -18,9 +18,19 @@ from pathlib import PurePath
 import attrs
 
 from compare.core.models import Document, Evidence, SourceText
-from compare.core.textnorm import is_breadcrumb, is_list_item, slug, squash, tokens, word_count
+from compare.core.textnorm import (
+    ends_sentence,
+    ends_sentence_strict,
+    is_breadcrumb,
+    is_list_item,
+    is_spaceless_char,
+    slug,
+    squash,
+    tokens,
+    word_count,
+)
 from compare.ingest.boilerplate import BoilerplateRules, clean_text_lines, segment_index, source_offset
-from compare.ingest.language import detect_language
+from compare.ingest.language import FUNCTION_WORDS, detect_language
 from compare.ingest.outlets import OutletRules, identify_outlet, masthead_name
 
 __all__ = ["assign_ids", "build_document", "detect_language", "is_truncated", "pick_title"]
@@ -31,7 +41,6 @@ TITLE_MIN_WORDS = 4
 TITLE_MIN_LETTER_WORDS = 3
 _TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
 TRUNCATION_MIN_WORDS = 8
-_SENTENCE_END = re.compile(r"[.!?…]['\"”’»)\]]*$|[\"”»]$|[:;]$")
 
 
 def build_document(src: SourceText, boilerplate: BoilerplateRules, outlets: OutletRules) -> Document:
@@ -115,20 +124,59 @@ def _strip_site(title: str, names: set[str], outlets: OutletRules | None) -> str
 
 
 def is_truncated(text: str) -> bool:
-    """True when the body ends mid-sentence: the last paragraph is prose-length but has no end.
+    """True when the body stops mid-sentence (or mid-word): the text is cut.
 
-    A headline-only text, a list item or a short label at the end is not a truncation.
+    The last line must be unfinished: no sentence-final punctuation of any script
+    (. ! ? … 。 ！ ？ ؟ । ...), closing quote or bracket, colon or semicolon at its end.
+    The rest of the text must be prose (an earlier line of prose length ends a
+    sentence).  Then a last line of prose length is a cut sentence; a short last
+    line only when something shows it is one: an opening quote or bracket left
+    open, a comma inside, a last word that cannot end a sentence (a function word
+    such as "the", "de", "und") or a lone letter ("... agreed t").  A headline-only
+    text, a list item or a short label ("More to follow") at the end is not a cut.
     """
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
-    if len(paragraphs) < 2:
+    if not paragraphs:
         return False
     last = paragraphs[-1]
-    if is_list_item(last) or word_count(last) < TRUNCATION_MIN_WORDS:
+    if is_list_item(last) or _finished(last):
         return False
-    if _SENTENCE_END.search(last):
+    n = word_count(last)
+    prose = any(ends_sentence_strict(p) and word_count(p) >= TRUNCATION_MIN_WORDS for p in paragraphs[:-1])
+    if not prose:  # one long paragraph of several sentences (a headline has no inner sentence end)
+        return n >= SINGLE_PARAGRAPH_MIN_WORDS and _INNER_END.search(last) is not None
+    return n >= TRUNCATION_MIN_WORDS or _looks_cut(last)
+
+
+SINGLE_PARAGRAPH_MIN_WORDS = 24
+_INNER_END = re.compile(r"[.!?…。！？؟।]['\"”’»)）」』]*(?:\s+|(?=[^\W\d_]))\S")
+# (opening, closing) pairs; "“" closes after a German „ and opens otherwise
+_PAIRS = (("«", "»"), ("‹", "›"), ("(", ")"), ("（", "）"), ("[", "]"), ("「", "」"), ("『", "』"),
+          ("《", "》"), ("〈", "〉"), ("【", "】"))
+_MID_PUNCT = ",，、"
+# one-letter words of the supported languages (a lone other letter at the end is a cut word)
+_ONE_LETTER_WORDS = frozenset("aioyeuàèéòóùzwиявкуосаı")
+
+
+def _finished(line: str) -> bool:
+    s = line.rstrip()
+    return ends_sentence(s) or s.endswith((":", "：", "»", "”", "」", "』"))
+
+
+def _looks_cut(line: str) -> bool:
+    """A short unfinished last line that is a sentence cut short, not a label."""
+    pairs = (*_PAIRS, ("„", "“") if "„" in line else ("“", "”"))
+    opened = any(line.count(a) > line.count(b) for a, b in pairs)
+    if opened or line.count('"') % 2 == 1 or any(c in line for c in _MID_PUNCT):
+        return True
+    toks = tokens(line)
+    if len(toks) < 2:
         return False
-    # the text must otherwise be prose (some earlier paragraph ends a sentence)
-    return any(_SENTENCE_END.search(p) and word_count(p) >= TRUNCATION_MIN_WORDS for p in paragraphs[:-1])
+    tail = toks[-1]
+    if tail.islower() and tail in FUNCTION_WORDS:
+        return True
+    return len(tail) == 1 and tail.isalpha() and not tail.isdigit() and tail.lower() not in _ONE_LETTER_WORDS \
+        and not is_spaceless_char(tail)
 
 
 def _base_id(doc: Document) -> str:

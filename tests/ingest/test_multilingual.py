@@ -5,12 +5,36 @@ Every text here is invented for these tests (no person, outlet or event is real)
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from compare.core.models import SourceText
+from compare.core.rulefiles import RuleFile, default_rules_dir
 from compare.core.textnorm import ends_sentence_strict, tokens, word_count
+from compare.ingest.boilerplate import BoilerplateRules, clean_text, parse_boilerplate_rules
+from compare.ingest.documents import build_document, is_truncated
 from compare.ingest.language import detect_language
+from compare.ingest.outlets import OutletRules, parse_outlet_rules
+
+
+def _rf(name: str) -> RuleFile:
+    path = default_rules_dir() / f"{name}.yaml"
+    return RuleFile(name=name, sources=(str(path),), data=yaml.safe_load(path.read_text("utf-8")), lines={})
+
+
+@pytest.fixture(scope="module")
+def rules() -> BoilerplateRules:
+    return parse_boilerplate_rules(_rf("boilerplate"))
+
+
+@pytest.fixture(scope="module")
+def outlets() -> OutletRules:
+    return parse_outlet_rules(_rf("outlets"))
+
 
 # ---------------------------------------------------------------- word units
 
@@ -37,6 +61,8 @@ def test_sentence_ends_of_other_scripts() -> None:
     assert not ends_sentence_strict("会谈在友好气氛中进行")
 
 
+# ---------------------------------------------------------------- cleaning
+
 ZH_PAGE = """山海日报 > 国际 > 亚洲
 首页 | 国际 | 财经 | 体育 | 视频
 
@@ -53,6 +79,53 @@ ZH_PAGE = """山海日报 > 国际 > 亚洲
 
 分享到：微信　微博
 """
+
+
+def test_chinese_paragraphs_are_body_not_short_lines(rules: BoilerplateRules) -> None:
+    clean, _ = clean_text(ZH_PAGE, rules)
+    assert "双方同意扩大水稻种植技术合作。" in clean
+    assert "阮文安说，越方欢迎更多湖北企业到越南投资。" in clean
+    assert "湖北省代表团访问越南 双方同意扩大农业合作" in clean  # the headline
+    assert "2031-05-14 09:20" in clean  # the stamp stays for the dates stage
+    for chrome in ("首页", "长江航运量", "武汉举办", "分享到"):
+        assert chrome not in clean, chrome
+
+
+@pytest.mark.parametrize("heading,items,share", [
+    ("Zum Weiterlesen", ["Hafen Kiel: Neue Fährlinie nach Oslo (12.05.2031)",
+                         "Kommentar: Der Norden braucht mehr Brücken (09.05.2031)"], "Teilen Drucken"),
+    ("À découvrir", ["Lyon : le tramway prolongé jusqu'à Vaulx (12 mai)",
+                     "Météo : un week-end pluvieux dans l'Ouest (11 mai)"], "Partager Imprimer"),
+    ("Más noticias", ["Valencia amplía el puerto para cruceros (12/05/2031)",
+                      "Opinión: El agua que falta en el sur (10/05/2031)"], "Compartir Imprimir"),
+])
+def test_headline_lists_and_share_labels_in_any_language(rules: BoilerplateRules, heading: str,
+                                                         items: list[str], share: str) -> None:
+    body = ("The regional council approved the budget for the new ferry terminal on Tuesday after a "
+            "long debate about its cost.\n\nWork on the quay is due to start in the autumn, the mayor said.")
+    page = f"Local news\n\nFerry terminal budget approved\n\n{body}\n\n{heading}\n" + "\n".join(items) \
+        + f"\n\n{share}\n"
+    clean, _ = clean_text(page, rules)
+    assert clean.endswith("the mayor said."), clean
+    assert heading not in clean and all(x not in clean for x in items)
+
+
+def test_a_cut_sentence_at_the_end_is_not_taken_for_chrome(rules: BoilerplateRules) -> None:
+    page = ("Ferry terminal budget approved\n\nThe regional council approved the budget for the new ferry "
+            "terminal on Tuesday after a long debate.\n\nRelated\nHarbour fees to rise (May 2)\n\n"
+            "The mayor and the port director agreed t")
+    clean, _ = clean_text(page, rules)
+    assert clean.endswith("the port director agreed t")
+    assert "Harbour fees" not in clean
+    assert is_truncated(clean)
+
+
+def test_wrapped_prose_lines_are_not_a_list(rules: BoilerplateRules) -> None:
+    page = ("Ferry terminal budget approved\n\nThe regional council approved the budget for the new ferry "
+            "terminal on Tuesday.\n\nWork on the quay is due to start\nin the autumn, and the mayor said the "
+            "cost\nwould be shared with the port authority.")
+    clean, _ = clean_text(page, rules)
+    assert "in the autumn, and the mayor said" in clean
 
 
 # ---------------------------------------------------------------- language
@@ -85,3 +158,40 @@ def test_language_of_a_page_with_foreign_furniture() -> None:
     assert detect_language("首页 | 国际 | 视频\n" + english) == "en"
     assert detect_language("Home | World | Video\n" + ZH_PAGE) == "zh"
     assert detect_language("2031-05-14 12:00") == "und"
+
+
+# ---------------------------------------------------------------- truncation
+
+LEAD = "The regional council approved the budget for the new ferry terminal on Tuesday after a long debate.\n"
+
+
+@pytest.mark.parametrize("text,cut", [
+    (LEAD + "Councillors also said that the timetable would be reviewed before the", True),
+    (LEAD + "Councillors said the timetable would be reviewed.", False),
+    (LEAD + "More to follow", False),
+    (LEAD + "The mayor said: \u201cWe will", True),  # an opening quote left open
+    (LEAD + "The port director, who", True),  # a comma inside a short line
+    (LEAD + "Both sides agreed t", True),  # a lone letter: cut mid-word
+    (LEAD + "Reporting by the news desk (Oslo)", False),  # a credit in brackets
+    ("市议会周二批准了新渡轮码头的预算，工程将于秋季开工。\n市长表示，费用将由港务局和市政府共同", True),
+    ("市议会周二批准了新渡轮码头的预算，工程将于秋季开工。\n市长表示，费用将由港务局和市政府共同承担。", False),
+    ("El consejo aprobó el presupuesto de la nueva terminal de ferris tras un largo debate.\n"
+     "La alcaldesa dijo que las obras empezarán en otoño y que el coste se", True),
+    ("El consejo aprobó el presupuesto de la nueva terminal de ferris tras un largo debate.\n"
+     "¿Quién pagará las obras del muelle y de la nueva estación marítima?", False),
+    # one paragraph of several sentences, cut: still a cut text
+    ("The council approved the budget on Tuesday. The mayor said the work would start in the autumn and "
+     "that the cost would be shared with the port authority, which runs the ferries and owns the qu", True),
+    ("Ferry terminal budget approved after a long debate in the regional council of the northern county "
+     "on Tuesday evening with a large majority of the members present", False),  # a long headline alone
+])
+def test_truncation_in_several_languages(text: str, cut: bool) -> None:
+    assert is_truncated(text) is cut
+
+
+def test_built_chinese_document(rules: BoilerplateRules, outlets: OutletRules) -> None:
+    doc = build_document(SourceText(path=str(Path("in/zh.txt")), text=ZH_PAGE, sha256="cd" * 32, fmt="txt"),
+                         rules, outlets)
+    assert doc.language == "zh"
+    assert doc.truncated is False
+    assert doc.title == "湖北省代表团访问越南 双方同意扩大农业合作"
