@@ -36,7 +36,11 @@ from compare.ingest.outlets import OutletRules, identify_outlet, masthead_name
 __all__ = ["assign_ids", "build_document", "detect_language", "is_truncated", "pick_title"]
 
 TITLE_MAX_WORDS = 30
-TITLE_SEARCH_LINES = 8
+TITLE_SEARCH_LINES = 12
+TITLE_BODY_CHARS = 3000
+STEM_CHARS = 5
+TITLE_MIN_SHARED = 2
+TITLE_MIN_SHARE = 0.6
 TITLE_MIN_WORDS = 4
 TITLE_MIN_LETTER_WORDS = 3
 _TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
@@ -89,17 +93,47 @@ def pick_title(src: SourceText, clean: str, rules: BoilerplateRules | None = Non
              if x.strip()][:TITLE_SEARCH_LINES]
     # date stamps are kept by cleaning (lines of the drop classes are gone already)
     stamps = rules.protect.matching(lines) if rules is not None and rules.protect is not None else set()
+    candidates: list[str] = []
+    body_line: str | None = None
     for k, s in enumerate(lines):
         n = word_count(s)
-        if n > TITLE_MAX_WORDS or (s.endswith(".") and n >= 8):
-            return None
+        if n > TITLE_MAX_WORDS or (ends_sentence_strict(s) and n >= 8):
+            body_line = s
+            break
         if (n < TITLE_MIN_WORDS or s.endswith(":") or is_list_item(s) or "|" in s or is_breadcrumb(s)
                 or s.lower().startswith("by ")
                 or sum(1 for w in tokens(s) if not w.isdigit()) < TITLE_MIN_LETTER_WORDS
                 or k in stamps or _is_site_line(s, names, outlets)):
             continue
-        return s[:300]
-    return None
+        candidates.append(s)
+    if not candidates:
+        return None
+    if len(candidates) == 1 or body_line is None:
+        return candidates[0][:300]
+    # several headline-like lines before the body (a menu, a tagline, a skip link, the
+    # headline, a standfirst): the headline is the first line most of whose words the
+    # body repeats (a menu's or a tagline's it does not), else the one it repeats most
+    at = clean.find(body_line)
+    body = _stems(clean[at:at + TITLE_BODY_CHARS])
+    stems = [_stems(c) for c in candidates]
+    shared = [len(x & body) for x in stems]
+    for c, x, n in zip(candidates, stems, shared, strict=True):
+        if n >= TITLE_MIN_SHARED and n >= TITLE_MIN_SHARE * len(x):
+            return c[:300]
+    best = max(range(len(candidates)), key=lambda i: (shared[i], -i))
+    return candidates[best if shared[best] >= TITLE_MIN_SHARED else 0][:300]
+
+
+def _stems(text: str) -> set[str]:
+    """Content-word stems of ``text`` for overlap: casefolded tokens split at hyphens, function
+    words and numbers out, cut to STEM_CHARS (endings differ between headline and body)."""
+    out: set[str] = set()
+    for tok in tokens(text.casefold()):
+        for part in tok.split("-"):
+            if part.isdigit() or part in FUNCTION_WORDS or (len(part) < 3 and not is_spaceless_char(part[:1])):
+                continue
+            out.add(part[:STEM_CHARS])
+    return out
 
 
 def _is_site_line(line: str, names: set[str], outlets: OutletRules | None) -> bool:
@@ -109,6 +143,8 @@ def _is_site_line(line: str, names: set[str], outlets: OutletRules | None) -> bo
         return True
     if outlets is None:
         return False
+    if outlets.header_outlets(squash(line)):  # a listed outlet's masthead ("headers" in outlets.yaml)
+        return True
     return any(outlets.by_name(x) is not None or outlets.role_of_name(x) == "primary" for x in (line, head))
 
 

@@ -195,3 +195,29 @@ def test_built_chinese_document(rules: BoilerplateRules, outlets: OutletRules) -
     assert doc.language == "zh"
     assert doc.truncated is False
     assert doc.title == "湖北省代表团访问越南 双方同意扩大农业合作"
+
+
+# ---------------------------------------------------------------- titles
+
+
+@pytest.mark.parametrize("page,title", [
+    ("Zum Inhalt springen\nStartseite Politik Wirtschaft Kultur Service\n\n"
+     "Landrätin eröffnet die neue Fähre zwischen Kiel und Laboe\n\n12.05.2031\n\n"
+     "Die Landrätin hat am Dienstag die neue Fähre zwischen Kiel und Laboe eröffnet. Die Fähre fährt "
+     "künftig stündlich.", "Landrätin eröffnet die neue Fähre zwischen Kiel und Laboe"),
+    ("Passer au contenu\nAccueil Régions Économie Culture Sports\n\n"
+     "La maire de Brest inaugure le nouveau téléphérique du port\n\n"
+     "La maire de Brest a inauguré mardi le nouveau téléphérique du port, qui relie les deux rives en "
+     "trois minutes.", "La maire de Brest inaugure le nouveau téléphérique du port"),
+    ("Noticias del puerto y del mar\nInicio Puertos Pesca Opinión\n\n"
+     "El puerto de Vigo estrena una terminal de cruceros\n\n"
+     "El puerto de Vigo estrenó el martes su nueva terminal de cruceros, con capacidad para tres "
+     "barcos a la vez.", "El puerto de Vigo estrena una terminal de cruceros"),
+    ("山海日报 > 地方\n\n山海日报官方网站 服务读者\n\n青岛港新码头正式启用 年吞吐能力提升三成\n\n"
+     "青岛港新码头12日正式启用，年吞吐能力提升三成，港口方面表示将增加航线。",
+     "青岛港新码头正式启用 年吞吐能力提升三成"),
+])
+def test_title_is_the_line_the_body_repeats(rules: BoilerplateRules, outlets: OutletRules, page: str,
+                                            title: str) -> None:
+    doc = build_document(SourceText(path="in/p.txt", text=page, sha256="ef" * 32, fmt="txt"), rules, outlets)
+    assert doc.title == title
