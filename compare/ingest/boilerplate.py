@@ -301,7 +301,7 @@ def _starts_lower(line: str) -> bool:
 
 def _drop_headline_lists(state: list[int], norm: Sequence[str], wc: Sequence[int],
                          protected: Sequence[bool], first_prose: int, headings: set[int]) -> None:
-    """Step 8 of :func:`clean_text_lines`; a block headed by a known list heading (already
+    """Step 8 of :func:`clean_text_lines`; a block under a heading (a short line already
     dropped) needs only one item left."""
     n = len(state)
     i = first_prose + 1
@@ -313,7 +313,9 @@ def _drop_headline_lists(state: list[int], norm: Sequence[str], wc: Sequence[int
         while j < n and state[j] != _BLANK:
             j += 1
         block = [k for k in range(i, j) if state[k] == _KEEP]
-        if (block and (len(block) >= LIST_MIN_LINES or i in headings)
+        headed = i in headings or (j - i >= LIST_MIN_LINES and state[i] == _DROP and wc[i] <= HEADING_MAX_WORDS
+                                   and not ends_sentence_strict(norm[i]))
+        if (block and (len(block) >= LIST_MIN_LINES or headed)
                 and not any(ends_sentence_strict(norm[k]) or _starts_lower(norm[k])
                             or wc[k] > LIST_ITEM_MAX_WORDS for k in block)):
             for k in block:
@@ -338,7 +340,7 @@ def _drop_trailing_chrome(state: list[int], norm: Sequence[str], wc: Sequence[in
     if last_body is None:
         return
     tail = [i for i in kept if i > last_body and not _is_stamp(i, wc, protected)]
-    if tail and all(TRAIL_MIN_WORDS <= wc[i] <= TRAIL_MAX_WORDS and not ends_sentence(norm[i])
+    if tail and all(TRAIL_MIN_WORDS <= wc[i] <= TRAIL_MAX_WORDS and not ends_sentence_strict(norm[i])
                     and _is_label_line(norm[i]) for i in tail):
         for i in tail:
             state[i] = _DROP

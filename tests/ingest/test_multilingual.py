@@ -91,6 +91,14 @@ def test_chinese_paragraphs_are_body_not_short_lines(rules: BoilerplateRules) ->
         assert chrome not in clean, chrome
 
 
+def test_unknown_heading_with_one_item_and_bracketed_credit(rules: BoilerplateRules) -> None:
+    page = ("湖北省代表团访问越南\n\n"
+            "湖北省省长周文涛13日在河内会见越南农业部长阮文安，双方同意扩大水稻种植技术合作。\n\n"
+            "【责任编辑：王芳】\n\n延伸阅读\n· 长江航运量创同期新高（2031-05-12）\n")
+    clean, _ = clean_text(page, rules)
+    assert clean.endswith("双方同意扩大水稻种植技术合作。"), clean
+
+
 @pytest.mark.parametrize("heading,items,share", [
     ("Zum Weiterlesen", ["Hafen Kiel: Neue Fährlinie nach Oslo (12.05.2031)",
                          "Kommentar: Der Norden braucht mehr Brücken (09.05.2031)"], "Teilen Drucken"),
