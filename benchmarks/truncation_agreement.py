@@ -12,19 +12,26 @@ Two references:
 Prints a confusion table per set and the documents where tool and reference disagree
 (file names only: realdev texts stay outside the repository).
 
-    .venv/bin/python benchmarks/truncation_agreement.py [--realdev DIR] [--multiling DIR]
+    .venv/bin/python benchmarks/truncation_agreement.py [--realdev DIR] [--multiling DIR] [--sweep]
+
+``--sweep`` also prints the agreement on both sets for each value of the two
+thresholds of ``documents.is_truncated`` (TRUNCATION_MIN_WORDS: a last line this long
+without an end is a cut; SINGLE_PARAGRAPH_MIN_WORDS: a one-paragraph text this long
+with inner sentence ends is prose).
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from compare.ingest.documents import build_document
+from compare.ingest import documents
+from compare.ingest.documents import build_document, is_truncated
 from compare.ingest.read import read_inputs
 from compare.rules import compile_rules
 
@@ -33,14 +40,35 @@ CAP_CHARS = 1_850
 MAX_BYTES = 10_000_000
 
 
-def _tool(folder: Path) -> dict[str, tuple[bool, int]]:
+def _cleaned(folder: Path) -> dict[str, tuple[str, int]]:
+    """Cleaned text and source length of every document of a set."""
     rules = compile_rules()
     sources, _ = read_inputs([folder / "docs"], manifest=folder / "manifest.csv", max_bytes=MAX_BYTES)
-    out: dict[str, tuple[bool, int]] = {}
-    for src in sources:
-        doc = build_document(src, rules.boilerplate, rules.outlets)
-        out["docs/" + Path(src.path).name] = (doc.truncated, len(src.text))
-    return out
+    return {"docs/" + Path(src.path).name: (build_document(src, rules.boilerplate, rules.outlets).text, len(src.text))
+            for src in sources}
+
+
+def _tool(cleaned: dict[str, tuple[str, int]]) -> dict[str, tuple[bool, int]]:
+    return {f: (is_truncated(text), n) for f, (text, n) in cleaned.items()}
+
+
+def _agreement(tool: dict[str, tuple[bool, int]], gold: dict[str, Any],
+               reference: Callable[[dict[str, Any], int], bool]) -> float:
+    pairs = [(pred, reference(gold[f], n)) for f, (pred, n) in tool.items() if f in gold]
+    return sum(p == w for p, w in pairs) / max(len(pairs), 1)
+
+
+def _sweep(sets: list[tuple[str, dict[str, tuple[str, int]], dict[str, Any],
+                            Callable[[dict[str, Any], int], bool]]]) -> None:
+    print("\nsweep: TRUNCATION_MIN_WORDS x SINGLE_PARAGRAPH_MIN_WORDS -> agreement per set")
+    saved = documents.TRUNCATION_MIN_WORDS, documents.SINGLE_PARAGRAPH_MIN_WORDS
+    try:
+        for low, single in itertools.product((4, 6, 8, 10, 12, 16), (12, 16, 24, 32, 48)):
+            documents.TRUNCATION_MIN_WORDS, documents.SINGLE_PARAGRAPH_MIN_WORDS = low, single
+            cells = "  ".join(f"{name} {_agreement(_tool(c), g, ref):.3f}" for name, c, g, ref in sets)
+            print(f"  min_words {low:2d}  single {single:2d}  {cells}")
+    finally:
+        documents.TRUNCATION_MIN_WORDS, documents.SINGLE_PARAGRAPH_MIN_WORDS = saved
 
 
 def _report(name: str, tool: dict[str, tuple[bool, int]], gold: dict[str, Any],
@@ -74,19 +102,27 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--multiling", type=Path, default=ROOT / "tests" / "data" / "multiling")
     ap.add_argument("--realdev", type=Path, default=ROOT.parent / "shared" / "realdev")
+    ap.add_argument("--sweep", action="store_true", help="also sweep the thresholds of is_truncated")
     args = ap.parse_args()
+    sets = []
     if (args.multiling / "gold.yaml").exists():
-        _report("multiling (gold truncated)", _tool(args.multiling), _gold_docs(args.multiling / "gold.yaml"),
-                lambda d, _n: bool(d.get("truncated")))
+        cleaned = _cleaned(args.multiling)
+        gold = _gold_docs(args.multiling / "gold.yaml")
+        ref: Callable[[dict[str, Any], int], bool] = lambda d, _n: bool(d.get("truncated"))  # noqa: E731
+        _report("multiling (gold truncated)", _tool(cleaned), gold, ref)
+        sets.append(("multiling", cleaned, gold, ref))
     if (args.realdev / "gold.yaml").exists():
-        tool = _tool(args.realdev)
+        cleaned = _cleaned(args.realdev)
         gold = _gold_docs(args.realdev / "gold.yaml")
-        _report(f"realdev (scope excerpt, >= {CAP_CHARS} chars)", tool, gold,
-                lambda d, n: d.get("scope") == "excerpt" and n >= CAP_CHARS)
-        _report("realdev (scope excerpt only)", {f: v for f, v in tool.items()}, gold,
-                lambda d, _n: d.get("scope") == "excerpt")
+        at_cap: Callable[[dict[str, Any], int], bool] = (  # noqa: E731
+            lambda d, n: d.get("scope") == "excerpt" and n >= CAP_CHARS)
+        _report(f"realdev (scope excerpt, >= {CAP_CHARS} chars)", _tool(cleaned), gold, at_cap)
+        _report("realdev (scope excerpt only)", _tool(cleaned), gold, lambda d, _n: d.get("scope") == "excerpt")
+        sets.append(("realdev", cleaned, gold, at_cap))
     else:
         print(f"realdev not found at {args.realdev}: skipped")
+    if args.sweep and sets:
+        _sweep(sets)
 
 
 if __name__ == "__main__":
