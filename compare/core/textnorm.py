@@ -177,6 +177,8 @@ def is_list_item(line: str) -> bool:
     return bool(_NUMBERED.match(s))
 
 
+CRUMB_PART_WORDS = 4
+CRUMB_LONG_PART_WORDS = 6
 _CRUMB_SEP = re.compile(r"\s+([/>»›])\s+")
 _NAV_WORDS = frozenset(["home", "main", "news", "press", "newsroom", "главная", "новости"])
 
@@ -188,7 +190,9 @@ def is_breadcrumb(line: str) -> bool:
     talk trade" is a headline)."""
     split = _CRUMB_SEP.split(line.strip())
     parts, seps = split[0::2], set(split[1::2])
-    if len(parts) < 2 or ends_sentence_strict(line) or not all(0 < len(p.split()) <= 4 for p in parts):
+    # a long trail of arrows may hold a longer section name ("Latin America and the Caribbean")
+    longest = CRUMB_LONG_PART_WORDS if len(parts) >= 3 and seps != {"/"} else CRUMB_PART_WORDS
+    if len(parts) < 2 or ends_sentence_strict(line) or not all(0 < len(p.split()) <= longest for p in parts):
         return False
     return seps != {"/"} or len(parts) >= 3 or parts[0].casefold() in _NAV_WORDS
 

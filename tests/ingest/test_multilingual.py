@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from compare.core.models import SourceText
 from compare.core.rulefiles import RuleFile, default_rules_dir
-from compare.core.textnorm import ends_sentence_strict, tokens, word_count
+from compare.core.textnorm import ends_sentence_strict, is_breadcrumb, tokens, word_count
 from compare.ingest.boilerplate import BoilerplateRules, clean_text, parse_boilerplate_rules
 from compare.ingest.documents import build_document, is_truncated
 from compare.ingest.language import detect_language
@@ -229,3 +229,9 @@ def test_title_is_the_line_the_body_repeats(rules: BoilerplateRules, outlets: Ou
                                             title: str) -> None:
     doc = build_document(SourceText(path="in/p.txt", text=page, sha256="ef" * 32, fmt="txt"), rules, outlets)
     assert doc.title == title
+
+
+def test_long_breadcrumb_trails() -> None:
+    assert is_breadcrumb("Home > Regions > Central Asia and the Caucasus > Kazakhstan")
+    assert is_breadcrumb("Accueil > Régions > Afrique du Nord et Moyen-Orient > Égypte")
+    assert not is_breadcrumb("Prices > costs as the harbour authority raises its fees")  # two parts: a headline
