@@ -32,6 +32,7 @@ from compare.core.textnorm import (
     is_list_item,
     iter_lines,
     normalise_line,
+    strip_bullet,
     word_count,
 )
 
@@ -277,6 +278,7 @@ def clean_text_lines(text: str, rules: BoilerplateRules) -> tuple[str, tuple[Seg
     body_start = next((i for i in range(n) if state[i] == _KEEP and wc[i] >= h.prose_min_words
                        and ends_sentence_strict(norm[i])), n)
     _drop_headline_lists(state, norm, wc, protected, body_start, heading_hits)
+    _drop_bulleted_headlines(state, norm, wc, body_start)
     # 9. what trails the last body line when it is only short lines of labels (footer
     #    links, share buttons); a short cut sentence stays (it tells the text is cut)
     _drop_trailing_chrome(state, norm, wc, protected, h)
@@ -322,6 +324,27 @@ def _drop_headline_lists(state: list[int], norm: Sequence[str], wc: Sequence[int
                 if not _is_stamp(k, wc, protected):
                     state[k] = _DROP
         i = j
+
+
+BULLETED_HEADLINES_MIN = 3
+
+
+def _drop_bulleted_headlines(state: list[int], norm: Sequence[str], wc: Sequence[int], body_start: int) -> None:
+    """Step 8b: a run of at least three bulleted lines after the body start, none ending a
+    sentence or continuing one (teaser headlines), also inside a paragraph (pages without
+    blank lines).  Bulleted body points end their sentences; short menu bullets went in step 5."""
+    run: list[int] = []
+    for i in range(body_start + 1, len(state) + 1):
+        if i < len(state) and state[i] == _DROP:
+            continue
+        if (i < len(state) and state[i] == _KEEP and is_list_item(norm[i]) and wc[i] <= LIST_ITEM_MAX_WORDS
+                and not ends_sentence_strict(norm[i]) and not _starts_lower(strip_bullet(norm[i]))):
+            run.append(i)
+            continue
+        if len(run) >= BULLETED_HEADLINES_MIN:
+            for k in run:
+                state[k] = _DROP
+        run = []
 
 
 def _is_label_line(line: str) -> bool:

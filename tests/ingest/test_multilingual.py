@@ -235,3 +235,17 @@ def test_long_breadcrumb_trails() -> None:
     assert is_breadcrumb("Home > Regions > Central Asia and the Caucasus > Kazakhstan")
     assert is_breadcrumb("Accueil > Régions > Afrique du Nord et Moyen-Orient > Égypte")
     assert not is_breadcrumb("Prices > costs as the harbour authority raises its fees")  # two parts: a headline
+
+
+def test_bulleted_headlines_go_even_without_blank_lines(rules: BoilerplateRules) -> None:
+    page = ("Ferry terminal budget approved\nThe regional council approved the budget for the new ferry terminal "
+            "on Tuesday after a long debate.\nThe mayor said the quay would be ready in the autumn.\n"
+            "- 地方新闻:Harbour fees to rise for cruise ships from next year\n"
+            "- 地方新闻:Storm closes coastal road between two villages in the north\n"
+            "- 地方新闻:Fishing fleet lands record catch of herring in the bay\n")
+    clean, _ = clean_text(page, rules)
+    assert clean.endswith("ready in the autumn."), clean
+    points = ("Ferry terminal budget approved\nThe regional council approved the budget for the new ferry terminal "
+              "on Tuesday after a long debate.\n- The quay will be ready in the autumn.\n"
+              "- Fees for cruise ships will rise next year.\n- The old pier will be repaired by the city.\n")
+    assert clean_text(points, rules)[0].endswith("repaired by the city.")
