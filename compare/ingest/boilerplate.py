@@ -6,6 +6,12 @@ comment widgets, footers), list headings ("Most popular", "READ ALSO") whose
 teaser list goes with them, tail markers after which a page holds only chrome,
 and a few numbers for the structural heuristics (menus made of short lines,
 pipe-separated navigation, inserted Title Case headlines, repeated headlines).
+Structural steps that need no words of any language remove what follows the
+body: paragraphs of headlines (lines that neither end nor continue a sentence:
+"related" blocks, tickers, share bars), runs of bulleted headlines, and trailing
+lines of labels.  Line lengths are counted in word units of any script
+(:func:`compare.core.textnorm.word_count`: Chinese and Japanese runs are cut into
+word-sized pieces), so a paragraph of a spaceless script is prose, not a short line.
 
 :func:`clean_text` works line by line and never rewrites a kept line beyond
 whitespace normalisation, so every character of the cleaned text maps back to
