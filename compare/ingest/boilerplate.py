@@ -302,6 +302,17 @@ def _is_stamp(i: int, wc: Sequence[int], protected: Sequence[bool]) -> bool:
     return protected[i] and wc[i] <= HEADING_MAX_WORDS // 2
 
 
+INTRO_MIN_WORDS = 3
+
+
+def _introduces_list(line: str) -> bool:
+    """A sentence-like line ending in a colon ("The delegation included:"), not a heading
+    ("Read more:", "相关阅读："): a few words, one of them in lower case."""
+    s = line.rstrip()
+    return (s.endswith((":", "：")) and word_count(s) >= INTRO_MIN_WORDS
+            and any(t[:1].islower() for t in s.split()[1:]))
+
+
 def _starts_lower(line: str) -> bool:
     first = next((c for c in line if c.isalnum()), "")
     return first.islower()
@@ -321,6 +332,9 @@ def _drop_headline_lists(state: list[int], norm: Sequence[str], wc: Sequence[int
         while j < n and state[j] != _BLANK:
             j += 1
         block = [k for k in range(i, j) if state[k] == _KEEP]
+        if block and _introduces_list(norm[block[0]]):  # "The delegation included:" + names: body
+            i = j
+            continue
         headed = i in headings or (j - i >= LIST_MIN_LINES and state[i] == _DROP and wc[i] <= HEADING_MAX_WORDS
                                    and not ends_sentence_strict(norm[i]))
         if (block and (len(block) >= LIST_MIN_LINES or headed)

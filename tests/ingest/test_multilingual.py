@@ -249,3 +249,11 @@ def test_bulleted_headlines_go_even_without_blank_lines(rules: BoilerplateRules)
               "on Tuesday after a long debate.\n- The quay will be ready in the autumn.\n"
               "- Fees for cruise ships will rise next year.\n- The old pier will be repaired by the city.\n")
     assert clean_text(points, rules)[0].endswith("repaired by the city.")
+
+
+def test_a_list_a_body_sentence_introduces_stays(rules: BoilerplateRules) -> None:
+    page = ("Ferry terminal budget approved\n\nThe regional council approved the budget for the new ferry terminal "
+            "on Tuesday after a long debate.\n\nThe delegation to Oslo will include:\n"
+            "Harbour Master Eva Lund, head of the port authority\nDeputy Mayor Tor Berg, in charge of transport\n"
+            "Councillor Ida Nes, chair of the finance committee\n")
+    assert clean_text(page, rules)[0].endswith("Councillor Ida Nes, chair of the finance committee")
