@@ -26,7 +26,13 @@ ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008
 INVISIBLE = "\u200b\u200c\u200d\u2060\u00ad\ufeff"
 _SPACE_TABLE = {ord(c): " " for c in ODD_SPACES}
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*", re.UNICODE)
-SENTENCE_END = ".!?…;\"'”»’)]*"
+# Sentence-final punctuation of every script: Latin/Cyrillic/Greek, CJK full-width
+# (。！？；．), Arabic (؟ ۔ ؛), Devanagari/Bengali dandas (। ॥), Armenian (։),
+# Ethiopic (።), Myanmar (။), Tibetan (།), Khmer (។ ៕), Thai (ฯ).
+SENTENCE_PUNCT = ".!?…;。！？；．؟۔؛।॥։።။།។៕"
+# closing quotes and brackets that may follow the punctuation
+CLOSERS = "\"'”»’“‘)]*」』】〉》）〕＂›"
+SENTENCE_END = SENTENCE_PUNCT + CLOSERS
 BULLETS = "•·*-–—▪►◦●○‣⁃"
 _NUMBERED = re.compile(r"^\d{1,3}[.)]\s")
 
@@ -115,8 +121,39 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+# Scripts written without spaces between words: a run of their letters is one
+# \w+ match however long it is, so a Chinese paragraph would count as one
+# "word".  Han and kana (Chinese, Japanese) average about two characters a word,
+# the scripts of mainland South-East Asia and Tibetan about four, so their runs
+# are cut into units of that many characters (a statistic, not a segmenter: it
+# only has to make line lengths comparable across scripts).
+_CJK_CHARS = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_SEA_CHARS = "\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u1950-\u19df"
+_SPACELESS = re.compile("[" + _CJK_CHARS + _SEA_CHARS + "]")
+_SPACED = "[^\\W" + _CJK_CHARS + _SEA_CHARS + "]"
+_TOKEN = re.compile("[" + _CJK_CHARS + "]{1,2}|[" + _SEA_CHARS + "]{1,4}|"
+                    + _SPACED + "+(?:['’\\-]" + _SPACED + "+)*")
+
+
+def tokens(text: str) -> list[str]:
+    """Word-like units in any script: words of spaced scripts, and runs of
+    spaceless scripts cut into pieces of about one word (2 Han/kana characters,
+    4 Thai/Lao/Khmer/Myanmar/Tibetan ones)."""
+    if text.isascii() or _SPACELESS.search(text) is None:
+        return _WORD.findall(text)
+    return _TOKEN.findall(text)
+
+
 def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    """Number of word-like units (:func:`tokens`): a line's length in words, in any script."""
+    if text.isascii() or _SPACELESS.search(text) is None:
+        return len(_WORD.findall(text))
+    return len(_TOKEN.findall(text))
+
+
+def is_spaceless_char(ch: str) -> bool:
+    """True for a letter of a script written without spaces (Han, kana, Thai...)."""
+    return _SPACELESS.match(ch) is not None
 
 
 def ends_sentence(line: str) -> bool:
@@ -127,8 +164,8 @@ def ends_sentence(line: str) -> bool:
 
 def ends_sentence_strict(line: str) -> bool:
     """True when the line ends with sentence punctuation, possibly inside closing quotes."""
-    s = line.rstrip().rstrip("\"'”’»)]*")
-    return bool(s) and s[-1] in ".!?…;"
+    s = line.rstrip().rstrip(CLOSERS)
+    return bool(s) and s[-1] in SENTENCE_PUNCT
 
 
 def is_list_item(line: str) -> bool:
@@ -140,6 +177,8 @@ def is_list_item(line: str) -> bool:
     return bool(_NUMBERED.match(s))
 
 
+CRUMB_PART_WORDS = 4
+CRUMB_LONG_PART_WORDS = 6
 _CRUMB_SEP = re.compile(r"\s+([/>»›])\s+")
 _NAV_WORDS = frozenset(["home", "main", "news", "press", "newsroom", "главная", "новости"])
 
@@ -151,7 +190,9 @@ def is_breadcrumb(line: str) -> bool:
     talk trade" is a headline)."""
     split = _CRUMB_SEP.split(line.strip())
     parts, seps = split[0::2], set(split[1::2])
-    if len(parts) < 2 or ends_sentence_strict(line) or not all(0 < len(p.split()) <= 4 for p in parts):
+    # a long trail of arrows may hold a longer section name ("Latin America and the Caribbean")
+    longest = CRUMB_LONG_PART_WORDS if len(parts) >= 3 and seps != {"/"} else CRUMB_PART_WORDS
+    if len(parts) < 2 or ends_sentence_strict(line) or not all(0 < len(p.split()) <= longest for p in parts):
         return False
     return seps != {"/"} or len(parts) >= 3 or parts[0].casefold() in _NAV_WORDS
 
@@ -341,5 +382,5 @@ def _rebuild_line_patterns(patterns: tuple[str, ...], case_sensitive: bool) -> L
 
 __all__ = [
     "BULLETS", "LinePatterns", "PatternSet", "Segment", "ends_sentence", "is_list_item", "iter_lines", "normalise_line",
-    "script_share", "slug", "squash", "strip_bullet", "word_count", "words",
+    "script_share", "slug", "squash", "strip_bullet", "tokens", "word_count", "words",
 ]

@@ -6,6 +6,12 @@ comment widgets, footers), list headings ("Most popular", "READ ALSO") whose
 teaser list goes with them, tail markers after which a page holds only chrome,
 and a few numbers for the structural heuristics (menus made of short lines,
 pipe-separated navigation, inserted Title Case headlines, repeated headlines).
+Structural steps that need no words of any language remove what follows the
+body: paragraphs of headlines (lines that neither end nor continue a sentence:
+"related" blocks, tickers, share bars), runs of bulleted headlines, and trailing
+lines of labels.  Line lengths are counted in word units of any script
+(:func:`compare.core.textnorm.word_count`: Chinese and Japanese runs are cut into
+word-sized pieces), so a paragraph of a spaceless script is prose, not a short line.
 
 :func:`clean_text` works line by line and never rewrites a kept line beyond
 whitespace normalisation, so every character of the cleaned text maps back to
@@ -32,6 +38,7 @@ from compare.core.textnorm import (
     is_list_item,
     iter_lines,
     normalise_line,
+    strip_bullet,
     word_count,
 )
 
@@ -270,7 +277,116 @@ def clean_text_lines(text: str, rules: BoilerplateRules) -> tuple[str, tuple[Seg
             nxt = next((j for j in range(i + 1, n) if state[j] == _KEEP), None)
             if nxt is not None and wc[nxt] >= h.prose_min_words:
                 state[i] = _DROP
+    # 8. headline lists after the body: a paragraph of two or more lines, none of
+    #    which ends a sentence or continues one (starts in lower case): a
+    #    "related"/"read also" block, a share bar, a ticker of other stories, in
+    #    any language, with or without a heading the rules know
+    body_start = next((i for i in range(n) if state[i] == _KEEP and wc[i] >= h.prose_min_words
+                       and ends_sentence_strict(norm[i])), n)
+    _drop_headline_lists(state, norm, wc, protected, body_start, heading_hits)
+    _drop_bulleted_headlines(state, norm, wc, body_start)
+    # 9. what trails the last body line when it is only short lines of labels (footer
+    #    links, share buttons); a short cut sentence stays (it tells the text is cut)
+    _drop_trailing_chrome(state, norm, wc, protected, h)
     return _assemble(state, offsets, norm, pieces)
+
+
+LIST_MIN_LINES = 2
+TRAIL_MIN_WORDS = 2
+TRAIL_MAX_WORDS = 8
+LABEL_JOINER_MAX_CHARS = 3
+
+
+def _is_stamp(i: int, wc: Sequence[int], protected: Sequence[bool]) -> bool:
+    """A line that is (nearly) only a date or time: kept for the dates stage."""
+    return protected[i] and wc[i] <= HEADING_MAX_WORDS // 2
+
+
+INTRO_MIN_WORDS = 3
+
+
+def _introduces_list(line: str) -> bool:
+    """A sentence-like line ending in a colon ("The delegation included:"), not a heading
+    ("Read more:", "相关阅读："): a few words, one of them in lower case."""
+    s = line.rstrip()
+    return (s.endswith((":", "：")) and word_count(s) >= INTRO_MIN_WORDS
+            and any(t[:1].islower() for t in s.split()[1:]))
+
+
+def _starts_lower(line: str) -> bool:
+    first = next((c for c in line if c.isalnum()), "")
+    return first.islower()
+
+
+def _drop_headline_lists(state: list[int], norm: Sequence[str], wc: Sequence[int],
+                         protected: Sequence[bool], first_prose: int, headings: set[int]) -> None:
+    """Step 8 of :func:`clean_text_lines`; a block under a heading (a short line already
+    dropped) needs only one item left."""
+    n = len(state)
+    i = first_prose + 1
+    while i < n:
+        if state[i] == _BLANK:
+            i += 1
+            continue
+        j = i
+        while j < n and state[j] != _BLANK:
+            j += 1
+        block = [k for k in range(i, j) if state[k] == _KEEP]
+        if block and _introduces_list(norm[block[0]]):  # "The delegation included:" + names: body
+            i = j
+            continue
+        headed = i in headings or (j - i >= LIST_MIN_LINES and state[i] == _DROP and wc[i] <= HEADING_MAX_WORDS
+                                   and not ends_sentence_strict(norm[i]))
+        if (block and (len(block) >= LIST_MIN_LINES or headed)
+                and not any(ends_sentence_strict(norm[k]) or _starts_lower(norm[k])
+                            or wc[k] > LIST_ITEM_MAX_WORDS for k in block)):
+            for k in block:
+                if not _is_stamp(k, wc, protected):
+                    state[k] = _DROP
+        i = j
+
+
+BULLETED_HEADLINES_MIN = 3
+
+
+def _drop_bulleted_headlines(state: list[int], norm: Sequence[str], wc: Sequence[int], body_start: int) -> None:
+    """Step 8b: a run of at least three bulleted lines after the body start, none ending a
+    sentence or continuing one (teaser headlines), also inside a paragraph (pages without
+    blank lines).  Bulleted body points end their sentences; short menu bullets went in step 5."""
+    run: list[int] = []
+    for i in range(body_start + 1, len(state) + 1):
+        if i < len(state) and state[i] == _DROP:
+            continue
+        if (i < len(state) and state[i] == _KEEP and is_list_item(norm[i]) and wc[i] <= LIST_ITEM_MAX_WORDS
+                and not ends_sentence_strict(norm[i]) and not _starts_lower(strip_bullet(norm[i]))):
+            run.append(i)
+            continue
+        if len(run) >= BULLETED_HEADLINES_MIN:
+            for k in run:
+                state[k] = _DROP
+        run = []
+
+
+def _is_label_line(line: str) -> bool:
+    """A line of labels (menu items, share buttons): every word capitalised or of an uncased
+    script, except short lower-case joiners ("du", "and").  A cut sentence ("The talks
+    were s") has lower-case content words."""
+    toks = [t for t in (x.strip("'\"‘’“”«»()[]:,.-–—") for x in line.split()) if t[:1].isalpha()]
+    return all(not t[0].islower() or len(t) <= LABEL_JOINER_MAX_CHARS for t in toks)
+
+
+def _drop_trailing_chrome(state: list[int], norm: Sequence[str], wc: Sequence[int],
+                          protected: Sequence[bool], h: Heuristics) -> None:
+    kept = [i for i, st in enumerate(state) if st == _KEEP]
+    last_body = next((i for i in reversed(kept)
+                      if ends_sentence_strict(norm[i]) or wc[i] >= h.prose_min_words), None)
+    if last_body is None:
+        return
+    tail = [i for i in kept if i > last_body and not _is_stamp(i, wc, protected)]
+    if tail and all(TRAIL_MIN_WORDS <= wc[i] <= TRAIL_MAX_WORDS and not ends_sentence_strict(norm[i])
+                    and _is_label_line(norm[i]) for i in tail):
+        for i in tail:
+            state[i] = _DROP
 
 
 def _drop_runs(state: list[int], member: Any, min_len: int) -> None:

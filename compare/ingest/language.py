@@ -1,0 +1,144 @@
+"""Language of a document: from its script, then function words for the Latin script.
+
+Two general steps, no list of pages or outlets:
+
+1. The script of the letters (Unicode character names): a script written by one
+   language gives it (Greek, Hebrew, Thai, Hangul, Georgian...); Han with kana is
+   Japanese, Han alone Chinese; Arabic and Cyrillic are split by the letters only
+   some of their languages use.  Han and kana letters weigh more than alphabetic
+   ones (a Chinese word is about two characters, a Latin one about five), so a
+   Chinese page with an English menu is Chinese and an English page with Chinese
+   furniture English.
+2. Latin-script text: the relative frequency of each language's commonest
+   function words (articles, prepositions, conjunctions, auxiliaries: the top of
+   any frequency list), plus the letters a language alone uses.
+
+:func:`detect_language` returns an ISO 639-1 code, or ``und`` when the text has
+too few letters to tell.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter, defaultdict
+from functools import lru_cache
+
+from compare.core.textnorm import words
+
+SAMPLE_CHARS = 20_000
+MIN_LETTERS = 3
+# weight of one Han/kana letter against one alphabetic letter (≈ mean word
+# length 5 letters vs 2 characters)
+SPACELESS_WEIGHT = 2.5
+
+# Scripts used (in news) by essentially one language.
+_SCRIPT_LANGUAGE = {
+    "GREEK": "el", "HEBREW": "he", "THAI": "th", "HANGUL": "ko", "GEORGIAN": "ka", "ARMENIAN": "hy",
+    "DEVANAGARI": "hi", "BENGALI": "bn", "TAMIL": "ta", "TELUGU": "te", "GUJARATI": "gu", "KANNADA": "kn",
+    "MALAYALAM": "ml", "GURMUKHI": "pa", "ORIYA": "or", "SINHALA": "si", "KHMER": "km", "LAO": "lo",
+    "MYANMAR": "my", "ETHIOPIC": "am", "TIBETAN": "bo",
+}
+_SPACELESS_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA"})
+
+def _set(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+# The commonest function words of each Latin-script language (top of frequency
+# lists; words shared by several languages count for each of them).
+_FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": _set("the and of to in is that for on with was said by it as at are from this be has have "
+                    "were which will not an"),
+    "de": _set("der die und das nicht mit ist den von zu sich auf dem des ein eine im für auch "
+                    "wird wurde nach bei hat sind aus über"),
+    "fr": _set("le la les et des est une dans que pour du sur au aux qui pas par ont été avec "
+                    "il elle ce cette sont un"),
+    "es": _set("el la los las y que del en por con una para se al lo su sus es fue como más "
+                    "pero han ha este esta"),
+    "it": _set("il di che la per con del della dei delle una sono è non gli alla nel nella ha "
+                    "anche come più ai dal lo"),
+    "pt": _set("o os as do da dos das em no na que com uma para por não foi ao à pelo pela são "
+                    "também mais seu sua"),
+    "nl": _set("de het een en van dat is op te in met voor niet zijn werd door ook aan bij "
+                    "naar om heeft wordt"),
+    "pl": _set("i w na z się że nie do to jest o od po przez dla jak ale oraz jego który "
+                    "została został są"),
+}
+FUNCTION_WORDS: frozenset[str] = frozenset().union(*_FUNCTION_WORDS.values())
+# Letters that only some Latin-script languages use: a small bonus per occurrence.
+_LETTERS = {
+    "de": "äöüß", "fr": "èêëçœùû", "es": "ñ¿¡", "pt": "ãõ", "it": "ìò", "pl": "ąćęłńśźż",
+}
+_LETTER_BONUS = 0.2
+
+
+@lru_cache(maxsize=8192)
+def _script(ch: str) -> str | None:
+    """The script of a letter: the first word of its Unicode name ('LATIN', 'CJK', 'CYRILLIC'...)."""
+    if not ch.isalpha():
+        return None
+    if ch < "\u0250":
+        return "LATIN"
+    name = unicodedata.name(ch, "")
+    return name.split(" ", 1)[0] if name else None
+
+
+def script_weights(text: str) -> defaultdict[str, float]:
+    """Letters per script in ``text`` (Han and kana weighted, see module doc)."""
+    weights: defaultdict[str, float] = defaultdict(float)
+    for ch, n in Counter(text).items():
+        script = _script(ch)
+        if script is not None:
+            weights[script] += n * (SPACELESS_WEIGHT if script in _SPACELESS_SCRIPTS else 1)
+    return weights
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of ``text`` from its script and function words; 'und' when unsure."""
+    sample = text[:SAMPLE_CHARS]
+    weights = script_weights(sample)
+    total = sum(weights.values())
+    if total < MIN_LETTERS:
+        return "und"
+    han = weights["CJK"] + weights["HIRAGANA"] + weights["KATAKANA"]
+    script, top = max(weights.items(), key=lambda kv: kv[1])
+    if han > top or script in _SPACELESS_SCRIPTS:
+        kana = weights["HIRAGANA"] + weights["KATAKANA"]
+        return "ja" if kana >= 0.1 * han else "zh"
+    if script == "LATIN":
+        return _latin_language(sample)
+    if script == "CYRILLIC":
+        return _cyrillic_language(sample)
+    if script == "ARABIC":
+        return _arabic_language(sample)
+    return _SCRIPT_LANGUAGE.get(script, "und")
+
+
+def _latin_language(sample: str) -> str:
+    counts = Counter(w.lower() for w in words(sample))
+    n = sum(counts.values()) or 1
+    scores = {lang: sum(counts[w] for w in fw) / n for lang, fw in _FUNCTION_WORDS.items()}
+    lower = sample.lower()
+    letters = sum(1 for ch in lower if ch.isalpha()) or 1
+    for lang, extra in _LETTERS.items():
+        scores[lang] += _LETTER_BONUS * sum(lower.count(ch) for ch in extra) / letters * 5
+    best = max(sorted(scores), key=lambda k: scores[k])
+    return best if scores[best] > 0 else "en"
+
+
+def _cyrillic_language(sample: str) -> str:
+    uk = sum(sample.count(ch) for ch in "іїєґІЇЄҐ")
+    ru = sum(sample.count(ch) for ch in "ыэъёЫЭЁ")
+    sr = sum(sample.count(ch) for ch in "ђћџјљњЂЋЏЈЉЊ")
+    if sr > 3 and sr > ru:
+        return "sr"
+    return "uk" if uk > 3 and uk > ru else "ru"
+
+
+def _arabic_language(sample: str) -> str:
+    urdu = sum(sample.count(ch) for ch in "ٹڈڑںےۓ")
+    persian = sum(sample.count(ch) for ch in "پچژگکی")
+    arabic = sum(sample.count(ch) for ch in "ةكيى")
+    if urdu > 3 and urdu >= persian / 4:
+        return "ur"
+    return "fa" if persian > arabic else "ar"
