@@ -65,6 +65,17 @@ class Skipped:
 
 
 @frozen
+class InputWarning:
+    """An input that was read but has a problem the reader must know of (a file
+    mixing encodings, a manifest row naming a missing file); ``document`` is the
+    id of the document read from it, when there is one."""
+
+    path: str
+    message: str
+    document: str | None = None
+
+
+@frozen
 class Segment:
     """``length`` characters of cleaned text starting at ``clean_start`` were
     copied from the source text starting at ``source_start``."""
@@ -97,6 +108,8 @@ class SourceText:
     html_title: str | None = None
     # The site's own name from HTML metadata (og:site_name, application-name).
     site_name: str | None = None
+    # Problems found while reading that did not stop it (mixed encodings).
+    warnings: tuple[str, ...] = ()
 
 
 @frozen
@@ -242,4 +255,6 @@ class Report:
     skipped: tuple[Skipped, ...] = ()
     # The rule files the run used, in layering order (defaults first).
     rules: tuple[str, ...] = ()
+    # Inputs read despite a problem (mixed encodings, manifest rows naming missing files).
+    warnings: tuple[InputWarning, ...] = ()
     schema: str = "outlet-compare/report/v1"

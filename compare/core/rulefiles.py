@@ -33,6 +33,7 @@ import yaml
 from attrs import frozen
 
 from compare.core.errors import RuleError, RuleProblem
+from compare.core.yamlsafe import BoundedLoader, YamlLimitError
 
 RULE_FILES: tuple[str, ...] = (
     "outlets",
@@ -49,6 +50,16 @@ PathKey = tuple[str | int, ...]
 # into the shipped list (entry 0 of the user file may be entry 14 after it).
 Origin = tuple[str, int, PathKey]
 Lines = dict[PathKey, Origin]
+
+
+MAX_MESSAGE = 300
+
+
+def clip(text: str, limit: int = MAX_MESSAGE) -> str:
+    """One line of at most ``limit`` characters: an error message quoting a huge
+    value (a key of a megabyte) stays readable."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def format_path(path: Sequence[str | int]) -> str:
@@ -149,7 +160,7 @@ def read_yaml_with_lines(path: Path) -> tuple[Any, Lines]:
         raise RuleError([RuleProblem(shown, None, "", f"not UTF-8 ({exc.reason})")]) from None
     except OSError as exc:
         raise RuleError([RuleProblem(shown, None, "", f"cannot read: {exc.strerror}")]) from None
-    loader = yaml.SafeLoader(text)
+    loader = BoundedLoader(text)
     lines: Lines = {}
     problems: list[RuleProblem] = []
     try:
@@ -180,12 +191,15 @@ def read_yaml_with_lines(path: Path) -> tuple[Any, Lines]:
             return loader.construct_object(n, deep=True)
 
         data = build(node, ()) if node is not None else {}
+    except YamlLimitError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark is not None else None
+        raise RuleError([RuleProblem(shown, line, "", str(exc.problem))]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        raise RuleError([RuleProblem(shown, line, "", f"YAML syntax error: {exc.problem}")]) from None
+        raise RuleError([RuleProblem(shown, line, "", f"YAML syntax error: {clip(str(exc.problem))}")]) from None
     except yaml.YAMLError as exc:
-        raise RuleError([RuleProblem(shown, None, "", f"YAML error: {exc}")]) from None
+        raise RuleError([RuleProblem(shown, None, "", f"YAML error: {clip(str(exc))}")]) from None
     finally:
         loader.dispose()
     if problems:
@@ -276,13 +290,13 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
         for key in extra:
             close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
             hint = f"; did you mean '{close[0]}'?" if close else f"; expected one of: {', '.join(allowed)}"
-            parts.append(f"unknown key '{key}'{hint}")
-        return "; ".join(parts)
+            parts.append(f"unknown key '{clip(key, 80)}'{hint}")
+        return clip("; ".join(parts))
     if error.validator == "required" and isinstance(error.validator_value, list):
         return str(error.message).replace("is a required property", "is required")
     if error.validator == "enum":
-        return f"{error.instance!r} is not one of {', '.join(map(str, error.validator_value))}"
-    return str(error.message)
+        return clip(f"{error.instance!r} is not one of {', '.join(map(str, error.validator_value))}")
+    return clip(str(error.message))
 
 
 def validate(rf: RuleFile, schema: Mapping[str, Any]) -> list[RuleProblem]:
