@@ -59,7 +59,7 @@ def dump_json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def write_if_changed(path: Path, text: str) -> None:
+def write_if_changed(path: Path, text: str, *, durable: bool = True) -> None:
     """Atomic write, skipped when the file already holds exactly ``text`` (re-renders
     after a review decision then touch only the pages that changed)."""
     data = text.encode("utf-8")
@@ -68,7 +68,7 @@ def write_if_changed(path: Path, text: str) -> None:
             return
     except OSError:
         pass
-    atomic_write_text(path, text)
+    atomic_write_text(path, text, durable=durable)
 
 
 def formats_present(out_dir: Path) -> tuple[str, ...]:
@@ -153,29 +153,30 @@ def render_all(report: Report, out_dir: Path, formats: Sequence[str], *, orphane
     written into ``into`` (a staging copy of ``out_dir``) when given."""
     out_dir = Path(out_dir)
     root = Path(into) if into is not None else out_dir
+    durable = into is None  # a staging folder is synced as a whole before the swap
     data = report_to_dict(report)
-    write_if_changed(root / REPORT_JSON, dump_json(data))
+    write_if_changed(root / REPORT_JSON, dump_json(data), durable=durable)
     texts = root / "texts"
     keep: set[str] = set()
     for doc in report.documents:
         name = text_name(doc.id)
         keep.add(name)
-        write_if_changed(texts / name, doc.text)
+        write_if_changed(texts / name, doc.text, durable=durable)
         if doc.segments:
             seg_name = segments_name(doc.id)
             keep.add(seg_name)
             seg_list = segments_to_list(doc.segments, doc.segment_lines)
-            write_if_changed(texts / seg_name, json.dumps(seg_list) + "\n")
+            write_if_changed(texts / seg_name, json.dumps(seg_list) + "\n", durable=durable)
     _remove_stale(texts, ".txt", keep, None)
     _remove_stale(texts, ".segments.json", keep, None)
 
     if "md" in formats:
-        _write_pages(report, out_dir, root, ".md", render_index, render_event, orphaned)
+        _write_pages(report, out_dir, root, ".md", render_index, render_event, orphaned, durable)
     if "html" in formats:
         from compare.report.html import render_event_html, render_index_html
 
         _write_pages(report, out_dir / "html", root / "html", ".html", render_index_html, render_event_html,
-                     orphaned)
+                     orphaned, durable)
 
 
 class IndexRenderer(Protocol):
@@ -187,17 +188,18 @@ class EventRenderer(Protocol):
 
 
 def _write_pages(report: Report, page_root: Path, write_root: Path, suffix: str, index: IndexRenderer,
-                 event_page: EventRenderer, orphaned: int) -> None:
+                 event_page: EventRenderer, orphaned: int, durable: bool = True) -> None:
     """``index<suffix>`` and ``events/<event id><suffix>`` under ``page_root`` (written
     under ``write_root``); pages of events that are gone are removed (only pages this
     module wrote: they end with FOOTER)."""
-    write_if_changed(write_root / f"index{suffix}", index(report, page_dir=page_root, orphaned=orphaned))
+    write_if_changed(write_root / f"index{suffix}", index(report, page_dir=page_root, orphaned=orphaned),
+                     durable=durable)
     pages = set()
     for event in shown_events(report):
         name = f"{safe_filename(event.id)}{suffix}"
         pages.add(name)
         write_if_changed(write_root / "events" / name,
-                          event_page(report, event, page_dir=page_root / "events"))
+                          event_page(report, event, page_dir=page_root / "events"), durable=durable)
     _remove_stale(write_root / "events", suffix, pages, FOOTER)
 
 

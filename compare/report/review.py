@@ -220,7 +220,7 @@ def record_decisions(report_dir: Path, flag_ids: Sequence[str], status: str | No
             atomic_write_text(path, dump_reviews(reviews))
         with staged_folder(report_dir) as stage:
             if own:
-                atomic_write_text(reviews_path(stage), dump_reviews(reviews))
+                atomic_write_text(reviews_path(stage), dump_reviews(reviews), durable=False)
             render_all(apply_reviews(report, reviews), report_dir, formats, orphaned=orphaned, into=stage)
     return recorded
 
