@@ -185,7 +185,8 @@ def run(paths: tuple[Path, ...], rules_dirs: tuple[Path, ...], manifest: Path | 
     if verbose:
         click.echo(progress.summary(time.perf_counter() - started), err=True)
     if not report.documents:
-        _fail("no input could be read")
+        _fail(f"no input could be read; {out} was not written" if (out / "report.json").exists()
+              else "no input could be read")
     if report.skipped or report.warnings:
         # The report of everything else is written; the exit code still says that input was bad.
         sys.exit(1)

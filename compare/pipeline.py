@@ -149,6 +149,7 @@ def run(paths: Sequence[Path], options: RunOptions, progress: Progress = _no_pro
     :class:`compare.core.errors.InputError` when no input at all could be read; a bad
     individual file is skipped and listed in the report.  The output folder (and
     any other report folder) is not read as input; ``notes`` gets a line for each.
+    When no document could be read, nothing is written.
     """
     from compare.ingest.read import read_inputs
     from compare.report.output import check_out_dir, write_report
@@ -161,6 +162,8 @@ def run(paths: Sequence[Path], options: RunOptions, progress: Progress = _no_pro
     report = analyse(sources, rules, skipped=skipped, workers=options.workers,
                      scheduler=options.scheduler, progress=progress)
     report = attrs.evolve(report, warnings=tuple(_with_documents(warnings, report.documents)))
+    if not report.documents:
+        return report  # nothing read: the previous report stays as it was
     return in_stage(progress, "writing", lambda: write_report(
         report, options.out, options.formats, reviews_file=options.reviews))
 
