@@ -160,7 +160,11 @@ def read_yaml_with_lines(path: Path) -> tuple[Any, Lines]:
         raise RuleError([RuleProblem(shown, None, "", f"not UTF-8 ({exc.reason})")]) from None
     except OSError as exc:
         raise RuleError([RuleProblem(shown, None, "", f"cannot read: {exc.strerror}")]) from None
-    loader = BoundedLoader(text)
+    try:
+        loader = BoundedLoader(text)
+    except yaml.reader.ReaderError as exc:  # the reader checks the characters at once
+        first = text.count("\n", 0, exc.position) + 1
+        raise RuleError([RuleProblem(shown, first, "", f"character {exc.character!r} is not allowed in YAML")]) from None
     lines: Lines = {}
     problems: list[RuleProblem] = []
     try:
@@ -192,12 +196,15 @@ def read_yaml_with_lines(path: Path) -> tuple[Any, Lines]:
 
         data = build(node, ()) if node is not None else {}
     except YamlLimitError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark is not None else None
-        raise RuleError([RuleProblem(shown, line, "", str(exc.problem))]) from None
+        where = exc.problem_mark.line + 1 if exc.problem_mark is not None else None
+        raise RuleError([RuleProblem(shown, where, "", str(exc.problem))]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         raise RuleError([RuleProblem(shown, line, "", f"YAML syntax error: {clip(str(exc.problem))}")]) from None
+    except yaml.reader.ReaderError as exc:
+        at = text.count("\n", 0, exc.position) + 1
+        raise RuleError([RuleProblem(shown, at, "", f"character {exc.character!r} is not allowed in YAML")]) from None
     except yaml.YAMLError as exc:
         raise RuleError([RuleProblem(shown, None, "", f"YAML error: {clip(str(exc))}")]) from None
     finally:

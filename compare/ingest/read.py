@@ -110,6 +110,8 @@ def read_inputs(paths: Sequence[Path], *, manifest: Path | None, max_bytes: int,
             data = _read_bytes(path, max_bytes)
             if fmt == "jsonl":
                 got, bad = _read_jsonl(shown, data, entry)
+                if not got and not bad:
+                    raise _Skip("empty file (no JSON lines)")
                 sources.extend(got)
                 skipped.extend(bad)
             else:

@@ -74,8 +74,8 @@ def _in_child(n: int, after: bool, action: Callable[[], None]) -> int:
     if pid == 0:  # pragma: no cover - the child
         os.close(read_fd)
         counter = [0]
-        _patch_kill(n, after, counter)
         try:
+            _patch_kill(n, after, counter)
             action()
         except BaseException:
             os._exit(3)
