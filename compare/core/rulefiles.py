@@ -148,6 +148,11 @@ _SAFE_TAGS = frozenset(
 )
 
 
+def _bad_character(shown: str, text: str, exc: yaml.reader.ReaderError) -> RuleError:
+    line = text.count("\n", 0, exc.position) + 1
+    return RuleError([RuleProblem(shown, line, "", f"character {exc.character!r} is not allowed in YAML")])
+
+
 def read_yaml_with_lines(path: Path) -> tuple[Any, Lines]:
     """Safe-load one YAML file and record the line of every value."""
     shown = _display(path)
@@ -163,8 +168,7 @@ def read_yaml_with_lines(path: Path) -> tuple[Any, Lines]:
     try:
         loader = BoundedLoader(text)
     except yaml.reader.ReaderError as exc:  # the reader checks the characters at once
-        first = text.count("\n", 0, exc.position) + 1
-        raise RuleError([RuleProblem(shown, first, "", f"character {exc.character!r} is not allowed in YAML")]) from None
+        raise _bad_character(shown, text, exc) from None
     lines: Lines = {}
     problems: list[RuleProblem] = []
     try:
@@ -203,8 +207,7 @@ def read_yaml_with_lines(path: Path) -> tuple[Any, Lines]:
         line = mark.line + 1 if mark is not None else None
         raise RuleError([RuleProblem(shown, line, "", f"YAML syntax error: {clip(str(exc.problem))}")]) from None
     except yaml.reader.ReaderError as exc:
-        at = text.count("\n", 0, exc.position) + 1
-        raise RuleError([RuleProblem(shown, at, "", f"character {exc.character!r} is not allowed in YAML")]) from None
+        raise _bad_character(shown, text, exc) from None
     except yaml.YAMLError as exc:
         raise RuleError([RuleProblem(shown, None, "", f"YAML error: {clip(str(exc))}")]) from None
     finally:
