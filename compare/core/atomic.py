@@ -127,8 +127,13 @@ def recover_folder(folder: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
+# The temp files of atomic_write_bytes: ".NAME.RANDOM.tmp".
+_TEMP_FILE = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
+
+
 def _link_tree(src: Path, dst: Path) -> None:
-    """``dst`` as a copy of ``src`` made of hard links (a copy where a link is refused)."""
+    """``dst`` as a copy of ``src`` made of hard links (a copy where a link is refused),
+    without the temp files of killed writes."""
     for root, dirs, files in os.walk(src):
         rel = Path(root).relative_to(src)
         for name in dirs:
@@ -141,6 +146,8 @@ def _link_tree(src: Path, dst: Path) -> None:
                 shutil.copystat(s, d)
         dirs[:] = [n for n in dirs if not (Path(root) / n).is_symlink()]
         for name in files:
+            if _TEMP_FILE.match(name):
+                continue  # a temp file an older version's killed write left behind
             s = Path(root) / name
             d = dst / rel / name
             if s.is_symlink():

@@ -189,3 +189,15 @@ def test_written_files_follow_the_umask(tmp_path: Path, umask: int) -> None:
     for path in out.rglob("*"):
         mode = stat.S_IMODE(path.stat().st_mode)
         assert mode == (0o777 if path.is_dir() else 0o666) & ~umask, (path, oct(mode))
+
+
+def test_temp_files_left_by_an_older_killed_review_are_dropped(tmp_path: Path) -> None:
+    """Issue 16: a killed review used to leave ``.reviews.yaml.*.tmp`` in the folder."""
+    out = tmp_path / "reports"
+    write_report(build_report(), out, ("md",))
+    (out / ".reviews.yaml.k2j4_x9q.tmp").write_text("half a file", "utf-8")
+    (out / ".my-notes.txt").write_text("kept", "utf-8")
+    rv.record_decision(out, "f-at04", "confirmed", None, "ana")
+    assert not (out / ".reviews.yaml.k2j4_x9q.tmp").exists()
+    assert (out / ".my-notes.txt").read_text("utf-8") == "kept"
+    assert leftovers(out) == []
