@@ -4,8 +4,8 @@ A script, not a test (it takes minutes).  For each trial the report folder is
 put back to a known state, the command is started as a user would start it
 (the installed ``outlet-compare`` console script, in its own process), killed
 with SIGKILL after a random delay (half the trials between 0 and 1.2 times the
-command's uninterrupted duration, half in its last third, where it writes), and
-the folder is classified:
+command's uninterrupted duration, half around its writing stage at the end,
+timed with ``--verbose``), and the folder is classified:
 
 * ``old``: byte for byte the folder before the command;
 * ``new``: for ``run``, byte for byte the folder an uninterrupted run leaves;
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -74,16 +75,24 @@ def leftovers(out: Path) -> int:
     return sum(1 for p in out.absolute().parent.iterdir() if p.name.startswith(f".{out.name}."))
 
 
-def timed(argv: list[str], cwd: Path) -> float:
+def timed(argv: list[str], cwd: Path) -> tuple[float, float]:
+    """The wall-clock time of the command and of its writing stage (from ``--verbose``;
+    a third of the whole when the command has no such line)."""
     start = time.perf_counter()
-    subprocess.run(argv, cwd=cwd, check=False, capture_output=True)
-    return time.perf_counter() - start
+    proc = subprocess.run(argv, cwd=cwd, check=False, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    found = re.search(r"writing ([0-9.]+) s", proc.stderr)
+    return wall, float(found.group(1)) if found else wall / 3
 
 
-def kill_at_random(argv: list[str], cwd: Path, longest: float, rng: random.Random) -> None:
+def kill_at_random(argv: list[str], cwd: Path, wall: float, writing: float, rng: random.Random) -> None:
     proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    # Half the kills anywhere in the command, half in its last third (where it writes).
-    time.sleep(rng.uniform(0, longest * 1.2) if rng.random() < 0.5 else rng.uniform(longest * 0.67, longest * 1.1))
+    # Half the kills anywhere in the command, half around its writing stage (at the end).
+    if rng.random() < 0.5:
+        delay = rng.uniform(0, wall * 1.2)
+    else:
+        delay = rng.uniform(max(0.0, wall - 2 * writing - 0.3), wall * 1.05)
+    time.sleep(delay)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
 
@@ -105,8 +114,8 @@ def main() -> None:
         old_base = ws / "base-old"
         shutil.copytree(out, old_base)
         old = snapshot(out)
-        run_argv = [TOOL, "run", "full", "--out", "reports", "-q", "--format", "md,json,html"]
-        run_time = timed(run_argv, ws)
+        run_argv = [TOOL, "run", "full", "--out", "reports", "--format", "md,json,html"]
+        run_time, run_writing = timed([*run_argv, "--verbose"], ws)
         new = snapshot(out)
         new_base = ws / "base-new"
         shutil.copytree(out, new_base)
@@ -115,7 +124,7 @@ def main() -> None:
         left = 0
         for _ in range(trials):
             restore(old_base, out)
-            kill_at_random(run_argv, ws, run_time, rng)
+            kill_at_random(run_argv, ws, run_time, run_writing, rng)
             state = snapshot(out)
             kind = "old" if state == old else "new" if state == new else "mixed"
             counts[kind] += 1
@@ -127,13 +136,13 @@ def main() -> None:
         ids = [f.id for f in report.flags[:3]]
         review_argv = [TOOL, "review", "reports", *ids, "--dismiss", "--note", "trial", "--user", "bench"]
         restore(new_base, out)
-        review_time = timed(review_argv, ws)
+        review_time, review_writing = timed(review_argv, ws)
         counts = {"old": 0, "new": 0, "mixed": 0}
         left = 0
         base = snapshot(new_base)
         for _ in range(trials):
             restore(new_base, out)
-            kill_at_random(review_argv, ws, review_time, rng)
+            kill_at_random(review_argv, ws, review_time, review_writing, rng)
             state = snapshot(out)
             decided = all(load_reviews(reviews_path(out)).decisions.get(i) for i in ids) if out.exists() else False
             if state == base:

@@ -222,14 +222,33 @@ def swap_in(stage: Path, folder: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def _holds_cwd(target: Path) -> bool:
+    try:
+        cwd = Path(os.path.realpath(os.getcwd()))
+    except OSError:
+        return False
+    return cwd == target or target in cwd.parents
+
+
 @contextlib.contextmanager
 def staged_folder(folder: Path) -> Iterator[Path]:
     """Yield a staging copy of ``folder`` to write the new state into; on a normal
     exit it replaces ``folder`` in one step, on an exception it is removed and
-    ``folder`` stays as it was.  Hold :func:`folder_lock` around it."""
+    ``folder`` stays as it was.  Hold :func:`folder_lock` around it.
+
+    The one exception: when the current folder is ``folder`` (or inside it), the
+    new state is written in place, file by file, so the shell of whoever runs
+    ``outlet-compare review . ID`` from inside the report is not left in a
+    deleted folder."""
     target = _target(folder)
     target.parent.mkdir(parents=True, exist_ok=True)
     recover_folder(target)
+    if _holds_cwd(target):
+        # Swapping the folder a shell is in would leave that shell in a deleted
+        # folder: written in place, file by file (each file still atomic).
+        yield target
+        sync_folder(target)
+        return
     stage = target.parent / f".{target.name}.new-{os.getpid()}-{secrets.token_hex(4)}"
     try:
         if target.is_dir():

@@ -201,3 +201,17 @@ def test_temp_files_left_by_an_older_killed_review_are_dropped(tmp_path: Path) -
     assert not (out / ".reviews.yaml.k2j4_x9q.tmp").exists()
     assert (out / ".my-notes.txt").read_text("utf-8") == "kept"
     assert leftovers(out) == []
+
+
+def test_a_report_folder_that_is_the_current_folder_is_written_in_place(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "reports"
+    write_report(build_report(), out, ("md",))
+    inode = out.stat().st_ino
+    monkeypatch.chdir(out)
+    rv.record_decision(Path("."), "f-at04", "confirmed", None, "ana")
+    assert out.stat().st_ino == inode and Path.cwd().exists()
+    assert "f-at04" in (out / "reviews.yaml").read_text("utf-8")
+    monkeypatch.chdir(tmp_path)
+    rv.record_decision(out, "f-at04", "dismissed", None, "ana")
+    assert out.stat().st_ino != inode  # from outside: swapped in as one unit
