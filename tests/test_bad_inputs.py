@@ -162,6 +162,8 @@ CASES = [
     Case("rules_folder_missing", lambda ws: ["rules", "check", "no-such-rules"], 1, "rules folder not found"),
     Case("rules_file_too_large", lambda ws: ["rules", "check", rules_dir(ws, "lexicon.yaml", "# x\n" * 1_400_000)], 1,
          "larger than"),
+    Case("rules_many_keys_were_quadratic", lambda ws: ["rules", "check", rules_dir(
+        ws, "matching.yaml", "".join(f"k{i}: [1]\n" for i in range(5000)))], 1, "unknown key 'k0'"),
     Case("rules_backreference_pattern", lambda ws: ["rules", "check", rules_dir(
         ws, "claim_types.yaml", "claim_types:\n  - name: x\n    keywords: [a]\n    patterns: ['(a)\\1']\n")], 1,
         "back-references"),

@@ -44,6 +44,10 @@ RULE_FILES: tuple[str, ...] = (
     "matching",
 )
 MAX_RULE_FILE_BYTES = 5 * 1024 * 1024
+# Values in one rule file once its aliases are expanded (the line map holds one
+# entry per value).  The shipped files have at most 1,134; a lexicon of 20,000
+# names with five variants each stays under it.
+MAX_RULE_VALUES = 250_000
 PathKey = tuple[str | int, ...]
 # Where each value came from: (file shown, line, its path in that file).  The
 # path differs from the layered one when a user file's list entries are merged
@@ -166,7 +170,7 @@ def read_yaml_with_lines(path: Path) -> tuple[Any, Lines]:
     except OSError as exc:
         raise RuleError([RuleProblem(shown, None, "", f"cannot read: {exc.strerror}")]) from None
     try:
-        loader = BoundedLoader(text)
+        loader = BoundedLoader(text, max_nodes=MAX_RULE_VALUES)
     except yaml.reader.ReaderError as exc:  # the reader checks the characters at once
         raise _bad_character(shown, text, exc) from None
     lines: Lines = {}
@@ -232,31 +236,47 @@ def _entry_key(item: Any) -> str | None:
     return None
 
 
-def _rebase(lines: Mapping[PathKey, Origin], old: PathKey, new: PathKey) -> Lines:
+def _children(lines: Mapping[PathKey, Origin], path: PathKey) -> dict[str | int, Lines]:
+    """The entries of ``lines`` below ``path``, grouped by the next path element (one
+    pass: regrouping per key made a rule file of 20,000 keys take minutes)."""
+    n = len(path)
+    out: dict[str | int, Lines] = {}
+    for k, v in lines.items():
+        if len(k) > n and k[:n] == path:
+            out.setdefault(k[n], {})[k] = v
+    return out
+
+
+def _moved(group: Mapping[PathKey, Origin], old: PathKey, new: PathKey) -> Lines:
+    if old == new:
+        return dict(group)
     n = len(old)
-    return {new + k[n:]: v for k, v in lines.items() if k[:n] == old}
+    return {new + k[n:]: v for k, v in group.items()}
 
 
 def _merge(base: Any, base_lines: Lines, top: Any, top_lines: Lines,
            path: PathKey) -> tuple[Any, Lines]:
-    """Layer ``top`` over ``base`` (both at ``path``); returns data and lines."""
+    """Layer ``top`` over ``base`` (both at ``path``); returns data and lines.
+    ``base_lines``/``top_lines`` hold (at least) the lines at and below ``path``."""
     if isinstance(base, dict) and isinstance(top, dict):
         out: dict[str, Any] = {}
         lines: Lines = {path: top_lines.get(path, base_lines.get(path, ("", 0, path)))}
+        top_kids, base_kids = _children(top_lines, path), _children(base_lines, path)
         for key in list(base) + [k for k in top if k not in base]:
             sub = (*path, key)
             if key in top and key in base:
-                out[key], sub_lines = _merge(base[key], base_lines, top[key], top_lines, sub)
+                out[key], sub_lines = _merge(base[key], base_kids.get(key, {}), top[key], top_kids.get(key, {}), sub)
             elif key in top:
-                out[key], sub_lines = top[key], _rebase(top_lines, sub, sub)
+                out[key], sub_lines = top[key], top_kids.get(key, {})
             else:
-                out[key], sub_lines = base[key], _rebase(base_lines, sub, sub)
+                out[key], sub_lines = base[key], base_kids.get(key, {})
             lines.update(sub_lines)
         return out, lines
     if (isinstance(base, list) and isinstance(top, list) and base and top
             and all(_entry_key(i) for i in base) and all(_entry_key(i) for i in top)):
         merged: list[Any] = []
         lines = {path: top_lines.get(path, ("", 0, path))}
+        top_kids, base_kids = _children(top_lines, path), _children(base_lines, path)
         top_by_key = {_entry_key(i): (j, i) for j, i in enumerate(top)}
         used: set[str | None] = set()
         for j, item in enumerate(base):
@@ -264,17 +284,18 @@ def _merge(base: Any, base_lines: Lines, top: Any, top_lines: Lines,
             if k in top_by_key:
                 tj, titem = top_by_key[k]
                 used.add(k)
-                lines.update(_rebase(top_lines, (*path, tj), (*path, len(merged))))
+                lines.update(_moved(top_kids.get(tj, {}), (*path, tj), (*path, len(merged))))
                 merged.append(titem)
             else:
-                lines.update(_rebase(base_lines, (*path, j), (*path, len(merged))))
+                lines.update(_moved(base_kids.get(j, {}), (*path, j), (*path, len(merged))))
                 merged.append(item)
         for j, item in enumerate(top):
             if _entry_key(item) not in used:
-                lines.update(_rebase(top_lines, (*path, j), (*path, len(merged))))
+                lines.update(_moved(top_kids.get(j, {}), (*path, j), (*path, len(merged))))
                 merged.append(item)
         return merged, lines
-    return top, _rebase(top_lines, path, path)
+    n = len(path)
+    return top, {k: v for k, v in top_lines.items() if k[:n] == path}
 
 
 # --------------------------------------------------------------------------- schemas
