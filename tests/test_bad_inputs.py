@@ -239,6 +239,7 @@ CASES = [
     # ---- report folders
     Case("review_unknown_flag", lambda ws: ["review", "out", "f-000000000000", "--confirm"], 1, "unknown flag id"),
     Case("review_no_report", lambda ws: ["review", "in"], 1, "no report here"),
+    Case("review_missing_folder_is_not_created", lambda ws: ["review", "no/such/report"], 1, "no report here"),
     Case("review_corrupt_report_json", lambda ws: [
         "review", str(w(ws / "out" / "report.json", "{\"schema\": ").parent)], 1, "report.json:1: not valid JSON"),
 ]
@@ -269,6 +270,7 @@ def test_bad_input(case: Case, ws: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     else:
         assert after == before, "the previous report changed"
     assert not [p for p in ws.iterdir() if p.name.startswith(".out.")], "a staging folder was left behind"
+    assert not (ws / "no").exists(), "a read-only command created a folder"
 
 
 def test_matrix_is_large_enough() -> None:

@@ -98,6 +98,9 @@ def folder_lock(folder: Path, *, shared: bool = False) -> Iterator[None]:
     import fcntl
 
     parent = _target(folder).parent
+    if shared and not parent.is_dir():
+        yield  # nothing to read there; a reader never creates folders
+        return
     parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(parent, os.O_RDONLY)
     try:
