@@ -9,12 +9,23 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 import attrs
 from attrs import frozen
 
 from compare import __version__
-from compare.core.models import Alignment, Claim, Document, Event, Flag, Report, Skipped, SourceText
+from compare.core.models import (
+    Alignment,
+    Claim,
+    Document,
+    Event,
+    Flag,
+    InputWarning,
+    Report,
+    Skipped,
+    SourceText,
+)
 from compare.rules import Rules, compile_rules
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -23,6 +34,18 @@ Progress = Callable[[Iterable[object], str, int], Iterable[object]]
 
 def _no_progress(items: Iterable[object], desc: str, total: int) -> Iterable[object]:
     return items
+
+
+T = TypeVar("T")
+
+
+def in_stage(progress: Progress, name: str, work: Callable[[], T]) -> T:
+    """Run ``work`` as one step of a stage called ``name`` (a stage with no
+    items of its own still shows on the progress line and in the timings)."""
+    results: list[T] = []
+    for _ in progress(range(1), name, 1):
+        results.append(work())
+    return results[0]
 
 
 @frozen
@@ -42,16 +65,19 @@ class RunOptions:
 # --------------------------------------------------------------------------- pure stages
 
 
-def prepare_documents(sources: Sequence[SourceText], rules: Rules) -> list[Document]:
+def prepare_documents(sources: Sequence[SourceText], rules: Rules,
+                      progress: Progress = _no_progress) -> list[Document]:
     """Ingest (clean, outlet, language) + dates + near-duplicates, for every source."""
     from compare.events.dates import date_document
     from compare.events.dedup import mark_duplicates
     from compare.ingest.documents import assign_ids, build_document
 
-    docs = [build_document(src, rules.boilerplate, rules.outlets) for src in sources]
+    docs = [build_document(src, rules.boilerplate, rules.outlets)  # type: ignore[arg-type]
+            for src in progress(sources, "cleaning", len(sources))]
     docs = assign_ids(docs)
-    docs = [date_document(doc, rules.events, rules.lexicon.names) for doc in docs]
-    return mark_duplicates(docs)
+    docs = [date_document(doc, rules.events, rules.lexicon.names)  # type: ignore[arg-type]
+            for doc in progress(docs, "dating", len(docs))]
+    return in_stage(progress, "duplicates", lambda: mark_duplicates(docs))
 
 
 @frozen
@@ -89,8 +115,8 @@ def analyse(sources: Sequence[SourceText], rules: Rules, *, skipped: Sequence[Sk
     """Everything from read sources to a Report (without review decisions)."""
     from compare.events.cluster import cluster_documents
 
-    docs = prepare_documents(sources, rules)
-    events, docs = cluster_documents(docs)
+    docs = prepare_documents(sources, rules, progress)
+    events, docs = in_stage(progress, "clustering", lambda: cluster_documents(docs))
     by_id = {d.id: d for d in docs}
     jobs = [(ev, [by_id[i] for i in ev.documents], rules) for ev in events]
     results: list[EventResult]
@@ -119,27 +145,39 @@ def analyse(sources: Sequence[SourceText], rules: Rules, *, skipped: Sequence[Sk
 # --------------------------------------------------------------------------- edges
 
 
-def run(paths: Sequence[Path], options: RunOptions, progress: Progress = _no_progress) -> Report:
+def run(paths: Sequence[Path], options: RunOptions, progress: Progress = _no_progress,
+        notes: list[str] | None = None) -> Report:
     """Read ``paths``, analyse, merge reviews, write every requested format into ``options.out``.
 
     Raises :class:`compare.core.errors.RuleError` for bad rules and
     :class:`compare.core.errors.InputError` when no input at all could be read; a bad
-    individual file is skipped and listed in the report.
+    individual file is skipped and listed in the report.  The output folder (and
+    any other report folder) is not read as input; ``notes`` gets a line for each.
+    When no document could be read, nothing is written.
     """
     from compare.ingest.read import read_inputs
-    from compare.report.output import write_report
-    from compare.report.reviews import apply_reviews, load_reviews, reviews_path
+    from compare.report.output import check_out_dir, write_report
 
-    rules = compile_rules(options.rules_dirs)
-    sources, skipped = read_inputs(paths, manifest=options.manifest, max_bytes=options.max_bytes)
+    check_out_dir(options.out)
+    rules = in_stage(progress, "rules", lambda: compile_rules(options.rules_dirs))
+    warnings: list[InputWarning] = []
+    sources, skipped = read_inputs(paths, manifest=options.manifest, max_bytes=options.max_bytes,
+                                   exclude=(options.out,), warnings=warnings, notes=notes, progress=progress)
     report = analyse(sources, rules, skipped=skipped, workers=options.workers,
                      scheduler=options.scheduler, progress=progress)
     if options.min_confidence is not None:
         report = attrs.evolve(report, min_confidence=float(options.min_confidence))
-    review_file = options.reviews or reviews_path(options.out)
-    report = apply_reviews(report, load_reviews(review_file))
-    write_report(report, options.out, options.formats, reviews_file=review_file)
-    return report
+    report = attrs.evolve(report, warnings=tuple(_with_documents(warnings, report.documents)))
+    if not report.documents:
+        return report  # nothing read: the previous report stays as it was
+    return in_stage(progress, "writing", lambda: write_report(
+        report, options.out, options.formats, reviews_file=options.reviews))
+
+
+def _with_documents(warnings: Sequence[InputWarning], docs: Sequence[Document]) -> list[InputWarning]:
+    """Each warning about a file with the id of the document read from it."""
+    by_path = {d.path: d.id for d in docs}
+    return [attrs.evolve(w, document=by_path.get(w.path)) for w in warnings]
 
 
 def with_event(doc: Document, event_id: str | None) -> Document:

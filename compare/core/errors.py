@@ -35,7 +35,8 @@ class RuleProblem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line is not None else self.file
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        path = self.path if len(self.path) <= 200 else self.path[:199] + "…"
+        return f"{where}: {path}: {self.message}" if path else f"{where}: {self.message}"
 
 
 class RuleError(CompareError):

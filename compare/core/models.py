@@ -65,6 +65,17 @@ class Skipped:
 
 
 @frozen
+class InputWarning:
+    """An input that was read but has a problem the reader must know of (a file
+    mixing encodings, a manifest row naming a missing file); ``document`` is the
+    id of the document read from it, when there is one."""
+
+    path: str
+    message: str
+    document: str | None = None
+
+
+@frozen
 class Segment:
     """``length`` characters of cleaned text starting at ``clean_start`` were
     copied from the source text starting at ``source_start``."""
@@ -97,6 +108,8 @@ class SourceText:
     html_title: str | None = None
     # The site's own name from HTML metadata (og:site_name, application-name).
     site_name: str | None = None
+    # Problems found while reading that did not stop it (mixed encodings).
+    warnings: tuple[str, ...] = ()
 
 
 @frozen
@@ -245,4 +258,6 @@ class Report:
     # Flags scoring below this confidence are folded into a "low confidence"
     # section of each event and listed by ``review`` only with ``--all``.
     min_confidence: float = 0.0
+    # Inputs read despite a problem (mixed encodings, manifest rows naming missing files).
+    warnings: tuple[InputWarning, ...] = ()
     schema: str = "outlet-compare/report/v1"

@@ -34,6 +34,7 @@ import yaml
 from attrs import frozen
 
 from compare.core.errors import RuleError, RuleProblem
+from compare.core.yamlsafe import BoundedLoader, YamlLimitError
 
 RULE_FILES: tuple[str, ...] = (
     "outlets",
@@ -45,12 +46,26 @@ RULE_FILES: tuple[str, ...] = (
     "flag_model",
 )
 MAX_RULE_FILE_BYTES = 5 * 1024 * 1024
+# Values in one rule file once its aliases are expanded (the line map holds one
+# entry per value).  The shipped files have at most 1,134; a lexicon of 20,000
+# names with five variants each stays under it.
+MAX_RULE_VALUES = 250_000
 PathKey = tuple[str | int, ...]
 # Where each value came from: (file shown, line, its path in that file).  The
 # path differs from the layered one when a user file's list entries are merged
 # into the shipped list (entry 0 of the user file may be entry 14 after it).
 Origin = tuple[str, int, PathKey]
 Lines = dict[PathKey, Origin]
+
+
+MAX_MESSAGE = 300
+
+
+def clip(text: str, limit: int = MAX_MESSAGE) -> str:
+    """One line of at most ``limit`` characters: an error message quoting a huge
+    value (a key of a megabyte) stays readable."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def format_path(path: Sequence[str | int]) -> str:
@@ -139,6 +154,11 @@ _SAFE_TAGS = frozenset(
 )
 
 
+def _bad_character(shown: str, text: str, exc: yaml.reader.ReaderError) -> RuleError:
+    line = text.count("\n", 0, exc.position) + 1
+    return RuleError([RuleProblem(shown, line, "", f"character {exc.character!r} is not allowed in YAML")])
+
+
 def read_yaml_with_lines(path: Path) -> tuple[Any, Lines]:
     """Safe-load one YAML file and record the line of every value."""
     shown = _display(path)
@@ -151,7 +171,10 @@ def read_yaml_with_lines(path: Path) -> tuple[Any, Lines]:
         raise RuleError([RuleProblem(shown, None, "", f"not UTF-8 ({exc.reason})")]) from None
     except OSError as exc:
         raise RuleError([RuleProblem(shown, None, "", f"cannot read: {exc.strerror}")]) from None
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = BoundedLoader(text, max_nodes=MAX_RULE_VALUES)
+    except yaml.reader.ReaderError as exc:  # the reader checks the characters at once
+        raise _bad_character(shown, text, exc) from None
     lines: Lines = {}
     problems: list[RuleProblem] = []
     try:
@@ -182,12 +205,17 @@ def read_yaml_with_lines(path: Path) -> tuple[Any, Lines]:
             return loader.construct_object(n, deep=True)
 
         data = build(node, ()) if node is not None else {}
+    except YamlLimitError as exc:
+        where = exc.problem_mark.line + 1 if exc.problem_mark is not None else None
+        raise RuleError([RuleProblem(shown, where, "", str(exc.problem))]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        raise RuleError([RuleProblem(shown, line, "", f"YAML syntax error: {exc.problem}")]) from None
+        raise RuleError([RuleProblem(shown, line, "", f"YAML syntax error: {clip(str(exc.problem))}")]) from None
+    except yaml.reader.ReaderError as exc:
+        raise _bad_character(shown, text, exc) from None
     except yaml.YAMLError as exc:
-        raise RuleError([RuleProblem(shown, None, "", f"YAML error: {exc}")]) from None
+        raise RuleError([RuleProblem(shown, None, "", f"YAML error: {clip(str(exc))}")]) from None
     finally:
         loader.dispose()
     if problems:
@@ -210,31 +238,47 @@ def _entry_key(item: Any) -> str | None:
     return None
 
 
-def _rebase(lines: Mapping[PathKey, Origin], old: PathKey, new: PathKey) -> Lines:
+def _children(lines: Mapping[PathKey, Origin], path: PathKey) -> dict[str | int, Lines]:
+    """The entries of ``lines`` below ``path``, grouped by the next path element (one
+    pass: regrouping per key made a rule file of 20,000 keys take minutes)."""
+    n = len(path)
+    out: dict[str | int, Lines] = {}
+    for k, v in lines.items():
+        if len(k) > n and k[:n] == path:
+            out.setdefault(k[n], {})[k] = v
+    return out
+
+
+def _moved(group: Mapping[PathKey, Origin], old: PathKey, new: PathKey) -> Lines:
+    if old == new:
+        return dict(group)
     n = len(old)
-    return {new + k[n:]: v for k, v in lines.items() if k[:n] == old}
+    return {new + k[n:]: v for k, v in group.items()}
 
 
 def _merge(base: Any, base_lines: Lines, top: Any, top_lines: Lines,
            path: PathKey) -> tuple[Any, Lines]:
-    """Layer ``top`` over ``base`` (both at ``path``); returns data and lines."""
+    """Layer ``top`` over ``base`` (both at ``path``); returns data and lines.
+    ``base_lines``/``top_lines`` hold (at least) the lines at and below ``path``."""
     if isinstance(base, dict) and isinstance(top, dict):
         out: dict[str, Any] = {}
         lines: Lines = {path: top_lines.get(path, base_lines.get(path, ("", 0, path)))}
+        top_kids, base_kids = _children(top_lines, path), _children(base_lines, path)
         for key in list(base) + [k for k in top if k not in base]:
             sub = (*path, key)
             if key in top and key in base:
-                out[key], sub_lines = _merge(base[key], base_lines, top[key], top_lines, sub)
+                out[key], sub_lines = _merge(base[key], base_kids.get(key, {}), top[key], top_kids.get(key, {}), sub)
             elif key in top:
-                out[key], sub_lines = top[key], _rebase(top_lines, sub, sub)
+                out[key], sub_lines = top[key], top_kids.get(key, {})
             else:
-                out[key], sub_lines = base[key], _rebase(base_lines, sub, sub)
+                out[key], sub_lines = base[key], base_kids.get(key, {})
             lines.update(sub_lines)
         return out, lines
     if (isinstance(base, list) and isinstance(top, list) and base and top
             and all(_entry_key(i) for i in base) and all(_entry_key(i) for i in top)):
         merged: list[Any] = []
         lines = {path: top_lines.get(path, ("", 0, path))}
+        top_kids, base_kids = _children(top_lines, path), _children(base_lines, path)
         top_by_key = {_entry_key(i): (j, i) for j, i in enumerate(top)}
         used: set[str | None] = set()
         for j, item in enumerate(base):
@@ -242,17 +286,18 @@ def _merge(base: Any, base_lines: Lines, top: Any, top_lines: Lines,
             if k in top_by_key:
                 tj, titem = top_by_key[k]
                 used.add(k)
-                lines.update(_rebase(top_lines, (*path, tj), (*path, len(merged))))
+                lines.update(_moved(top_kids.get(tj, {}), (*path, tj), (*path, len(merged))))
                 merged.append(titem)
             else:
-                lines.update(_rebase(base_lines, (*path, j), (*path, len(merged))))
+                lines.update(_moved(base_kids.get(j, {}), (*path, j), (*path, len(merged))))
                 merged.append(item)
         for j, item in enumerate(top):
             if _entry_key(item) not in used:
-                lines.update(_rebase(top_lines, (*path, j), (*path, len(merged))))
+                lines.update(_moved(top_kids.get(j, {}), (*path, j), (*path, len(merged))))
                 merged.append(item)
         return merged, lines
-    return top, _rebase(top_lines, path, path)
+    n = len(path)
+    return top, {k: v for k, v in top_lines.items() if k[:n] == path}
 
 
 # --------------------------------------------------------------------------- schemas
@@ -278,13 +323,13 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
         for key in extra:
             close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
             hint = f"; did you mean '{close[0]}'?" if close else f"; expected one of: {', '.join(allowed)}"
-            parts.append(f"unknown key '{key}'{hint}")
-        return "; ".join(parts)
+            parts.append(f"unknown key '{clip(key, 80)}'{hint}")
+        return clip("; ".join(parts))
     if error.validator == "required" and isinstance(error.validator_value, list):
         return str(error.message).replace("is a required property", "is required")
     if error.validator == "enum":
-        return f"{error.instance!r} is not one of {', '.join(map(str, error.validator_value))}"
-    return str(error.message)
+        return clip(f"{error.instance!r} is not one of {', '.join(map(str, error.validator_value))}")
+    return clip(str(error.message))
 
 
 def validate(rf: RuleFile, schema: Mapping[str, Any]) -> list[RuleProblem]:

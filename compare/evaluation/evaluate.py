@@ -203,13 +203,15 @@ def load_floors(path: Path, section: str | None = None) -> dict[str, float]:
     (e.g. ``realdev:``), chosen with ``section``.  An unknown section is an error."""
     import yaml
 
+    from compare.core.yamlsafe import load_yaml
+
     path = Path(path)
     if not path.is_file():
         raise InputError(str(path), "floors file not found")
     if path.stat().st_size > MAX_FLOORS_BYTES:
         raise InputError(str(path), f"larger than {MAX_FLOORS_BYTES} bytes")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise InputError(str(path), f"not valid YAML ({exc})".splitlines()[0]) from None
     if data is None:

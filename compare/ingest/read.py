@@ -7,8 +7,13 @@ order; inside a folder, files of other types, hidden files, ``README*``,
 ``CHANGELOG*``, ``LICENSE*`` and the manifest itself are ignored (they are not
 articles), while a file named explicitly is always read or reported.
 
-Every file that cannot be used becomes a :class:`Skipped` with one reason; a
-bad manifest raises :class:`InputError` naming its file and line.
+Every file or folder that cannot be used becomes a :class:`Skipped` with one
+reason; a bad manifest raises :class:`InputError` naming its file and line.
+Problems that do not stop a file from being read become an
+:class:`InputWarning` (a file mixing UTF-8 with another encoding, with the byte
+offsets of the other runs; a manifest row naming a file that does not exist).
+The output folder and any folder holding a ``report.json`` of this tool are
+never read as input (a report is not an article): a note says so.
 """
 
 from __future__ import annotations
@@ -21,14 +26,14 @@ import io
 import json
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from attrs import frozen
 
 from compare.core.errors import InputError
-from compare.core.models import Skipped, SourceText
+from compare.core.models import InputWarning, Skipped, SourceText
 
 FORMATS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 NOT_ARTICLES = ("readme", "changelog", "license", "licence", "contributing")
@@ -68,14 +73,28 @@ class _Skip(Exception):
 # --------------------------------------------------------------------------- public
 
 
-def read_inputs(paths: Sequence[Path], *, manifest: Path | None,
-                max_bytes: int) -> tuple[list[SourceText], list[Skipped]]:
-    """Read every article under ``paths`` (files or folders); see the module docstring."""
+def read_inputs(paths: Sequence[Path], *, manifest: Path | None, max_bytes: int,
+                exclude: Sequence[Path] = (), warnings: list[InputWarning] | None = None,
+                notes: list[str] | None = None,
+                progress: Callable[[Iterable[Any], str, int], Iterable[Any]] | None = None,
+                ) -> tuple[list[SourceText], list[Skipped]]:
+    """Read every article under ``paths`` (files or folders); see the module docstring.
+
+    Folders in ``exclude`` (the output folder) and report folders are not read; a
+    line for each goes to ``notes``.  Problems with files that were still read go
+    to ``warnings`` (and, for a file, into its ``SourceText.warnings``)."""
     entries = read_manifest(manifest) if manifest is not None else {}
     manifest_dir = manifest.resolve().parent if manifest is not None else None
+    if warnings is not None and manifest is not None and manifest_dir is not None:
+        warnings.extend(missing_manifest_files(manifest, entries, manifest_dir))
     sources: list[SourceText] = []
     skipped: list[Skipped] = []
-    for path, explicit in _walk(paths, manifest):
+    excluded = {os.path.realpath(p) for p in exclude}
+    walk: Iterable[tuple[Path, bool]] = _walk(paths, manifest, excluded, skipped,
+                                              notes if notes is not None else [])
+    if progress is not None:
+        walk = progress(walk, "reading", 0)
+    for path, explicit in walk:
         shown = str(path)
         if not path.exists() and not path.is_symlink():
             skipped.append(Skipped(shown, "file or folder not found"))
@@ -91,13 +110,29 @@ def read_inputs(paths: Sequence[Path], *, manifest: Path | None,
             data = _read_bytes(path, max_bytes)
             if fmt == "jsonl":
                 got, bad = _read_jsonl(shown, data, entry)
+                if not got and not bad:
+                    raise _Skip("empty file (no JSON lines)")
                 sources.extend(got)
                 skipped.extend(bad)
             else:
-                sources.append(_read_document(shown, data, fmt, entry))
+                source = _read_document(shown, data, fmt, entry)
+                sources.append(source)
+                if warnings is not None:
+                    warnings.extend(InputWarning(shown, w) for w in source.warnings)
         except _Skip as exc:
             skipped.append(Skipped(shown, exc.reason))
     return sources, skipped
+
+
+def missing_manifest_files(manifest: Path, entries: dict[str, ManifestEntry],
+                           manifest_dir: Path) -> list[InputWarning]:
+    """A warning for each manifest row whose file does not exist (paths are relative
+    to the manifest's folder)."""
+    out = []
+    for e in sorted(entries.values(), key=lambda e: e.line):
+        if not (manifest_dir / e.path).exists():
+            out.append(InputWarning(f"{manifest}:{e.line}", f"manifest row names a missing file: {e.path[:200]}"))
+    return out
 
 
 def read_manifest(path: Path) -> dict[str, ManifestEntry]:
@@ -126,14 +161,25 @@ def read_manifest(path: Path) -> dict[str, ManifestEntry]:
                 raise InputError(shown, "each line must be a JSON object", line=n)
             rows.append((n, obj))
     else:
-        reader = csv.DictReader(io.StringIO(text))
-        if not reader.fieldnames or "path" not in [f.strip().lower() for f in reader.fieldnames]:
-            raise InputError(shown, "the manifest needs a 'path' column (path,outlet,url,published,title)", line=1)
+        reader = csv.DictReader(io.StringIO(text), strict=True)
+        start = 1
         try:
+            fieldnames = reader.fieldnames
+            if not fieldnames or "path" not in [f.strip().lower() for f in fieldnames]:
+                raise InputError(shown, "the manifest needs a 'path' column (path,outlet,url,published,title)",
+                                 line=1)
+            start = reader.line_num + 1
             for row in reader:
-                rows.append((reader.line_num, {(k or "").strip().lower(): v for k, v in row.items()}))
+                if None in row:
+                    raise InputError(shown, f"{len(fieldnames) + len(row[None])} fields where the header has "
+                                     f"{len(fieldnames)}", line=start)
+                rows.append((start, {(k or "").strip().lower(): v for k, v in row.items()}))
+                start = reader.line_num + 1
         except csv.Error as exc:
-            raise InputError(shown, f"bad CSV: {exc}", line=reader.line_num) from None
+            # An unclosed quote runs to the end of the file: name the line it opened on.
+            raise InputError(shown, f"bad CSV: {exc} (a quote opened on line {start} is not closed?)"
+                             if "end of data" in str(exc) or "EOF" in str(exc) else f"bad CSV: {exc}",
+                             line=start) from None
     entries: dict[str, ManifestEntry] = {}
     for n, row in rows:
         p = row.get("path")
@@ -164,13 +210,41 @@ def parse_published(value: Any) -> dt.date | None:
 # --------------------------------------------------------------------------- walking
 
 
-def _walk(paths: Sequence[Path], manifest: Path | None) -> Iterator[tuple[Path, bool]]:
+def is_report_folder(folder: Path) -> bool:
+    """True when ``folder`` holds a ``report.json`` written by this tool."""
+    try:
+        with open(folder / "report.json", "rb") as fh:
+            head = fh.read(512)
+    except OSError:
+        return False
+    return b'"outlet-compare/report/' in head
+
+
+def _walk(paths: Sequence[Path], manifest: Path | None, excluded: set[str], skipped: list[Skipped],
+          notes: list[str]) -> Iterator[tuple[Path, bool]]:
     skip = manifest.resolve() if manifest is not None else None
+
+    def excluded_dir(folder: Path) -> bool:
+        if os.path.realpath(folder) in excluded:
+            notes.append(f"{folder}: the output folder is not read as input")
+            return True
+        if is_report_folder(folder):
+            notes.append(f"{folder}: holds a report.json of outlet-compare; not read as input")
+            return True
+        return False
+
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename if exc.filename is not None else "?"
+        skipped.append(Skipped(str(where), f"cannot read folder: {exc.strerror or exc}"))
+
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            if excluded_dir(p):
+                continue
+            for root, dirs, files in os.walk(p, onerror=unreadable):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                                 and not excluded_dir(Path(root) / d))
                 for name in sorted(files):
                     f = Path(root) / name
                     if (name.startswith(".") or name.lower().startswith(NOT_ARTICLES)
@@ -225,25 +299,97 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
 
 def decode(data: bytes) -> tuple[str, str]:
     """Decode article bytes: BOMs first, then strict UTF-8, then charset-normalizer."""
+    text, enc, _ = decode_checked(data)
+    return text, enc
+
+
+# A valid UTF-8 sequence of two to four bytes (no overlongs, no surrogates).
+_UTF8_MULTI = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+                         rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}"
+                         rb"|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}")
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+# A file is "UTF-8 with foreign runs" when at least this share of its non-ASCII
+# bytes form valid UTF-8 sequences.  benchmarks/mixed_encoding_share.py (the
+# seeds and realdev articles re-encoded): whole files in cp1251, KOI8-R or
+# cp1252 have a share of 0.000 (126 files, max 0.000); UTF-8 files with one
+# paragraph in one of them 0.273 to 0.998 (291 files, median 0.931).  0.10
+# sits between, nearer the legacy side.
+MIXED_MIN_SHARE = 0.10
+MAX_RUNS_SHOWN = 3
+
+
+def decode_checked(data: bytes) -> tuple[str, str, tuple[str, ...]]:
+    """:func:`decode` plus warnings: a file that is UTF-8 except for some runs of
+    bytes in another encoding (pasted from another page) is decoded run by run,
+    and each foreign run is named by its byte offsets."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return _strict(data[3:], "utf-8"), "utf-8-sig"
+        return _strict(data[3:], "utf-8"), "utf-8-sig", ()
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         enc = "utf-16-le" if data.startswith(b"\xff\xfe") else "utf-16-be"
-        return _strict(data[2:], enc), "utf-16"
+        return _strict(data[2:], enc), "utf-16", ()
     if b"\x00" in data:
         raise _Skip("binary file (contains NUL bytes)")
+    warnings: tuple[str, ...] = ()
     try:
         text, enc = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
+        mixed = _decode_mixed(data)
+        if mixed is not None:
+            text, enc, warnings = mixed
+        else:
+            from charset_normalizer import from_bytes
 
-        best = from_bytes(data, cp_isolation=None).best()
-        if best is None:
-            raise _Skip("cannot decode text (unknown character encoding)") from None
-        text, enc = str(best), str(best.encoding)
+            best = from_bytes(data, cp_isolation=None).best()
+            if best is None:
+                raise _Skip("cannot decode text (unknown character encoding)") from None
+            text, enc = str(best), str(best.encoding)
     if len(_CONTROL.findall(text[:20000])) > max(8, len(text[:20000]) // 100):
         raise _Skip("binary file (control characters)")
-    return text, enc
+    return text, enc, warnings
+
+
+def _foreign_runs(data: bytes) -> list[tuple[int, int]]:
+    """Byte ranges that are not valid UTF-8; two ranges separated only by ASCII are one run."""
+    runs: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        try:
+            data[pos:].decode("utf-8")
+            break
+        except UnicodeDecodeError as exc:
+            start, end = pos + exc.start, pos + exc.end
+            if runs and not _NON_ASCII.search(data[runs[-1][1]:start]):
+                runs[-1] = (runs[-1][0], end)
+            else:
+                runs.append((start, end))
+            pos = end
+    return runs
+
+
+def _decode_mixed(data: bytes) -> tuple[str, str, tuple[str, ...]] | None:
+    non_ascii = len(_NON_ASCII.findall(data))
+    valid = sum(len(m) for m in _UTF8_MULTI.findall(data))
+    if non_ascii == 0 or valid / non_ascii < MIXED_MIN_SHARE:
+        return None
+    runs = _foreign_runs(data)
+    foreign = b" ".join(data[a:b] for a, b in runs)
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(foreign, cp_isolation=None).best() if len(foreign) >= 8 else None
+    other = str(best.encoding) if best is not None else "cp1252"
+    parts: list[str] = []
+    pos = 0
+    for a, b in runs:
+        parts.append(data[pos:a].decode("utf-8"))
+        parts.append(data[a:b].decode(other, errors="replace"))
+        pos = b
+    parts.append(data[pos:].decode("utf-8"))
+    shown = ", ".join(f"{a}-{b - 1}" if b - a > 1 else str(a) for a, b in runs[:MAX_RUNS_SHOWN])
+    more = f" and {len(runs) - MAX_RUNS_SHOWN} more" if len(runs) > MAX_RUNS_SHOWN else ""
+    n_bytes = sum(b - a for a, b in runs)
+    warning = (f"mixed encodings: {n_bytes} bytes are not UTF-8 (byte offsets {shown}{more}); "
+               f"read them as {other}, check the text")
+    return "".join(parts), "utf-8", (warning,)
 
 
 def _strict(data: bytes, encoding: str) -> str:
@@ -322,7 +468,7 @@ def _strip_markup(markup: str) -> str:
 
 
 def _read_document(shown: str, data: bytes, fmt: str, entry: ManifestEntry | None) -> SourceText:
-    text, enc = decode(data)
+    text, enc, warnings = decode_checked(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     html_title: str | None = None
     site: str | None = None
@@ -339,7 +485,7 @@ def _read_document(shown: str, data: bytes, fmt: str, entry: ManifestEntry | Non
         path=shown, text=text[:MAX_TEXT_CHARS], fmt=fmt, sha256=hashlib.sha256(data).hexdigest(),  # type: ignore[arg-type]
         url=entry.url if entry else None, outlet_hint=entry.outlet if entry else None,
         published_hint=published, title_hint=entry.title if entry else None,
-        encoding=enc, html_title=_field(html_title), site_name=site)
+        encoding=enc, html_title=_field(html_title), site_name=site, warnings=warnings)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -158,6 +158,10 @@ def render_index_html(report: Report, *, page_dir: Path, orphaned: int = 0) -> s
     body.append("<h2>Skipped inputs</h2>")
     body.append(_table(["file", "reason"], [[s.path, s.reason] for s in report.skipped])
                 if report.skipped else "<p>None.</p>")
+    if report.warnings:
+        body.append("<h2>Input warnings</h2>")
+        body.append(_table(["file", "document", "warning"],
+                           [[w.path, w.document or "", w.message] for w in report.warnings]))
     body.append("<h2>Rules files used</h2>")
     if report.rules:
         body.append('<p class="muted">The rule files this run loaded, in loading order:</p><ol>'

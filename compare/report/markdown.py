@@ -110,6 +110,11 @@ def render_index(report: Report, *, page_dir: Path, orphaned: int = 0) -> str:
                                                for s in report.skipped]))
     else:
         out.append("None.")
+    if report.warnings:
+        out += ["", "## Input warnings", "", "These inputs were read, but check them: the text of the "
+                "document may be garbled, or the manifest may be out of date.", ""]
+        out.append(_table(["file", "document", "warning"], [
+            [md_cell(w.path), md_cell(w.document or ""), md_cell(w.message)] for w in report.warnings]))
     out += ["", "## Rules files used", ""]
     if report.rules:
         out += ["The rule files this run loaded, in loading order:", ""]

@@ -11,7 +11,11 @@ Layout of ``OUT/``::
     html/index.html, html/events/<id>.html  HTML report (format "html")
     reviews.yaml                review decisions (owned by compare.report.reviews, never touched here)
 
-Every file is written atomically (:mod:`compare.core.atomic`).  Output is
+The folder is written as one unit (:func:`compare.core.atomic.staged_folder`):
+the new state is built beside the old one and swapped in, so a kill at any
+moment leaves the old report or the new one, never report.json of one run and
+pages of another.  Writers hold the folder lock exclusively, readers (the
+review commands) shared.  Output is
 deterministic: stable order, sorted JSON keys where order is not meaningful,
 no timestamps.  Pages and texts of events and documents that no longer exist
 are removed; only files this module generates are ever deleted.
@@ -24,7 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
-from compare.core.atomic import atomic_write_text
+from compare.core.atomic import atomic_write_text, folder_lock, staged_folder
 from compare.core.errors import InputError
 from compare.core.escape import safe_filename
 from compare.core.models import Event, Report, Segment
@@ -36,7 +40,7 @@ from compare.report.jsonio import (
     validate_report_dict,
 )
 from compare.report.markdown import render_event, render_index
-from compare.report.reviews import reviews_path, sync_orphans
+from compare.report.reviews import apply_reviews, load_reviews, reviews_path, sync_orphans
 from compare.report.view import FOOTER, shown_events
 
 REPORT_JSON = "report.json"
@@ -55,7 +59,7 @@ def dump_json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def write_if_changed(path: Path, text: str) -> None:
+def write_if_changed(path: Path, text: str, *, durable: bool = True) -> None:
     """Atomic write, skipped when the file already holds exactly ``text`` (re-renders
     after a review decision then touch only the pages that changed)."""
     data = text.encode("utf-8")
@@ -64,7 +68,7 @@ def write_if_changed(path: Path, text: str) -> None:
             return
     except OSError:
         pass
-    atomic_write_text(path, text)
+    atomic_write_text(path, text, durable=durable)
 
 
 def formats_present(out_dir: Path) -> tuple[str, ...]:
@@ -94,41 +98,85 @@ def _remove_stale(folder: Path, suffix: str, keep: set[str], marker: str | None)
         path.unlink(missing_ok=True)
 
 
-def write_report(report: Report, out_dir: Path, formats: Sequence[str], *,
-                 reviews_file: Path | None = None) -> None:
-    """Write ``report`` into ``out_dir``: report.json and texts always, Markdown with
-    ``"md"``, HTML with ``"html"``.  Review decisions in ``reviews_file`` (default
-    ``out_dir/reviews.yaml``) whose flags this report no longer has are marked
-    orphaned there, and their number is shown in the index."""
-    orphaned = sync_orphans(reviews_file or reviews_path(out_dir), report)
-    render_all(report, out_dir, formats, orphaned=orphaned)
+def owns_reviews(out_dir: Path, reviews_file: Path | None) -> bool:
+    """True when the decisions live in the report folder (and so are swapped with it)."""
+    if reviews_file is None:
+        return True
+    try:
+        return Path(reviews_file).resolve() == reviews_path(out_dir).resolve()
+    except OSError:
+        return False
 
 
-def render_all(report: Report, out_dir: Path, formats: Sequence[str], *, orphaned: int = 0) -> None:
-    """Everything :func:`write_report` writes, without touching the reviews file."""
+# Names a folder may hold before it first becomes a report folder.
+PRE_REPORT_NAMES = frozenset({"reviews.yaml"})
+
+
+def check_out_dir(out_dir: Path) -> None:
+    """Refuse to turn a folder of other files into a report folder: the report
+    replaces the folder as a whole (its other files are carried over, but a
+    source folder or a home folder is no place for it)."""
     out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(str(out_dir), "--out is a file, not a folder")
+    if not out_dir.is_dir() or (out_dir / REPORT_JSON).is_file():
+        return
+    other = sorted(p.name for p in out_dir.iterdir() if p.name not in PRE_REPORT_NAMES)
+    if other:
+        raise InputError(str(out_dir), f"folder is not empty and holds no {REPORT_JSON} "
+                         f"(e.g. '{other[0][:80]}'): choose a new or empty folder for the report")
+
+
+def write_report(report: Report, out_dir: Path, formats: Sequence[str], *,
+                 reviews_file: Path | None = None) -> Report:
+    """Write ``report`` into ``out_dir`` as one unit: report.json and texts always,
+    Markdown with ``"md"``, HTML with ``"html"``.  The decisions in ``reviews_file``
+    (default ``out_dir/reviews.yaml``) are applied as they are at the moment of
+    writing (under the folder lock), decisions whose flags this report no longer
+    has are marked orphaned there, and their number is shown in the index.
+    Returns the report as written (with its decisions)."""
+    out_dir = Path(out_dir)
+    check_out_dir(out_dir)
+    with folder_lock(out_dir), staged_folder(out_dir) as stage:
+        own = owns_reviews(out_dir, reviews_file)
+        rfile = reviews_path(stage) if own else Path(reviews_file or reviews_path(out_dir))
+        report = apply_reviews(report, load_reviews(rfile))
+        orphaned = sync_orphans(rfile, report, lock=not own)
+        render_all(report, out_dir, formats, orphaned=orphaned, into=stage)
+    return report
+
+
+def render_all(report: Report, out_dir: Path, formats: Sequence[str], *, orphaned: int = 0,
+               into: Path | None = None) -> None:
+    """Everything :func:`write_report` writes, without touching the reviews file.
+    Pages link and name commands as if they were in ``out_dir``; the files are
+    written into ``into`` (a staging copy of ``out_dir``) when given."""
+    out_dir = Path(out_dir)
+    root = Path(into) if into is not None else out_dir
+    durable = into is None  # a staging folder is synced as a whole before the swap
     data = report_to_dict(report)
-    write_if_changed(out_dir / REPORT_JSON, dump_json(data))
-    texts = out_dir / "texts"
+    write_if_changed(root / REPORT_JSON, dump_json(data), durable=durable)
+    texts = root / "texts"
     keep: set[str] = set()
     for doc in report.documents:
         name = text_name(doc.id)
         keep.add(name)
-        write_if_changed(texts / name, doc.text)
+        write_if_changed(texts / name, doc.text, durable=durable)
         if doc.segments:
             seg_name = segments_name(doc.id)
             keep.add(seg_name)
             seg_list = segments_to_list(doc.segments, doc.segment_lines)
-            write_if_changed(texts / seg_name, json.dumps(seg_list) + "\n")
+            write_if_changed(texts / seg_name, json.dumps(seg_list) + "\n", durable=durable)
     _remove_stale(texts, ".txt", keep, None)
     _remove_stale(texts, ".segments.json", keep, None)
 
     if "md" in formats:
-        _write_pages(report, out_dir, ".md", render_index, render_event, orphaned)
+        _write_pages(report, out_dir, root, ".md", render_index, render_event, orphaned, durable)
     if "html" in formats:
         from compare.report.html import render_event_html, render_index_html
 
-        _write_pages(report, out_dir / "html", ".html", render_index_html, render_event_html, orphaned)
+        _write_pages(report, out_dir / "html", root / "html", ".html", render_index_html, render_event_html,
+                     orphaned, durable)
 
 
 class IndexRenderer(Protocol):
@@ -139,18 +187,20 @@ class EventRenderer(Protocol):
     def __call__(self, report: Report, event: Event, *, page_dir: Path) -> str: ...
 
 
-def _write_pages(report: Report, page_root: Path, suffix: str, index: IndexRenderer,
-                 event_page: EventRenderer, orphaned: int) -> None:
-    """``index<suffix>`` and ``events/<event id><suffix>`` under ``page_root``; pages of
-    events that are gone are removed (only pages this module wrote: they end with FOOTER)."""
-    write_if_changed(page_root / f"index{suffix}", index(report, page_dir=page_root, orphaned=orphaned))
+def _write_pages(report: Report, page_root: Path, write_root: Path, suffix: str, index: IndexRenderer,
+                 event_page: EventRenderer, orphaned: int, durable: bool = True) -> None:
+    """``index<suffix>`` and ``events/<event id><suffix>`` under ``page_root`` (written
+    under ``write_root``); pages of events that are gone are removed (only pages this
+    module wrote: they end with FOOTER)."""
+    write_if_changed(write_root / f"index{suffix}", index(report, page_dir=page_root, orphaned=orphaned),
+                     durable=durable)
     pages = set()
     for event in shown_events(report):
         name = f"{safe_filename(event.id)}{suffix}"
         pages.add(name)
-        write_if_changed(page_root / "events" / name,
-                          event_page(report, event, page_dir=page_root / "events"))
-    _remove_stale(page_root / "events", suffix, pages, FOOTER)
+        write_if_changed(write_root / "events" / name,
+                          event_page(report, event, page_dir=page_root / "events"), durable=durable)
+    _remove_stale(write_root / "events", suffix, pages, FOOTER)
 
 
 def read_report(out_dir: Path) -> Report:

@@ -6,6 +6,7 @@ re-renders the report pages so they show it.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -16,11 +17,11 @@ from typing import cast
 from attrs import frozen
 from tabulate import tabulate
 
-from compare.core.atomic import atomic_write_text, locked
+from compare.core.atomic import atomic_write_text, folder_lock, locked, staged_folder
 from compare.core.errors import ReviewError
 from compare.core.escape import clean_inline
 from compare.core.models import Flag, Report, ReviewStatus
-from compare.report.output import formats_present, read_report, render_all
+from compare.report.output import formats_present, owns_reviews, read_report, render_all
 from compare.report.reviews import (
     STATUSES,
     Decision,
@@ -54,9 +55,11 @@ class RecordedDecision:
 
 
 def _load(report_dir: Path, reviews_file: Path | None) -> tuple[Report, Reviews]:
-
-    reviews = load_reviews(reviews_file or reviews_path(report_dir))
-    return apply_reviews(read_report(report_dir), reviews), reviews
+    """The report with its decisions, read under the folder's shared lock (a run or a
+    decision swapping the folder in the meantime waits)."""
+    with folder_lock(report_dir, shared=True):
+        reviews = load_reviews(reviews_file or reviews_path(report_dir))
+        return apply_reviews(read_report(report_dir), reviews), reviews
 
 
 def resolve_flag_id(report: Report, flag_id: str, report_dir: Path) -> str:
@@ -201,10 +204,13 @@ def record_decisions(report_dir: Path, flag_ids: Sequence[str], status: str | No
         raise ReviewError(f"note is longer than {MAX_NOTE} characters")
     if not flag_ids:
         raise ReviewError("no flag id given")
-    path = Path(reviews_file) if reviews_file else reviews_path(report_dir)
-    with locked(path):
+    report_dir = Path(report_dir)
+    own = owns_reviews(report_dir, reviews_file)
+    with folder_lock(report_dir), \
+            (contextlib.nullcontext() if own else locked(Path(reviews_file or ""))):
         report = read_report(report_dir)
         fids = list(dict.fromkeys(resolve_flag_id(report, f, report_dir) for f in flag_ids))
+        path = reviews_path(report_dir) if own else Path(reviews_file or "")
         reviews = load_reviews(path)
         decisions = dict(reviews.decisions)
         recorded = []
@@ -220,10 +226,17 @@ def record_decisions(report_dir: Path, flag_ids: Sequence[str], status: str | No
                                       False, history)
             recorded.append(RecordedDecision(fid, new_status, new_note))
         reviews = mark_orphans(Reviews(decisions), report)
-        atomic_write_text(path, dump_reviews(reviews))
         orphaned = sum(1 for d in reviews.decisions.values() if d.orphaned)
-        render_all(apply_reviews(report, reviews), Path(report_dir), formats_present(Path(report_dir)),
-                   orphaned=orphaned)
+        formats = formats_present(report_dir)
+        # The decisions and the pages that show them change as one unit: both are
+        # written into a staging copy of the folder that is then swapped in.  A
+        # --reviews file outside the folder is written first (then the pages).
+        if not own:
+            atomic_write_text(path, dump_reviews(reviews))
+        with staged_folder(report_dir) as stage:
+            if own:
+                atomic_write_text(reviews_path(stage), dump_reviews(reviews), durable=False)
+            render_all(apply_reviews(report, reviews), report_dir, formats, orphaned=orphaned, into=stage)
     return recorded
 
 

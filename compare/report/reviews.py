@@ -26,6 +26,7 @@ Format::
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
@@ -38,6 +39,7 @@ from attrs import frozen
 from compare.core.atomic import atomic_write_text, locked
 from compare.core.errors import ReviewError
 from compare.core.models import Report, Review, ReviewStatus
+from compare.core.yamlsafe import compose_yaml, load_yaml
 
 REVIEWS_SCHEMA = "outlet-compare/reviews/v1"
 STATUSES: tuple[str, ...] = ("open", "confirmed", "dismissed")
@@ -139,7 +141,7 @@ def load_reviews(path: Path) -> Reviews:
     except UnicodeDecodeError:
         raise ReviewError(f"{path}: not UTF-8 text") from None
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
@@ -147,7 +149,7 @@ def load_reviews(path: Path) -> Reviews:
         raise ReviewError(f"{where}: invalid YAML: {problem}") from None
     if data is None:
         return Reviews()
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    root = compose_yaml(text)
     if not isinstance(data, dict):
         raise ReviewError(f"{path}:1: expected a mapping with 'schema' and 'decisions'")
     if data.get("schema", REVIEWS_SCHEMA) != REVIEWS_SCHEMA:
@@ -202,12 +204,13 @@ def mark_orphans(reviews: Reviews, report: Report) -> Reviews:
     return Reviews({fid: attrs.evolve(d, orphaned=fid not in ids) for fid, d in reviews.decisions.items()})
 
 
-def sync_orphans(path: Path, report: Report) -> int:
+def sync_orphans(path: Path, report: Report, *, lock: bool = True) -> int:
     """Update the orphaned marks in the reviews file at ``path`` (when it exists) and
-    return how many decisions are orphaned."""
+    return how many decisions are orphaned.  ``lock=False`` when the caller holds
+    the report folder's lock and ``path`` is inside it."""
     if not Path(path).exists():
         return 0
-    with locked(path):
+    with locked(path) if lock else contextlib.nullcontext():
         reviews = load_reviews(path)
         marked = mark_orphans(reviews, report)
         if marked != reviews:
