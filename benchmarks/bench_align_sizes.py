@@ -21,13 +21,13 @@ import attrs
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_align import corpus  # noqa: E402
+from bench_align import corpus
 
-from compare.align import embed  # noqa: E402
-from compare.align.alignment import align_event  # noqa: E402
-from compare.align.lexicon import parse_lexicon  # noqa: E402
-from compare.align.matching import parse_matching_config  # noqa: E402
-from compare.core.rulefiles import load_rule_file  # noqa: E402
+from compare.align import embed
+from compare.align.alignment import align_event
+from compare.align.lexicon import parse_lexicon
+from compare.align.matching import parse_matching_config
+from compare.core.rulefiles import load_rule_file
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -28,12 +28,13 @@ out (:func:`other_language`; the flags list them as not compared).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 
 import attrs
 import numpy as np
 
-from compare.align.grouping import cluster
+from compare.align.grouping import BODY, HEADLINE, PART, cluster
 from compare.align.languages import (
     UNKNOWN_LANGUAGES,
     _alignable,
@@ -60,9 +61,6 @@ __all__ = ["UNKNOWN_LANGUAGES", "align_event", "choose_pair_reference", "cross_l
 
 
 # --------------------------------------------------------------------------- alignment
-
-
-HEADLINE, BODY = 0, 1
 
 
 def align_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
@@ -149,36 +147,107 @@ def _outlet(by_id: Mapping[str, Document], doc_id: str) -> str:
     return doc_id if outlet == "unknown" else outlet
 
 
+_LIST_AND = re.compile(r",?\s+(?:and|or|as\s+well\s+as)\s+")
+_ITEM_STOP = frozenset((
+    "about", "on", "upon", "discussed", "discuss", "discusses", "talked", "talk", "spoke",
+    "touched", "covered", "including", "such", "as", "of", "with", "to", "at", "in", "over",
+    "like", "regarding", "concerning", "for", "from", "by", "during", "between", "that",
+    "which", "who", "whom", "whose", "he", "she", "they", "it", "we", "this", "these", "those"))
+_WORD = re.compile(r"\w+")
+_PAST = re.compile(r"^[a-z]{3,}ed$")  # "reviewed", "agreed": the verb before a list
+_EDGE = ".,;:!?\"'”’»)"
+_MAX_ITEM_WORDS = 4
+
+
+def list_parts(text: str) -> list[str]:
+    """The claim read once per item of a topic list it names ("... discussed
+    trade, fisheries and tourism in Riga" -> "... discussed trade in Riga",
+    "... discussed fisheries in Riga", ...), or ``[]`` without such a list.
+
+    A list is at least three items, "A, B(,) and C", whose middle items have
+    at most four words; the first item is the end of the words before the
+    first comma and the last item the start of the words after "and", each
+    cut at a preposition, verb or pronoun of :data:`_ITEM_STOP` (or, for the
+    first item, a past-tense verb).  Every part
+    keeps the claim's subject, verb and the rest of the sentence."""
+    matches = list(_LIST_AND.finditer(text))
+    for m in reversed(matches):
+        head = text[:m.start()]
+        pieces = head.split(", ")
+        middle: list[str] = []
+        while len(pieces) > 1 and 1 <= len(_WORD.findall(pieces[-1])) <= _MAX_ITEM_WORDS:
+            middle.insert(0, pieces.pop())
+        if not middle or len(pieces) < 1:
+            continue
+        width = max(len(x.split()) for x in middle) + 1
+        before = ", ".join(pieces).split()
+        first: list[str] = []
+        while (before and len(first) < width and before[-1].lower() not in _ITEM_STOP
+               and not _PAST.match(before[-1])):
+            first.insert(0, before.pop())
+        after = text[m.end():].split()
+        last: list[str] = []
+        tail = ""
+        for w in after:
+            bare = w.rstrip(_EDGE)
+            if len(last) >= _MAX_ITEM_WORDS + 2 or not bare or bare.lower() in _ITEM_STOP:
+                break
+            last.append(bare)
+            if bare != w:
+                tail = w[len(bare):]
+                break
+        if not first or not last:
+            continue
+        prefix = " ".join(before)
+        rest = (tail + " " + " ".join(after[len(last):])).strip()
+        items = [" ".join(first), *middle, " ".join(last)]
+        return [" ".join(x for x in (prefix, item, rest) if x) for item in items]
+    return []
+
+
 def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon
             ) -> tuple[list[list[Claim]], dict[str, np.ndarray]]:
     """The clusters of ``items`` (sorted canonically) and each claim's embedding.
 
     One node per distinct (text, headline) pair: a sentence repeated by many
-    documents is scored once."""
-    node_of: dict[tuple[str, bool], int] = {}
-    node_claims: list[list[Claim]] = []
+    documents is scored once.  A claim that lists several facts or topics
+    (:func:`list_parts`) also stands as one node per part, so it can join the
+    group of each (a lede "discussed A, B and C" is in the groups of A, B and
+    C); its document still gives one claim per group."""
+    nodes: dict[tuple[str, int], dict[str, Claim]] = {}
     for c in items:
-        key = (c.text, c.headline)
-        if key not in node_of:
-            node_of[key] = len(node_claims)
-            node_claims.append([])
-        node_claims[node_of[key]].append(c)
-    if not node_claims:
+        nodes.setdefault((c.text, HEADLINE if c.headline else BODY), {})[c.id] = c
+    if config.align_split_lists:
+        for c in items:
+            for part in list_parts(c.text):
+                nodes.setdefault((part, PART), {})[c.id] = c
+    if not nodes:
         return [], {}
-    texts = [cs[0].text for cs in node_claims]
+    keys = sorted(nodes)  # canonical: the groups do not depend on the input order
+    node_claims = [sorted(nodes[k].values(), key=lambda c: c.id) for k in keys]
+    texts = [t for t, _ in keys]
+    heads = [h for _, h in keys]
     lexical = [normalize(t, lexicon).text for t in texts]
     floor = 0.5 * min(config.align_threshold, config.align_restatement)
     rows, cols, sims, emb = similarity_edges(texts, lexical, config, floor)
     clusters = cluster([len(cs) for cs in node_claims],
                        [frozenset(c.document for c in cs) for cs in node_claims],
-                       [HEADLINE if cs[0].headline else BODY for cs in node_claims],
+                       heads,
                        rows, cols, sims, config.align_threshold, config.align_restatement)
     emb_of: dict[str, np.ndarray] = {}
     if emb is not None:
         for k, cs in enumerate(node_claims):
             for c in cs:
-                emb_of[c.id] = emb[k]
-    return [[c for k in nodes for c in node_claims[k]] for nodes in clusters], emb_of
+                if texts[k] == c.text:
+                    emb_of[c.id] = emb[k]
+    out: list[list[Claim]] = []
+    for nodes in clusters:
+        seen: dict[str, Claim] = {}
+        for k in nodes:
+            for c in node_claims[k]:
+                seen.setdefault(c.id, c)
+        out.append(list(seen.values()))
+    return out, emb_of
 
 
 def _group_type(grp: Sequence[Claim], ref_claim: Claim | None) -> str:

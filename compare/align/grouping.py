@@ -9,7 +9,8 @@ document contributes one claim per group.  Clusters of different kinds
 (headline, body) never merge: a title summarises the story and must not pull
 the body claims of other documents together.  Afterwards clusters keep merging
 at the (higher) ``restatement`` average without those two constraints: a lede
-and the paragraph that repeats it, a headline and the claim it sums up.
+and the paragraph that repeats it, a headline and the claim it sums up, two
+groups that a document's compound claim and its restatement split.
 
 The order of the nodes only breaks exact ties, so callers pass them in a
 canonical order (sorted texts) and the groups do not depend on the order of
@@ -23,6 +24,14 @@ from collections.abc import Sequence
 
 import numpy as np
 
+HEADLINE, BODY, PART = 0, 1, 2
+
+
+def _compatible(a: int, b: int) -> bool:
+    """Clusters of equal kinds merge, except parts of list claims, which only
+    join body claims (they never make a group of their own)."""
+    return (a == b != PART) or {a, b} == {BODY, PART}
+
 
 def cluster(sizes: Sequence[int], docs: Sequence[frozenset[str]], kinds: Sequence[int],
             rows: np.ndarray, cols: np.ndarray, sims: np.ndarray,
@@ -30,7 +39,8 @@ def cluster(sizes: Sequence[int], docs: Sequence[frozenset[str]], kinds: Sequenc
     """Clusters of node indices (each sorted; clusters in order of their first node).
 
     ``sizes[i]`` is the number of claims node ``i`` stands for, ``docs[i]``
-    their documents and ``kinds[i]`` the node's kind (only equal kinds merge);
+    their documents and ``kinds[i]`` the node's kind (:data:`HEADLINE`,
+    :data:`BODY` or :data:`PART`, see :func:`_compatible`);
     ``rows``, ``cols``, ``sims`` are the edges ``i < j`` with their similarity
     (0..1)."""
     n = len(sizes)
@@ -38,6 +48,7 @@ def cluster(sizes: Sequence[int], docs: Sequence[frozenset[str]], kinds: Sequenc
     members: list[list[int]] = [[i] for i in range(n)]
     doc_sets: list[frozenset[str]] = list(docs)
     alive = [True] * n
+    kind = list(kinds)
     # nb[a][b]: sum over claim pairs of the two clusters of their similarity.
     nb: list[dict[int, float]] = [{} for _ in range(n)]
     for i, j, s in zip(rows.tolist(), cols.tolist(), sims.tolist(), strict=True):
@@ -49,9 +60,10 @@ def cluster(sizes: Sequence[int], docs: Sequence[frozenset[str]], kinds: Sequenc
 
     def merge_all(bar: float, constrained: bool) -> None:
         """Merge the best pair while its average reaches ``bar`` (phase 1:
-        same kind, no shared document; phase 2, restatements: any pair)."""
+        compatible kinds, no shared document; phase 2, restatements: any pair)."""
         def allowed(a: int, b: int) -> bool:
-            return not constrained or (kinds[a] == kinds[b] and not doc_sets[a] & doc_sets[b])
+            return not constrained or (_compatible(kind[a], kind[b])
+                                       and not doc_sets[a] & doc_sets[b])
 
         heap = [(-w / (size[a] * size[b]), a, b) for a in range(n) if alive[a]
                 for b, w in nb[a].items() if a < b and w / (size[a] * size[b]) >= bar
@@ -70,6 +82,8 @@ def cluster(sizes: Sequence[int], docs: Sequence[frozenset[str]], kinds: Sequenc
             members[keep].extend(members[gone])
             members[gone] = []
             doc_sets[keep] = doc_sets[keep] | doc_sets[gone]
+            kind[keep] = min(kind[keep], kind[gone]) if PART in (kind[keep], kind[gone]) \
+                else kind[keep]
             size[keep] += size[gone]
             del nb[keep][gone]
             for x, w in nb[gone].items():

@@ -91,6 +91,8 @@ class MatchingConfig:
     align_lexical_weight: float = 0.5
     align_threshold: float = 0.5
     align_restatement: float = 0.7
+    # A claim listing several facts or topics also aligns by each of its parts.
+    align_split_lists: bool = True
 
 
 def parse_matching_config(rf: RuleFile) -> MatchingConfig:
@@ -174,6 +176,11 @@ def parse_matching_config(rf: RuleFile) -> MatchingConfig:
             problems.append(rf.problem(("type_pass",), "expected a list of claim type names"))
         else:
             values["type_pass"] = tuple(type_pass)
+    if isinstance(align, dict) and align.get("split_lists") is not None:
+        if not isinstance(align["split_lists"], bool):
+            problems.append(rf.problem(("alignment", "split_lists"), "expected true or false"))
+        else:
+            values["align_split_lists"] = align["split_lists"]
     for key, field in (("multilingual", "embedding_multilingual"),
                        ("cross_language", "cross_language")):
         if isinstance(emb, dict) and emb.get(key) is not None:

@@ -201,3 +201,38 @@ def test_claim_types_do_not_steer_the_graph_alignment() -> None:
     _, g1 = align_event(event, docs, claims, graph(), lexicon())
     _, g2 = align_event(event, docs, typed, graph(), lexicon())
     assert {frozenset(g.claims) for g in g1} == {frozenset(g.claims) for g in g2}
+
+
+# --------------------------------------------------------------------------- topic lists
+
+
+def test_list_parts_reads_each_topic_with_its_subject_and_verb() -> None:
+    from compare.align.alignment import list_parts
+
+    parts = list_parts("The two ministers reviewed rail freight, fishing quotas and "
+                       "the new border crossing at their meeting in Split.")
+    assert parts == [
+        "The two ministers reviewed rail freight at their meeting in Split.",
+        "The two ministers reviewed fishing quotas at their meeting in Split.",
+        "The two ministers reviewed the new border crossing at their meeting in Split."]
+    assert list_parts("Kovac and Horvat met in Split on Monday.") == []
+    assert list_parts("The ministers discussed trade and tourism.") == []  # two items: no list
+
+
+@needs_model
+def test_a_topic_list_lede_joins_the_group_of_each_topic() -> None:
+    ref = ["The ministers agreed to reopen the border crossing at Drava next month.",
+           "Both sides discussed fishing quotas in the northern lake.",
+           "A joint commission on rail freight will meet in the autumn."]
+    wire = ["The ministers talked about rail freight, fishing quotas and a border "
+            "crossing on Tuesday.",
+            "Stormy weather delayed several flights at the capital airport."]
+    event, docs, claims = make([("mfa", "primary", ref), ("wire", "outlet", wire)],
+                               reference="mfa")
+    on = graph()
+    _, groups = align_event(event, docs, claims, on, lexicon())
+    with_lede = {g.reference_claim for g in groups if "wire:c1" in g.claims}
+    assert len(with_lede) >= 2  # the lede is in more than one topic's group
+    _, groups = align_event(event, docs, claims, attrs.evolve(on, align_split_lists=False),
+                            lexicon())
+    assert len({g.reference_claim for g in groups if "wire:c1" in g.claims}) <= 1
