@@ -241,10 +241,10 @@ def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon
                 if texts[k] == c.text:
                     emb_of[c.id] = emb[k]
     out: list[list[Claim]] = []
-    for nodes in clusters:
+    for members in clusters:
         seen: dict[str, Claim] = {}
-        for k in nodes:
-            for c in node_claims[k]:
+        for m in members:
+            for c in node_claims[m]:
                 seen.setdefault(c.id, c)
         out.append(list(seen.values()))
     return out, emb_of
