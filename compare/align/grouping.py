@@ -65,18 +65,31 @@ def cluster(sizes: Sequence[int], docs: Sequence[frozenset[str]], kinds: Sequenc
             return not constrained or (_compatible(kind[a], kind[b])
                                        and not doc_sets[a] & doc_sets[b])
 
-        heap = [(-w / (size[a] * size[b]), a, b) for a in range(n) if alive[a]
-                for b, w in nb[a].items() if a < b and w / (size[a] * size[b]) >= bar
-                and allowed(a, b)]
+        def best(a: int) -> tuple[float, int, int] | None:
+            """The heap entry of cluster ``a``: its best allowed neighbour."""
+            top: tuple[float, int] | None = None
+            for x, w in nb[a].items():
+                avg = w / (size[a] * size[x])
+                if avg >= bar and (top is None or (avg, -x) > (top[0], -top[1])) \
+                        and allowed(a, x):
+                    top = (avg, x)
+            return None if top is None else (-top[0], a, top[1])
+
+        # One entry per cluster (its best neighbour), refreshed when popped
+        # stale: average linkage never rises above the better of the two
+        # merged clusters, so an entry is an upper bound of its cluster's pairs.
+        heap = [e for e in (best(a) for a in range(n) if alive[a]) if e is not None]
         heapq.heapify(heap)
         while heap:
             neg, a, b = heapq.heappop(heap)
-            if not (alive[a] and alive[b]) or b not in nb[a]:
+            if not alive[a]:
                 continue
-            if abs(nb[a][b] / (size[a] * size[b]) + neg) > 1e-9:
-                continue  # stale entry: the pair was re-pushed with its new average
-            if not allowed(a, b):
-                continue  # a document never gives two claims to one group
+            if (not alive[b] or b not in nb[a] or not allowed(a, b)
+                    or abs(nb[a][b] / (size[a] * size[b]) + neg) > 1e-9):
+                fresh = best(a)  # stale entry: the neighbour merged or was ruled out
+                if fresh is not None:
+                    heapq.heappush(heap, fresh)
+                continue
             keep, gone = (a, b) if (len(members[a]), -a) >= (len(members[b]), -b) else (b, a)
             alive[gone] = False
             members[keep].extend(members[gone])
@@ -94,10 +107,9 @@ def cluster(sizes: Sequence[int], docs: Sequence[frozenset[str]], kinds: Sequenc
                 nb[keep][x] = total
                 nb[x][keep] = total
             nb[gone] = {}
-            for x, total in nb[keep].items():
-                avg = total / (size[keep] * size[x])
-                if avg >= bar and allowed(keep, x):
-                    heapq.heappush(heap, (-avg, min(keep, x), max(keep, x)))
+            fresh = best(keep)
+            if fresh is not None:
+                heapq.heappush(heap, fresh)
 
     merge_all(threshold, True)
     # Restatements: a claim (or group) that repeats another within a document

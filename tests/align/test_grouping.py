@@ -236,3 +236,27 @@ def test_a_topic_list_lede_joins_the_group_of_each_topic() -> None:
     _, groups = align_event(event, docs, claims, attrs.evolve(on, align_split_lists=False),
                             lexicon())
     assert len({g.reference_claim for g in groups if "wire:c1" in g.claims}) <= 1
+
+
+# --------------------------------------------------------------------------- settings
+
+
+def test_alignment_settings_parse_and_bad_values_name_their_path() -> None:
+    from compare.align.matching import parse_matching_config
+    from compare.core.errors import RuleError
+    from compare.core.rulefiles import RuleFile
+
+    def parse(data: dict[str, object]) -> MatchingConfig:
+        return parse_matching_config(RuleFile(name="matching", sources=("m.yaml",),
+                                              data=data, lines={}))
+
+    cfg = parse({"alignment": {"method": "graph", "scorer": "ratio", "lexical_weight": 0.25,
+                               "threshold": 0.5, "restatement": 0.8, "split_lists": False}})
+    assert (cfg.align_method, cfg.align_scorer, cfg.align_lexical_weight, cfg.align_threshold,
+            cfg.align_restatement, cfg.align_split_lists) == ("graph", "ratio", 0.25, 0.5, 0.8,
+                                                              False)
+    for bad in ({"method": "nearest"}, {"scorer": "cosine"}, {"threshold": 1.5},
+                {"split_lists": "yes"}):
+        with pytest.raises(RuleError) as err:
+            parse({"alignment": bad})
+        assert "alignment" in str(err.value)
