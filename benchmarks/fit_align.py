@@ -128,8 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     weights = [0.0, 0.25, 0.5, 0.75] if not args.quick else [0.0, 0.5]
     thresholds = [0.4, 0.45, 0.5] if not args.quick else [0.45]
     restatements = [0.6, 0.7]
-    splits = [True, False] if not args.quick else [True]
-    print("scorer            w     t     r  split | realdev(gold ev) P/R/F1 | realdev(pipeline) P/R/F1"
+    splits = [0, 2, 3] if not args.quick else [3]
+    print("scorer            w     t     r  list  | realdev(gold ev) P/R/F1 | realdev(pipeline) P/R/F1"
           " | devset(gold ev) P/R/F1 | devset(pipeline) F1 | mean F1 (gold ev)")
     rows = []
     for scorer, w, t, r, split in itertools.product(scorers, weights, thresholds, restatements,
@@ -137,14 +137,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if w == 0.0 and scorer != scorers[0]:
             continue  # the scorer plays no part without lexical weight
         cfg = attrs.evolve(base, align_method="graph", align_scorer=scorer, align_lexical_weight=w,
-                           align_threshold=t, align_restatement=r, align_split_lists=split)
+                           align_threshold=t, align_restatement=r, align_list_items=split)
         rg = score(sets[0], "gold", cfg, rules)
         rp = score(sets[0], "pipeline", cfg, rules)
         dg = score(sets[1], "gold", cfg, rules)
         dp = score(sets[1], "pipeline", cfg, rules)
         mean = (rg[2] + dg[2]) / 2
         rows.append((mean, scorer, w, t, r, split))
-        print(f"{scorer:16} {w:4.2f} {t:5.2f} {r:5.2f} {split!s:5} | {rg[0]:.3f}/{rg[1]:.3f}/{rg[2]:.3f}"
+        print(f"{scorer:16} {w:4.2f} {t:5.2f} {r:5.2f} {split:5d} | {rg[0]:.3f}/{rg[1]:.3f}/{rg[2]:.3f}"
               f"     | {rp[0]:.3f}/{rp[1]:.3f}/{rp[2]:.3f}       | {dg[0]:.3f}/{dg[1]:.3f}/{dg[2]:.3f}"
               f"    | {dp[2]:.3f}              | {mean:.3f}", flush=True)
     pivot = attrs.evolve(base, align_method="pivot")
@@ -154,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows.sort(reverse=True)
     print("best (mean of realdev and devset alignment F1, gold events):")
     for mean, scorer, w, t, r, split in rows[:5]:
-        print(f"  {scorer} w={w} t={t} r={r} split_lists={split}: {mean:.3f}")
+        print(f"  {scorer} w={w} t={t} r={r} list_items={split}: {mean:.3f}")
     return 0
 
 

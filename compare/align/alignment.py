@@ -159,13 +159,14 @@ _EDGE = ".,;:!?\"'”’»)"
 _MAX_ITEM_WORDS = 4
 
 
-def list_parts(text: str) -> list[str]:
+def list_parts(text: str, min_items: int = 3) -> list[str]:
     """The claim read once per item of a topic list it names ("... discussed
     trade, fisheries and tourism in Riga" -> "... discussed trade in Riga",
     "... discussed fisheries in Riga", ...), or ``[]`` without such a list.
 
-    A list is at least three items, "A, B(,) and C", whose middle items have
-    at most four words; the first item is the end of the words before the
+    A list is at least ``min_items`` items, "A, B(,) and C" (or "A and B"
+    when ``min_items`` is 2, with A bounded by a verb or preposition), whose
+    middle items have at most four words; the first item is the end of the words before the
     first comma and the last item the start of the words after "and", each
     cut at a preposition, verb or pronoun of :data:`_ITEM_STOP` (or, for the
     first item, a past-tense verb).  Every part
@@ -177,14 +178,16 @@ def list_parts(text: str) -> list[str]:
         middle: list[str] = []
         while len(pieces) > 1 and 1 <= len(_WORD.findall(pieces[-1])) <= _MAX_ITEM_WORDS:
             middle.insert(0, pieces.pop())
-        if not middle or len(pieces) < 1:
+        if len(middle) + 2 < min_items:
             continue
-        width = max(len(x.split()) for x in middle) + 1
+        width = max(len(x.split()) for x in middle) + 1 if middle else _MAX_ITEM_WORDS
         before = ", ".join(pieces).split()
         first: list[str] = []
         while (before and len(first) < width and before[-1].lower() not in _ITEM_STOP
                and not _PAST.match(before[-1])):
             first.insert(0, before.pop())
+        if not middle and (not before or len(first) >= width):
+            continue  # "A and B" counts only after a verb or preposition that bounds A
         after = text[m.end():].split()
         last: list[str] = []
         tail = ""
@@ -199,9 +202,9 @@ def list_parts(text: str) -> list[str]:
         if not first or not last:
             continue
         prefix = " ".join(before)
-        rest = (tail + " " + " ".join(after[len(last):])).strip()
+        rest = " ".join(after[len(last):])
         items = [" ".join(first), *middle, " ".join(last)]
-        return [" ".join(x for x in (prefix, item, rest) if x) for item in items]
+        return [" ".join(x for x in (prefix, item + tail, rest) if x) for item in items]
     return []
 
 
@@ -217,9 +220,9 @@ def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon
     nodes: dict[tuple[str, int], dict[str, Claim]] = {}
     for c in items:
         nodes.setdefault((c.text, HEADLINE if c.headline else BODY), {})[c.id] = c
-    if config.align_split_lists:
+    if config.align_list_items:
         for c in items:
-            for part in list_parts(c.text):
+            for part in list_parts(c.text, config.align_list_items):
                 nodes.setdefault((part, PART), {})[c.id] = c
     if not nodes:
         return [], {}

@@ -80,19 +80,21 @@ class MatchingConfig:
     # ``cross_language_restatement``.
     cross_language_threshold: float = 0.45
     cross_language_restatement: float = 0.7
-    # Alignment (``alignment:`` in matching.yaml): claims of all documents of an
-    # event are clustered on one similarity, max(cos, (1 - w) cos + w lex), with
+    # Alignment (``alignment:`` in matching.yaml).  ``align_method`` "pivot":
+    # compare/align/pivot.py; "graph": claims of all documents of an event are
+    # clustered on one similarity, max(cos, (1 - w) cos + w lex), with
     # w = ``align_lexical_weight`` and lex the ``align_scorer`` score; two groups
-    # merge while their average similarity reaches ``align_threshold``; a claim
-    # left alone within its document joins a group it restates at
-    # ``align_restatement``.
-    align_method: str = "graph"
-    align_scorer: str = "ratio"
-    align_lexical_weight: float = 0.5
+    # merge while their average similarity reaches ``align_threshold`` (one
+    # claim per document and group), then restatements merge at
+    # ``align_restatement`` whatever their documents.
+    align_method: str = "pivot"
+    align_scorer: str = "token_set_ratio"
+    align_lexical_weight: float = 0.75
     align_threshold: float = 0.5
     align_restatement: float = 0.7
-    # A claim listing several facts or topics also aligns by each of its parts.
-    align_split_lists: bool = True
+    # A claim listing at least this many topics also aligns by each of them
+    # (0: never).
+    align_list_items: int = 2
 
 
 def parse_matching_config(rf: RuleFile) -> MatchingConfig:
@@ -139,6 +141,9 @@ def parse_matching_config(rf: RuleFile) -> MatchingConfig:
     num("align_lexical_weight", ("alignment", "lexical_weight"), 0, 1)
     num("align_threshold", ("alignment", "threshold"), 0, 1)
     num("align_restatement", ("alignment", "restatement"), 0, 1)
+    num("align_list_items", ("alignment", "list_items"), 0, 20, integer=True)
+    if values.get("align_list_items") == 1:
+        problems.append(rf.problem(("alignment", "list_items"), "expected 0 (off) or at least 2"))
     align = data.get("alignment")
     if isinstance(align, dict) and align.get("method") is not None:
         if align["method"] not in ("graph", "pivot"):
@@ -176,11 +181,6 @@ def parse_matching_config(rf: RuleFile) -> MatchingConfig:
             problems.append(rf.problem(("type_pass",), "expected a list of claim type names"))
         else:
             values["type_pass"] = tuple(type_pass)
-    if isinstance(align, dict) and align.get("split_lists") is not None:
-        if not isinstance(align["split_lists"], bool):
-            problems.append(rf.problem(("alignment", "split_lists"), "expected true or false"))
-        else:
-            values["align_split_lists"] = align["split_lists"]
     for key, field in (("multilingual", "embedding_multilingual"),
                        ("cross_language", "cross_language")):
         if isinstance(emb, dict) and emb.get(key) is not None:
