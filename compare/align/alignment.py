@@ -1,199 +1,63 @@
 """Claim alignment within one event: the choice of reference, the language
-helpers and the alignment passes (:func:`align_event`).
+helpers and the claim groups (:func:`align_event`).
 
-Claims are normalised (:mod:`compare.align.normalize`) and scored across documents
-with the vectorised similarity of :mod:`compare.align.scoring` (settings:
-:class:`compare.align.matching.MatchingConfig`).  Each document is matched
-one-to-one against the reference with ``scipy.optimize.linear_sum_assignment``;
-pairs above the threshold join the reference claim's group, a second claim of
-the same document that matches a reference claim joins it as a restatement.
-Claims that match no reference claim but match each other across at least two
-independent outlets form groups of their own (``reference_claim`` None).
+All documents of an event are aligned at once, not one by one against a pivot:
+the distinct claim texts are scored pairwise with one similarity in any
+language (:func:`compare.align.scoring.similarity_edges`: the multilingual
+embedding cosine fused with rapidfuzz's lexical score) and clustered under the
+constraint that a document contributes one claim per group
+(:mod:`compare.align.grouping`); a claim below ``alignment.threshold`` with
+every group stays alone.  Claim types (claim_types.yaml) only label groups.
 
 Reference: the event's primary document (``event.reference``, else a document
-whose ``outlet_role`` is ``primary``; ``reference_basis = "primary"``).  With
-two independent documents and no primary source a majority means nothing: the
-earlier published (then the longer) document is the reference
-(``reference_basis = "majority"`` with ``event.reference`` set).  Otherwise the most central
-independent document (duplicates count once) is the pivot for alignment, and
-the groups carried by a majority of independent outlets become the reference
+whose ``outlet_role`` is ``primary``; ``reference_basis = "primary"``): its
+claims are the groups' reference claims, and each of its claims has a group.
+With two independent documents and no primary source a majority means
+nothing: the earlier published (then the longer) document is the reference
+(``reference_basis = "majority"`` with ``event.reference`` set).  Otherwise the
+groups carried by a majority of independent outlets become the reference
 (``event.reference_basis = "majority"``); a group's reference claim is its most
-central claim, preferring a quoted claim of a document that relays an official
-source (a wire relaying a Kremlin text counts for its quoted statements).
+central claim, preferring a body claim in the main language and a quoted claim
+of a document that relays an official source.
 
-A document in another language than the pivot is compared through the
-embedding cosine alone (``embedding.cross_language_threshold``) when the
-``embed`` extra's model is installed and multilingual (:func:`cross_lingual`);
-otherwise it is left out (:func:`other_language`; the flags list it as not
-compared).  Event statements ("the call took place") pair with each other.
+Documents in another language are compared when the embedding model is
+installed and multilingual (:func:`cross_lingual`); otherwise they are left
+out (:func:`other_language`; the flags list them as not compared).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 
 import attrs
 import numpy as np
-from scipy.optimize import linear_sum_assignment
-from scipy.sparse import csr_matrix
 
-from compare.align.discrepancies import states_contact
+from compare.align.grouping import BODY, HEADLINE, PART, cluster
+from compare.align.languages import (
+    UNKNOWN_LANGUAGES,
+    _alignable,
+    _root,
+    choose_pair_reference,
+    cross_lingual,
+    find_reference,
+    known_language,
+    languages_differ,
+    other_language,
+    reference_language,
+)
 from compare.align.lexicon import Lexicon
 from compare.align.matching import MatchingConfig
-from compare.align.normalize import NormText, normalize
-from compare.align.scoring import cross_scores, distinctive_stems, idf_weights, score_matrix, shared_guard
+from compare.align.normalize import normalize
+from compare.align.scoring import similarity_edges
 from compare.core.models import Alignment, Claim, Document, Event
 
+__all__ = ["UNKNOWN_LANGUAGES", "align_event", "choose_pair_reference", "cross_lingual",
+           "find_reference", "known_language", "languages_differ", "other_language",
+           "reference_language"]
+
 # --------------------------------------------------------------------------- helpers
-
-
-def _alignable(claim: Claim, config: MatchingConfig) -> bool:
-    return len(claim.text.strip()) >= config.min_claim_chars
-
-
-def _root(doc: Document, by_id: Mapping[str, Document]) -> str:
-    """The original of a duplicate (duplicates count once)."""
-    seen: set[str] = set()
-    while doc.duplicate_of and doc.duplicate_of in by_id and doc.id not in seen:
-        seen.add(doc.id)
-        doc = by_id[doc.duplicate_of]
-    return doc.id
-
-
-def find_reference(event: Event, docs: Sequence[Document]) -> str | None:
-    """The primary document of the event, if any."""
-    ids = {d.id for d in docs}
-    if event.reference and event.reference in ids:
-        return event.reference
-    primaries = sorted(d.id for d in docs if d.outlet_role == "primary" and not d.duplicate_of)
-    return primaries[0] if primaries else None
-
-
-def _assign(score: np.ndarray, threshold: float) -> list[tuple[int, int]]:
-    if score.size == 0:
-        return []
-    # Pairs below the threshold cannot be chosen, so they must not steer the
-    # assignment either (a weak pair would otherwise push a good one aside).
-    rows, cols = linear_sum_assignment(-np.where(score >= threshold, score, 0.0))
-    return [(int(r), int(c)) for r, c in zip(rows, cols, strict=True)
-            if score[r, c] >= threshold]
-
-
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
-def _pivot(doc_ids: Sequence[str], norm_by_doc: Mapping[str, list[NormText]]) -> str:
-    """The most central document: highest summed cosine of stem bags with the others."""
-    vocab: dict[str, int] = {}
-    rows, cols = [], []
-    for i, d in enumerate(doc_ids):
-        for n in norm_by_doc[d]:
-            for s in n.stems:
-                rows.append(i)
-                cols.append(vocab.setdefault(s, len(vocab)))
-    if not vocab:
-        return doc_ids[0]
-    m = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
-                   shape=(len(doc_ids), len(vocab)))
-    m.data = np.minimum(m.data, 1.0)
-    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel()) + 1e-9
-    sim = (m @ m.T).toarray() / norms[:, None] / norms[None, :]
-    np.fill_diagonal(sim, 0.0)
-    centrality = sim.sum(axis=1)
-    best = max(range(len(doc_ids)), key=lambda i: (centrality[i], -i))
-    return doc_ids[best]
-
-
-# --------------------------------------------------------------------------- languages
-
-
-UNKNOWN_LANGUAGES = frozenset({"", "und", "unknown"})
-
-
-def reference_language(event: Event, docs: Sequence[Document]) -> str | None:
-    """The language claims are compared in: the reference document's, else the
-    most common one among the independent documents (ties: the language of the
-    first such document by id); None when unknown."""
-    by_id = {d.id: d for d in docs}
-    if event.reference and event.reference in by_id:
-        lang = by_id[event.reference].language
-        return None if lang in UNKNOWN_LANGUAGES else lang
-    counts: dict[str, int] = {}
-    first: dict[str, int] = {}
-    for n, d in enumerate(sorted(docs, key=lambda d: d.id)):
-        if (d.duplicate_of and d.duplicate_of in by_id) or d.language in UNKNOWN_LANGUAGES:
-            continue
-        counts[d.language] = counts.get(d.language, 0) + 1
-        first.setdefault(d.language, n)
-    if not counts:
-        return None
-    return max(counts, key=lambda lang: (counts[lang], -first[lang]))
-
-
-def cross_lingual(config: MatchingConfig) -> bool:
-    """True when claims in different languages can be matched: comparison
-    across languages is on (``embedding.cross_language``), the embedding model
-    is installed and it is multilingual (``embed.is_multilingual(model)`` when
-    it can tell from the package, else ``embedding.multilingual`` in
-    matching.yaml).  The same-language ``embedding.weight`` plays no part."""
-    if not config.cross_language:
-        return False
-    from compare.align import embed
-
-    if not embed.available(config.embedding_model):
-        return False
-    known = embed.is_multilingual(config.embedding_model)
-    return config.embedding_multilingual if known is None else known
-
-
-def known_language(doc: Document) -> str | None:
-    """The document's language, None when unsure ("und")."""
-    return None if doc.language in UNKNOWN_LANGUAGES else doc.language
-
-
-def languages_differ(a: Document, b: Document) -> bool:
-    """Both languages known and different: the pair is compared by embedding."""
-    la, lb = known_language(a), known_language(b)
-    return la is not None and lb is not None and la != lb
-
-
-def other_language(event: Event, docs: Sequence[Document],
-                   config: MatchingConfig) -> dict[str, str]:
-    """Documents in another language than the reference's that cannot be
-    matched (no multilingual embedding model): doc id -> their language."""
-    if cross_lingual(config):
-        return {}
-    lang = reference_language(event, docs)
-    if lang is None:
-        return {}
-    return {d.id: d.language for d in docs
-            if d.language not in UNKNOWN_LANGUAGES and d.language != lang
-            and d.id != event.reference}
-
-
-def choose_pair_reference(docs: Sequence[Document]) -> str:
-    """The reference of an event reported by two independent documents and no
-    primary source (a majority of two means nothing): the earlier published,
-    then the longer text, then the smaller id."""
-    def key(d: Document) -> tuple[bool, int, int, str]:
-        return (d.published is None, d.published.toordinal() if d.published else 0,
-                -len(d.text), d.id)
-
-    return min(docs, key=key).id
 
 
 # --------------------------------------------------------------------------- alignment
@@ -203,10 +67,22 @@ def align_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
                 config: MatchingConfig, lexicon: Lexicon) -> tuple[Event, list[Alignment]]:
     """Group the claims of one event's documents that say the same thing (pure).
 
-    A document in another language than the pivot is scored by embedding
-    cosine alone (:func:`compare.align.scoring.cross_scores`,
-    ``cross_language_threshold``) when a multilingual model is installed, else
-    left out (:func:`other_language`)."""
+    Every alignable claim of every document is a candidate, in any language:
+    the distinct claim texts are scored pairwise with one similarity
+    (:func:`compare.align.scoring.similarity_edges`: embedding cosine fused with
+    the rapidfuzz score) and clustered across all documents at once
+    (:func:`compare.align.grouping.cluster`: average linkage, one claim per
+    document and group, ``alignment.threshold``).  A claim that says nothing
+    the others say stays alone (an addition candidate), never pushed into the
+    nearest group.  The groups carried by at least two independent outlets are
+    alignments; with a reference document every reference claim has a group
+    (alone when no one else reports it, so its omission can be flagged).
+    Claim types play no part.  ``alignment.method: pivot`` runs the previous
+    method instead (:func:`compare.align.pivot.align_pivot`)."""
+    if config.align_method == "pivot":
+        from compare.align.pivot import align_pivot
+
+        return align_pivot(event, docs, claims, config, lexicon)
     cross = cross_lingual(config)
     foreign = {} if cross else other_language(event, docs, config)
     by_id = {d.id: d for d in docs if d.id not in foreign}
@@ -214,13 +90,8 @@ def align_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
     order = {d: i for i, d in enumerate(event.documents)}
     doc_ids = sorted({c.document for c in claims if c.document in by_id} | set(by_id),
                      key=lambda d: (order.get(d, len(order)), d))
-    per_doc: dict[str, list[Claim]] = {d: [] for d in doc_ids}
-    for c in claims:
-        if c.document in per_doc and _alignable(c, config):
-            per_doc[c.document].append(c)
-    for lst in per_doc.values():
-        lst.sort(key=lambda c: (c.span[0], c.id))
-    norm = {d: [normalize(c.text, lexicon) for c in per_doc[d]] for d in doc_ids}
+    items = sorted((c for c in claims if c.document in by_id and _alignable(c, config)),
+                   key=lambda c: (c.text, c.document, c.span[0], c.id))
     roots = {d: _root(by_id[d], by_id) for d in doc_ids}
 
     if len({roots[d] for d in doc_ids}) < 2:
@@ -230,99 +101,40 @@ def align_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
     independent = [d for d in doc_ids if roots[d] == d] or list(doc_ids)
     if reference is not None:
         event = attrs.evolve(event, reference=reference, reference_basis="primary")
-        pivot = reference
     elif len(independent) == 2:
         # Two outlets and no primary source: one of them stands for the
         # reference (reference_basis "majority" with ``event.reference`` set).
         reference = choose_pair_reference([by_id[d] for d in independent])
         event = attrs.evolve(event, reference=reference, reference_basis="majority")
-        pivot = reference
     else:
-        # The pivot is written in the language most documents share.
-        lang = reference_language(event, list(by_id.values()))
-        same = [d for d in independent if known_language(by_id[d]) in (None, lang)]
-        pivot = _pivot(same or independent, norm)
         event = attrs.evolve(event, reference=None, reference_basis="majority")
-    weights = (idf_weights([n for d in doc_ids for n in norm[d]])
-               if config.idf_weighting else None)
 
-    piv_claims = per_doc.get(pivot, [])
-    topics = distinctive_stems(norm[pivot], lexicon)
-    members: list[list[Claim]] = [[c] for c in piv_claims]
-    head_p = np.array([c.headline for c in piv_claims], dtype=bool)
-    ev_p = np.array([states_contact(c, lexicon) for c in piv_claims], dtype=bool)
-    pool: list[Claim] = []
-    for d in doc_ids:
-        if d == pivot or not per_doc[d]:
-            continue
-        if languages_differ(by_id[pivot], by_id[d]):
-            pool.extend(_align_across(piv_claims, per_doc[d], members, config))
-            continue
-        s = score_matrix(norm[pivot], norm[d], config,
-                         [c.text for c in piv_claims], [c.text for c in per_doc[d]], weights)
-        # A headline pairs one-to-one only with a headline: a title summarises
-        # the whole story, so it must not take a body claim's place.  It can
-        # still join a body claim's group as a restatement (second pass).
-        head_d = np.array([c.headline for c in per_doc[d]], dtype=bool)
-        mixed = head_p[:, None] != head_d[None, :]
-        # Event statements ("X and Y spoke by phone") say the same thing: the
-        # event itself.
-        ev_d = np.array([states_contact(c, lexicon) for c in per_doc[d]], dtype=bool)
-        s = np.where(shared_guard(norm[pivot], norm[d], config.min_shared_words, topics),
-                     s, 0.0)
-        s = np.where(ev_p[:, None] & ev_d[None, :] & ~mixed, np.maximum(s, 1.0), s)
-        # ... and only with each other: the reference's "X held a call with Y"
-        # shares the names with every claim about the two, so a document whose
-        # own event sentence the rules missed would give it an unrelated claim.
-        s = np.where(ev_p[:, None] & ~ev_d[None, :] & ~head_d[None, :], 0.0, s)
-        used: set[int] = set()
-        for i, j in _assign(np.where(mixed, 0.0, s), config.match_threshold):
-            members[i].append(per_doc[d][j])
-            used.add(j)
-        taken = {i for i, grp in enumerate(members) if any(c.document == d for c in grp)}
-        for j, c in enumerate(per_doc[d]):
-            if j in used:
-                continue
-            by_type = _type_target(c, piv_claims, taken, per_doc[d], used, config)
-            if by_type is not None:
-                members[by_type].append(c)
-                taken.add(by_type)
-                continue
-            # A body claim never restates the pivot's headline.
-            col = s[:, j] if per_doc[d][j].headline else np.where(head_p, 0.0, s[:, j])
-            target = _leftover_target(col, norm[pivot], norm[d][j], config, weights)
-            if target is None:
-                target = _topic_target(col, norm[pivot], norm[d][j], topics, taken, config)
-                if target is not None:
-                    taken.add(target)
-            if target is not None:
-                members[target].append(c)
-            else:
-                pool.append(c)
-
-    extra = _pool_groups(pool, roots, by_id, config, lexicon, weights, cross)
-    groups: list[tuple[list[Claim], Claim | None]] = []
+    groups, emb_of = _groups(items, config, lexicon)
     n_indep = len({roots[d] for d in doc_ids})
     main_lang = reference_language(event, list(by_id.values()))
     need = max(2, math.ceil(config.majority_share * n_indep - 1e-9))
-    for grp in members:
+    pos = {c.id: (order.get(c.document, len(order)), c.span[0]) for c in claims}
+    chosen: list[tuple[list[Claim], Claim | None]] = []
+    for grp in groups:
+        outlets = {_outlet(by_id, roots[c.document]) for c in grp}
+        mine = sorted((c for c in grp if c.document == reference),
+                      key=lambda c: (c.headline, pos[c.id]))
         if reference is not None:
-            groups.append((grp, grp[0]))
+            if mine:
+                chosen.append((grp, mine[0]))
+            elif len(outlets) >= 2:
+                chosen.append((grp, None))
+            continue
+        if len(outlets) < 2:
             continue
         support = len({roots[c.document] for c in grp})
-        ref_claim = (_central(grp, by_id, config, lexicon, main_lang)
+        ref_claim = (_central(grp, by_id, emb_of, lexicon, main_lang)
                      if support >= need else None)
-        groups.append((grp, ref_claim))
-    for grp in extra:
-        support = len({roots[c.document] for c in grp})
-        ref_claim = (_central(grp, by_id, config, lexicon, main_lang)
-                     if reference is None and support >= need else None)
-        groups.append((grp, ref_claim))
+        chosen.append((grp, ref_claim))
 
-    pos = {c.id: (order.get(c.document, len(order)), c.span[0]) for c in claims}
-    groups.sort(key=lambda g: (g[1] is None, pos[(g[1] or g[0][0]).id]))
+    chosen.sort(key=lambda g: (g[1] is None, pos[(g[1] or min(g[0], key=lambda c: pos[c.id])).id]))
     alignments = []
-    for n, (grp, ref_claim) in enumerate(groups, start=1):
+    for n, (grp, ref_claim) in enumerate(chosen, start=1):
         ids = tuple(c.id for c in sorted(grp, key=lambda c: (pos[c.id], c.id)))
         alignments.append(Alignment(id=f"{event.id}:g{n}", event=event.id, claims=ids,
                                     type=_group_type(grp, ref_claim),
@@ -330,85 +142,127 @@ def align_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
     return event, alignments
 
 
-def _align_across(piv_claims: Sequence[Claim], doc_claims: Sequence[Claim],
-                  members: list[list[Claim]], config: MatchingConfig) -> list[Claim]:
-    """Pair a document in another language with the pivot by embedding cosine:
-    one to one at ``cross_language_threshold`` (headlines with headlines), then
-    a left-over body claim joins the body group it restates at
-    ``cross_language_restatement``.  Returns the claims left for the pool."""
-    s = cross_scores([c.text for c in piv_claims], [c.text for c in doc_claims], config)
-    head_p = np.array([c.headline for c in piv_claims], dtype=bool)
-    head_d = np.array([c.headline for c in doc_claims], dtype=bool)
-    mixed = head_p[:, None] != head_d[None, :]
-    used: set[int] = set()
-    for i, j in _assign(np.where(mixed, 0.0, s), config.cross_language_threshold):
-        members[i].append(doc_claims[j])
-        used.add(j)
-    left: list[Claim] = []
-    for j, c in enumerate(doc_claims):
-        if j in used:
+def _outlet(by_id: Mapping[str, Document], doc_id: str) -> str:
+    outlet = by_id[doc_id].outlet
+    return doc_id if outlet == "unknown" else outlet
+
+
+_LIST_AND = re.compile(r",?\s+(?:and|or|as\s+well\s+as)\s+")
+_ITEM_STOP = frozenset((
+    "about", "on", "upon", "discussed", "discuss", "discusses", "talked", "talk", "spoke",
+    "touched", "covered", "including", "such", "as", "of", "with", "to", "at", "in", "over",
+    "like", "regarding", "concerning", "for", "from", "by", "during", "between", "that",
+    "which", "who", "whom", "whose", "he", "she", "they", "it", "we", "this", "these", "those"))
+_WORD = re.compile(r"\w+")
+_PAST = re.compile(r"^[a-z]{3,}ed$")  # "reviewed", "agreed": the verb before a list
+_EDGE = ".,;:!?\"'”’»)"
+_MAX_ITEM_WORDS = 4
+
+
+def list_parts(text: str, min_items: int = 3) -> list[str]:
+    """The claim read once per item of a topic list it names ("... discussed
+    trade, fisheries and tourism in Riga" -> "... discussed trade in Riga",
+    "... discussed fisheries in Riga", ...), or ``[]`` without such a list.
+
+    A list is at least ``min_items`` items, "A, B(,) and C" (or "A and B"
+    when ``min_items`` is 2, with A bounded by a verb or preposition), whose
+    middle items have at most four words; the first item is the end of the words before the
+    first comma and the last item the start of the words after "and", each
+    cut at a preposition, verb or pronoun of :data:`_ITEM_STOP` (or, for the
+    first item, a past-tense verb).  Every part
+    keeps the claim's subject, verb and the rest of the sentence."""
+    matches = list(_LIST_AND.finditer(text))
+    for m in reversed(matches):
+        head = text[:m.start()]
+        pieces = head.split(", ")
+        middle: list[str] = []
+        while len(pieces) > 1 and 1 <= len(_WORD.findall(pieces[-1])) <= _MAX_ITEM_WORDS:
+            middle.insert(0, pieces.pop())
+        if len(middle) + 2 < min_items:
             continue
-        col = s[:, j] if c.headline else np.where(head_p, 0.0, s[:, j])
-        if col.size and float(col.max()) >= config.cross_language_restatement:
-            members[int(col.argmax())].append(c)
-        else:
-            left.append(c)
-    return left
+        width = max(len(x.split()) for x in middle) + 1 if middle else _MAX_ITEM_WORDS
+        before = ", ".join(pieces).split()
+        first: list[str] = []
+        while (before and len(first) < width and before[-1].lower() not in _ITEM_STOP
+               and not _PAST.match(before[-1])):
+            first.insert(0, before.pop())
+        if not middle and (not before or len(first) >= width):
+            continue  # "A and B" counts only after a verb or preposition that bounds A
+        after = text[m.end():].split()
+        last: list[str] = []
+        tail = ""
+        for w in after:
+            bare = w.rstrip(_EDGE)
+            if len(last) >= _MAX_ITEM_WORDS + 2 or not bare or bare.lower() in _ITEM_STOP:
+                break
+            last.append(bare)
+            if bare != w:
+                tail = w[len(bare):]
+                break
+        if not first or not last:
+            continue
+        prefix = " ".join(before)
+        rest = " ".join(after[len(last):])
+        items = [" ".join(first), *middle, " ".join(last)]
+        return [" ".join(x for x in (prefix, item + tail, rest) if x) for item in items]
+    return []
 
 
-def _leftover_target(column: np.ndarray, pivot_norms: Sequence[NormText], norm: NormText,
-                     config: MatchingConfig, weights: Mapping[str, float] | None) -> int | None:
-    """The pivot claim a left-over claim restates, if any: the best-scoring one
-    when it scores at least the restatement threshold, or at least the
-    (lower) left-over threshold while sharing enough weighted content words."""
-    if not column.size:
-        return None
-    i = int(column.argmax())
-    score = float(column[i])
-    if score >= max(config.match_threshold, config.restatement_threshold):
-        return i
-    if score < config.leftover_threshold:
-        return None
-    shared = norm.stems & pivot_norms[i].stems
-    weight = sum(weights.get(t, 1.0) for t in shared) if weights else float(len(shared))
-    return i if weight >= config.leftover_min_shared else None
+# Pairs scoring under this share of the lower threshold are no edges (they count
+# 0 in a cluster's average).  benchmarks/fit_align.py at the shipped graph
+# settings, realdev gold events / realdev pipeline / devset alignment F1:
+# 0.5 -> 0.680/0.464/0.845, 0.75 -> 0.683/0.466/0.846, 0.9 -> 0.655/0.451/0.834;
+# bench_align_sizes.py 1,000 documents: 30.4 s (0.5) -> 17.0 s (0.75) CPU.
+EDGE_FLOOR = 0.75
 
 
-def _topic_target(column: np.ndarray, pivot_norms: Sequence[NormText], norm: NormText,
-                  topics: frozenset[str], taken: set[int], config: MatchingConfig) -> int | None:
-    """A left-over claim naming a lexicon topic that only one pivot claim names
-    ("agreed to extend New START" / "consultations ... including on New
-    START") joins that claim's group when it scores at least the left-over
-    threshold there and the document has no claim in that group yet."""
-    mine = norm.stems & topics
-    if not mine:
-        return None
-    hits = [i for i, p in enumerate(pivot_norms) if p.stems & mine]
-    if len(hits) != 1 or hits[0] in taken:
-        return None
-    i = hits[0]
-    return i if float(column[i]) >= config.leftover_threshold else None
+def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon
+            ) -> tuple[list[list[Claim]], dict[str, np.ndarray]]:
+    """The clusters of ``items`` (sorted canonically) and each claim's embedding.
 
-
-def _type_target(claim: Claim, pivot_claims: Sequence[Claim], taken: set[int],
-                 doc_claims: Sequence[Claim], used: set[int],
-                 config: MatchingConfig) -> int | None:
-    """Second pass by type: the pivot's only body claim of a ``type_pass`` type,
-    for the document's only left-over claim of that type, when the document has
-    no claim in that group yet."""
-    allowed = claim.type in config.type_pass or ("*" in config.type_pass
-                                                 and claim.type != "other")
-    if not allowed or claim.headline:
-        return None
-    same = [i for i, p in enumerate(pivot_claims) if p.type == claim.type and not p.headline]
-    if len(same) != 1 or same[0] in taken:
-        return None
-    rivals = [j for j, c in enumerate(doc_claims)
-              if c.type == claim.type and not c.headline and j not in used]
-    return same[0] if len(rivals) == 1 else None
+    One node per distinct (text, headline) pair: a sentence repeated by many
+    documents is scored once.  A claim that lists several facts or topics
+    (:func:`list_parts`) also stands as one node per part, so it can join the
+    group of each (a lede "discussed A, B and C" is in the groups of A, B and
+    C); its document still gives one claim per group."""
+    nodes: dict[tuple[str, int], dict[str, Claim]] = {}
+    for c in items:
+        nodes.setdefault((c.text, HEADLINE if c.headline else BODY), {})[c.id] = c
+    if config.align_list_items:
+        for c in items:
+            for part in list_parts(c.text, config.align_list_items):
+                nodes.setdefault((part, PART), {})[c.id] = c
+    if not nodes:
+        return [], {}
+    keys = sorted(nodes)  # canonical: the groups do not depend on the input order
+    node_claims = [sorted(nodes[k].values(), key=lambda c: c.id) for k in keys]
+    texts = [t for t, _ in keys]
+    heads = [h for _, h in keys]
+    lexical = [normalize(t, lexicon).text for t in texts]
+    floor = EDGE_FLOOR * min(config.align_threshold, config.align_restatement)
+    rows, cols, sims, emb = similarity_edges(texts, lexical, config, floor)
+    clusters = cluster([len(cs) for cs in node_claims],
+                       [frozenset(c.document for c in cs) for cs in node_claims],
+                       heads,
+                       rows, cols, sims, config.align_threshold, config.align_restatement)
+    emb_of: dict[str, np.ndarray] = {}
+    if emb is not None:
+        for k, cs in enumerate(node_claims):
+            for c in cs:
+                if texts[k] == c.text:
+                    emb_of[c.id] = emb[k]
+    out: list[list[Claim]] = []
+    for members in clusters:
+        seen: dict[str, Claim] = {}
+        for m in members:
+            for c in node_claims[m]:
+                seen.setdefault(c.id, c)
+        out.append(list(seen.values()))
+    return out, emb_of
 
 
 def _group_type(grp: Sequence[Claim], ref_claim: Claim | None) -> str:
+    """A label for the report (claim types do not steer the alignment)."""
     if ref_claim is not None:
         return ref_claim.type
     counts: dict[str, int] = {}
@@ -422,70 +276,26 @@ def _relays_official(doc: Document, lexicon: Lexicon) -> bool:
     return any(r.lower() in official for r in doc.relays)
 
 
-def _central(grp: Sequence[Claim], by_id: Mapping[str, Document], config: MatchingConfig,
-             lexicon: Lexicon, language: str | None = None) -> Claim:
-    """The group's most central claim (highest summed similarity to the others);
-    a claim in the event's main ``language`` is preferred, then a quoted claim
-    of a document relaying an official source."""
+def _central(grp: Sequence[Claim], by_id: Mapping[str, Document],
+             emb_of: Mapping[str, np.ndarray], lexicon: Lexicon,
+             language: str | None = None) -> Claim:
+    """The group's reference claim: a body claim in the event's main
+    ``language`` first, then a quoted claim of a document relaying an official
+    source, then the most central one (highest cosine with the group's mean
+    embedding; without the model the longest)."""
     if len(grp) == 1:
         return grp[0]
-    norms = [normalize(c.text, lexicon) for c in grp]
-    s = score_matrix(norms, norms, config)
-    total = s.sum(axis=1) - np.diag(s)
+    vecs = [emb_of.get(c.id) for c in grp]
+    if all(v is not None for v in vecs):
+        m = np.vstack([v for v in vecs if v is not None])
+        central = m @ m.sum(axis=0)
+    else:
+        central = np.array([len(c.text) for c in grp], dtype=np.float32)
 
-    def key(i: int) -> tuple[bool, bool, float, str]:
+    def key(i: int) -> tuple[bool, bool, bool, float, str]:
         c = grp[i]
         relayed = c.quoted and _relays_official(by_id[c.document], lexicon)
         main = known_language(by_id[c.document]) in (None, language)
-        return (main, relayed, float(total[i]), c.id)
+        return (not c.headline, main, relayed, float(central[i]), c.id)
 
     return grp[max(range(len(grp)), key=key)]
-
-
-def _pool_groups(pool: Sequence[Claim], roots: Mapping[str, str],
-                 by_id: Mapping[str, Document], config: MatchingConfig,
-                 lexicon: Lexicon, weights: Mapping[str, float] | None = None,
-                 cross: bool = False) -> list[list[Claim]]:
-    """Groups of claims outside the reference groups carried by >= 2 independent outlets
-    (claims in different languages pair by embedding cosine when ``cross``).
-
-    Blocking: when the pool's pair count exceeds ``blocking_max_pairs``, claims
-    are only compared within the same claim type."""
-    if len(pool) < 2:
-        return []
-    blocks: list[list[int]]
-    if len(pool) ** 2 > config.blocking_max_pairs and config.blocking_by_type:
-        by_type: dict[str, list[int]] = {}
-        for i, c in enumerate(pool):
-            by_type.setdefault(c.type, []).append(i)
-        blocks = list(by_type.values())
-    else:
-        blocks = [list(range(len(pool)))]
-    uf = _UnionFind(len(pool))
-    for block in blocks:
-        if len(block) < 2:
-            continue
-        norms = [normalize(pool[i].text, lexicon) for i in block]
-        hit = score_matrix(norms, norms, config, weights=weights) >= config.match_threshold
-        langs = [known_language(by_id[pool[i].document]) for i in block]
-        if cross and len({x for x in langs if x}) > 1:
-            differ = np.array([[a is not None and b is not None and a != b for b in langs]
-                               for a in langs], dtype=bool)
-            texts = [pool[i].text for i in block]
-            cos = cross_scores(texts, texts, config)
-            hit = np.where(differ, cos >= config.cross_language_threshold, hit)
-        hits = np.argwhere(np.triu(hit, k=1))
-        for a, b in hits:
-            ca, cb = pool[block[a]], pool[block[b]]
-            if roots[ca.document] != roots[cb.document]:
-                uf.union(block[a], block[b])
-    comps: dict[int, list[Claim]] = {}
-    for i, c in enumerate(pool):
-        comps.setdefault(uf.find(i), []).append(c)
-    out = []
-    for comp in comps.values():
-        outlets = {by_id[roots[c.document]].outlet if by_id[roots[c.document]].outlet != "unknown"
-                   else roots[c.document] for c in comp}
-        if len(outlets) >= 2:
-            out.append(comp)
-    return out

@@ -80,6 +80,21 @@ class MatchingConfig:
     # ``cross_language_restatement``.
     cross_language_threshold: float = 0.45
     cross_language_restatement: float = 0.7
+    # Alignment (``alignment:`` in matching.yaml).  ``align_method`` "pivot":
+    # compare/align/pivot.py; "graph": claims of all documents of an event are
+    # clustered on one similarity, max(cos, (1 - w) cos + w lex), with
+    # w = ``align_lexical_weight`` and lex the ``align_scorer`` score; two groups
+    # merge while their average similarity reaches ``align_threshold`` (one
+    # claim per document and group), then restatements merge at
+    # ``align_restatement`` whatever their documents.
+    align_method: str = "pivot"
+    align_scorer: str = "token_set_ratio"
+    align_lexical_weight: float = 0.75
+    align_threshold: float = 0.5
+    align_restatement: float = 0.7
+    # A claim listing at least this many topics also aligns by each of them
+    # (0: never).
+    align_list_items: int = 2
 
 
 def parse_matching_config(rf: RuleFile) -> MatchingConfig:
@@ -123,6 +138,24 @@ def parse_matching_config(rf: RuleFile) -> MatchingConfig:
     num("embedding_weight", ("embedding", "weight"), 0, 1)
     num("cross_language_threshold", ("embedding", "cross_language_threshold"), 0, 1)
     num("cross_language_restatement", ("embedding", "cross_language_restatement"), 0, 1)
+    num("align_lexical_weight", ("alignment", "lexical_weight"), 0, 1)
+    num("align_threshold", ("alignment", "threshold"), 0, 1)
+    num("align_restatement", ("alignment", "restatement"), 0, 1)
+    num("align_list_items", ("alignment", "list_items"), 0, 20, integer=True)
+    if values.get("align_list_items") == 1:
+        problems.append(rf.problem(("alignment", "list_items"), "expected 0 (off) or at least 2"))
+    align = data.get("alignment")
+    if isinstance(align, dict) and align.get("method") is not None:
+        if align["method"] not in ("graph", "pivot"):
+            problems.append(rf.problem(("alignment", "method"), "expected graph or pivot"))
+        else:
+            values["align_method"] = align["method"]
+    if isinstance(align, dict) and align.get("scorer") is not None:
+        if align["scorer"] not in SCORERS:
+            problems.append(rf.problem(("alignment", "scorer"), f"{align['scorer']!r} is not one "
+                                       f"of {', '.join(SCORERS)}"))
+        else:
+            values["align_scorer"] = align["scorer"]
     idf = data.get("idf_weighting")
     if idf is not None:
         if not isinstance(idf, bool):

@@ -160,3 +160,57 @@ def cross_scores(a: Sequence[str], b: Sequence[str], config: MatchingConfig) -> 
         return np.zeros((len(a), len(b)), dtype=np.float32)
     return np.asarray(np.clip(cos, 0.0, 1.0), dtype=np.float32)
 
+
+
+def claim_embeddings(texts: Sequence[str], config: MatchingConfig) -> np.ndarray | None:
+    """Unit-length embeddings of ``texts`` (one row each), or None without the model."""
+    from compare.align.embed import available, embed_texts
+
+    if not texts or not available(config.embedding_model):
+        return None
+    return embed_texts(texts, config.embedding_model)
+
+
+def fuse(cos: np.ndarray | None, lex: np.ndarray, lexical_weight: float) -> np.ndarray:
+    """The similarity of claim pairs in any language: the embedding cosine,
+    raised towards the lexical score where the words agree,
+    ``max(cos, (1 - w) * cos + w * lex)``: a verbatim copy or a copy with one
+    number changed scores high on both, a paraphrase on the cosine alone, and
+    across languages (lexical score near 0) the cosine decides.  Without the
+    model the lexical score alone."""
+    if cos is None:
+        return np.asarray(lex, dtype=np.float32)
+    cos = np.clip(cos, 0.0, 1.0)
+    return np.asarray(np.maximum(cos, (1.0 - lexical_weight) * cos + lexical_weight * lex),
+                      dtype=np.float32)
+
+
+def similarity_edges(texts: Sequence[str], lexical: Sequence[str], config: MatchingConfig,
+                     floor: float, chunk: int = 1024
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]:
+    """The pairs ``i < j`` of ``texts`` whose fused similarity (:func:`fuse`)
+    reaches ``floor``: (rows, cols, similarities, embeddings or None).
+
+    ``lexical`` holds the texts the rapidfuzz scorer compares (normalised
+    claims).  Computed in blocks of ``chunk`` rows, so memory stays
+    O(chunk * n) for events of thousands of distinct claims."""
+    n = len(texts)
+    emb = claim_embeddings(texts, config)
+    scorer = SCORERS[config.align_scorer]
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    sims: list[np.ndarray] = []
+    for start in range(0, n, chunk):
+        stop = min(n, start + chunk)
+        lex = process.cdist(lexical[start:stop], lexical[start:], scorer=scorer,
+                            dtype=np.float32) / 100.0
+        cos = emb[start:stop] @ emb[start:].T if emb is not None else None
+        s = fuse(cos, lex, config.align_lexical_weight)
+        r, c = np.nonzero(np.triu(s >= floor, k=1))
+        rows.append(r + start)
+        cols.append(c + start)
+        sims.append(s[r, c])
+    if not rows:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0, dtype=np.float32), emb
+    return (np.concatenate(rows), np.concatenate(cols), np.concatenate(sims), emb)

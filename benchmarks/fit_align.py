@@ -1,0 +1,162 @@
+"""Fit the alignment settings of matching.yaml (``alignment:``) on claim gold (a
+script, not a test): prints the sweep that chose them.
+
+Both gold sets are read as a user runs them (realdev with its manifest, the
+devset with the seeds), documents are prepared and claims extracted once by the
+pipeline's own stages, and then every setting of the sweep aligns each event
+and is scored with the ``eval`` metrics (alignment pair P/R/F1 over gold
+mentions, :func:`compare.evaluation.metrics.score_report`).
+
+Two clusterings of documents into events are scored:
+
+* ``gold``: the gold events (isolates the alignment from the clustering,
+  whose misses cap alignment recall: a gold pair split over two predicted
+  events cannot be found);
+* ``pipeline``: the events ``outlet-compare run`` forms.
+
+    .venv/bin/python benchmarks/fit_align.py [--realdev ../shared/realdev]
+        [--devset ../shared/devset] [--quick]
+
+Nothing of the gold sets is stored in the repository: they are read from
+``../shared`` and the script stops when they are absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+import attrs
+
+from compare.align.alignment import align_event
+from compare.align.matching import MatchingConfig
+from compare.claims.extract import extract_claims
+from compare.core.models import Alignment, Claim, Document, Event, Report
+from compare.evaluation.evaluate import gold_inputs
+from compare.evaluation.gold import Gold, load_gold
+from compare.evaluation.metrics import match_documents, score_report
+from compare.events.cluster import cluster_documents
+from compare.ingest.read import read_inputs
+from compare.pipeline import DEFAULT_MAX_BYTES, prepare_documents
+from compare.rules import Rules, compile_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@attrs.frozen
+class Prepared:
+    name: str
+    gold: Gold
+    docs: tuple[Document, ...]
+    # clustering name -> events with their documents and claims
+    events: dict[str, list[tuple[Event, list[Document], list[Claim]]]]
+
+
+def prepare(name: str, gold_path: Path, rules: Rules, manifest: Path | None,
+            seeds: Path | None) -> Prepared:
+    gold = load_gold(gold_path, seeds)
+    paths = [gold_path.parent / "docs"] if manifest is not None else gold_inputs(gold)
+    sources, _ = read_inputs(paths, manifest=manifest, max_bytes=DEFAULT_MAX_BYTES)
+    docs = prepare_documents(sources, rules)
+    claims_of = {d.id: extract_claims(d, rules.claim_types) for d in docs}
+    out: dict[str, list[tuple[Event, list[Document], list[Claim]]]] = {}
+    # pipeline clustering
+    events, pdocs = cluster_documents(docs)
+    by_id = {d.id: d for d in pdocs}
+    out["pipeline"] = [(ev, [by_id[i] for i in ev.documents],
+                        [attrs.evolve(c, event=ev.id) for i in ev.documents
+                         for c in claims_of[i]]) for ev in events]
+    # gold clustering (events with claim gold only)
+    matched = match_documents(docs, gold)
+    members: dict[str, list[Document]] = defaultdict(list)
+    for gd in gold.documents:
+        ev_id = gd.event
+        if ev_id and gold.event(ev_id).claims and gd.file in matched:
+            members[ev_id].append(attrs.evolve(matched[gd.file], event_id=ev_id))
+    gev = []
+    for ev_id, ds in sorted(members.items()):
+        ev = Event(id=ev_id, date=gold.event(ev_id).date, label=ev_id, kind="call",
+                   participants=(), documents=tuple(d.id for d in ds))
+        gev.append((ev, ds, [attrs.evolve(c, event=ev_id) for d in ds for c in claims_of[d.id]]))
+    out["gold"] = gev
+    return Prepared(name, gold, tuple(docs), out)
+
+
+def score(p: Prepared, clustering: str, config: MatchingConfig, rules: Rules
+          ) -> tuple[float, float, float]:
+    events: list[Event] = []
+    claims: list[Claim] = []
+    aligns: list[Alignment] = []
+    docs_by_id = {d.id: d for d in p.docs}
+    for ev, ds, cs in p.events[clustering]:
+        ev2, al = align_event(ev, ds, cs, config, rules.lexicon)
+        events.append(ev2)
+        claims.extend(cs)
+        aligns.extend(al)
+        for d in ds:
+            docs_by_id[d.id] = d
+    report = Report(tool_version="fit", documents=tuple(docs_by_id.values()),
+                    events=tuple(events), claims=tuple(claims), alignments=tuple(aligns))
+    s = score_report(report, p.gold)
+    m = s.metrics
+    return m["alignment.p"], m["alignment.r"], m["alignment.f1"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--realdev", type=Path, default=ROOT.parent / "shared" / "realdev")
+    ap.add_argument("--devset", type=Path, default=ROOT.parent / "shared" / "devset")
+    ap.add_argument("--seeds", type=Path, default=ROOT / "seeds")
+    ap.add_argument("--quick", action="store_true", help="a coarser grid")
+    args = ap.parse_args(argv)
+    if not (args.realdev / "gold.yaml").exists() or not (args.devset / "gold.yaml").exists():
+        print("gold sets not found (../shared/realdev, ../shared/devset)", file=sys.stderr)
+        return 1
+    rules = compile_rules([])
+    t0 = time.perf_counter()
+    sets = [prepare("realdev", args.realdev / "gold.yaml", rules,
+                    args.realdev / "manifest.csv", None),
+            prepare("devset", args.devset / "gold.yaml", rules, None, args.seeds)]
+    print(f"prepared in {time.perf_counter() - t0:.1f}s")
+    base = rules.matching
+    scorers = ["ratio", "token_set_ratio"]
+    weights = [0.0, 0.25, 0.5, 0.75] if not args.quick else [0.0, 0.5]
+    thresholds = [0.4, 0.45, 0.5] if not args.quick else [0.45]
+    restatements = [0.6, 0.7]
+    splits = [0, 2, 3] if not args.quick else [3]
+    print("scorer            w     t     r  list  | realdev(gold ev) P/R/F1 | realdev(pipeline) P/R/F1"
+          " | devset(gold ev) P/R/F1 | devset(pipeline) F1 | mean F1 (gold ev)")
+    rows = []
+    for scorer, w, t, r, split in itertools.product(scorers, weights, thresholds, restatements,
+                                                    splits):
+        if w == 0.0 and scorer != scorers[0]:
+            continue  # the scorer plays no part without lexical weight
+        cfg = attrs.evolve(base, align_method="graph", align_scorer=scorer, align_lexical_weight=w,
+                           align_threshold=t, align_restatement=r, align_list_items=split)
+        rg = score(sets[0], "gold", cfg, rules)
+        rp = score(sets[0], "pipeline", cfg, rules)
+        dg = score(sets[1], "gold", cfg, rules)
+        dp = score(sets[1], "pipeline", cfg, rules)
+        mean = (rg[2] + dg[2]) / 2
+        rows.append((mean, scorer, w, t, r, split))
+        print(f"{scorer:16} {w:4.2f} {t:5.2f} {r:5.2f} {split:5d} | {rg[0]:.3f}/{rg[1]:.3f}/{rg[2]:.3f}"
+              f"     | {rp[0]:.3f}/{rp[1]:.3f}/{rp[2]:.3f}       | {dg[0]:.3f}/{dg[1]:.3f}/{dg[2]:.3f}"
+              f"    | {dp[2]:.3f}              | {mean:.3f}", flush=True)
+    pivot = attrs.evolve(base, align_method="pivot")
+    print("pivot method (before): " + " | ".join(
+        "{}/{}: {:.3f}/{:.3f}/{:.3f}".format(p.name, c, *score(p, c, pivot, rules))
+        for p in sets for c in ("gold", "pipeline")))
+    rows.sort(reverse=True)
+    print("best (mean of realdev and devset alignment F1, gold events):")
+    for mean, scorer, w, t, r, split in rows[:5]:
+        print(f"  {scorer} w={w} t={t} r={r} list_items={split}: {mean:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

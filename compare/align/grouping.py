@@ -1,0 +1,121 @@
+"""Claim groups of one event by constrained average-linkage clustering (pure).
+
+The input is a sparse similarity graph over *nodes*: the distinct claim texts
+of an event (a text repeated by several documents is one node that carries all
+of them).  :func:`cluster` merges the two clusters with the highest average
+similarity (over all claim pairs, a pair without an edge counting 0) while that
+average reaches ``threshold`` and the two clusters share no document: a
+document contributes one claim per group.  Clusters of different kinds
+(headline, body) never merge: a title summarises the story and must not pull
+the body claims of other documents together.  Afterwards clusters keep merging
+at the (higher) ``restatement`` average without those two constraints: a lede
+and the paragraph that repeats it, a headline and the claim it sums up, two
+groups that a document's compound claim and its restatement split.
+
+The order of the nodes only breaks exact ties, so callers pass them in a
+canonical order (sorted texts) and the groups do not depend on the order of
+the documents.  Cost: O(E log E) for E edges plus the merges.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+
+import numpy as np
+
+HEADLINE, BODY, PART = 0, 1, 2
+
+
+def _compatible(a: int, b: int) -> bool:
+    """Clusters of equal kinds merge, except parts of list claims, which only
+    join body claims (they never make a group of their own)."""
+    return (a == b != PART) or {a, b} == {BODY, PART}
+
+
+def cluster(sizes: Sequence[int], docs: Sequence[frozenset[str]], kinds: Sequence[int],
+            rows: np.ndarray, cols: np.ndarray, sims: np.ndarray,
+            threshold: float, restatement: float) -> list[list[int]]:
+    """Clusters of node indices (each sorted; clusters in order of their first node).
+
+    ``sizes[i]`` is the number of claims node ``i`` stands for, ``docs[i]``
+    their documents and ``kinds[i]`` the node's kind (:data:`HEADLINE`,
+    :data:`BODY` or :data:`PART`, see :func:`_compatible`);
+    ``rows``, ``cols``, ``sims`` are the edges ``i < j`` with their similarity
+    (0..1)."""
+    n = len(sizes)
+    size = [float(s) for s in sizes]
+    members: list[list[int]] = [[i] for i in range(n)]
+    doc_sets: list[frozenset[str]] = list(docs)
+    alive = [True] * n
+    kind = list(kinds)
+    # nb[a][b]: sum over claim pairs of the two clusters of their similarity.
+    nb: list[dict[int, float]] = [{} for _ in range(n)]
+    for i, j, s in zip(rows.tolist(), cols.tolist(), sims.tolist(), strict=True):
+        if i == j:
+            continue
+        w = size[i] * size[j] * s
+        nb[i][j] = nb[i].get(j, 0.0) + w
+        nb[j][i] = nb[j].get(i, 0.0) + w
+
+    def merge_all(bar: float, constrained: bool) -> None:
+        """Merge the best pair while its average reaches ``bar`` (phase 1:
+        compatible kinds, no shared document; phase 2, restatements: any pair)."""
+        def allowed(a: int, b: int) -> bool:
+            return not constrained or (_compatible(kind[a], kind[b])
+                                       and not doc_sets[a] & doc_sets[b])
+
+        def best(a: int) -> tuple[float, int, int] | None:
+            """The heap entry of cluster ``a``: its best allowed neighbour."""
+            top: tuple[float, int] | None = None
+            for x, w in nb[a].items():
+                avg = w / (size[a] * size[x])
+                if avg >= bar and (top is None or (avg, -x) > (top[0], -top[1])) \
+                        and allowed(a, x):
+                    top = (avg, x)
+            return None if top is None else (-top[0], a, top[1])
+
+        # One entry per cluster (its best neighbour), refreshed when popped
+        # stale: average linkage never rises above the better of the two
+        # merged clusters, so an entry is an upper bound of its cluster's pairs.
+        heap = [e for e in (best(a) for a in range(n) if alive[a]) if e is not None]
+        heapq.heapify(heap)
+        while heap:
+            neg, a, b = heapq.heappop(heap)
+            if not alive[a]:
+                continue
+            if (not alive[b] or b not in nb[a] or not allowed(a, b)
+                    or abs(nb[a][b] / (size[a] * size[b]) + neg) > 1e-9):
+                fresh = best(a)  # stale entry: the neighbour merged or was ruled out
+                if fresh is not None:
+                    heapq.heappush(heap, fresh)
+                continue
+            keep, gone = (a, b) if (len(members[a]), -a) >= (len(members[b]), -b) else (b, a)
+            alive[gone] = False
+            members[keep].extend(members[gone])
+            members[gone] = []
+            doc_sets[keep] = doc_sets[keep] | doc_sets[gone]
+            kind[keep] = min(kind[keep], kind[gone]) if PART in (kind[keep], kind[gone]) \
+                else kind[keep]
+            size[keep] += size[gone]
+            del nb[keep][gone]
+            for x, w in nb[gone].items():
+                if x == keep:
+                    continue
+                nb[x].pop(gone, None)
+                total = nb[keep].get(x, 0.0) + w
+                nb[keep][x] = total
+                nb[x][keep] = total
+            nb[gone] = {}
+            fresh = best(keep)
+            if fresh is not None:
+                heapq.heappush(heap, fresh)
+
+    merge_all(threshold, True)
+    # Restatements: a claim (or group) that repeats another within a document
+    # (a lede and its paragraph, a headline and the body) joins it.
+    merge_all(restatement, False)
+    roots = [i for i in range(n) if alive[i]]
+    out = [sorted(members[i]) for i in roots if members[i]]
+    out.sort(key=lambda m: m[0])
+    return out

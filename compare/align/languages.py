@@ -1,0 +1,107 @@
+"""Helpers of the alignment shared by its methods: which claims align, the
+original of a duplicate, the reference document and the language checks
+(which documents can be compared with the others)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from compare.align.matching import MatchingConfig
+from compare.core.models import Claim, Document, Event
+
+
+def _alignable(claim: Claim, config: MatchingConfig) -> bool:
+    return len(claim.text.strip()) >= config.min_claim_chars
+
+
+def _root(doc: Document, by_id: Mapping[str, Document]) -> str:
+    """The original of a duplicate (duplicates count once)."""
+    seen: set[str] = set()
+    while doc.duplicate_of and doc.duplicate_of in by_id and doc.id not in seen:
+        seen.add(doc.id)
+        doc = by_id[doc.duplicate_of]
+    return doc.id
+
+
+def find_reference(event: Event, docs: Sequence[Document]) -> str | None:
+    """The primary document of the event, if any."""
+    ids = {d.id for d in docs}
+    if event.reference and event.reference in ids:
+        return event.reference
+    primaries = sorted(d.id for d in docs if d.outlet_role == "primary" and not d.duplicate_of)
+    return primaries[0] if primaries else None
+
+
+UNKNOWN_LANGUAGES = frozenset({"", "und", "unknown"})
+
+
+def reference_language(event: Event, docs: Sequence[Document]) -> str | None:
+    """The language claims are compared in: the reference document's, else the
+    most common one among the independent documents (ties: the language of the
+    first such document by id); None when unknown."""
+    by_id = {d.id: d for d in docs}
+    if event.reference and event.reference in by_id:
+        lang = by_id[event.reference].language
+        return None if lang in UNKNOWN_LANGUAGES else lang
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for n, d in enumerate(sorted(docs, key=lambda d: d.id)):
+        if (d.duplicate_of and d.duplicate_of in by_id) or d.language in UNKNOWN_LANGUAGES:
+            continue
+        counts[d.language] = counts.get(d.language, 0) + 1
+        first.setdefault(d.language, n)
+    if not counts:
+        return None
+    return max(counts, key=lambda lang: (counts[lang], -first[lang]))
+
+
+def cross_lingual(config: MatchingConfig) -> bool:
+    """True when claims in different languages can be matched: comparison
+    across languages is on (``embedding.cross_language``), the embedding model
+    is installed and it is multilingual (``embed.is_multilingual(model)`` when
+    it can tell from the package, else ``embedding.multilingual`` in
+    matching.yaml).  The same-language ``embedding.weight`` plays no part."""
+    if not config.cross_language:
+        return False
+    from compare.align import embed
+
+    if not embed.available(config.embedding_model):
+        return False
+    known = embed.is_multilingual(config.embedding_model)
+    return config.embedding_multilingual if known is None else known
+
+
+def known_language(doc: Document) -> str | None:
+    """The document's language, None when unsure ("und")."""
+    return None if doc.language in UNKNOWN_LANGUAGES else doc.language
+
+
+def languages_differ(a: Document, b: Document) -> bool:
+    """Both languages known and different: the pair is compared by embedding."""
+    la, lb = known_language(a), known_language(b)
+    return la is not None and lb is not None and la != lb
+
+
+def other_language(event: Event, docs: Sequence[Document],
+                   config: MatchingConfig) -> dict[str, str]:
+    """Documents in another language than the reference's that cannot be
+    matched (no multilingual embedding model): doc id -> their language."""
+    if cross_lingual(config):
+        return {}
+    lang = reference_language(event, docs)
+    if lang is None:
+        return {}
+    return {d.id: d.language for d in docs
+            if d.language not in UNKNOWN_LANGUAGES and d.language != lang
+            and d.id != event.reference}
+
+
+def choose_pair_reference(docs: Sequence[Document]) -> str:
+    """The reference of an event reported by two independent documents and no
+    primary source (a majority of two means nothing): the earlier published,
+    then the longer text, then the smaller id."""
+    def key(d: Document) -> tuple[bool, int, int, str]:
+        return (d.published is None, d.published.toordinal() if d.published else 0,
+                -len(d.text), d.id)
+
+    return min(docs, key=key).id

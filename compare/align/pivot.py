@@ -1,0 +1,379 @@
+"""The pivot alignment (``alignment.method: pivot`` in matching.yaml), the
+method before the graph clustering of :mod:`compare.align.alignment`: each
+document is matched one-to-one against a pivot document with
+``scipy.optimize.linear_sum_assignment`` on the fuzzy score, then left-over
+claims join groups by restatement, left-over, topic and claim-type passes, and
+claims outside the pivot's groups pair across outlets in a pool.  Kept because
+the discrepancy flags (flags.py) were fitted on its groups; see matching.yaml.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+import attrs
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+from scipy.sparse import csr_matrix
+
+from compare.align.discrepancies import states_contact
+from compare.align.languages import (
+    _alignable,
+    _root,
+    choose_pair_reference,
+    cross_lingual,
+    find_reference,
+    known_language,
+    languages_differ,
+    other_language,
+    reference_language,
+)
+from compare.align.lexicon import Lexicon
+from compare.align.matching import MatchingConfig
+from compare.align.normalize import NormText, normalize
+from compare.align.scoring import cross_scores, distinctive_stems, idf_weights, score_matrix, shared_guard
+from compare.core.models import Alignment, Claim, Document, Event
+
+
+def _assign(score: np.ndarray, threshold: float) -> list[tuple[int, int]]:
+    if score.size == 0:
+        return []
+    # Pairs below the threshold cannot be chosen, so they must not steer the
+    # assignment either (a weak pair would otherwise push a good one aside).
+    rows, cols = linear_sum_assignment(-np.where(score >= threshold, score, 0.0))
+    return [(int(r), int(c)) for r, c in zip(rows, cols, strict=True)
+            if score[r, c] >= threshold]
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _pivot(doc_ids: Sequence[str], norm_by_doc: Mapping[str, list[NormText]]) -> str:
+    """The most central document: highest summed cosine of stem bags with the others."""
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    for i, d in enumerate(doc_ids):
+        for n in norm_by_doc[d]:
+            for s in n.stems:
+                rows.append(i)
+                cols.append(vocab.setdefault(s, len(vocab)))
+    if not vocab:
+        return doc_ids[0]
+    m = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
+                   shape=(len(doc_ids), len(vocab)))
+    m.data = np.minimum(m.data, 1.0)
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel()) + 1e-9
+    sim = (m @ m.T).toarray() / norms[:, None] / norms[None, :]
+    np.fill_diagonal(sim, 0.0)
+    centrality = sim.sum(axis=1)
+    best = max(range(len(doc_ids)), key=lambda i: (centrality[i], -i))
+    return doc_ids[best]
+
+
+# --------------------------------------------------------------------------- alignment
+
+
+def align_pivot(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
+                config: MatchingConfig, lexicon: Lexicon) -> tuple[Event, list[Alignment]]:
+    """Group the claims of one event's documents that say the same thing (pure).
+
+    A document in another language than the pivot is scored by embedding
+    cosine alone (:func:`compare.align.scoring.cross_scores`,
+    ``cross_language_threshold``) when a multilingual model is installed, else
+    left out (:func:`other_language`)."""
+    cross = cross_lingual(config)
+    foreign = {} if cross else other_language(event, docs, config)
+    by_id = {d.id: d for d in docs if d.id not in foreign}
+    claims = [c for c in claims if c.document not in foreign]
+    order = {d: i for i, d in enumerate(event.documents)}
+    doc_ids = sorted({c.document for c in claims if c.document in by_id} | set(by_id),
+                     key=lambda d: (order.get(d, len(order)), d))
+    per_doc: dict[str, list[Claim]] = {d: [] for d in doc_ids}
+    for c in claims:
+        if c.document in per_doc and _alignable(c, config):
+            per_doc[c.document].append(c)
+    for lst in per_doc.values():
+        lst.sort(key=lambda c: (c.span[0], c.id))
+    norm = {d: [normalize(c.text, lexicon) for c in per_doc[d]] for d in doc_ids}
+    roots = {d: _root(by_id[d], by_id) for d in doc_ids}
+
+    if len({roots[d] for d in doc_ids}) < 2:
+        # One independent document (and its copies): nothing to compare against.
+        return attrs.evolve(event, reference_basis="none"), []
+    reference = find_reference(event, list(by_id.values()))
+    independent = [d for d in doc_ids if roots[d] == d] or list(doc_ids)
+    if reference is not None:
+        event = attrs.evolve(event, reference=reference, reference_basis="primary")
+        pivot = reference
+    elif len(independent) == 2:
+        # Two outlets and no primary source: one of them stands for the
+        # reference (reference_basis "majority" with ``event.reference`` set).
+        reference = choose_pair_reference([by_id[d] for d in independent])
+        event = attrs.evolve(event, reference=reference, reference_basis="majority")
+        pivot = reference
+    else:
+        # The pivot is written in the language most documents share.
+        lang = reference_language(event, list(by_id.values()))
+        same = [d for d in independent if known_language(by_id[d]) in (None, lang)]
+        pivot = _pivot(same or independent, norm)
+        event = attrs.evolve(event, reference=None, reference_basis="majority")
+    weights = (idf_weights([n for d in doc_ids for n in norm[d]])
+               if config.idf_weighting else None)
+
+    piv_claims = per_doc.get(pivot, [])
+    topics = distinctive_stems(norm[pivot], lexicon)
+    members: list[list[Claim]] = [[c] for c in piv_claims]
+    head_p = np.array([c.headline for c in piv_claims], dtype=bool)
+    ev_p = np.array([states_contact(c, lexicon) for c in piv_claims], dtype=bool)
+    pool: list[Claim] = []
+    for d in doc_ids:
+        if d == pivot or not per_doc[d]:
+            continue
+        if languages_differ(by_id[pivot], by_id[d]):
+            pool.extend(_align_across(piv_claims, per_doc[d], members, config))
+            continue
+        s = score_matrix(norm[pivot], norm[d], config,
+                         [c.text for c in piv_claims], [c.text for c in per_doc[d]], weights)
+        # A headline pairs one-to-one only with a headline: a title summarises
+        # the whole story, so it must not take a body claim's place.  It can
+        # still join a body claim's group as a restatement (second pass).
+        head_d = np.array([c.headline for c in per_doc[d]], dtype=bool)
+        mixed = head_p[:, None] != head_d[None, :]
+        # Event statements ("X and Y spoke by phone") say the same thing: the
+        # event itself.
+        ev_d = np.array([states_contact(c, lexicon) for c in per_doc[d]], dtype=bool)
+        s = np.where(shared_guard(norm[pivot], norm[d], config.min_shared_words, topics),
+                     s, 0.0)
+        s = np.where(ev_p[:, None] & ev_d[None, :] & ~mixed, np.maximum(s, 1.0), s)
+        # ... and only with each other: the reference's "X held a call with Y"
+        # shares the names with every claim about the two, so a document whose
+        # own event sentence the rules missed would give it an unrelated claim.
+        s = np.where(ev_p[:, None] & ~ev_d[None, :] & ~head_d[None, :], 0.0, s)
+        used: set[int] = set()
+        for i, j in _assign(np.where(mixed, 0.0, s), config.match_threshold):
+            members[i].append(per_doc[d][j])
+            used.add(j)
+        taken = {i for i, grp in enumerate(members) if any(c.document == d for c in grp)}
+        for j, c in enumerate(per_doc[d]):
+            if j in used:
+                continue
+            by_type = _type_target(c, piv_claims, taken, per_doc[d], used, config)
+            if by_type is not None:
+                members[by_type].append(c)
+                taken.add(by_type)
+                continue
+            # A body claim never restates the pivot's headline.
+            col = s[:, j] if per_doc[d][j].headline else np.where(head_p, 0.0, s[:, j])
+            target = _leftover_target(col, norm[pivot], norm[d][j], config, weights)
+            if target is None:
+                target = _topic_target(col, norm[pivot], norm[d][j], topics, taken, config)
+                if target is not None:
+                    taken.add(target)
+            if target is not None:
+                members[target].append(c)
+            else:
+                pool.append(c)
+
+    extra = _pool_groups(pool, roots, by_id, config, lexicon, weights, cross)
+    groups: list[tuple[list[Claim], Claim | None]] = []
+    n_indep = len({roots[d] for d in doc_ids})
+    main_lang = reference_language(event, list(by_id.values()))
+    need = max(2, math.ceil(config.majority_share * n_indep - 1e-9))
+    for grp in members:
+        if reference is not None:
+            groups.append((grp, grp[0]))
+            continue
+        support = len({roots[c.document] for c in grp})
+        ref_claim = (_central(grp, by_id, config, lexicon, main_lang)
+                     if support >= need else None)
+        groups.append((grp, ref_claim))
+    for grp in extra:
+        support = len({roots[c.document] for c in grp})
+        ref_claim = (_central(grp, by_id, config, lexicon, main_lang)
+                     if reference is None and support >= need else None)
+        groups.append((grp, ref_claim))
+
+    pos = {c.id: (order.get(c.document, len(order)), c.span[0]) for c in claims}
+    groups.sort(key=lambda g: (g[1] is None, pos[(g[1] or g[0][0]).id]))
+    alignments = []
+    for n, (grp, ref_claim) in enumerate(groups, start=1):
+        ids = tuple(c.id for c in sorted(grp, key=lambda c: (pos[c.id], c.id)))
+        alignments.append(Alignment(id=f"{event.id}:g{n}", event=event.id, claims=ids,
+                                    type=_group_type(grp, ref_claim),
+                                    reference_claim=ref_claim.id if ref_claim else None))
+    return event, alignments
+
+
+def _align_across(piv_claims: Sequence[Claim], doc_claims: Sequence[Claim],
+                  members: list[list[Claim]], config: MatchingConfig) -> list[Claim]:
+    """Pair a document in another language with the pivot by embedding cosine:
+    one to one at ``cross_language_threshold`` (headlines with headlines), then
+    a left-over body claim joins the body group it restates at
+    ``cross_language_restatement``.  Returns the claims left for the pool."""
+    s = cross_scores([c.text for c in piv_claims], [c.text for c in doc_claims], config)
+    head_p = np.array([c.headline for c in piv_claims], dtype=bool)
+    head_d = np.array([c.headline for c in doc_claims], dtype=bool)
+    mixed = head_p[:, None] != head_d[None, :]
+    used: set[int] = set()
+    for i, j in _assign(np.where(mixed, 0.0, s), config.cross_language_threshold):
+        members[i].append(doc_claims[j])
+        used.add(j)
+    left: list[Claim] = []
+    for j, c in enumerate(doc_claims):
+        if j in used:
+            continue
+        col = s[:, j] if c.headline else np.where(head_p, 0.0, s[:, j])
+        if col.size and float(col.max()) >= config.cross_language_restatement:
+            members[int(col.argmax())].append(c)
+        else:
+            left.append(c)
+    return left
+
+
+def _leftover_target(column: np.ndarray, pivot_norms: Sequence[NormText], norm: NormText,
+                     config: MatchingConfig, weights: Mapping[str, float] | None) -> int | None:
+    """The pivot claim a left-over claim restates, if any: the best-scoring one
+    when it scores at least the restatement threshold, or at least the
+    (lower) left-over threshold while sharing enough weighted content words."""
+    if not column.size:
+        return None
+    i = int(column.argmax())
+    score = float(column[i])
+    if score >= max(config.match_threshold, config.restatement_threshold):
+        return i
+    if score < config.leftover_threshold:
+        return None
+    shared = norm.stems & pivot_norms[i].stems
+    weight = sum(weights.get(t, 1.0) for t in shared) if weights else float(len(shared))
+    return i if weight >= config.leftover_min_shared else None
+
+
+def _topic_target(column: np.ndarray, pivot_norms: Sequence[NormText], norm: NormText,
+                  topics: frozenset[str], taken: set[int], config: MatchingConfig) -> int | None:
+    """A left-over claim naming a lexicon topic that only one pivot claim names
+    ("agreed to extend New START" / "consultations ... including on New
+    START") joins that claim's group when it scores at least the left-over
+    threshold there and the document has no claim in that group yet."""
+    mine = norm.stems & topics
+    if not mine:
+        return None
+    hits = [i for i, p in enumerate(pivot_norms) if p.stems & mine]
+    if len(hits) != 1 or hits[0] in taken:
+        return None
+    i = hits[0]
+    return i if float(column[i]) >= config.leftover_threshold else None
+
+
+def _type_target(claim: Claim, pivot_claims: Sequence[Claim], taken: set[int],
+                 doc_claims: Sequence[Claim], used: set[int],
+                 config: MatchingConfig) -> int | None:
+    """Second pass by type: the pivot's only body claim of a ``type_pass`` type,
+    for the document's only left-over claim of that type, when the document has
+    no claim in that group yet."""
+    allowed = claim.type in config.type_pass or ("*" in config.type_pass
+                                                 and claim.type != "other")
+    if not allowed or claim.headline:
+        return None
+    same = [i for i, p in enumerate(pivot_claims) if p.type == claim.type and not p.headline]
+    if len(same) != 1 or same[0] in taken:
+        return None
+    rivals = [j for j, c in enumerate(doc_claims)
+              if c.type == claim.type and not c.headline and j not in used]
+    return same[0] if len(rivals) == 1 else None
+
+
+def _group_type(grp: Sequence[Claim], ref_claim: Claim | None) -> str:
+    if ref_claim is not None:
+        return ref_claim.type
+    counts: dict[str, int] = {}
+    for c in grp:
+        counts[c.type] = counts.get(c.type, 0) + 1
+    return max(sorted(counts), key=lambda t: counts[t])
+
+
+def _relays_official(doc: Document, lexicon: Lexicon) -> bool:
+    official = {" ".join(p) for p in lexicon.attribution_official}
+    return any(r.lower() in official for r in doc.relays)
+
+
+def _central(grp: Sequence[Claim], by_id: Mapping[str, Document], config: MatchingConfig,
+             lexicon: Lexicon, language: str | None = None) -> Claim:
+    """The group's most central claim (highest summed similarity to the others);
+    a claim in the event's main ``language`` is preferred, then a quoted claim
+    of a document relaying an official source."""
+    if len(grp) == 1:
+        return grp[0]
+    norms = [normalize(c.text, lexicon) for c in grp]
+    s = score_matrix(norms, norms, config)
+    total = s.sum(axis=1) - np.diag(s)
+
+    def key(i: int) -> tuple[bool, bool, float, str]:
+        c = grp[i]
+        relayed = c.quoted and _relays_official(by_id[c.document], lexicon)
+        main = known_language(by_id[c.document]) in (None, language)
+        return (main, relayed, float(total[i]), c.id)
+
+    return grp[max(range(len(grp)), key=key)]
+
+
+def _pool_groups(pool: Sequence[Claim], roots: Mapping[str, str],
+                 by_id: Mapping[str, Document], config: MatchingConfig,
+                 lexicon: Lexicon, weights: Mapping[str, float] | None = None,
+                 cross: bool = False) -> list[list[Claim]]:
+    """Groups of claims outside the reference groups carried by >= 2 independent outlets
+    (claims in different languages pair by embedding cosine when ``cross``).
+
+    Blocking: when the pool's pair count exceeds ``blocking_max_pairs``, claims
+    are only compared within the same claim type."""
+    if len(pool) < 2:
+        return []
+    blocks: list[list[int]]
+    if len(pool) ** 2 > config.blocking_max_pairs and config.blocking_by_type:
+        by_type: dict[str, list[int]] = {}
+        for i, c in enumerate(pool):
+            by_type.setdefault(c.type, []).append(i)
+        blocks = list(by_type.values())
+    else:
+        blocks = [list(range(len(pool)))]
+    uf = _UnionFind(len(pool))
+    for block in blocks:
+        if len(block) < 2:
+            continue
+        norms = [normalize(pool[i].text, lexicon) for i in block]
+        hit = score_matrix(norms, norms, config, weights=weights) >= config.match_threshold
+        langs = [known_language(by_id[pool[i].document]) for i in block]
+        if cross and len({x for x in langs if x}) > 1:
+            differ = np.array([[a is not None and b is not None and a != b for b in langs]
+                               for a in langs], dtype=bool)
+            texts = [pool[i].text for i in block]
+            cos = cross_scores(texts, texts, config)
+            hit = np.where(differ, cos >= config.cross_language_threshold, hit)
+        hits = np.argwhere(np.triu(hit, k=1))
+        for a, b in hits:
+            ca, cb = pool[block[a]], pool[block[b]]
+            if roots[ca.document] != roots[cb.document]:
+                uf.union(block[a], block[b])
+    comps: dict[int, list[Claim]] = {}
+    for i, c in enumerate(pool):
+        comps.setdefault(uf.find(i), []).append(c)
+    out = []
+    for comp in comps.values():
+        outlets = {by_id[roots[c.document]].outlet if by_id[roots[c.document]].outlet != "unknown"
+                   else roots[c.document] for c in comp}
+        if len(outlets) >= 2:
+            out.append(comp)
+    return out
