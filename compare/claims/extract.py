@@ -49,7 +49,7 @@ from compare.claims.attribution import (
 from compare.claims.claimtypes import ClaimTypeRules, classify_detail
 from compare.claims.quotes import QUOTE_CHARS, STRIP_EDGE, has_quote, quote_regions, quoted_frame, split_quote_sentences
 from compare.core.models import Claim, Document
-from compare.core.textnorm import is_breadcrumb
+from compare.core.textnorm import ends_sentence, is_breadcrumb, word_count
 
 MAX_TEXT_CHARS = 400_000
 MAX_CLAIMS = 5_000
@@ -206,20 +206,20 @@ def _line_kind(line: str, title: str | None, seen_title: bool, seen_body: bool,
     (when the title is known, such lines before it are site furniture); after
     the body starts, short ones are furniture and long ones truncated paragraphs.
     """
-    words = line.split()
-    if len(words) < MIN_CLAIM_WORDS or _SKIP_LINE.match(line) or _is_stamp(line):
+    words = word_count(line)
+    if words < MIN_CLAIM_WORDS or _SKIP_LINE.match(line) or _is_stamp(line):
         return "skip"
     if _is_title(line, title) if is_title is None else is_title:
         return "headline"
-    terminal = bool(_TERMINAL.search(line))
+    terminal = bool(_TERMINAL.search(line)) or ends_sentence(line)
     if not terminal and (line.count("|") >= 1 or _BULLET.match(line) or is_breadcrumb(line)):
         return "skip"
     if not terminal:
-        if len(words) > 40:
+        if words > 40:
             return "body"
         if not seen_body:
             return "headline" if (seen_title or not title) and _looks_like_headline(line) else "skip"
-        return "body" if len(words) >= 8 else "skip"
+        return "body" if words >= 8 else "skip"
     return "body"
 
 
@@ -294,7 +294,8 @@ def _trim(text: str, a: int, b: int, *, connectors: bool = True) -> tuple[int, i
 
 
 def _words(s: str) -> int:
-    return len(_WORD.findall(s))
+    """Words of ``s`` in any script (a run of Han or kana counts by characters)."""
+    return word_count(s)
 
 
 # How the clause right of a cut relates to the one before it.
