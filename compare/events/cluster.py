@@ -1,21 +1,30 @@
-"""Clustering: documents to events, by event date and content.
+"""Clustering: documents to events, by what they report (participants, date, topic).
 
 ``cluster_documents`` is pure.  Two documents report the same event when
 
 * their event dates are at most one day apart (time zones: a call late on
-  Thursday in Washington is Friday in Moscow);
-* they report the same kind of event (a call, a meeting, a statement: a
-  statement *about* calls is not a call);
-* they name the same principal participants (the first two people of the
-  lexicon each text names), so a Putin–Trump call and a Putin–Pashinyan call on
-  one day stay apart.  A document that names nobody of the lexicon joins a group
-  only when its vocabulary overlaps the group's strongly.
+  Thursday in Washington is Friday in Moscow), with no chaining (every member
+  within the slack);
+* they name the same principals: each side's principals (the first two people
+  of its participants) are people the other side names, and they share one, so
+  a document that puts an aide or a third leader first still joins, while a
+  Putin–Trump call and a Putin–Pashinyan call on one day stay apart.  A document
+  that names nobody joins a group only when its vocabulary overlaps strongly;
+* the kind label (call, meeting, statement) never splits documents of one day:
+  outlets word one contact differently.  A call one day and a meeting the next
+  are two contacts.
 
-Republications (``duplicate_of``) join their original's event.  Documents
-without an event date each get their own event ``undated-<doc id>``: without a
-date, two calls between the same leaders (whose topics overlap a lot) cannot be
-told apart, so joining on content alone would merge different events; the
-calendar of ``rules/events.yaml`` already dates the ones that can be dated.
+Firmly dated documents are grouped first.  Then the documents whose date only
+bounds the event join the group whose date they allow: a publication or
+dateline stamp (the event is on that day or up to ``STAMP_LAG_DAYS`` before), a
+bare weekday with no date to resolve it (the group's day must be that weekday,
+within the month of the URL when it gives one).
+
+The event's date is the one most of the evidence gives, and every member takes
+it (evidence rule ``event_consensus`` when it changes): one wrong page can
+neither split nor mislabel an event.  Republications (``duplicate_of``) join
+their original's event.  Documents without any date evidence each get their own
+event ``undated-<doc id>``.
 
 Event ids are readable and stable: ``<date>-<surnames>-<kind>``
 (``2020-06-01-putin-trump-call``), ``-2``, ``-3`` on collision.  The reference is
@@ -32,7 +41,8 @@ from collections.abc import Sequence
 
 import attrs
 
-from compare.core.models import Document, Event, EventKind
+from compare.core.models import Document, Event, EventKind, Evidence
+from compare.events.dates import hinted_weekday, url_month
 from compare.events.participants import COUNTRIES, parse_participant
 
 DATE_SLACK_DAYS = 1
@@ -53,13 +63,29 @@ Identity = tuple[str | None, str | None]
 
 @attrs.define
 class _Group:
-    members: list[Document]
+    items: list[_Item]
     kind: EventKind
     key: tuple[Identity, ...]
+    people: list[Identity]
     words: set[str]
-    # The earliest and latest event date of the members (every member is dated).
+    # The earliest and latest firm event date of the members, and the event's date.
     first: dt.date
     last: dt.date
+    date: dt.date
+
+    @property
+    def members(self) -> list[Document]:
+        return [i.doc for i in self.items]
+
+    def add(self, item: _Item) -> None:
+        self.items.append(item)
+        self.words |= item.words
+        if item.firm and item.lo is not None:
+            self.first, self.last = min(self.first, item.lo), max(self.last, item.lo)
+        if self.kind == "other":
+            self.kind = item.doc.event_kind or "other"
+        self.key = _merge_key(self.key, item.key) if self.key else item.key
+        self.people.extend(p for p in item.people if not _in(p, self.people))
 
 
 def _key(doc: Document) -> tuple[Identity, ...]:
@@ -104,27 +130,91 @@ def topic_overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def _fits(group: _Group, doc: Document, words: set[str], key: tuple[Identity, ...]) -> float | None:
-    """How well ``doc`` fits ``group`` (higher is better), or None when it cannot join."""
-    assert doc.event_date is not None
-    # Every member within the slack (no chaining: d, d+1, d+2 ... is not one event).
-    gap = max(abs((group.first - doc.event_date).days), abs((group.last - doc.event_date).days))
-    if gap > DATE_SLACK_DAYS:
+# Date evidence that only bounds the event: a publication / dateline stamp says the event
+# happened on that day or shortly before it.
+_STAMP_RULES = frozenset({"pub_stamp", "dateline_stamp"})
+STAMP_LAG_DAYS = 2
+
+
+@attrs.define
+class _Item:
+    """One document as clustering sees it."""
+
+    doc: Document
+    words: set[str]
+    key: tuple[Identity, ...]
+    people: tuple[Identity, ...]
+    # The days the event may fall on (a firm date: one day).
+    lo: dt.date | None
+    hi: dt.date | None
+    weekday: int | None = None
+    firm: bool = True
+
+
+def _item(doc: Document) -> _Item:
+    ev = doc.event_date_evidence
+    people = tuple((s, c) for _, s, c in (parse_participant(v) for v in doc.participants))
+    item = _Item(doc, _words(doc), _key(doc), people, doc.event_date, doc.event_date)
+    if doc.event_date is not None and ev is not None and ev.rule in _STAMP_RULES:
+        item.lo, item.firm = doc.event_date - dt.timedelta(days=STAMP_LAG_DAYS), False
+    elif doc.event_date is None:
+        item.firm = False
+        item.weekday = hinted_weekday(ev)
+        month = url_month(doc.url)
+        if item.weekday is not None and month is not None:
+            item.lo = dt.date(*month, 1)
+            item.hi = dt.date(month[0] + month[1] // 12, month[1] % 12 + 1, 1) + dt.timedelta(days=6)
+    return item
+
+
+def _in(ident: Identity, people: Sequence[Identity]) -> bool:
+    return any(_same(ident, p) for p in people)
+
+
+def _compatible(item: _Item, group: _Group) -> bool:
+    """The same principals: each side's principals are people the other side names (a
+    document that puts an aide or a third leader first still names the two principals),
+    and they share at least one principal."""
+    if not item.key or not group.key:
+        return True  # nobody named on one side: the caller asks for strong topic overlap
+    if len(item.key) != len(group.key):
+        return False  # one side unrecognised: _join_partial decides, seeing every candidate
+    if not any(_in(x, group.key) for x in item.key):
+        return False
+    return all(_in(x, group.people) for x in item.key) or all(_in(x, item.people) for x in group.key)
+
+
+def _day_fit(item: _Item, group: _Group) -> int | None:
+    """How many days the item's date lies from the group's dates (None: it cannot join).
+    A firm date must be within the slack of every member (no chaining); a stamp
+    bounds the event (on that day or up to STAMP_LAG_DAYS before it); a bare weekday
+    must be the weekday of the group's day."""
+    if item.firm:
+        assert item.lo is not None
+        gap = max(abs((group.first - item.lo).days), abs((group.last - item.lo).days))
+        return gap if gap <= DATE_SLACK_DAYS else None
+    day = group.date
+    if item.lo is not None and item.hi is not None and not item.lo <= day <= item.hi:
         return None
-    kind = doc.event_kind or "other"
-    # A call and a meeting of the same two people on the same day: one contact that
-    # outlets word differently ("phone talks"); any other kind mismatch is another event.
-    contact = {kind, group.kind} == {"call", "meeting"} and gap == 0 and bool(key) and \
-        bool(group.key) and _pairing(key, group.key) is not None
-    if kind != group.kind and "other" not in (kind, group.kind) and not contact:
+    if item.weekday is not None and day.weekday() != item.weekday:
         return None
-    if kind != group.kind and gap > 0:
+    if item.weekday is None and item.lo is None:
         return None
-    overlap = topic_overlap(words, group.words)
-    if key and group.key:
-        if _pairing(key, group.key) is None:
-            return None
-    elif (key or group.key) and overlap < TOPIC_JOIN:
+    return 0 if item.hi == day else 1
+
+
+def _fits(group: _Group, item: _Item) -> float | None:
+    """How well a firmly dated ``item`` fits ``group`` (higher is better), or None."""
+    gap = _day_fit(item, group)
+    if gap is None or not _compatible(item, group):
+        return None
+    kind = item.doc.event_kind or "other"
+    # A call one day and a meeting the next are two contacts; the kind never splits
+    # documents of one day (outlets word one contact differently).
+    if gap > 0 and kind != group.kind and {kind, group.kind} <= {"call", "meeting"}:
+        return None
+    overlap = topic_overlap(item.words, group.words)
+    if (not item.key or not group.key) and overlap < TOPIC_JOIN:
         return None
     return overlap - gap
 
@@ -156,12 +246,16 @@ def _sorted_names(names: Sequence[str]) -> tuple[str, ...]:
     return tuple(sorted(names, key=lambda n: (_slug(n), n)))
 
 
-def _event_date(docs: Sequence[Document]) -> dt.date | None:
+def _event_date(items: Sequence[_Item]) -> dt.date | None:
+    """The date most of the evidence gives (firm dates weigh 1 + confidence, stamps their
+    confidence); on a tie the earlier day (a call late on Thursday in Washington is
+    Friday in Moscow)."""
     weight: dict[dt.date, float] = {}
-    for d in docs:
+    for i in items:
+        d = i.doc
         if d.event_date is not None:
             conf = d.event_date_evidence.confidence if d.event_date_evidence else 0.5
-            weight[d.event_date] = weight.get(d.event_date, 0.0) + 1.0 + conf
+            weight[d.event_date] = weight.get(d.event_date, 0.0) + (1.0 if i.firm else 0.0) + conf
     if not weight:
         return None
     return max(weight, key=lambda day: (weight[day], -day.toordinal()))
@@ -220,11 +314,10 @@ def _unique(base: str, used: set[str]) -> str:
 def _join_partial(groups: list[_Group]) -> list[_Group]:
     """A group whose documents name one participant (the other side went
     unrecognised: a name in another script, a title the rules do not know)
-    joins the one group of the same kind (a call, a meeting) within the date
-    slack that names that participant beside another, when the two share the
-    topic words (or are written in different languages, where words cannot
-    tell); with two or more such groups the contact is ambiguous and it stays
-    apart.  A leader's other engagements of those days are other events."""
+    joins the one group of the same kind within the date slack that names that participant
+    beside another, when the two share the topic words (or are written in
+    different languages, where words cannot tell); with two or more such groups
+    the contact is ambiguous and it stays apart."""
     out = [g for g in groups if len(g.key) != 1]
     for g in groups:
         if len(g.key) != 1:
@@ -232,6 +325,8 @@ def _join_partial(groups: list[_Group]) -> list[_Group]:
         if g.kind == "other":
             out.append(g)
             continue
+        # With one side unknown, the kind is a clue left: a meeting of that leader is
+        # not part of a call of the same day.
         langs = {d.language for d in g.members}
         fits = [h for h in out if len(h.key) == 2 and h.kind == g.kind
                 and max(abs((h.last - g.first).days), abs((g.last - h.first).days)) <= DATE_SLACK_DAYS
@@ -242,53 +337,79 @@ def _join_partial(groups: list[_Group]) -> list[_Group]:
             out.append(g)
             continue
         h = fits[0]
-        h.members.extend(g.members)
-        h.words |= g.words
-        h.first, h.last = min(h.first, g.first), max(h.last, g.last)
+        for item in g.items:
+            h.add(item)
     return out
+
+
+def _group(items: Sequence[_Item]) -> tuple[list[_Group], list[_Item]]:
+    """Firmly dated documents first (in date order), each into the group that fits it
+    best or a new one; then the documents whose date is only bounded (a stamp, a bare
+    weekday) into the group whose consensus date they allow; the rest stay undated."""
+    groups: list[_Group] = []
+    firm = sorted((i for i in items if i.firm and i.lo is not None), key=lambda i: (i.lo, i.doc.id))
+    # Groups are opened in date order, so a group whose first date is more than the
+    # slack before the document's can never take it: only the groups from ``active`` on.
+    active = 0
+    for item in firm:
+        assert item.lo is not None
+        while active < len(groups) and (item.lo - groups[active].first).days > DATE_SLACK_DAYS:
+            active += 1
+        scored = [(fit, i) for i in range(active, len(groups)) if (fit := _fits(groups[i], item)) is not None]
+        if scored:
+            groups[max(scored, key=lambda x: (x[0], -x[1]))[1]].add(item)
+        else:
+            groups.append(_Group([item], item.doc.event_kind or "other", item.key, list(item.people),
+                                 set(item.words), item.lo, item.lo, item.lo))
+    groups = _join_partial(groups)
+    for g in groups:
+        g.date = _event_date(g.items) or g.first
+    undated: list[_Item] = []
+    loose = sorted((i for i in items if not i.firm or i.lo is None),
+                   key=lambda i: (i.doc.event_date or dt.date.max, i.doc.id))
+    for item in loose:
+        scored = [(overlap - gap, i) for i, g in enumerate(groups)
+                  if (gap := _day_fit(item, g)) is not None and _compatible(item, g)
+                  and ((overlap := topic_overlap(item.words, g.words)) >= TOPIC_JOIN
+                       or (item.key and g.key))]
+        if scored:
+            groups[max(scored, key=lambda x: (x[0], -x[1]))[1]].add(item)
+        elif item.doc.event_date is not None:
+            date = item.doc.event_date
+            groups.append(_Group([item], item.doc.event_kind or "other", item.key, list(item.people),
+                                 set(item.words), date, date, date))
+        else:
+            undated.append(item)
+    return groups, undated
+
+
+def _agreed(doc: Document, date: dt.date | None) -> Document:
+    """``doc`` with the event's date: the documents of one event agree on it (a page
+    that dates it a day off, by its time zone or its stamp, takes the consensus)."""
+    if date is None or doc.event_date == date:
+        return doc
+    own = doc.event_date_evidence
+    evidence = Evidence(own.quote if own else date.isoformat(), "event_consensus",
+                        own.confidence if own else 0.3, own.start if own else None)
+    return attrs.evolve(doc, event_date=date, event_date_evidence=evidence)
 
 
 def cluster_documents(docs: Sequence[Document]) -> tuple[list[Event], list[Document]]:
     """Group documents into events; returns the events (by date, then id) and the
-    documents (input order) with ``event_id`` set."""
+    documents (input order) with ``event_id`` set and the event's agreed date."""
     ids = {d.id for d in docs}
     originals = [d for d in docs if d.duplicate_of is None or d.duplicate_of not in ids]
     copies = [d for d in docs if d.duplicate_of is not None and d.duplicate_of in ids]
-    groups: list[_Group] = []
-    undated: list[Document] = []
-    # Documents come in date order and groups are opened in that order, so a group whose
-    # first date is more than the slack before the document's can never take it (nor any
-    # later one): only the groups from ``active`` on are tried.
-    active = 0
-    for doc in sorted(originals, key=lambda d: (d.event_date or dt.date.max, d.id)):
-        if doc.event_date is None:
-            undated.append(doc)
-            continue
-        while active < len(groups) and (doc.event_date - groups[active].first).days > DATE_SLACK_DAYS:
-            active += 1
-        words = _words(doc)
-        key = _key(doc)
-        scored = [(fit, i) for i in range(active, len(groups))
-                  if (fit := _fits(groups[i], doc, words, key)) is not None]
-        if scored:
-            _, best = max(scored, key=lambda x: (x[0], -x[1]))
-            group = groups[best]
-            group.members.append(doc)
-            group.words |= words
-            group.first = min(group.first, doc.event_date)
-            group.last = max(group.last, doc.event_date)
-            if group.kind == "other":
-                group.kind = doc.event_kind or "other"
-            group.key = _merge_key(group.key, key) if group.key else key
-        else:
-            groups.append(_Group([doc], doc.event_kind or "other", key, words,
-                                 doc.event_date, doc.event_date))
-    groups = _join_partial(groups)
+    groups, undated_items = _group([_item(d) for d in originals])
+    undated = [i.doc for i in undated_items]
     # Republications join their original's group (following chains of copies).
     member_of: dict[str, list[Document]] = {}
+    members_by_group: list[list[Document]] = []
     for g in groups:
-        for d in g.members:
-            member_of[d.id] = g.members
+        members = g.members
+        members_by_group.append(members)
+        for d in members:
+            member_of[d.id] = members
     by_id = {d.id: d for d in docs}
     for copy in copies:
         root, seen = copy, {copy.id}
@@ -300,29 +421,31 @@ def cluster_documents(docs: Sequence[Document]) -> tuple[list[Event], list[Docum
             member_of[copy.id] = member_of[root.id]
         else:
             undated.append(copy)  # the original is undated: the copy gets its own event too
-    drafts: list[tuple[dt.date | None, str, list[Document], EventKind, tuple[str, ...]]] = []
-    for g in groups:
-        members = sorted(g.members, key=lambda d: d.id)
-        date = _event_date(members)
+    drafts: list[tuple[dt.date, str, list[Document], EventKind, tuple[str, ...]]] = []
+    for g, unsorted in zip(groups, members_by_group, strict=True):
+        members = sorted(unsorted, key=lambda d: d.id)
         kind = _kind(members)
         people = _participants(members)
-        base = "-".join([date.isoformat() if date else "undated", *(_slug(p) for p in people), kind])
-        drafts.append((date, base, members, kind, people))
-    drafts.sort(key=lambda x: (x[0] or dt.date.max, x[1], x[2][0].id))
+        base = "-".join([g.date.isoformat(), *(_slug(p) for p in people), kind])
+        drafts.append((g.date, base, members, kind, people))
+    drafts.sort(key=lambda x: (x[0], x[1], x[2][0].id))
     used: set[str] = set()
     events: list[Event] = []
-    assigned: dict[str, str] = {}
-    for date, base, members, kind, people in drafts:
+    assigned: dict[str, tuple[str, dt.date | None]] = {}
+    for day, base, members, kind, people in drafts:
         event_id = _unique(base, used)
-        events.append(_make_event(event_id, date, kind, people, members))
+        events.append(_make_event(event_id, day, kind, people, members))
         for d in members:
-            assigned[d.id] = event_id
+            assigned[d.id] = (event_id, day)
     for doc in sorted(undated, key=lambda d: d.id):
         event_id = _unique(f"undated-{doc.id}", used)
         people = _sorted_names([name for _, name in _principals(doc)])
         events.append(_make_event(event_id, None, doc.event_kind or "other", people, [doc]))
-        assigned[doc.id] = event_id
-    out = [attrs.evolve(d, event_id=assigned.get(d.id)) for d in docs]
+        assigned[doc.id] = (event_id, None)
+    out = []
+    for d in docs:
+        got, agreed = assigned.get(d.id, (None, None))
+        out.append(attrs.evolve(_agreed(d, agreed), event_id=got))
     return events, out
 
 

@@ -161,6 +161,8 @@ _CUE_WORDS: tuple[tuple[str, str], ...] = (
     ("meeting", r"meeting|meets|meet|met|summit|talks|visited|visit|встрет|встреч|переговор"),
     ("strong_statement", r"announced|declared|interview|conference|briefing|remarks|заявил"),
     ("statement", r"said|says|told|stated|statement|сообщил"),
+    # Verbs of reporting: a date beside them dates the report, not the contact.
+    ("report", r"confirmed|confirms|reported|reports|revealed|quoted|подтвердил"),
     ("generic", r"held|discussed|discuss|exchanged|agreed|обсудил"),
     ("other", r"launched|launches|launch|signed|signing|anniversary|parade|withdrawal|withdrawn|"
               r"withdraws|withdraw|expires|expired|expire|expiry|elections|election|born|died|"
@@ -170,7 +172,11 @@ _CUE_CLASS: dict[str, str] = {w: name for name, words in reversed(_CUE_WORDS) fo
 # Stems (Russian) may be followed by more letters; English words must end there.
 _CALLED_NOT_CALL = re.compile(r" (?:for|on|upon|off|out|in|it|this|that|them|back)\b")
 _STEMS = frozenset({"разговор", "телефон", "созвонил", "встрет", "встреч", "переговор", "заявил",
-                    "сообщил", "обсудил"})
+                    "сообщил", "обсудил", "подтвердил"})
+_CONTACT = frozenset({"call", "meeting"})
+# How near (characters) a contact word must be to a date phrase to be its verb ("spoke by
+# phone on Tuesday", "on Sunday phoned"); benchmarks/event_dates_sweep.py.
+CONTACT_GAP = 40
 _POSITIVE = frozenset({"call", "meeting", "strong_statement", "statement", "generic"})
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”»’)]*[ \t]+|\n")
 _ABBREVIATIONS = frozenset({"u.s", "mr", "ms", "mrs", "dr", "st", "jr", "no", "vs", "gen", "lt", "col",
@@ -180,11 +186,18 @@ _STAMP_NOISE = re.compile(
     r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?|\b(?:updated|published|posted|publication date|date|"
     r"last modified|by|at|on|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
     r"[|,\-–—()•·:/]", re.IGNORECASE)
-_LABEL = re.compile(r"(?:publication date|published|posted|date of publication|опубликовано|"
-                    r"дата публикации)\s*:?\s*$", re.IGNORECASE)
+_LABEL = re.compile(r"(?:publication date|published|posted|updated|last modified|date of publication|"
+                    r"опубликовано|обновлено|дата публикации)\s*:?\s*$|^\s*date\s*:?\s*$", re.IGNORECASE)
+# A dateline: a place (one to three capitalised words, a bracketed region) and a comma or
+# full stop before the date at the start of a line, an agency or a dash after it
+# ("Moscow, July 24 (IANS) ...", "Moscow [Russia], Dec 18 (ANI): ...", "Paris. 3 mars. AFP —").
+_DATELINE_BEFORE = re.compile(r"[ \t]*(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’-]*[ \t/]*){1,3}(?:\[[^\]\n]{1,30}\][ \t]*)?[,.][ \t]*")
+_DATELINE_AFTER = re.compile(r"[ \t.]*(?:,?[ \t]*(?:19|20)\d{2})?[ \t]*(?:\([^()\n]{1,40}\)|"
+                             r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ.]{1,20}(?:\.[A-Za-z]{2,3})?[ \t]*)?[-–—:])")
 # A sentence about what is still to come: a weekday in it names a plan, not the event.
 _FUTURE = re.compile(r"\b(?:will|shall|expects?|expected|tomorrow|next|plans? to|planned|is due|are due|"
                      r"scheduled|upcoming|meets|is to|are to|to be held|going to)\b|'ll\b")
+_URL_MONTH = re.compile(r"[/-]((?:19|20)\d{2})[/-](0[1-9]|1[0-2])(?:[/_-]|$)")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/_-]|$)")
 
 
@@ -330,7 +343,7 @@ def find_publication(text: str, mentions: Sequence[Mention]) -> tuple[dt.date, E
         if date is None or m.excluded or m.kind == "dateline":
             continue
         a, b = line_bounds(text, m.start)
-        if _LABEL.search(text, a, m.start):
+        if _LABEL.search(text[a:m.start]):
             return date, Evidence(text[a:b].strip()[:200], "labelled_stamp", 0.9, m.start)
         if header is None and m.start < head_end:
             residual = _STAMP_NOISE.sub(" ", text[a:m.start] + " " + text[m.end:b])
@@ -375,6 +388,9 @@ class _Context:
     text: str
     pub: dt.date | None
     calendar: EventCalendar
+    # The day the article was written: its dateline's date, else the publication date.
+    # Weekdays and "today" / "yesterday" are resolved against it.
+    anchor: dt.date | None
     participants: tuple[str, ...]
     years: tuple[int, ...]
 
@@ -410,7 +426,7 @@ def _context_years(text: str, mentions: Sequence[Mention], skip: Sequence[tuple[
 
 
 def _resolve(m: Mention, ctx: _Context) -> dt.date | None:
-    pub = ctx.pub
+    pub = ctx.anchor
     if m.kind == "relative":
         return pub + dt.timedelta(days=m.offset or 0) if pub else None
     if m.kind == "weekday":
@@ -438,35 +454,94 @@ def _resolve(m: Mention, ctx: _Context) -> dt.date | None:
     return valid_date(year, m.month, m.day) if year else None
 
 
-def _score(m: Mention, date: dt.date, near: tuple[str | None, int], ctx: _Context) -> float | None:
-    """How strongly ``m`` (resolved to ``date``) dates the reported event; None = not at all."""
+def _score(m: Mention, date: dt.date, near: tuple[str | None, int], contact_gap: int | None,
+           ctx: _Context) -> float | None:
+    """How strongly ``m`` (resolved to ``date``) dates the reported event; None = not at all.
+
+    ``near`` is the nearest cue word of the sentence and its distance, ``contact_gap`` the
+    distance to the nearest contact word (call, meeting) of the sentence, if any."""
     cue, gap = near
     score = _BASE[m.kind]
     if cue == "other":
         score -= 4
+    elif cue == "report" and contact_gap is not None:
+        score -= 1  # "confirmed on Monday that ... called on Sunday": the report's day
     elif cue in _POSITIVE:
-        score += 2 + (1 if gap <= 40 else 0)
+        score += 2 + (1 if gap <= CONTACT_GAP else 0)
     elif m.kind in ("weekday", "relative"):
         return None  # a lonely "on Monday" / "today" is not evidence
+    if contact_gap is not None and contact_gap <= CONTACT_GAP and cue != "other":
+        score += 1.5  # the date phrase belongs to the contact verb
     if m.kind == "weekday" and m.modifier is None and cue != "other":
         score += 0.5  # "spoke Monday"
     if m.weekday is not None and m.kind in ("daymonth", "full") and date.weekday() == m.weekday:
         score += 0.5
-    if ctx.pub is not None:
-        if date > ctx.pub + dt.timedelta(days=1):
+    latest = ctx.pub or ctx.anchor
+    if latest is not None:
+        if date > latest + dt.timedelta(days=1):
             return None  # a plan, not the reported event
-        if date < ctx.pub - dt.timedelta(days=BACKGROUND_DAYS):
+        if date < latest - dt.timedelta(days=BACKGROUND_DAYS):
             score -= 3
     if any(_matches(e, ctx.participants) for e in ctx.calendar.near(date)):
         score += 1
     return score
 
 
-def _candidates(ctx: _Context, mentions: Sequence[Mention], stamp_at: int | None, low: str) -> list[Candidate]:
+def is_stamp(text: str, low: str, m: Mention) -> bool:
+    """Publication evidence, never evidence of the event: a labelled stamp ("Updated:",
+    the corpus line "date 2020-07-24"), a line holding nothing but the date (with time,
+    zone, weekday, byline) and no event word, a dateline ("MOSCOW, June 1 (Reuters) -")."""
+    if m.kind == "dateline":
+        return True
+    a, b = line_bounds(text, m.start)
+    if _LABEL.search(text[a:m.start]):
+        return True
+    if m.kind in ("weekday", "relative"):
+        return False
+    residual = _STAMP_NOISE.sub(" ", text[a:m.start] + " " + text[m.end:b])
+    if len(" ".join(residual.split())) <= MAX_STAMP_RESIDUAL and not find_cues(low, a, b):
+        return True
+    return _is_dateline(text, m, a)
+
+
+def _is_dateline(text: str, m: Mention, line_start: int) -> bool:
+    if m.kind not in ("daymonth", "full", "russian") or m.start - line_start > 45:
+        return False
+    return (_DATELINE_BEFORE.fullmatch(text, line_start, m.start) is not None
+            and _DATELINE_AFTER.match(text, m.end) is not None)
+
+
+def _anchor(text: str, low: str, mentions: Sequence[Mention], pub: dt.date | None) -> dt.date | None:
+    """The day the article was written: the date of its dateline (the year from the
+    dateline or the publication date, which may be a day later in another time zone),
+    else the publication date."""
+    for m in mentions:
+        if m.excluded or m.kind not in ("dateline", "daymonth", "full", "russian") or m.month is None \
+                or m.day is None:
+            continue
+        if m.kind != "dateline" and not _is_dateline(text, m, line_bounds(text, m.start)[0]):
+            continue
+        if m.year is not None:
+            date = valid_date(m.year, m.month, m.day)
+        else:
+            date = _nearest_year(m.month, m.day, pub) if pub else None
+        if date is not None and (pub is None or abs((date - pub).days) <= 2):
+            return date
+    return pub
+
+
+def _planned(low: str, m: Mention, sentence: tuple[int, int]) -> bool:
+    """A future or planned phrase around ``m`` ("will be held July 7-8", "meets on Friday")."""
+    a = max(sentence[0], m.start - 60)
+    b = min(sentence[1], m.end + 25)
+    return _FUTURE.search(low, a, b) is not None
+
+
+def _candidates(ctx: _Context, mentions: Sequence[Mention], low: str) -> list[Candidate]:
     sentence_cues: dict[int, list[Cue]] = {}
     found: list[Candidate] = []
     for m in mentions:
-        if m.excluded or m.start == stamp_at:
+        if m.excluded or is_stamp(ctx.text, low, m):
             continue
         date = _resolve(m, ctx)
         if date is None:
@@ -475,15 +550,50 @@ def _candidates(ctx: _Context, mentions: Sequence[Mention], stamp_at: int | None
         if s_start not in sentence_cues:
             sentence_cues[s_start] = find_cues(low, s_start, s_end)
         in_sentence = sentence_cues[s_start]
-        if m.kind == "weekday" and _FUTURE.search(low, s_start, s_end):
+        planned = _planned(low, m, (s_start, s_end))
+        if m.kind == "weekday" and planned:
             continue  # "the council meets on Thursday", "will travel on Friday": a plan
-        score = _score(m, date, _nearest_cue(in_sentence, m), ctx)
+        contacts = [c for c in in_sentence if c.name in _CONTACT]
+        score = _score(m, date, _nearest_cue(in_sentence, m), _nearest_cue(contacts, m)[1] if contacts
+                       else None, ctx)
+        if score is not None and planned:
+            score -= 3
         if score is not None and score > 0:
             found.append(Candidate(date, m, score, _RULE[m.kind], kind_of(in_sentence), (s_start, s_end)))
+    # A date well before the lead's date is background ("On May 7, ..." after the lead's May 22),
+    # as it is before the publication date.
+    if found and ctx.pub is None:
+        lead = found[0].date - dt.timedelta(days=BACKGROUND_DAYS)
+        found = [c if c.date >= lead else attrs.evolve(c, score=c.score - 3) for c in found]
     # The lead: the first dated sentences of the body report the event (inverted pyramid).
     for i, c in enumerate(found[:2]):
         found[i] = Candidate(c.date, c.mention, c.score + (2 - i), c.rule, c.kind, c.sentence)
     return found
+
+
+def _weekday_hint(text: str, low: str, mentions: Sequence[Mention]) -> Evidence | None:
+    """Without any date to resolve it against, the weekday the contact sentence gives
+    ("spoke by phone on Tuesday"): kept as evidence, so that clustering can place the
+    document in the event of that weekday."""
+    for m in mentions:
+        if m.excluded or m.kind != "weekday" or m.modifier in ("next", "possessive", "this"):
+            continue
+        s = sentence_at(text, m.start)
+        cues = find_cues(low, *s)
+        contacts = [c for c in cues if c.name in _CONTACT]
+        if contacts and not _planned(low, m, s) and _nearest_cue(cues, m)[0] != "other":
+            return Evidence(m.quote, "weekday_unresolved", 0.3, m.start)
+    return None
+
+
+def hinted_weekday(evidence: Evidence | None) -> int | None:
+    """The weekday of a ``weekday_unresolved`` evidence."""
+    if evidence is None or evidence.rule != "weekday_unresolved":
+        return None
+    for m in find_mentions(evidence.quote, skip=()):
+        if m.weekday is not None:
+            return m.weekday
+    return None
 
 
 def _calendar_match(low: str, cal: EventCalendar, participants: Sequence[str],
@@ -530,6 +640,14 @@ def _dateparser_fallback(text: str, language: str, skip: Sequence[tuple[int, int
     return None
 
 
+def url_month(url: str | None) -> tuple[int, int] | None:
+    """The year and month in the path of the article's URL (``/2017/05/``, ``-2017-05/``)."""
+    if not url:
+        return None
+    m = _URL_MONTH.search(url[:2000])
+    return (int(m[1]), int(m[2])) if m else None
+
+
 def date_document(doc: Document, calendar: EventCalendar, names: Sequence[PersonName]) -> Document:
     """Fill ``published`` (when unset), ``event_date`` + evidence, ``event_kind``, ``participants``."""
     text = doc.text[:MAX_SCAN_CHARS]
@@ -542,15 +660,17 @@ def date_document(doc: Document, calendar: EventCalendar, names: Sequence[Person
     named = lexicon_mentions(low, names)
     participants = find_lexicon_names(low, names, named)
     pub, pub_ev = doc.published, doc.published_evidence
-    found = find_publication(text, mentions)
-    stamp_at = found[1].start if found else None
     if pub is None:
-        found = found or url_date(doc.url)
+        found = find_publication(text, mentions) or url_date(doc.url)
         if found is not None:
             pub, pub_ev = found
-    years = () if pub else _context_years(text, mentions, skip, calendar, participants)
-    ctx = _Context(text, pub, calendar, participants, years)
-    candidates = _candidates(ctx, mentions, stamp_at, low)
+    years: tuple[int, ...] = ()
+    if pub is None:
+        month = url_month(doc.url)
+        years = (month[0],) if month else _context_years(text, mentions, skip, calendar, participants)
+    anchor = _anchor(text, low, mentions, pub)
+    ctx = _Context(text, pub, calendar, anchor, participants, years)
+    candidates = _candidates(ctx, mentions, low)
     event_date: dt.date | None = None
     evidence: Evidence | None = None
     best = max(candidates, key=lambda c: (c.score, -c.mention.start)) if candidates else None
@@ -559,18 +679,25 @@ def date_document(doc: Document, calendar: EventCalendar, names: Sequence[Person
     if kind is None:
         kind = kind_of(find_cues(lower_same_length(doc.title or "")) + find_cues(low, 0, LEAD_CHARS))
     focus: tuple[int, int] | None = None
+    hint = _weekday_hint(text, low, mentions) if best is None and anchor is None else None
     if best is not None:
         focus = best.sentence
         event_date = best.date
         conf = round(min(0.95, 0.3 + 0.06 * best.score), 2)
         evidence = Evidence(best.mention.quote, best.rule, conf, best.mention.start)
-    elif pub is not None:
-        event_date = pub
-        evidence = Evidence(pub_ev.quote if pub_ev else pub.isoformat(), "pub_stamp", 0.4,
-                            pub_ev.start if pub_ev else None)
-    elif (entry := _calendar_match(low, calendar, participants, kind)) is not None:
+    elif anchor is not None:
+        event_date = anchor
+        if anchor == pub:
+            evidence = Evidence(pub_ev.quote if pub_ev else pub.isoformat(), "pub_stamp", 0.4,
+                                pub_ev.start if pub_ev else None)
+        else:
+            evidence = Evidence(anchor.isoformat(), "dateline_stamp", 0.4, None)
+    elif (entry := _calendar_match(low, calendar, participants, kind)) is not None and (
+            hinted_weekday(hint) in (None, entry.date.weekday())):
         event_date = entry.date
         evidence = Evidence(entry.label, f"calendar:{entry.label}", 0.3, None)
+    elif hint is not None:
+        evidence = hint
     elif (fallback := _dateparser_fallback(text, doc.language, skip)) is not None:
         event_date, evidence = fallback
     people = find_people(text, low, names, skip=skip, focus=focus, mentions=named)
