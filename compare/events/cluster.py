@@ -208,11 +208,6 @@ def _fits(group: _Group, item: _Item) -> float | None:
     gap = _day_fit(item, group)
     if gap is None or not _compatible(item, group):
         return None
-    kind = item.doc.event_kind or "other"
-    # A call one day and a meeting the next are two contacts; the kind never splits
-    # documents of one day (outlets word one contact differently).
-    if gap > 0 and kind != group.kind and {kind, group.kind} <= {"call", "meeting"}:
-        return None
     overlap = topic_overlap(item.words, group.words)
     if (not item.key or not group.key) and overlap < TOPIC_JOIN:
         return None

@@ -177,6 +177,9 @@ _CONTACT = frozenset({"call", "meeting"})
 # How near (characters) a contact word must be to a date phrase to be its verb ("spoke by
 # phone on Tuesday", "on Sunday phoned"); benchmarks/event_dates_sweep.py.
 CONTACT_GAP = 40
+# A future word this near before a date phrase (or 25 characters after it) makes it a plan.
+PLAN_BEFORE = 45
+_RANGE = re.compile(r"\d\s*[-–]\s*\d")
 _POSITIVE = frozenset({"call", "meeting", "strong_statement", "statement", "generic"})
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”»’)]*[ \t]+|\n")
 _ABBREVIATIONS = frozenset({"u.s", "mr", "ms", "mrs", "dr", "st", "jr", "no", "vs", "gen", "lt", "col",
@@ -373,6 +376,8 @@ class Candidate:
     kind: EventKind | None
     # The sentence the mention is in (its participants are the event's principals).
     sentence: tuple[int, int] = (0, 0)
+    # A contact word (call, meeting) stands within CONTACT_GAP of the phrase.
+    linked: bool = False
 
 
 _BASE = {"dateline": 5.0, "full": 3.0, "numeric": 3.0, "iso": 3.0, "russian": 3.0,
@@ -393,6 +398,8 @@ class _Context:
     anchor: dt.date | None
     participants: tuple[str, ...]
     years: tuple[int, ...]
+    # ``years`` is the year of the article's URL.
+    url_year: bool = False
 
 
 def _nearest_year(month: int, day: int, ref: dt.date) -> dt.date | None:
@@ -442,8 +449,9 @@ def _resolve(m: Mention, ctx: _Context) -> dt.date | None:
         return valid_date(m.year, m.month, m.day)
     if pub is not None:
         return _nearest_year(m.month, m.day, pub)
-    year = _calendar_year(ctx.calendar, m.month, m.day, ctx.participants)
     context = ctx.years
+    # A year from the URL is the article's own; the calendar only guesses.
+    year = ctx.years[0] if ctx.url_year else _calendar_year(ctx.calendar, m.month, m.day, ctx.participants)
     if year is None and m.weekday is not None and context:
         fits = [y for y in range(min(context) - 12, max(context) + 13)
                 if (d := valid_date(y, m.month, m.day)) and d.weekday() == m.weekday]
@@ -532,7 +540,7 @@ def _anchor(text: str, low: str, mentions: Sequence[Mention], pub: dt.date | Non
 
 def _planned(low: str, m: Mention, sentence: tuple[int, int]) -> bool:
     """A future or planned phrase around ``m`` ("will be held July 7-8", "meets on Friday")."""
-    a = max(sentence[0], m.start - 60)
+    a = max(sentence[0], m.start - PLAN_BEFORE)
     b = min(sentence[1], m.end + 25)
     return _FUTURE.search(low, a, b) is not None
 
@@ -550,16 +558,16 @@ def _candidates(ctx: _Context, mentions: Sequence[Mention], low: str) -> list[Ca
         if s_start not in sentence_cues:
             sentence_cues[s_start] = find_cues(low, s_start, s_end)
         in_sentence = sentence_cues[s_start]
-        planned = _planned(low, m, (s_start, s_end))
-        if m.kind == "weekday" and planned:
-            continue  # "the council meets on Thursday", "will travel on Friday": a plan
+        if _planned(low, m, (s_start, s_end)):
+            continue  # "the council meets on Thursday", "talks will be held July 7-8": a plan
         contacts = [c for c in in_sentence if c.name in _CONTACT]
-        score = _score(m, date, _nearest_cue(in_sentence, m), _nearest_cue(contacts, m)[1] if contacts
-                       else None, ctx)
-        if score is not None and planned:
-            score -= 3
+        gap = _nearest_cue(contacts, m)[1] if contacts else None
+        score = _score(m, date, _nearest_cue(in_sentence, m), gap, ctx)
+        if score is not None and _RANGE.search(m.quote):
+            score -= 1.5  # "May 3-4": a span of days dates talks or a summit, not one contact
         if score is not None and score > 0:
-            found.append(Candidate(date, m, score, _RULE[m.kind], kind_of(in_sentence), (s_start, s_end)))
+            found.append(Candidate(date, m, score, _RULE[m.kind], kind_of(in_sentence), (s_start, s_end),
+                                   gap is not None and gap <= CONTACT_GAP))
     # A date well before the lead's date is background ("On May 7, ..." after the lead's May 22),
     # as it is before the publication date.
     if found and ctx.pub is None:
@@ -579,9 +587,13 @@ def _weekday_hint(text: str, low: str, mentions: Sequence[Mention]) -> Evidence 
         if m.excluded or m.kind != "weekday" or m.modifier in ("next", "possessive", "this"):
             continue
         s = sentence_at(text, m.start)
+        # The contact may be stated in the same sentence or the next one ("Putin and
+        # Trump on Tuesday moved to ease tensions.  The two leaders spoke by phone ...").
+        nxt = sentence_at(text, s[1]) if s[1] < len(text) else s
         cues = find_cues(low, *s)
-        contacts = [c for c in cues if c.name in _CONTACT]
-        if contacts and not _planned(low, m, s) and _nearest_cue(cues, m)[0] != "other":
+        contacts = [c for c in cues + find_cues(low, *nxt) if c.name in _CONTACT]
+        near, gap = _nearest_cue(cues, m)
+        if contacts and not _planned(low, m, s) and not (near == "other" and gap <= CONTACT_GAP):
             return Evidence(m.quote, "weekday_unresolved", 0.3, m.start)
     return None
 
@@ -665,11 +677,11 @@ def date_document(doc: Document, calendar: EventCalendar, names: Sequence[Person
         if found is not None:
             pub, pub_ev = found
     years: tuple[int, ...] = ()
+    month = url_month(doc.url) if pub is None else None
     if pub is None:
-        month = url_month(doc.url)
         years = (month[0],) if month else _context_years(text, mentions, skip, calendar, participants)
     anchor = _anchor(text, low, mentions, pub)
-    ctx = _Context(text, pub, calendar, anchor, participants, years)
+    ctx = _Context(text, pub, calendar, anchor, participants, years, month is not None)
     candidates = _candidates(ctx, mentions, low)
     event_date: dt.date | None = None
     evidence: Evidence | None = None
@@ -679,7 +691,10 @@ def date_document(doc: Document, calendar: EventCalendar, names: Sequence[Person
     if kind is None:
         kind = kind_of(find_cues(lower_same_length(doc.title or "")) + find_cues(low, 0, LEAD_CHARS))
     focus: tuple[int, int] | None = None
-    hint = _weekday_hint(text, low, mentions) if best is None and anchor is None else None
+    hint = _weekday_hint(text, low, mentions) if anchor is None else None
+    if best is not None and hint is not None and not best.linked and hint.start is not None \
+            and hint.start < best.mention.start:
+        best = None  # the contact's own weekday in the lead outranks a later, unlinked date
     if best is not None:
         focus = best.sentence
         event_date = best.date
