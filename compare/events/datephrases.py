@@ -97,7 +97,7 @@ YEAR_ONLY = re.compile(rf"(?P<year>{_YEAR})(?![\d])")
 
 # Lines whose dates are not evidence of the reported event (words found in the lower-cased text).
 NON_EVIDENCE_WORDS: tuple[str, ...] = (
-    "photo", "©", "(c)", "copyright", "all rights reserved", "sputnik international", "getty images",
+    "photo", "picture:", "©", "(c)", "copyright", "all rights reserved", "sputnik international", "getty images",
     "file image", "archive", "read also", "related:", "more from", "see also", "читайте также", "tags:",
     "теги:", "views:", "presidential executive office", "при использовании материалов")
 NON_EVIDENCE = re.compile("|".join(re.escape(w) for w in NON_EVIDENCE_WORDS))

@@ -55,6 +55,8 @@ from compare.events.participants import find_lexicon_names, find_people, lexicon
 
 KINDS: tuple[str, ...] = ("call", "meeting", "statement", "other")
 BACKGROUND_DAYS = 7
+# Dates this long before the publication date are history, not the news.
+HISTORY_DAYS = 90
 HEADER_FRACTION = 0.5
 MAX_STAMP_RESIDUAL = 40
 LEAD_CHARS = 1200
@@ -488,6 +490,8 @@ def _score(m: Mention, date: dt.date, near: tuple[str | None, int], contact_gap:
     if latest is not None:
         if date > latest + dt.timedelta(days=1):
             return None  # a plan, not the reported event
+        if date < latest - dt.timedelta(days=HISTORY_DAYS):
+            return None  # history ("their 2019 meeting in Osaka"), never the reported contact
         if date < latest - dt.timedelta(days=BACKGROUND_DAYS):
             score -= 3
     if any(_matches(e, ctx.participants) for e in ctx.calendar.near(date)):
