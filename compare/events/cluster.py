@@ -40,12 +40,16 @@ from collections import Counter
 from collections.abc import Sequence
 
 import attrs
+from rapidfuzz import fuzz
 
 from compare.core.models import Document, Event, EventKind, Evidence
 from compare.events.dates import hinted_weekday, url_month
 from compare.events.participants import COUNTRIES, parse_participant
 
 DATE_SLACK_DAYS = 1
+# Two surname keys of at least five letters this similar (rapidfuzz ratio) are one person;
+# benchmarks/events_sweep.py.
+SURNAME_RATIO = 80
 TOPIC_JOIN = 0.3
 TOPIC_CHARS = 4000
 KIND_LABEL = {"call": "telephone call", "meeting": "meeting", "statement": "statement", "other": "event"}
@@ -85,7 +89,12 @@ class _Group:
         if self.kind == "other":
             self.kind = item.doc.event_kind or "other"
         self.key = _merge_key(self.key, item.key) if self.key else item.key
-        self.people.extend(p for p in item.people if not _in(p, self.people))
+        for p in item.people:
+            at = next((i for i, q in enumerate(self.people) if _same(p, q)), None)
+            if at is None:
+                self.people.append(p)
+            elif self.people[at][1] is None and p[1] is not None:
+                self.people[at] = (self.people[at][0] or p[0], p[1])
 
 
 def _key(doc: Document) -> tuple[Identity, ...]:
@@ -99,7 +108,9 @@ def _key(doc: Document) -> tuple[Identity, ...]:
 def _same(a: Identity, b: Identity) -> bool:
     """The same participant: equal surnames, or equal countries when a surname is missing."""
     if a[0] is not None and b[0] is not None:
-        return a[0] == b[0]
+        # One surname spelt or transliterated two ways ("Zelensky", "Zelenskyy", "Трамп").
+        return a[0] == b[0] or (min(len(a[0]), len(b[0])) >= 5
+                                and fuzz.ratio(a[0], b[0]) >= SURNAME_RATIO)
     return a[1] is not None and a[1] == b[1]
 
 

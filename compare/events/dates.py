@@ -34,9 +34,13 @@ from collections.abc import Sequence
 import attrs
 from attrs import frozen
 
-from compare.core.errors import RuleError, RuleProblem
 from compare.core.models import Document, EventKind, Evidence, PersonName
-from compare.core.rulefiles import RuleFile
+from compare.events.calendar import (
+    EventCalendar,
+    calendar_match,
+    calendar_year,
+    matches,
+)
 from compare.events.datephrases import (
     MAX_SCAN_CHARS,
     PHRASE_SCAN,
@@ -52,105 +56,14 @@ from compare.events.datephrases import (
     years_in,
 )
 from compare.events.participants import find_lexicon_names, find_people, lexicon_mentions, word_scans
+from compare.events.titles import foreign_titled_people
 
-KINDS: tuple[str, ...] = ("call", "meeting", "statement", "other")
 BACKGROUND_DAYS = 7
 # Dates this long before the publication date are history, not the news.
 HISTORY_DAYS = 90
 HEADER_FRACTION = 0.5
 MAX_STAMP_RESIDUAL = 40
 LEAD_CHARS = 1200
-
-
-# --------------------------------------------------------------------------- calendar
-
-
-@frozen
-class CalendarEntry:
-    """A known contact: its date, kind, participants (canonical names), label, keywords."""
-
-    date: dt.date
-    kind: EventKind
-    participants: tuple[str, ...]
-    label: str
-    keywords: tuple[str, ...] = ()
-
-
-@frozen
-class EventCalendar:
-    entries: tuple[CalendarEntry, ...] = ()
-
-    def on(self, month: int, day: int) -> list[CalendarEntry]:
-        return [e for e in self.entries if e.date.month == month and e.date.day == day]
-
-    def near(self, date: dt.date, slack: int = 1) -> list[CalendarEntry]:
-        by_day = _entries_by_day(self.entries)
-        day = date.toordinal()
-        return [e for d in range(day - slack, day + slack + 1) for e in by_day.get(d, ())]
-
-
-_BY_DAY: dict[int, tuple[tuple[CalendarEntry, ...], dict[int, tuple[CalendarEntry, ...]]]] = {}
-
-
-def _entries_by_day(entries: tuple[CalendarEntry, ...]) -> dict[int, tuple[CalendarEntry, ...]]:
-    """The calendar indexed by day (built once per entries tuple)."""
-    hit = _BY_DAY.get(id(entries))
-    if hit is not None and hit[0] is entries:
-        return hit[1]
-    out: dict[int, list[CalendarEntry]] = {}
-    for e in entries:
-        out.setdefault(e.date.toordinal(), []).append(e)
-    index = {k: tuple(v) for k, v in out.items()}
-    if len(_BY_DAY) > 16:
-        _BY_DAY.clear()
-    _BY_DAY[id(entries)] = (entries, index)
-    return index
-
-
-def parse_event_calendar(rf: RuleFile) -> EventCalendar:
-    """Parse ``events.yaml`` (schema-validated shape) and check what a schema cannot:
-    real calendar dates, non-empty labels, unique (date, label) pairs."""
-    raw = rf.get("events", []) or []
-    problems: list[RuleProblem] = []
-    if not isinstance(raw, list):
-        raise RuleError([rf.problem(("events",), "must be a list of events")])
-    entries: list[CalendarEntry] = []
-    seen: set[tuple[dt.date, str]] = set()
-    for i, item in enumerate(raw):
-        path: tuple[str | int, ...] = ("events", i)
-        if not isinstance(item, dict):
-            problems.append(rf.problem(path, "must be a mapping with date, kind, participants, label"))
-            continue
-        value = item.get("date")
-        date: dt.date | None = value if isinstance(value, dt.date) else None
-        if isinstance(value, str):
-            try:
-                date = dt.date.fromisoformat(value)
-            except ValueError:
-                problems.append(rf.problem((*path, "date"), f"{value!r} is not a real date (YYYY-MM-DD)"))
-                continue
-        if date is None:
-            problems.append(rf.problem((*path, "date"), "date is required (YYYY-MM-DD)"))
-            continue
-        kind = item.get("kind", "other")
-        if kind not in KINDS:
-            problems.append(rf.problem((*path, "kind"), f"{kind!r} is not one of {', '.join(KINDS)}"))
-            continue
-        label = str(item.get("label") or "").strip()
-        if not label:
-            problems.append(rf.problem((*path, "label"), "label must not be empty"))
-            continue
-        if (date, label) in seen:
-            problems.append(rf.problem(path, f"duplicate event {date.isoformat()} {label!r}"))
-            continue
-        seen.add((date, label))
-        participants = tuple(str(p) for p in item.get("participants") or ())
-        keywords = tuple(" ".join(str(k).lower().split()) for k in item.get("keywords") or () if str(k).strip())
-        entries.append(CalendarEntry(date, kind, participants, label, keywords))
-    if problems:
-        raise RuleError(problems)
-    entries.sort(key=lambda e: (e.date, e.label))
-    return EventCalendar(tuple(entries))
 
 
 # --------------------------------------------------------------------------- cues
@@ -409,21 +322,12 @@ def _nearest_year(month: int, day: int, ref: dt.date) -> dt.date | None:
     return min(options, key=lambda d: (abs((d - ref).days), d)) if options else None
 
 
-def _matches(entry: CalendarEntry, participants: Sequence[str]) -> bool:
-    return not entry.participants or set(entry.participants) <= set(participants)
-
-
-def _calendar_year(cal: EventCalendar, month: int, day: int, participants: Sequence[str]) -> int | None:
-    years = {e.date.year for e in cal.on(month, day) if _matches(e, participants)}
-    return years.pop() if len(years) == 1 else None
-
-
 def _context_years(text: str, mentions: Sequence[Mention], skip: Sequence[tuple[int, int]],
                    cal: EventCalendar, participants: Sequence[str]) -> tuple[int, ...]:
     """Years the text points at: known events of the calendar it names, else the years
     written outside captions and footers."""
     from_calendar = {y for m in mentions if not m.excluded and m.year is None and m.month and m.day
-                     and (y := _calendar_year(cal, m.month, m.day, participants))}
+                     and (y := calendar_year(cal, m.month, m.day, participants))}
     if from_calendar:
         return tuple(sorted(from_calendar))
     years: set[int] = set()
@@ -453,7 +357,7 @@ def _resolve(m: Mention, ctx: _Context) -> dt.date | None:
         return _nearest_year(m.month, m.day, pub)
     context = ctx.years
     # A year from the URL is the article's own; the calendar only guesses.
-    year = ctx.years[0] if ctx.url_year else _calendar_year(ctx.calendar, m.month, m.day, ctx.participants)
+    year = ctx.years[0] if ctx.url_year else calendar_year(ctx.calendar, m.month, m.day, ctx.participants)
     if year is None and m.weekday is not None and context:
         fits = [y for y in range(min(context) - 12, max(context) + 13)
                 if (d := valid_date(y, m.month, m.day)) and d.weekday() == m.weekday]
@@ -494,7 +398,7 @@ def _score(m: Mention, date: dt.date, near: tuple[str | None, int], contact_gap:
             return None  # history ("their 2019 meeting in Osaka"), never the reported contact
         if date < latest - dt.timedelta(days=BACKGROUND_DAYS):
             score -= 3
-    if any(_matches(e, ctx.participants) for e in ctx.calendar.near(date)):
+    if any(matches(e, ctx.participants) for e in ctx.calendar.near(date)):
         score += 1
     return score
 
@@ -612,24 +516,6 @@ def hinted_weekday(evidence: Evidence | None) -> int | None:
     return None
 
 
-def _calendar_match(low: str, cal: EventCalendar, participants: Sequence[str],
-                    kind: EventKind | None) -> CalendarEntry | None:
-    low = " ".join(low[:MAX_SCAN_CHARS].split())
-    scored = []
-    for e in cal.entries:
-        if not _matches(e, participants) or (kind is not None and e.kind != kind):
-            continue
-        hits = sum(1 for k in e.keywords if k in low)
-        if hits:
-            scored.append((hits, e))
-    if not scored:
-        return None
-    scored.sort(key=lambda x: -x[0])
-    if len(scored) > 1 and scored[1][0] == scored[0][0]:
-        return None  # two known events fit equally: do not guess
-    return scored[0][1]
-
-
 def _dateparser_fallback(text: str, language: str, skip: Sequence[tuple[int, int]]) -> tuple[dt.date, Evidence] | None:
     """Bounded last resort for formats the own patterns do not know: the head of the text
     only, outside captions and footers, absolute dates (day and four-digit year) only,
@@ -711,7 +597,7 @@ def date_document(doc: Document, calendar: EventCalendar, names: Sequence[Person
                                 pub_ev.start if pub_ev else None)
         else:
             evidence = Evidence(anchor.isoformat(), "dateline_stamp", 0.4, None)
-    elif (entry := _calendar_match(low, calendar, participants, kind)) is not None and (
+    elif (entry := calendar_match(low, calendar, participants, kind)) is not None and (
             hinted_weekday(hint) in (None, entry.date.weekday())):
         event_date = entry.date
         evidence = Evidence(entry.label, f"calendar:{entry.label}", 0.3, None)
@@ -719,7 +605,8 @@ def date_document(doc: Document, calendar: EventCalendar, names: Sequence[Person
         evidence = hint
     elif (fallback := _dateparser_fallback(text, doc.language, skip)) is not None:
         event_date, evidence = fallback
-    people = find_people(text, low, names, skip=skip, focus=focus, mentions=named)
+    people = find_people(text, low, names, skip=skip, focus=focus, mentions=named,
+                         extra=foreign_titled_people(text, low, skip))
     return attrs.evolve(doc, published=pub, published_evidence=pub_ev, event_date=event_date,
                         event_date_evidence=evidence, event_kind=kind or "other",
                         participants=tuple(p.label() for p in people))

@@ -86,7 +86,7 @@ for _form in COUNTRY_WORDS:
     _COUNTRY_FIRST[_first] = max(_COUNTRY_FIRST.get(_first, 0), len(_form.split()))
 
 # Title heads that introduce a name (searched in the lower-cased text; whole words only).
-_TRIGGER_WORDS = ("minister", "president", "chancellor", "secretary", "counterpart", "premier",
+_TRIGGER_WORDS = ("minister", "president", "chancellor", "secretary", "counterpart", "premier", "leader",
                   "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "king", "queen",
                   "emir", "prince", "sheikh", "adviser", "advisor", "mr.", "mr", "mrs.", "mrs", "ms.", "ms",
                   "'s ", "’s ")
@@ -149,8 +149,30 @@ def surname_key(name: str) -> str:
     """"Aino Virtanen" -> "virtanen" (last word, accents folded, lower case)."""
     words = name.split()
     last = words[-1] if words else name
+    if _CYRILLIC_WORD.fullmatch(last):
+        # Cyrillic: case ending off, then Latin letters, so "Путиным" and "Putin" meet.
+        last = "".join(_TRANSLIT.get(ch, ch) for ch in fold_case(last).lower())
     folded = unicodedata.normalize("NFKD", last).encode("ascii", "ignore").decode() or last
     return re.sub(r"[^a-z0-9а-яё]+", "", folded.lower()) or last.lower()
+
+
+_CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё\-]+")
+_TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+                     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
+                      "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"],
+                     strict=True))
+_RU_ENDINGS = ("ыми", "ими", "ому", "ему", "ого", "его", "ой", "ей", "ом", "ем", "ым", "им", "ую",
+               "ая", "а", "у", "е", "ы", "ю", "я")
+
+
+def fold_case(word: str) -> str:
+    """A Russian name word without its case ending ("Виртаненом" -> "Виртанен")."""
+    if len(word) < 5:
+        return word
+    for end in _RU_ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= 4:
+            return word[: -len(end)]
+    return word
 
 
 @lru_cache(maxsize=4096)
@@ -424,6 +446,10 @@ def titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] = ()) -> 
                     continue
                 break
         name, j = _name_after(words, i)
+        if name and j == len(words) and line_end >= 0 and len(name) < 4:
+            # A hard-wrapped line: "President Vladimir\nPutin" goes on with the next line.
+            more, _ = _name_after(_TOKEN.findall(text[line_end + 1:line_end + 40].split("\n", 1)[0]), 0)
+            name += more[:4 - len(name)]
         if possessive and len(name) < 2:
             name = []  # "Russia's Borders": a possessive introduces a full name only
         if (not name and not possessive and low[a:b] in _APPOSITIVE_TITLES
@@ -448,10 +474,12 @@ def titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] = ()) -> 
 def find_people(text: str, low: str, names: Sequence[PersonName], *,
                 skip: Sequence[tuple[int, int]] = (),
                 focus: tuple[int, int] | None = None,
-                mentions: Sequence[tuple[int, int, PersonName]] | None = None) -> tuple[Person, ...]:
+                mentions: Sequence[tuple[int, int, PersonName]] | None = None,
+                extra: Sequence[Person] = ()) -> tuple[Person, ...]:
     """Every participant, principals first: the people and country roles named in the
     ``focus`` span (the sentence that dates the event) in text order, then the other
-    people by first mention.  Lexicon people keep their canonical name and country."""
+    people by first mention.  Lexicon people keep their canonical name and country;
+    ``extra`` are people found by title in other languages (:mod:`compare.events.titles`)."""
     names = tuple(names)
     people: dict[str, Person] = {}  # surname key -> person
     positions: dict[str, list[int]] = {}
@@ -464,7 +492,7 @@ def find_people(text: str, low: str, names: Sequence[PersonName], *,
             known_keys.add(key)
         positions.setdefault(key, []).append(a)
     roles: list[Person] = []
-    for found in titled_people(text, low, skip):
+    for found in sorted([*titled_people(text, low, skip), *extra], key=lambda p: p.start):
         if found.name is None:
             roles.append(found)
             continue
@@ -502,8 +530,37 @@ def find_people(text: str, low: str, names: Sequence[PersonName], *,
             in_focus.append((role.start, role))
             countries.add(role.country)
     in_focus.sort(key=lambda x: x[0])
+    # Who only reports the contact (an aide who briefed, a spokesman, "X told reporters")
+    # is no principal when two others in the sentence remain.
+    reporters = [p for at, p in in_focus if p.name and _reports(text, low, at, p.name, a)]
+    if len(in_focus) - len(reporters) >= 2:
+        in_focus = [x for x in in_focus if x[1] not in reporters] + [x for x in in_focus if x[1] in reporters]
     first = [p for _, p in in_focus]
     return tuple(first + [p for _, p in ordered if p not in first])
+
+
+# A reporting verb just after a name, a reporting phrase or a staff title just before it.
+_REPORT_AFTER = re.compile(
+    r"(?:['’]s)?[\s,]*(?:[\w\-]+[\s,]+){0,2}?(?:said|says|briefed|explained|added|noted|wrote|tweeted|"
+    r"told (?:reporters|journalists|the press|a news|a briefing|media|[\w ]{0,20}briefing)|"
+    r"сообщил|заявил|рассказал|a déclaré|a indiqué|sagte|erklärte|表示|说)(?![\w])")
+_REPORT_BEFORE = re.compile(
+    r"(?:according to|spokes\w*|press secretary|aide|adviser|advisor|envoy|ambassador|"
+    r"помощник|пресс-секретар\w*|представитель|porte-parole|conseiller|sprecher\w*|berater|发言人|助理)"
+    r"[\w\s,.'’\-]{0,40}$")
+
+
+def _reports(text: str, low: str, pos: int, name: str, floor: int) -> bool:
+    """Whether the person named ``name`` at ``pos`` is the one reporting (a briefer, a
+    spokesman) rather than a party: "Tillerson told reporters", "said Gidley", "Kremlin
+    aide Lena Orlova"."""
+    word = name.split()[-1].lower()
+    k = low.find(word, pos, pos + 120)
+    if k < 0:
+        return False
+    if _REPORT_AFTER.match(low, k + len(word)):
+        return True
+    return _REPORT_BEFORE.search(low[max(floor, k - 60):k]) is not None
 
 
 def trie_pattern(words: Sequence[str], tail: dict[str, str] | None = None) -> str:

@@ -15,14 +15,9 @@ from hypothesis import strategies as st
 from compare.core.errors import RuleError
 from compare.core.models import Document, PersonName
 from compare.core.rulefiles import RuleFile, load_rules, load_schema, validate
+from compare.events.calendar import EventCalendar, parse_event_calendar
 from compare.events.datephrases import find_mentions
-from compare.events.dates import (
-    EventCalendar,
-    date_document,
-    find_participants,
-    parse_event_calendar,
-    url_date,
-)
+from compare.events.dates import date_document, find_participants, url_date
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 D = dt.date

@@ -1,0 +1,191 @@
+"""Leaders named by title in Russian, French, German and Chinese, without a list of names.
+
+:mod:`compare.events.participants` reads English titles ("Foreign Minister Aino
+Virtanen").  This module reads the same construction in other languages:
+
+* Russian: "президент Финляндии Аино Виртанен", "премьер-министром Эстонии Каем Каском"
+  (country in the genitive after the title, or an adjective before it:
+  "финский президент"); case endings are folded off the surname key;
+* French: "le président finlandais Aino Virtanen", "la ministre des Affaires
+  étrangères de l'Estonie, Kaia Kask";
+* German: "der finnische Präsident Aino Virtanen", "Bundeskanzlerin Lena Vogt",
+  "US-Präsident ...";
+* Chinese: "芬兰总统维尔塔宁", "爱沙尼亚外交部长卡斯克" (a country, a title, then the
+  name up to the next function character).
+
+Each hit is a :class:`Person` with the country when the text gives it.  Surnames
+are compared across scripts by :func:`compare.events.participants.surname_key`,
+which transliterates Cyrillic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from compare.events.datephrases import in_spans
+from compare.events.participants import COUNTRY_WORDS, Person, fold_case
+
+# Country stems (lower case) in Russian, French and German (adjectives and names; a
+# word starting with a stem names the country), and short forms matched exactly.
+_STEMS = """
+Russia: росси российск russe russie russisch russland; United States: американск états-unis
+etats-unis américain americain amerikanisch vereinigten; France: франци французск français francais
+française francaise französisch frankreich; Germany: германи немецк allemand allemagne deutsch
+bundesrepublik; China: кита китайск chinois chine chinesisch; Ukraine: украин ukrainien ukrainisch
+ukraine; United Kingdom: британ великобритани britannique royaume-uni britisch großbritannien;
+Japan: япони японск japonais japon japanisch; India: инди индийск indien inde indisch;
+Turkey: турци турецк turc turque turquie türkisch türkei; Italy: итали итальянск italien italie
+italienisch; Spain: испани испанск espagnol espagne spanisch spanien; Finland: финлянди финск
+finlandais finlande finnisch finnland; Estonia: эстони эстонск estonien estonie estnisch estland;
+Poland: польш польск polonais pologne polnisch polen; Brazil: бразили бразильск brésilien brésil
+brasilianisch brasilien; Canada: канад канадск canadien kanadisch kanada; Saudi Arabia: саудовск
+saoudien saoudite saudisch saudi-arabien; Iran: иран иранск iranien iranisch; Israel: израил
+израильск israélien israël israelisch; Egypt: египет египт égyptien égypte ägyptisch ägypten;
+Portugal: португали португальск portugais portugiesisch; Sweden: швеци шведск suédois suède
+schwedisch schweden; Norway: норвеги норвежск norvégien norvège norwegisch norwegen;
+Austria: австри австрийск autrichien autriche österreich; Kazakhstan: казахстан казахск kazakh
+kasachisch kasachstan; Belarus: белорус biélorusse belarus weißruss; Armenia: армени армянск
+arménien armenisch armenien; Azerbaijan: азербайджан azerbaïdjanais aserbaidschan
+"""
+_SHORT = {"сша": "United States", "us": "United States", "usa": "United States", "рф": "Russia",
+          "uk": "United Kingdom", "фрг": "Germany", "кнр": "China", "eu": None}
+
+
+def _stems() -> tuple[tuple[str, str], ...]:
+    out: list[tuple[str, str]] = []
+    for entry in _STEMS.split(";"):
+        country, _, forms = entry.partition(":")
+        out.extend((f, country.strip()) for f in forms.split())
+    return tuple(sorted(out, key=lambda x: -len(x[0])))
+
+
+STEMS = _stems()
+
+
+def country_of(word: str) -> str | None:
+    """The country a word (any case, any inflection) names, or None."""
+    low = re.sub(r"^[ld][’']", "", word.lower().strip(".,;:«»\"'’-"))
+    if low in _SHORT:
+        return _SHORT[low]
+    if low in COUNTRY_WORDS:
+        return COUNTRY_WORDS[low]
+    for stem, country in STEMS:
+        if low.startswith(stem) and len(stem) >= 4:
+            return country
+    return None
+
+
+# Title words (lower case) per language; a title may carry a case ending (Russian) or a
+# compound prefix ("US-Präsident", "Bundeskanzlerin").
+_TITLE = re.compile(
+    r"(?:президент|премьер-министр|министр иностранных дел|глав[аоуыейя]* мид|канцлер|"
+    r"председател[а-я]*|лидер|корол[а-я]*)[а-я]{0,3}(?![а-я])|"
+    r"(?:président|présidente|premier ministre|première ministre|ministre des affaires étrangères|"
+    r"chef de la diplomatie|ministre|chancelier|chancelière)(?![\w])|"
+    r"(?:präsident|bundeskanzler|kanzler|außenminister|ministerpräsident|premierminister|"
+    r"regierungschef|staatschef|staatspräsident)(?:in|en)?(?![\w])")
+# Words that may stand between a title and the name besides a country.
+_BETWEEN = frozenset("""
+de des du la le l' d' l’ d’ the et und der die des von affaires étrangères étrangère federation федерации
+республики республика мид of
+""".split())  # noqa: SIM905
+_NAME = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё'’\-]+")
+_PARTICLES = frozenset({"de", "von", "van", "der", "du", "le", "la", "da", "di", "ben", "al"})
+_NOT_NAME = frozenset("""
+kremlin élysée elysée maison blanche weißen hauses bundestag sommet gipfel кремль белый дом
+января февраля марта апреля мая июня июля августа сентября октября ноября декабря
+janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+januar februar märz april juni juli oktober dezember montag dienstag mittwoch donnerstag freitag
+samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche
+""".split())  # noqa: SIM905
+_ELISION = re.compile(r"\b([ldLD][’'])(?=\w)")
+_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*|[^\w\s]")
+def fold_russian(word: str) -> str:
+    """A Russian name word without its case ending ("Виртаненом" -> "Виртанен")."""
+    return fold_case(word) if re.fullmatch(r"[А-ЯЁа-яё\-]+", word) else word
+
+
+def _country_before(words: Sequence[str]) -> str | None:
+    for w in reversed(words[-3:]):
+        country = country_of(w)
+        if country:
+            return country
+    return None
+
+
+def _after_title(tokens: Sequence[str]) -> tuple[list[str], str | None]:
+    """The name (and a country) in the tokens after a title word."""
+    country: str | None = None
+    i = 0
+    while i < len(tokens) and i < 8:
+        t = tokens[i]
+        low = t.lower()
+        c = country_of(t) if low not in _BETWEEN else None
+        if c and not (i + 1 < len(tokens) and _NAME.fullmatch(tokens[i + 1]) and _NAME.fullmatch(t)
+                      and country_of(tokens[i + 1]) is None and low in ("us",)):
+            country = country or c
+            i += 1
+            continue
+        if low in _BETWEEN or t in (",", "'", "’", "-"):
+            i += 1
+            continue
+        break
+    name: list[str] = []
+    while i < len(tokens) and len(name) < 3:
+        t = tokens[i]
+        if t.lower() in _PARTICLES and name and i + 1 < len(tokens) and _NAME.fullmatch(tokens[i + 1]):
+            name.append(t)
+            i += 1
+            continue
+        if not _NAME.fullmatch(t) or t.lower() in _NOT_NAME or country_of(t):
+            break
+        name.append(fold_russian(t))
+        i += 1
+    return name, country
+
+
+# Chinese: a country, a title, the name (two to four characters, up to a function character).
+_ZH_COUNTRIES = {"俄罗斯": "Russia", "俄": "Russia", "美国": "United States", "美": "United States",
+                 "中国": "China", "法国": "France", "法": "France", "德国": "Germany", "德": "Germany",
+                 "英国": "United Kingdom", "乌克兰": "Ukraine", "乌": "Ukraine", "日本": "Japan",
+                 "印度": "India", "土耳其": "Turkey", "意大利": "Italy", "西班牙": "Spain", "芬兰": "Finland",
+                 "爱沙尼亚": "Estonia", "波兰": "Poland", "巴西": "Brazil", "加拿大": "Canada",
+                 "沙特": "Saudi Arabia", "伊朗": "Iran", "以色列": "Israel", "埃及": "Egypt",
+                 "葡萄牙": "Portugal", "瑞典": "Sweden", "挪威": "Norway", "奥地利": "Austria",
+                 "哈萨克斯坦": "Kazakhstan", "白俄罗斯": "Belarus", "亚美尼亚": "Armenia"}
+_ZH = re.compile(
+    "(" + "|".join(sorted(_ZH_COUNTRIES, key=len, reverse=True)) + ")?"
+    r"(总统|国家主席|主席|国务院总理|总理|首相|外交部长|外长|国务卿|总理大臣|国王|总书记)"
+    r"([\u4e00-\u9fff·]{2,6}?)"
+    r"(?=[与和同跟在就于对向表说通会举进、，。：；\s“”\"（(]|$|举行|通电话|会谈|会晤)")
+
+
+def foreign_titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] = ()) -> list[Person]:
+    """People introduced by a title in Russian, French, German or Chinese, in text order."""
+    out: list[Person] = []
+    for m in _TITLE.finditer(low):
+        a, b = m.span()
+        if (a and low[a - 1].isalnum()) or (skip and in_spans(a, skip)):
+            continue
+        line_start = text.rfind("\n", 0, a) + 1
+        before = _TOKEN.findall(text[max(line_start, a - 40):a])
+        if before and before[-1] == "-":  # "US-Präsident"
+            before = before[:-1]
+        window = text[b:b + 120]
+        para = window.find("\n\n")
+        window = _ELISION.sub(r"\1 ", window[:para] if para >= 0 else window)
+        name, country = _after_title(_TOKEN.findall(window))
+        country = country or _country_before(before)
+        if name:
+            out.append(Person(" ".join(name), country, a))
+        elif country:
+            out.append(Person(None, country, a))
+    if any("\u4e00" <= ch <= "\u9fff" for ch in text[:2000]):
+        for m in _ZH.finditer(text):
+            if skip and in_spans(m.start(), skip):
+                continue
+            country = _ZH_COUNTRIES.get(m[1]) if m[1] else None
+            out.append(Person(m[3], country, m.start()))
+    out.sort(key=lambda p: p.start)
+    return out
