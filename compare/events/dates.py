@@ -362,7 +362,9 @@ def _resolve(m: Mention, ctx: _Context) -> dt.date | None:
         fits = [y for y in range(min(context) - 12, max(context) + 13)
                 if (d := valid_date(y, m.month, m.day)) and d.weekday() == m.weekday]
         if fits:
-            year = min(fits, key=lambda y: (min(abs(y - c) for c in context), -y))
+            # Nearest the latest year the text gives: earlier years are background
+            # ("since 2011", "in 2015"), the news comes after them.
+            year = min(fits, key=lambda y: (abs(y - max(context)), -y))
     if year is None and context:
         year = max(context)
     return valid_date(year, m.month, m.day) if year else None
