@@ -43,7 +43,7 @@ import attrs
 from rapidfuzz import fuzz
 
 from compare.core.models import Document, Event, EventKind, Evidence
-from compare.events.dates import hinted_weekday, url_month
+from compare.events.dates import YEAR_GUESSED, hinted_weekday, url_month
 from compare.events.participants import COUNTRIES, parse_participant
 
 DATE_SLACK_DAYS = 1
@@ -160,6 +160,8 @@ class _Item:
     hi: dt.date | None
     weekday: int | None = None
     firm: bool = True
+    # A day and month whose year the text does not give (the year was guessed).
+    day_month: tuple[int, int] | None = None
 
 
 def _item(doc: Document) -> _Item:
@@ -168,6 +170,9 @@ def _item(doc: Document) -> _Item:
     item = _Item(doc, _words(doc), _key(doc), people, doc.event_date, doc.event_date)
     if doc.event_date is not None and ev is not None and ev.rule in _STAMP_RULES:
         item.lo, item.firm = doc.event_date - dt.timedelta(days=STAMP_LAG_DAYS), False
+    elif doc.event_date is not None and ev is not None and ev.rule == YEAR_GUESSED:
+        item.firm, item.lo, item.hi = False, None, None
+        item.day_month = (doc.event_date.month, doc.event_date.day)
     elif doc.event_date is None:
         item.firm = False
         item.weekday = hinted_weekday(ev)
@@ -176,6 +181,13 @@ def _item(doc: Document) -> _Item:
             item.lo = dt.date(*month, 1)
             item.hi = dt.date(month[0] + month[1] // 12, month[1] % 12 + 1, 1) + dt.timedelta(days=6)
     return item
+
+
+def _on(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _in(ident: Identity, people: Sequence[Identity]) -> bool:
@@ -199,12 +211,19 @@ def _day_fit(item: _Item, group: _Group) -> int | None:
     """How many days the item's date lies from the group's dates (None: it cannot join).
     A firm date must be within the slack of every member (no chaining); a stamp
     bounds the event (on that day or up to STAMP_LAG_DAYS before it); a bare weekday
-    must be the weekday of the group's day."""
+    must be the weekday of the group's day; a day and month whose year was guessed
+    must be the group's day of the year."""
     if item.firm:
         assert item.lo is not None
         gap = max(abs((group.first - item.lo).days), abs((group.last - item.lo).days))
         return gap if gap <= DATE_SLACK_DAYS else None
     day = group.date
+    if item.day_month is not None:
+        # the same day of the year, give or take the slack, in whatever year
+        gaps = [abs((day - d).days) for y in (day.year - 1, day.year, day.year + 1)
+                if (d := _on(y, *item.day_month)) is not None]
+        gap = min(gaps, default=DATE_SLACK_DAYS + 1)
+        return gap if gap <= DATE_SLACK_DAYS else None
     if item.lo is not None and item.hi is not None and not item.lo <= day <= item.hi:
         return None
     if item.weekday is not None and day.weekday() != item.weekday:

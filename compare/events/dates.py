@@ -56,9 +56,12 @@ from compare.events.datephrases import (
     years_in,
 )
 from compare.events.participants import find_lexicon_names, find_people, lexicon_mentions, word_scans
-from compare.events.titles import foreign_titled_people
+from compare.events.titles import contact_people, foreign_titled_people
 
 BACKGROUND_DAYS = 7
+# The rule of a day and month whose year the text does not give (guessed from the years
+# it mentions or the calendar).
+YEAR_GUESSED = "day_month_year_guessed"
 # Dates this long before the publication date are history, not the news.
 HISTORY_DAYS = 90
 HEADER_FRACTION = 0.5
@@ -591,7 +594,11 @@ def date_document(doc: Document, calendar: EventCalendar, names: Sequence[Person
         focus = best.sentence
         event_date = best.date
         conf = round(min(0.95, 0.3 + 0.06 * best.score), 2)
-        evidence = Evidence(best.mention.quote, best.rule, conf, best.mention.start)
+        rule = best.rule
+        if pub is None and anchor is None and not ctx.url_year and best.mention.year is None \
+                and best.mention.kind in ("daymonth", "russian"):
+            rule = YEAR_GUESSED  # clustering may place it in another year's event of that day
+        evidence = Evidence(best.mention.quote, rule, conf, best.mention.start)
     elif anchor is not None:
         event_date = anchor
         if anchor == pub:
@@ -608,7 +615,7 @@ def date_document(doc: Document, calendar: EventCalendar, names: Sequence[Person
     elif (fallback := _dateparser_fallback(text, doc.language, skip)) is not None:
         event_date, evidence = fallback
     people = find_people(text, low, names, skip=skip, focus=focus, mentions=named,
-                         extra=foreign_titled_people(text, low, skip))
+                         extra=[*foreign_titled_people(text, low, skip), *contact_people(text, skip)])
     return attrs.evolve(doc, published=pub, published_evidence=pub_ev, event_date=event_date,
                         event_date_evidence=evidence, event_kind=kind or "other",
                         participants=tuple(p.label() for p in people))

@@ -98,7 +98,7 @@ finance economy economic trade commerce justice health energy security national 
 minister president secretary chancellor counterpart premier his her their its a an
 """.split())  # noqa: SIM905
 # Capitalised words that are never (part of) a person's name.
-_NOT_NAME = frozenset("""
+NOT_NAME = frozenset("""
 the a an and of on in at to for by with from as but or after before during while when
 this that these those his her their its our we they he she it i
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
@@ -356,7 +356,7 @@ def _name_before(text: str, start: int) -> list[str]:
     before = head[:m.start(1)].split()[-1:]
     if before and before[0].lower() in _PLACE_PREPOSITIONS:
         return []  # "in Saint Petersburg, the Russian president"
-    while name and (name[0].lower() in _NOT_NAME or name[0].lower() in COUNTRY_WORDS):
+    while name and (name[0].lower() in NOT_NAME or name[0].lower() in COUNTRY_WORDS):
         if name[0].lower() in _PLACE_PREPOSITIONS:
             return []
         name = name[1:]
@@ -379,7 +379,7 @@ def _name_after(words: Sequence[str], i: int) -> tuple[list[str], int]:
                 and _NAME_WORD.fullmatch(words[i + 2]):
             i += 2  # a middle initial: "Donald J. Trump"
             continue
-        if not _NAME_WORD.fullmatch(core) or core.lower() in _NOT_NAME or core.lower() in COUNTRY_WORDS \
+        if not _NAME_WORD.fullmatch(core) or core.lower() in NOT_NAME or core.lower() in COUNTRY_WORDS \
                 or _CAMEL.search(core):
             break
         name.append(core)
@@ -509,9 +509,7 @@ def find_people(text: str, low: str, names: Sequence[PersonName], *,
     if not people and not roles:
         return ()
     ordered = sorted(people.items(), key=lambda kv: (kv[1].start, kv[0]))
-    if focus is None:
-        return tuple(p for _, p in ordered)
-    a, b = focus
+    a, b = focus if focus is not None else (0, 0)
     in_focus: list[tuple[int, Person]] = []
     for key, person in ordered:
         at = [p for p in positions.get(key, ()) if a <= p < b]
@@ -530,13 +528,20 @@ def find_people(text: str, low: str, names: Sequence[PersonName], *,
             in_focus.append((role.start, role))
             countries.add(role.country)
     in_focus.sort(key=lambda x: x[0])
-    # Who only reports the contact (an aide who briefed, a spokesman, "X told reporters")
-    # is no principal when two others in the sentence remain.
-    reporters = [p for at, p in in_focus if p.name and _reports(text, low, at, p.name, a)]
-    if len(in_focus) - len(reporters) >= 2:
-        in_focus = [x for x in in_focus if x[1] not in reporters] + [x for x in in_focus if x[1] in reporters]
-    first = [p for _, p in in_focus]
-    return tuple(first + [p for _, p in ordered if p not in first])
+    # Who only reports the contact is no principal: staff (an aide, a spokesman, an
+    # envoy) whenever someone else is named, "X said" / "X told reporters" when two
+    # others in the sentence remain.
+    said = {at: _reports(text, low, at, p.name, a) if p.name else None for at, p in in_focus}
+    staff = [p for at, p in in_focus if said[at] == "staff"]
+    staff += [p for _, p in ordered if p not in staff and p.name and _staff(low, p.start)]
+    verb = [p for at, p in in_focus if said[at] == "verb"]
+    if len(in_focus) - len(staff) - len(verb) < 2:
+        verb = []
+    last = staff + verb
+    first = [p for _, p in in_focus if p not in last]
+    if not first and not [p for _, p in ordered if p not in last]:
+        first, last = [p for _, p in in_focus], []
+    return tuple(first + [p for _, p in ordered if p not in first and p not in last] + last)
 
 
 # A reporting verb just after a name, a reporting phrase or a staff title just before it.
@@ -545,22 +550,30 @@ _REPORT_AFTER = re.compile(
     r"told (?:reporters|journalists|the press|a news|a briefing|media|[\w ]{0,20}briefing)|"
     r"сообщил|заявил|рассказал|a déclaré|a indiqué|sagte|erklärte|表示|说)(?![\w])")
 _REPORT_BEFORE = re.compile(
-    r"(?:according to|spokes\w*|press secretary|aide|adviser|advisor|envoy|ambassador|"
+    r"(?:spokes\w*|press secretary|aide|adviser|advisor|envoy|ambassador|"
     r"помощник|пресс-секретар\w*|представитель|porte-parole|conseiller|sprecher\w*|berater|发言人|助理)"
     r"[\w\s,.'’\-]{0,40}$")
 
 
-def _reports(text: str, low: str, pos: int, name: str, floor: int) -> bool:
-    """Whether the person named ``name`` at ``pos`` is the one reporting (a briefer, a
-    spokesman) rather than a party: "Tillerson told reporters", "said Gidley", "Kremlin
-    aide Lena Orlova"."""
+def _reports(text: str, low: str, pos: int, name: str, floor: int) -> str | None:
+    """Whether the person named ``name`` at ``pos`` is the one reporting rather than a
+    party: "staff" ("Kremlin aide Lena Orlova", "spokesman ..."), "verb" ("Tillerson told
+    reporters", "Orlova said"), else None."""
     word = name.split()[-1].lower()
     k = low.find(word, pos, pos + 120)
     if k < 0:
-        return False
-    if _REPORT_AFTER.match(low, k + len(word)):
-        return True
-    return _REPORT_BEFORE.search(low[max(floor, k - 60):k]) is not None
+        return None
+    if _REPORT_BEFORE.search(low[max(floor, k - 60):k]) is not None:
+        return "staff"
+    return "verb" if _REPORT_AFTER.match(low, k + len(word)) else None
+
+
+def _staff(low: str, start: int) -> bool:
+    """A staff title introduces the person found at ``start`` (a spokesman, an aide)."""
+    return _STAFF.match(low, start) is not None
+
+
+_STAFF = re.compile(r"(?:spokes\w*|press secretary|aide|adviser|advisor|envoy|ambassador)\b")
 
 
 def trie_pattern(words: Sequence[str], tail: dict[str, str] | None = None) -> str:

@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 
 from compare.events.datephrases import in_spans
-from compare.events.participants import COUNTRY_WORDS, Person, fold_case
+from compare.events.participants import COUNTRY_WORDS, NOT_NAME, Person, fold_case
 
 # Country stems (lower case) in Russian, French and German (adjectives and names; a
 # word starting with a stem names the country), and short forms matched exactly.
@@ -159,6 +159,49 @@ _ZH = re.compile(
     r"(总统|国家主席|主席|国务院总理|总理|首相|外交部长|外长|国务卿|总理大臣|国王|总书记)"
     r"([\u4e00-\u9fff·]{2,6}?)"
     r"(?=[与和同跟在就于对向表说通会举进、，。：；\s“”\"（(]|$|举行|通电话|会谈|会晤)")
+
+
+# People named without a title as the parties of a contact: "Virtanen and Kask met",
+# "Aino Virtanen had a telephone conversation with Kaia Kask", "Kask phoned Virtanen".
+_CAP = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’\-]+"
+_PERSON = rf"{_CAP}(?:[ \t]+{_CAP}){{0,2}}"
+_VERB = (r"(?:had|held|have|has)[ \t]+(?:an?[ \t]+)?(?:[a-z\-]+[ \t]+){0,2}?(?:telephone|phone|call|"
+         r"conversation|talks|meeting|discussion)|met|spoke|talked|phoned|telephoned|called|discussed")
+_CONTACT_NAMES = re.compile(
+    rf"(?P<a>{_PERSON})(?:['’]s)?[ \t]+(?:and|&)[ \t]+(?P<b>{_PERSON})(?:['’]s)?[ \t]+"
+    rf"(?:[a-z]+[ \t]+){{0,2}}?(?:{_VERB})\b"
+    rf"|(?P<c>{_PERSON})[ \t]+(?:[a-z]+[ \t]+){{0,2}}?(?:(?:{_VERB})(?:[ \t]+by[ \t]+(?:tele)?phone)?[ \t]+(?:with|to)"
+    rf"|phoned|telephoned|called|met)[ \t]+(?P<d>{_PERSON})")
+
+
+def contact_people(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Person]:
+    """People named as the parties of a contact without a title (English)."""
+    out: list[Person] = []
+    for m in _CONTACT_NAMES.finditer(text[:100_000]):
+        if skip and in_spans(m.start(), skip):
+            continue
+        pair = ("a", "b") if m["a"] else ("c", "d")
+        names = [_strip_titles(m[g].split()) for g in pair]
+        if any(not words or any(w.lower() in _COMMON or country_of(w) for w in words) for words in names):
+            continue  # "The two leaders", "President", "Russia": not the parties' names
+        out.extend(Person(" ".join(words), None, m.start(g)) for g, words in zip(pair, names, strict=True))
+    return out
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    """Name words without the titles before them ("President Kaia Kask" -> Kaia Kask)."""
+    while words and words[0].lower() in _TITLES_EN:
+        words = words[1:]
+    return words
+
+
+_TITLES_EN = frozenset(["president", "prime", "minister", "chancellor", "secretary", "premier", "king",
+                        "queen", "emir"])
+_COMMON = frozenset(NOT_NAME) | frozenset("""
+he she they it we i you both two leaders presidents sides officials minister president prime
+chancellor secretary foreign state kremlin white house moscow washington beijing paris berlin
+london kyiv kiev also later earlier then today yesterday tonight
+""".split())  # noqa: SIM905
 
 
 def foreign_titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] = ()) -> list[Person]:
