@@ -39,7 +39,7 @@ Turkey: турци турецк turc turque turquie türkisch türkei; Italy: и
 italienisch; Spain: испани испанск espagnol espagne spanisch spanien; Finland: финлянди финск
 finlandais finlande finnisch finnland; Estonia: эстони эстонск estonien estonie estnisch estland;
 Poland: польш польск polonais pologne polnisch polen; Brazil: бразили бразильск brésilien brésil
-brasilianisch brasilien; Canada: канад канадск canadien kanadisch kanada; Saudi Arabia: саудовск
+brasilianisch brasilien; Canada: канад канадск canadien kanadisch kanada; Saudi Arabia: саудовск арави
 saoudien saoudite saudisch saudi-arabien; Iran: иран иранск iranien iranisch; Israel: израил
 израильск israélien israël israelisch; Egypt: египет египт égyptien égypte ägyptisch ägypten;
 Portugal: португали португальск portugais portugiesisch; Sweden: швеци шведск suédois suède
