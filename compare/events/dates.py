@@ -55,6 +55,7 @@ from compare.events.datephrases import (
     valid_date,
     years_in,
 )
+from compare.events.foreign_dates import foreign_mentions
 from compare.events.participants import find_lexicon_names, find_people, lexicon_mentions, word_scans
 from compare.events.titles import contact_people, foreign_titled_people
 
@@ -77,10 +78,12 @@ LEAD_CHARS = 1200
 # (patterns that start with a literal let the regex engine skip ahead quickly).
 _CUE_WORDS: tuple[tuple[str, str], ...] = (
     ("call", r"telephone|phoned|phone|phoning|calls|called|call|conversations|conversation|spoke|talked|"
-             r"разговор|телефон|созвонил"),
-    ("meeting", r"meeting|meets|meet|met|summit|talks|visited|visit|встрет|встреч|переговор"),
+             r"разговор|телефон|созвонил|téléphonique|téléphoné|entretenu|entretien|entretenus|telefonat|"
+             r"telefonierte|telefonierten|telefoniert|telefongespräch|gespräch|通电话|通话"),
+    ("meeting", r"meeting|meets|meet|met|summit|talks|visited|visit|received|hosted|встрет|встреч|переговор|rencontré|"
+                r"rencontre|réunion|sommet|treffen|traf|trafen|getroffen|gipfel|会谈|会晤|会见|峰会"),
     ("strong_statement", r"announced|declared|interview|conference|briefing|remarks|заявил"),
-    ("statement", r"said|says|told|stated|statement|сообщил"),
+    ("statement", r"said|says|told|stated|statement|сообщил|déclaré|sagte|erklärte|表示"),
     # Verbs of reporting: a date beside them dates the report, not the contact.
     ("report", r"confirmed|confirms|reported|reports|revealed|quoted|подтвердил"),
     ("generic", r"held|discussed|discuss|exchanged|agreed|обсудил"),
@@ -94,6 +97,7 @@ _CALLED_NOT_CALL = re.compile(r" (?:for|on|upon|off|out|in|it|this|that|them|bac
 _STEMS = frozenset({"разговор", "телефон", "созвонил", "встрет", "встреч", "переговор", "заявил",
                     "сообщил", "обсудил", "подтвердил"})
 _CONTACT = frozenset({"call", "meeting"})
+_CJK_CUES = frozenset(w for w in _CUE_CLASS if any("\u4e00" <= ch <= "\u9fff" for ch in w))
 # How near (characters) a contact word must be to a date phrase to be its verb ("spoke by
 # phone on Tuesday", "on Sunday phoned").  benchmarks/events_sweep.py: realdev B-cubed F1
 # 1.000 at 20-30, 0.989 at 40, 0.978 at 60-80 (dates 1.000 up to 40); devset 1.0 throughout.
@@ -104,7 +108,7 @@ CONTACT_GAP = 30
 PLAN_BEFORE = 45
 _RANGE = re.compile(r"\d\s*[-–]\s*\d")
 _POSITIVE = frozenset({"call", "meeting", "strong_statement", "statement", "generic"})
-_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”»’)]*[ \t]+|\n")
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”»’)]*[ \t]+|\n|[。！？]")
 _ABBREVIATIONS = frozenset({"u.s", "mr", "ms", "mrs", "dr", "st", "jr", "no", "vs", "gen", "lt", "col",
                             "sen", "rep", "gov", "prof", "a.m", "p.m", "u.n", "u.k", "e.g", "i.e"})
 _STAMP_NOISE = re.compile(
@@ -117,12 +121,15 @@ _LABEL = re.compile(r"(?:publication date|published|posted|updated|last modified
 # A dateline: a place (one to three capitalised words, a bracketed region) and a comma or
 # full stop before the date at the start of a line, an agency or a dash after it
 # ("Moscow, July 24 (IANS) ...", "Moscow [Russia], Dec 18 (ANI): ...", "Paris. 3 mars. AFP —").
-_DATELINE_BEFORE = re.compile(r"[ \t]*(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’-]*[ \t/]*){1,3}(?:\[[^\]\n]{1,30}\][ \t]*)?[,.][ \t]*")
+_DATELINE_BEFORE = re.compile(r"[ \t]*(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’-]*[ \t/]*){1,3}(?:\[[^\]\n]{1,30}\][ \t]*)?[,.][ \t]*"
+                              r"(?:(?:le|am|den)[ \t]+)?")
 _DATELINE_AFTER = re.compile(r"[ \t.]*(?:,?[ \t]*(?:19|20)\d{2})?[ \t]*(?:\([^()\n]{1,40}\)|"
                              r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ.]{1,20}(?:\.[A-Za-z]{2,3})?[ \t]*)?[-–—:])")
 # A sentence about what is still to come: a weekday in it names a plan, not the event.
 _FUTURE = re.compile(r"\b(?:will|shall|expects?|expected|tomorrow|next|plans? to|planned|is due|are due|"
-                     r"scheduled|upcoming|meets|is to|are to|to be held|going to)\b|'ll\b")
+                     r"scheduled|upcoming|meets|is to|are to|to be held|going to|va|vont|sera|seront|prévu|"
+                     r"prévue|prochain|prochaine|devrait|wird|werden|soll|sollen|geplant|nächste|nächsten)\b|'ll\b|"
+                     r"将|计划|下周|预计|будет|состоится|планиру")
 _URL_MONTH = re.compile(r"[/-]((?:19|20)\d{2})[/-](0[1-9]|1[0-2])(?:[/_-]|$)")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/_-]|$)")
 
@@ -151,6 +158,9 @@ def find_cues(low: str, start: int = 0, end: int = MAX_SCAN_CHARS) -> list[Cue]:
         if a < last_end or b > end:
             continue
         last_end = b
+        if word in _CJK_CUES:
+            out.append(Cue(a, b, _CUE_CLASS[word]))  # no spaces between Chinese words
+            continue
         if a and low[a - 1].isalnum():
             continue
         if b < n and low[b].isalnum() and word not in _STEMS:
@@ -185,7 +195,7 @@ def _cue_occurrences(low: str) -> tuple[list[int], list[tuple[int, int, str]]]:
 
 
 def _is_break(text: str, m: re.Match[str]) -> bool:
-    if m.group(0) == "\n":
+    if m.group(0) in ("\n", "。", "！", "？"):
         return True
     end = m.end()
     nxt = text[end:end + 2].lstrip("\"“«(")
@@ -569,6 +579,9 @@ def date_document(doc: Document, calendar: EventCalendar, names: Sequence[Person
     scan_together(low, (PHRASE_SCAN, _CUE_SCAN, *word_scans(names)))
     skip = excluded_lines(text, low)
     mentions = find_mentions(text, low, skip)
+    if doc.language not in ("en", "ru", "uk"):
+        more = foreign_mentions(text, low, skip, [(m.start, m.end) for m in mentions], doc.language)
+        mentions = sorted([*mentions, *more], key=lambda m: m.start)
     named = lexicon_mentions(low, names)
     participants = find_lexicon_names(low, names, named)
     pub, pub_ev = doc.published, doc.published_evidence

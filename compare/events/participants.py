@@ -87,7 +87,7 @@ for _form in COUNTRY_WORDS:
 
 # Title heads that introduce a name (searched in the lower-cased text; whole words only).
 _TRIGGER_WORDS = ("minister", "president", "chancellor", "secretary", "counterpart", "premier", "leader",
-                  "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "king", "queen",
+                  "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "aide", "king", "queen",
                   "emir", "prince", "sheikh", "adviser", "advisor", "mr.", "mr", "mrs.", "mrs", "ms.", "ms",
                   "'s ", "’s ")
 _TRIGGER_SCAN = WordScan(_TRIGGER_WORDS)

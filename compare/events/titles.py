@@ -158,7 +158,7 @@ _ZH = re.compile(
     "(" + "|".join(sorted(_ZH_COUNTRIES, key=len, reverse=True)) + ")?"
     r"(总统|国家主席|主席|国务院总理|总理|首相|外交部长|外长|国务卿|总理大臣|国王|总书记)"
     r"([\u4e00-\u9fff·]{2,6}?)"
-    r"(?=[与和同跟在就于对向表说通会举进、，。：；\s“”\"（(]|$|举行|通电话|会谈|会晤)")
+    r"(?=[与和同跟在就于对向表说通会举进、，。：；\s“”\"（(\d]|$|举行|通电话|会谈|会晤|昨天|今天|星期|周)")
 
 
 # People named without a title as the parties of a contact: "Virtanen and Kask met",
