@@ -86,6 +86,14 @@ class _Group:
     date: dt.date
 
     @property
+    def principals(self) -> list[Identity]:
+        """Every member's principals (documents of one event put different people first)."""
+        out: list[Identity] = []
+        for i in self.items:
+            out.extend(x for x in i.key if not _in(x, out))
+        return out
+
+    @property
     def members(self) -> list[Document]:
         return [i.doc for i in self.items]
 
@@ -204,6 +212,32 @@ def _on(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+def _with_countries(items: list[_Item]) -> list[_Item]:
+    """Countries the whole collection gives a surname fill the documents that name the
+    person without one; a country role of a key ("the US president") that a named
+    principal of that country already stands for is dropped."""
+    seen: dict[str, Counter[str]] = {}
+    for i in items:
+        for surname, country in i.people:
+            if surname and country:
+                seen.setdefault(surname, Counter())[country] += 1
+    known = {s: c.most_common(1)[0][0] for s, c in seen.items()}
+
+    def fill(ids: Sequence[Identity]) -> tuple[Identity, ...]:
+        return tuple((s, c or (known.get(s) if s else None)) for s, c in ids)
+
+    for i in items:
+        i.people = fill(i.people)
+        key = fill(i.key)
+        named = {c for s, c in key if s and c}
+        key = tuple(x for x in key if x[0] or x[1] not in named)
+        if len(key) < len(i.key):  # the role stood for a named principal: take the next person
+            more = [x for x in i.people if x[0] and not _in(x, key)]
+            key = tuple(sorted((*key, *more[:len(i.key) - len(key)]), key=lambda x: (x[0] or "", x[1] or "")))
+        i.key = key
+    return items
+
+
 def _in(ident: Identity, people: Sequence[Identity]) -> bool:
     return any(_same(ident, p) for p in people)
 
@@ -216,9 +250,35 @@ def _compatible(item: _Item, group: _Group) -> bool:
         return True  # nobody named on one side: the caller asks for strong topic overlap
     if len(item.key) != len(group.key):
         return False  # one side unrecognised: _join_partial decides, seeing every candidate
-    if not any(_in(x, group.key) for x in item.key):
+    if not any(_in(x, group.principals) for x in item.key):
         return False
     return all(_in(x, group.people) for x in item.key) or all(_in(x, item.people) for x in group.key)
+
+
+def _merge_groups(groups: list[_Group]) -> list[_Group]:
+    """Groups of one contact that the order of the documents kept apart (each put other
+    people first): two groups within the date slack of each other whose principals the
+    other names join, so the event has one group and one agreed date."""
+    merged = True
+    while merged:
+        merged = False
+        for i, a in enumerate(groups):
+            for j in range(i + 1, len(groups)):
+                b = groups[j]
+                if max(a.last, b.last) - min(a.first, b.first) > dt.timedelta(days=DATE_SLACK_DAYS) \
+                        or len(a.key) != 2 or len(b.key) != 2:
+                    continue
+                if not any(_in(x, a.principals) for x in b.principals):
+                    continue
+                if all(_in(x, a.people) for x in b.key) or all(_in(x, b.people) for x in a.key):
+                    for item in b.items:
+                        a.add(item)
+                    del groups[j]
+                    merged = True
+                    break
+            if merged:
+                break
+    return groups
 
 
 def _loose_compatible(item: _Item, group: _Group) -> bool:
@@ -408,7 +468,7 @@ def _group(items: Sequence[_Item]) -> tuple[list[_Group], list[_Item]]:
         else:
             groups.append(_Group([item], item.doc.event_kind or "other", item.key, list(item.people),
                                  set(item.words), item.lo, item.lo, item.lo))
-    groups = _join_partial(groups)
+    groups = _join_partial(_merge_groups(groups))
     for g in groups:
         g.date = _event_date(g.items) or g.first
     undated: list[_Item] = []
@@ -447,7 +507,7 @@ def cluster_documents(docs: Sequence[Document]) -> tuple[list[Event], list[Docum
     ids = {d.id for d in docs}
     originals = [d for d in docs if d.duplicate_of is None or d.duplicate_of not in ids]
     copies = [d for d in docs if d.duplicate_of is not None and d.duplicate_of in ids]
-    groups, undated_items = _group([_item(d) for d in originals])
+    groups, undated_items = _group(_with_countries([_item(d) for d in originals]))
     undated = [i.doc for i in undated_items]
     # Republications join their original's group (following chains of copies).
     member_of: dict[str, list[Document]] = {}

@@ -528,20 +528,20 @@ def find_people(text: str, low: str, names: Sequence[PersonName], *,
             in_focus.append((role.start, role))
             countries.add(role.country)
     in_focus.sort(key=lambda x: x[0])
-    # Who only reports the contact is no principal: staff (an aide, a spokesman, an
-    # envoy) whenever someone else is named, "X said" / "X told reporters" when two
-    # others in the sentence remain.
+    # Who only reports the contact is no participant: staff (an aide, a spokesman, an
+    # envoy) are left out whenever someone else is named; "X said" / "X told reporters"
+    # goes last when two others in the sentence remain (a leader may say it too).
     said = {at: _reports(text, low, at, p.name, a) if p.name else None for at, p in in_focus}
     staff = [p for at, p in in_focus if said[at] == "staff"]
-    staff += [p for _, p in ordered if p not in staff and p.name and _staff(low, p.start)]
-    verb = [p for at, p in in_focus if said[at] == "verb"]
+    staff += [p for _, p in ordered if p not in staff and p.name and _reports(text, low, p.start, p.name, 0)
+              == "staff"]
+    verb = [p for at, p in in_focus if said[at] == "verb" and p not in staff]
     if len(in_focus) - len(staff) - len(verb) < 2:
         verb = []
-    last = staff + verb
-    first = [p for _, p in in_focus if p not in last]
-    if not first and not [p for _, p in ordered if p not in last]:
-        first, last = [p for _, p in in_focus], []
-    return tuple(first + [p for _, p in ordered if p not in first and p not in last] + last)
+    first = [p for _, p in in_focus if p not in staff and p not in verb]
+    rest = [p for _, p in ordered if p not in first and p not in staff and p not in verb]
+    kept = first + rest + verb
+    return tuple(kept + ([] if kept else staff))
 
 
 # A reporting verb just after a name, a reporting phrase or a staff title just before it.
@@ -566,14 +566,6 @@ def _reports(text: str, low: str, pos: int, name: str, floor: int) -> str | None
     if _REPORT_BEFORE.search(low[max(floor, k - 60):k]) is not None:
         return "staff"
     return "verb" if _REPORT_AFTER.match(low, k + len(word)) else None
-
-
-def _staff(low: str, start: int) -> bool:
-    """A staff title introduces the person found at ``start`` (a spokesman, an aide)."""
-    return _STAFF.match(low, start) is not None
-
-
-_STAFF = re.compile(r"(?:spokes\w*|press secretary|aide|adviser|advisor|envoy|ambassador)\b")
 
 
 def trie_pattern(words: Sequence[str], tail: dict[str, str] | None = None) -> str:
