@@ -435,7 +435,7 @@ def _join_partial(groups: list[_Group]) -> list[_Group]:
         # With one side unknown, the kind is a clue left: a meeting of that leader is
         # not part of a call of the same day.
         langs = {d.language for d in g.members}
-        fits = [h for h in out if len(h.key) == 2 and h.kind == g.kind
+        fits = [h for h in out if len(h.key) == 2 and g.kind in {d.event_kind for d in h.members}
                 and max(abs((h.last - g.first).days), abs((g.last - h.first).days)) <= DATE_SLACK_DAYS
                 and any(_same(g.key[0], x) for x in h.key)
                 and (containment(g.words, h.words) >= PARTIAL_JOIN

@@ -181,10 +181,10 @@ def contact_people(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Pers
         if skip and in_spans(m.start(), skip):
             continue
         pair = ("a", "b") if m["a"] else ("c", "d")
-        names = [_strip_titles(m[g].split()) for g in pair]
-        if any(not words or any(w.lower() in _COMMON or country_of(w) for w in words) for words in names):
-            continue  # "The two leaders", "President", "Russia": not the parties' names
-        out.extend(Person(" ".join(words), None, m.start(g)) for g, words in zip(pair, names, strict=True))
+        for g in pair:
+            words = _strip_titles(m[g].split())
+            if words and not any(w.lower() in _COMMON or country_of(w) for w in words):
+                out.append(Person(" ".join(words), None, m.start(g)))  # not "The", "Russia"
     return out
 
 
