@@ -285,7 +285,7 @@ def _loose_compatible(item: _Item, group: _Group) -> bool:
     """A document whose date only bounds the event may also name one side only (the
     other went unrecognised): that side must be one of the group's principals."""
     if len(item.key) == 1 and len(group.key) == 2:
-        return _in(item.key[0], group.key)
+        return _in(item.key[0], group.principals)
     return _compatible(item, group)
 
 
@@ -475,10 +475,15 @@ def _group(items: Sequence[_Item]) -> tuple[list[_Group], list[_Item]]:
     loose = sorted((i for i in items if not i.firm or i.lo is None),
                    key=lambda i: (i.doc.event_date or dt.date.max, i.doc.id))
     for item in loose:
+        lang = item.doc.language
         scored = [(share - gap, i) for i, g in enumerate(groups)
                   if (gap := _day_fit(item, g)) is not None and _loose_compatible(item, g)
                   and ((share := containment(item.words, g.words)) >= PARTIAL_JOIN
-                       or (len(item.key) == 2 and len(g.key) == 2))]
+                       or (len(item.key) == 2 and len(g.key) == 2)
+                       # words cannot tell across languages: the named side and the date must
+                       or (len(item.key) == 1 and lang not in {d.language for d in g.members}))]
+        if len(item.key) < 2 and len(scored) > 1:
+            scored = []  # one side or nobody named, several contacts fit: do not guess
         if scored:
             groups[max(scored, key=lambda x: (x[0], -x[1]))[1]].add(item)
         elif item.doc.event_date is not None:
