@@ -44,7 +44,7 @@ from rapidfuzz import fuzz
 
 from compare.core.models import Document, Event, EventKind, Evidence
 from compare.events.dates import YEAR_GUESSED, hinted_weekday, url_month
-from compare.events.participants import COUNTRIES, parse_participant
+from compare.events.participants import COUNTRIES, parse_participant, surname_key
 
 DATE_SLACK_DAYS = 1
 # Two surname keys of at least five letters this similar (rapidfuzz ratio) are one person
@@ -217,14 +217,29 @@ def _with_countries(items: list[_Item]) -> list[_Item]:
     person without one; a country role of a key ("the US president") that a named
     principal of that country already stands for is dropped."""
     seen: dict[str, Counter[str]] = {}
+    surnames: set[str] = set()
+    first_names: dict[str, set[str]] = {}
     for i in items:
         for surname, country in i.people:
             if surname and country:
                 seen.setdefault(surname, Counter())[country] += 1
+        for value in i.doc.participants:
+            name, surname, _ = parse_participant(value)
+            words = (name or "").split()
+            if surname and len(words) >= 2:
+                surnames.add(surname)
+                first_names.setdefault(surname_key(words[0]), set()).add(surname)
     known = {s: c.most_common(1)[0][0] for s, c in seen.items()}
+    # A name given by its first word only ("President Donald" before a garbled surname)
+    # is the one person of the collection with that first name.
+    alias = {f: next(iter(s)) for f, s in first_names.items() if len(s) == 1 and f not in surnames}
 
     def fill(ids: Sequence[Identity]) -> tuple[Identity, ...]:
-        return tuple((s, c or (known.get(s) if s else None)) for s, c in ids)
+        out = []
+        for s, c in ids:
+            s = alias.get(s, s) if s else s
+            out.append((s, c or (known.get(s) if s else None)))
+        return tuple(out)
 
     for i in items:
         i.people = fill(i.people)

@@ -231,3 +231,13 @@ def test_members_of_an_event_share_its_date(rows: list[tuple[int, int, bool]]) -
         assert {by_id[i].event_date for i in e.documents} == {e.date}
         days = [d.published for d in docs if d.id in e.documents and d.published]
         assert max(days) - min(days) <= dt.timedelta(days=3)
+
+
+def test_a_first_name_alone_is_the_collection_s_person_of_that_first_name() -> None:
+    def doc(doc_id: str, people: tuple[str, ...]) -> Document:
+        return Document(id=doc_id, path=f"{doc_id}.txt", sha256="", text="The two spoke by phone about ports.",
+                        event_date=D(2031, 6, 10), event_kind="call", participants=people)
+    full = ("Aino Virtanen (Finland)", "Kaia Kask (Estonia)")
+    # a machine translation lower-cased the surname: only "President Aino" was read
+    events, _ = cluster_documents([doc("a", full), doc("b", full), doc("c", ("Aino (Finland)", "Kaia Kask"))])
+    assert len(events) == 1
