@@ -218,7 +218,7 @@ def _with_countries(items: list[_Item]) -> list[_Item]:
     principal of that country already stands for is dropped."""
     seen: dict[str, Counter[str]] = {}
     surnames: set[str] = set()
-    first_names: dict[str, set[str]] = {}
+    first_names: dict[str, Counter[str]] = {}
     for i in items:
         for surname, country in i.people:
             if surname and country:
@@ -228,11 +228,12 @@ def _with_countries(items: list[_Item]) -> list[_Item]:
             words = (name or "").split()
             if surname and len(words) >= 2:
                 surnames.add(surname)
-                first_names.setdefault(surname_key(words[0]), set()).add(surname)
+                first_names.setdefault(surname_key(words[0]), Counter())[surname] += 1
     known = {s: c.most_common(1)[0][0] for s, c in seen.items()}
     # A name given by its first word only ("President Donald" before a garbled surname)
-    # is the one person of the collection with that first name.
-    alias = {f: next(iter(s)) for f, s in first_names.items() if len(s) == 1 and f not in surnames}
+    # is the person of the collection with that first name (four in five of its full names).
+    alias = {f: top[0][0] for f, c in first_names.items()
+             if f not in surnames and (top := c.most_common(1)) and top[0][1] >= 0.8 * sum(c.values())}
 
     def fill(ids: Sequence[Identity]) -> tuple[Identity, ...]:
         out = []
