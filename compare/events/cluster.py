@@ -453,7 +453,7 @@ def _join_partial(groups: list[_Group]) -> list[_Group]:
         langs = {d.language for d in g.members}
         fits = [h for h in out if len(h.key) == 2 and g.kind in {d.event_kind for d in h.members}
                 and max(abs((h.last - g.first).days), abs((g.last - h.first).days)) <= DATE_SLACK_DAYS
-                and any(_same(g.key[0], x) for x in h.key)
+                and _in(g.key[0], h.principals)
                 and (containment(g.words, h.words) >= PARTIAL_JOIN
                      or not langs & {d.language for d in h.members})]
         if len(fits) != 1:
