@@ -166,7 +166,8 @@ _ZH = re.compile(
 _CAP = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’\-]+"
 _PERSON = rf"{_CAP}(?:[ \t]+{_CAP}){{0,2}}"
 _VERB = (r"(?:had|held|have|has)[ \t]+(?:an?[ \t]+)?(?:[a-z\-]+[ \t]+){0,2}?(?:telephone|phone|call|"
-         r"conversation|talks|meeting|discussion)|met|spoke|talked|phoned|telephoned|called|discussed")
+         r"conversation|talks|meeting|discussion)|met|spoke|talked|phoned|telephoned|called|discussed|"
+         r"talking|speaking|meeting|talks|summit|call|conversation")
 _CONTACT_NAMES = re.compile(
     rf"(?P<a>{_PERSON})(?:['’]s)?[ \t]+(?:and|&)[ \t]+(?P<b>{_PERSON})(?:['’]s)?[ \t]+"
     rf"(?:[a-z]+[ \t]+){{0,2}}?(?:{_VERB})\b"
@@ -182,7 +183,7 @@ def contact_people(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Pers
             continue
         pair = ("a", "b") if m["a"] else ("c", "d")
         for g in pair:
-            words = _strip_titles(m[g].split())
+            words = _strip_titles([re.sub(r"['’]s$", "", w) for w in m[g].split()])
             if words and not any(w.lower() in _COMMON or country_of(w) for w in words):
                 out.append(Person(" ".join(words), None, m.start(g)))  # not "The", "Russia"
     return out

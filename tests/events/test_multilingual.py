@@ -139,6 +139,10 @@ def test_untitled_parties_of_a_contact() -> None:
     assert [p.name for p in contact_people("Kari Holm had a telephone conversation with President Ana Sousa.")] \
         == ["Kari Holm", "Ana Sousa"]
     assert contact_people("The two leaders met in Lisbon.") == []
+    assert [p.name for p in contact_people("Sousa and Holm's meeting ran long.")] == ["Sousa", "Holm"]
+    assert [p.name for p in contact_people("At the summit, Ana Sousa and Kari Holm kept talking.")] == \
+        ["Ana Sousa", "Kari Holm"]
+    assert contact_people("Tom Hill and Ann Lee's wedding was in May.") == []
 
 
 def test_an_aide_who_briefed_is_not_a_principal() -> None:
