@@ -128,7 +128,7 @@ _DATELINE_AFTER = re.compile(r"[ \t.]*(?:,?[ \t]*(?:19|20)\d{2})?[ \t]*(?:\([^()
                              r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ.]{1,20}(?:\.[A-Za-z]{2,3})?[ \t]*)?[-–—:])")
 # A sentence about what is still to come: a weekday in it names a plan, not the event.
 _FUTURE = re.compile(r"\b(?:will|shall|expects?|expected|tomorrow|next|plans? to|planned|is due|are due|"
-                     r"scheduled|upcoming|meets|is to|are to|to be held|going to|va|vont|sera|seront|prévu|"
+                     r"scheduled|upcoming|meets|is to|are to|to be held|going to|vont|sera|seront|prévu|"
                      r"prévue|prochain|prochaine|devrait|wird|werden|soll|sollen|geplant|nächste|nächsten)\b|'ll\b|"
                      r"将|计划|下周|预计|будет|состоится|планиру")
 _URL_MONTH = re.compile(r"[/-]((?:19|20)\d{2})[/-](0[1-9]|1[0-2])(?:[/_-]|$)")
