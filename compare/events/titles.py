@@ -88,7 +88,8 @@ _TITLE = re.compile(
 # Words that may stand between a title and the name besides a country.
 _BETWEEN = frozenset("""
 de des du la le l' d' l’ d’ the et und der die des von affaires étrangères étrangère federation федерации
-республики республика мид of
+республики республика мид of république fédérale fédéral bundesrepublik mme m. monsieur madame herr frau
+господин госпожа
 """.split())  # noqa: SIM905
 _NAME = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё'’\-]+")
 _PARTICLES = frozenset({"de", "von", "van", "der", "du", "le", "la", "da", "di", "ben", "al"})
@@ -96,6 +97,8 @@ _NOT_NAME = frozenset("""
 kremlin élysée elysée maison blanche weißen hauses bundestag sommet gipfel кремль белый дом
 января февраля марта апреля мая июня июля августа сентября октября ноября декабря
 janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+république republik chancelière chancelier président présidente ministre gouvernement vie
+institutions bundesregierung kanzleramt élysée matignon
 januar februar märz april juni juli oktober dezember montag dienstag mittwoch donnerstag freitag
 samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche
 """.split())  # noqa: SIM905
@@ -153,11 +156,20 @@ _ZH_COUNTRIES = {"俄罗斯": "Russia", "俄": "Russia", "美国": "United State
                  "爱沙尼亚": "Estonia", "波兰": "Poland", "巴西": "Brazil", "加拿大": "Canada",
                  "沙特": "Saudi Arabia", "伊朗": "Iran", "以色列": "Israel", "埃及": "Egypt",
                  "葡萄牙": "Portugal", "瑞典": "Sweden", "挪威": "Norway", "奥地利": "Austria",
-                 "哈萨克斯坦": "Kazakhstan", "白俄罗斯": "Belarus", "亚美尼亚": "Armenia"}
+                 "哈萨克斯坦": "Kazakhstan", "白俄罗斯": "Belarus", "亚美尼亚": "Armenia", "墨西哥": "Mexico",
+                 "韩国": "South Korea", "朝鲜": "North Korea", "澳大利亚": "Australia", "阿根廷": "Argentina",
+                 "南非": "South Africa", "越南": "Vietnam", "印度尼西亚": "Indonesia", "荷兰": "Netherlands",
+                 "比利时": "Belgium", "瑞士": "Switzerland", "希腊": "Greece", "匈牙利": "Hungary",
+                 "捷克": "Czech Republic", "丹麦": "Denmark", "新西兰": "New Zealand", "菲律宾": "Philippines",
+                 "泰国": "Thailand", "马来西亚": "Malaysia", "新加坡": "Singapore", "巴基斯坦": "Pakistan",
+                 "阿联酋": "United Arab Emirates", "卡塔尔": "Qatar", "伊拉克": "Iraq", "叙利亚": "Syria",
+                 "乌兹别克斯坦": "Uzbekistan", "蒙古": "Mongolia", "智利": "Chile", "秘鲁": "Peru",
+                 "哥伦比亚": "Colombia", "尼日利亚": "Nigeria", "肯尼亚": "Kenya", "塞尔维亚": "Serbia",
+                 "罗马尼亚": "Romania", "爱尔兰": "Ireland", "拉脱维亚": "Latvia", "立陶宛": "Lithuania"}
 _ZH = re.compile(
     "(" + "|".join(sorted(_ZH_COUNTRIES, key=len, reverse=True)) + ")?"
     r"(总统|国家主席|主席|国务院总理|总理|首相|外交部长|外长|国务卿|总理大臣|国王|总书记)"
-    r"([\u4e00-\u9fff·]{2,6}?)"
+    r"(?![与和同跟在就于对向表说]|通电话|通话|会谈|会晤|会见|举行)([\u4e00-\u9fff·]{2,6}?)"
     r"(?=[与和同跟在就于对向表说通会举进、，。：；\s“”\"（(\d]|$|举行|通电话|会谈|会晤|昨天|今天|星期|周)")
 
 
@@ -205,6 +217,9 @@ london kyiv kiev also later earlier then today yesterday tonight
 """.split())  # noqa: SIM905
 
 
+_ZH_TITLE_OR_COUNTRY = re.compile("总统|主席|总理|首相|部长|外长|国务卿|国王|" + "|".join(_ZH_COUNTRIES))
+
+
 def foreign_titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] = ()) -> list[Person]:
     """People introduced by a title in Russian, French, German or Chinese, in text order."""
     out: list[Person] = []
@@ -230,6 +245,8 @@ def foreign_titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] =
             if skip and in_spans(m.start(), skip):
                 continue
             country = _ZH_COUNTRIES.get(m[1]) if m[1] else None
+            if _ZH_TITLE_OR_COUNTRY.search(m[3]):
+                continue  # "与墨西哥总统": no name between the two titles
             out.append(Person(m[3], country, m.start()))
     out.sort(key=lambda p: p.start)
     return out
