@@ -288,6 +288,8 @@ def _merge_groups(groups: list[_Group]) -> list[_Group]:
                     continue
                 if not any(_in(x, a.principals) for x in b.principals):
                     continue
+                if {a.kind, b.kind} == {"call", "meeting"} and (a.first, a.last) != (b.first, b.last):
+                    continue  # a call one day and a visit the next: two contacts
                 if all(_in(x, a.people) for x in b.key) or all(_in(x, b.people) for x in a.key):
                     for item in b.items:
                         a.add(item)
@@ -337,6 +339,11 @@ def _fits(group: _Group, item: _Item) -> float | None:
     """How well a firmly dated ``item`` fits ``group`` (higher is better), or None."""
     gap = _day_fit(item, group)
     if gap is None or not _compatible(item, group):
+        return None
+    kind = item.doc.event_kind or "other"
+    # A call one day and a visit the next are two contacts (documents of one day that word
+    # one contact differently stay together).
+    if gap > 0 and {kind, group.kind} == {"call", "meeting"}:
         return None
     overlap = topic_overlap(item.words, group.words)
     if (not item.key or not group.key) and containment(item.words, group.words) < PARTIAL_JOIN:

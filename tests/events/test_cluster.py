@@ -219,10 +219,14 @@ def test_a_call_and_a_meeting_of_the_same_people_on_one_day_are_one_contact() ->
     events, _ = cluster_documents([doc("a", D(2021, 9, 6), participants=FI_SE),
                                    doc("b", D(2021, 9, 6), kind="meeting", participants=FI_SE)])
     assert len(events) == 1 and events[0].kind == "call"
-    # a day later in the other capital, worded as talks: still the one contact
+    # a day later in the other capital, worded the same: still the one contact, one date
     late, docs = cluster_documents([doc("a", D(2021, 9, 6), participants=FI_SE),
                                     doc("c", D(2021, 9, 6), participants=FI_SE),
-                                    doc("b", D(2021, 9, 7), kind="meeting", participants=FI_SE)])
+                                    doc("b", D(2021, 9, 7), participants=FI_SE)])
     assert len(late) == 1 and late[0].date == D(2021, 9, 6)
     assert {d.event_date for d in docs} == {D(2021, 9, 6)}
+    # a call one day and a visit the next are two contacts
+    apart, _ = cluster_documents([doc("a", D(2021, 9, 6), participants=FI_SE),
+                                  doc("b", D(2021, 9, 7), kind="meeting", participants=FI_SE)])
+    assert len(apart) == 2
     assert next(d for d in docs if d.id == "b").event_date_evidence.rule == "event_consensus"  # type: ignore[union-attr]
