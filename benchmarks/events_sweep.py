@@ -48,6 +48,7 @@ SWEEPS: list[tuple[Any, str, Sequence[float]]] = [
     (dates, "CONTACT_GAP", (20, 30, 40, 60, 80)),
     (dates, "PLAN_BEFORE", (25, 35, 45, 60, 80)),
     (dates, "HISTORY_DAYS", (30, 60, 90, 180, 365)),
+    (dates, "RECALLED", (0, 0.75, 1.5, 3, 5)),
     (cluster, "STAMP_LAG_DAYS", (0, 1, 2, 3)),
     (cluster, "PARTIAL_JOIN", (0.2, 0.25, 0.35, 0.45, 0.55)),
     (cluster, "SURNAME_RATIO", (70, 75, 80, 85, 90, 101)),

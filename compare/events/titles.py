@@ -29,14 +29,15 @@ from compare.events.participants import COUNTRY_WORDS, NOT_NAME, Person, fold_ca
 # Country stems (lower case) in Russian, French and German (adjectives and names; a
 # word starting with a stem names the country), and short forms matched exactly.
 _STEMS = """
-Russia: росси российск russe russie russisch russland; United States: американск états-unis
-etats-unis américain americain amerikanisch vereinigten; France: франци французск français francais
-française francaise französisch frankreich; Germany: германи немецк allemand allemagne deutsch
-bundesrepublik; China: кита китайск chinois chine chinesisch; Ukraine: украин ukrainien ukrainisch
+Russia: росси российск russe russie russisch russland ruso rusa rusia; United States: американск états-unis estadounidense
+etats-unis américain americain amerikanisch vereinigten; France: франци французск français francais francés francesa francia
+française francaise französisch frankreich; Germany: германи немецк allemand allemagne deutsch alemán alemana alemania
+bundesrepublik; China: кита китайск chinois chine chinesisch chino china; Ukraine: украин ukrainien ukrainisch
 ukraine; United Kingdom: британ великобритани britannique royaume-uni britisch großbritannien;
-Japan: япони японск japonais japon japanisch; India: инди индийск indien inde indisch;
+Japan: япони японск japonais japon japanisch japonés japonesa japón; India: инди индийск indien inde indisch;
 Turkey: турци турецк turc turque turquie türkisch türkei; Italy: итали итальянск italien italie
-italienisch; Spain: испани испанск espagnol espagne spanisch spanien; Finland: финлянди финск
+italienisch; Spain: испани испанск espagnol espagne spanisch spanien español española españa;
+Mexico: мексик mexicain mexique mexikanisch mexiko mexicano mexicana méxico; Finland: финлянди финск
 finlandais finlande finnisch finnland; Estonia: эстони эстонск estonien estonie estnisch estland;
 Poland: польш польск polonais pologne polnisch polen; Brazil: бразили бразильск brésilien brésil
 brasilianisch brasilien; Canada: канад канадск canadien kanadisch kanada; Saudi Arabia: саудовск арави
@@ -84,12 +85,14 @@ _TITLE = re.compile(
     r"(?:président|présidente|premier ministre|première ministre|ministre des affaires étrangères|"
     r"chef de la diplomatie|ministre|chancelier|chancelière)(?![\w])|"
     r"(?:präsident|bundeskanzler|kanzler|außenminister|ministerpräsident|premierminister|"
-    r"regierungschef|staatschef|staatspräsident)(?:in|en)?(?![\w])")
+    r"regierungschef|staatschef|staatspräsident)(?:in|en)?(?![\w])|"
+    r"(?:presidente|presidenta|primer ministro|primera ministra|canciller|ministro de asuntos exteriores|"
+    r"ministra de asuntos exteriores|jefe del gobierno|jefa del gobierno)(?![\w])")
 # Words that may stand between a title and the name besides a country.
 _BETWEEN = frozenset("""
 de des du la le l' d' l’ d’ the et und der die des von affaires étrangères étrangère federation федерации
 республики республика мид of république fédérale fédéral bundesrepublik mme m. monsieur madame herr frau
-господин госпожа
+господин госпожа del gobierno república popular señor señora don doña
 """.split())  # noqa: SIM905
 _NAME = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё'’\-]+")
 _PARTICLES = frozenset({"de", "von", "van", "der", "du", "le", "la", "da", "di", "ben", "al"})
@@ -97,7 +100,8 @@ _NOT_NAME = frozenset("""
 kremlin élysée elysée maison blanche weißen hauses bundestag sommet gipfel кремль белый дом
 января февраля марта апреля мая июня июля августа сентября октября ноября декабря
 janvier février mars avril mai juin juillet août septembre octobre novembre décembre
-république republik chancelière chancelier président présidente ministre gouvernement vie
+république republik chancelière chancelier président présidente ministre gouvernement vie gobierno
+presidente presidenta república popular gran palacio pueblo
 institutions bundesregierung kanzleramt élysée matignon
 januar februar märz april juni juli oktober dezember montag dienstag mittwoch donnerstag freitag
 samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche

@@ -52,6 +52,9 @@ CASES = [
      D(2031, 6, 10), ["维尔塔宁", "卡斯克"]),
     ("zh", "芬兰总统维尔塔宁昨天与爱沙尼亚总理卡斯克通电话。", D(2031, 6, 12), D(2031, 6, 11),
      ["维尔塔宁", "卡斯克"]),
+    ("es", "Llamada\nLa presidenta del Gobierno, Ana Sousa, mantuvo este martes una conversación telefónica con "
+           "el presidente mexicano, Rodrigo Anaya. Ambos recordaron la llamada del 2 de junio de 2031 con el "
+           "primer ministro japonés, Kenji Mori.", D(2031, 6, 12), D(2031, 6, 10), ["sousa", "anaya"]),
 ]
 
 
