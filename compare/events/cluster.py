@@ -43,8 +43,9 @@ import attrs
 from rapidfuzz import fuzz
 
 from compare.core.models import Document, Event, EventKind, Evidence
-from compare.events.dates import YEAR_GUESSED, hinted_weekday, url_month
+from compare.events.dates import YEAR_GUESSED, hinted_weekday
 from compare.events.participants import COUNTRIES, parse_participant, surname_key
+from compare.events.stamps import url_month
 
 DATE_SLACK_DAYS = 1
 # Two surname keys of at least five letters this similar (rapidfuzz ratio) are one person

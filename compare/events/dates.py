@@ -44,7 +44,6 @@ from compare.events.calendar import (
 from compare.events.datephrases import (
     MAX_SCAN_CHARS,
     PHRASE_SCAN,
-    TIME_ZONES,
     Mention,
     WordScan,
     excluded_lines,
@@ -57,6 +56,14 @@ from compare.events.datephrases import (
 )
 from compare.events.foreign_dates import foreign_mentions
 from compare.events.participants import find_lexicon_names, find_people, lexicon_mentions, word_scans
+from compare.events.stamps import (
+    LABEL,
+    MAX_STAMP_RESIDUAL,
+    STAMP_NOISE,
+    find_publication,
+    url_date,
+    url_month,
+)
 from compare.events.titles import contact_people, foreign_titled_people
 
 BACKGROUND_DAYS = 7
@@ -72,8 +79,6 @@ HISTORY_DAYS = 90
 # (their recalled dates are caught by other rules); 1.5 is what puts a recalled explicit date
 # (base 3) below the lead's weekday (base 2) when both sit beside a contact word.
 RECALLED = 1.5
-HEADER_FRACTION = 0.5
-MAX_STAMP_RESIDUAL = 40
 LEAD_CHARS = 1200
 
 
@@ -119,13 +124,6 @@ _POSITIVE = frozenset({"call", "meeting", "strong_statement", "statement", "gene
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”»’)]*[ \t]+|\n|[。！？]")
 _ABBREVIATIONS = frozenset({"u.s", "mr", "ms", "mrs", "dr", "st", "jr", "no", "vs", "gen", "lt", "col",
                             "sen", "rep", "gov", "prof", "a.m", "p.m", "u.n", "u.k", "e.g", "i.e"})
-_STAMP_NOISE = re.compile(
-    r"\(?\s*UTC\s*[+-]?\s*\d{1,2}(?::\d{2})?\s*\)?|\b(?:" + "|".join(TIME_ZONES) + r")\b|"
-    r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?|\b(?:updated|published|posted|publication date|date|"
-    r"last modified|by|at|on|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
-    r"[|,\-–—()•·:/]", re.IGNORECASE)
-_LABEL = re.compile(r"(?:publication date|published|posted|updated|last modified|date of publication|"
-                    r"опубликовано|обновлено|дата публикации)\s*:?\s*$|^\s*date\s*:?\s*$", re.IGNORECASE)
 # A dateline: a place (one to three capitalised words, a bracketed region) and a comma or
 # full stop before the date at the start of a line, an agency or a dash after it
 # ("Moscow, July 24 (IANS) ...", "Moscow [Russia], Dec 18 (ANI): ...", "Paris. 3 mars. AFP —").
@@ -138,8 +136,6 @@ _FUTURE = re.compile(r"\b(?:will|shall|expects?|expected|tomorrow|next|plans? to
                      r"scheduled|upcoming|meets|is to|are to|to be held|going to|vont|sera|seront|prévu|"
                      r"prévue|prochain|prochaine|devrait|wird|werden|soll|sollen|geplant|nächste|nächsten)\b|'ll\b|"
                      r"将|计划|下周|预计|будет|состоится|планиру")
-_URL_MONTH = re.compile(r"[/-]((?:19|20)\d{2})[/-](0[1-9]|1[0-2])(?:[/_-]|$)")
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/_-]|$)")
 
 
 @frozen
@@ -266,43 +262,6 @@ def find_participants(text: str, names: Sequence[PersonName], low: str | None = 
     """Canonical names of the people of ``names`` the text mentions, by first mention."""
     low = (low if low is not None else lower_same_length(text))[:MAX_SCAN_CHARS]
     return find_lexicon_names(low, names)
-
-
-# --------------------------------------------------------------------------- publication date
-
-
-def _mention_date(m: Mention) -> dt.date | None:
-    if m.year is None or m.month is None or m.day is None:
-        return None
-    return valid_date(m.year, m.month, m.day)
-
-
-def find_publication(text: str, mentions: Sequence[Mention]) -> tuple[dt.date, Evidence] | None:
-    """A labelled stamp anywhere ("Publication date: May 2, 2017"), else the first stamp-like
-    line (a full date, optionally time, zone, weekday, byline) in the head of the text."""
-    head_end = max(400, int(len(text) * HEADER_FRACTION))
-    header: tuple[dt.date, Evidence] | None = None
-    for m in mentions:
-        date = _mention_date(m)
-        if date is None or m.excluded or m.kind == "dateline":
-            continue
-        a, b = line_bounds(text, m.start)
-        if _LABEL.search(text[a:m.start]):
-            return date, Evidence(text[a:b].strip()[:200], "labelled_stamp", 0.9, m.start)
-        if header is None and m.start < head_end:
-            residual = _STAMP_NOISE.sub(" ", text[a:m.start] + " " + text[m.end:b])
-            if len(" ".join(residual.split())) <= MAX_STAMP_RESIDUAL:
-                header = (date, Evidence(m.quote, "header_stamp", 0.8, m.start))
-    return header
-
-
-def url_date(url: str | None) -> tuple[dt.date, Evidence] | None:
-    """A date in the path of the article's URL (``/2017/05/02/``, ``/20170502-``)."""
-    if not url:
-        return None
-    m = _URL_DATE.search(url[:2000])
-    date = valid_date(int(m[1]), int(m[2]), int(m[3])) if m else None
-    return (date, Evidence(m.group(0).strip("/_-"), "url", 0.7, None)) if m and date else None
 
 
 # --------------------------------------------------------------------------- event date
@@ -438,11 +397,11 @@ def is_stamp(text: str, low: str, m: Mention) -> bool:
     if m.kind == "dateline":
         return True
     a, b = line_bounds(text, m.start)
-    if _LABEL.search(text[a:m.start]):
+    if LABEL.search(text[a:m.start]):
         return True
     if m.kind in ("weekday", "relative"):
         return False
-    residual = _STAMP_NOISE.sub(" ", text[a:m.start] + " " + text[m.end:b])
+    residual = STAMP_NOISE.sub(" ", text[a:m.start] + " " + text[m.end:b])
     if len(" ".join(residual.split())) <= MAX_STAMP_RESIDUAL and not find_cues(low, a, b):
         return True
     return _is_dateline(text, m, a)
@@ -573,14 +532,6 @@ def _dateparser_fallback(text: str, language: str, skip: Sequence[tuple[int, int
             continue
         return when.date(), Evidence(q, "dateparser", 0.35, head.find(quote))
     return None
-
-
-def url_month(url: str | None) -> tuple[int, int] | None:
-    """The year and month in the path of the article's URL (``/2017/05/``, ``-2017-05/``)."""
-    if not url:
-        return None
-    m = _URL_MONTH.search(url[:2000])
-    return (int(m[1]), int(m[2])) if m else None
 
 
 def date_document(doc: Document, calendar: EventCalendar, names: Sequence[PersonName]) -> Document:

@@ -35,7 +35,8 @@ _MONTHS = "|".join(sorted({*FR_MONTHS, *DE_MONTHS, *ES_MONTHS}, key=len, reverse
 _DAY_MONTH = re.compile(rf"(?<![\w.])(?P<day>\d{{1,2}})(?:er|\.)?[ \t]+(?:de[ \t]+)?(?P<mon>{_MONTHS})(?![\w])"
                         r"(?:[ \t]+(?:de[ \t]+)?(?P<year>(?:19|20)\d{2})(?!\d))?")
 _WEEKDAY = re.compile(r"(?<![\w])(?P<wd>" + "|".join(WEEKDAYS) + r")(?![\w])")
-_RELATIVE = re.compile(r"(?<![\w])(?P<rel>aujourd['’]hui|hier|heute|gestern|hoy|ayer)(?![\w])|(?P<zh>今天|今日|昨天|昨日)")
+_RELATIVE = re.compile(r"(?<![\w])(?P<rel>aujourd['’]hui|hier|heute|gestern|hoy|ayer)(?![\w])|"
+                       r"(?P<zh>今天|今日|昨天|昨日)")
 _ZH_DATE = re.compile(r"(?:(?P<year>(?:19|20)\d{2})年)?(?P<mon>\d{1,2})月(?P<day>\d{1,2})[日号]")
 _ZH_WEEKDAY = re.compile(r"(?:星期|周|礼拜)(?P<wd>[一二三四五六日天])")
 # A modifier before a weekday that makes it another day than the last one of that name.

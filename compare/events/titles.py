@@ -29,25 +29,26 @@ from compare.events.participants import COUNTRY_WORDS, NOT_NAME, Person, fold_ca
 # Country stems (lower case) in Russian, French and German (adjectives and names; a
 # word starting with a stem names the country), and short forms matched exactly.
 _STEMS = """
-Russia: росси российск russe russie russisch russland ruso rusa rusia; United States: американск états-unis estadounidense
-etats-unis américain americain amerikanisch vereinigten; France: франци французск français francais francés francesa francia
-française francaise französisch frankreich; Germany: германи немецк allemand allemagne deutsch alemán alemana alemania
-bundesrepublik; China: кита китайск chinois chine chinesisch chino china; Ukraine: украин ukrainien ukrainisch
-ukraine; United Kingdom: британ великобритани britannique royaume-uni britisch großbritannien;
-Japan: япони японск japonais japon japanisch japonés japonesa japón; India: инди индийск indien inde indisch;
+Russia: росси российск russe russie russisch russland ruso rusa rusia; United States: американск
+états-unis estadounidense etats-unis américain americain amerikanisch vereinigten; France: франци
+французск français francais francés francesa francia française francaise französisch frankreich;
+Germany: германи немецк allemand allemagne deutsch alemán alemana alemania bundesrepublik; China:
+кита китайск chinois chine chinesisch chino china; Ukraine: украин ukrainien ukrainisch ukraine;
+United Kingdom: британ великобритани britannique royaume-uni britisch großbritannien; Japan: япони
+японск japonais japon japanisch japonés japonesa japón; India: инди индийск indien inde indisch;
 Turkey: турци турецк turc turque turquie türkisch türkei; Italy: итали итальянск italien italie
 italienisch; Spain: испани испанск espagnol espagne spanisch spanien español española españa;
 Mexico: мексик mexicain mexique mexikanisch mexiko mexicano mexicana méxico; Finland: финлянди финск
-finlandais finlande finnisch finnland; Estonia: эстони эстонск estonien estonie estnisch estland;
-Poland: польш польск polonais pologne polnisch polen; Brazil: бразили бразильск brésilien brésil
-brasilianisch brasilien; Canada: канад канадск canadien kanadisch kanada; Saudi Arabia: саудовск арави
-saoudien saoudite saudisch saudi-arabien; Iran: иран иранск iranien iranisch; Israel: израил
-израильск israélien israël israelisch; Egypt: египет египт égyptien égypte ägyptisch ägypten;
+finlandais finlande finnisch finnland finlandia; Estonia: эстони эстонск estonien estonie estnisch
+estland; Poland: польш польск polonais pologne polnisch polen; Brazil: бразили бразильск brésilien
+brésil brasilianisch brasilien; Canada: канад канадск canadien kanadisch kanada; Saudi Arabia:
+саудовск арави saoudien saoudite saudisch saudi-arabien; Iran: иран иранск iranien iranisch; Israel:
+израил израильск israélien israël israelisch; Egypt: египет египт égyptien égypte ägyptisch ägypten;
 Portugal: португали португальск portugais portugiesisch; Sweden: швеци шведск suédois suède
-schwedisch schweden; Norway: норвеги норвежск norvégien norvège norwegisch norwegen;
-Austria: австри австрийск autrichien autriche österreich; Kazakhstan: казахстан казахск kazakh
-kasachisch kasachstan; Belarus: белорус biélorusse belarus weißruss; Armenia: армени армянск
-arménien armenisch armenien; Azerbaijan: азербайджан azerbaïdjanais aserbaidschan
+schwedisch schweden; Norway: норвеги норвежск norvégien norvège norwegisch norwegen; Austria: австри
+австрийск autrichien autriche österreich; Kazakhstan: казахстан казахск kazakh kasachisch
+kasachstan; Belarus: белорус biélorusse belarus weißruss; Armenia: армени армянск arménien armenisch
+armenien; Azerbaijan: азербайджан azerbaïdjanais aserbaidschan
 """
 _SHORT = {"сша": "United States", "us": "United States", "usa": "United States", "рф": "Russia",
           "uk": "United Kingdom", "фрг": "Germany", "кнр": "China", "eu": None}

@@ -17,7 +17,8 @@ from compare.core.models import Document, PersonName
 from compare.core.rulefiles import RuleFile, load_rules, load_schema, validate
 from compare.events.calendar import EventCalendar, parse_event_calendar
 from compare.events.datephrases import find_mentions
-from compare.events.dates import date_document, find_participants, url_date
+from compare.events.dates import date_document, find_participants
+from compare.events.stamps import url_date
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 D = dt.date
