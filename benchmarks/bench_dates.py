@@ -25,9 +25,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from compare.align.lexicon import parse_lexicon
 from compare.core.models import Document, PersonName
 from compare.core.rulefiles import load_rules
+from compare.events.calendar import EventCalendar, parse_event_calendar
 from compare.events.cluster import cluster_documents
 from compare.events.datephrases import MAX_SCAN_CHARS, excluded_lines, lower_same_length
-from compare.events.dates import EventCalendar, date_document, parse_event_calendar
+from compare.events.dates import date_document
 from compare.events.dedup import mark_duplicates
 from compare.events.participants import find_people
 

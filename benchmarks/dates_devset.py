@@ -24,8 +24,9 @@ import yaml
 from compare.align.lexicon import parse_lexicon
 from compare.core.models import Document
 from compare.core.rulefiles import load_rules
+from compare.events.calendar import parse_event_calendar
 from compare.events.cluster import cluster_documents
-from compare.events.dates import date_document, parse_event_calendar
+from compare.events.dates import date_document
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -25,7 +25,7 @@ class Rules:
     boilerplate: Any  # compare.ingest.boilerplate.BoilerplateRules
     claim_types: Any  # compare.claims.claimtypes.ClaimTypeRules
     lexicon: Any      # compare.align.lexicon.Lexicon
-    events: Any       # compare.events.dates.EventCalendar
+    events: Any       # compare.events.calendar.EventCalendar
     matching: Any     # compare.align.matching.MatchingConfig
     flag_model: Any   # compare.align.flagmodel.FlagModel
     sources: tuple[str, ...] = ()
@@ -45,7 +45,7 @@ def compile_rules(user_dirs: Sequence[Path] = (), *, include_defaults: bool = Tr
     from compare.align.lexicon import parse_lexicon
     from compare.align.matching import parse_matching_config
     from compare.claims.claimtypes import parse_claim_type_rules
-    from compare.events.dates import parse_event_calendar
+    from compare.events.calendar import parse_event_calendar
     from compare.ingest.boilerplate import parse_boilerplate_rules
     from compare.ingest.outlets import parse_outlet_rules
 

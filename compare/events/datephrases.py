@@ -81,7 +81,7 @@ WEEKDAY = re.compile(rf"(?P<wd>{_WEEKDAY_EN})(?P<poss>['’]s)?(?![a-z])|"
                      r"(?P<ruwd>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![а-я])")
 _WEEKDAY_BEFORE = re.compile(rf"(?P<wd>{_WEEKDAY_EN}),?[ \t]+$")
 _MODIFIER_BEFORE = re.compile(r"(?P<mod>late|early|on|last|this|next)[ \t]+$", re.IGNORECASE)
-_RU_WEEKDAY_BEFORE = re.compile(r"(?:^|[^а-яА-Я])[вВ][ \t]+$")
+_RU_WEEKDAY_BEFORE = re.compile(r"(?:^|[^а-яА-Я])(?P<prep>[вВ][оО]?)[ \t]+$")
 # Searched in the lower-cased text.
 RELATIVE = re.compile(r"(?P<rel>earlier today|today|tonight|yesterday|сегодня|вчера)(?P<poss>['’]s)?")
 # "MOSCOW, June 1 (Reuters) -", "WASHINGTON, May 2, 2017 -"
@@ -97,7 +97,7 @@ YEAR_ONLY = re.compile(rf"(?P<year>{_YEAR})(?![\d])")
 
 # Lines whose dates are not evidence of the reported event (words found in the lower-cased text).
 NON_EVIDENCE_WORDS: tuple[str, ...] = (
-    "photo", "©", "(c)", "copyright", "all rights reserved", "sputnik international", "getty images",
+    "photo", "picture:", "©", "(c)", "copyright", "all rights reserved", "sputnik international", "getty images",
     "file image", "archive", "read also", "related:", "more from", "see also", "читайте также", "tags:",
     "теги:", "views:", "presidential executive office", "при использовании материалов")
 NON_EVIDENCE = re.compile("|".join(re.escape(w) for w in NON_EVIDENCE_WORDS))
@@ -428,10 +428,10 @@ def find_mentions(text: str, low: str | None = None,
         if m is None:
             continue
         if m["ruwd"]:
-            before = _RU_WEEKDAY_BEFORE.search(text, max(0, start - 3), start)
+            before = _RU_WEEKDAY_BEFORE.search(text, max(0, start - 4), start)
             if not before:
                 continue
-            add(before.end() - 2 if before.end() >= 2 else start, m.end(), "weekday",
+            add(before.start("prep"), m.end(), "weekday",
                 weekday=WEEKDAYS[m["ruwd"]])
             continue
         mod_m = _MODIFIER_BEFORE.search(text, max(0, start - 7), start)

@@ -86,8 +86,8 @@ for _form in COUNTRY_WORDS:
     _COUNTRY_FIRST[_first] = max(_COUNTRY_FIRST.get(_first, 0), len(_form.split()))
 
 # Title heads that introduce a name (searched in the lower-cased text; whole words only).
-_TRIGGER_WORDS = ("minister", "president", "chancellor", "secretary", "counterpart", "premier",
-                  "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "king", "queen",
+_TRIGGER_WORDS = ("minister", "president", "chancellor", "secretary", "counterpart", "premier", "leader",
+                  "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "aide", "king", "queen",
                   "emir", "prince", "sheikh", "adviser", "advisor", "mr.", "mr", "mrs.", "mrs", "ms.", "ms",
                   "'s ", "’s ")
 _TRIGGER_SCAN = WordScan(_TRIGGER_WORDS)
@@ -98,7 +98,7 @@ finance economy economic trade commerce justice health energy security national 
 minister president secretary chancellor counterpart premier his her their its a an
 """.split())  # noqa: SIM905
 # Capitalised words that are never (part of) a person's name.
-_NOT_NAME = frozenset("""
+NOT_NAME = frozenset("""
 the a an and of on in at to for by with from as but or after before during while when
 this that these those his her their its our we they he she it i
 monday tuesday wednesday thursday friday saturday sunday january february march april may june
@@ -149,8 +149,30 @@ def surname_key(name: str) -> str:
     """"Aino Virtanen" -> "virtanen" (last word, accents folded, lower case)."""
     words = name.split()
     last = words[-1] if words else name
+    if _CYRILLIC_WORD.fullmatch(last):
+        # Cyrillic: case ending off, then Latin letters, so "Путиным" and "Putin" meet.
+        last = "".join(_TRANSLIT.get(ch, ch) for ch in fold_case(last).lower())
     folded = unicodedata.normalize("NFKD", last).encode("ascii", "ignore").decode() or last
     return re.sub(r"[^a-z0-9а-яё]+", "", folded.lower()) or last.lower()
+
+
+_CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё\-]+")
+_TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+                     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
+                      "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"],
+                     strict=True))
+_RU_ENDINGS = ("ыми", "ими", "ому", "ему", "ого", "его", "ой", "ей", "ом", "ем", "ым", "им", "ую",
+               "ая", "а", "у", "е", "ы", "ю", "я")
+
+
+def fold_case(word: str) -> str:
+    """A Russian name word without its case ending ("Виртаненом" -> "Виртанен")."""
+    if len(word) < 5:
+        return word
+    for end in _RU_ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= 4:
+            return word[: -len(end)]
+    return word
 
 
 @lru_cache(maxsize=4096)
@@ -334,7 +356,7 @@ def _name_before(text: str, start: int) -> list[str]:
     before = head[:m.start(1)].split()[-1:]
     if before and before[0].lower() in _PLACE_PREPOSITIONS:
         return []  # "in Saint Petersburg, the Russian president"
-    while name and (name[0].lower() in _NOT_NAME or name[0].lower() in COUNTRY_WORDS):
+    while name and (name[0].lower() in NOT_NAME or name[0].lower() in COUNTRY_WORDS):
         if name[0].lower() in _PLACE_PREPOSITIONS:
             return []
         name = name[1:]
@@ -357,7 +379,7 @@ def _name_after(words: Sequence[str], i: int) -> tuple[list[str], int]:
                 and _NAME_WORD.fullmatch(words[i + 2]):
             i += 2  # a middle initial: "Donald J. Trump"
             continue
-        if not _NAME_WORD.fullmatch(core) or core.lower() in _NOT_NAME or core.lower() in COUNTRY_WORDS \
+        if not _NAME_WORD.fullmatch(core) or core.lower() in NOT_NAME or core.lower() in COUNTRY_WORDS \
                 or _CAMEL.search(core):
             break
         name.append(core)
@@ -424,6 +446,10 @@ def titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] = ()) -> 
                     continue
                 break
         name, j = _name_after(words, i)
+        if name and j == len(words) and line_end >= 0 and len(name) < 4:
+            # A hard-wrapped line: "President Vladimir\nPutin" goes on with the next line.
+            more, _ = _name_after(_TOKEN.findall(text[line_end + 1:line_end + 40].split("\n", 1)[0]), 0)
+            name += more[:4 - len(name)]
         if possessive and len(name) < 2:
             name = []  # "Russia's Borders": a possessive introduces a full name only
         if (not name and not possessive and low[a:b] in _APPOSITIVE_TITLES
@@ -448,10 +474,12 @@ def titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] = ()) -> 
 def find_people(text: str, low: str, names: Sequence[PersonName], *,
                 skip: Sequence[tuple[int, int]] = (),
                 focus: tuple[int, int] | None = None,
-                mentions: Sequence[tuple[int, int, PersonName]] | None = None) -> tuple[Person, ...]:
+                mentions: Sequence[tuple[int, int, PersonName]] | None = None,
+                extra: Sequence[Person] = ()) -> tuple[Person, ...]:
     """Every participant, principals first: the people and country roles named in the
     ``focus`` span (the sentence that dates the event) in text order, then the other
-    people by first mention.  Lexicon people keep their canonical name and country."""
+    people by first mention.  Lexicon people keep their canonical name and country;
+    ``extra`` are people found by title in other languages (:mod:`compare.events.titles`)."""
     names = tuple(names)
     people: dict[str, Person] = {}  # surname key -> person
     positions: dict[str, list[int]] = {}
@@ -464,7 +492,7 @@ def find_people(text: str, low: str, names: Sequence[PersonName], *,
             known_keys.add(key)
         positions.setdefault(key, []).append(a)
     roles: list[Person] = []
-    for found in titled_people(text, low, skip):
+    for found in sorted([*titled_people(text, low, skip), *extra], key=lambda p: p.start):
         if found.name is None:
             roles.append(found)
             continue
@@ -481,9 +509,7 @@ def find_people(text: str, low: str, names: Sequence[PersonName], *,
     if not people and not roles:
         return ()
     ordered = sorted(people.items(), key=lambda kv: (kv[1].start, kv[0]))
-    if focus is None:
-        return tuple(p for _, p in ordered)
-    a, b = focus
+    a, b = focus if focus is not None else (0, 0)
     in_focus: list[tuple[int, Person]] = []
     for key, person in ordered:
         at = [p for p in positions.get(key, ()) if a <= p < b]
@@ -502,8 +528,44 @@ def find_people(text: str, low: str, names: Sequence[PersonName], *,
             in_focus.append((role.start, role))
             countries.add(role.country)
     in_focus.sort(key=lambda x: x[0])
-    first = [p for _, p in in_focus]
-    return tuple(first + [p for _, p in ordered if p not in first])
+    # Who only reports the contact is no participant: staff (an aide, a spokesman, an
+    # envoy) are left out whenever someone else is named; "X said" / "X told reporters"
+    # goes last when two others in the sentence remain (a leader may say it too).
+    said = {at: _reports(text, low, at, p.name, a) if p.name else None for at, p in in_focus}
+    staff = [p for at, p in in_focus if said[at] == "staff"]
+    staff += [p for _, p in ordered if p not in staff and p.name and _reports(text, low, p.start, p.name, 0)
+              == "staff"]
+    verb = [p for at, p in in_focus if said[at] == "verb" and p not in staff]
+    if len(in_focus) - len(staff) - len(verb) < 2:
+        verb = []
+    first = [p for _, p in in_focus if p not in staff and p not in verb]
+    rest = [p for _, p in ordered if p not in first and p not in staff and p not in verb]
+    kept = first + rest + verb
+    return tuple(kept + ([] if kept else staff))
+
+
+# A reporting verb just after a name, a reporting phrase or a staff title just before it.
+_REPORT_AFTER = re.compile(
+    r"(?:['’]s)?[\s,]*(?:[\w\-]+[\s,]+){0,2}?(?:said|says|briefed|explained|added|noted|wrote|tweeted|"
+    r"told (?:reporters|journalists|the press|a news|a briefing|media|[\w ]{0,20}briefing)|"
+    r"сообщил|заявил|рассказал|a déclaré|a indiqué|sagte|erklärte|表示|说)(?![\w])")
+_REPORT_BEFORE = re.compile(
+    r"(?:spokes\w*|press secretary|aide|adviser|advisor|envoy|ambassador|"
+    r"помощник|пресс-секретар\w*|представитель|porte-parole|conseiller|sprecher\w*|berater|发言人|助理)"
+    r"[\w\s,.'’\-]{0,40}$")
+
+
+def _reports(text: str, low: str, pos: int, name: str, floor: int) -> str | None:
+    """Whether the person named ``name`` at ``pos`` is the one reporting rather than a
+    party: "staff" ("Kremlin aide Lena Orlova", "spokesman ..."), "verb" ("Tillerson told
+    reporters", "Orlova said"), else None."""
+    word = name.split()[-1].lower()
+    k = low.find(word, pos, pos + 120)
+    if k < 0:
+        return None
+    if _REPORT_BEFORE.search(low[max(floor, k - 60):k]) is not None:
+        return "staff"
+    return "verb" if _REPORT_AFTER.match(low, k + len(word)) else None
 
 
 def trie_pattern(words: Sequence[str], tail: dict[str, str] | None = None) -> str:

@@ -15,14 +15,10 @@ from hypothesis import strategies as st
 from compare.core.errors import RuleError
 from compare.core.models import Document, PersonName
 from compare.core.rulefiles import RuleFile, load_rules, load_schema, validate
+from compare.events.calendar import EventCalendar, parse_event_calendar
 from compare.events.datephrases import find_mentions
-from compare.events.dates import (
-    EventCalendar,
-    date_document,
-    find_participants,
-    parse_event_calendar,
-    url_date,
-)
+from compare.events.dates import date_document, find_participants
+from compare.events.stamps import url_date
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 D = dt.date
@@ -129,12 +125,21 @@ def test_weekdays_and_relative_days_resolve_against_the_publication_date(phrase:
     assert out.event_date_evidence is not None and out.event_date_evidence.rule in ("weekday", "relative")
 
 
-def test_dateline_wins() -> None:
+def test_a_dateline_anchors_weekdays_and_is_no_event_evidence() -> None:
     text = ("Wire story\nPARIS, Oct 4 (Agency) - Macron and Putin discussed grain exports by phone on Friday.\n"
             "Publication date: October 5, 2019")
     out = run(text)
     assert out.event_date == D(2019, 10, 4)
-    assert out.event_date_evidence is not None and out.event_date_evidence.rule == "dateline"
+    assert out.event_date_evidence is not None and out.event_date_evidence.rule == "weekday"
+    # "spoke yesterday" under a dateline: the day before the dateline, not the dateline's day
+    out = run("OSLO, March 9 (Wire) - Prime Minister Kari Holm spoke yesterday with Chancellor "
+              "Lena Vogt by telephone about energy.\nPublished: March 10, 2021")
+    assert out.event_date == D(2021, 3, 8)
+    # the dateline alone: the writing day, as publication evidence only
+    out = run("Vienna, June 3 (Agency): Chancellor Lena Vogt has called President Ana Sousa of "
+              "Portugal.\nPublished: June 3, 2022")
+    assert out.event_date == D(2022, 6, 3)
+    assert out.event_date_evidence is not None and out.event_date_evidence.rule in ("pub_stamp", "dateline_stamp")
 
 
 def test_russian_dates() -> None:

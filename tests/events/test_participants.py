@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare.core.models import Document, PersonName
+from compare.events.calendar import EventCalendar
 from compare.events.datephrases import lower_same_length
-from compare.events.dates import EventCalendar, date_document
+from compare.events.dates import date_document
 from compare.events.participants import find_people, parse_participant, titled_people
 
 NAMES = (PersonName("Vladimir Putin", ("Putin",), "Russia"),

@@ -1,0 +1,82 @@
+"""Date phrases in French, German, Spanish and Chinese (English and Russian: :mod:`datephrases`).
+
+"le 12 juin 2031", "lundi 3 mars", "am 12. Juni 2031", "am Montag", "gestern",
+"2031年6月12日", "6月12日", "周一" / "星期一", "昨天" become the same
+:class:`~compare.events.datephrases.Mention` objects the English patterns give, so
+the event-date resolver weighs them the same way (link to the contact sentence,
+weekday resolved against the dateline or publication date, plans, stamps).
+Month names are matched in lower case only after a day number ("12 mars", not the
+verb "mars"), weekday names only as whole words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from compare.events.datephrases import Mention, in_spans, valid_date
+
+FR_MONTHS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+             "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+             "décembre": 12, "decembre": 12}
+ES_MONTHS = {"enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+             "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12}
+DE_MONTHS = {"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6,
+             "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12}
+WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+            "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5,
+            "sonnabend": 5, "sonntag": 6, "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2,
+            "jueves": 3, "viernes": 4, "sábado": 5, "sabado": 5, "domingo": 6}
+RELATIVE = {"aujourd'hui": 0, "aujourd’hui": 0, "hier": -1, "heute": 0, "gestern": -1, "hoy": 0, "ayer": -1,
+            "今天": 0, "今日": 0, "昨天": -1, "昨日": -1}
+ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+
+_MONTHS = "|".join(sorted({*FR_MONTHS, *DE_MONTHS, *ES_MONTHS}, key=len, reverse=True))
+_DAY_MONTH = re.compile(rf"(?<![\w.])(?P<day>\d{{1,2}})(?:er|\.)?[ \t]+(?:de[ \t]+)?(?P<mon>{_MONTHS})(?![\w])"
+                        r"(?:[ \t]+(?:de[ \t]+)?(?P<year>(?:19|20)\d{2})(?!\d))?")
+_WEEKDAY = re.compile(r"(?<![\w])(?P<wd>" + "|".join(WEEKDAYS) + r")(?![\w])")
+_RELATIVE = re.compile(r"(?<![\w])(?P<rel>aujourd['’]hui|hier|heute|gestern|hoy|ayer)(?![\w])|"
+                       r"(?P<zh>今天|今日|昨天|昨日)")
+_ZH_DATE = re.compile(r"(?:(?P<year>(?:19|20)\d{2})年)?(?P<mon>\d{1,2})月(?P<day>\d{1,2})[日号]")
+_ZH_WEEKDAY = re.compile(r"(?:星期|周|礼拜)(?P<wd>[一二三四五六日天])")
+# A modifier before a weekday that makes it another day than the last one of that name.
+_NEXT = re.compile(r"(?:prochain|nächsten|kommenden|下)\W*$")
+_NEXT_AFTER = re.compile(r"\W*(?:prochain)")
+
+
+def foreign_mentions(text: str, low: str, skip: Sequence[tuple[int, int]] = (),
+                     taken: Sequence[tuple[int, int]] = (), language: str = "und") -> list[Mention]:
+    """French, German and Chinese date phrases of ``text`` (``low`` is its lower-cased
+    copy with the same offsets), not overlapping the spans already ``taken``.  "hier"
+    is "yesterday" only in French (in German it is "here")."""
+    out: list[Mention] = []
+
+    def add(start: int, end: int, kind: str, **values: object) -> None:
+        if any(start < b and a < end for a, b in taken):
+            return
+        out.append(Mention(start=start, end=end, quote=text[start:end], kind=kind,  # type: ignore[arg-type]
+                           excluded=bool(skip) and in_spans(start, skip), **values))  # type: ignore[arg-type]
+
+    for m in _DAY_MONTH.finditer(low):
+        month = FR_MONTHS.get(m["mon"]) or DE_MONTHS.get(m["mon"]) or ES_MONTHS.get(m["mon"])
+        year = int(m["year"]) if m["year"] else None
+        if month and 1 <= int(m["day"]) <= 31 and (year is None or valid_date(year, month, int(m["day"]))):
+            add(m.start(), m.end(), "full" if year else "daymonth", day=int(m["day"]), month=month, year=year)
+    for m in _ZH_DATE.finditer(text):
+        year = int(m["year"]) if m["year"] else None
+        month, day = int(m["mon"]), int(m["day"])
+        if 1 <= month <= 12 and 1 <= day <= 31 and (year is None or valid_date(year, month, day)):
+            add(m.start(), m.end(), "full" if year else "daymonth", day=day, month=month, year=year)
+    for m in _WEEKDAY.finditer(low):
+        nxt = bool(_NEXT.search(low, max(0, m.start() - 12), m.start()) or _NEXT_AFTER.match(low, m.end()))
+        add(m.start(), m.end(), "weekday", weekday=WEEKDAYS[m["wd"]], modifier="next" if nxt else None)
+    for m in _ZH_WEEKDAY.finditer(text):
+        nxt = m.start() > 0 and text[m.start() - 1] == "下"
+        add(m.start(), m.end(), "weekday", weekday=ZH_WEEKDAYS[m["wd"]], modifier="next" if nxt else None)
+    for m in _RELATIVE.finditer(low):
+        word = m["rel"] or m["zh"]
+        if word == "hier" and language != "fr":
+            continue
+        add(m.start(), m.end(), "relative", offset=RELATIVE[word.replace("’", "'")])
+    out.sort(key=lambda x: x.start)
+    return out

@@ -1,0 +1,257 @@
+"""Leaders named by title in Russian, French, German and Chinese, without a list of names.
+
+:mod:`compare.events.participants` reads English titles ("Foreign Minister Aino
+Virtanen").  This module reads the same construction in other languages:
+
+* Russian: "президент Финляндии Аино Виртанен", "премьер-министром Эстонии Каем Каском"
+  (country in the genitive after the title, or an adjective before it:
+  "финский президент"); case endings are folded off the surname key;
+* French: "le président finlandais Aino Virtanen", "la ministre des Affaires
+  étrangères de l'Estonie, Kaia Kask";
+* German: "der finnische Präsident Aino Virtanen", "Bundeskanzlerin Lena Vogt",
+  "US-Präsident ...";
+* Chinese: "芬兰总统维尔塔宁", "爱沙尼亚外交部长卡斯克" (a country, a title, then the
+  name up to the next function character).
+
+Each hit is a :class:`Person` with the country when the text gives it.  Surnames
+are compared across scripts by :func:`compare.events.participants.surname_key`,
+which transliterates Cyrillic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from compare.events.datephrases import in_spans
+from compare.events.participants import COUNTRY_WORDS, NOT_NAME, Person, fold_case
+
+# Country stems (lower case) in Russian, French and German (adjectives and names; a
+# word starting with a stem names the country), and short forms matched exactly.
+_STEMS = """
+Russia: росси российск russe russie russisch russland ruso rusa rusia; United States: американск
+états-unis estadounidense etats-unis américain americain amerikanisch vereinigten; France: франци
+французск français francais francés francesa francia française francaise französisch frankreich;
+Germany: германи немецк allemand allemagne deutsch alemán alemana alemania bundesrepublik; China:
+кита китайск chinois chine chinesisch chino china; Ukraine: украин ukrainien ukrainisch ukraine;
+United Kingdom: британ великобритани britannique royaume-uni britisch großbritannien; Japan: япони
+японск japonais japon japanisch japonés japonesa japón; India: инди индийск indien inde indisch;
+Turkey: турци турецк turc turque turquie türkisch türkei; Italy: итали итальянск italien italie
+italienisch; Spain: испани испанск espagnol espagne spanisch spanien español española españa;
+Mexico: мексик mexicain mexique mexikanisch mexiko mexicano mexicana méxico; Finland: финлянди финск
+finlandais finlande finnisch finnland finlandia; Estonia: эстони эстонск estonien estonie estnisch
+estland; Poland: польш польск polonais pologne polnisch polen; Brazil: бразили бразильск brésilien
+brésil brasilianisch brasilien; Canada: канад канадск canadien kanadisch kanada; Saudi Arabia:
+саудовск арави saoudien saoudite saudisch saudi-arabien; Iran: иран иранск iranien iranisch; Israel:
+израил израильск israélien israël israelisch; Egypt: египет египт égyptien égypte ägyptisch ägypten;
+Portugal: португали португальск portugais portugiesisch; Sweden: швеци шведск suédois suède
+schwedisch schweden; Norway: норвеги норвежск norvégien norvège norwegisch norwegen; Austria: австри
+австрийск autrichien autriche österreich; Kazakhstan: казахстан казахск kazakh kasachisch
+kasachstan; Belarus: белорус biélorusse belarus weißruss; Armenia: армени армянск arménien armenisch
+armenien; Azerbaijan: азербайджан azerbaïdjanais aserbaidschan
+"""
+_SHORT = {"сша": "United States", "us": "United States", "usa": "United States", "рф": "Russia",
+          "uk": "United Kingdom", "фрг": "Germany", "кнр": "China", "eu": None}
+
+
+def _stems() -> tuple[tuple[str, str], ...]:
+    out: list[tuple[str, str]] = []
+    for entry in _STEMS.split(";"):
+        country, _, forms = entry.partition(":")
+        out.extend((f, country.strip()) for f in forms.split())
+    return tuple(sorted(out, key=lambda x: -len(x[0])))
+
+
+STEMS = _stems()
+
+
+def country_of(word: str) -> str | None:
+    """The country a word (any case, any inflection) names, or None."""
+    low = re.sub(r"^[ld][’']", "", word.lower().strip(".,;:«»\"'’-"))
+    if low in _SHORT:
+        return _SHORT[low]
+    if low in COUNTRY_WORDS:
+        return COUNTRY_WORDS[low]
+    for stem, country in STEMS:
+        if low.startswith(stem) and len(stem) >= 4:
+            return country
+    return None
+
+
+# Title words (lower case) per language; a title may carry a case ending (Russian) or a
+# compound prefix ("US-Präsident", "Bundeskanzlerin").
+_TITLE = re.compile(
+    r"(?:президент|премьер-министр|министр иностранных дел|глав[аоуыейя]* мид|канцлер|"
+    r"председател[а-я]*|лидер|корол[а-я]*)[а-я]{0,3}(?![а-я])|"
+    r"(?:président|présidente|premier ministre|première ministre|ministre des affaires étrangères|"
+    r"chef de la diplomatie|ministre|chancelier|chancelière)(?![\w])|"
+    r"(?:präsident|bundeskanzler|kanzler|außenminister|ministerpräsident|premierminister|"
+    r"regierungschef|staatschef|staatspräsident)(?:in|en)?(?![\w])|"
+    r"(?:presidente|presidenta|primer ministro|primera ministra|canciller|ministro de asuntos exteriores|"
+    r"ministra de asuntos exteriores|jefe del gobierno|jefa del gobierno)(?![\w])")
+# Words that may stand between a title and the name besides a country.
+_BETWEEN = frozenset("""
+de des du la le l' d' l’ d’ the et und der die des von affaires étrangères étrangère federation федерации
+республики республика мид of république fédérale fédéral bundesrepublik mme m. monsieur madame herr frau
+господин госпожа del gobierno república popular señor señora don doña
+""".split())  # noqa: SIM905
+_NAME = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё'’\-]+")
+_PARTICLES = frozenset({"de", "von", "van", "der", "du", "le", "la", "da", "di", "ben", "al"})
+_NOT_NAME = frozenset("""
+kremlin élysée elysée maison blanche weißen hauses bundestag sommet gipfel кремль белый дом
+января февраля марта апреля мая июня июля августа сентября октября ноября декабря
+janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+république republik chancelière chancelier président présidente ministre gouvernement vie gobierno
+presidente presidenta república popular gran palacio pueblo
+institutions bundesregierung kanzleramt élysée matignon
+januar februar märz april juni juli oktober dezember montag dienstag mittwoch donnerstag freitag
+samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche
+""".split())  # noqa: SIM905
+_ELISION = re.compile(r"\b([ldLD][’'])(?=\w)")
+_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*|[^\w\s]")
+def fold_russian(word: str) -> str:
+    """A Russian name word without its case ending ("Виртаненом" -> "Виртанен")."""
+    return fold_case(word) if re.fullmatch(r"[А-ЯЁа-яё\-]+", word) else word
+
+
+def _country_before(words: Sequence[str]) -> str | None:
+    for w in reversed(words[-3:]):
+        country = country_of(w)
+        if country:
+            return country
+    return None
+
+
+def _after_title(tokens: Sequence[str]) -> tuple[list[str], str | None]:
+    """The name (and a country) in the tokens after a title word."""
+    country: str | None = None
+    i = 0
+    while i < len(tokens) and i < 8:
+        t = tokens[i]
+        low = t.lower()
+        c = country_of(t) if low not in _BETWEEN else None
+        if c and not (i + 1 < len(tokens) and _NAME.fullmatch(tokens[i + 1]) and _NAME.fullmatch(t)
+                      and country_of(tokens[i + 1]) is None and low in ("us",)):
+            country = country or c
+            i += 1
+            continue
+        if low in _BETWEEN or t in (",", "'", "’", "-"):
+            i += 1
+            continue
+        break
+    name: list[str] = []
+    while i < len(tokens) and len(name) < 3:
+        t = tokens[i]
+        if t.lower() in _PARTICLES and name and i + 1 < len(tokens) and _NAME.fullmatch(tokens[i + 1]):
+            name.append(t)
+            i += 1
+            continue
+        if not _NAME.fullmatch(t) or t.lower() in _NOT_NAME or country_of(t):
+            break
+        name.append(fold_russian(t))
+        i += 1
+    return name, country
+
+
+# Chinese: a country, a title, the name (two to four characters, up to a function character).
+_ZH_COUNTRIES = {"俄罗斯": "Russia", "俄": "Russia", "美国": "United States", "美": "United States",
+                 "中国": "China", "法国": "France", "法": "France", "德国": "Germany", "德": "Germany",
+                 "英国": "United Kingdom", "乌克兰": "Ukraine", "乌": "Ukraine", "日本": "Japan",
+                 "印度": "India", "土耳其": "Turkey", "意大利": "Italy", "西班牙": "Spain", "芬兰": "Finland",
+                 "爱沙尼亚": "Estonia", "波兰": "Poland", "巴西": "Brazil", "加拿大": "Canada",
+                 "沙特": "Saudi Arabia", "伊朗": "Iran", "以色列": "Israel", "埃及": "Egypt",
+                 "葡萄牙": "Portugal", "瑞典": "Sweden", "挪威": "Norway", "奥地利": "Austria",
+                 "哈萨克斯坦": "Kazakhstan", "白俄罗斯": "Belarus", "亚美尼亚": "Armenia", "墨西哥": "Mexico",
+                 "韩国": "South Korea", "朝鲜": "North Korea", "澳大利亚": "Australia", "阿根廷": "Argentina",
+                 "南非": "South Africa", "越南": "Vietnam", "印度尼西亚": "Indonesia", "荷兰": "Netherlands",
+                 "比利时": "Belgium", "瑞士": "Switzerland", "希腊": "Greece", "匈牙利": "Hungary",
+                 "捷克": "Czech Republic", "丹麦": "Denmark", "新西兰": "New Zealand", "菲律宾": "Philippines",
+                 "泰国": "Thailand", "马来西亚": "Malaysia", "新加坡": "Singapore", "巴基斯坦": "Pakistan",
+                 "阿联酋": "United Arab Emirates", "卡塔尔": "Qatar", "伊拉克": "Iraq", "叙利亚": "Syria",
+                 "乌兹别克斯坦": "Uzbekistan", "蒙古": "Mongolia", "智利": "Chile", "秘鲁": "Peru",
+                 "哥伦比亚": "Colombia", "尼日利亚": "Nigeria", "肯尼亚": "Kenya", "塞尔维亚": "Serbia",
+                 "罗马尼亚": "Romania", "爱尔兰": "Ireland", "拉脱维亚": "Latvia", "立陶宛": "Lithuania"}
+_ZH = re.compile(
+    "(" + "|".join(sorted(_ZH_COUNTRIES, key=len, reverse=True)) + ")?"
+    r"(总统|国家主席|主席|国务院总理|总理|首相|外交部长|外长|国务卿|总理大臣|国王|总书记)"
+    r"(?![与和同跟在就于对向表说]|通电话|通话|会谈|会晤|会见|举行)([\u4e00-\u9fff·]{2,6}?)"
+    r"(?=[与和同跟在就于对向表说通会举进、，。：；\s“”\"（(\d]|$|举行|通电话|会谈|会晤|昨天|今天|星期|周)")
+
+
+# People named without a title as the parties of a contact: "Virtanen and Kask met",
+# "Aino Virtanen had a telephone conversation with Kaia Kask", "Kask phoned Virtanen".
+_CAP = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’\-]+"
+_PERSON = rf"{_CAP}(?:[ \t]+{_CAP}){{0,2}}"
+_VERB = (r"(?:had|held|have|has)[ \t]+(?:an?[ \t]+)?(?:[a-z\-]+[ \t]+){0,2}?(?:telephone|phone|call|"
+         r"conversation|talks|meeting|discussion)|met|spoke|talked|phoned|telephoned|called|discussed|"
+         r"talking|speaking|meeting|talks|summit|call|conversation")
+_CONTACT_NAMES = re.compile(
+    rf"(?P<a>{_PERSON})(?:['’]s)?[ \t]+(?:and|&)[ \t]+(?P<b>{_PERSON})(?:['’]s)?[ \t]+"
+    rf"(?:[a-z]+[ \t]+){{0,2}}?(?:{_VERB})\b"
+    rf"|(?P<c>{_PERSON})[ \t]+(?:[a-z]+[ \t]+){{0,2}}?(?:(?:{_VERB})(?:[ \t]+by[ \t]+(?:tele)?phone)?[ \t]+(?:with|to)"
+    rf"|phoned|telephoned|called|met)[ \t]+(?P<d>{_PERSON})")
+
+
+def contact_people(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Person]:
+    """People named as the parties of a contact without a title (English)."""
+    out: list[Person] = []
+    for m in _CONTACT_NAMES.finditer(text[:100_000]):
+        if skip and in_spans(m.start(), skip):
+            continue
+        pair = ("a", "b") if m["a"] else ("c", "d")
+        for g in pair:
+            words = _strip_titles([re.sub(r"['’]s$", "", w) for w in m[g].split()])
+            if words and not any(w.lower() in _COMMON or country_of(w) for w in words):
+                out.append(Person(" ".join(words), None, m.start(g)))  # not "The", "Russia"
+    return out
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    """Name words without the titles before them ("President Kaia Kask" -> Kaia Kask)."""
+    while words and words[0].lower() in _TITLES_EN:
+        words = words[1:]
+    return words
+
+
+_TITLES_EN = frozenset(["president", "prime", "minister", "chancellor", "secretary", "premier", "king",
+                        "queen", "emir"])
+_COMMON = frozenset(NOT_NAME) | frozenset("""
+he she they it we i you both two leaders presidents sides officials minister president prime
+chancellor secretary foreign state kremlin white house moscow washington beijing paris berlin
+london kyiv kiev also later earlier then today yesterday tonight
+""".split())  # noqa: SIM905
+
+
+_ZH_TITLE_OR_COUNTRY = re.compile("总统|主席|总理|首相|部长|外长|国务卿|国王|" + "|".join(_ZH_COUNTRIES))
+
+
+def foreign_titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] = ()) -> list[Person]:
+    """People introduced by a title in Russian, French, German or Chinese, in text order."""
+    out: list[Person] = []
+    for m in _TITLE.finditer(low):
+        a, b = m.span()
+        if (a and low[a - 1].isalnum()) or (skip and in_spans(a, skip)):
+            continue
+        line_start = text.rfind("\n", 0, a) + 1
+        before = _TOKEN.findall(text[max(line_start, a - 40):a])
+        if before and before[-1] == "-":  # "US-Präsident"
+            before = before[:-1]
+        window = text[b:b + 120]
+        para = window.find("\n\n")
+        window = _ELISION.sub(r"\1 ", window[:para] if para >= 0 else window)
+        name, country = _after_title(_TOKEN.findall(window))
+        country = country or _country_before(before)
+        if name:
+            out.append(Person(" ".join(name), country, a))
+        elif country:
+            out.append(Person(None, country, a))
+    if any("\u4e00" <= ch <= "\u9fff" for ch in text[:2000]):
+        for m in _ZH.finditer(text):
+            if skip and in_spans(m.start(), skip):
+                continue
+            country = _ZH_COUNTRIES.get(m[1]) if m[1] else None
+            if _ZH_TITLE_OR_COUNTRY.search(m[3]):
+                continue  # "与墨西哥总统": no name between the two titles
+            out.append(Person(m[3], country, m.start()))
+    out.sort(key=lambda p: p.start)
+    return out
