@@ -56,10 +56,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--devset", type=Path, default=ROOT.parent / "shared" / "devset")
     ap.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     ap.add_argument("--repeat", type=int, default=200)
+    ap.add_argument("--rules", type=Path, action="append", default=[],
+                    help="a user rules folder layered over the defaults (e.g. examples/calendar)")
     args = ap.parse_args(argv)
     gold = yaml.safe_load((args.devset / "gold.yaml").read_text("utf-8"))
     event_dates = {e["id"]: dt.date.fromisoformat(e["date"]) for e in gold["events"]}
-    rules = load_rules()
+    rules = load_rules(args.rules)
     calendar = parse_event_calendar(rules["events"])
     names = parse_lexicon(rules["lexicon"]).names
     docs, gold_event, gold_pub = [], {}, {}

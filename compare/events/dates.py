@@ -60,6 +60,7 @@ from compare.events.stamps import (
     LABEL,
     MAX_STAMP_RESIDUAL,
     STAMP_NOISE,
+    file_name_date,
     find_publication,
     url_date,
     url_month,
@@ -550,7 +551,7 @@ def date_document(doc: Document, calendar: EventCalendar, names: Sequence[Person
     participants = find_lexicon_names(low, names, named)
     pub, pub_ev = doc.published, doc.published_evidence
     if pub is None:
-        found = find_publication(text, mentions) or url_date(doc.url)
+        found = find_publication(text, mentions) or url_date(doc.url) or file_name_date(doc.path)
         if found is not None:
             pub, pub_ev = found
     years: tuple[int, ...] = ()

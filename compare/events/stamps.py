@@ -63,6 +63,21 @@ def url_date(url: str | None) -> tuple[dt.date, Evidence] | None:
     return (date, Evidence(m.group(0).strip("/_-"), "url", 0.7, None)) if m and date else None
 
 
+_NAME_DATE = re.compile(r"(?:^|[_.-])((?:19|20)\d{2})[_-]?(0[1-9]|1[0-2])[_-]?(0[1-9]|[12]\d|3[01])(?:[_.-]|$)")
+
+
+def file_name_date(path: str | None) -> tuple[dt.date, Evidence] | None:
+    """A date in the file's own name (``wire_2020-05-07_story.txt``), the way scrapers
+    often name what they save: publication evidence of the last resort, after the text
+    and the URL."""
+    if not path:
+        return None
+    name = path.replace("\\", "/").rsplit("/", 1)[-1][:300]
+    m = _NAME_DATE.search(name)
+    date = valid_date(int(m[1]), int(m[2]), int(m[3])) if m else None
+    return (date, Evidence(m.group(0).strip("_.-"), "file_name", 0.6, None)) if m and date else None
+
+
 def url_month(url: str | None) -> tuple[int, int] | None:
     """The year and month in the path of the article's URL (``/2017/05/``, ``-2017-05/``)."""
     if not url:

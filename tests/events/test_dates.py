@@ -33,7 +33,8 @@ NAMES = (
 
 @pytest.fixture(scope="module")
 def calendar() -> EventCalendar:
-    return parse_event_calendar(load_rules()["events"])
+    """The example calendar a user may add (the shipped one is empty)."""
+    return parse_event_calendar(load_rules([ROOT / "examples" / "calendar"])["events"])
 
 
 def doc(text: str, **kw: object) -> Document:
@@ -404,3 +405,19 @@ def test_weekday_is_never_after_publication(pub: dt.date, weekday: int) -> None:
     assert out.event_date is not None
     assert 0 <= (pub - out.event_date).days < 7
     assert out.event_date.weekday() == weekday
+
+
+def test_the_shipped_calendar_is_empty() -> None:
+    """Issue 12: the tool dates events from the articles; a calendar is a user's own file."""
+    assert parse_event_calendar(load_rules()["events"]) == EventCalendar()
+
+
+def test_a_date_in_the_file_name_is_publication_evidence_of_the_last_resort() -> None:
+    text = "Vienna (Agencies) - The two foreign ministers spoke by telephone on Thursday, the ministry said."
+    out = date_document(Document(id="t", path="scrapes/wire_2031-03-06_ministers-call.txt", sha256="", text=text),
+                        EventCalendar(), NAMES)
+    assert out.published == D(2031, 3, 6)
+    assert out.event_date == D(2031, 3, 6)  # Thursday, 6 March 2031
+    dated = date_document(Document(id="t", path="scrapes/wire_2031-03-06_call.txt", sha256="",
+                                   text="Published: March 1, 2031 10:42 GMT\n\n" + text), EventCalendar(), NAMES)
+    assert dated.published == D(2031, 3, 1)  # the text's own stamp wins over the file name
