@@ -274,6 +274,39 @@ def _compatible(item: _Item, group: _Group) -> bool:
     return all(_in(x, group.people) for x in item.key) or all(_in(x, item.people) for x in group.key)
 
 
+def _tentatively_compatible(item: _Item, group: _Group) -> bool:
+    """Principals that may be the same though the texts never say so: both sides name
+    two, share one, and each principal the other side lacks is matched by a different
+    unplaced one there, one of the two named by a single word (a country role: an
+    invented or unlisted country reads like a surname; a full name is a person).  The caller asks for topic
+    overlap besides, as for a document that names nobody."""
+    if len(item.key) != 2 or len(group.key) != 2 or not any(_in(x, group.principals) for x in item.key):
+        return False
+    bare = _bare(item.doc) | {k for i in group.items for k in _bare(i.doc)}
+    open_people = [p for p in group.people if not any(_same(p, x) for x in item.key)]
+    for x in item.key:
+        if _in(x, group.people):
+            continue
+        # one of the two is a bare word (a country or a role, never a full name) and
+        # neither has a country that would tell them apart
+        spare = next((p for p in open_people if (p[1] is None or x[1] is None) and (p[0] in bare or x[0] in bare)),
+                     None)
+        if spare is None or (x[0] is not None and x[1] is not None):
+            return False
+        open_people.remove(spare)
+    return True
+
+
+def _bare(doc: Document) -> set[str]:
+    """Surname keys of the participants a document names by one word only."""
+    out = set()
+    for value in doc.participants:
+        name, surname, _ = parse_participant(value)
+        if surname and len((name or "").split()) <= 1:
+            out.add(surname)
+    return out
+
+
 def _merge_groups(groups: list[_Group]) -> list[_Group]:
     """Groups of one contact that the order of the documents kept apart (each put other
     people first): two groups within the date slack of each other whose principals the
@@ -339,7 +372,10 @@ def _day_fit(item: _Item, group: _Group) -> int | None:
 def _fits(group: _Group, item: _Item) -> float | None:
     """How well a firmly dated ``item`` fits ``group`` (higher is better), or None."""
     gap = _day_fit(item, group)
-    if gap is None or not _compatible(item, group):
+    if gap is None:
+        return None
+    tentative = not _compatible(item, group)
+    if tentative and not _tentatively_compatible(item, group):
         return None
     kind = item.doc.event_kind or "other"
     # A call one day and a visit the next are two contacts (documents of one day that word
@@ -347,7 +383,7 @@ def _fits(group: _Group, item: _Item) -> float | None:
     if gap > 0 and {kind, group.kind} == {"call", "meeting"}:
         return None
     overlap = topic_overlap(item.words, group.words)
-    if (not item.key or not group.key) and containment(item.words, group.words) < PARTIAL_JOIN:
+    if (tentative or not item.key or not group.key) and containment(item.words, group.words) < PARTIAL_JOIN:
         return None
     return overlap - gap
 

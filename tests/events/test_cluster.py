@@ -230,3 +230,31 @@ def test_a_call_and_a_meeting_of_the_same_people_on_one_day_are_one_contact() ->
                                   doc("b", D(2021, 9, 7), kind="meeting", participants=FI_SE)])
     assert len(apart) == 2
     assert next(d for d in docs if d.id == "b").event_date_evidence.rule == "event_consensus"  # type: ignore[union-attr]
+
+
+def test_names_and_country_roles_of_unlisted_countries_join_when_the_texts_agree() -> None:
+    """A readout names the ministers ('Anna Kral', 'Piet Marsh'), a wire story their
+    countries; nothing says which country Kral serves, and an invented country reads like a
+    surname.  The same day, one shared side and the same topic make one contact."""
+    readout = doc("readout", D(2031, 3, 4), participants=("Anna Kral", "Veldland", "Piet Marsh"),
+                  text="Foreign Minister Anna Kral held a telephone conversation with Veldland's Foreign "
+                       "Minister Piet Marsh. The ministers discussed grain shipments across the Lower Sea "
+                       "and agreed to meet in April.")
+    wire = doc("wire", D(2031, 3, 4), participants=("Ostrava", "Veldland"),
+               text="The foreign ministers of Ostrava and Veldland spoke by telephone about grain "
+                    "shipments across the Lower Sea and agreed to meet in April.")
+    events, _ = cluster_documents([readout, wire])
+    assert len(events) == 1
+
+
+def test_one_leader_calling_two_unplaced_partners_on_one_day_stays_two_contacts() -> None:
+    """The same loose matching must not join two different calls of one leader: the
+    topics differ, so the unplaced partners are not taken for one person."""
+    first = doc("first", D(2031, 3, 4), participants=("Anna Kral", "Piet Marsh"),
+                text="Anna Kral and Piet Marsh discussed grain shipments across the Lower Sea and a "
+                     "new ferry line by telephone.")
+    second = doc("second", D(2031, 3, 4), participants=("Anna Kral", "Jonas Berg"),
+                 text="Anna Kral and Jonas Berg talked about the copper mine dispute, the election "
+                      "observers and visas for students in a telephone call.")
+    events, _ = cluster_documents([first, second])
+    assert len(events) == 2
