@@ -122,7 +122,7 @@ def test_fuzz_rule_files_end_in_rule_errors(name: str, data: st.DataObject) -> N
                     "lexicon": "compare.align.lexicon:parse_lexicon",
                     "outlets": "compare.ingest.outlets:parse_outlet_rules",
                     "boilerplate": "compare.ingest.boilerplate:parse_boilerplate_rules",
-                    "events": "compare.events.dates:parse_event_calendar",
+                    "events": "compare.events.calendar:parse_event_calendar",
                     "matching": "compare.align.matching:parse_matching_config",
                     "flag_model": "compare.align.flagmodel:parse_flag_model",
                 }[name]
