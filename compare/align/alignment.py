@@ -244,6 +244,10 @@ def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon,
     floor = EDGE_FLOOR * min(config.align_threshold, config.align_restatement)
     langs = [(lang_of or {}).get(cs[0].document, "und") for cs in node_claims]
     rows, cols, sims, emb = similarity_edges(texts, lexical, config, floor, groups=langs)
+    if config.align_part_discount < 1.0 and len(sims):
+        is_part = np.array([h == PART for h in heads])
+        sims = np.where(is_part[rows] | is_part[cols], sims * config.align_part_discount, sims
+                        ).astype(np.float32)
     clusters = cluster([len(cs) for cs in node_claims],
                        [frozenset(c.document for c in cs) for cs in node_claims],
                        heads,

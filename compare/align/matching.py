@@ -106,6 +106,10 @@ class MatchingConfig:
     # a translation scores a lower cosine than a same-language paraphrase and
     # has no lexical score to lift it.
     align_cross_language_bonus: float = 0.0
+    # The similarity of a topic part of a list claim (``align_list_items``) is
+    # multiplied by this: a part is a reading of the claim, not its text, and
+    # "A and B" is not always a topic list ("in Russia and the United States").
+    align_part_discount: float = 1.0
     align_tone_share: float = 0.3
 
 
@@ -157,6 +161,7 @@ def parse_matching_config(rf: RuleFile) -> MatchingConfig:
     num("align_tone", ("alignment", "tone"), 0, 1)
     num("align_center", ("alignment", "center"), 0, 1)
     num("align_cross_language_bonus", ("alignment", "cross_language_bonus"), 0, 1)
+    num("align_part_discount", ("alignment", "list_part_discount"), 0, 1)
     num("align_tone_share", ("alignment", "tone_share"), 0, 1)
     if values.get("align_list_items") == 1:
         problems.append(rf.problem(("alignment", "list_items"), "expected 0 (off) or at least 2"))

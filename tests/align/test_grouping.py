@@ -244,6 +244,10 @@ def test_a_topic_list_lede_joins_the_group_of_each_topic() -> None:
     _, groups = align_event(event, docs, claims, attrs.evolve(on, align_list_items=0),
                             lexicon())
     assert len({g.reference_claim for g in groups if "wire:c1" in g.claims}) <= 1
+    # a discount of 0 leaves the parts without any edge: as without parts
+    _, groups = align_event(event, docs, claims, attrs.evolve(on, align_part_discount=0.0),
+                            lexicon())
+    assert len({g.reference_claim for g in groups if "wire:c1" in g.claims}) <= 1
 
 
 # --------------------------------------------------------------------------- settings
@@ -280,10 +284,11 @@ def test_centering_and_cross_language_settings_parse() -> None:
                                               data=data, lines={}))
 
     cfg = parse({"alignment": {"center": 0.6, "center_by_language": False,
-                               "cross_language_bonus": 0.1}})
+                               "cross_language_bonus": 0.1, "list_part_discount": 0.7}})
     assert (cfg.align_center, cfg.align_center_by_language,
-            cfg.align_cross_language_bonus) == (0.6, False, 0.1)
-    for bad in ({"center": 2}, {"center_by_language": "yes"}, {"cross_language_bonus": -0.1}):
+            cfg.align_cross_language_bonus, cfg.align_part_discount) == (0.6, False, 0.1, 0.7)
+    for bad in ({"center": 2}, {"center_by_language": "yes"}, {"cross_language_bonus": -0.1},
+                {"list_part_discount": 1.5}):
         with pytest.raises(RuleError) as err:
             parse({"alignment": bad})
         assert "alignment" in str(err.value)
