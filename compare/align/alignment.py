@@ -109,7 +109,8 @@ def align_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
     else:
         event = attrs.evolve(event, reference=None, reference_basis="majority")
 
-    groups, emb_of = _groups(items, config, lexicon)
+    lang_of = {d: known_language(by_id[d]) or "und" for d in by_id}
+    groups, emb_of = _groups(items, config, lexicon, lang_of)
     n_indep = len({roots[d] for d in doc_ids})
     main_lang = reference_language(event, list(by_id.values()))
     need = max(2, math.ceil(config.majority_share * n_indep - 1e-9))
@@ -216,7 +217,8 @@ def list_parts(text: str, min_items: int = 3) -> list[str]:
 EDGE_FLOOR = 0.75
 
 
-def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon
+def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon,
+            lang_of: Mapping[str, str] | None = None
             ) -> tuple[list[list[Claim]], dict[str, np.ndarray]]:
     """The clusters of ``items`` (sorted canonically) and each claim's embedding.
 
@@ -240,7 +242,12 @@ def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon
     heads = [h for _, h in keys]
     lexical = [normalize(t, lexicon).text for t in texts]
     floor = EDGE_FLOOR * min(config.align_threshold, config.align_restatement)
-    rows, cols, sims, emb = similarity_edges(texts, lexical, config, floor)
+    langs = [(lang_of or {}).get(cs[0].document, "und") for cs in node_claims]
+    rows, cols, sims, emb = similarity_edges(texts, lexical, config, floor, groups=langs)
+    if config.align_part_discount < 1.0 and len(sims):
+        is_part = np.array([h == PART for h in heads])
+        sims = np.where(is_part[rows] | is_part[cols], sims * config.align_part_discount, sims
+                        ).astype(np.float32)
     clusters = cluster([len(cs) for cs in node_claims],
                        [frozenset(c.document for c in cs) for cs in node_claims],
                        heads,
@@ -253,6 +260,8 @@ def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon
                     emb_of[c.id] = emb[k]
     out: list[list[Claim]] = []
     for members in clusters:
+        if all(heads[m] == PART for m in members):
+            continue  # a topic of a list claim that joined no group: the claim has its own
         seen: dict[str, Claim] = {}
         for m in members:
             for c in node_claims[m]:

@@ -95,6 +95,22 @@ class MatchingConfig:
     # A claim listing at least this many topics also aligns by each of them
     # (0: never).
     align_list_items: int = 2
+    # Share of the event's mean claim embedding removed from every claim's
+    # embedding before the cosine (0: off): what all claims of an event share
+    # (the participants, "held a phone call") no longer makes two claims alike.
+    # With ``align_center_by_language`` the mean is taken per document
+    # language, which also removes each language's offset in the model.
+    align_center: float = 0.0
+    align_center_by_language: bool = True
+    # Added to the similarity of two claims in different (known) languages:
+    # a translation scores a lower cosine than a same-language paraphrase and
+    # has no lexical score to lift it.
+    align_cross_language_bonus: float = 0.0
+    # The similarity of a topic part of a list claim (``align_list_items``) is
+    # multiplied by this: a part is a reading of the claim, not its text, and
+    # "A and B" is not always a topic list ("in Russia and the United States").
+    align_part_discount: float = 1.0
+    align_tone_share: float = 0.3
 
 
 def parse_matching_config(rf: RuleFile) -> MatchingConfig:
@@ -142,6 +158,11 @@ def parse_matching_config(rf: RuleFile) -> MatchingConfig:
     num("align_threshold", ("alignment", "threshold"), 0, 1)
     num("align_restatement", ("alignment", "restatement"), 0, 1)
     num("align_list_items", ("alignment", "list_items"), 0, 20, integer=True)
+    num("align_tone", ("alignment", "tone"), 0, 1)
+    num("align_center", ("alignment", "center"), 0, 1)
+    num("align_cross_language_bonus", ("alignment", "cross_language_bonus"), 0, 1)
+    num("align_part_discount", ("alignment", "list_part_discount"), 0, 1)
+    num("align_tone_share", ("alignment", "tone_share"), 0, 1)
     if values.get("align_list_items") == 1:
         problems.append(rf.problem(("alignment", "list_items"), "expected 0 (off) or at least 2"))
     align = data.get("alignment")
@@ -156,6 +177,13 @@ def parse_matching_config(rf: RuleFile) -> MatchingConfig:
                                        f"of {', '.join(SCORERS)}"))
         else:
             values["align_scorer"] = align["scorer"]
+    by_lang = align.get("center_by_language") if isinstance(align, dict) else None
+    if by_lang is not None:
+        if not isinstance(by_lang, bool):
+            problems.append(rf.problem(("alignment", "center_by_language"),
+                                       "expected true or false"))
+        else:
+            values["align_center_by_language"] = by_lang
     idf = data.get("idf_weighting")
     if idf is not None:
         if not isinstance(idf, bool):

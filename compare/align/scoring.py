@@ -185,18 +185,48 @@ def fuse(cos: np.ndarray | None, lex: np.ndarray, lexical_weight: float) -> np.n
                       dtype=np.float32)
 
 
+def center(emb: np.ndarray, share: float, groups: Sequence[str] | None = None) -> np.ndarray:
+    """Unit rows of ``emb`` minus ``share`` times the mean row of their group
+    (``groups[i]`` names row i's group, e.g. its language; one group without).
+
+    What all claims of an event (of one language) share, the participants and
+    "held a phone call", and the offset each language has in a multilingual
+    model, no longer make two claims alike; what is left is what a claim says
+    beyond the event."""
+    keys = list(groups) if groups is not None else [""] * len(emb)
+    out = np.array(emb, dtype=np.float32, copy=True)
+    for key in sorted(set(keys)):
+        idx = np.array([i for i, k in enumerate(keys) if k == key])
+        if len(idx) > 1:
+            out[idx] -= share * emb[idx].mean(axis=0, keepdims=True)
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return np.asarray(out / np.where(norms > 0, norms, 1.0), dtype=np.float32)
+
+
 def similarity_edges(texts: Sequence[str], lexical: Sequence[str], config: MatchingConfig,
-                     floor: float, chunk: int = 1024
+                     floor: float, chunk: int = 1024, groups: Sequence[str] | None = None
                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]:
     """The pairs ``i < j`` of ``texts`` whose fused similarity (:func:`fuse`)
     reaches ``floor``: (rows, cols, similarities, embeddings or None).
 
     ``lexical`` holds the texts the rapidfuzz scorer compares (normalised
-    claims).  Computed in blocks of ``chunk`` rows, so memory stays
-    O(chunk * n) for events of thousands of distinct claims."""
+    claims); ``groups`` the language of each text ("und" when unknown): with
+    ``alignment.center`` the embeddings lose their (per-language) mean
+    (:func:`center`) and pairs of two different known languages score their
+    cosine plus ``alignment.cross_language_bonus`` (no lexical score).
+    Computed in blocks of ``chunk`` rows, so memory stays O(chunk * n) for
+    events of thousands of distinct claims."""
     n = len(texts)
     emb = claim_embeddings(texts, config)
+    unit = emb
+    if emb is not None and config.align_center > 0 and n > 1:
+        unit = center(emb, config.align_center, groups if config.align_center_by_language
+                      else None)
     scorer = SCORERS[config.align_scorer]
+    codes = None
+    if groups is not None and config.align_cross_language_bonus > 0:
+        ids = {k: i for i, k in enumerate(sorted(set(groups)))}
+        codes = np.array([ids[k] if k != "und" else -1 for k in groups])
     rows: list[np.ndarray] = []
     cols: list[np.ndarray] = []
     sims: list[np.ndarray] = []
@@ -204,8 +234,16 @@ def similarity_edges(texts: Sequence[str], lexical: Sequence[str], config: Match
         stop = min(n, start + chunk)
         lex = process.cdist(lexical[start:stop], lexical[start:], scorer=scorer,
                             dtype=np.float32) / 100.0
-        cos = emb[start:stop] @ emb[start:].T if emb is not None else None
+        cos = unit[start:stop] @ unit[start:].T if unit is not None else None
         s = fuse(cos, lex, config.align_lexical_weight)
+        if codes is not None and cos is not None:
+            # Two known, different languages: the cosine plus the bonus; the
+            # lexical score means nothing across languages (two unrelated
+            # sentences in Latin script share characters).
+            a, b = codes[start:stop, None], codes[None, start:]
+            s = np.where((a != b) & (a >= 0) & (b >= 0),
+                         np.minimum(1.0, np.clip(cos, 0.0, 1.0)
+                                    + config.align_cross_language_bonus), s)
         r, c = np.nonzero(np.triu(s >= floor, k=1))
         rows.append(r + start)
         cols.append(c + start)

@@ -86,12 +86,18 @@ class View:
     report: Report
     docs: dict[str, Document]
     claims: dict[str, Claim]
-    group_of: dict[str, Alignment]
+    # Every group a claim belongs to, in report order: with the graph alignment
+    # a claim that lists several topics sits in the group of each.
+    group_of: dict[str, tuple[Alignment, ...]]
     events: dict[str, Event]
 
     @classmethod
     def of(cls, report: Report) -> View:
-        group_of = {c: a for a in report.alignments for c in a.claims}
+        groups: dict[str, list[Alignment]] = {}
+        for a in report.alignments:
+            for c in a.claims:
+                groups.setdefault(c, []).append(a)
+        group_of = {c: tuple(gs) for c, gs in groups.items()}
         return cls(report, {d.id: d for d in report.documents},
                    {c.id: c for c in report.claims}, group_of, {e.id: e for e in report.events})
 
@@ -142,11 +148,19 @@ class View:
         return doc_label(doc)
 
     def group(self, flag: Flag) -> str | None:
+        """The flag's claim group: its own, else the first group holding both
+        its claim and its reference claim, else the first group of either."""
         if flag.alignment:
             return flag.alignment
-        for cid in (flag.claim, flag.reference_claim):
-            if cid and cid in self.group_of:
-                return self.group_of[cid].id
+        mine = self.group_of.get(flag.claim or "", ())
+        ref = self.group_of.get(flag.reference_claim or "", ())
+        ref_ids = {a.id for a in ref}
+        for a in mine:
+            if a.id in ref_ids:
+                return a.id
+        for gs in (mine, ref):
+            if gs:
+                return gs[0].id
         return None
 
 

@@ -189,9 +189,10 @@ def test_four_languages_align_across_all_documents() -> None:
     _, groups = align_event(event, docs, claims, graph(), lexicon())
     by_ref = {g.reference_claim: set(g.claims) for g in groups}
     assert by_ref["en:c1"] == {"en:c1", "de:c1", "es:c2", "fr:c1"}
-    # The German fisheries sentence ("Fangquoten") scores cosine 0.55/0.46/0.47
-    # with the English/Spanish/French ones, an average of 0.49, just under the
-    # fitted threshold (0.5): it may stay alone, but never joins another group.
+    # The German fisheries sentence ("Fangquoten") scores a raw cosine of
+    # 0.55/0.46/0.47 with the English/Spanish/French ones, near the threshold
+    # (centering and the cross-language bonus move it): it may stay alone, but
+    # never joins another group.
     assert {"en:c2", "es:c1", "fr:c2"} <= by_ref["en:c2"] <= {"en:c2", "de:c2", "es:c1", "fr:c2"}
     assert not any("de:c2" in g.claims for g in groups if g.reference_claim != "en:c2")
     # the snow and the football stay alone: addition candidates, in no group
@@ -243,6 +244,10 @@ def test_a_topic_list_lede_joins_the_group_of_each_topic() -> None:
     _, groups = align_event(event, docs, claims, attrs.evolve(on, align_list_items=0),
                             lexicon())
     assert len({g.reference_claim for g in groups if "wire:c1" in g.claims}) <= 1
+    # a discount of 0 leaves the parts without any edge: as without parts
+    _, groups = align_event(event, docs, claims, attrs.evolve(on, align_part_discount=0.0),
+                            lexicon())
+    assert len({g.reference_claim for g in groups if "wire:c1" in g.claims}) <= 1
 
 
 # --------------------------------------------------------------------------- settings
@@ -267,3 +272,108 @@ def test_alignment_settings_parse_and_bad_values_name_their_path() -> None:
         with pytest.raises(RuleError) as err:
             parse({"alignment": bad})
         assert "alignment" in str(err.value)
+
+
+def test_centering_and_cross_language_settings_parse() -> None:
+    from compare.align.matching import parse_matching_config
+    from compare.core.errors import RuleError
+    from compare.core.rulefiles import RuleFile
+
+    def parse(data: dict[str, object]) -> MatchingConfig:
+        return parse_matching_config(RuleFile(name="matching", sources=("m.yaml",),
+                                              data=data, lines={}))
+
+    cfg = parse({"alignment": {"center": 0.6, "center_by_language": False,
+                               "cross_language_bonus": 0.1, "list_part_discount": 0.7}})
+    assert (cfg.align_center, cfg.align_center_by_language,
+            cfg.align_cross_language_bonus, cfg.align_part_discount) == (0.6, False, 0.1, 0.7)
+    for bad in ({"center": 2}, {"center_by_language": "yes"}, {"cross_language_bonus": -0.1},
+                {"list_part_discount": 1.5}):
+        with pytest.raises(RuleError) as err:
+            parse({"alignment": bad})
+        assert "alignment" in str(err.value)
+
+
+# --------------------------------------------------------------------------- centering
+
+
+def test_centering_removes_what_every_claim_shares() -> None:
+    from compare.align.scoring import center
+
+    # Three claims = one strong common direction (the participants, "held a
+    # call") plus a small direction of their own.
+    common = np.array([1.0, 0, 0, 0])
+    own = np.eye(4)[1:]
+    emb = np.vstack([common + 0.3 * o for o in own])
+    emb /= np.linalg.norm(emb, axis=1, keepdims=True)
+    raw = emb @ emb.T
+    out = center(emb, 1.0)
+    assert np.allclose(np.linalg.norm(out, axis=1), 1.0)
+    cos = out @ out.T
+    assert raw[0, 1] > 0.9 and cos[0, 1] < 0.0  # alike only by what all share: no longer
+    half = center(emb, 0.5) @ center(emb, 0.5).T
+    assert cos[0, 1] < half[0, 1] < raw[0, 1]
+
+
+def test_centering_by_language_removes_each_languages_offset() -> None:
+    from compare.align.scoring import center
+
+    # Two topics said in two languages: each language adds its own offset.
+    topic = np.eye(4)[:2]
+    offset = {"en": np.array([0, 0, 1.0, 0]), "de": np.array([0, 0, 0, 1.0])}
+    rows, langs = [], []
+    for lang in ("en", "de"):
+        for t in topic:
+            rows.append(t + offset[lang])
+            langs.append(lang)
+    emb = np.vstack(rows)
+    emb /= np.linalg.norm(emb, axis=1, keepdims=True)
+    pooled = center(emb, 1.0) @ center(emb, 1.0).T
+    by_lang = center(emb, 1.0, langs) @ center(emb, 1.0, langs).T
+    # en topic 0 (row 0) and its German translation (row 2)
+    assert by_lang[0, 2] > 0.99 > pooled[0, 2]
+    assert by_lang[0, 3] < 0  # and not the other topic
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.floats(-1, 1), min_size=3, max_size=3), min_size=2, max_size=8),
+       st.floats(0, 1), st.randoms(use_true_random=False))
+def test_centering_properties(vecs: list[list[float]], share: float, rnd: object) -> None:
+    from compare.align.scoring import center
+
+    emb = np.array(vecs, dtype=np.float32) + np.array([3.0, 0, 0], dtype=np.float32)
+    emb /= np.linalg.norm(emb, axis=1, keepdims=True)
+    langs = ["en" if i % 2 else "fr" for i in range(len(emb))]
+    out = center(emb, share, langs)
+    norms = np.linalg.norm(out, axis=1)
+    assert np.all((np.abs(norms - 1) < 1e-4) | (norms < 1e-4))
+    perm = list(range(len(emb)))
+    rnd.shuffle(perm)  # type: ignore[attr-defined]
+    again = center(emb[perm], share, [langs[i] for i in perm])
+    assert np.allclose(again, out[perm], atol=1e-5)
+
+
+@needs_model
+def test_cross_language_bonus_lifts_only_pairs_of_two_known_languages() -> None:
+    from compare.align.scoring import similarity_edges
+
+    texts = ["The ministers agreed to reopen the border crossing next month.",
+             "Die Minister vereinbarten, den Grenzübergang im nächsten Monat wieder zu öffnen.",
+             "Los ministros acordaron reabrir el paso fronterizo el mes que viene."]
+    base = attrs.evolve(graph(), align_center=0.0)
+
+    def sims(cfg: MatchingConfig, langs: list[str]) -> dict[tuple[int, int], float]:
+        r, c, s, _ = similarity_edges(texts, texts, cfg, 0.0, groups=langs)
+        return {(int(i), int(j)): float(v) for i, j, v in zip(r, c, s, strict=True)}
+
+    from compare.align.scoring import claim_embeddings
+
+    emb = claim_embeddings(texts, base)
+    assert emb is not None
+    cos = emb @ emb.T
+    plain = sims(base, ["en", "de", "und"])
+    lifted = sims(attrs.evolve(base, align_cross_language_bonus=0.1), ["en", "de", "und"])
+    # en/de: the cosine plus the bonus, the lexical score left out
+    assert lifted[(0, 1)] == pytest.approx(min(1.0, cos[0, 1] + 0.1), abs=1e-5)
+    assert lifted[(0, 2)] == pytest.approx(plain[(0, 2)], abs=1e-6)  # "und": unknown, no bonus
+    assert lifted[(1, 2)] == pytest.approx(plain[(1, 2)], abs=1e-6)
