@@ -78,8 +78,10 @@ def align_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
     alignments; with a reference document every reference claim has a group
     (alone when no one else reports it, so its omission can be flagged).
     Claim types play no part.  ``alignment.method: pivot`` runs the previous
-    method instead (:func:`compare.align.pivot.align_pivot`)."""
-    if config.align_method == "pivot":
+    method instead (:func:`compare.align.pivot.align_pivot`); ``auto`` runs it for
+    an event with a primary readout only (the readout is the natural pivot)."""
+    if config.align_method == "pivot" or (config.align_method == "auto"
+                                          and find_reference(event, list(docs)) is not None):
         from compare.align.pivot import align_pivot
 
         return align_pivot(event, docs, claims, config, lexicon)

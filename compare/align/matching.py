@@ -81,7 +81,8 @@ class MatchingConfig:
     cross_language_threshold: float = 0.45
     cross_language_restatement: float = 0.7
     # Alignment (``alignment:`` in matching.yaml).  ``align_method`` "pivot":
-    # compare/align/pivot.py; "graph": claims of all documents of an event are
+    # compare/align/pivot.py; "auto" (the shipped matching.yaml's choice): pivot
+    # for an event with a primary readout, graph for one without; "graph": claims of all documents of an event are
     # clustered on one similarity, max(cos, (1 - w) cos + w lex), with
     # w = ``align_lexical_weight`` and lex the ``align_scorer`` score; two groups
     # merge while their average similarity reaches ``align_threshold`` (one
@@ -167,7 +168,7 @@ def parse_matching_config(rf: RuleFile) -> MatchingConfig:
         problems.append(rf.problem(("alignment", "list_items"), "expected 0 (off) or at least 2"))
     align = data.get("alignment")
     if isinstance(align, dict) and align.get("method") is not None:
-        if align["method"] not in ("graph", "pivot"):
+        if align["method"] not in ("graph", "pivot", "auto"):
             problems.append(rf.problem(("alignment", "method"), "expected graph or pivot"))
         else:
             values["align_method"] = align["method"]

@@ -377,3 +377,17 @@ def test_cross_language_bonus_lifts_only_pairs_of_two_known_languages() -> None:
     assert lifted[(0, 1)] == pytest.approx(min(1.0, cos[0, 1] + 0.1), abs=1e-5)
     assert lifted[(0, 2)] == pytest.approx(plain[(0, 2)], abs=1e-6)  # "und": unknown, no bonus
     assert lifted[(1, 2)] == pytest.approx(plain[(1, 2)], abs=1e-6)
+
+
+def test_auto_uses_the_readout_as_pivot_and_clusters_events_without_one() -> None:
+    """``alignment.method: auto``: an event with a primary readout is aligned one-to-one
+    against it (pivot); an event without one is clustered across all documents (graph)."""
+    auto = attrs.evolve(config(), align_method="auto")
+    pivot = attrs.evolve(config(), align_method="pivot")
+    docs_in = [("a", "outlet", ENGLISH), ("b", "outlet",
+               ["The border crossing at Drava will reopen next month, the ministers agreed.",
+                "Fishing quotas in the northern lake were discussed by both sides."])]
+    with_readout = make([("r", "primary", ENGLISH), *docs_in])
+    without = make(docs_in)
+    assert align_event(*with_readout, auto, lexicon()) == align_event(*with_readout, pivot, lexicon())
+    assert align_event(*without, auto, lexicon()) == align_event(*without, graph(), lexicon())
