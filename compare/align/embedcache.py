@@ -163,9 +163,8 @@ class EmbeddingStore:
                 rows = conn.execute(f"SELECT key, vec FROM emb WHERE model = ? AND key IN ({marks})",
                                     [self.model, *chunk]).fetchall()
                 for key, blob in rows:
-                    vec = np.frombuffer(blob, dtype=np.float32)
-                    if (self.dim is None or vec.shape[0] == self.dim) and vec.size and \
-                            np.isfinite(vec).all():
+                    vec = _vector(blob, self.dim)
+                    if vec is not None:
                         found[keys[bytes(key)]] = vec
         except sqlite3.DatabaseError as exc:
             self._disable(str(exc))
@@ -197,6 +196,16 @@ class EmbeddingStore:
         with conn:
             cur = conn.execute("DELETE FROM emb WHERE model != ?", (self.model,))
         return cur.rowcount
+
+
+def _vector(blob: object, dim: int | None) -> np.ndarray | None:
+    """The stored vector, or None for a row that cannot be one (a miss)."""
+    if not isinstance(blob, bytes) or not blob or len(blob) % 4:
+        return None
+    vec = np.frombuffer(blob, dtype=np.float32)
+    if (dim is not None and vec.shape[0] != dim) or not np.isfinite(vec).all():
+        return None
+    return vec
 
 
 # The process-wide store embed.embed_texts consults (None: no disk cache).
