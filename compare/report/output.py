@@ -24,13 +24,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
-from compare.core.atomic import atomic_write_text
+from compare.core.atomic import atomic_write_chunks, atomic_write_text
 from compare.core.errors import InputError
 from compare.core.escape import safe_filename
 from compare.core.models import Event, Report, Segment
 from compare.report.jsonio import (
+    iter_report_json,
     report_from_dict,
-    report_to_dict,
     segments_from_list,
     segments_to_list,
     validate_report_dict,
@@ -107,8 +107,9 @@ def write_report(report: Report, out_dir: Path, formats: Sequence[str], *,
 def render_all(report: Report, out_dir: Path, formats: Sequence[str], *, orphaned: int = 0) -> None:
     """Everything :func:`write_report` writes, without touching the reviews file."""
     out_dir = Path(out_dir)
-    data = report_to_dict(report)
-    write_if_changed(out_dir / REPORT_JSON, dump_json(data))
+    # Streamed: the dict and string of a large report would be several times its size.
+    atomic_write_chunks(out_dir / REPORT_JSON, (c.encode("utf-8") for c in iter_report_json(report)),
+                        unless_same=True)
     texts = out_dir / "texts"
     keep: set[str] = set()
     for doc in report.documents:
