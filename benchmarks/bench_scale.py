@@ -11,7 +11,7 @@ the corpus grown by 10 % with the first run's cache, which shows how many
 claims are encoded again (only the new ones should be).
 
     .venv/bin/python benchmarks/bench_scale.py [--sizes 1000,10000] [--nightly]
-        [--modes one,w2,dask] [--no-embed]
+        [--modes one,w2,dask] [--no-embed] [--no-rerun]
 
 The embedding model is on (``embedding.weight`` 0.35 in a rules folder layered
 over the shipped ones) unless ``--no-embed``.  On a shared machine wall times are
@@ -103,7 +103,8 @@ def _grow(corpus: Path, n_docs: int, into: Path, seed: int) -> None:
         (into / f"new_{name}").write_text(text, encoding="utf-8")
 
 
-def bench(n_docs: int, modes: list[str], rules: Path | None, seed: int, work: Path) -> None:
+def bench(n_docs: int, modes: list[str], rules: Path | None, seed: int, work: Path,
+          rerun: bool = True) -> None:
     from realistic import write_realistic
 
     corpus = work / f"corpus-{n_docs}"
@@ -135,6 +136,8 @@ def bench(n_docs: int, modes: list[str], rules: Path | None, seed: int, work: Pa
                       f"CPU ratio {float(r['cpu']) / float(base['cpu']):.2f}")  # type: ignore[arg-type]
     same = len(set(digests.values())) == 1
     print(f"reports byte-identical across {', '.join(modes)}: {same} ({', '.join(digests.values())})")
+    if not rerun:
+        return
     # Incremental: the first mode's warm cache, the corpus grown by 10 %.
     grown = work / f"grown-{n_docs}"
     _grow(corpus, n_docs, grown, seed)
@@ -157,6 +160,7 @@ def main() -> None:
     ap.add_argument("--modes", default="one,w2,dask")
     ap.add_argument("--no-embed", action="store_true")
     ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--no-rerun", action="store_true", help="skip the re-run over the grown corpus")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
     if args.nightly:
@@ -172,7 +176,7 @@ def main() -> None:
             rules.mkdir()
             (rules / "matching.yaml").write_text("embedding:\n  weight: 0.35\n", encoding="utf-8")
         for n in sizes:
-            bench(n, modes, rules, args.seed, work)
+            bench(n, modes, rules, args.seed, work, rerun=not args.no_rerun)
     load = os.getloadavg()
     print(f"load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} at the end")
 
