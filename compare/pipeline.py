@@ -119,6 +119,19 @@ def analyse_event(event: Event, docs: Sequence[Document], rules: Rules) -> Event
     return EventResult(event, tuple(claims), tuple(alignments), tuple(flags))
 
 
+def _event_then_forget(event: Event, docs: Sequence[Document], rules: Rules) -> EventResult:
+    """:func:`analyse_event`, then the claim-normalisation caches are emptied: they pay
+    within an event (every claim is compared many times) but hardly across events, and
+    kept they would hold 65,536 entries (~200 MB) however small the events.  Memory is
+    then bounded by the largest event, not by how many came before."""
+    from compare.align.normalize import _canonical, normalize
+
+    result = analyse_event(event, docs, rules)
+    normalize.cache_clear()
+    _canonical.cache_clear()
+    return result
+
+
 def _analyse_event_args(args: tuple[Event, Sequence[Document], Rules]) -> EventResult:
     return analyse_event(*args)
 
@@ -170,7 +183,7 @@ def _docs_task(chunk: list[SourceText]) -> list[Document]:
 
 def _events_task(chunk: list[EventJob]) -> list[EventResult]:
     rules = _rules()
-    return [analyse_event(ev, docs, rules) for ev, docs in chunk]
+    return [_event_then_forget(ev, docs, rules) for ev, docs in chunk]
 
 
 def _dask_docs_task(chunk: list[SourceText], rules: Rules, cache_dir: Path | None) -> list[Document]:
@@ -271,7 +284,7 @@ class _Runner:
 
     def events(self, jobs: Sequence[EventJob], progress: Progress) -> list[EventResult]:
         if not self.parallel:
-            return [analyse_event(ev, docs, self.rules) for ev, docs in
+            return [_event_then_forget(ev, docs, self.rules) for ev, docs in
                     _typed(progress(jobs, "events", len(jobs)), jobs)]
         order = _event_chunks(jobs, EVENT_CHUNK_DOCS)
         tasks = [[jobs[i] for i in task] for task in order]
