@@ -35,6 +35,7 @@ SIZE_RATIO = 0.5
 MIN_SHINGLES = 8
 MAX_POSTING = 200
 MAX_WORDS = 20_000
+_BLOCK_ROWS = 512
 
 
 def shingles(text: str, k: int = SHINGLE) -> frozenset[int]:
@@ -86,16 +87,22 @@ def _shared_counts(sets: Sequence[np.ndarray], members: Sequence[int]) -> list[t
     n = max(members) + 1
     matrix = csr_matrix((np.ones(int(keep.sum()), dtype=np.int32), (rows[keep], cols[keep])),
                         shape=(n, len(posting)))
-    shared = (matrix @ matrix.T).tocoo()
-    row, col, count = shared.row, shared.col, shared.data
     lengths = np.zeros(n, dtype=np.int64)
     lengths[members] = sizes
-    small = np.minimum(lengths[row], lengths[col])
-    large = np.maximum(lengths[row], lengths[col])
-    # the cheap tests of duplicate_pairs, for all pairs at once (each pair is tested again there)
-    keep = ((row < col) & (small >= MIN_SHINGLES) & (small >= SIZE_RATIO * large)
-            & (count >= CONTAINMENT * small * 0.5))
-    return list(zip(row[keep].tolist(), col[keep].tolist(), count[keep].tolist(), strict=True))
+    transposed = matrix.T.tocsr()
+    out: list[tuple[int, int, int]] = []
+    # The product in blocks of rows: whole, the pair counts of a large corpus (shingles
+    # shared by up to MAX_POSTING documents) took gigabytes before the filter below.
+    for start in range(0, n, _BLOCK_ROWS):
+        shared = (matrix[start:start + _BLOCK_ROWS] @ transposed).tocoo()
+        row, col, count = shared.row.astype(np.int64) + start, shared.col, shared.data
+        small = np.minimum(lengths[row], lengths[col])
+        large = np.maximum(lengths[row], lengths[col])
+        # the cheap tests of duplicate_pairs, for all pairs at once (each pair is tested again there)
+        keep = ((row < col) & (small >= MIN_SHINGLES) & (small >= SIZE_RATIO * large)
+                & (count >= CONTAINMENT * small * 0.5))
+        out.extend(zip(row[keep].tolist(), col[keep].tolist(), count[keep].tolist(), strict=True))
+    return out
 
 
 def duplicate_pairs(docs: Sequence[Document]) -> list[tuple[int, int, float]]:
