@@ -132,7 +132,7 @@ def cli() -> None:
 @click.option("--format", "formats", default="md,json", show_default=True,
               help="Comma-separated: md, json, html.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Processes for the per-event stages.")
+              help="Processes for the per-document and per-event stages.")
 @click.option("--scheduler", default=None, help="Dask scheduler address (needs the 'dist' extra).")
 @click.option("--max-bytes", default=20 * 1024 * 1024, show_default=True, type=click.IntRange(1),
               help="Skip input files larger than this.")

@@ -1,8 +1,11 @@
-"""Running the per-event stages on a Dask cluster (the optional ``dist`` extra).
+"""Running the pipeline's stages on a Dask cluster (the optional ``dist`` extra).
 
-The same pure stage function that runs in-process or in a process pool is
-submitted to a ``distributed.Client``: one task per event, results gathered in
+The same pure stage functions that run in-process or in a process pool are
+submitted to a ``distributed.Client`` (``compare.pipeline._Runner``): chunks of
+documents, then chunks of events, with the rules scattered to every worker
+once and passed to each task by reference; results are put back in
 submission order, so the report is identical whichever scheduler ran it.
+:func:`map_on_dask` is the plain one-task-per-item map.
 """
 
 from __future__ import annotations
@@ -32,6 +35,12 @@ def _client(scheduler: str | Any, timeout: float) -> tuple[Any, bool]:
         return Client(scheduler, timeout=f"{timeout}s"), True  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError) as exc:
         raise SchedulerError(f"cannot reach Dask scheduler {scheduler}: {exc}") from None
+
+
+def connect(scheduler: str | Any, timeout: float = 10.0) -> tuple[Any, bool]:
+    """A ``distributed.Client`` for ``scheduler`` (an address or a Client) and
+    whether the caller owns it (must close it)."""
+    return _client(scheduler, timeout)
 
 
 def map_on_dask(func: Callable[[T], R], jobs: Sequence[T], scheduler: str | Any,

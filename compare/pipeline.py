@@ -2,19 +2,39 @@
 
 ``analyse`` is pure (sources in, Report out).  ``run`` reads the inputs, calls
 ``analyse``, merges review decisions and writes the outputs atomically.
+
+Two stages do the work and both run where ``workers`` / ``scheduler`` say:
+
+* per document (:func:`prepare_one`: cleaning, outlet, language, dates), in
+  chunks of documents;
+* per event (:func:`analyse_event`: claims, alignment, flags), small events
+  chunked together, the largest first so no worker waits at the end.
+
+Between them, in the calling process, ids, near-duplicates and clustering
+(they need every document).  In worker processes the rules are sent once per
+worker (pool initializer; on Dask scattered once and passed to each task by
+reference), not pickled with every task: unpickling the rules recompiles their
+patterns (about 0.6 s).  Each worker uses one BLAS thread, and the embedding
+model is loaded once per worker (lazily, on first use).  Results are put back
+in input order, so the report is byte-identical whichever way it ran.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
-from attrs import frozen
+from attrs import field, frozen
 
 from compare import __version__
+from compare.align.embedcache import configure as configure_embedding_cache
+from compare.align.embedcache import configured as embedding_cache_dir
+from compare.align.embedcache import default_cache_dir
 from compare.core.models import (
     Alignment,
     Claim,
@@ -30,13 +50,18 @@ from compare.rules import Rules, compile_rules
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 Progress = Callable[[Iterable[object], str, int], Iterable[object]]
+T = TypeVar("T")
+R = TypeVar("R")
+
+# Documents per task of the per-document stage, and (at least) per task of the
+# per-event stage: enough that a task takes tens of milliseconds or more, so
+# pickling and queueing stay small beside the work.
+DOC_CHUNK = 32
+EVENT_CHUNK_DOCS = 64
 
 
 def _no_progress(items: Iterable[object], desc: str, total: int) -> Iterable[object]:
     return items
-
-
-T = TypeVar("T")
 
 
 def in_stage(progress: Progress, name: str, work: Callable[[], T]) -> T:
@@ -60,24 +85,35 @@ class RunOptions:
     reviews: Path | None = None
     # The report's confidence cut (None: the flag model's default_cut).
     min_confidence: float | None = None
+    # The on-disk embedding cache (compare/align/embedcache.py): the user cache
+    # directory unless $OUTLET_COMPARE_CACHE_DIR says otherwise; None: no disk cache.
+    cache_dir: Path | None = field(factory=default_cache_dir)
 
 
 # --------------------------------------------------------------------------- pure stages
 
 
-def prepare_documents(sources: Sequence[SourceText], rules: Rules,
-                      progress: Progress = _no_progress) -> list[Document]:
-    """Ingest (clean, outlet, language) + dates + near-duplicates, for every source."""
+def prepare_one(src: SourceText, rules: Rules) -> Document:
+    """Ingest (clean, outlet, language) and dates of one source (id left empty)."""
     from compare.events.dates import date_document
-    from compare.events.dedup import mark_duplicates
-    from compare.ingest.documents import assign_ids, build_document
+    from compare.ingest.documents import build_document
 
-    docs = [build_document(src, rules.boilerplate, rules.outlets)  # type: ignore[arg-type]
-            for src in progress(sources, "cleaning", len(sources))]
-    docs = assign_ids(docs)
-    docs = [date_document(doc, rules.events, rules.lexicon.names)  # type: ignore[arg-type]
-            for doc in progress(docs, "dating", len(docs))]
-    return in_stage(progress, "duplicates", lambda: mark_duplicates(docs))
+    doc = build_document(src, rules.boilerplate, rules.outlets)
+    return date_document(doc, rules.events, rules.lexicon.names)
+
+
+def prepare_documents(sources: Sequence[SourceText], rules: Rules) -> list[Document]:
+    """Ingest (clean, outlet, language) + dates + near-duplicates, for every source."""
+    return _finish_documents([prepare_one(src, rules) for src in sources])
+
+
+def _finish_documents(docs: list[Document]) -> list[Document]:
+    """Ids and near-duplicates: they need every document at once."""
+    from compare.events.dedup import mark_duplicates
+    from compare.ingest.documents import assign_ids
+
+    ids = [d.id for d in assign_ids(docs)]
+    return mark_duplicates([attrs.evolve(d, id=i) for d, i in zip(docs, ids, strict=True)])
 
 
 @frozen
@@ -105,30 +141,254 @@ def analyse_event(event: Event, docs: Sequence[Document], rules: Rules) -> Event
     return EventResult(event, tuple(claims), tuple(alignments), tuple(flags))
 
 
+def _event_then_forget(event: Event, docs: Sequence[Document], rules: Rules) -> EventResult:
+    """:func:`analyse_event`, then the claim-normalisation caches are emptied: they pay
+    within an event (every claim is compared many times) but hardly across events, and
+    kept they would hold 65,536 entries (~200 MB) however small the events.  Memory is
+    then bounded by the largest event, not by how many came before."""
+    from compare.align.normalize import _canonical, normalize
+
+    result = analyse_event(event, docs, rules)
+    normalize.cache_clear()
+    _canonical.cache_clear()
+    return result
+
+
 def _analyse_event_args(args: tuple[Event, Sequence[Document], Rules]) -> EventResult:
     return analyse_event(*args)
 
 
+# --------------------------------------------------------------------------- workers
+
+EventJob = tuple[Event, list[Document]]
+
+
+class _Worker:
+    """What a worker process keeps between tasks: the rules it was given once."""
+
+    rules: Rules | None = None
+    pinned = False
+
+
+def _pin_blas() -> None:
+    """One BLAS thread per process: with several processes on few cores,
+    OpenBLAS threads spin-wait against each other (embed.USE_THREADS)."""
+    if _Worker.pinned:
+        return
+    _Worker.pinned = True
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[var] = "1"
+    try:
+        from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - threadpoolctl comes with the embed extra
+        return
+    threadpool_limits(1)
+
+
+def _init_worker(rules: Rules, cache_dir: Path | None) -> None:
+    """Pool initializer (and the first thing a Dask task does in a new process)."""
+    _pin_blas()
+    _Worker.rules = rules
+    configure_embedding_cache(cache_dir)
+
+
+def _rules() -> Rules:
+    if _Worker.rules is None:  # pragma: no cover - the initializer always ran
+        raise RuntimeError("worker started without rules")
+    return _Worker.rules
+
+
+def _docs_task(chunk: list[SourceText]) -> list[Document]:
+    rules = _rules()
+    return [prepare_one(src, rules) for src in chunk]
+
+
+def _events_task(chunk: list[EventJob]) -> list[EventResult]:
+    rules = _rules()
+    return [_event_then_forget(ev, docs, rules) for ev, docs in chunk]
+
+
+def _dask_docs_task(chunk: list[SourceText], rules: Rules, cache_dir: Path | None) -> list[Document]:
+    if _Worker.rules is not rules:
+        _init_worker(rules, cache_dir)
+    return _docs_task(chunk)
+
+
+def _dask_events_task(chunk: list[EventJob], rules: Rules, cache_dir: Path | None) -> list[EventResult]:
+    if _Worker.rules is not rules:
+        _init_worker(rules, cache_dir)
+    return _events_task(chunk)
+
+
+def _chunks(items: Sequence[T], size: int) -> list[list[T]]:
+    return [list(items[i:i + size]) for i in range(0, len(items), size)]
+
+
+def _event_chunks(jobs: Sequence[EventJob], min_docs: int) -> list[list[int]]:
+    """Indexes of ``jobs`` in tasks of at least ``min_docs`` documents (a large
+    event alone), largest tasks first."""
+    order = sorted(range(len(jobs)), key=lambda i: (-len(jobs[i][1]), i))
+    tasks: list[list[int]] = []
+    current: list[int] = []
+    size = 0
+    for i in order:
+        current.append(i)
+        size += len(jobs[i][1])
+        if size >= min_docs:
+            tasks.append(current)
+            current, size = [], 0
+    if current:
+        tasks.append(current)
+    return tasks
+
+
+class _Runner:
+    """Runs the two stages in this process, a process pool or on Dask; results
+    always come back in input order."""
+
+    def __init__(self, rules: Rules, workers: int, scheduler: str | Any | None,
+                 cache_dir: Path | None) -> None:
+        self.rules = rules
+        self.cache_dir = cache_dir
+        self.pool: ProcessPoolExecutor | None = None
+        self.client: Any = None
+        self.owned_client = False
+        self.rules_ref: Any = rules
+        if scheduler:
+            from compare.distributed import connect
+
+            self.client, self.owned_client = connect(scheduler)
+            self.rules_ref = self.client.scatter(rules, broadcast=True, hash=False)
+        elif workers > 1:
+            self.pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                                            initargs=(rules, cache_dir))
+        self.parallel = self.pool is not None or self.client is not None
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+        if self.client is not None and self.owned_client:
+            self.client.close()
+
+    def _map(self, local: Callable[[list[T]], list[R]], dask: Callable[..., list[R]],
+             tasks: list[list[T]]) -> Iterator[tuple[int, list[R]]]:
+        """(task index, results) as tasks finish (in order when run here)."""
+        if self.client is not None:
+            from distributed import as_completed
+
+            futures = [self.client.submit(dask, t, self.rules_ref, self.cache_dir, pure=False)
+                       for t in tasks]
+            index = {f.key: i for i, f in enumerate(futures)}
+            for fut in as_completed(futures):  # type: ignore[no-untyped-call]
+                yield index[fut.key], fut.result()
+                fut.release()
+        elif self.pool is not None:
+            from concurrent.futures import as_completed as pool_completed
+
+            pending: dict[Future[list[R]], int] = {
+                self.pool.submit(local, t): i for i, t in enumerate(tasks)}
+            for fut in pool_completed(pending):
+                yield pending[fut], fut.result()
+        else:
+            for i, t in enumerate(tasks):
+                yield i, local(t)
+
+    def documents(self, sources: Sequence[SourceText], progress: Progress) -> list[Document]:
+        if not self.parallel:
+            return [prepare_one(src, self.rules) for src in
+                    _typed(progress(sources, "documents", len(sources)), sources)]
+        tasks = _chunks(sources, DOC_CHUNK)
+        out: list[list[Document]] = [[] for _ in tasks]
+        for i, docs in _counted(self._map(_docs_task, _dask_docs_task, tasks), progress,
+                                "documents", len(sources), len):
+            out[i] = docs
+        return [d for chunk in out for d in chunk]
+
+    def events(self, jobs: Sequence[EventJob], progress: Progress) -> list[EventResult]:
+        if not self.parallel:
+            return [_event_then_forget(ev, docs, self.rules) for ev, docs in
+                    _typed(progress(jobs, "events", len(jobs)), jobs)]
+        order = _event_chunks(jobs, EVENT_CHUNK_DOCS)
+        tasks = [[jobs[i] for i in task] for task in order]
+        out: list[EventResult | None] = [None] * len(jobs)
+        for t, results in _counted(self._map(_events_task, _dask_events_task, tasks), progress,
+                                   "events", len(jobs), len):
+            for i, res in zip(order[t], results, strict=True):
+                out[i] = res
+        return [r for r in out if r is not None]
+
+
+def _typed(items: Iterable[object], like: Sequence[T]) -> Iterable[T]:
+    """The progress wrapper yields the items it was given (typed as objects)."""
+    return items  # type: ignore[return-value]
+
+
+def _counted(items: Iterator[tuple[int, list[R]]], progress: Progress, desc: str, total: int,
+             size: Callable[[list[R]], int]) -> Iterator[tuple[int, list[R]]]:
+    """``items``, with the progress bar advanced by the size of each batch."""
+    bar: Any = progress(_Ticks(total), desc, total)
+    ticks = iter(bar)
+    for index, batch in items:
+        for _ in range(size(batch)):
+            next(ticks, None)
+        yield index, batch
+    for _ in ticks:  # close the bar
+        pass
+
+
+class _Ticks:
+    """An iterable of ``n`` ticks the progress bar counts."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(range(self.n))
+
+
+Timings = dict[str, float]
+
+
 def analyse(sources: Sequence[SourceText], rules: Rules, *, skipped: Sequence[Skipped] = (),
-            workers: int = 1, scheduler: str | None = None,
-            progress: Progress = _no_progress) -> Report:
-    """Everything from read sources to a Report (without review decisions)."""
+            workers: int = 1, scheduler: str | Any | None = None,
+            progress: Progress = _no_progress, timings: Timings | None = None) -> Report:
+    """Everything from read sources to a Report (without review decisions).
+
+    ``workers`` > 1 runs the per-document and per-event stages in that many
+    processes; ``scheduler`` (a Dask address or ``distributed.Client``) runs them
+    on Dask.  ``timings``, when given, receives the wall-clock seconds per stage."""
+    runner = _Runner(rules, workers, scheduler, embedding_cache_dir())
+    try:
+        return _analyse(runner, sources, rules, skipped, progress,
+                        timings if timings is not None else {})
+    finally:
+        runner.close()
+
+
+def _analyse(runner: _Runner, sources: Sequence[SourceText], rules: Rules,
+             skipped: Sequence[Skipped], progress: Progress, timings: Timings) -> Report:
     from compare.events.cluster import cluster_documents
 
-    docs = prepare_documents(sources, rules, progress)
+    t0 = time.perf_counter()
+    docs = runner.documents(sources, progress)
+    if isinstance(sources, _Handover):
+        sources.clear()  # run() keeps no other reference: the raw texts can go
+    t1 = time.perf_counter()
+    docs = in_stage(progress, "duplicates", lambda: _finish_documents(docs))
+    t2 = time.perf_counter()
     events, docs = in_stage(progress, "clustering", lambda: cluster_documents(docs))
     by_id = {d.id: d for d in docs}
-    jobs = [(ev, [by_id[i] for i in ev.documents], rules) for ev in events]
-    results: list[EventResult]
-    if scheduler:
-        from compare.distributed import map_on_dask
-
-        results = map_on_dask(_analyse_event_args, jobs, scheduler)
-    elif workers > 1 and len(jobs) > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(progress(pool.map(_analyse_event_args, jobs), "events", len(jobs)))  # type: ignore[arg-type]
-    else:
-        results = [_analyse_event_args(j) for j in progress(jobs, "events", len(jobs))]  # type: ignore[arg-type]
+    jobs = [(ev, [by_id[i] for i in ev.documents]) for ev in events]
+    del by_id
+    t3 = time.perf_counter()
+    results = runner.events(jobs, progress)
+    del jobs
+    t4 = time.perf_counter()
+    timings.update({"clean+dates": t1 - t0, "ids+duplicates": t2 - t1, "cluster": t3 - t2,
+                    "claims+align+flags": t4 - t3})
     return Report(
         tool_version=__version__,
         documents=tuple(docs),
@@ -146,7 +406,7 @@ def analyse(sources: Sequence[SourceText], rules: Rules, *, skipped: Sequence[Sk
 
 
 def run(paths: Sequence[Path], options: RunOptions, progress: Progress = _no_progress,
-        notes: list[str] | None = None) -> Report:
+        notes: list[str] | None = None, timings: Timings | None = None) -> Report:
     """Read ``paths``, analyse, merge reviews, write every requested format into ``options.out``.
 
     Raises :class:`compare.core.errors.RuleError` for bad rules and
@@ -158,26 +418,40 @@ def run(paths: Sequence[Path], options: RunOptions, progress: Progress = _no_pro
     from compare.ingest.read import read_inputs
     from compare.report.output import check_out_dir, write_report
 
+    timings = timings if timings is not None else {}
     check_out_dir(options.out)
+    t0 = time.perf_counter()
     rules = in_stage(progress, "rules", lambda: compile_rules(options.rules_dirs))
+    configure_embedding_cache(options.cache_dir)
     warnings: list[InputWarning] = []
     sources, skipped = read_inputs(paths, manifest=options.manifest, max_bytes=options.max_bytes,
                                    exclude=(options.out,), warnings=warnings, notes=notes, progress=progress)
-    report = analyse(sources, rules, skipped=skipped, workers=options.workers,
-                     scheduler=options.scheduler, progress=progress)
+    timings["read"] = time.perf_counter() - t0
+    handover = _Handover(sources)
+    del sources
+    report = analyse(handover, rules, skipped=skipped, workers=options.workers,
+                     scheduler=options.scheduler, progress=progress, timings=timings)
     if options.min_confidence is not None:
         report = attrs.evolve(report, min_confidence=float(options.min_confidence))
     report = attrs.evolve(report, warnings=tuple(_with_documents(warnings, report.documents)))
     if not report.documents:
         return report  # nothing read: the previous report stays as it was
-    return in_stage(progress, "writing", lambda: write_report(
+    t1 = time.perf_counter()
+    report = in_stage(progress, "writing", lambda: write_report(
         report, options.out, options.formats, reviews_file=options.reviews))
+    timings["write"] = time.perf_counter() - t1
+    return report
 
 
 def _with_documents(warnings: Sequence[InputWarning], docs: Sequence[Document]) -> list[InputWarning]:
     """Each warning about a file with the id of the document read from it."""
     by_path = {d.path: d.id for d in docs}
     return [attrs.evolve(w, document=by_path.get(w.path)) for w in warnings]
+
+
+class _Handover(list[SourceText]):
+    """The sources, handed to :func:`analyse` so that ``run`` holds no other
+    reference: once the documents are built the raw texts can be freed."""
 
 
 def with_event(doc: Document, event_id: str | None) -> Document:

@@ -153,3 +153,25 @@ def test_other_language_document_is_listed_as_not_compared(tmp_path: Path) -> No
     assert all(f.document != russian for f in report.flags)
     # The English documents of the event are still compared.
     assert any(by_doc[f.document] == "wire.txt" for f in report.flags)
+
+
+def mode_inputs(tmp_path: Path) -> tuple[list[SourceText], Rules]:
+    """The articles plus the Russian one, with the embedding model weighing in on
+    every pair (when installed), for comparing execution modes."""
+    srcs = _write(tmp_path / "in", [*ARTICLES, ("russian.txt", RUSSIAN, "2021-08-17", "unknown")])
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "matching.yaml").write_text("embedding:\n  weight: 0.35\n", encoding="utf-8")
+    return srcs, compile_rules((tmp_path / "rules",))
+
+
+def test_two_worker_processes_give_the_same_report_byte_for_byte(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from compare import pipeline
+    from compare.report.output import dump_json
+
+    srcs, rules = mode_inputs(tmp_path)
+    one = dump_json(report_to_dict(analyse(srcs, rules)))
+    # One document and one event per task: the most reordering the pool can do.
+    monkeypatch.setattr(pipeline, "DOC_CHUNK", 1)
+    monkeypatch.setattr(pipeline, "EVENT_CHUNK_DOCS", 1)
+    assert dump_json(report_to_dict(analyse(srcs, rules, workers=2))) == one

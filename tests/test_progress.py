@@ -15,7 +15,7 @@ from compare.cli import StageProgress, cli
 from compare.pipeline import in_stage
 
 EVALSET = Path(__file__).parent / "data" / "evalset" / "docs"
-STAGES = ["rules", "reading", "cleaning", "dating", "duplicates", "clustering", "events", "writing"]
+STAGES = ["rules", "reading", "documents", "duplicates", "clustering", "events", "writing"]
 
 
 def test_verbose_ends_with_the_time_of_every_stage(tmp_path: Path) -> None:

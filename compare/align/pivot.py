@@ -16,6 +16,7 @@ import attrs
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import connected_components
 
 from compare.align.discrepancies import states_contact
 from compare.align.languages import (
@@ -44,22 +45,6 @@ def _assign(score: np.ndarray, threshold: float) -> list[tuple[int, int]]:
     rows, cols = linear_sum_assignment(-np.where(score >= threshold, score, 0.0))
     return [(int(r), int(c)) for r, c in zip(rows, cols, strict=True)
             if score[r, c] >= threshold]
-
-
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def _pivot(doc_ids: Sequence[str], norm_by_doc: Mapping[str, list[NormText]]) -> str:
@@ -164,10 +149,13 @@ def align_pivot(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
         # own event sentence the rules missed would give it an unrelated claim.
         s = np.where(ev_p[:, None] & ~ev_d[None, :] & ~head_d[None, :], 0.0, s)
         used: set[int] = set()
+        # The groups holding a claim of ``d``: only this pass adds ``d``'s claims, so
+        # they are the assigned ones (scanning every group was quadratic in documents).
+        taken: set[int] = set()
         for i, j in _assign(np.where(mixed, 0.0, s), config.match_threshold):
             members[i].append(per_doc[d][j])
             used.add(j)
-        taken = {i for i, grp in enumerate(members) if any(c.document == d for c in grp)}
+            taken.add(i)
         for j, c in enumerate(per_doc[d]):
             if j in used:
                 continue
@@ -349,7 +337,13 @@ def _pool_groups(pool: Sequence[Claim], roots: Mapping[str, str],
         blocks = list(by_type.values())
     else:
         blocks = [list(range(len(pool)))]
-    uf = _UnionFind(len(pool))
+    # Pairs of claims of different independent documents that match, joined into
+    # connected components in C (a Python union per pair was the hot spot of large
+    # events: hundreds of thousands of pairs).
+    root_ids = {r: k for k, r in enumerate(sorted(set(roots.values())))}
+    pool_root = np.array([root_ids[roots[c.document]] for c in pool], dtype=np.int64)
+    edges_a: list[np.ndarray] = []
+    edges_b: list[np.ndarray] = []
     for block in blocks:
         if len(block) < 2:
             continue
@@ -362,14 +356,20 @@ def _pool_groups(pool: Sequence[Claim], roots: Mapping[str, str],
             texts = [pool[i].text for i in block]
             cos = cross_scores(texts, texts, config)
             hit = np.where(differ, cos >= config.cross_language_threshold, hit)
-        hits = np.argwhere(np.triu(hit, k=1))
-        for a, b in hits:
-            ca, cb = pool[block[a]], pool[block[b]]
-            if roots[ca.document] != roots[cb.document]:
-                uf.union(block[a], block[b])
+        a_idx, b_idx = np.nonzero(np.triu(hit, k=1))
+        index = np.asarray(block, dtype=np.int64)
+        ga, gb = index[a_idx], index[b_idx]
+        keep = pool_root[ga] != pool_root[gb]
+        edges_a.append(ga[keep])
+        edges_b.append(gb[keep])
+    n = len(pool)
+    ea = np.concatenate(edges_a) if edges_a else np.zeros(0, dtype=np.int64)
+    eb = np.concatenate(edges_b) if edges_b else np.zeros(0, dtype=np.int64)
+    graph = csr_matrix((np.ones(len(ea), dtype=np.int8), (ea, eb)), shape=(n, n))
+    _, labels = connected_components(graph, directed=False)
     comps: dict[int, list[Claim]] = {}
     for i, c in enumerate(pool):
-        comps.setdefault(uf.find(i), []).append(c)
+        comps.setdefault(int(labels[i]), []).append(c)
     out = []
     for comp in comps.values():
         outlets = {by_id[roots[c.document]].outlet if by_id[roots[c.document]].outlet != "unknown"

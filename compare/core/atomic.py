@@ -30,7 +30,7 @@ import re
 import secrets
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 _RENAME_EXCHANGE = 2
@@ -81,6 +81,35 @@ def locked(path: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def atomic_write_chunks(path: Path, chunks: Iterable[bytes], *, unless_same: bool = False,
+                        durable: bool = True) -> bool:
+    """Like :func:`atomic_write_bytes` for data that comes in pieces (never all in
+    memory).  With ``unless_same`` an existing file with exactly these bytes is left
+    alone (compared on disk, piece by piece).  Returns whether the file was replaced."""
+    import filecmp
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), file_mode())
+            for chunk in chunks:
+                handle.write(chunk)
+            handle.flush()
+            if unless_same and path.is_file() and filecmp.cmp(tmp, path, shallow=False):
+                os.unlink(tmp)
+                return False
+            if durable:
+                os.fsync(handle.fileno())
+        os.replace(tmp, path)
+        return True
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 # --------------------------------------------------------------------------- folders

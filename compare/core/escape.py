@@ -21,6 +21,7 @@ from urllib.parse import quote
 # strikethrough, GitHub math).  ``.`` ``)`` ``-`` ``+`` ``=`` only matter at the
 # start of a line, handled separately.
 _MD_SPECIAL = frozenset("\\`*_{}[]()<>#!|~&$")
+_MD_ESCAPES = str.maketrans({ch: "\\" + ch for ch in _MD_SPECIAL})
 # Zero-width and bidi-control characters that can disguise text, and C0/C1 controls.
 _INVISIBLE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f"
                         "\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
@@ -39,7 +40,7 @@ def clean_inline(text: str, limit: int | None = None) -> str:
 def md_text(text: str, limit: int | None = None) -> str:
     """``text`` as literal inline Markdown (safe in paragraphs, headings, lists and table cells)."""
     text = clean_inline(text, limit)
-    out = "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)
+    out = text.translate(_MD_ESCAPES)
     # Line-start constructs: lists ("- ", "+ ", "1. "), setext/thematic ("=", "-").
     if out[:1] in ("-", "+", "="):
         out = "\\" + out

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
 
+import attrs
 import cattrs
 import jsonschema
 
@@ -73,6 +74,32 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             continue
         out[key] = [document_to_dict(d) for d in report.documents] if key == "documents" else value
     return out
+
+
+def iter_report_json(report: Report) -> Iterator[str]:
+    """``json.dumps(report_to_dict(report), ensure_ascii=False, indent=1) + "\\n"``,
+    character for character, in pieces: one list item at a time is converted and
+    encoded, so writing a report of 100,000 documents never holds its whole dict
+    or string (several times the file's size) in memory."""
+    raw_keys = [a.name for a in attrs.fields(Report)]
+    keys = ["schema", "tool_version", *(k for k in raw_keys if k not in ("schema", "tool_version"))]
+    yield "{"
+    for n, key in enumerate(keys):
+        sep = "," if n else ""
+        value = getattr(report, key)
+        if not isinstance(value, tuple):
+            yield f"{sep}\n {json.dumps(key)}: {json.dumps(CONVERTER.unstructure(value), ensure_ascii=False)}"
+            continue
+        if not value:
+            yield f"{sep}\n {json.dumps(key)}: []"
+            continue
+        yield f"{sep}\n {json.dumps(key)}: ["
+        for i, item in enumerate(value):
+            data = document_to_dict(item) if key == "documents" else CONVERTER.unstructure(item)
+            text = json.dumps(data, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+            yield f"{',' if i else ''}\n  {text}"
+        yield "\n ]"
+    yield "\n}\n"
 
 
 _SEGMENT_SHAPE = "expected a list of [clean_start, source_start, length(, line)]"

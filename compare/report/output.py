@@ -28,13 +28,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
-from compare.core.atomic import atomic_write_text, folder_lock, staged_folder
+from compare.core.atomic import atomic_write_chunks, atomic_write_text, folder_lock, staged_folder
 from compare.core.errors import InputError
 from compare.core.escape import safe_filename
 from compare.core.models import Event, Report, Segment
 from compare.report.jsonio import (
+    iter_report_json,
     report_from_dict,
-    report_to_dict,
     segments_from_list,
     segments_to_list,
     validate_report_dict,
@@ -154,8 +154,9 @@ def render_all(report: Report, out_dir: Path, formats: Sequence[str], *, orphane
     out_dir = Path(out_dir)
     root = Path(into) if into is not None else out_dir
     durable = into is None  # a staging folder is synced as a whole before the swap
-    data = report_to_dict(report)
-    write_if_changed(root / REPORT_JSON, dump_json(data), durable=durable)
+    # Streamed: the dict and string of a large report would be several times its size.
+    atomic_write_chunks(root / REPORT_JSON, (c.encode("utf-8") for c in iter_report_json(report)),
+                        unless_same=True, durable=durable)
     texts = root / "texts"
     keep: set[str] = set()
     for doc in report.documents:

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from attrs import frozen
+from attrs import field, frozen
 
 from compare.align.worddiff import word_diff
 from compare.core.escape import clean_inline, md_url, safe_filename
@@ -91,15 +91,33 @@ class View:
     group_of: dict[str, tuple[Alignment, ...]]
     events: dict[str, Event]
 
+    # Per event: its flags and its claim groups (in report order), so a page
+    # does not scan every flag and group of the report (quadratic in events).
+    flags_of: dict[str, list[Flag]] = field(factory=dict, eq=False, repr=False)
+    groups_of: dict[str, list[Alignment]] = field(factory=dict, eq=False, repr=False)
+
     @classmethod
     def of(cls, report: Report) -> View:
+        """The lookups of ``report``, built once per report object (every page of a
+        run asks for them)."""
+        if _LAST_VIEW and _LAST_VIEW[0][0] is report:
+            return _LAST_VIEW[0][1]
         groups: dict[str, list[Alignment]] = {}
         for a in report.alignments:
             for c in a.claims:
                 groups.setdefault(c, []).append(a)
         group_of = {c: tuple(gs) for c, gs in groups.items()}
-        return cls(report, {d.id: d for d in report.documents},
-                   {c.id: c for c in report.claims}, group_of, {e.id: e for e in report.events})
+        flags_of: dict[str, list[Flag]] = {}
+        for f in report.flags:
+            flags_of.setdefault(f.event, []).append(f)
+        groups_of: dict[str, list[Alignment]] = {}
+        for a in report.alignments:
+            groups_of.setdefault(a.event, []).append(a)
+        view = cls(report, {d.id: d for d in report.documents},
+                   {c.id: c for c in report.claims}, group_of, {e.id: e for e in report.events},
+                   flags_of, groups_of)
+        _LAST_VIEW[:] = [(report, view)]
+        return view
 
     def original(self, event: Event, doc_id: str) -> str | None:
         """The document ``doc_id`` republishes within ``event`` (following copies of
@@ -123,8 +141,7 @@ class View:
     def event_flags(self, event_id: str) -> list[Flag]:
         """The event's flags: by kind (most important first), then by outlet, then in
         the order of the text."""
-        flags = [f for f in self.report.flags if f.event == event_id]
-        return sorted(flags, key=self.flag_key)
+        return sorted(self.flags_of.get(event_id, ()), key=self.flag_key)
 
     def flag_key(self, f: Flag) -> tuple[int, str, str, int, str]:
         claim = self.claims.get(f.claim or "") or self.claims.get(f.reference_claim or "")
@@ -169,6 +186,10 @@ def doc_label(doc: Document) -> str:
     if doc.outlet and doc.outlet != "unknown":
         return doc.outlet
     return f"unknown: {clean_inline(doc.id, COLUMN_LIMIT)}"
+
+
+# The last report's View (one entry: a run renders one report's pages, then drops it).
+_LAST_VIEW: list[tuple[Report, View]] = []
 
 
 def is_multi(event: Event) -> bool:
@@ -392,7 +413,7 @@ def coverage(view: View, event: Event) -> tuple[list[Document], list[CoverageRow
         return "✓" if present else "·"
 
     rows = []
-    for align in (a for a in view.report.alignments if a.event == event.id):
+    for align in view.groups_of.get(event.id, ()):
         present = {view.claims[c].document for c in align.claims if c in view.claims}
         first = view.claims.get(align.reference_claim or "") or next(
             (view.claims[c] for c in align.claims if c in view.claims), None)

@@ -105,3 +105,19 @@ def test_validation_errors_name_file_and_field(mutate, message) -> None:  # type
     with pytest.raises(InputError) as err:
         validate_report_dict(d, "reports/report.json")
     assert str(err.value) == message
+
+
+def test_streamed_report_json_is_the_dumped_dict_character_for_character() -> None:
+    import attrs
+    from report_fixtures import build_report
+
+    from compare.core.models import Skipped
+    from compare.report.jsonio import iter_report_json, report_to_dict
+    from compare.report.output import dump_json
+
+    report = build_report()
+    assert "".join(iter_report_json(report)) == dump_json(report_to_dict(report))
+    # Empty lists, a skipped file with a quote in its reason, text in other scripts.
+    other = attrs.evolve(report, flags=(), alignments=(),
+                         skipped=(Skipped(path='in/"x".txt', reason="пустой файл\t"),))
+    assert "".join(iter_report_json(other)) == dump_json(report_to_dict(other))
