@@ -38,6 +38,8 @@ from compare.align.grouping import BODY, HEADLINE, PART, cluster
 from compare.align.languages import (
     UNKNOWN_LANGUAGES,
     _alignable,
+    _group_type,
+    _relays_official,
     _root,
     choose_pair_reference,
     cross_lingual,
@@ -270,21 +272,6 @@ def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon,
                 seen.setdefault(c.id, c)
         out.append(list(seen.values()))
     return out, emb_of
-
-
-def _group_type(grp: Sequence[Claim], ref_claim: Claim | None) -> str:
-    """A label for the report (claim types do not steer the alignment)."""
-    if ref_claim is not None:
-        return ref_claim.type
-    counts: dict[str, int] = {}
-    for c in grp:
-        counts[c.type] = counts.get(c.type, 0) + 1
-    return max(sorted(counts), key=lambda t: counts[t])
-
-
-def _relays_official(doc: Document, lexicon: Lexicon) -> bool:
-    official = {" ".join(p) for p in lexicon.attribution_official}
-    return any(r.lower() in official for r in doc.relays)
 
 
 def _central(grp: Sequence[Claim], by_id: Mapping[str, Document],

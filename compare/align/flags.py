@@ -51,6 +51,7 @@ from compare.align.flagfeatures import (
     scope_features,
 )
 from compare.align.flagmodel import FlagModel, default_flag_model
+from compare.align.languages import _root
 from compare.align.lexicon import Lexicon, tokenize
 from compare.align.matching import MatchingConfig
 from compare.align.normalize import canonical_tokens, normalize, stem
@@ -199,16 +200,8 @@ def _copies(docs: Sequence[Document]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for d in sorted(docs, key=lambda d: d.id):
         if d.duplicate_of and d.duplicate_of in by_id:
-            out.setdefault(_root_id(d, by_id), []).append(d.id)
+            out.setdefault(_root(d, by_id), []).append(d.id)
     return out
-
-
-def _root_id(doc: Document, by_id: Mapping[str, Document]) -> str:
-    seen: set[str] = set()
-    while doc.duplicate_of and doc.duplicate_of in by_id and doc.id not in seen:
-        seen.add(doc.id)
-        doc = by_id[doc.duplicate_of]
-    return doc.id
 
 
 def uncompared_documents(event: Event, docs: Sequence[Document], lexicon: Lexicon,

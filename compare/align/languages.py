@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from compare.align.lexicon import Lexicon
 from compare.align.matching import MatchingConfig
 from compare.core.models import Claim, Document, Event
 
@@ -105,3 +106,18 @@ def choose_pair_reference(docs: Sequence[Document]) -> str:
                 -len(d.text), d.id)
 
     return min(docs, key=key).id
+
+
+def _group_type(grp: Sequence[Claim], ref_claim: Claim | None) -> str:
+    """A label for the report (claim types do not steer the alignment)."""
+    if ref_claim is not None:
+        return ref_claim.type
+    counts: dict[str, int] = {}
+    for c in grp:
+        counts[c.type] = counts.get(c.type, 0) + 1
+    return max(sorted(counts), key=lambda t: counts[t])
+
+
+def _relays_official(doc: Document, lexicon: Lexicon) -> bool:
+    official = {" ".join(p) for p in lexicon.attribution_official}
+    return any(r.lower() in official for r in doc.relays)

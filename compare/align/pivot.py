@@ -21,6 +21,8 @@ from scipy.sparse.csgraph import connected_components
 from compare.align.discrepancies import states_contact
 from compare.align.languages import (
     _alignable,
+    _group_type,
+    _relays_official,
     _root,
     choose_pair_reference,
     cross_lingual,
@@ -282,20 +284,6 @@ def _type_target(claim: Claim, pivot_claims: Sequence[Claim], taken: set[int],
     rivals = [j for j, c in enumerate(doc_claims)
               if c.type == claim.type and not c.headline and j not in used]
     return same[0] if len(rivals) == 1 else None
-
-
-def _group_type(grp: Sequence[Claim], ref_claim: Claim | None) -> str:
-    if ref_claim is not None:
-        return ref_claim.type
-    counts: dict[str, int] = {}
-    for c in grp:
-        counts[c.type] = counts.get(c.type, 0) + 1
-    return max(sorted(counts), key=lambda t: counts[t])
-
-
-def _relays_official(doc: Document, lexicon: Lexicon) -> bool:
-    official = {" ".join(p) for p in lexicon.attribution_official}
-    return any(r.lower() in official for r in doc.relays)
 
 
 def _central(grp: Sequence[Claim], by_id: Mapping[str, Document], config: MatchingConfig,
