@@ -271,7 +271,11 @@ def _compatible(item: _Item, group: _Group) -> bool:
         return False  # one side unrecognised: _join_partial decides, seeing every candidate
     if not any(_in(x, group.principals) for x in item.key):
         return False
-    return all(_in(x, group.people) for x in item.key) or all(_in(x, item.people) for x in group.key)
+    if all(_in(x, group.principals) for x in item.key):
+        return True
+    # the document puts someone first whom the group names but never as a principal
+    # (an aide, a third leader): it still names the group's principals
+    return all(_in(x, item.people) for x in group.key) and all(_in(x, group.people) for x in item.key)
 
 
 def _tentatively_compatible(item: _Item, group: _Group) -> bool:
@@ -324,7 +328,11 @@ def _merge_groups(groups: list[_Group]) -> list[_Group]:
                     continue
                 if {a.kind, b.kind} == {"call", "meeting"} and (a.first, a.last) != (b.first, b.last):
                     continue  # a call one day and a visit the next: two contacts
-                if all(_in(x, a.people) for x in b.key) or all(_in(x, b.people) for x in a.key):
+                a_in_b = all(_in(x, b.people) for x in a.key)
+                b_in_a = all(_in(x, a.people) for x in b.key)
+                # on other days both must name each other's principals (see _fits)
+                same_days = (a.first, a.last) == (b.first, b.last)
+                if (a_in_b or b_in_a) if same_days else (a_in_b and b_in_a):
                     for item in b.items:
                         a.add(item)
                     del groups[j]
@@ -381,6 +389,11 @@ def _fits(group: _Group, item: _Item) -> float | None:
     # A call one day and a visit the next are two contacts (documents of one day that word
     # one contact differently stay together).
     if gap > 0 and {kind, group.kind} == {"call", "meeting"}:
+        return None
+    # On another day the document's own principals must all be people of the group: a
+    # call of one of them with someone else the day after (which recalls the first call)
+    # is another contact, not a time-zone split.
+    if gap > 0 and item.key and not all(_in(x, group.people) for x in item.key):
         return None
     overlap = topic_overlap(item.words, group.words)
     if (tentative or not item.key or not group.key) and containment(item.words, group.words) < PARTIAL_JOIN:

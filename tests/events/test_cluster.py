@@ -258,3 +258,20 @@ def test_one_leader_calling_two_unplaced_partners_on_one_day_stays_two_contacts(
                       "observers and visas for students in a telephone call.")
     events, _ = cluster_documents([first, second])
     assert len(events) == 2
+
+
+def test_a_call_the_next_day_that_recalls_the_first_stays_its_own_contact() -> None:
+    """A minister's call with a second counterpart, the day after her call with the
+    first, names the first counterpart in passing: a one-day gap is a time-zone split
+    only when both sides name each other's principals."""
+    first = [doc(f"n{i}", D(2031, 3, 14), participants=("Aino Virtanen", "Tomas Novak"),
+                 text="Aino Virtanen and Tomas Novak discussed gas supplies and cyber security by phone.")
+             for i in range(2)]
+    briefing = doc("brief", D(2031, 3, 15), participants=("Aino Virtanen", "Tomas Novak"),
+                   text="Virtanen and Novak discussed gas supplies and cyber security, the ministry said.")
+    second = doc("dahl", D(2031, 3, 15), participants=("Aino Virtanen", "Ingrid Dahl", "Tomas Novak"),
+                 text="Aino Virtanen and Ingrid Dahl discussed the Arctic Council by phone, a day after "
+                      "Virtanen spoke with Tomas Novak.")
+    events, docs = cluster_documents([*first, second, briefing])
+    groups = sorted(sorted(g) for g in by_event(docs).values())
+    assert groups == [["brief", "n0", "n1"], ["dahl"]]
