@@ -272,6 +272,6 @@ def test_a_call_the_next_day_that_recalls_the_first_stays_its_own_contact() -> N
     second = doc("dahl", D(2031, 3, 15), participants=("Aino Virtanen", "Ingrid Dahl", "Tomas Novak"),
                  text="Aino Virtanen and Ingrid Dahl discussed the Arctic Council by phone, a day after "
                       "Virtanen spoke with Tomas Novak.")
-    events, docs = cluster_documents([*first, second, briefing])
+    _events, docs = cluster_documents([*first, second, briefing])
     groups = sorted(sorted(g) for g in by_event(docs).values())
     assert groups == [["brief", "n0", "n1"], ["dahl"]]
