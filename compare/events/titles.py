@@ -201,9 +201,16 @@ def contact_people(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Pers
         pair = ("a", "b") if m["a"] else ("c", "d")
         for g in pair:
             words = _strip_titles([re.sub(r"['’]s$", "", w) for w in m[g].split()])
-            if words and not any(w.lower() in _COMMON or country_of(w) for w in words):
+            if words and not any(w.lower() in _COMMON or country_of(w) or _used_lower(text, w) for w in words):
                 out.append(Person(" ".join(words), None, m.start(g)))  # not "The", "Russia"
     return out
+
+
+def _used_lower(text: str, word: str) -> bool:
+    """True when the text also writes ``word`` in lower case: a capitalised common word
+    at the start of a heading or sentence ("Telephone conversation with ..."), not a name."""
+    low = word.lower()
+    return low != word and re.search(rf"(?<![\w'’-]){re.escape(low)}(?![\w'’-])", text[:100_000]) is not None
 
 
 def _strip_titles(words: list[str]) -> list[str]:

@@ -116,3 +116,15 @@ def test_never_crashes_and_names_are_in_the_text(text: str) -> None:
         assert p.start < len(text)
         if p.name is not None and p.name not in ("Vladimir Putin", "Xi Jinping"):
             assert p.name.split()[-1] in text
+
+
+def test_a_capitalised_common_word_heading_a_readout_is_no_party() -> None:
+    """'Telephone conversation with ...' as a heading: the text writes 'telephone' in
+    lower case elsewhere, so the capitalised word is not a name."""
+    from compare.events.titles import contact_people
+
+    text = ("Telephone conversation with Aino Virtanen\n"
+            "Kaia Kask had a telephone conversation with Aino Virtanen.\n")
+    names = [p.name for p in contact_people(text)]
+    assert "Telephone" not in names
+    assert "Kaia Kask" in names
