@@ -154,10 +154,6 @@ def _event_then_forget(event: Event, docs: Sequence[Document], rules: Rules) -> 
     return result
 
 
-def _analyse_event_args(args: tuple[Event, Sequence[Document], Rules]) -> EventResult:
-    return analyse_event(*args)
-
-
 # --------------------------------------------------------------------------- workers
 
 EventJob = tuple[Event, list[Document]]

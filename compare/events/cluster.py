@@ -187,12 +187,17 @@ class _Item:
     firm: bool = True
     # A day and month whose year the text does not give (the year was guessed).
     day_month: tuple[int, int] | None = None
+    # Surname keys of the participants named by one word only (a country role or an
+    # unlisted country read as a surname, never a full name).
+    bare: frozenset[str] = frozenset()
 
 
 def _item(doc: Document) -> _Item:
     ev = doc.event_date_evidence
-    people = tuple((s, c) for _, s, c in (parse_participant(v) for v in doc.participants))
-    item = _Item(doc, _words(doc), _key(doc), people, doc.event_date, doc.event_date)
+    parsed = [parse_participant(v) for v in doc.participants]
+    people = tuple((s, c) for _, s, c in parsed)
+    bare = frozenset(s for name, s, _ in parsed if s and len((name or "").split()) <= 1)
+    item = _Item(doc, _words(doc), _key(doc), people, doc.event_date, doc.event_date, bare=bare)
     if doc.event_date is not None and ev is not None and ev.rule in _STAMP_RULES:
         item.lo, item.firm = doc.event_date - dt.timedelta(days=STAMP_LAG_DAYS), False
     elif doc.event_date is not None and ev is not None and ev.rule == YEAR_GUESSED:
@@ -286,7 +291,7 @@ def _tentatively_compatible(item: _Item, group: _Group) -> bool:
     overlap besides, as for a document that names nobody."""
     if len(item.key) != 2 or len(group.key) != 2 or not any(_in(x, group.principals) for x in item.key):
         return False
-    bare = _bare(item.doc) | {k for i in group.items for k in _bare(i.doc)}
+    bare = item.bare.union(*(i.bare for i in group.items))
     open_people = [p for p in group.people if not any(_same(p, x) for x in item.key)]
     for x in item.key:
         if _in(x, group.people):
@@ -299,16 +304,6 @@ def _tentatively_compatible(item: _Item, group: _Group) -> bool:
             return False
         open_people.remove(spare)
     return True
-
-
-def _bare(doc: Document) -> set[str]:
-    """Surname keys of the participants a document names by one word only."""
-    out = set()
-    for value in doc.participants:
-        name, surname, _ = parse_participant(value)
-        if surname and len((name or "").split()) <= 1:
-            out.add(surname)
-    return out
 
 
 def _merge_groups(groups: list[_Group]) -> list[_Group]:

@@ -54,13 +54,16 @@ def find_publication(text: str, mentions: Sequence[Mention]) -> tuple[dt.date, E
     return header
 
 
+def _dated(pattern: re.Pattern[str], text: str, rule: str, confidence: float) -> tuple[dt.date, Evidence] | None:
+    """The first valid year-month-day ``pattern`` finds in ``text``, as evidence."""
+    m = pattern.search(text)
+    date = valid_date(int(m[1]), int(m[2]), int(m[3])) if m else None
+    return (date, Evidence(m.group(0).strip("/_.-"), rule, confidence, None)) if m and date else None
+
+
 def url_date(url: str | None) -> tuple[dt.date, Evidence] | None:
     """A date in the path of the article's URL (``/2017/05/02/``, ``/20170502-``)."""
-    if not url:
-        return None
-    m = _URL_DATE.search(url[:2000])
-    date = valid_date(int(m[1]), int(m[2]), int(m[3])) if m else None
-    return (date, Evidence(m.group(0).strip("/_-"), "url", 0.7, None)) if m and date else None
+    return _dated(_URL_DATE, url[:2000], "url", 0.7) if url else None
 
 
 _NAME_DATE = re.compile(r"(?:^|[_.-])((?:19|20)\d{2})[_-]?(0[1-9]|1[0-2])[_-]?(0[1-9]|[12]\d|3[01])(?:[_.-]|$)")
@@ -72,10 +75,7 @@ def file_name_date(path: str | None) -> tuple[dt.date, Evidence] | None:
     and the URL."""
     if not path:
         return None
-    name = path.replace("\\", "/").rsplit("/", 1)[-1][:300]
-    m = _NAME_DATE.search(name)
-    date = valid_date(int(m[1]), int(m[2]), int(m[3])) if m else None
-    return (date, Evidence(m.group(0).strip("_.-"), "file_name", 0.6, None)) if m and date else None
+    return _dated(_NAME_DATE, path.replace("\\", "/").rsplit("/", 1)[-1][:300], "file_name", 0.6)
 
 
 def url_month(url: str | None) -> tuple[int, int] | None:
