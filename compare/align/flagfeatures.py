@@ -8,14 +8,20 @@ flag the evidence that raised it.  No phrase of any text is a feature.
 * :func:`claim_context` / :func:`scope_features`: is the claim about the event?
 * :func:`omission_features`, :func:`pair_features`, :func:`addition_features`:
   the evidence of one flag, prefixed by its family (``om_``, ``pr_``, ``ad_``)
-  so that one logistic model fits each family its own weights.
+  so that one logistic model fits each family its own weights;
+  :func:`reference_features`: what the reference claim of an omission or a
+  pair is (a finished sentence? the bare "X and Y spoke" line? relayed from a
+  readout by the other outlets?);
+* :func:`off_event`: the claims in paragraphs about another story.
 """
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 import numpy as np
 from attrs import frozen
@@ -34,6 +40,79 @@ _FUTURE = frozenset({"will", "would", "shall", "going", "plans", "plan", "expect
 _PERFECT = frozenset({"had"})
 _PRESENT_PERFECT = frozenset({"has", "have"})
 _ATTRIBUTION_KINDS = ("official", "anonymous", "person", "outlet")
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _paragraphs(text: str) -> list[int]:
+    """Start offsets of the paragraphs of a cleaned text (blank-line separated)."""
+    return [0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(text))]
+
+
+# Canonical tokens (lexicon synonyms) that name the contact itself.
+_EVENT_WORDS = frozenset({"call", "telephone"})
+
+
+def off_event(doc: Document, mine: Sequence[Claim], in_ref_group: set[str],
+               refs: Sequence[Claim], event: Event, lexicon: Lexicon) -> set[str]:
+    """Claims in paragraphs about another story (a digest's other items, a
+    greeting, a teaser): the paragraph has no claim aligned with the reference,
+    names no person of the lexicon or participant of the event, and shares no
+    lexicon synonym (a country, "call", a treaty) and no proper noun with the
+    reference claims.
+
+    In a multi-story digest (paragraphs of claims that neither name a
+    participant nor the contact nor hold an aligned claim come both before
+    and after the paragraphs about the event) only a participant, one of
+    their countries or a word for the contact ties a paragraph to the event: a
+    shared topic word ("coronavirus") or place is not enough there."""
+    starts = _paragraphs(doc.text)
+    people = person_tokens(lexicon)
+    strict = {t for p in event.participants for t in canonical_tokens(p, lexicon) if t in people}
+    strict |= {t for p in event.participants for t in tokenize(p) if len(t) > 2}
+    strict |= _participant_countries(event, lexicon) | _EVENT_WORDS
+    names = set(strict)
+    synonyms = {syn.name for syn in lexicon.synonyms}
+    names |= {t for c in refs for t in canonical_tokens(c.text, lexicon) if t in synonyms}
+    # Proper nouns of the reference (capitalised words not opening a claim).
+    names |= {t for c in refs for w in c.text.split()[1:] if w[:1].isupper()
+              for t in tokenize(w) if t not in lexicon.stopwords}
+    by_par: dict[int, list[Claim]] = {}
+    for c in mine:
+        if not c.headline:
+            by_par.setdefault(bisect.bisect_right(starts, c.span[0]) - 1, []).append(c)
+    toks: dict[int, set[str]] = {}
+    tied: dict[int, bool] = {}
+    for n, cs in by_par.items():
+        end = starts[n + 1] if n + 1 < len(starts) else len(doc.text)
+        toks[n] = set(canonical_tokens(doc.text[starts[n]:end], lexicon))
+        tied[n] = any(c.id in in_ref_group for c in cs) or bool(toks[n] & strict)
+    about = [n for n in sorted(by_par) if tied[n]]
+    digest = bool(about) and any(not tied[n] and n < about[0] for n in by_par) and any(
+        not tied[n] and n > about[-1] for n in by_par)
+    off: set[str] = set()
+    for n, cs in by_par.items():
+        if tied[n] or (not digest and toks[n] & (people | names)):
+            continue
+        off.update(c.id for c in cs)
+    return off
+
+
+@lru_cache(maxsize=16)
+def _countries_by_person(lexicon: Lexicon) -> dict[str, frozenset[str]]:
+    return {lexicon.person_token(p): frozenset(canonical_tokens(p.country, lexicon))
+            for p in lexicon.names if p.country}
+
+
+def _participant_countries(event: Event, lexicon: Lexicon) -> set[str]:
+    """Canonical tokens of the countries of the event's participants the lexicon knows."""
+    by_person = _countries_by_person(lexicon)
+    out: set[str] = set()
+    for p in event.participants:
+        for t in canonical_tokens(p, lexicon):
+            out |= by_person.get(t, frozenset())
+    return out
 
 
 @frozen
@@ -172,3 +251,47 @@ def addition_features(event: Event, scope: Mapping[str, float], scope_p: float,
     f.update(ad=1.0, ad_scope=scope_p, ad_closest=closest,
              ad_primary=float(event.reference_basis == "primary"))
     return f
+
+
+# What may close a sentence or a clause (a claim's text usually stops before
+# its full stop; the text after its span shows how it ended).
+_CLOSERS = frozenset(".!?…:;,\"'”’»)]")
+
+
+def unfinished(claim: Claim, doc: Document) -> bool:
+    """True when the claim's sentence is left unfinished: nothing but the end of
+    its line (or of the text) follows it and it does not end in punctuation
+    (an excerpt cut mid-word, a line that ran on into a list).  Titles are
+    never unfinished."""
+    text = claim.text.rstrip()
+    if not text or claim.headline or text[-1] in _CLOSERS:
+        return False
+    rest = doc.text[claim.span[1]:].split("\n", 1)[0].strip()
+    return not rest
+
+
+def reference_features(prefix: str, ref: Claim, ref_doc: Document | None,
+                       members: Sequence[Claim], lexicon: Lexicon,
+                       scope_p: float) -> dict[str, float]:
+    """What the reference claim of an omission (``om``) or a pair (``pr``) is:
+    a right flag needs a reference claim that is a claim about the event.
+
+    ``members``: the claims of the reference claim's group (the reference's
+    own included); ``relayed`` is the share of the other members credited to
+    an official source or quoted (outlets relaying a readout);
+    ``scope_p`` is the scope model's probability for the reference claim."""
+    others = [m for m in members if m.id != ref.id]
+    relayed = sum(m.attribution_kind == "official" or m.quoted for m in others)
+    toks = set(tokenize(ref.text))
+    return {
+        f"{prefix}_ref_unfinished": float(ref_doc is not None and unfinished(ref, ref_doc)),
+        f"{prefix}_ref_contact": float(names_contact(ref, lexicon)),
+        f"{prefix}_ref_official": float(ref.attribution_kind == "official"),
+        f"{prefix}_ref_both": float(ref.speaker == "both"),
+        f"{prefix}_ref_sentence": min(ref.sentence, 30) / 30,
+        f"{prefix}_ref_past_perfect": float(bool(toks & _PERFECT)),
+        f"{prefix}_ref_primary_doc": float(ref_doc is not None
+                                           and ref_doc.outlet_role == "primary"),
+        f"{prefix}_ref_scope": scope_p,
+        f"{prefix}_group_relayed": relayed / max(1, len(others)),
+    }

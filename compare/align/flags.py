@@ -22,11 +22,9 @@ Flag ids (:func:`flag_id`) are stable.  All word classes come from the lexicon
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import math
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 
 import attrs
@@ -39,22 +37,23 @@ from compare.align.discrepancies import (
     compare_across_languages,
     compare_pair,
     names_contact,
-    person_tokens,
     states_contact,
     tone_words,
 )
 from compare.align.flagfeatures import (
     addition_features,
     claim_context,
+    off_event,
     omission_features,
     pair_features,
+    reference_features,
     scope_features,
 )
 from compare.align.flagmodel import FlagModel, default_flag_model
 from compare.align.languages import _root
-from compare.align.lexicon import Lexicon, tokenize
+from compare.align.lexicon import Lexicon
 from compare.align.matching import MatchingConfig
-from compare.align.normalize import canonical_tokens, normalize, stem
+from compare.align.normalize import normalize, stem
 from compare.align.scoring import cross_scores, score_matrix, shared_guard
 from compare.align.worddiff import word_diff
 from compare.core.models import Alignment, Claim, Document, Event, Flag, FlagKind
@@ -97,79 +96,6 @@ def _minor(claim: Claim, lexicon: Lexicon, config: MatchingConfig, min_words: in
     if len(claim.text.strip()) < config.min_claim_chars or claim.headline:
         return True
     return _content_words(claim, lexicon) < min_words
-
-
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-
-
-def _paragraphs(text: str) -> list[int]:
-    """Start offsets of the paragraphs of a cleaned text (blank-line separated)."""
-    return [0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(text))]
-
-
-# Canonical tokens (lexicon synonyms) that name the contact itself.
-_EVENT_WORDS = frozenset({"call", "telephone"})
-
-
-def _off_event(doc: Document, mine: Sequence[Claim], in_ref_group: set[str],
-               refs: Sequence[Claim], event: Event, lexicon: Lexicon) -> set[str]:
-    """Claims in paragraphs about another story (a digest's other items, a
-    greeting, a teaser): the paragraph has no claim aligned with the reference,
-    names no person of the lexicon or participant of the event, and shares no
-    lexicon synonym (a country, "call", a treaty) and no proper noun with the
-    reference claims.
-
-    In a multi-story digest (paragraphs of claims that neither name a
-    participant nor the contact nor hold an aligned claim come both before
-    and after the paragraphs about the event) only a participant, one of
-    their countries or a word for the contact ties a paragraph to the event: a
-    shared topic word ("coronavirus") or place is not enough there."""
-    starts = _paragraphs(doc.text)
-    people = person_tokens(lexicon)
-    strict = {t for p in event.participants for t in canonical_tokens(p, lexicon) if t in people}
-    strict |= {t for p in event.participants for t in tokenize(p) if len(t) > 2}
-    strict |= _participant_countries(event, lexicon) | _EVENT_WORDS
-    names = set(strict)
-    synonyms = {syn.name for syn in lexicon.synonyms}
-    names |= {t for c in refs for t in canonical_tokens(c.text, lexicon) if t in synonyms}
-    # Proper nouns of the reference (capitalised words not opening a claim).
-    names |= {t for c in refs for w in c.text.split()[1:] if w[:1].isupper()
-              for t in tokenize(w) if t not in lexicon.stopwords}
-    by_par: dict[int, list[Claim]] = {}
-    for c in mine:
-        if not c.headline:
-            by_par.setdefault(bisect.bisect_right(starts, c.span[0]) - 1, []).append(c)
-    toks: dict[int, set[str]] = {}
-    tied: dict[int, bool] = {}
-    for n, cs in by_par.items():
-        end = starts[n + 1] if n + 1 < len(starts) else len(doc.text)
-        toks[n] = set(canonical_tokens(doc.text[starts[n]:end], lexicon))
-        tied[n] = any(c.id in in_ref_group for c in cs) or bool(toks[n] & strict)
-    about = [n for n in sorted(by_par) if tied[n]]
-    digest = bool(about) and any(not tied[n] and n < about[0] for n in by_par) and any(
-        not tied[n] and n > about[-1] for n in by_par)
-    off: set[str] = set()
-    for n, cs in by_par.items():
-        if tied[n] or (not digest and toks[n] & (people | names)):
-            continue
-        off.update(c.id for c in cs)
-    return off
-
-
-@lru_cache(maxsize=16)
-def _countries_by_person(lexicon: Lexicon) -> dict[str, frozenset[str]]:
-    return {lexicon.person_token(p): frozenset(canonical_tokens(p.country, lexicon))
-            for p in lexicon.names if p.country}
-
-
-def _participant_countries(event: Event, lexicon: Lexicon) -> set[str]:
-    """Canonical tokens of the countries of the event's participants the lexicon knows."""
-    by_person = _countries_by_person(lexicon)
-    out: set[str] = set()
-    for p in event.participants:
-        for t in canonical_tokens(p, lexicon):
-            out |= by_person.get(t, frozenset())
-    return out
 
 
 def _reported_within(refs: Sequence[Claim], mine: Sequence[Claim], in_ref_group: set[str],
@@ -263,7 +189,7 @@ def event_scope_features(event: Event, docs: Sequence[Document], claims: Sequenc
     for doc in kept:
         mine = sorted((c for c in claims if c.document == doc.id),
                       key=lambda c: (c.span[0], c.id))
-        off = _off_event(doc, mine, in_ref_group, refs, event, lexicon)
+        off = off_event(doc, mine, in_ref_group, refs, event, lexicon)
         here = attrs.evolve(ctx, off_event=frozenset(off))
         out.update({c.id: scope_features(c, doc, here, lexicon) for c in mine})
     return out
@@ -310,6 +236,19 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
     n_compared = max(1, len(compared) + (1 if reference else 0))
     ctx = claim_context(event, [d for d in docs if d.id not in skip], claims, in_ref_group,
                         refs, set(), lexicon, config)
+    ref_scope: dict[str, float] = {}
+
+    def ref_feats(prefix: str, ref: Claim, members: Sequence[Claim]) -> dict[str, float]:
+        rdoc = by_doc.get(ref.document)
+        if ref.id not in ref_scope:
+            ref_scope[ref.id] = (model.scope_probability(scope_features(ref, rdoc, ctx, lexicon))
+                                 if rdoc is not None else 0.0)
+        return reference_features(prefix, ref, rdoc, members, lexicon, ref_scope[ref.id])
+
+    # claim -> share of the outlets in its group, for groups without a reference claim
+    unref_share = {c: len({cl[x].document for x in a.claims if x in cl}) / n_compared
+                   for a in alignments if a.reference_claim is None for c in a.claims}
+    ref_norms = [normalize(r.text, lexicon) for r in refs]
     flags: list[tuple[Flag, dict[str, float]]] = []
     # compared document -> (cut while reporting the event, its claims in text
     # order, share of the reference groups it reports)
@@ -328,7 +267,7 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
         missing = [cl[a.reference_claim or ""] for a in ref_groups
                    if doc.id not in group_docs[a.id]]
         doc_tone = tone_words((c for c in mine if about_contact(c, lexicon)), lexicon)
-        off = _off_event(doc, mine, in_ref_group, refs, event, lexicon)
+        off = off_event(doc, mine, in_ref_group, refs, event, lexicon)
         here = attrs.evolve(ctx, off_event=frozenset(off))
         scope = {c.id: scope_features(c, doc, here, lexicon) for c in mine}
         # About the event: aligned with the reference, or outside the
@@ -339,6 +278,10 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
         doc_share = (sum(1 for a in ref_groups if doc.id in group_docs[a.id])
                      / max(1, len(ref_groups)))
         doc_state[doc.id] = (cut_reporting, mine, doc_share)
+        to_refs = (score_matrix([normalize(c.text, lexicon) for c in mine], ref_norms, config)
+                   if mine and ref_norms else np.zeros((len(mine), len(ref_norms))))
+        row_of = {c.id: i for i, c in enumerate(mine)}
+        cos_refs = cross_scores([c.text for c in mine], [r.text for r in refs], config)
         within = _reported_within(
             [r for r in missing if r.document != doc.id and not r.event_statement
              and not languages_differ(by_doc[r.document], doc)],
@@ -362,7 +305,9 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
                     len(group_docs[group.id]) / n_compared, doc_share, lexicon)
                 feats.update(om_cut_reporting=float(cut_reporting),
                              om_event_docs=math.log1p(n_compared),
-                             om_doc_claims=math.log1p(len(mine)))
+                             om_doc_claims=math.log1p(len(mine)),
+                             **_closest("om", to_refs[:, n], cos_refs[:, n]),
+                             **ref_feats("om", ref, [cl[c] for c in group.claims]))
                 flags.append((_flag(event, doc, kind, None, ref, group, 0.8,
                                     f"{detail}: {_short(ref.text)}{also}", "omission",
                                     lexicon), feats))
@@ -386,19 +331,27 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
                                          [normalize(m.text, lexicon)], config)[0, 0])
                 feats = pair_features(event, k, cls, ref, m, sim, len(found),
                                       len(group_docs[group.id]) / n_compared)
+                sims = to_refs[row_of[m.id]]
                 feats.update(pr_doc_share=doc_share, pr_event_docs=math.log1p(n_compared),
                              pr_doc_claims=math.log1p(len(mine)),
-                             pr_truncated=float(doc.truncated))
+                             pr_truncated=float(doc.truncated),
+                             pr_scope=model.scope_probability(scope[m.id]),
+                             # how much closer the claim is to its reference
+                             # claim than to any other (a wrong pairing scores low)
+                             pr_margin=sim - float(np.delete(sims, n).max(initial=0.0)),
+                             **ref_feats("pr", ref, [cl[c] for c in group.claims]))
                 flags.append((_flag(event, doc, k, m, ref, group,  # type: ignore[arg-type]
                                     CONFIDENCE[k], detail + also, cls, lexicon), feats))
         for flag, feats in _additions(event, doc, mine, in_ref_group, ref_groups, cl, lexicon,
                                       config, also, by_doc, scope, about, model):
             feats.update(ad_doc_share=doc_share, ad_event_docs=math.log1p(n_compared),
-                         ad_doc_claims=math.log1p(len(mine)))
+                         ad_doc_claims=math.log1p(len(mine)),
+                         # other outlets say it too, in a group without a reference claim
+                         ad_group_share=unref_share.get(flag.claim or "", 0.0))
             flags.append((flag, feats))
     if event.reference_basis == "majority":
         flags.extend(_unreferenced(event, docs, alignments, cl, skip, copies, lexicon, config,
-                                   n_compared, doc_state))
+                                   n_compared, doc_state, ref_feats))
     return flags
 
 
@@ -429,6 +382,7 @@ def _unreferenced(event: Event, docs: Sequence[Document], alignments: Sequence[A
                   cl: Mapping[str, Claim], skip: Mapping[str, str],
                   copies: Mapping[str, list[str]], lexicon: Lexicon, config: MatchingConfig,
                   n_compared: int, doc_state: Mapping[str, tuple[bool, list[Claim], float]],
+                  ref_feats: Callable[[str, Claim, Sequence[Claim]], dict[str, float]],
                   ) -> list[tuple[Flag, dict[str, float]]]:
     """Discrepancies within claim groups that have no reference claim (fewer
     outlets than the majority carry them, no primary source): each member is
@@ -478,7 +432,8 @@ def _unreferenced(event: Event, docs: Sequence[Document], alignments: Sequence[A
                                      [normalize(m.text, lexicon)], config)[0, 0])
             feats = pair_features(event, k, cls, ref, m, sim, len(found), share)
             feats.update(pr_unreferenced=1.0, pr_disagree=float(disagree),
-                         pr_event_docs=math.log1p(n_compared), pr_truncated=float(doc.truncated))
+                         pr_event_docs=math.log1p(n_compared), pr_truncated=float(doc.truncated),
+                         **ref_feats("pr", ref, members))
             out.append((_flag(event, doc, k, m, ref, group,  # type: ignore[arg-type]
                               CONFIDENCE[k], detail + note + also, cls, lexicon), feats))
         have = {c.document for c in members}
@@ -496,9 +451,12 @@ def _unreferenced(event: Event, docs: Sequence[Document], alignments: Sequence[A
             detail = ("not reported (the text is truncated before it)" if cut_reporting
                       else "not reported") + f" ({len(have)} of {n_compared} outlets report it)"
             feats = omission_features(event, doc, ref, 0, 1, 0, share, doc_share, lexicon)
+            feats.update(_closest("om", score_matrix(
+                [normalize(c.text, lexicon) for c in mine], [normalize(ref.text, lexicon)],
+                config)[:, 0], cross_scores([c.text for c in mine], [ref.text], config)[:, 0]))
             feats.update(om_unreferenced=1.0, om_cut_reporting=float(cut_reporting),
                          om_event_docs=math.log1p(n_compared), om_doc_claims=math.log1p(len(mine)),
-                         om_ref_position=0.0, om_after_last=0.0)
+                         om_ref_position=0.0, om_after_last=0.0, **ref_feats("om", ref, members))
             out.append((_flag(event, doc, kind, None, ref, group, 0.5,
                               f"{detail}: {_short(ref.text)}{also}", "omission", lexicon), feats))
     return out
@@ -558,6 +516,14 @@ def _additions(event: Event, doc: Document, mine: Sequence[Claim], in_ref_group:
                           f"not in the reference: {_short(c.text)}{inherit}", None, lexicon),
                     feats))
     return out
+
+
+def _closest(prefix: str, lexical: np.ndarray, cosine: np.ndarray) -> dict[str, float]:
+    """How close the document's nearest claim comes to a reference claim it is
+    said to omit (word overlap and embedding cosine): a near miss of the
+    alignment is likely a claim the document states in other words."""
+    return {f"{prefix}_doc_closest": float(lexical.max(initial=0.0)),
+            f"{prefix}_doc_cosine": float(cosine.max(initial=0.0))}
 
 
 def _short(text: str, n: int = 90) -> str:
