@@ -246,7 +246,7 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
         return reference_features(prefix, ref, rdoc, members, lexicon, ref_scope[ref.id])
 
     # claim -> share of the outlets in its group, for groups without a reference claim
-    unref_share = {c: len({cl[x].document for x in a.claims if x in cl}) / n_compared
+    unref_share = {c: min(1.0, len({cl[x].document for x in a.claims if x in cl}) / n_compared)
                    for a in alignments if a.reference_claim is None for c in a.claims}
     ref_norms = [normalize(r.text, lexicon) for r in refs]
     flags: list[tuple[Flag, dict[str, float]]] = []
@@ -302,7 +302,7 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
                           if kind == "possibly_truncated" else "not reported")
                 feats = omission_features(
                     event, doc, ref, n, len(ref_groups), last_aligned,
-                    len(group_docs[group.id]) / n_compared, doc_share, lexicon)
+                    min(1.0, len(group_docs[group.id]) / n_compared), doc_share, lexicon)
                 feats.update(om_cut_reporting=float(cut_reporting),
                              om_event_docs=math.log1p(n_compared),
                              om_doc_claims=math.log1p(len(mine)),
@@ -330,7 +330,7 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
                 sim = float(score_matrix([normalize(ref.text, lexicon)],
                                          [normalize(m.text, lexicon)], config)[0, 0])
                 feats = pair_features(event, k, cls, ref, m, sim, len(found),
-                                      len(group_docs[group.id]) / n_compared)
+                                      min(1.0, len(group_docs[group.id]) / n_compared))
                 sims = to_refs[row_of[m.id]]
                 feats.update(pr_doc_share=doc_share, pr_event_docs=math.log1p(n_compared),
                              pr_doc_claims=math.log1p(len(mine)),
@@ -419,7 +419,7 @@ def _unreferenced(event: Event, docs: Sequence[Document], alignments: Sequence[A
                 found_by.append((best[1], best[2]))
         others = len({c.document for c in members}) - 1
         disagree = len(found_by) * 2 > others
-        share = len({c.document for c in members}) / max(1, n_compared)
+        share = min(1.0, len({c.document for c in members}) / max(1, n_compared))
         for m, found in found_by:
             k, cls, detail = found[0]
             doc = by_doc[m.document]

@@ -41,6 +41,10 @@ TABLE_METRICS: tuple[str, ...] = (
     "flags.negation_or_hedge.f1", "flags.omission_truncated.f1",
     "flags.any_discrepancy.p", "flags.any_discrepancy.r",
     "flags.micro.p", "flags.micro.r", "flags.micro.f1",
+    # the flags a reviewer sees: at or above the default confidence cut
+    "flags.at_cut.omission.p", "flags.at_cut.omission.r", "flags.at_cut.addition.p",
+    "flags.at_cut.addition.r", "flags.at_cut.wording_drift.p", "flags.at_cut.wording_drift.r",
+    "flags.at_cut.micro.p", "flags.at_cut.micro.r", "flags.at_cut.micro.f1",
 )
 
 

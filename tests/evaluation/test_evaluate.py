@@ -286,6 +286,10 @@ def test_run_eval_scores_tool_and_baselines(tmp_path: Path, monkeypatch: pytest.
     assert set(result.metrics) == {"tool", "difflib", "ngram"}
     header = result.table.splitlines()[0]
     assert "tool" in header and "difflib" in header and "ngram" in header
+    # the flags a reviewer sees (at the default cut) are rows of the table too
+    rows = {line.split("|")[1].strip() for line in result.table.splitlines()[2:]}
+    assert {"flags.at_cut.micro.p", "flags.at_cut.micro.r", "flags.at_cut.omission.p",
+            "flags.at_cut.addition.p"} <= rows
     data = json.loads(out.read_text())
     assert data["schema"] == "outlet-compare/eval/v1"
     assert data["systems"]["tool"]["metrics"]["alignment.f1"] == 1.0
