@@ -281,13 +281,15 @@ def format_misses(details: Mapping[str, Any], limit: int = 10) -> str:
 # --------------------------------------------------------------------------- run
 
 
-def score_systems(report: Report, gold: Gold, baselines: Sequence[str] = ()) -> dict[str, Score]:
-    """Scores of the tool's report and of each baseline on the same documents."""
+def score_systems(report: Report, gold: Gold, baselines: Sequence[str] = (),
+                  cut: float | None = None) -> dict[str, Score]:
+    """Scores of the tool's report and of each baseline on the same documents
+    (``cut``: the confidence cut of ``flags.at_cut.*``, default the shipped one)."""
     from compare.evaluation.baselines import run_baseline
 
-    scores = {"tool": score_report(report, gold)}
+    scores = {"tool": score_report(report, gold, cut=cut)}
     for name in baselines:
-        scores[name] = score_report(run_baseline(report, name), gold)
+        scores[name] = score_report(run_baseline(report, name), gold, cut=cut)
     return scores
 
 
@@ -313,7 +315,12 @@ def run_eval(opts: EvalOptions) -> EvalResult:
     else:
         paths = list(opts.paths) or gold_inputs(gold)
         report = analyse_paths(paths, opts.rules_dirs, opts.manifest)
-    scores = score_systems(report, gold, opts.baselines)
+    cut = None
+    if opts.rules_dirs:  # the cut of the flag model the run used (--rules may bring one)
+        from compare.rules import compile_rules
+
+        cut = compile_rules(list(opts.rules_dirs)).flag_model.default_cut
+    scores = score_systems(report, gold, opts.baselines, cut)
     metrics = {name: s.metrics for name, s in scores.items()}
     details = {name: s.details for name, s in scores.items()}
     failures = check_floors(metrics["tool"], floors)

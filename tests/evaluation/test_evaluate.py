@@ -346,3 +346,22 @@ def test_dates_are_compared_as_dates() -> None:
     m = score_report(attrs.evolve(report, documents=docs), load_gold(GOLD)).metrics
     assert m["dates.event_exact"] == 0.0 and m["dates.event_within1"] == 0.0
     assert len(claims()) == 12
+
+
+def test_run_eval_scores_at_the_cut_of_the_flag_model_it_ran_with(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # --rules with its own flag model: flags.at_cut.* use that model's cut, not the shipped one
+    monkeypatch.setattr(evaluate, "analyse_paths", lambda paths, rules_dirs, manifest=None:
+                        perfect_report())
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "flag_model.yaml").write_text("default_cut: 0.37\n", encoding="utf-8")
+    out = tmp_path / "eval.json"
+    evaluate.run_eval(evaluate.EvalOptions(gold=GOLD, rules_dirs=(rules,), out=out))
+    data = json.loads(out.read_text())
+    assert data["systems"]["tool"]["flag_confidence"]["default_cut"] == 0.37
+    evaluate.run_eval(evaluate.EvalOptions(gold=GOLD, out=out))
+    from compare.align.flagmodel import default_cut
+
+    assert json.loads(out.read_text())["systems"]["tool"]["flag_confidence"][
+        "default_cut"] == default_cut()
