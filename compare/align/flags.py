@@ -397,6 +397,7 @@ def _unreferenced(event: Event, docs: Sequence[Document], alignments: Sequence[A
     by_doc = {d.id: d for d in docs}
     ids = set(by_doc)
     out: list[tuple[Flag, dict[str, float]]] = []
+    missing: list[tuple[Alignment, Claim, list[Claim], int, str]] = []
     for group in alignments:
         if group.reference_claim is not None:
             continue
@@ -440,25 +441,43 @@ def _unreferenced(event: Event, docs: Sequence[Document], alignments: Sequence[A
         if (len(have) < _UNREFERENCED_OMISSION_MIN or ref.event_statement or ref.headline
                 or _minor(ref, lexicon, config)):
             continue
-        for doc_id, (cut_reporting, mine, doc_share) in sorted(doc_state.items()):
-            doc = by_doc[doc_id]
-            if (doc_id in have or languages_differ(by_doc[ref.document], doc)
-                    or _reported_within([ref], mine, in_any, lexicon, config)):
-                continue
-            kind: FlagKind = "possibly_truncated" if cut_reporting else "omission"
-            also = (f" (also in republished copies: {', '.join(copies[doc.id])})"
-                    if doc.id in copies else "")
-            detail = ("not reported (the text is truncated before it)" if cut_reporting
-                      else "not reported") + f" ({len(have)} of {n_compared} outlets report it)"
-            feats = omission_features(event, doc, ref, 0, 1, 0, share, doc_share, lexicon)
-            feats.update(_closest("om", score_matrix(
-                [normalize(c.text, lexicon) for c in mine], [normalize(ref.text, lexicon)],
-                config)[:, 0], cross_scores([c.text for c in mine], [ref.text], config)[:, 0]))
-            feats.update(om_unreferenced=1.0, om_cut_reporting=float(cut_reporting),
-                         om_event_docs=math.log1p(n_compared), om_doc_claims=math.log1p(len(mine)),
-                         om_ref_position=0.0, om_after_last=0.0, **ref_feats("om", ref, members))
-            out.append((_flag(event, doc, kind, None, ref, group, 0.5,
-                              f"{detail}: {_short(ref.text)}{also}", "omission", lexicon), feats))
+        for doc_id in sorted(doc_state):
+            if doc_id not in have and not languages_differ(by_doc[ref.document], by_doc[doc_id]):
+                missing.append((group, ref, members, len(have), doc_id))
+    # The omission candidates, checked and scored in one vectorised pass per
+    # document (not one per group and document).
+    refs_of: dict[str, dict[str, Claim]] = {}
+    for _, ref, _, _, doc_id in missing:
+        refs_of.setdefault(doc_id, {})[ref.id] = ref
+    within: dict[str, set[str]] = {}
+    closest: dict[tuple[str, str], dict[str, float]] = {}
+    for doc_id, by_ref in refs_of.items():
+        mine = doc_state[doc_id][1]
+        rlist = list(by_ref.values())
+        within[doc_id] = _reported_within(rlist, mine, in_any, lexicon, config)
+        lex = score_matrix([normalize(c.text, lexicon) for c in mine],
+                           [normalize(r.text, lexicon) for r in rlist], config)
+        cos = cross_scores([c.text for c in mine], [r.text for r in rlist], config)
+        for j, r in enumerate(rlist):
+            closest[doc_id, r.id] = _closest("om", lex[:, j], cos[:, j])
+    for group, ref, members, n_have, doc_id in missing:
+        if ref.id in within[doc_id]:
+            continue
+        cut_reporting, mine, doc_share = doc_state[doc_id]
+        doc = by_doc[doc_id]
+        kind: FlagKind = "possibly_truncated" if cut_reporting else "omission"
+        also = (f" (also in republished copies: {', '.join(copies[doc.id])})"
+                if doc.id in copies else "")
+        detail = ("not reported (the text is truncated before it)" if cut_reporting
+                  else "not reported") + f" ({n_have} of {n_compared} outlets report it)"
+        share = min(1.0, n_have / max(1, n_compared))
+        feats = omission_features(event, doc, ref, 0, 1, 0, share, doc_share, lexicon)
+        feats.update(closest[doc_id, ref.id])
+        feats.update(om_unreferenced=1.0, om_cut_reporting=float(cut_reporting),
+                     om_event_docs=math.log1p(n_compared), om_doc_claims=math.log1p(len(mine)),
+                     om_ref_position=0.0, om_after_last=0.0, **ref_feats("om", ref, members))
+        out.append((_flag(event, doc, kind, None, ref, group, 0.5,
+                          f"{detail}: {_short(ref.text)}{also}", "omission", lexicon), feats))
     return out
 
 
