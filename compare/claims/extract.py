@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+import attrs
 from attrs import frozen
 from sentencex import segment
 
@@ -47,6 +48,8 @@ from compare.claims.attribution import (
     trailing_frame,
 )
 from compare.claims.claimtypes import ClaimTypeRules, classify_detail
+from compare.claims.clauses import SHARED as CO_SHARED
+from compare.claims.clauses import coordination_cuts, list_items
 from compare.claims.quotes import QUOTE_CHARS, STRIP_EDGE, has_quote, quote_regions, quoted_frame, split_quote_sentences
 from compare.core.models import Claim, Document
 from compare.core.textnorm import ends_sentence, is_breadcrumb, word_count
@@ -134,6 +137,9 @@ class _Piece:
     # Who acts in a piece without a subject of its own: "..., according to the Kremlin,
     # which called the talks useful" -> "called the talks useful" is the Kremlin's.
     agent: str | None = None
+    # The words of the sentence a list item shares but its span leaves out
+    # ("They discussed" for the item "fisheries" of "They discussed trade, fisheries and ...").
+    context: str | None = None
 
 
 # --------------------------------------------------------------------------- lines
@@ -319,6 +325,9 @@ def _clause_cuts(text: str, a: int, b: int, rules: ClaimTypeRules | None = None)
             if any(x <= m.start() < y or m.start() <= x < m.end() for x, y, _ in cuts):
                 continue
             cuts.append((m.start(), m.end(), _KIND.get(rx, SHARED)))
+    for x, y, kind in coordination_cuts(seg):  # verb-like word after a conjunction, any language
+        if not any(x0 <= x < y0 or x <= x0 < y for x0, y0, _ in cuts):
+            cuts.append((x, y, SHARED if kind == CO_SHARED else OWN))
     cuts.sort()
     if rules is not None and rules.event_adjuncts:
         cuts = _adjunct_cuts(seg, cuts, rules)
@@ -446,8 +455,8 @@ def _clauses(text: str, a: int, b: int, sentence: int, headline: bool, quoted: b
     for x, y, kind in _clause_cuts(text, a, b, rules):
         pa, pb = _trim(text, starts, x)
         if pa < pb:
-            yield _Piece(pa, pb, sentence, headline, quoted, source or subject, frame_text, shares_subject=shares,
-                         apart=apart, agent=agent)
+            yield from _items(text, _Piece(pa, pb, sentence, headline, quoted, source or subject, frame_text,
+                                           shares_subject=shares, apart=apart, agent=agent))
         starts, shares, apart, agent = y, kind == SHARED, kind == APART, None
         if kind == OWN and lead:  # B has its own subject: the lead frame does not govern it
             source = frame_text = None
@@ -461,8 +470,29 @@ def _clauses(text: str, a: int, b: int, sentence: int, headline: bool, quoted: b
             m = _SAY_THAT.match(sub)
             if m and _words(sub[m.end():]) >= MIN_CLAIM_WORDS and starts != a:
                 pa, pb = _trim(text, pa + m.end(), pb)
-        yield _Piece(pa, pb, sentence, headline, quoted, source or subject, frame_text, shares_subject=shares,
-                     apart=apart, agent=agent)
+        yield from _items(text, _Piece(pa, pb, sentence, headline, quoted, source or subject, frame_text,
+                                       shares_subject=shares, apart=apart, agent=agent))
+
+
+def _items(text: str, piece: _Piece) -> Iterator[_Piece]:
+    """``piece``, or one piece per item of the topic list it ends with
+    (:func:`compare.claims.clauses.list_items`): the first keeps the subject and
+    predicate, the others carry them as ``context`` and share the subject."""
+    split = list_items(text[piece.start:piece.end])
+    if split is None:
+        yield piece
+        return
+    ca, cb = split.context
+    context = text[piece.start + ca:piece.start + cb].strip() or None
+    for k, (a, b) in enumerate(split.pieces):
+        x, y = _trim(text, piece.start + a, piece.start + b, connectors=False)
+        if x >= y:
+            continue
+        if k == 0:
+            yield attrs.evolve(piece, start=x, end=y)
+        else:
+            yield attrs.evolve(piece, start=x, end=y, shares_subject=True, apart=False, agent=None,
+                               context=context)
 
 
 _VERBS_SAY = r"said|says|added|noted|stated|stressed|told\s+reporters"
@@ -535,7 +565,7 @@ def extract_claims(doc: Document, rules: ClaimTypeRules) -> list[Claim]:
         if piece.start < prev_end or piece.end <= piece.start:
             continue
         body = doc.text[piece.start:piece.end]
-        if _words(body) < 2:
+        if _words(body) < (1 if piece.context else 2):
             continue
         src = normalise_source(piece.source)
         if src.name == "statement" and last_official is not None:
@@ -578,5 +608,6 @@ def extract_claims(doc: Document, rules: ClaimTypeRules) -> list[Claim]:
             hedged=hedged,
             speaker=who,
             event_statement=event_statement,
+            context=piece.context,
         ))
     return claims
