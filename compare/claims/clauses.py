@@ -113,6 +113,16 @@ _PARTICLES = _set(
     " über auf von mit zu "
     " sobre de del en con")
 _ARTICLES_A = _set("a an")
+# Common English nouns in -ing ("the opening ceremony", "fishing quotas"): not participles.
+ING_NOUNS = (r"meeting|briefing|building|morning|evening|ceiling|king|ring|thing|something|nothing|anything"
+              r"|everything|spring|string|wing|during|sibling|funding|hearing|understanding|beginning|offering"
+              r"|gathering|opening|wedding|bombing|shooting|uprising|training|warning|landing|shelling|setting"
+              r"|feeling|painting|clothing|housing|dwelling|earnings|savings|bring|sing|ping|swing|sting|fling"
+              r"|ending|reading|ruling|listing|heading|pudding|wording|timing|spending|standing|proceeding"
+              r"|proceedings|sitting|dealing|dealings|rating|ratings|polling|trading|lending|borrowing|processing"
+              r"|shipping|marketing|planning|financing|pricing|programming|accounting|engineering|banking|mining"
+              r"|fishing|farming|manufacturing|peacekeeping|policing|schooling|nursing|fencing|lighting|parking")
+_ING_NOUN_SET = frozenset(ING_NOUNS.split("|"))
 # Prepositions that open an adjunct ("spoke by phone on Monday, ..."), not an object list.
 _ADJUNCT_PREP = _set("by in at from during after before since via through under within"
                      " в во на после до через во время par dans en après avant pendant"
@@ -180,9 +190,10 @@ def any_verb_like(text: str, lang: str | None = None) -> bool:
     return False
 
 
-def _loose_verb(text: str, lang: str) -> bool:
-    """Like :func:`any_verb_like`, counting a suffix form as a verb whatever follows:
-    a list item with such a word may be a predicate, so the list is left alone."""
+def has_verb_form(text: str, lang: str) -> bool:
+    """Like :func:`any_verb_like`, counting a suffix form as a verb whatever follows
+    ("discussed trade"): a list item with such a word may be a predicate, so the list
+    is left alone; a claim without one is a noun phrase, no clause."""
     if _ZH_VERB.search(text):
         return True
     return any(verb_like(w, lang, _OBJECT_HINT.get(lang)) for w in _WORD.findall(text))
@@ -315,8 +326,8 @@ def list_items(seg: str, min_items: int = 3) -> ListSplit | None:
         end = len(head)
         for c in reversed(commas):
             item = head[c:end].lstrip(", ")
-            if (not 1 <= _count(item) <= _MAX_ITEM_WORDS or _loose_verb(item, lang) or _paren_open(item)
-                    or (lang == "en" and item.split()[0].lower().endswith("ing"))):  # ", covering X": a participle
+            if (not 1 <= _count(item) <= _MAX_ITEM_WORDS or has_verb_form(item, lang) or _paren_open(item)
+                    or _participle(item, lang)):
                 break
             bounds.insert(0, c)
             end = c
@@ -335,7 +346,7 @@ def list_items(seg: str, min_items: int = 3) -> ListSplit | None:
         if not fw or (len(fw) == 2 and fw[0].lower() in _ARTICLES_A) or fw[0].lower() in _ADJUNCT_PREP:
             continue  # "a long, frank and friendly talk": adjectives before one noun
         last = seg[m.end():].strip()
-        if not last or _loose_verb(last, lang) or _count(last) > 2 * _MAX_ITEM_WORDS:
+        if not last or has_verb_form(last, lang) or _count(last) > 2 * _MAX_ITEM_WORDS:
             continue
         others = [_count(x) for x in middles]
         lw = _WORD.findall(last)
@@ -352,6 +363,13 @@ def list_items(seg: str, min_items: int = 3) -> ListSplit | None:
         ctx_end = len(seg[:start].rstrip())
         return ListSplit(tuple(pieces), (0, ctx_end))
     return None
+
+
+def _participle(item: str, lang: str) -> bool:
+    """", covering the budget", "including X": an English participle, no list item
+    ("fishing quotas" is one: a common -ing noun)."""
+    first = item.split()[0].lower() if item.split() else ""
+    return lang == "en" and first.endswith("ing") and len(first) > 4 and first not in _ING_NOUN_SET
 
 
 def _paren_open(item: str) -> bool:

@@ -50,8 +50,9 @@ from compare.claims.attribution import (
     trailing_frame,
 )
 from compare.claims.claimtypes import ClaimTypeRules, classify_detail
+from compare.claims.clauses import ING_NOUNS as _ING_NOUNS
 from compare.claims.clauses import SHARED as CO_SHARED
-from compare.claims.clauses import coordination_cuts, list_items
+from compare.claims.clauses import any_verb_like, coordination_cuts, has_verb_form, list_items
 from compare.claims.lines import (
     DATELINE,
     MIN_CLAIM_WORDS,
@@ -95,14 +96,6 @@ _PARTICIPLE = re.compile(r",\s+(?=(?:hoping|expressing|agreeing|pledging|vowing|
 # "..., with the two leaders discussing X": an absolute clause with a subject of its own.
 # The words between "with" and the participle are a noun phrase (no preposition), and
 # the -ing word is not one of the common -ing nouns ("with the opening ceremony").
-_ING_NOUNS = (r"meeting|briefing|building|morning|evening|ceiling|king|ring|thing|something|nothing|anything"
-              r"|everything|spring|string|wing|during|sibling|funding|hearing|understanding|beginning|offering"
-              r"|gathering|opening|wedding|bombing|shooting|uprising|training|warning|landing|shelling|setting"
-              r"|feeling|painting|clothing|housing|dwelling|earnings|savings|bring|sing|ping|swing|sting|fling"
-              r"|ending|reading|ruling|listing|heading|pudding|wording|timing|spending|standing|proceeding"
-              r"|proceedings|sitting|dealing|dealings|rating|ratings|polling|trading|lending|borrowing|processing"
-              r"|shipping|marketing|planning|financing|pricing|programming|accounting|engineering|banking|mining"
-              r"|fishing|farming|manufacturing|peacekeeping|policing|schooling|nursing|fencing|lighting|parking")
 _NP_WORD = r"(?!(?:to|of|for|on|in|at|by|about|from|into|with|over|under|as|than|regard|respect)\b)[\w’'.-]+"
 _WITH_ING = re.compile(
     rf",\s+with\s+(?=(?:{_NP_WORD}\s+){{1,5}}?(?!(?:{_ING_NOUNS})\b)[a-z]{{2,}}ing\b)")
@@ -167,7 +160,11 @@ def _clause_cuts(text: str, a: int, b: int, rules: ClaimTypeRules | None = None)
         cuts = _adjunct_cuts(seg, cuts, rules)
     good: list[tuple[int, int, str]] = []
     left = 0
-    for x, y, kind in cuts:
+    for i, (x, y, kind) in enumerate(cuts):
+        nxt = next((c[0] for c in cuts[i + 1:] if c[0] >= y), len(seg))
+        if (kind == OWN and ";" not in seg[x:y] and not has_verb_form(seg[y:nxt], "en")
+                and not any_verb_like(seg[y:nxt])):
+            continue  # ", and the ferry contract and agreed ...": no clause of its own
         if count_words(seg[left:x]) >= MIN_CLAIM_WORDS and count_words(seg[y:]) >= MIN_CLAIM_WORDS:
             good.append((a + x, a + y, kind))
             left = y
