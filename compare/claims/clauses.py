@@ -332,7 +332,7 @@ def list_items(seg: str, min_items: int = 3) -> ListSplit | None:
             bounds.insert(0, c)
             end = c
         middles = [seg[c:e].lstrip(", ") for c, e in zip(bounds, [*bounds[1:], m.start()], strict=False)]
-        if lang != "de" and middles and all(x[:1].isupper() for x in middles):
+        if lang != "de" and middles and all(_is_name(x) for x in middles):
             continue  # "the leaders of Brazil, Mexico and Chile": names, not topics
         conj = " ".join(m.group("conj").lower().split())
         if len(bounds) + 2 < (2 if conj in _ADDING_CONJ else min_items):
@@ -365,6 +365,15 @@ def list_items(seg: str, min_items: int = 3) -> ListSplit | None:
     return None
 
 
+_NAME_GLUE = _set("the of and de la le du des der die von y del")
+
+
+def _is_name(item: str) -> bool:
+    """"the United Kingdom", "Chile": every word but articles and "of" capitalised."""
+    ws = [w for w in _WORD.findall(item) if w.lower() not in _NAME_GLUE]
+    return bool(ws) and all(w[:1].isupper() for w in ws)
+
+
 def _participle(item: str, lang: str) -> bool:
     """", covering the budget", "including X": an English participle, no list item
     ("fishing quotas" is one: a common -ing noun)."""
@@ -381,10 +390,10 @@ def _item_start(seg: str, first_end: int, lang: str) -> int | None:
     and the particles that follow it; None without such a word."""
     ws = list(_WORD.finditer(seg, 0, first_end))
     verb = None
-    for i in range(len(ws)):
+    for i in range(len(ws) - 1, -1, -1):
         # a suffix form before the list's first item is its predicate ("discussed trade, ...")
         if verb_like(ws[i].group(0), lang, _OBJECT_HINT.get(lang)):
-            verb = i  # the clause's first predicate: a list deeper in the clause is no topic list
+            verb = i  # the nearest predicate: "had a call in which they discussed A, B and C"
             break
     if verb is None or verb == len(ws) - 1:
         return None
