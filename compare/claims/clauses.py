@@ -350,8 +350,8 @@ def list_items(seg: str, min_items: int = 3) -> ListSplit | None:
             continue
         others = [_count(x) for x in middles]
         lw = _WORD.findall(last)
-        if len(fw) == 1 and all(n == 1 for n in others) and len(lw) == 2 and lw[0].lower() not in _ARTICLES_A:
-            continue  # "oil, gas and electricity prices": one head noun shared by the items
+        if others and all(n == 1 for n in others) and len(lw) == 2 and lw[0].lower() not in _ARTICLES_A:
+            continue  # "oil, gas and electricity prices", "constructive, frank and open dialogue": one head noun
         if len(fw) > 2 * max([*others, _count(last)]) + 3:
             continue  # "agreed to seek ways to calm X, give it Y and Z": items of a dependent clause
         pieces = [(0, first_end)]

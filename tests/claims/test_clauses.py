@@ -130,6 +130,7 @@ def test_chinese_list_and_clause(rules: ClaimTypeRules) -> None:
     "Officials from Chile, Peru and Ecuador met in Lima on Monday.",  # names, no predicate before
     "It was a long, frank and friendly conversation.",  # adjectives before one noun
     "The sides discussed oil, gas and electricity prices.",  # one head noun shared by the items
+    "The mayors praised their open, frank and useful exchange.",  # adjectives of one noun
     "Kovac and Horvat agreed to extend the ferry contract.",  # a conjunction between names
     "The envoys spoke by phone on Monday, covering the budget, tolls and the ferry.",  # an adjunct
 ])
