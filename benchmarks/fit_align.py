@@ -119,9 +119,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--devset", type=Path, default=ROOT.parent / "shared" / "devset")
     ap.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     ap.add_argument("--quick", action="store_true", help="a coarser grid")
-    ap.add_argument("--grid", choices=("full", "center", "parts"), default="full",
+    ap.add_argument("--grid", choices=("full", "center", "parts", "clauses"), default="full",
                     help="center: alignment.center x threshold x cross_language_bonus; "
-                         "parts: list_part_discount at the settings of matching.yaml")
+                         "parts: list_part_discount at the settings of matching.yaml; "
+                         "clauses: threshold x restatement x list_items with the shipped method "
+                         "(auto) on the clause-level claims")
     args = ap.parse_args(argv)
     if not (args.realdev / "gold.yaml").exists() or not (args.devset / "gold.yaml").exists():
         print("gold sets not found (../shared/realdev, ../shared/devset)", file=sys.stderr)
@@ -153,6 +155,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         splits, centers = [base.align_list_items], [base.align_center]
         bonuses = [base.align_cross_language_bonus]
         discounts = [1.0, 0.9, 0.8, 0.7, 0.6, 0.5]
+    method = "graph"
+    if args.grid == "clauses":
+        method = base.align_method
+        scorers, weights = [base.align_scorer], [base.align_lexical_weight]
+        thresholds, restatements = [0.35, 0.4, 0.45, 0.5], [0.6, 0.7]
+        splits, centers = [0, 2], [base.align_center]
+        bonuses = [base.align_cross_language_bonus]
+    print(f"method {method}")
     print("scorer            w     t     r  list  c    x    part | realdev(gold ev) P/R/F1 | realdev(pipeline)"
           " P/R/F1 | devset(gold ev) P/R/F1 | devset(pipeline) F1 | multiling(gold ev) P/R/F1"
           " | multiling(pipeline) F1 | mean F1 (gold ev)")
@@ -161,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             scorers, weights, thresholds, restatements, splits, centers, bonuses, discounts):
         if w == 0.0 and scorer != scorers[0]:
             continue  # the scorer plays no part without lexical weight
-        cfg = attrs.evolve(base, align_method="graph", align_scorer=scorer, align_lexical_weight=w,
+        cfg = attrs.evolve(base, align_method=method, align_scorer=scorer, align_lexical_weight=w,
                            align_threshold=t, align_restatement=r, align_list_items=split,
                            align_center=c, align_center_by_language=True,
                            align_cross_language_bonus=x, align_part_discount=pd)

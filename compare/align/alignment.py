@@ -47,6 +47,7 @@ from compare.align.languages import (
     known_language,
     languages_differ,
     other_language,
+    reading,
     reference_language,
 )
 from compare.align.lexicon import Lexicon
@@ -233,10 +234,10 @@ def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon,
     C); its document still gives one claim per group."""
     nodes: dict[tuple[str, int], dict[str, Claim]] = {}
     for c in items:
-        nodes.setdefault((c.text, HEADLINE if c.headline else BODY), {})[c.id] = c
+        nodes.setdefault((reading(c), HEADLINE if c.headline else BODY), {})[c.id] = c
     if config.align_list_items:
         for c in items:
-            for part in list_parts(c.text, config.align_list_items):
+            for part in list_parts(reading(c), config.align_list_items):
                 nodes.setdefault((part, PART), {})[c.id] = c
     if not nodes:
         return [], {}
@@ -260,7 +261,7 @@ def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon,
     if emb is not None:
         for k, cs in enumerate(node_claims):
             for c in cs:
-                if texts[k] == c.text:
+                if texts[k] == reading(c):
                     emb_of[c.id] = emb[k]
     out: list[list[Claim]] = []
     for members in clusters:

@@ -11,6 +11,12 @@ from compare.align.matching import MatchingConfig
 from compare.core.models import Claim, Document, Event
 
 
+def reading(claim: Claim) -> str:
+    """The claim as alignment reads it: a list item with the subject and predicate it
+    shares (``claim.context``: "They discussed" + "fisheries"), else its text."""
+    return f"{claim.context} {claim.text}" if claim.context else claim.text
+
+
 def _alignable(claim: Claim, config: MatchingConfig) -> bool:
     return len(claim.text.strip()) >= config.min_claim_chars
 

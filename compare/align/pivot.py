@@ -30,6 +30,7 @@ from compare.align.languages import (
     known_language,
     languages_differ,
     other_language,
+    reading,
     reference_language,
 )
 from compare.align.lexicon import Lexicon
@@ -95,7 +96,7 @@ def align_pivot(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
             per_doc[c.document].append(c)
     for lst in per_doc.values():
         lst.sort(key=lambda c: (c.span[0], c.id))
-    norm = {d: [normalize(c.text, lexicon) for c in per_doc[d]] for d in doc_ids}
+    norm = {d: [normalize(reading(c), lexicon) for c in per_doc[d]] for d in doc_ids}
     roots = {d: _root(by_id[d], by_id) for d in doc_ids}
 
     if len({roots[d] for d in doc_ids}) < 2:
@@ -134,7 +135,7 @@ def align_pivot(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
             pool.extend(_align_across(piv_claims, per_doc[d], members, config))
             continue
         s = score_matrix(norm[pivot], norm[d], config,
-                         [c.text for c in piv_claims], [c.text for c in per_doc[d]], weights)
+                         [reading(c) for c in piv_claims], [reading(c) for c in per_doc[d]], weights)
         # A headline pairs one-to-one only with a headline: a title summarises
         # the whole story, so it must not take a body claim's place.  It can
         # still join a body claim's group as a restatement (second pass).
@@ -214,7 +215,7 @@ def _align_across(piv_claims: Sequence[Claim], doc_claims: Sequence[Claim],
     one to one at ``cross_language_threshold`` (headlines with headlines), then
     a left-over body claim joins the body group it restates at
     ``cross_language_restatement``.  Returns the claims left for the pool."""
-    s = cross_scores([c.text for c in piv_claims], [c.text for c in doc_claims], config)
+    s = cross_scores([reading(c) for c in piv_claims], [reading(c) for c in doc_claims], config)
     head_p = np.array([c.headline for c in piv_claims], dtype=bool)
     head_d = np.array([c.headline for c in doc_claims], dtype=bool)
     mixed = head_p[:, None] != head_d[None, :]
@@ -293,7 +294,7 @@ def _central(grp: Sequence[Claim], by_id: Mapping[str, Document], config: Matchi
     of a document relaying an official source."""
     if len(grp) == 1:
         return grp[0]
-    norms = [normalize(c.text, lexicon) for c in grp]
+    norms = [normalize(reading(c), lexicon) for c in grp]
     s = score_matrix(norms, norms, config)
     total = s.sum(axis=1) - np.diag(s)
 
@@ -335,13 +336,13 @@ def _pool_groups(pool: Sequence[Claim], roots: Mapping[str, str],
     for block in blocks:
         if len(block) < 2:
             continue
-        norms = [normalize(pool[i].text, lexicon) for i in block]
+        norms = [normalize(reading(pool[i]), lexicon) for i in block]
         hit = score_matrix(norms, norms, config, weights=weights) >= config.match_threshold
         langs = [known_language(by_id[pool[i].document]) for i in block]
         if cross and len({x for x in langs if x}) > 1:
             differ = np.array([[a is not None and b is not None and a != b for b in langs]
                                for a in langs], dtype=bool)
-            texts = [pool[i].text for i in block]
+            texts = [reading(pool[i]) for i in block]
             cos = cross_scores(texts, texts, config)
             hit = np.where(differ, cos >= config.cross_language_threshold, hit)
         a_idx, b_idx = np.nonzero(np.triu(hit, k=1))

@@ -12,13 +12,17 @@ sentencex, and then:
   sentences gives each of them its frame;
 * splits a sentence that joins distinct facts ("They discussed X and agreed to
   Y", "..., and Putin thanked Trump ...", "; ", ", adding that") into one claim
-  per clause, but leaves noun lists ("Russia, India and the Republic of Korea")
-  alone;
+  per clause (English patterns here, any language's conjunction + verb-like word
+  in :mod:`compare.claims.clauses`), and a topic list after the predicate
+  ("agreed A, B and C") into one claim per item whose ``context`` is the shared
+  subject and predicate; a list of names ("Russia, India and the Republic of
+  Korea") stays whole;
 * types each claim with :func:`compare.claims.claimtypes.classify`;
 * resolves each claim's speaker with :class:`compare.claims.attribution.Speakers`.
 
 Finding a line's quotations and telling a quoted sentence from its frame is
-:mod:`compare.claims.quotes`.
+:mod:`compare.claims.quotes`; line kinds, sentences and trimming are
+:mod:`compare.claims.lines`.
 
 Every claim's ``span`` indexes ``doc.text`` exactly: ``doc.text[a:b] == claim.text``.
 """
@@ -27,10 +31,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
+import attrs
 from attrs import frozen
-from sentencex import segment
 
 from compare.claims.attribution import (
     Frame,
@@ -47,29 +50,27 @@ from compare.claims.attribution import (
     trailing_frame,
 )
 from compare.claims.claimtypes import ClaimTypeRules, classify_detail
-from compare.claims.quotes import QUOTE_CHARS, STRIP_EDGE, has_quote, quote_regions, quoted_frame, split_quote_sentences
+from compare.claims.clauses import ING_NOUNS as _ING_NOUNS
+from compare.claims.clauses import SHARED as CO_SHARED
+from compare.claims.clauses import any_verb_like, coordination_cuts, has_verb_form, list_items
+from compare.claims.lines import (
+    DATELINE,
+    MIN_CLAIM_WORDS,
+    count_words,
+    is_title,
+    line_kind,
+    norm_line,
+    sentence_spans,
+    trim_span,
+)
+from compare.claims.quotes import has_quote, quote_regions, quoted_frame, split_quote_sentences
 from compare.core.models import Claim, Document
-from compare.core.textnorm import ends_sentence, is_breadcrumb, word_count
 
 MAX_TEXT_CHARS = 400_000
 MAX_CLAIMS = 5_000
 MAX_SENTENCE_CHARS = 3_000
-MIN_CLAIM_WORDS = 3
-MAX_STAMP_WORDS = 40
 
 
-_DATELINE = re.compile(
-    r"^(?:[A-ZА-Я][A-ZА-Я.'’ -]{1,40}?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?(?:\s*\([^()\n]{1,40}\))?"
-    r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}\s*\([^()\n]{1,40}\))\s*[-–—]{1,2}\s+")
-_SKIP_LINE = re.compile(
-    r"^\W*(?:by\s+[A-Z]|photo\b|фото\b|image\b|picture\b|file\s+photo\b|caption\b|\(?(?:reporting|editing|writing|"
-    r"additional\s+reporting)\s+by\b|\(?c\)\s*\d{4}|©|copyright\b|read\s+(?:also|more)\b|see\s+also\b|"
-    r"tags?:|теги:|читайте\s+также|related\b|share\b|advertisement\b)", re.I)
-_DATE_WORDS = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
-    r"|\b(?:am|pm|a\.m\.|p\.m\.|gmt|utc|msk|updated|published|ago|year|years|month|months|day|days|hours?|minutes?"
-    r"|views?|comments?|года?|г\.)\b|\d+", re.I)
-_TERMINAL = re.compile(r"[.!?…][\"”’»)]*\s*$")
 # Verbs that start a new clause after "and" with a shared subject ("... and agreed to ...").
 _VERBS = (
     r"agreed|discussed|noted|stressed|said|thanked|congratulated|expressed|called|confirmed|emphasi[sz]ed|underlined"
@@ -88,7 +89,6 @@ _AND_CLAUSE = re.compile(
     rf"(?:,\s+and|;\s+and|,?\s+as\s+well\s+as|,\s+while|,\s+whereas|,\s+(?:al)?though|,\s+but)\s+(?=(?:also\s+)?{_SUBJ}(?:,?\s+[\w’'-]+){{0,6}}?,?"
     rf"\s+(?:also\s+)?(?:{_VERBS}|[a-z]{{3,}}ed)\b)")
 _AS_WELL_AS_VERB = re.compile(rf",?\s+as\s+well\s+as\s+(?=(?:{_VERBS})\b|in\s+favou?r\b)")
-_BULLET = re.compile(r"^\s*[*•·▪►–-]\s")
 _SEMI = re.compile(r";\s+")
 _ADDING = re.compile(r",\s+(?:adding|noting|stressing|stating|saying)\s+that\s+")
 # A participle that adds a fact of its own: "..., hoping to enhance trade".
@@ -96,14 +96,6 @@ _PARTICIPLE = re.compile(r",\s+(?=(?:hoping|expressing|agreeing|pledging|vowing|
 # "..., with the two leaders discussing X": an absolute clause with a subject of its own.
 # The words between "with" and the participle are a noun phrase (no preposition), and
 # the -ing word is not one of the common -ing nouns ("with the opening ceremony").
-_ING_NOUNS = (r"meeting|briefing|building|morning|evening|ceiling|king|ring|thing|something|nothing|anything"
-              r"|everything|spring|string|wing|during|sibling|funding|hearing|understanding|beginning|offering"
-              r"|gathering|opening|wedding|bombing|shooting|uprising|training|warning|landing|shelling|setting"
-              r"|feeling|painting|clothing|housing|dwelling|earnings|savings|bring|sing|ping|swing|sting|fling"
-              r"|ending|reading|ruling|listing|heading|pudding|wording|timing|spending|standing|proceeding"
-              r"|proceedings|sitting|dealing|dealings|rating|ratings|polling|trading|lending|borrowing|processing"
-              r"|shipping|marketing|planning|financing|pricing|programming|accounting|engineering|banking|mining"
-              r"|fishing|farming|manufacturing|peacekeeping|policing|schooling|nursing|fencing|lighting|parking")
 _NP_WORD = r"(?!(?:to|of|for|on|in|at|by|about|from|into|with|over|under|as|than|regard|respect)\b)[\w’'.-]+"
 _WITH_ING = re.compile(
     rf",\s+with\s+(?=(?:{_NP_WORD}\s+){{1,5}}?(?!(?:{_ING_NOUNS})\b)[a-z]{{2,}}ing\b)")
@@ -134,168 +126,9 @@ class _Piece:
     # Who acts in a piece without a subject of its own: "..., according to the Kremlin,
     # which called the talks useful" -> "called the talks useful" is the Kremlin's.
     agent: str | None = None
-
-
-# --------------------------------------------------------------------------- lines
-
-
-_NON_WORD = re.compile(r"\W+")
-_DIGIT = re.compile(r"\d")
-_LETTER_RUN = re.compile(r"[^\W\d_]{2,}")
-_WORD = re.compile(r"\w+")
-_CONNECTOR = re.compile(r"(?:and|but|also|then|so)\s+", re.I)
-
-
-def _norm(s: str) -> str:
-    return _NON_WORD.sub(" ", s).strip().lower()
-
-
-def _is_stamp(line: str) -> bool:
-    """Date/time stamps, view counters and the like: hardly any words besides dates and numbers
-    (a line of more than MAX_STAMP_WORDS words is a paragraph, not a stamp)."""
-    if not _DIGIT.search(line) or line.count(" ") >= MAX_STAMP_WORDS:
-        return False
-    rest = _DATE_WORDS.sub(" ", line)
-    return len(_LETTER_RUN.findall(rest)) <= 2
-
-
-@lru_cache(maxsize=256)
-def _title_norm(title: str) -> str:
-    return _norm(title)
-
-
-def _is_title(line: str, title: str | None) -> bool:
-    t = _title_norm(title or "")
-    if not t:
-        return False
-    n = _norm(line)
-    if n == t:
-        return True
-    at = n.find(t)
-    if at < 0 or len(line) >= 2 * len(title or "") + 40:
-        return False
-    # A sentence that says more than the title around it is the lede ("Vladimir
-    # Putin had a telephone conversation with <the title's words>."), not the
-    # title with a site stamp.
-    return not (len(n[:at].split()) >= 2 and line.rstrip().rstrip("\"”’»)").endswith("."))
-
-
-_FUNCTION_WORD_LIST = ("a an the and or of in on at to for with by as after over amid about from into is are was were"
-                       " be has have had will would says said say not no new")
-_FUNCTION_WORDS = frozenset(_FUNCTION_WORD_LIST.split())
-
-
-def _looks_like_headline(line: str) -> bool:
-    """A title or deck rather than site furniture: several words, not a short all-caps site
-    name, and sentence-like (a lower-case word, a function word or punctuation), which a
-    row of section names ("Home Europe Politics Economy") is not."""
-    words = re.findall(r"[^\W\d_][\w’'.-]*", line)
-    if len(words) < 4:
-        return False
-    if not any(ch.islower() for ch in line) and len(words) < 8:
-        return False
-    return (any(w[:1].islower() for w in words) or any(w.lower() in _FUNCTION_WORDS for w in words)
-            or bool(re.search(r"[,:;?!\"“”«»]", line)))
-
-
-def _line_kind(line: str, title: str | None, seen_title: bool, seen_body: bool,
-               is_title: bool | None = None) -> str:
-    """``skip``, ``headline`` or ``body``.
-
-    Lines without a sentence end before the body are the title and its deck
-    (when the title is known, such lines before it are site furniture); after
-    the body starts, short ones are furniture and long ones truncated paragraphs.
-    """
-    words = word_count(line)
-    if words < MIN_CLAIM_WORDS or _SKIP_LINE.match(line) or _is_stamp(line):
-        return "skip"
-    if _is_title(line, title) if is_title is None else is_title:
-        return "headline"
-    terminal = bool(_TERMINAL.search(line)) or ends_sentence(line)
-    if not terminal and (line.count("|") >= 1 or _BULLET.match(line) or is_breadcrumb(line)):
-        return "skip"
-    if not terminal:
-        if words > 40:
-            return "body"
-        if not seen_body:
-            return "headline" if (seen_title or not title) and _looks_like_headline(line) else "skip"
-        return "body" if words >= 8 else "skip"
-    return "body"
-
-
-# --------------------------------------------------------------------------- sentences
-
-
-def _segment(line: str, language: str) -> list[tuple[int, int]]:
-    """Sentence spans of one line, with sentencex quirks repaired."""
-    try:
-        parts = list(segment(language or "en", line))
-    except Exception:  # an unsupported language code: fall back to English rules
-        parts = list(segment("en", line))
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for part in parts:
-        if not part:
-            continue
-        at = line.find(part, pos)
-        if at < 0:
-            continue
-        spans.append((at, at + len(part)))
-        pos = at + len(part)
-    merged: list[tuple[int, int]] = []
-    for a, b in spans:
-        piece = line[a:b].strip()
-        if merged and (not piece.strip(QUOTE_CHARS + " .,;:!?)-–—")
-                       or piece[:1].islower() or re.match(r"^[,;:)\]]", piece)
-                       or (re.search(r"[A-Z]\.$", line[merged[-1][0]:merged[-1][1]].rstrip())
-                       and re.match(r"[A-Z]\.", piece))
-                       or (re.search(r"\b(?:[a-z]\.){2,}\s*$", line[merged[-1][0]:merged[-1][1]])
-                       and len(piece.split()) <= 3)):
-            merged[-1] = (merged[-1][0], b)
-        else:
-            merged.append((a, b))
-    return [(a, b) for a, b in merged if line[a:b].strip()]
-
-
-# --------------------------------------------------------------------------- trimming
-
-
-def _trim(text: str, a: int, b: int, *, connectors: bool = True) -> tuple[int, int]:
-    """Shrink ``[a, b)`` past spaces, edge punctuation, unmatched quote marks and a leading "and"."""
-    for _ in range(6):
-        a0, b0 = a, b
-        while a < b and text[a] in STRIP_EDGE:
-            a += 1
-        while b > a and text[b - 1] in STRIP_EDGE:
-            b -= 1
-        if connectors:
-            m = _CONNECTOR.match(text, a, b)
-            if m and len(text[m.end():b].split()) >= MIN_CLAIM_WORDS:
-                a = m.end()
-        seg = text[a:b]
-        if seg[:1] in QUOTE_CHARS and seg[-1:] in QUOTE_CHARS and len(seg) > 2 and not any(
-                c in QUOTE_CHARS for c in seg[1:-1] if c not in "’'"):
-            a, b = a + 1, b - 1
-        seg = text[a:b]
-        straight = seg.count('"')
-        opens = sum(seg.count(c) for c in "“«„")
-        closes = sum(seg.count(c) for c in "”»")
-        if (seg[:1] in "“«„" and opens > closes) or (seg[:1] == '"' and straight % 2):
-            a += 1
-        elif (seg[-1:] in "”»" and closes > opens) or (seg[-1:] == '"' and straight % 2):
-            b -= 1
-        elif seg[:2] == "‘‘" and seg.count("’’") < seg.count("‘‘"):
-            a += 2
-        elif seg[-2:] == "’’" and seg.count("‘‘") < seg.count("’’"):
-            b -= 2
-        if (a, b) == (a0, b0):
-            break
-    return a, b
-
-
-def _words(s: str) -> int:
-    """Words of ``s`` in any script (a run of Han or kana counts by characters)."""
-    return word_count(s)
+    # The words of the sentence a list item shares but its span leaves out
+    # ("They discussed" for the item "fisheries" of "They discussed trade, fisheries and ...").
+    context: str | None = None
 
 
 # How the clause right of a cut relates to the one before it.
@@ -319,13 +152,20 @@ def _clause_cuts(text: str, a: int, b: int, rules: ClaimTypeRules | None = None)
             if any(x <= m.start() < y or m.start() <= x < m.end() for x, y, _ in cuts):
                 continue
             cuts.append((m.start(), m.end(), _KIND.get(rx, SHARED)))
+    for x, y, kind in coordination_cuts(seg):  # verb-like word after a conjunction, any language
+        if not any(x0 <= x < y0 or x <= x0 < y for x0, y0, _ in cuts):
+            cuts.append((x, y, SHARED if kind == CO_SHARED else OWN))
     cuts.sort()
     if rules is not None and rules.event_adjuncts:
         cuts = _adjunct_cuts(seg, cuts, rules)
     good: list[tuple[int, int, str]] = []
     left = 0
-    for x, y, kind in cuts:
-        if _words(seg[left:x]) >= MIN_CLAIM_WORDS and _words(seg[y:]) >= MIN_CLAIM_WORDS:
+    for i, (x, y, kind) in enumerate(cuts):
+        nxt = next((c[0] for c in cuts[i + 1:] if c[0] >= y), len(seg))
+        if (kind == OWN and ";" not in seg[x:y] and not has_verb_form(seg[y:nxt], "en")
+                and not any_verb_like(seg[y:nxt])):
+            continue  # ", and the ferry contract and agreed ...": no clause of its own
+        if count_words(seg[left:x]) >= MIN_CLAIM_WORDS and count_words(seg[y:]) >= MIN_CLAIM_WORDS:
             good.append((a + x, a + y, kind))
             left = y
     return good
@@ -338,7 +178,7 @@ def _adjunct_cuts(seg: str, cuts: list[tuple[int, int, str]], rules: ClaimTypeRu
     start = 0
     for x, y, kind in [*cuts, (len(seg), len(seg), "")]:
         clause = seg[start:x]
-        cut = rules.event_adjunct(clause) if _words(clause) >= 2 * MIN_CLAIM_WORDS else None
+        cut = rules.event_adjunct(clause) if count_words(clause) >= 2 * MIN_CLAIM_WORDS else None
         if cut is not None:
             out.append((start + cut[0], start + cut[1], APART))
         if kind:
@@ -361,8 +201,8 @@ def _sentence_pieces(text: str, off: int, line: str, a: int, b: int, regions: li
         last_quote[0] = qframe
         for qa, qb in quoted_parts:
             for sa, sb in split_quote_sentences(line, qa, qb):
-                x, y = _trim(text, off + sa, off + sb)
-                if _words(text[x:y]) >= MIN_CLAIM_WORDS:
+                x, y = trim_span(text, off + sa, off + sb)
+                if count_words(text[x:y]) >= MIN_CLAIM_WORDS:
                     yield from _clauses(text, x, y, sentence, headline, True, qframe, rules=rules)
         return
     last_quote[0] = None
@@ -371,13 +211,13 @@ def _sentence_pieces(text: str, off: int, line: str, a: int, b: int, regions: li
         qa, qb = lead_q[0]
         then = quote_then(line[qb + 1:b])
         if then is not None:
-            x, y = _trim(text, off + qa + 1, off + qb)
-            if _words(text[x:y]) >= MIN_CLAIM_WORDS:
+            x, y = trim_span(text, off + qa + 1, off + qb)
+            if count_words(text[x:y]) >= MIN_CLAIM_WORDS:
                 yield from _clauses(text, x, y, sentence, headline, True, then, rules=rules)
-            x, y = _trim(text, off + qb + 1 + then.end, off + b)
+            x, y = trim_span(text, off + qb + 1 + then.end, off + b)
             yield from _clauses(text, x, y, sentence, headline, has_quote(text[x:y]), then, rules=rules)
             return
-    x, y = _trim(text, off + a, off + b, connectors=False)
+    x, y = trim_span(text, off + a, off + b, connectors=False)
     if x >= y:
         return
     frame: Frame | None = None
@@ -385,7 +225,7 @@ def _sentence_pieces(text: str, off: int, line: str, a: int, b: int, regions: li
     lead = leading_frame(seg)
     if lead is not None:
         frame = lead
-        x, y = _trim(text, x + lead.end, y)
+        x, y = trim_span(text, x + lead.end, y)
         seg = text[x:y]
     for _ in range(3):  # "..., the Kremlin said in a statement, Trend reports citing TASS": keep the innermost
         trail = trailing_frame(seg)
@@ -393,12 +233,12 @@ def _sentence_pieces(text: str, off: int, line: str, a: int, b: int, regions: li
             break
         if frame is None or frame.source is None or frame is not lead:
             frame = trail
-        x, y = _trim(text, x, x + trail.start)
+        x, y = trim_span(text, x, x + trail.start)
         seg = text[x:y]
     pieces: list[tuple[int, int]] = [(x, y)]
     mids = [f for f in middle_frames(seg)
             if (_AND_BUT.match(seg, f.end) or _WITH_ING.match(seg, f.end - 1) or _WHICH_SAYS.match(seg, f.end))
-            and _words(seg[f.end:]) >= MIN_CLAIM_WORDS and _words(seg[:f.start]) >= MIN_CLAIM_WORDS]
+            and count_words(seg[f.end:]) >= MIN_CLAIM_WORDS and count_words(seg[:f.start]) >= MIN_CLAIM_WORDS]
     apart = False
     agent: str | None = None
     if mids:
@@ -412,13 +252,13 @@ def _sentence_pieces(text: str, off: int, line: str, a: int, b: int, regions: li
             right, apart = x + with_ing.end(), True
         elif which_says:
             right, apart, agent = x + which_says.end(), True, normalise_source(m.source).name
-        pieces = [_trim(text, x, x + m.start), _trim(text, right, y)]
+        pieces = [trim_span(text, x, x + m.start), trim_span(text, right, y)]
     elif frame is None:
         for f in middle_frames(seg):  # parenthetical ", according to X ," kept in the text
             frame = f
             break
     for pa, pb in pieces:
-        if _words(text[pa:pb]) >= 1:
+        if count_words(text[pa:pb]) >= 1:
             later = pa > pieces[0][1]
             yield from _clauses(text, pa, pb, sentence, headline, has_quote(text[pa:pb]), frame,
                                 lead=lead is not None and frame is lead, rules=rules,
@@ -444,25 +284,46 @@ def _clauses(text: str, a: int, b: int, sentence: int, headline: bool, quoted: b
     subject = _subject_source(text[a:b]) if source is None else None
     starts, shares = a, False
     for x, y, kind in _clause_cuts(text, a, b, rules):
-        pa, pb = _trim(text, starts, x)
+        pa, pb = trim_span(text, starts, x)
         if pa < pb:
-            yield _Piece(pa, pb, sentence, headline, quoted, source or subject, frame_text, shares_subject=shares,
-                         apart=apart, agent=agent)
+            yield from _items(text, _Piece(pa, pb, sentence, headline, quoted, source or subject, frame_text,
+                                           shares_subject=shares, apart=apart, agent=agent))
         starts, shares, apart, agent = y, kind == SHARED, kind == APART, None
         if kind == OWN and lead:  # B has its own subject: the lead frame does not govern it
             source = frame_text = None
         if kind == OWN and source is None:
             subject = _subject_source(text[y:b])
-    pa, pb = _trim(text, starts, b)
+    pa, pb = trim_span(text, starts, b)
     if pa < pb:
         sub = text[pa:pb]
         sub_lead = leading_frame(sub) if starts != a else None  # "... and said the presidents had agreed ..."
         if sub_lead is None:
             m = _SAY_THAT.match(sub)
-            if m and _words(sub[m.end():]) >= MIN_CLAIM_WORDS and starts != a:
-                pa, pb = _trim(text, pa + m.end(), pb)
-        yield _Piece(pa, pb, sentence, headline, quoted, source or subject, frame_text, shares_subject=shares,
-                     apart=apart, agent=agent)
+            if m and count_words(sub[m.end():]) >= MIN_CLAIM_WORDS and starts != a:
+                pa, pb = trim_span(text, pa + m.end(), pb)
+        yield from _items(text, _Piece(pa, pb, sentence, headline, quoted, source or subject, frame_text,
+                                       shares_subject=shares, apart=apart, agent=agent))
+
+
+def _items(text: str, piece: _Piece) -> Iterator[_Piece]:
+    """``piece``, or one piece per item of the topic list it ends with
+    (:func:`compare.claims.clauses.list_items`): the first keeps the subject and
+    predicate, the others carry them as ``context`` and share the subject."""
+    split = list_items(text[piece.start:piece.end])
+    if split is None:
+        yield piece
+        return
+    ca, cb = split.context
+    context = text[piece.start + ca:piece.start + cb].strip() or None
+    for k, (a, b) in enumerate(split.pieces):
+        x, y = trim_span(text, piece.start + a, piece.start + b, connectors=False)
+        if x >= y:
+            continue
+        if k == 0:
+            yield attrs.evolve(piece, start=x, end=y)
+        else:
+            yield attrs.evolve(piece, start=x, end=y, shares_subject=True, apart=False, agent=None,
+                               context=context)
 
 
 _VERBS_SAY = r"said|says|added|noted|stated|stressed|told\s+reporters"
@@ -479,15 +340,15 @@ def _units(doc: Document, rules: ClaimTypeRules) -> Iterator[tuple[_Piece, int]]
     seen_body = seen_title = False
     sentence = para = 0
     # The outlet's own name on a line of its own is the masthead, not a headline.
-    mastheads = {_norm(doc.outlet)} if doc.outlet and doc.outlet != "unknown" else set()
+    mastheads = {norm_line(doc.outlet)} if doc.outlet and doc.outlet != "unknown" else set()
     for lm in re.finditer(r"[^\n]+", text):
         line, off = lm.group(0), lm.start()
         if not line.strip():
             continue
         stripped = line.strip()
-        title_line = _is_title(stripped, doc.title)
-        kind = _line_kind(stripped, doc.title, seen_title, seen_body, title_line)
-        if kind == "headline" and not title_line and _norm(stripped) in mastheads:
+        title_line = is_title(stripped, doc.title)
+        kind = line_kind(stripped, doc.title, seen_title, seen_body, title_line)
+        if kind == "headline" and not title_line and norm_line(stripped) in mastheads:
             kind = "skip"
         seen_title = seen_title or title_line
         if kind == "skip" or rules.is_not_claim(line):
@@ -496,12 +357,12 @@ def _units(doc: Document, rules: ClaimTypeRules) -> Iterator[tuple[_Piece, int]]
         if not headline:
             seen_body = True
         body_start = 0
-        dm = _DATELINE.match(line)
-        if dm and not headline and _words(line[dm.end():]) >= MIN_CLAIM_WORDS:
+        dm = DATELINE.match(line)
+        if dm and not headline and count_words(line[dm.end():]) >= MIN_CLAIM_WORDS:
             body_start = dm.end()
         regions = quote_regions(line)
         last_quote: list[Frame | None] = [None]
-        for a, b in _segment(line[body_start:], doc.language):
+        for a, b in sentence_spans(line[body_start:], doc.language):
             a, b = a + body_start, b + body_start
             if b - a > MAX_SENTENCE_CHARS:
                 b = a + MAX_SENTENCE_CHARS
@@ -535,7 +396,7 @@ def extract_claims(doc: Document, rules: ClaimTypeRules) -> list[Claim]:
         if piece.start < prev_end or piece.end <= piece.start:
             continue
         body = doc.text[piece.start:piece.end]
-        if _words(body) < 2:
+        if count_words(body) < (1 if piece.context else 2):
             continue
         src = normalise_source(piece.source)
         if src.name == "statement" and last_official is not None:
@@ -578,5 +439,6 @@ def extract_claims(doc: Document, rules: ClaimTypeRules) -> list[Claim]:
             hedged=hedged,
             speaker=who,
             event_statement=event_statement,
+            context=piece.context,
         ))
     return claims

@@ -199,6 +199,10 @@ class Claim:
     # True for a sentence that only says the event took place ("X held a telephone
     # conversation with Y"): the event itself, not a fact an outlet adds or omits.
     event_statement: bool = False
+    # The words of the claim's sentence it shares but its span leaves out: the subject
+    # and predicate of a list item ("The ministers discussed" for "fisheries" in "The
+    # ministers discussed trade, fisheries and tourism").  Alignment reads the two together.
+    context: str | None = None
 
 
 @frozen

@@ -146,26 +146,26 @@ FERRY = "Kovac and Horvat agreed to open a ferry line across the lake next sprin
 
 
 def test_a_group_below_the_majority_is_compared_with_its_most_supported_wording() -> None:
-    # Eight outlets; three carry the ferry claim (no majority), two of them
-    # word it alike and one drops the commitment: that one is compared with
-    # the shared wording.
+    # Ten outlets; three carry the ferry claim (below majority_share), two of
+    # them word it alike and one drops the commitment: that one is compared
+    # with the shared wording.
     weak = "Kovac and Horvat discussed a ferry line across the lake next spring."
-    outlets = [[*COMMON, FERRY], [*COMMON, FERRY], [*COMMON, weak], *[COMMON] * 5]
+    outlets = [[*COMMON, FERRY], [*COMMON, FERRY], [*COMMON, weak], *[COMMON] * 7]
     flags, refs = _majority_event(outlets)
     drift = [(t, d) for k, t, d in flags if k == "wording_drift" and t == weak]
     assert drift, flags
     assert refs[next(c for c in refs if c.startswith("o2:"))] == FERRY
     assert "compared with the wording most outlets carrying the claim use" in drift[0][1]
-    # the five outlets without the claim get an omission that says how few
+    # the seven outlets without the claim get an omission that says how few
     # outlets carry it (the confidence model weighs that)
     missing = [d for k, _, d in flags if k == "omission" and "ferry line" in d]
-    assert len(missing) == 5 and all("(3 of 8 outlets report it)" in d for d in missing)
+    assert len(missing) == 7 and all("(3 of 10 outlets report it)" in d for d in missing)
 
 
 def test_a_group_whose_members_disagree_is_reported_as_such() -> None:
     variants = ["Kovac and Horvat discussed a ferry line across the lake next spring.",
                 "Kovac and Horvat did not agree on a ferry line across the lake next spring."]
-    outlets = [[*COMMON, FERRY], [*COMMON, variants[0]], [*COMMON, variants[1]], *[COMMON] * 5]
+    outlets = [[*COMMON, FERRY], [*COMMON, variants[0]], [*COMMON, variants[1]], *[COMMON] * 7]
     flags, _ = _majority_event(outlets)
     # whichever wording is the most central, the other two differ from it
     on_ferry = [d for k, t, d in flags if t in (FERRY, *variants) and k != "addition"]
