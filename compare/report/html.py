@@ -25,6 +25,7 @@ from compare.report.view import (
     QUOTE_LIMIT,
     SYMBOLS,
     View,
+    claim_text,
     column_names,
     confidence_text,
     coverage,
@@ -194,7 +195,7 @@ def _side(ops: Sequence[DiffOp], keep: str, fallback: Claim | None) -> str:
         return f'<p class="quote">{" ".join(parts)}</p>'
     if fallback is None:
         return '<p class="quote none">(not in this text)</p>'
-    return f'<p class="quote">{html_text(fallback.text, QUOTE_LIMIT)}</p>'
+    return f'<p class="quote">{html_text(claim_text(fallback), QUOTE_LIMIT)}</p>'
 
 
 def _where(view: View, claim: Claim | None, page_dir: Path) -> str:

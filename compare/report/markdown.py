@@ -27,6 +27,7 @@ from compare.report.view import (
     QUOTE_LIMIT,
     SYMBOLS,
     View,
+    claim_text,
     column_names,
     confidence_text,
     coverage,
@@ -163,7 +164,7 @@ def _quote_md(view: View, label: str, claim: Claim | None, page_dir: Path) -> li
     if doc is not None:
         line = source_line(doc, claim.span[0])
         where = " (" + md_link(source_label(doc, line), source_href(doc, page_dir, line)) + ")"
-    return [f"**{md_text(label)}**{where}:", "", "> " + md_text(claim.text, QUOTE_SHORT), ""]
+    return [f"**{md_text(label)}**{where}:", "", "> " + md_text(claim_text(claim), QUOTE_SHORT), ""]
 
 
 def _flag_md(view: View, flag: Flag, event: Event | None, page_dir: Path, report_dir: str) -> list[str]:

@@ -354,6 +354,13 @@ def source_label(doc: Document, line: int | None) -> str:
     return f"{doc.path}:{line}" if line else doc.path
 
 
+def claim_text(claim: Claim) -> str:
+    """A claim as a reader should see it: an item split from a list or a
+    coordinated clause ("easier visas") after the words it shares with the
+    rest of its sentence ("They agreed … easier visas")."""
+    return f"{claim.context} … {claim.text}" if claim.context else claim.text
+
+
 def flag_quotes(view: View, flag: Flag) -> tuple[Claim | None, Claim | None]:
     """The reference claim and the document's claim of a flag (either may be absent)."""
     return (view.claims.get(flag.reference_claim or ""), view.claims.get(flag.claim or ""))
@@ -418,12 +425,12 @@ def coverage(view: View, event: Event) -> tuple[list[Document], list[CoverageRow
         first = view.claims.get(align.reference_claim or "") or next(
             (view.claims[c] for c in align.claims if c in view.claims), None)
         cells = tuple(cell(doc, marks.get((align.id, doc.id)), doc.id in present) for doc in docs)
-        rows.append(CoverageRow(align.id, first.text if first else "", align.type, cells))
+        rows.append(CoverageRow(align.id, claim_text(first) if first else "", align.type, cells))
     for claim_id, flag in extra:
         claim = view.claims.get(claim_id)
         cells = tuple("+" if doc.id == flag.document else "=" if original[doc.id] == flag.document
                       else cell(doc, None, False) for doc in docs)
-        rows.append(CoverageRow(claim_id, claim.text if claim else "", claim.type if claim else "",
+        rows.append(CoverageRow(claim_id, claim_text(claim) if claim else "", claim.type if claim else "",
                                 cells))
     return docs, rows
 
