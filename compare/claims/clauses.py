@@ -128,6 +128,11 @@ _ADJUNCT_PREP = _set("by in at from during after before since via through under 
                      " в во на после до через во время par dans en après avant pendant"
                      " bei nach vor während seit durch por en durante tras desde")
 # Conjunctions that add one item ("A as well as B"): a two-item list is a topic list.
+# Copulas: a list after one describes its subject ("the talks were frank, long
+# and useful" is one statement of tone), it is no list of topics.
+_COPULAS = _set("is was were are be been being remains remained seemed est était étaient sont fut "
+                "été reste restait ist war waren sind blieb es era eran fue fueron son estuvo resultó "
+                "был была было были является являлся являлась являлись оставался")
 _ADDING_CONJ = frozenset(("as well as", "а также", "ainsi que", "sowie", "así como"))
 # Chinese: after "，" or "；", an adverb or conjunction that only precedes a predicate.
 _ZH_CLAUSE = re.compile(r"[，,；;]\s*(?=(?:并且|并|而且|还|同时|随后|此外|另外|也|均|都)[\u4e00-\u9fff])")
@@ -343,6 +348,9 @@ def list_items(seg: str, min_items: int = 3) -> ListSplit | None:
             continue
         first = seg[start:first_end]
         fw = _WORD.findall(first)
+        before = _WORD.findall(seg, 0, start)
+        if (before and before[-1].lower() in _COPULAS) or (fw and fw[0].lower() in _COPULAS):
+            continue  # "the conversation was constructive, businesslike and substantive"
         if not fw or (len(fw) == 2 and fw[0].lower() in _ARTICLES_A) or fw[0].lower() in _ADJUNCT_PREP:
             continue  # "a long, frank and friendly talk": adjectives before one noun
         last = seg[m.end():].strip()

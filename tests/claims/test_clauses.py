@@ -133,6 +133,11 @@ def test_chinese_list_and_clause(rules: ClaimTypeRules) -> None:
     "The mayors praised their open, frank and useful exchange.",  # adjectives of one noun
     "Kovac and Horvat agreed to extend the ferry contract.",  # a conjunction between names
     "The envoys spoke by phone on Monday, covering the budget, tolls and the ferry.",  # an adjunct
+    # after a copula the list describes the subject (a tone: drift if reworded, not three claims)
+    "The meeting of the mayors was cordial, practical and productive.",
+    "Le dialogue a été franc, utile et approfondi.",
+    "Die Gespräche der Ministerinnen waren offen, lang und nützlich.",
+    "La reunión de los alcaldes fue cordial, práctica y productiva.",
 ])
 def test_no_split(rules: ClaimTypeRules, text: str) -> None:
     assert _got(_claims(text, rules)) == [(None, text.rstrip("."))]
