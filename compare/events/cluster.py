@@ -23,8 +23,9 @@ within the month of the URL when it gives one).
 The event's date is the one most of the evidence gives, and every member takes
 it (evidence rule ``event_consensus`` when it changes): one wrong page can
 neither split nor mislabel an event.  Republications (``duplicate_of``) join
-their original's event.  Documents without any date evidence each get their own
-event ``undated-<doc id>``.
+their original's event.  A document without any date evidence joins the event of
+compatible principals whose documents report the same content, clearly ahead of
+any other (``join_undated``); otherwise it gets its own event ``undated-<doc id>``.
 
 Event ids are readable and stable: ``<date>-<surnames>-<kind>``
 (``2020-06-01-putin-trump-call``), ``-2``, ``-3`` on collision.  The reference is
@@ -61,6 +62,15 @@ TOPIC_JOIN = 0.3
 # lists throughout); 0.35 keeps a margin over another engagement of the same leader (0.25
 # in the unit test).
 PARTIAL_JOIN = 0.35
+# A document with no date evidence at all joins the event of compatible principals
+# whose closest member uses at least UNDATED_JOIN of its topic words, UNDATED_MARGIN
+# ahead of the next compatible event.  benchmarks/undated_join_sweep.py (every dated
+# document held out as if undated; right / wrong / abstained joins): at 0.5 / 0.1 realdev
+# 26/0/54, without the lists 24/0/53, devset 10/0/7, evalset 5/0/2, multiling 0/1/20 (its
+# cross-language documents share no words); at 0.4 / 0.1 realdev 43/0 but multiling 0/2;
+# margin 0 lets a devset document into the wrong call of its pair (10/1).
+UNDATED_JOIN = 0.5
+UNDATED_MARGIN = 0.1
 TOPIC_CHARS = 4000
 KIND_LABEL = {"call": "telephone call", "meeting": "meeting", "statement": "statement", "other": "event"}
 _WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
@@ -562,7 +572,38 @@ def _group(items: Sequence[_Item]) -> tuple[list[_Group], list[_Item]]:
                                  set(item.words), date, date, date))
         else:
             undated.append(item)
-    return groups, undated
+    return groups, join_undated(undated, groups)
+
+
+def content_scores(item: _Item, groups: Sequence[_Group]) -> list[tuple[float, int]]:
+    """(content similarity, group index) of the groups an undated ``item`` could report:
+    the principals compatible (each names the other's), best first.  The similarity is
+    the largest share of the item's topic words that one member uses (a whole group's
+    vocabulary grows with its size; one close report is the evidence)."""
+    out = []
+    for k, g in enumerate(groups):
+        if not item.key or not _loose_compatible(item, g) or (len(item.key) == 2 and len(g.key) != 2):
+            continue
+        out.append((max(containment(item.words, i.words) for i in g.items), k))
+    return sorted(out, key=lambda x: (-x[0], x[1]))
+
+
+def join_undated(undated: list[_Item], groups: list[_Group]) -> list[_Item]:
+    """Documents without any date evidence join the event whose documents report the
+    same thing: compatible principals and the best content similarity, when it is at
+    least UNDATED_JOIN and ahead of the next compatible event by UNDATED_MARGIN (two
+    calls of one pair a week apart share much of their vocabulary).  They then take the
+    event's date; the others stay undated."""
+    rest = []
+    for item in undated:
+        scored = content_scores(item, groups)
+        best = scored[0][0] if scored else 0.0
+        second = scored[1][0] if len(scored) > 1 else 0.0
+        if scored and best >= UNDATED_JOIN and best - second >= UNDATED_MARGIN:
+            groups[scored[0][1]].add(item)
+        else:
+            rest.append(item)
+    return rest
 
 
 def _agreed(doc: Document, date: dt.date | None) -> Document:

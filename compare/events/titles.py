@@ -183,8 +183,8 @@ _ZH = re.compile(
 _CAP = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’\-]+"
 _PERSON = rf"{_CAP}(?:[ \t]+{_CAP}){{0,2}}"
 _VERB = (r"(?:had|held|have|has)[ \t]+(?:an?[ \t]+)?(?:[a-z\-]+[ \t]+){0,2}?(?:telephone|phone|call|"
-         r"conversation|talks|meeting|discussion)|met|spoke|talked|phoned|telephoned|called|discussed|"
-         r"talking|speaking|meeting|talks|summit|call|conversation")
+         r"conversation|talks|meeting|discussion)|(?:have|has|had)[ \t]+(?:spoken|talked|met)|met|spoke|talked|"
+         r"phoned|telephoned|called|discussed|agreed|agree|talking|speaking|meeting|talks|summit|call|conversation")
 _CONTACT_NAMES = re.compile(
     rf"(?P<a>{_PERSON})(?:['’]s)?[ \t]+(?:and|&)[ \t]+(?P<b>{_PERSON})(?:['’]s)?[ \t]+"
     rf"(?:[a-z]+[ \t]+){{0,2}}?(?:{_VERB})\b"

@@ -111,9 +111,51 @@ def test_duplicates_join_their_original_even_with_another_date() -> None:
 
 
 def test_undated_documents_get_their_own_event() -> None:
-    events, _docs = cluster_documents([doc("u1", None), doc("u2", None), doc("a", D(2019, 1, 1))])
+    other = "Vladimir Putin and Donald Trump talked about fisheries quotas, whaling and coastal radar."
+    events, _docs = cluster_documents([doc("u1", None, text=other), doc("u2", None, participants=("Kaia Kask",)),
+                                       doc("a", D(2019, 1, 1))])
     assert [e.id for e in events] == ["2019-01-01-putin-trump-call", "undated-u1", "undated-u2"]
     assert events[1].date is None
+
+
+AINO = ("Aino Virtanen (Finland)", "Kaia Kask (Estonia)")
+TUNNEL = ("Aino Virtanen and Kaia Kask discussed the planned railway tunnel under the gulf, ferry "
+          "timetables, electricity interconnectors and a joint bid for the winter games.")
+SAUNA = ("Aino Virtanen and Kaia Kask discussed border guards, sauna diplomacy, fishing rights in "
+         "the archipelago and the language schools in Narva.")
+
+
+def test_a_document_without_date_evidence_joins_the_event_it_reports() -> None:
+    # No date anywhere: the same principals and the same content as one of two calls.
+    events, docs = cluster_documents([
+        doc("mar", D(2024, 3, 4), participants=AINO, text=TUNNEL),
+        doc("may", D(2024, 5, 20), participants=AINO, text=SAUNA),
+        doc("blog", None, participants=AINO, text="Blog. " + TUNNEL + " Comments are closed."),
+    ])
+    assert by_event(docs)["2024-03-04-kask-virtanen-call"] == {"mar", "blog"}
+    blog = next(d for d in docs if d.id == "blog")
+    assert blog.event_date == D(2024, 3, 4)
+    assert blog.event_date_evidence is not None and blog.event_date_evidence.rule == "event_consensus"
+    assert len(events) == 2
+
+
+def test_an_undated_document_that_fits_two_events_alike_stays_apart() -> None:
+    # Both calls of the pair share its words: no margin, no guess.
+    both = TUNNEL + " " + SAUNA
+    _, docs = cluster_documents([
+        doc("mar", D(2024, 3, 4), participants=AINO, text=both),
+        doc("may", D(2024, 5, 20), participants=AINO, text=both),
+        doc("blog", None, participants=AINO, text=both),
+    ])
+    assert by_event(docs)["undated-blog"] == {"blog"}
+
+
+def test_an_undated_document_of_other_principals_does_not_join() -> None:
+    _, docs = cluster_documents([
+        doc("mar", D(2024, 3, 4), participants=AINO, text=TUNNEL),
+        doc("blog", None, participants=("Aino Virtanen (Finland)", "Tomas Novak (Czech Republic)"), text=TUNNEL),
+    ])
+    assert by_event(docs)["undated-blog"] == {"blog"}
 
 
 def test_id_collisions_get_suffixes() -> None:

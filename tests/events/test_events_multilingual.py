@@ -146,6 +146,9 @@ def test_untitled_parties_of_a_contact() -> None:
         == ["Kari Holm", "Ana Sousa"]
     assert contact_people("The two leaders met in Lisbon.") == []
     assert [p.name for p in contact_people("Sousa and Holm's meeting ran long.")] == ["Sousa", "Holm"]
+    assert [p.name for p in contact_people("Ana Sousa and Kari Holm have spoken for the first time since May.")] \
+        == ["Ana Sousa", "Kari Holm"]
+    assert [p.name for p in contact_people("Sousa and Holm agreed to meet again in the autumn.")] == ["Sousa", "Holm"]
     assert [p.name for p in contact_people("At the summit, Ana Sousa and Kari Holm kept talking.")] == \
         ["Ana Sousa", "Kari Holm"]
     assert contact_people("Tom Hill and Ann Lee's wedding was in May.") == []
