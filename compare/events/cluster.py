@@ -45,6 +45,7 @@ from rapidfuzz import fuzz
 
 from compare.core.models import Document, Event, EventKind, Evidence
 from compare.events.dates import YEAR_GUESSED, hinted_weekday
+from compare.events.identity import han_foreign, is_han, latin, same_name
 from compare.events.participants import COUNTRIES, parse_participant, surname_key
 from compare.events.stamps import url_month
 
@@ -137,8 +138,14 @@ def _same(a: Identity, b: Identity) -> bool:
     """The same participant: equal surnames, or equal countries when a surname is missing."""
     if a[0] is not None and b[0] is not None:
         # One surname spelt or transliterated two ways ("Zelensky", "Zelenskyy", "Трамп").
-        return a[0] == b[0] or (min(len(a[0]), len(b[0])) >= 5
-                                and fuzz.ratio(a[0], b[0]) >= SURNAME_RATIO)
+        if a[0] == b[0] or (min(len(a[0]), len(b[0])) >= 5 and fuzz.ratio(a[0], b[0]) >= SURNAME_RATIO):
+            return True
+        if a[1] is not None and b[1] is not None and a[1] != b[1]:
+            return False
+        # another transliteration or script ("Zaroubine", "Sarubin", "扎鲁宾"), or a foreign
+        # name in Chinese characters, whose country stands for it ("卡拉斯科 (Mexico)")
+        return same_name(a[0], b[0]) or (a[1] is not None and a[1] == b[1] and is_han(a[0]) != is_han(b[0])
+                                         and (han_foreign(a[0], a[1]) or han_foreign(b[0], b[1])))
     return a[1] is not None and a[1] == b[1]
 
 
@@ -408,7 +415,7 @@ def _fits(group: _Group, item: _Item) -> float | None:
 
 def _slug(name: str) -> str:
     last = name if name in COUNTRIES else _surname(name)
-    ascii_name = unicodedata.normalize("NFKD", last).encode("ascii", "ignore").decode()
+    ascii_name = unicodedata.normalize("NFKD", latin(last)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "x"
 
 

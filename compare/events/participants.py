@@ -49,7 +49,7 @@ Germany|german; Greece|greek; Hungary|hungarian; Iceland|icelandic; India|indian
 Indonesia|indonesian; Iran|iranian; Iraq|iraqi; Ireland|irish; Israel|israeli;
 Italy|italian; Japan|japanese; Jordan|jordanian; Kazakhstan|kazakh|kazakhstani; Kenya|kenyan;
 Kuwait|kuwaiti; Kyrgyzstan|kyrgyz; Latvia|latvian; Lebanon|lebanese; Libya|libyan;
-Lithuania|lithuanian; Luxembourg|luxembourgish; Malaysia|malaysian; Mexico|mexican;
+Lithuania|lithuanian; Luxembourg|luxembourgish; Malaysia|malaysian; Mexico|mexican|united mexican states;
 Moldova|moldovan; Mongolia|mongolian; Montenegro|montenegrin; Morocco|moroccan;
 Netherlands|dutch|holland; New Zealand; Nigeria|nigerian;
 North Korea|north korean|dprk; North Macedonia|macedonian; Norway|norwegian; Oman|omani;
@@ -485,7 +485,9 @@ def find_people(text: str, low: str, names: Sequence[PersonName], *,
     positions: dict[str, list[int]] = {}
     lexicon_keys = _lexicon(names).keys if names else {}
     known_keys: set[str] = set()
-    for a, _, known in lexicon_mentions(low, names) if mentions is None else mentions:
+    for a, end, known in lexicon_mentions(low, names) if mentions is None else mentions:
+        if _role_then_name(text, low, a, end, known):
+            continue  # "Russian Foreign Minister Kari Holm": the name after the title wins
         key = lexicon_keys[surname_key(known.name)]
         if key not in people:
             people[key] = Person(known.name, known.country, a)
@@ -542,6 +544,22 @@ def find_people(text: str, low: str, names: Sequence[PersonName], *,
     rest = [p for _, p in ordered if p not in first and p not in staff and p not in verb]
     kept = first + rest + verb
     return tuple(kept + ([] if kept else staff))
+
+
+_ROLE_WORDS = frozenset(_TRIGGER_WORDS) | frozenset(["foreign", "prime", "state", "premier"])
+_NEXT_NAME = re.compile(r"[ \t]+(?:[A-Z]\.[ \t]*)*([A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]+)")
+
+
+def _role_then_name(text: str, low: str, a: int, end: int, known: PersonName) -> bool:
+    """True when a lexicon form is a role ("the Russian Foreign Minister": title words,
+    none of the person's name) and the text names someone right after it: a name right
+    after a title is who holds it in this text."""
+    words = re.findall(r"[^\W\d_]+", low[a:end])
+    own = {surname_key(w) for w in known.name.split()}
+    if not any(w in _ROLE_WORDS for w in words) or any(surname_key(w) in own for w in words):
+        return False
+    m = _NEXT_NAME.match(text, end)
+    return m is not None and m[1].lower() not in NOT_NAME and m[1].lower() not in COUNTRY_WORDS
 
 
 # A reporting verb just after a name, a reporting phrase or a staff title just before it.
