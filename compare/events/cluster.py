@@ -207,6 +207,8 @@ class _Item:
     # Surname keys of the participants named by one word only (a country role or an
     # unlisted country read as a surname, never a full name).
     bare: frozenset[str] = frozenset()
+    # The document calls its contact a repeat ("spoke again", "second call", "再次").
+    repeat: bool = False
 
 
 def _item(doc: Document) -> _Item:
@@ -214,7 +216,8 @@ def _item(doc: Document) -> _Item:
     parsed = [parse_participant(v) for v in doc.participants]
     people = tuple((s, c) for _, s, c in parsed)
     bare = frozenset(s for name, s, _ in parsed if s and len((name or "").split()) <= 1)
-    item = _Item(doc, _words(doc), _key(doc), people, doc.event_date, doc.event_date, bare=bare)
+    item = _Item(doc, _words(doc), _key(doc), people, doc.event_date, doc.event_date, bare=bare,
+                 repeat=is_repeat(doc))
     if doc.event_date is not None and ev is not None and ev.rule in _STAMP_RULES:
         item.lo, item.firm = doc.event_date - dt.timedelta(days=STAMP_LAG_DAYS), False
     elif doc.event_date is not None and ev is not None and ev.rule == YEAR_GUESSED:
@@ -228,6 +231,28 @@ def _item(doc: Document) -> _Item:
             item.lo = dt.date(*month, 1)
             item.hi = dt.date(month[0] + month[1] // 12, month[1] % 12 + 1, 1) + dt.timedelta(days=6)
     return item
+
+
+# Words that call a contact a repeat of an earlier one, in the title or the sentence that
+# dates it: a second call of a pair the day after the first is not a time-zone split of it.
+_REPEAT = re.compile(
+    r"\b(?:again|second (?:call|time|conversation|phone|telephone|talks?)|another (?:call|phone|conversation)|"
+    r"follow-up (?:call|conversation)|повторн\w*|вновь|снова|ещё раз|еще раз|втор\w+ раз|втор\w+ разговор|"
+    r"de nouveau|à nouveau|deuxième (?:fois|entretien|conversation)|second entretien|nouvel entretien|"
+    r"erneut|zum zweiten mal|abermals|nochmals|de nuevo|otra vez|nuevamente|segunda (?:vez|llamada|conversación))"
+    r"(?!\w)|再次|再度|第二次|又一次")
+
+
+def is_repeat(doc: Document) -> bool:
+    """True when the title or the sentence that dates the event calls the contact a repeat."""
+    parts = [doc.title or ""]
+    ev = doc.event_date_evidence
+    if ev is not None and ev.start is not None and doc.text:
+        text = doc.text
+        a = max(text.rfind("\n", 0, ev.start), text.rfind(". ", 0, ev.start), text.rfind("。", 0, ev.start))
+        ends = [k for k in (text.find("\n", ev.start), text.find(". ", ev.start), text.find("。", ev.start)) if k >= 0]
+        parts.append(text[a + 1:min(ends) if ends else len(text)])
+    return any(_REPEAT.search(p.lower()) for p in parts)
 
 
 def _on(year: int, month: int, day: int) -> dt.date | None:
@@ -344,6 +369,8 @@ def _merge_groups(groups: list[_Group]) -> list[_Group]:
                 b_in_a = all(_in(x, a.people) for x in b.key)
                 # on other days both must name each other's principals (see _fits)
                 same_days = (a.first, a.last) == (b.first, b.last)
+                if not same_days and any(i.repeat for i in [*a.items, *b.items]):
+                    continue  # a repeated contact the next day: two contacts
                 if (a_in_b or b_in_a) if same_days else (a_in_b and b_in_a):
                     for item in b.items:
                         a.add(item)
@@ -406,6 +433,10 @@ def _fits(group: _Group, item: _Item) -> float | None:
     # call of one of them with someone else the day after (which recalls the first call)
     # is another contact, not a time-zone split.
     if gap > 0 and item.key and not all(_in(x, group.people) for x in item.key):
+        return None
+    # A contact its report calls a repeat is not the other day's contact (nor is the other
+    # day's contact that of a group holding a repeat).
+    if gap > 0 and (item.repeat or any(i.repeat for i in group.items)):
         return None
     overlap = topic_overlap(item.words, group.words)
     if (tentative or not item.key or not group.key) and containment(item.words, group.words) < PARTIAL_JOIN:
@@ -541,7 +572,9 @@ def _group(items: Sequence[_Item]) -> tuple[list[_Group], list[_Item]]:
     best or a new one; then the documents whose date is only bounded (a stamp, a bare
     weekday) into the group whose consensus date they allow; the rest stay undated."""
     groups: list[_Group] = []
-    firm = sorted((i for i in items if i.firm and i.lo is not None), key=lambda i: (i.lo, i.doc.id))
+    # On each day the documents that call their contact a repeat open their group first, so
+    # that day's other reports find it at no distance rather than the day before's.
+    firm = sorted((i for i in items if i.firm and i.lo is not None), key=lambda i: (i.lo, not i.repeat, i.doc.id))
     # Groups are opened in date order, so a group whose first date is more than the
     # slack before the document's can never take it: only the groups from ``active`` on.
     active = 0

@@ -65,7 +65,7 @@ from compare.events.stamps import (
     url_date,
     url_month,
 )
-from compare.events.titles import contact_people, foreign_titled_people
+from compare.events.titles import contact_people, foreign_titled_people, pair_people
 
 BACKGROUND_DAYS = 7
 # The rule of a day and month whose year the text does not give (guessed from the years
@@ -441,6 +441,13 @@ def _planned(low: str, m: Mention, sentence: tuple[int, int]) -> bool:
     return _FUTURE.search(low, a, b) is not None
 
 
+def _opens(low: str, s_start: int, at: int) -> bool:
+    """True when a date phrase opens its sentence (at most one short word before it:
+    "On Tuesday, ...", "Le 21 avril, ...", "21 апреля ...")."""
+    head = low[s_start:at].strip(" \t,")
+    return len(head) <= 3 and len(head.split()) <= 1
+
+
 def _candidates(ctx: _Context, mentions: Sequence[Mention], low: str) -> list[Candidate]:
     sentence_cues: dict[int, list[Cue]] = {}
     found: list[Candidate] = []
@@ -458,7 +465,11 @@ def _candidates(ctx: _Context, mentions: Sequence[Mention], low: str) -> list[Ca
             continue  # "the council meets on Thursday", "talks will be held July 7-8": a plan
         contacts = [c for c in in_sentence if c.name in _CONTACT]
         gap = _nearest_cue(contacts, m)[1] if contacts else None
-        score = _score(m, date, _nearest_cue(in_sentence, m), gap, ctx)
+        near = _nearest_cue(in_sentence, m)
+        if contacts and _opens(low, s_start, m.start):
+            # "21 апреля ... провел ... телефонный разговор": the date leads the contact sentence
+            gap, near = 0, (contacts[0].name, 0)
+        score = _score(m, date, near, gap, ctx)
         if score is not None and _RANGE.search(m.quote):
             score -= 1.5  # "May 3-4": a span of days dates talks or a summit, not one contact
         if score is not None and score > 0:
@@ -598,7 +609,8 @@ def date_document(doc: Document, calendar: EventCalendar, names: Sequence[Person
     elif (fallback := _dateparser_fallback(text, doc.language, skip)) is not None:
         event_date, evidence = fallback
     people = find_people(text, low, names, skip=skip, focus=focus, mentions=named,
-                         extra=[*foreign_titled_people(text, low, skip), *contact_people(text, skip)])
+                         extra=[*foreign_titled_people(text, low, skip), *contact_people(text, skip),
+                                *pair_people(text, skip)])
     return attrs.evolve(doc, published=pub, published_evidence=pub_ev, event_date=event_date,
                         event_date_evidence=evidence, event_kind=kind or "other",
                         participants=tuple(p.label() for p in people))

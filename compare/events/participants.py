@@ -293,7 +293,7 @@ def find_lexicon_names(low: str, names: Sequence[PersonName],
 # --------------------------------------------------------------------------- titled names
 
 
-def _country_at(words: Sequence[str], i: int) -> tuple[str | None, int]:
+def country_at(words: Sequence[str], i: int) -> tuple[str | None, int]:
     """The country the words starting at ``i`` name (up to four words) and how many."""
     first = words[i].lower() if i < len(words) else ""
     if first.endswith(("'s", "’s")):
@@ -320,7 +320,7 @@ def _country_before(text: str, start: int) -> str | None:
     while i > 0 and i > len(words) - 5:
         for n in (3, 2, 1):
             if i - n >= 0:
-                country, used = _country_at(words, i - n)
+                country, used = country_at(words, i - n)
                 if used == n:
                     return country
         if words[i - 1].lower() not in _BEFORE:
@@ -436,7 +436,7 @@ def titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] = ()) -> 
             i = 0
             # Skip role words and pick up "of (the) Country" ("Foreign Minister of Portugal").
             while i < len(words):
-                c, used = _country_at(words, i)
+                c, used = country_at(words, i)
                 if used and i and words[i - 1].lower() in ("of", "the"):
                     country = country or c
                     i += used
@@ -460,7 +460,7 @@ def titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] = ()) -> 
         if name:
             if j + 1 < len(words) and words[j].lower() == "of":
                 k = j + 2 if j + 2 < len(words) and words[j + 1].lower() == "the" else j + 1
-                c, used = _country_at(words, k)
+                c, used = country_at(words, k)
                 country = country or c
             out.append(Person(" ".join(name), country, a))
         elif country is not None and (not possessive or (i < len(words) and words[i].lower() in _ROLE)):
@@ -542,10 +542,17 @@ def find_people(text: str, low: str, names: Sequence[PersonName], *,
         verb = []
     first = [p for _, p in in_focus if p not in staff and p not in verb]
     rest = [p for _, p in ordered if p not in first and p not in staff and p not in verb]
+    # A deputy ("Vice President X", "Deputy Foreign Minister Y") comes after the leaders
+    # when two others are named: a contact of leaders is reported with their deputies.
+    deputies = [p for p in first + rest if _DEPUTY.search(low, max(0, p.start - 16), p.start)]
+    if len(first) + len(rest) - len(deputies) >= 2:
+        first = [p for p in first if p not in deputies]
+        rest = [p for p in rest if p not in deputies] + deputies
     kept = first + rest + verb
     return tuple(kept + ([] if kept else staff))
 
 
+_DEPUTY = re.compile(r"(?:vice|deputy|vize|заместитель|заместителя|замминистра|adjoint|adjointe|副)[ \t-]*$")
 _ROLE_WORDS = frozenset(_TRIGGER_WORDS) | frozenset(["foreign", "prime", "state", "premier"])
 _NEXT_NAME = re.compile(r"[ \t]+(?:[A-Z]\.[ \t]*)*([A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]+)")
 

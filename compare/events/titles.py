@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 
 from compare.events.datephrases import in_spans
-from compare.events.participants import COUNTRY_WORDS, NOT_NAME, Person, fold_case
+from compare.events.participants import COUNTRY_WORDS, NOT_NAME, Person, country_at, fold_case
 
 # Country stems (lower case) in Russian, French and German (adjectives and names; a
 # word starting with a stem names the country), and short forms matched exactly.
@@ -247,6 +247,48 @@ london kyiv kiev also later earlier then today yesterday tonight
 
 _ZH_TITLE_OR_COUNTRY = re.compile("总统|主席|总理|首相|部长|外长|国务卿|国王|"
                                   + "|".join(c for c in _ZH_COUNTRIES if len(c) > 1))
+
+
+# Two leaders named after a plural title with their countries in the same order: "The
+# Presidents of Russia and the United States, Vladimir Putin and Donald Trump", "Die
+# Außenminister Russlands und Chinas, Arkadi Sarubin und Tang Weiming".
+_NAMEW = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]+"
+_AND = r"(?:and|und|et|и|y|e)"
+_PAIR = re.compile(rf"(?P<head>[^\n,;:.!?]{{3,90}}),[ \t]+(?P<a>{_NAMEW}(?:[ \t]+{_NAMEW}){{0,2}})[ \t]+{_AND}[ \t]+"
+                   rf"(?P<b>{_NAMEW}(?:[ \t]+{_NAMEW}){{0,2}})")
+_PLURAL_TITLE = re.compile(
+    r"(?<!\w)(?:presidents|leaders|prime ministers|foreign ministers|ministers|heads of state|präsidenten|"
+    r"außenminister|regierungschefs|staatschefs|ministerpräsidenten|présidents|ministres|dirigeants|chefs|"
+    r"президенты|министры|лидеры|главы|presidentes|cancilleres|ministros|mandatarios|jefes)(?!\w)")
+
+
+def _head_countries(head: str) -> list[str]:
+    words = _TOKEN.findall(head)
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        country, used = country_at(words, i)
+        if not used and (c := country_of(words[i])) is not None and words[i].lower() not in _BETWEEN:
+            country, used = c, 1
+        if used and country not in out:
+            out.append(country)  # type: ignore[arg-type]
+        i += max(used, 1)
+    return out
+
+
+def pair_people(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Person]:
+    """Two leaders named after a plural title, with the countries the title gives in order."""
+    out: list[Person] = []
+    for m in _PAIR.finditer(text[:100_000]):
+        if (skip and in_spans(m.start(), skip)) or not _PLURAL_TITLE.search(m["head"].lower()):
+            continue
+        names = [[fold_russian(w) for w in m[g].split()] for g in ("a", "b")]
+        if any(w.lower() in _COMMON or w.lower() in _NOT_NAME or country_of(w) for n in names for w in n):
+            continue
+        countries = _head_countries(m["head"])
+        pair = countries if len(countries) == 2 else [None, None]
+        out.extend(Person(" ".join(n), c, m.start(g)) for n, c, g in zip(names, pair, ("a", "b"), strict=True))
+    return out
 
 
 def foreign_titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] = ()) -> list[Person]:

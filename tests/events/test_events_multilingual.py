@@ -245,6 +245,35 @@ def test_the_same_pair_three_days_apart_is_two_events() -> None:
     assert len(events) == 2
 
 
+def test_a_readout_that_opens_with_its_date_is_dated_by_it_not_by_the_earlier_call_it_recalls() -> None:
+    doc = dated("О телефонном разговоре\n\n14 мая Министр иностранных дел России И.П.Соколов провел повторный "
+                "телефонный разговор с Министром иностранных дел Польши Е.Новак.\n\nВ развитие "
+                "договоренностей, достигнутых в ходе разговора 13 мая, условились продолжить контакты.",
+                D(2031, 5, 14))
+    assert doc.event_date == D(2031, 5, 14)
+
+
+def test_two_calls_of_one_pair_on_consecutive_days_stay_apart_in_four_languages() -> None:
+    docs = [
+        _report("Call\nPolish Foreign Minister Ewa Nowak and Russian Foreign Minister Ivan Sokolov spoke by "
+                "phone on Tuesday about river shipping.", D(2031, 5, 13), "en1"),
+        _report("13 мая Министр иностранных дел России И.П.Соколов провел телефонный разговор с Министром "
+                "иностранных дел Польши Е.Новак.", D(2031, 5, 13), "ru1"),
+        _report("Call\nRussian Foreign Minister Ivan Sokolov and Polish Foreign Minister Ewa Nowak spoke again "
+                "by phone on Wednesday, a day after their first call, about a grain vote.", D(2031, 5, 14), "en2"),
+        _report("14 мая Министр иностранных дел России И.П.Соколов провел повторный телефонный разговор с "
+                "Министром иностранных дел Польши Е.Новак.", D(2031, 5, 14), "ru2"),
+        _report("2031年5月14日，俄罗斯外长索科洛夫同波兰外长诺瓦克再次通电话。", D(2031, 5, 14), "zh2"),
+        _report("Telefonat\nDie polnische Außenministerin Ewa Nowak hat am Mittwoch erneut mit dem russischen "
+                "Außenminister Iwan Sokolow telefoniert.", D(2031, 5, 14), "de2"),
+    ]
+    _, out = cluster_documents(docs)
+    groups: dict[str, set[str]] = {}
+    for d in out:
+        groups.setdefault(d.event_id or "", set()).add(d.id)
+    assert sorted(groups.values(), key=len) == [{"en1", "ru1"}, {"en2", "ru2", "zh2", "de2"}]
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from([0, 1, 2]), st.integers(0, 4), st.booleans()), max_size=10))
 def test_members_of_an_event_share_its_date(rows: list[tuple[int, int, bool]]) -> None:
