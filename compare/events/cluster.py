@@ -20,7 +20,9 @@ dateline stamp (the event is on that day or up to ``STAMP_LAG_DAYS`` before), a
 bare weekday with no date to resolve it (the group's day must be that weekday,
 within the month of the URL when it gives one).
 
-The event's date is the one most of the evidence gives, and every member takes
+The event's date is its date in the capital of its reference readout (a call
+late on Wednesday there is Thursday morning elsewhere) when the other reports
+agree within the slack, else the one most of the evidence gives; every member takes
 it (evidence rule ``event_consensus`` when it changes): one wrong page can
 neither split nor mislabel an event.  Republications (``duplicate_of``) join
 their original's event.  A document without any date evidence joins the event of
@@ -486,6 +488,21 @@ def _event_date(items: Sequence[_Item]) -> dt.date | None:
     return max(weight, key=lambda day: (weight[day], -day.toordinal()))
 
 
+def _reference_date(items: Sequence[_Item]) -> dt.date | None:
+    """The event's date in the capital of its reference readout: a call late on Wednesday
+    in one capital is Thursday morning in the other, and the event is compared against
+    the reference (``_reference``), so its own firm date, when the other reports put the
+    contact within the slack of it, is the event's."""
+    ref = _reference([i.doc for i in items])
+    own = next((i for i in items if i.doc.id == ref), None)
+    if own is None or not own.firm or own.lo is None:
+        return None
+    others = [i.lo for i in items if i.firm and i.lo is not None]
+    if any(abs((d - own.lo).days) > DATE_SLACK_DAYS for d in others):
+        return None
+    return own.lo
+
+
 def _participants(docs: Sequence[Document]) -> tuple[str, ...]:
     """The principal participants most members name (longest written form of each)."""
     counts: Counter[tuple[str, ...]] = Counter()
@@ -590,7 +607,7 @@ def _group(items: Sequence[_Item]) -> tuple[list[_Group], list[_Item]]:
                                  set(item.words), item.lo, item.lo, item.lo))
     groups = _join_partial(_merge_groups(groups))
     for g in groups:
-        g.date = _event_date(g.items) or g.first
+        g.date = _reference_date(g.items) or _event_date(g.items) or g.first
     undated: list[_Item] = []
     loose = sorted((i for i in items if not i.firm or i.lo is None),
                    key=lambda i: (i.doc.event_date or dt.date.max, i.doc.id))

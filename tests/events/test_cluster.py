@@ -317,3 +317,21 @@ def test_a_call_the_next_day_that_recalls_the_first_stays_its_own_contact() -> N
     _events, docs = cluster_documents([*first, second, briefing])
     groups = sorted(sorted(g) for g in by_event(docs).values())
     assert groups == [["brief", "n0", "n1"], ["dahl"]]
+
+
+def test_an_overnight_call_takes_the_date_of_its_reference_readout() -> None:
+    # Evening of 3 March in the readout's capital, morning of 4 March where two reports were written.
+    _, docs = cluster_documents([
+        doc("readout", D(2024, 3, 3), participants=AINO, text=TUNNEL, outlet_role="primary",
+            published=D(2024, 3, 3)),
+        doc("wire", D(2024, 3, 4), participants=AINO, text=TUNNEL),
+        doc("paper", D(2024, 3, 4), participants=AINO, text=TUNNEL),
+    ])
+    assert {d.event_date for d in docs} == {D(2024, 3, 3)}
+    # without a reference readout the evidence decides
+    _, docs = cluster_documents([
+        doc("blog", D(2024, 3, 3), participants=AINO, text=TUNNEL),
+        doc("wire", D(2024, 3, 4), participants=AINO, text=TUNNEL),
+        doc("paper", D(2024, 3, 4), participants=AINO, text=TUNNEL),
+    ])
+    assert {d.event_date for d in docs} == {D(2024, 3, 4)}
