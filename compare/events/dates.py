@@ -434,6 +434,12 @@ def _anchor(text: str, low: str, mentions: Sequence[Mention], pub: dt.date | Non
     return pub
 
 
+# The present tense of a contact verb before a weekday: the coming day of that name (a
+# day before the publication cannot be meant; the publication day itself can: "Kask and
+# Holm meet Sunday" in Sunday's paper).
+_PRESENT_PLAN = re.compile(r"\b(?:meet|hold talks)\b")
+
+
 def _planned(low: str, m: Mention, sentence: tuple[int, int]) -> bool:
     """A future or planned phrase around ``m`` ("will be held July 7-8", "meets on Friday")."""
     a = max(sentence[0], m.start - PLAN_BEFORE)
@@ -463,6 +469,9 @@ def _candidates(ctx: _Context, mentions: Sequence[Mention], low: str) -> list[Ca
         in_sentence = sentence_cues[s_start]
         if _planned(low, m, (s_start, s_end)):
             continue  # "the council meets on Thursday", "talks will be held July 7-8": a plan
+        if ctx.pub is not None and date < ctx.pub and _PRESENT_PLAN.search(
+                low, max(s_start, m.start - PLAN_BEFORE), m.start):
+            continue  # "ministers meet on Monday" in Friday's paper: next Monday, not the last one
         contacts = [c for c in in_sentence if c.name in _CONTACT]
         gap = _nearest_cue(contacts, m)[1] if contacts else None
         near = _nearest_cue(in_sentence, m)
@@ -485,9 +494,15 @@ def _candidates(ctx: _Context, mentions: Sequence[Mention], low: str) -> list[Ca
         first = found[0].date
         found = [found[0], *(c if c.date >= first - dt.timedelta(days=1) else
                              attrs.evolve(c, score=c.score - RECALLED) for c in found[1:])]
-    # The lead: the first dated sentences of the body report the event (inverted pyramid).
-    for i, c in enumerate(found[:2]):
-        found[i] = Candidate(c.date, c.mention, c.score + (2 - i), c.rule, c.kind, c.sentence)
+    # The lead: the first dated sentences of the body report the event (inverted pyramid),
+    # the first recent ones: a date weeks before the publication is background even there
+    # ("after their February 23 meeting" opening a newsletter item).
+    latest = ctx.pub or ctx.anchor
+    recent = [i for i, c in enumerate(found)
+              if latest is None or c.date >= latest - dt.timedelta(days=BACKGROUND_DAYS)]
+    for rank, i in enumerate(recent[:2]):
+        c = found[i]
+        found[i] = Candidate(c.date, c.mention, c.score + (2 - rank), c.rule, c.kind, c.sentence)
     return found
 
 

@@ -245,6 +245,21 @@ def test_the_same_pair_three_days_apart_is_two_events() -> None:
     assert len(events) == 2
 
 
+def test_a_german_weekday_with_the_part_of_the_day_dates_the_contact() -> None:
+    doc = dated("Telefonat\nDie Kanzlerin hat am Mittwochabend mit dem polnischen Präsidenten telefoniert.",
+                D(2031, 5, 15))
+    assert doc.event_date == D(2031, 5, 14)
+
+
+def test_a_newsletter_item_is_dated_by_its_contact_not_by_a_plan_or_an_old_meeting() -> None:
+    # Friday's edition: "meet on Monday" is the coming Monday, 2 May is background.
+    doc = dated("MORNING NOTES\n\n1. FISHERIES: Fisheries ministers meet on Monday to try again after their "
+                "2 May meeting ended without a deal.\n\n2. CALL: Polish President Ewa Nowak spoke by phone "
+                "with Finnish President Aino Lahti late on Thursday about the Baltic cable.",
+                D(2031, 5, 23))
+    assert doc.event_date == D(2031, 5, 22)
+
+
 def test_a_readout_that_opens_with_its_date_is_dated_by_it_not_by_the_earlier_call_it_recalls() -> None:
     doc = dated("О телефонном разговоре\n\n14 мая Министр иностранных дел России И.П.Соколов провел повторный "
                 "телефонный разговор с Министром иностранных дел Польши Е.Новак.\n\nВ развитие "
