@@ -82,8 +82,10 @@ def country_of(word: str) -> str | None:
 # Title words (lower case) per language; a title may carry a case ending (Russian) or a
 # compound prefix ("US-Präsident", "Bundeskanzlerin").
 _TITLE = re.compile(
-    r"(?:президент|премьер-министр|министр[а-я]{0,3} иностранных дел|глав[аоуыейя]* мид|канцлер|"
-    r"председател[а-я]*|лидер|корол[а-я]*)[а-я]{0,3}(?![а-я])|"
+    # Russian: the singular in any case ("министры ... Остравы и Вельдланда" is plural: the
+    # capitalised words after it are countries)
+    r"(?:(?:президент|премьер-министр|канцлер|лидер)(?:а|у|ом|е)?|министр(?:а|у|ом|е)? иностранных дел|"
+    r"глав(?:а|ы|е|у|ой) мид|председател(?:ь|я|ю|ем|е)|корол(?:ь|я|ю|ём|ем|е))(?![а-я])|"
     r"(?:président|présidente|premier ministre|première ministre|ministre des affaires étrangères|"
     r"chef de la diplomatie|cheffe de la diplomatie|chef du gouvernement|cheffe du gouvernement|"
     r"homologue|ministre|chancelier|chancelière)(?![\w])|"

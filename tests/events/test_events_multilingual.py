@@ -133,6 +133,8 @@ def test_titles_in_four_languages() -> None:
         # Russian: the title in any case, initials before the surname
         ("разговор Министра иностранных дел России И.П.Соколова с Министром иностранных дел "
          "Польши Х.Ривасом", [("Соколов", "Russia"), ("Ривас", "Poland")]),
+        # a plural title: the capitalised words after it are countries, not a name
+        ("министры иностранных дел Калварии и Норландии провели переговоры", []),
         # a counterpart in French and Spanish
         ("La ministre Anne Roux s'est entretenue avec son homologue polonais, Piotr Nowak.",
          [("Anne Roux", None), ("Piotr Nowak", "Poland")]),
