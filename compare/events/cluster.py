@@ -73,8 +73,8 @@ PARTIAL_JOIN = 0.35
 # whose closest member uses at least UNDATED_JOIN of its topic words, UNDATED_MARGIN
 # ahead of the next compatible event.  benchmarks/undated_join_sweep.py (every dated
 # document held out as if undated; right / wrong / abstained joins): at 0.5 / 0.1 realdev
-# 26/0/54, without the lists 24/0/53, devset 10/0/7, evalset 5/0/2, multiling 0/1/20 (its
-# cross-language documents share no words); at 0.4 / 0.1 realdev 43/0 but multiling 0/2;
+# 26/0/53, without the lists 25/0/52, devset 10/0/7, evalset 5/0/2, multiling 1/0/34 (its
+# cross-language documents share no words); at 0.4 / 0.1 realdev 42/0 but multiling 2/1;
 # margin 0 lets a devset document into the wrong call of its pair (10/1).
 UNDATED_JOIN = 0.5
 UNDATED_MARGIN = 0.1
@@ -404,13 +404,16 @@ def _group(items: Sequence[_Item]) -> tuple[list[_Group], list[_Item]]:
 
 def content_scores(item: _Item, groups: Sequence[_Group]) -> list[tuple[float, int]]:
     """(content similarity, group index) of the groups an undated ``item`` could report:
-    the principals compatible (each names the other's), best first.  The similarity is
+    the principals compatible (each names the other's), a repeat of a contact where
+    most of the group's reports call it one, best first.  The similarity is
     the largest share of the item's topic words that one member uses (a whole group's
     vocabulary grows with its size; one close report is the evidence)."""
     out = []
     for k, g in enumerate(groups):
         if not item.key or not _loose_compatible(item, g) or (len(item.key) == 2 and len(g.key) != 2):
             continue
+        if item.repeat != (2 * sum(i.repeat for i in g.items) >= len(g.items)):
+            continue  # a report of a repeated contact and the reports of a first one: two contacts
         out.append((max(containment(item.words, i.words) for i in g.items), k))
     return sorted(out, key=lambda x: (-x[0], x[1]))
 

@@ -335,3 +335,18 @@ def test_an_overnight_call_takes_the_date_of_its_reference_readout() -> None:
         doc("paper", D(2024, 3, 4), participants=AINO, text=TUNNEL),
     ])
     assert {d.event_date for d in docs} == {D(2024, 3, 4)}
+
+
+def test_an_undated_report_of_a_repeated_call_does_not_join_the_first_call() -> None:
+    # Same pair, same words, the second call a day later: the undated report calls its call a
+    # repeat, so it is not the first call's, whatever the words share.
+    _, docs = cluster_documents([
+        doc("first", D(2024, 3, 4), participants=AINO, text=TUNNEL),
+        doc("blog", None, participants=AINO, text=TUNNEL, title="Virtanen and Kask on the phone again"),
+    ])
+    assert by_event(docs)["undated-blog"] == {"blog"}
+    _, docs = cluster_documents([
+        doc("first", D(2024, 3, 4), participants=AINO, text=TUNNEL),
+        doc("blog", None, participants=AINO, text=TUNNEL, title="Virtanen and Kask on the phone"),
+    ])
+    assert by_event(docs)["2024-03-04-kask-virtanen-call"] == {"first", "blog"}
