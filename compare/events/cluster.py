@@ -143,8 +143,10 @@ def _merge_groups(groups: list[_Group]) -> list[_Group]:
                     continue
                 if not any(_in(x, a.principals) for x in b.principals):
                     continue
-                if {a.kind, b.kind} == {"call", "meeting"} and (a.first, a.last) != (b.first, b.last):
-                    continue  # a call one day and a visit the next: two contacts
+                kinds = {a.kind, b.kind}
+                if (kinds == {"call", "meeting"} or ("other" in kinds and kinds & {"call", "meeting"})) \
+                        and (a.first, a.last) != (b.first, b.last):
+                    continue  # a call one day and a visit (or no contact) the next: two events
                 a_in_b = all(_in(x, b.people) for x in a.key)
                 b_in_a = all(_in(x, a.people) for x in b.key)
                 # on other days both must name each other's principals (see _fits)
@@ -200,6 +202,10 @@ def _fits(group: _Group, item: _Item) -> float | None:
     # A call one day and a visit the next are two contacts (documents of one day that word
     # one contact differently stay together).
     if gap > 0 and {kind, group.kind} == {"call", "meeting"}:
+        return None
+    # Nor is a report that dates no contact at all (the premier opens a fair the day before
+    # his talks) the other day's part of a call or a meeting.
+    if gap > 0 and "other" in {kind, group.kind} and {kind, group.kind} & {"call", "meeting"}:
         return None
     # On another day the document's own principals must all be people of the group: a
     # call of one of them with someone else the day after (which recalls the first call)

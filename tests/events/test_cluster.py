@@ -350,3 +350,16 @@ def test_an_undated_report_of_a_repeated_call_does_not_join_the_first_call() -> 
         doc("blog", None, participants=AINO, text=TUNNEL, title="Virtanen and Kask on the phone"),
     ])
     assert by_event(docs)["2024-03-04-kask-virtanen-call"] == {"first", "blog"}
+
+
+def test_a_report_of_no_contact_the_day_before_stays_apart_from_the_meeting() -> None:
+    # The premier opens a fair on the 1st (no contact in the dated sentence) and meets the
+    # visiting prime minister on the 2nd; the fair report mentions the visitor.
+    fair = "Virtanen opened the fair and said Kask would arrive for talks on railway tunnels."
+    _, docs = cluster_documents([
+        doc("fair", D(2024, 3, 3), kind="other", participants=AINO, text=fair),
+        doc("talks", D(2024, 3, 4), kind="meeting", participants=AINO, text=TUNNEL),
+        doc("wire", D(2024, 3, 4), kind="meeting", participants=AINO, text=TUNNEL),
+    ])
+    groups = sorted(by_event(docs).values(), key=len)
+    assert groups == [{"fair"}, {"talks", "wire"}]
