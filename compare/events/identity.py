@@ -68,6 +68,7 @@ def han_foreign(key: str, country: str | None) -> bool:
     return country is not None and country not in _HAN_COUNTRIES and is_han(key)
 
 
+@lru_cache(maxsize=65536)
 def same_name(a: str, b: str) -> bool:
     """Two keys that spell one name in different scripts or transliterations."""
     if a == b:

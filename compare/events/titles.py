@@ -256,8 +256,9 @@ _ZH_TITLE_OR_COUNTRY = re.compile("总统|主席|总理|首相|部长|外长|国
 # Außenminister Russlands und Chinas, Arkadi Sarubin und Tang Weiming".
 _NAMEW = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]+"
 _AND = r"(?:and|und|et|и|y|e)"
-_PAIR = re.compile(rf"(?P<head>[^\n,;:.!?]{{3,90}}),[ \t]+(?P<a>{_NAMEW}(?:[ \t]+{_NAMEW}){{0,2}})[ \t]+{_AND}[ \t]+"
+_PAIR = re.compile(rf",[ \t]+(?P<a>{_NAMEW}(?:[ \t]+{_NAMEW}){{0,2}})[ \t]+{_AND}[ \t]+"
                    rf"(?P<b>{_NAMEW}(?:[ \t]+{_NAMEW}){{0,2}})")
+_HEAD_END = re.compile(r"[\n,;:.!?]")
 _PLURAL_TITLE = re.compile(
     r"(?<!\w)(?:presidents|leaders|prime ministers|foreign ministers|ministers|heads of state|präsidenten|"
     r"außenminister|regierungschefs|staatschefs|ministerpräsidenten|présidents|ministres|dirigeants|chefs|"
@@ -282,12 +283,16 @@ def pair_people(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Person]
     """Two leaders named after a plural title, with the countries the title gives in order."""
     out: list[Person] = []
     for m in _PAIR.finditer(text[:100_000]):
-        if (skip and in_spans(m.start(), skip)) or not _PLURAL_TITLE.search(m["head"].lower()):
+        # the head: the clause before the comma (back to the previous punctuation, 90 characters)
+        window = text[max(0, m.start() - 90):m.start()]
+        cut = [e.end() for e in _HEAD_END.finditer(window)]
+        head = window[cut[-1]:] if cut else window
+        if len(head.strip()) < 3 or (skip and in_spans(m.start(), skip)) or not _PLURAL_TITLE.search(head.lower()):
             continue
         names = [[fold_russian(w) for w in m[g].split()] for g in ("a", "b")]
         if any(w.lower() in _COMMON or w.lower() in _NOT_NAME or country_of(w) for n in names for w in n):
             continue
-        countries = _head_countries(m["head"])
+        countries = _head_countries(head)
         pair = countries if len(countries) == 2 else [None, None]
         out.extend(Person(" ".join(n), c, m.start(g)) for n, c, g in zip(names, pair, ("a", "b"), strict=True))
     return out
