@@ -147,6 +147,8 @@ def _after_title(tokens: Sequence[str]) -> tuple[list[str], str | None]:
             country = country or c
             i += 1
             continue
+        if low == "gobierno" and (i == 0 or tokens[i - 1].lower() not in ("del", "de")):
+            break  # "presidenta del Gobierno, Ana Sousa"; a menu "Presidenta Gobierno Consejo ..." is no title
         if low in _BETWEEN or t in (",", "'", "’", "-"):
             i += 1
             continue
@@ -311,6 +313,7 @@ def foreign_titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] =
             before = before[:-1]
         window = text[b:b + 120]
         # a paragraph or a navigation bar ("Presidenta   Gobierno   Consejo de Ministros") ends it
+        # (in the raw page; the cleaned text has one space, see _after_title)
         cut = _WINDOW_END.search(window)
         window = _ELISION.sub(r"\1 ", window[:cut.start()] if cut else window)
         name, country = _after_title(_TOKEN.findall(window))

@@ -143,6 +143,9 @@ def test_titles_in_four_languages() -> None:
          [("孟欣然", None), ("里瓦斯", "Chile")]),
         # a navigation bar after a title is no name
         ("Presidenta   Gobierno   Consejo de Ministros   Prensa", []),
+        ("Presidenta Gobierno Consejo de Ministros Prensa Multimedia", []),
+        ("La presidenta del Gobierno, Ana Sousa, recibió al presidente mexicano, Rodrigo Anaya.",
+         [("Ana Sousa", None), ("Rodrigo Anaya", "Mexico")]),
     ]:
         got = [(p.name, p.country) for p in foreign_titled_people(text, lower_same_length(text))]
         if len(want) > 1 and want[1][0] == "United States":  # Russian case endings are folded off the surname
