@@ -41,3 +41,20 @@ def test_a_key_is_its_own_name_and_the_skeleton_is_stable(word: str) -> None:
     assert same_name(word, word)
     assert skeleton(word) == skeleton(word.upper().lower())
     assert all(ch in "skvptrmn" for ch in skeleton(word))
+
+
+_WORDS = ["Министр", "иностранных", "дел", "России", "И.П.Соколова", "Présidente", "de", "la", "République",
+          "homologue", "polonais", ",", "Ewa", "Nowak", "und", "Außenminister", "Polens", "外交部长", "孟欣然",
+          "应约", "再次", "同", "波兰", "外长", "诺瓦克", "The", "Presidents", "of", "Poland", "and", "Finland",
+          "Aino", "Lahti", "Gobierno", "del", "Presidenta", "\n", "副", "两天内"]
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=40))
+def test_title_readers_never_fail_and_never_name_a_title(words: list[str]) -> None:
+    from compare.events.datephrases import lower_same_length
+    from compare.events.titles import _TITLE, foreign_titled_people, pair_people
+
+    text = " ".join(words)
+    for person in [*foreign_titled_people(text, lower_same_length(text)), *pair_people(text)]:
+        assert person.name is None or not any(_TITLE.fullmatch(w.lower()) for w in person.name.split())
+        assert person.name is None or "\n" not in person.name
