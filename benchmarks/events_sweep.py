@@ -37,7 +37,7 @@ from compare.core.models import Report  # noqa: E402
 from compare.evaluation.evaluate import gold_inputs  # noqa: E402
 from compare.evaluation.gold import Gold, find_seeds_dir, load_gold  # noqa: E402
 from compare.evaluation.metrics import score_report  # noqa: E402
-from compare.events import cluster, dates  # noqa: E402
+from compare.events import cluster, dates, members  # noqa: E402
 from compare.events.cluster import cluster_documents  # noqa: E402
 from compare.ingest.read import read_inputs  # noqa: E402
 from compare.pipeline import DEFAULT_MAX_BYTES, prepare_documents  # noqa: E402
@@ -49,9 +49,9 @@ SWEEPS: list[tuple[Any, str, Sequence[float]]] = [
     (dates, "PLAN_BEFORE", (25, 35, 45, 60, 80)),
     (dates, "HISTORY_DAYS", (30, 60, 90, 180, 365)),
     (dates, "RECALLED", (0, 0.75, 1.5, 3, 5)),
-    (cluster, "STAMP_LAG_DAYS", (0, 1, 2, 3)),
+    (members, "STAMP_LAG_DAYS", (0, 1, 2, 3)),
     (cluster, "PARTIAL_JOIN", (0.2, 0.25, 0.35, 0.45, 0.55)),
-    (cluster, "SURNAME_RATIO", (70, 75, 80, 85, 90, 101)),
+    (members, "SURNAME_RATIO", (70, 75, 80, 85, 90, 101)),
 ]
 KEYS = ("dates.event_exact", "dates.event_within1", "cluster.bcubed_f1")
 

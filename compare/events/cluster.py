@@ -20,11 +20,14 @@ dateline stamp (the event is on that day or up to ``STAMP_LAG_DAYS`` before), a
 bare weekday with no date to resolve it (the group's day must be that weekday,
 within the month of the URL when it gives one).
 
-The event's date is the one most of the evidence gives, and every member takes
+The event's date is its date in the capital of its reference readout (a call
+late on Wednesday there is Thursday morning elsewhere) when the other reports
+agree within the slack, else the one most of the evidence gives; every member takes
 it (evidence rule ``event_consensus`` when it changes): one wrong page can
 neither split nor mislabel an event.  Republications (``duplicate_of``) join
-their original's event.  Documents without any date evidence each get their own
-event ``undated-<doc id>``.
+their original's event.  A document without any date evidence joins the event of
+compatible principals whose documents report the same content, clearly ahead of
+any other (``join_undated``); otherwise it gets its own event ``undated-<doc id>``.
 
 Event ids are readable and stable: ``<date>-<surnames>-<kind>``
 (``2020-06-01-putin-trump-call``), ``-2``, ``-3`` on collision.  The reference is
@@ -40,19 +43,24 @@ from collections import Counter
 from collections.abc import Sequence
 
 import attrs
-from rapidfuzz import fuzz
 
 from compare.core.models import Document, Event, EventKind, Evidence
-from compare.events.dates import YEAR_GUESSED, hinted_weekday
+from compare.events.identity import latin
+from compare.events.members import (
+    Identity,
+    _compatible,
+    _Group,
+    _in,
+    _Item,
+    _item,
+    _loose_compatible,
+    _tentatively_compatible,
+    containment,
+    topic_overlap,
+)
 from compare.events.participants import COUNTRIES, parse_participant, surname_key
-from compare.events.stamps import url_month
 
 DATE_SLACK_DAYS = 1
-# Two surname keys of at least five letters this similar (rapidfuzz ratio) are one person
-# ("zelensky"/"zelenskyy" 94, transliterated "tramp"/"trump" 80, "putin"/"pashinyan" 43).
-# benchmarks/events_sweep.py: without the name lists B-cubed F1 0.978 from 70 to 90, 0.956
-# with exact surnames only; 1.000 with the lists throughout.
-SURNAME_RATIO = 80
 TOPIC_JOIN = 0.3
 # A document naming one side or nobody joins a group whose documents use at least this
 # share of its topic words.  On realdev a document's share with the other documents of
@@ -61,158 +69,16 @@ TOPIC_JOIN = 0.3
 # lists throughout); 0.35 keeps a margin over another engagement of the same leader (0.25
 # in the unit test).
 PARTIAL_JOIN = 0.35
-TOPIC_CHARS = 4000
+# A document with no date evidence at all joins the event of compatible principals
+# whose closest member uses at least UNDATED_JOIN of its topic words, UNDATED_MARGIN
+# ahead of the next compatible event.  benchmarks/undated_join_sweep.py (every dated
+# document held out as if undated; right / wrong / abstained joins): at 0.5 / 0.1 realdev
+# 26/0/53, without the lists 25/0/52, devset 10/0/7, evalset 5/0/2, multiling 1/0/34 (its
+# cross-language documents share no words); at 0.4 / 0.1 realdev 42/0 but multiling 2/1;
+# margin 0 lets a devset document into the wrong call of its pair (10/1).
+UNDATED_JOIN = 0.5
+UNDATED_MARGIN = 0.1
 KIND_LABEL = {"call": "telephone call", "meeting": "meeting", "statement": "statement", "other": "event"}
-_WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
-_STOP = frozenset("""
-that this with from have been were their they there which would said also about after
-into will more than them when what while other over such only some could president
-presidents according press service told both sides side leaders leader
-""".split())  # noqa: SIM905
-
-
-# Who a principal participant is: surname key and country (either may be unknown).
-Identity = tuple[str | None, str | None]
-
-
-@attrs.define
-class _Group:
-    items: list[_Item]
-    kind: EventKind
-    key: tuple[Identity, ...]
-    people: list[Identity]
-    words: set[str]
-    # The earliest and latest firm event date of the members, and the event's date.
-    first: dt.date
-    last: dt.date
-    date: dt.date
-
-    @property
-    def principals(self) -> list[Identity]:
-        """Every member's principals (documents of one event put different people first)."""
-        out: list[Identity] = []
-        for i in self.items:
-            out.extend(x for x in i.key if not _in(x, out))
-        return out
-
-    @property
-    def members(self) -> list[Document]:
-        return [i.doc for i in self.items]
-
-    def add(self, item: _Item) -> None:
-        self.items.append(item)
-        self.words |= item.words
-        if item.firm and item.lo is not None:
-            self.first, self.last = min(self.first, item.lo), max(self.last, item.lo)
-        if self.kind == "other":
-            self.kind = item.doc.event_kind or "other"
-        self.key = _merge_key(self.key, item.key) if self.key else item.key
-        for p in item.people:
-            at = next((i for i, q in enumerate(self.people) if _same(p, q)), None)
-            if at is None:
-                self.people.append(p)
-            elif self.people[at][1] is None and p[1] is not None:
-                self.people[at] = (self.people[at][0] or p[0], p[1])
-
-
-def _key(doc: Document) -> tuple[Identity, ...]:
-    out = []
-    for value in doc.participants[:2]:
-        _, surname, country = parse_participant(value)
-        out.append((surname, country))
-    return tuple(sorted(out, key=lambda x: (x[0] or "", x[1] or "")))
-
-
-def _same(a: Identity, b: Identity) -> bool:
-    """The same participant: equal surnames, or equal countries when a surname is missing."""
-    if a[0] is not None and b[0] is not None:
-        # One surname spelt or transliterated two ways ("Zelensky", "Zelenskyy", "Трамп").
-        return a[0] == b[0] or (min(len(a[0]), len(b[0])) >= 5
-                                and fuzz.ratio(a[0], b[0]) >= SURNAME_RATIO)
-    return a[1] is not None and a[1] == b[1]
-
-
-def _pairing(a: Sequence[Identity], b: Sequence[Identity]) -> list[int] | None:
-    """For each identity of ``a`` the index of the one of ``b`` it is (a one-to-one
-    pairing of equal-sized keys), or None when the keys name different participants."""
-    if len(a) != len(b):
-        return None
-    for order in ([0, 1], [1, 0]) if len(a) == 2 else ([0],) if len(a) == 1 else ([],):
-        if all(_same(x, b[j]) for x, j in zip(a, order, strict=True)):
-            return list(order)
-    return None
-
-
-def _merge_key(key: tuple[Identity, ...], other: tuple[Identity, ...]) -> tuple[Identity, ...]:
-    """Fill the unknown surnames / countries of ``key`` from the paired ``other``."""
-    order = _pairing(key, other)
-    if order is None:
-        return key
-    return tuple((x[0] or other[j][0], x[1] or other[j][1]) for x, j in zip(key, order, strict=True))
-
-
-def _words(doc: Document) -> set[str]:
-    return {w for w in _WORD.findall(doc.text[:TOPIC_CHARS].lower()) if w not in _STOP}
-
-
-def containment(item: set[str], group: set[str]) -> float:
-    """The share of a document's topic words that a group's documents use too."""
-    return len(item & group) / len(item) if item else 0.0
-
-
-def topic_overlap(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
-# Date evidence that only bounds the event: a publication / dateline stamp says the event
-# happened on that day or shortly before it.  benchmarks/events_sweep.py: realdev date
-# exact 0.929 at 0, 0.988 at 1, 1.000 at 2-3; B-cubed F1 0.938 / 0.990 / 1.000 / 1.000
-# (without the lists 0.915 / 0.968 / 0.978 / 0.969).
-_STAMP_RULES = frozenset({"pub_stamp", "dateline_stamp"})
-STAMP_LAG_DAYS = 2
-
-
-@attrs.define
-class _Item:
-    """One document as clustering sees it."""
-
-    doc: Document
-    words: set[str]
-    key: tuple[Identity, ...]
-    people: tuple[Identity, ...]
-    # The days the event may fall on (a firm date: one day).
-    lo: dt.date | None
-    hi: dt.date | None
-    weekday: int | None = None
-    firm: bool = True
-    # A day and month whose year the text does not give (the year was guessed).
-    day_month: tuple[int, int] | None = None
-    # Surname keys of the participants named by one word only (a country role or an
-    # unlisted country read as a surname, never a full name).
-    bare: frozenset[str] = frozenset()
-
-
-def _item(doc: Document) -> _Item:
-    ev = doc.event_date_evidence
-    parsed = [parse_participant(v) for v in doc.participants]
-    people = tuple((s, c) for _, s, c in parsed)
-    bare = frozenset(s for name, s, _ in parsed if s and len((name or "").split()) <= 1)
-    item = _Item(doc, _words(doc), _key(doc), people, doc.event_date, doc.event_date, bare=bare)
-    if doc.event_date is not None and ev is not None and ev.rule in _STAMP_RULES:
-        item.lo, item.firm = doc.event_date - dt.timedelta(days=STAMP_LAG_DAYS), False
-    elif doc.event_date is not None and ev is not None and ev.rule == YEAR_GUESSED:
-        item.firm, item.lo, item.hi = False, None, None
-        item.day_month = (doc.event_date.month, doc.event_date.day)
-    elif doc.event_date is None:
-        item.firm = False
-        item.weekday = hinted_weekday(ev)
-        month = url_month(doc.url)
-        if item.weekday is not None and month is not None:
-            item.lo = dt.date(*month, 1)
-            item.hi = dt.date(month[0] + month[1] // 12, month[1] % 12 + 1, 1) + dt.timedelta(days=6)
-    return item
-
-
 def _on(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -262,50 +128,6 @@ def _with_countries(items: list[_Item]) -> list[_Item]:
     return items
 
 
-def _in(ident: Identity, people: Sequence[Identity]) -> bool:
-    return any(_same(ident, p) for p in people)
-
-
-def _compatible(item: _Item, group: _Group) -> bool:
-    """The same principals: each side's principals are people the other side names (a
-    document that puts an aide or a third leader first still names the two principals),
-    and they share at least one principal."""
-    if not item.key or not group.key:
-        return True  # nobody named on one side: the caller asks for strong topic overlap
-    if len(item.key) != len(group.key):
-        return False  # one side unrecognised: _join_partial decides, seeing every candidate
-    if not any(_in(x, group.principals) for x in item.key):
-        return False
-    if all(_in(x, group.principals) for x in item.key):
-        return True
-    # the document puts someone first whom the group names but never as a principal
-    # (an aide, a third leader): it still names the group's principals
-    return all(_in(x, item.people) for x in group.key) and all(_in(x, group.people) for x in item.key)
-
-
-def _tentatively_compatible(item: _Item, group: _Group) -> bool:
-    """Principals that may be the same though the texts never say so: both sides name
-    two, share one, and each principal the other side lacks is matched by a different
-    unplaced one there, one of the two named by a single word (a country role: an
-    invented or unlisted country reads like a surname; a full name is a person).  The caller asks for topic
-    overlap besides, as for a document that names nobody."""
-    if len(item.key) != 2 or len(group.key) != 2 or not any(_in(x, group.principals) for x in item.key):
-        return False
-    bare = item.bare.union(*(i.bare for i in group.items))
-    open_people = [p for p in group.people if not any(_same(p, x) for x in item.key)]
-    for x in item.key:
-        if _in(x, group.people):
-            continue
-        # one of the two is a bare word (a country or a role, never a full name) and
-        # neither has a country that would tell them apart
-        spare = next((p for p in open_people if (p[1] is None or x[1] is None) and (p[0] in bare or x[0] in bare)),
-                     None)
-        if spare is None or (x[0] is not None and x[1] is not None):
-            return False
-        open_people.remove(spare)
-    return True
-
-
 def _merge_groups(groups: list[_Group]) -> list[_Group]:
     """Groups of one contact that the order of the documents kept apart (each put other
     people first): two groups within the date slack of each other whose principals the
@@ -321,12 +143,16 @@ def _merge_groups(groups: list[_Group]) -> list[_Group]:
                     continue
                 if not any(_in(x, a.principals) for x in b.principals):
                     continue
-                if {a.kind, b.kind} == {"call", "meeting"} and (a.first, a.last) != (b.first, b.last):
-                    continue  # a call one day and a visit the next: two contacts
+                kinds = {a.kind, b.kind}
+                if (kinds == {"call", "meeting"} or ("other" in kinds and kinds & {"call", "meeting"})) \
+                        and (a.first, a.last) != (b.first, b.last):
+                    continue  # a call one day and a visit (or no contact) the next: two events
                 a_in_b = all(_in(x, b.people) for x in a.key)
                 b_in_a = all(_in(x, a.people) for x in b.key)
                 # on other days both must name each other's principals (see _fits)
                 same_days = (a.first, a.last) == (b.first, b.last)
+                if not same_days and any(i.repeat for i in [*a.items, *b.items]):
+                    continue  # a repeated contact the next day: two contacts
                 if (a_in_b or b_in_a) if same_days else (a_in_b and b_in_a):
                     for item in b.items:
                         a.add(item)
@@ -336,14 +162,6 @@ def _merge_groups(groups: list[_Group]) -> list[_Group]:
             if merged:
                 break
     return groups
-
-
-def _loose_compatible(item: _Item, group: _Group) -> bool:
-    """A document whose date only bounds the event may also name one side only (the
-    other went unrecognised): that side must be one of the group's principals."""
-    if len(item.key) == 1 and len(group.key) == 2:
-        return _in(item.key[0], group.principals)
-    return _compatible(item, group)
 
 
 def _day_fit(item: _Item, group: _Group) -> int | None:
@@ -385,10 +203,18 @@ def _fits(group: _Group, item: _Item) -> float | None:
     # one contact differently stay together).
     if gap > 0 and {kind, group.kind} == {"call", "meeting"}:
         return None
+    # Nor is a report that dates no contact at all (the premier opens a fair the day before
+    # his talks) the other day's part of a call or a meeting.
+    if gap > 0 and "other" in {kind, group.kind} and {kind, group.kind} & {"call", "meeting"}:
+        return None
     # On another day the document's own principals must all be people of the group: a
     # call of one of them with someone else the day after (which recalls the first call)
     # is another contact, not a time-zone split.
     if gap > 0 and item.key and not all(_in(x, group.people) for x in item.key):
+        return None
+    # A contact its report calls a repeat is not the other day's contact (nor is the other
+    # day's contact that of a group holding a repeat).
+    if gap > 0 and (item.repeat or any(i.repeat for i in group.items)):
         return None
     overlap = topic_overlap(item.words, group.words)
     if (tentative or not item.key or not group.key) and containment(item.words, group.words) < PARTIAL_JOIN:
@@ -398,7 +224,7 @@ def _fits(group: _Group, item: _Item) -> float | None:
 
 def _slug(name: str) -> str:
     last = name if name in COUNTRIES else _surname(name)
-    ascii_name = unicodedata.normalize("NFKD", last).encode("ascii", "ignore").decode()
+    ascii_name = unicodedata.normalize("NFKD", latin(last)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "x"
 
 
@@ -436,6 +262,21 @@ def _event_date(items: Sequence[_Item]) -> dt.date | None:
     if not weight:
         return None
     return max(weight, key=lambda day: (weight[day], -day.toordinal()))
+
+
+def _reference_date(items: Sequence[_Item]) -> dt.date | None:
+    """The event's date in the capital of its reference readout: a call late on Wednesday
+    in one capital is Thursday morning in the other, and the event is compared against
+    the reference (``_reference``), so its own firm date, when the other reports put the
+    contact within the slack of it, is the event's."""
+    ref = _reference([i.doc for i in items])
+    own = next((i for i in items if i.doc.id == ref), None)
+    if own is None or not own.firm or own.lo is None:
+        return None
+    others = [i.lo for i in items if i.firm and i.lo is not None]
+    if any(abs((d - own.lo).days) > DATE_SLACK_DAYS for d in others):
+        return None
+    return own.lo
 
 
 def _participants(docs: Sequence[Document]) -> tuple[str, ...]:
@@ -524,7 +365,9 @@ def _group(items: Sequence[_Item]) -> tuple[list[_Group], list[_Item]]:
     best or a new one; then the documents whose date is only bounded (a stamp, a bare
     weekday) into the group whose consensus date they allow; the rest stay undated."""
     groups: list[_Group] = []
-    firm = sorted((i for i in items if i.firm and i.lo is not None), key=lambda i: (i.lo, i.doc.id))
+    # On each day the documents that call their contact a repeat open their group first, so
+    # that day's other reports find it at no distance rather than the day before's.
+    firm = sorted((i for i in items if i.firm and i.lo is not None), key=lambda i: (i.lo, not i.repeat, i.doc.id))
     # Groups are opened in date order, so a group whose first date is more than the
     # slack before the document's can never take it: only the groups from ``active`` on.
     active = 0
@@ -540,7 +383,7 @@ def _group(items: Sequence[_Item]) -> tuple[list[_Group], list[_Item]]:
                                  set(item.words), item.lo, item.lo, item.lo))
     groups = _join_partial(_merge_groups(groups))
     for g in groups:
-        g.date = _event_date(g.items) or g.first
+        g.date = _reference_date(g.items) or _event_date(g.items) or g.first
     undated: list[_Item] = []
     loose = sorted((i for i in items if not i.firm or i.lo is None),
                    key=lambda i: (i.doc.event_date or dt.date.max, i.doc.id))
@@ -562,7 +405,41 @@ def _group(items: Sequence[_Item]) -> tuple[list[_Group], list[_Item]]:
                                  set(item.words), date, date, date))
         else:
             undated.append(item)
-    return groups, undated
+    return groups, join_undated(undated, groups)
+
+
+def content_scores(item: _Item, groups: Sequence[_Group]) -> list[tuple[float, int]]:
+    """(content similarity, group index) of the groups an undated ``item`` could report:
+    the principals compatible (each names the other's), a repeat of a contact where
+    most of the group's reports call it one, best first.  The similarity is
+    the largest share of the item's topic words that one member uses (a whole group's
+    vocabulary grows with its size; one close report is the evidence)."""
+    out = []
+    for k, g in enumerate(groups):
+        if not item.key or not _loose_compatible(item, g) or (len(item.key) == 2 and len(g.key) != 2):
+            continue
+        if item.repeat != (2 * sum(i.repeat for i in g.items) >= len(g.items)):
+            continue  # a report of a repeated contact and the reports of a first one: two contacts
+        out.append((max(containment(item.words, i.words) for i in g.items), k))
+    return sorted(out, key=lambda x: (-x[0], x[1]))
+
+
+def join_undated(undated: list[_Item], groups: list[_Group]) -> list[_Item]:
+    """Documents without any date evidence join the event whose documents report the
+    same thing: compatible principals and the best content similarity, when it is at
+    least UNDATED_JOIN and ahead of the next compatible event by UNDATED_MARGIN (two
+    calls of one pair a week apart share much of their vocabulary).  They then take the
+    event's date; the others stay undated."""
+    rest = []
+    for item in undated:
+        scored = content_scores(item, groups)
+        best = scored[0][0] if scored else 0.0
+        second = scored[1][0] if len(scored) > 1 else 0.0
+        if scored and best >= UNDATED_JOIN and best - second >= UNDATED_MARGIN:
+            groups[scored[0][1]].add(item)
+        else:
+            rest.append(item)
+    return rest
 
 
 def _agreed(doc: Document, date: dt.date | None) -> Document:

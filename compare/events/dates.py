@@ -65,7 +65,7 @@ from compare.events.stamps import (
     url_date,
     url_month,
 )
-from compare.events.titles import contact_people, foreign_titled_people
+from compare.events.titles import contact_people, foreign_titled_people, pair_people
 
 BACKGROUND_DAYS = 7
 # The rule of a day and month whose year the text does not give (guessed from the years
@@ -434,11 +434,24 @@ def _anchor(text: str, low: str, mentions: Sequence[Mention], pub: dt.date | Non
     return pub
 
 
+# The present tense of a contact verb before a weekday: the coming day of that name (a
+# day before the publication cannot be meant; the publication day itself can: "Kask and
+# Holm meet Sunday" in Sunday's paper).
+_PRESENT_PLAN = re.compile(r"\b(?:meet|hold talks)\b")
+
+
 def _planned(low: str, m: Mention, sentence: tuple[int, int]) -> bool:
     """A future or planned phrase around ``m`` ("will be held July 7-8", "meets on Friday")."""
     a = max(sentence[0], m.start - PLAN_BEFORE)
     b = min(sentence[1], m.end + 25)
     return _FUTURE.search(low, a, b) is not None
+
+
+def _opens(low: str, s_start: int, at: int) -> bool:
+    """True when a date phrase opens its sentence (at most one short word before it:
+    "On Tuesday, ...", "Le 21 avril, ...", "21 апреля ...")."""
+    head = low[s_start:at].strip(" \t,")
+    return len(head) <= 3 and len(head.split()) <= 1
 
 
 def _candidates(ctx: _Context, mentions: Sequence[Mention], low: str) -> list[Candidate]:
@@ -456,9 +469,16 @@ def _candidates(ctx: _Context, mentions: Sequence[Mention], low: str) -> list[Ca
         in_sentence = sentence_cues[s_start]
         if _planned(low, m, (s_start, s_end)):
             continue  # "the council meets on Thursday", "talks will be held July 7-8": a plan
+        if ctx.pub is not None and date < ctx.pub and _PRESENT_PLAN.search(
+                low, max(s_start, m.start - PLAN_BEFORE), m.start):
+            continue  # "ministers meet on Monday" in Friday's paper: next Monday, not the last one
         contacts = [c for c in in_sentence if c.name in _CONTACT]
         gap = _nearest_cue(contacts, m)[1] if contacts else None
-        score = _score(m, date, _nearest_cue(in_sentence, m), gap, ctx)
+        near = _nearest_cue(in_sentence, m)
+        if contacts and _opens(low, s_start, m.start):
+            # "21 апреля ... провел ... телефонный разговор": the date leads the contact sentence
+            gap, near = 0, (contacts[0].name, 0)
+        score = _score(m, date, near, gap, ctx)
         if score is not None and _RANGE.search(m.quote):
             score -= 1.5  # "May 3-4": a span of days dates talks or a summit, not one contact
         if score is not None and score > 0:
@@ -474,9 +494,15 @@ def _candidates(ctx: _Context, mentions: Sequence[Mention], low: str) -> list[Ca
         first = found[0].date
         found = [found[0], *(c if c.date >= first - dt.timedelta(days=1) else
                              attrs.evolve(c, score=c.score - RECALLED) for c in found[1:])]
-    # The lead: the first dated sentences of the body report the event (inverted pyramid).
-    for i, c in enumerate(found[:2]):
-        found[i] = Candidate(c.date, c.mention, c.score + (2 - i), c.rule, c.kind, c.sentence)
+    # The lead: the first dated sentences of the body report the event (inverted pyramid),
+    # the first recent ones: a date weeks before the publication is background even there
+    # ("after their February 23 meeting" opening a newsletter item).
+    latest = ctx.pub or ctx.anchor
+    recent = [i for i, c in enumerate(found)
+              if latest is None or c.date >= latest - dt.timedelta(days=BACKGROUND_DAYS)]
+    for rank, i in enumerate(recent[:2]):
+        c = found[i]
+        found[i] = Candidate(c.date, c.mention, c.score + (2 - rank), c.rule, c.kind, c.sentence)
     return found
 
 
@@ -598,7 +624,8 @@ def date_document(doc: Document, calendar: EventCalendar, names: Sequence[Person
     elif (fallback := _dateparser_fallback(text, doc.language, skip)) is not None:
         event_date, evidence = fallback
     people = find_people(text, low, names, skip=skip, focus=focus, mentions=named,
-                         extra=[*foreign_titled_people(text, low, skip), *contact_people(text, skip)])
+                         extra=[*foreign_titled_people(text, low, skip), *contact_people(text, skip),
+                                *pair_people(text, skip)])
     return attrs.evolve(doc, published=pub, published_evidence=pub_ev, event_date=event_date,
                         event_date_evidence=evidence, event_kind=kind or "other",
                         participants=tuple(p.label() for p in people))

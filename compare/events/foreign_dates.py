@@ -34,7 +34,9 @@ ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日"
 _MONTHS = "|".join(sorted({*FR_MONTHS, *DE_MONTHS, *ES_MONTHS}, key=len, reverse=True))
 _DAY_MONTH = re.compile(rf"(?<![\w.])(?P<day>\d{{1,2}})(?:er|\.)?[ \t]+(?:de[ \t]+)?(?P<mon>{_MONTHS})(?![\w])"
                         r"(?:[ \t]+(?:de[ \t]+)?(?P<year>(?:19|20)\d{2})(?!\d))?")
-_WEEKDAY = re.compile(r"(?<![\w])(?P<wd>" + "|".join(WEEKDAYS) + r")(?![\w])")
+# German writes the part of the day onto the weekday: "am Dienstagabend".
+_WEEKDAY = re.compile(r"(?<![\w])(?P<wd>" + "|".join(WEEKDAYS) + r")(?:morgen|vormittag|mittag|nachmittag|abend|nacht)?"
+                      r"(?![\w])")
 _RELATIVE = re.compile(r"(?<![\w])(?P<rel>aujourd['’]hui|hier|heute|gestern|hoy|ayer)(?![\w])|"
                        r"(?P<zh>今天|今日|昨天|昨日)")
 _ZH_DATE = re.compile(r"(?:(?P<year>(?:19|20)\d{2})年)?(?P<mon>\d{1,2})月(?P<day>\d{1,2})[日号]")

@@ -49,7 +49,7 @@ Germany|german; Greece|greek; Hungary|hungarian; Iceland|icelandic; India|indian
 Indonesia|indonesian; Iran|iranian; Iraq|iraqi; Ireland|irish; Israel|israeli;
 Italy|italian; Japan|japanese; Jordan|jordanian; Kazakhstan|kazakh|kazakhstani; Kenya|kenyan;
 Kuwait|kuwaiti; Kyrgyzstan|kyrgyz; Latvia|latvian; Lebanon|lebanese; Libya|libyan;
-Lithuania|lithuanian; Luxembourg|luxembourgish; Malaysia|malaysian; Mexico|mexican;
+Lithuania|lithuanian; Luxembourg|luxembourgish; Malaysia|malaysian; Mexico|mexican|united mexican states;
 Moldova|moldovan; Mongolia|mongolian; Montenegro|montenegrin; Morocco|moroccan;
 Netherlands|dutch|holland; New Zealand; Nigeria|nigerian;
 North Korea|north korean|dprk; North Macedonia|macedonian; Norway|norwegian; Oman|omani;
@@ -293,7 +293,7 @@ def find_lexicon_names(low: str, names: Sequence[PersonName],
 # --------------------------------------------------------------------------- titled names
 
 
-def _country_at(words: Sequence[str], i: int) -> tuple[str | None, int]:
+def country_at(words: Sequence[str], i: int) -> tuple[str | None, int]:
     """The country the words starting at ``i`` name (up to four words) and how many."""
     first = words[i].lower() if i < len(words) else ""
     if first.endswith(("'s", "’s")):
@@ -320,7 +320,7 @@ def _country_before(text: str, start: int) -> str | None:
     while i > 0 and i > len(words) - 5:
         for n in (3, 2, 1):
             if i - n >= 0:
-                country, used = _country_at(words, i - n)
+                country, used = country_at(words, i - n)
                 if used == n:
                     return country
         if words[i - 1].lower() not in _BEFORE:
@@ -436,7 +436,7 @@ def titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] = ()) -> 
             i = 0
             # Skip role words and pick up "of (the) Country" ("Foreign Minister of Portugal").
             while i < len(words):
-                c, used = _country_at(words, i)
+                c, used = country_at(words, i)
                 if used and i and words[i - 1].lower() in ("of", "the"):
                     country = country or c
                     i += used
@@ -460,7 +460,7 @@ def titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] = ()) -> 
         if name:
             if j + 1 < len(words) and words[j].lower() == "of":
                 k = j + 2 if j + 2 < len(words) and words[j + 1].lower() == "the" else j + 1
-                c, used = _country_at(words, k)
+                c, used = country_at(words, k)
                 country = country or c
             out.append(Person(" ".join(name), country, a))
         elif country is not None and (not possessive or (i < len(words) and words[i].lower() in _ROLE)):
@@ -485,7 +485,9 @@ def find_people(text: str, low: str, names: Sequence[PersonName], *,
     positions: dict[str, list[int]] = {}
     lexicon_keys = _lexicon(names).keys if names else {}
     known_keys: set[str] = set()
-    for a, _, known in lexicon_mentions(low, names) if mentions is None else mentions:
+    for a, end, known in lexicon_mentions(low, names) if mentions is None else mentions:
+        if _role_then_name(text, low, a, end, known):
+            continue  # "Russian Foreign Minister Kari Holm": the name after the title wins
         key = lexicon_keys[surname_key(known.name)]
         if key not in people:
             people[key] = Person(known.name, known.country, a)
@@ -540,8 +542,31 @@ def find_people(text: str, low: str, names: Sequence[PersonName], *,
         verb = []
     first = [p for _, p in in_focus if p not in staff and p not in verb]
     rest = [p for _, p in ordered if p not in first and p not in staff and p not in verb]
+    # A deputy ("Vice President X", "Deputy Foreign Minister Y") comes after the leaders
+    # when two others are named: a contact of leaders is reported with their deputies.
+    deputies = [p for p in first + rest if _DEPUTY.search(low, max(0, p.start - 16), p.start)]
+    if len(first) + len(rest) - len(deputies) >= 2:
+        first = [p for p in first if p not in deputies]
+        rest = [p for p in rest if p not in deputies] + deputies
     kept = first + rest + verb
     return tuple(kept + ([] if kept else staff))
+
+
+_DEPUTY = re.compile(r"(?:vice|deputy|vize|заместитель|заместителя|замминистра|adjoint|adjointe|副)[ \t-]*$")
+_ROLE_WORDS = frozenset(_TRIGGER_WORDS) | frozenset(["foreign", "prime", "state", "premier"])
+_NEXT_NAME = re.compile(r"[ \t]+(?:[A-Z]\.[ \t]*)*([A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]+)")
+
+
+def _role_then_name(text: str, low: str, a: int, end: int, known: PersonName) -> bool:
+    """True when a lexicon form is a role ("the Russian Foreign Minister": title words,
+    none of the person's name) and the text names someone right after it: a name right
+    after a title is who holds it in this text."""
+    words = re.findall(r"[^\W\d_]+", low[a:end])
+    own = {surname_key(w) for w in known.name.split()}
+    if not any(w in _ROLE_WORDS for w in words) or any(surname_key(w) in own for w in words):
+        return False
+    m = _NEXT_NAME.match(text, end)
+    return m is not None and m[1].lower() not in NOT_NAME and m[1].lower() not in COUNTRY_WORDS
 
 
 # A reporting verb just after a name, a reporting phrase or a staff title just before it.

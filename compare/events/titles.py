@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 
 from compare.events.datephrases import in_spans
-from compare.events.participants import COUNTRY_WORDS, NOT_NAME, Person, fold_case
+from compare.events.participants import COUNTRY_WORDS, NOT_NAME, Person, country_at, fold_case
 
 # Country stems (lower case) in Russian, French and German (adjectives and names; a
 # word starting with a stem names the country), and short forms matched exactly.
@@ -48,7 +48,8 @@ Portugal: португали португальск portugais portugiesisch; Swe
 schwedisch schweden; Norway: норвеги норвежск norvégien norvège norwegisch norwegen; Austria: австри
 австрийск autrichien autriche österreich; Kazakhstan: казахстан казахск kazakh kasachisch
 kasachstan; Belarus: белорус biélorusse belarus weißruss; Armenia: армени армянск arménien armenisch
-armenien; Azerbaijan: азербайджан azerbaïdjanais aserbaidschan
+armenien; Azerbaijan: азербайджан azerbaïdjanais aserbaidschan; Netherlands: нидерланд голланд
+néerlandais pays-bas niederland holländisch
 """
 _SHORT = {"сша": "United States", "us": "United States", "usa": "United States", "рф": "Russia",
           "uk": "United Kingdom", "фрг": "Germany", "кнр": "China", "eu": None}
@@ -81,19 +82,29 @@ def country_of(word: str) -> str | None:
 # Title words (lower case) per language; a title may carry a case ending (Russian) or a
 # compound prefix ("US-Präsident", "Bundeskanzlerin").
 _TITLE = re.compile(
-    r"(?:президент|премьер-министр|министр иностранных дел|глав[аоуыейя]* мид|канцлер|"
-    r"председател[а-я]*|лидер|корол[а-я]*)[а-я]{0,3}(?![а-я])|"
+    # Russian: the singular in any case ("министры ... Остравы и Вельдланда" is plural: the
+    # capitalised words after it are countries)
+    r"(?:(?:президент|премьер-министр|канцлер|лидер)(?:а|у|ом|е)?|министр(?:а|у|ом|е)? иностранных дел|"
+    r"глав(?:а|ы|е|у|ой) мид|председател(?:ь|я|ю|ем|е)|корол(?:ь|я|ю|ём|ем|е))(?![а-я])|"
     r"(?:président|présidente|premier ministre|première ministre|ministre des affaires étrangères|"
-    r"chef de la diplomatie|ministre|chancelier|chancelière)(?![\w])|"
+    r"chef de la diplomatie|cheffe de la diplomatie|chef du gouvernement|cheffe du gouvernement|"
+    r"homologue|ministre|chancelier|chancelière)(?![\w])|"
     r"(?:präsident|bundeskanzler|kanzler|außenminister|ministerpräsident|premierminister|"
-    r"regierungschef|staatschef|staatspräsident)(?:in|en)?(?![\w])|"
+    r"regierungschef|staatschef|staatspräsident|amtskolleg)(?:in|en|e)?(?![\w])|"
     r"(?:presidente|presidenta|primer ministro|primera ministra|canciller|ministro de asuntos exteriores|"
-    r"ministra de asuntos exteriores|jefe del gobierno|jefa del gobierno)(?![\w])")
+    r"ministra de asuntos exteriores|jefe del gobierno|jefa del gobierno|homólogo|homóloga)(?![\w])|"
+    r"коллег[а-я]{0,3}(?![а-я])")
+# Titles that name their country by themselves: "Bundeskanzlerin" is Germany's, and in
+# French "le Président de la République" with no country is France's.
+_IMPLICIT = {"bundeskanzler": "Germany", "bundeskanzlerin": "Germany"}
+_REPUBLIC_FR = re.compile(r"\s+de la république(?!\s+(?:populaire|fédérale|islamique|arabe|démocratique|"
+                          r"d[e’']|du|des|tchèque|dominicaine|centrafricaine))")
 # Words that may stand between a title and the name besides a country.
 _BETWEEN = frozenset("""
 de des du la le l' d' l’ d’ the et und der die des von affaires étrangères étrangère federation федерации
-республики республика мид of république fédérale fédéral bundesrepublik mme m. monsieur madame herr frau
-господин госпожа del gobierno república popular señor señora don doña
+республики республика мид of république fédérale fédéral fédérale populaire bundesrepublik mme m. monsieur
+madame herr frau господин госпожа del gobierno república popular señor señora don doña народной народная федеративной
+федеративная республик föderation föderativen republik volksrepublik
 """.split())  # noqa: SIM905
 _NAME = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё'’\-]+")
 _PARTICLES = frozenset({"de", "von", "van", "der", "du", "le", "la", "da", "di", "ben", "al"})
@@ -107,6 +118,7 @@ institutions bundesregierung kanzleramt élysée matignon
 januar februar märz april juni juli oktober dezember montag dienstag mittwoch donnerstag freitag
 samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche
 """.split())  # noqa: SIM905
+_WINDOW_END = re.compile(r"\n\n|[ \t]{3,}|\t|\|")
 _ELISION = re.compile(r"\b([ldLD][’'])(?=\w)")
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*|[^\w\s]")
 def fold_russian(word: str) -> str:
@@ -135,6 +147,8 @@ def _after_title(tokens: Sequence[str]) -> tuple[list[str], str | None]:
             country = country or c
             i += 1
             continue
+        if low == "gobierno" and (i == 0 or tokens[i - 1].lower() not in ("del", "de")):
+            break  # "presidenta del Gobierno, Ana Sousa"; a menu "Presidenta Gobierno Consejo ..." is no title
         if low in _BETWEEN or t in (",", "'", "’", "-"):
             i += 1
             continue
@@ -142,12 +156,15 @@ def _after_title(tokens: Sequence[str]) -> tuple[list[str], str | None]:
     name: list[str] = []
     while i < len(tokens) and len(name) < 3:
         t = tokens[i]
+        if len(t) == 1 and t.isupper() and i + 1 < len(tokens) and tokens[i + 1] == ".":
+            i += 2  # an initial: "А.Н.Зарубина", "Ф.Адомайт"
+            continue
         if t.lower() in _PARTICLES and name and i + 1 < len(tokens) and _NAME.fullmatch(tokens[i + 1]):
             name.append(t)
             i += 1
             continue
-        if not _NAME.fullmatch(t) or t.lower() in _NOT_NAME or country_of(t):
-            break
+        if not _NAME.fullmatch(t) or t.lower() in _NOT_NAME or country_of(t) or _TITLE.fullmatch(t.lower()):
+            break  # "Die Bundeskanzlerin und der Präsident": a second title is no name
         name.append(fold_russian(t))
         i += 1
     return name, country
@@ -173,9 +190,12 @@ _ZH_COUNTRIES = {"俄罗斯": "Russia", "俄": "Russia", "美国": "United State
                  "罗马尼亚": "Romania", "爱尔兰": "Ireland", "拉脱维亚": "Latvia", "立陶宛": "Lithuania"}
 _ZH = re.compile(
     "(" + "|".join(sorted(_ZH_COUNTRIES, key=len, reverse=True)) + ")?"
-    r"(总统|国家主席|主席|国务院总理|总理|首相|外交部长|外长|国务卿|总理大臣|国王|总书记)"
-    r"(?![与和同跟在就于对向表说]|通电话|通话|会谈|会晤|会见|举行)([\u4e00-\u9fff·]{2,6}?)"
-    r"(?=[与和同跟在就于对向表说通会举进、，。：；\s“”\"（(\d]|$|举行|通电话|会谈|会晤|昨天|今天|星期|周)")
+    r"(?<!副)(总统|国家主席|主席|国务院总理|总理|首相|外交部长|外长|国务卿|总理大臣|国王|总书记)"
+    r"(?![与和同跟在就于对向表说的们两一二三第各均都]|通电话|通话|会谈|会晤|会见|举行|府|理事|会议|官邸|办公|级|候选|选举|"
+    r"今年|明年|去年|本月|今天|昨天|明天|访问|职)([\u4e00-\u9fff·]{2,6}?)"
+    # the name ends at a function word or phrase: "唐伟明应约同", "扎鲁宾再次", "高远恒指出"
+    r"(?=[与和同跟在就于对向表说通会举进也还的、，。：；\s“”\"（(\d]|$|举行|通电话|会谈|会晤|昨天|今天|星期|周|"
+    r"应约|应邀|再次|再度|强调|指出|欢迎|出席|宣布|致电|分别|当天|当日|已经|将于|曾经)")
 
 
 # People named without a title as the parties of a contact: "Virtanen and Kask met",
@@ -183,8 +203,8 @@ _ZH = re.compile(
 _CAP = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’\-]+"
 _PERSON = rf"{_CAP}(?:[ \t]+{_CAP}){{0,2}}"
 _VERB = (r"(?:had|held|have|has)[ \t]+(?:an?[ \t]+)?(?:[a-z\-]+[ \t]+){0,2}?(?:telephone|phone|call|"
-         r"conversation|talks|meeting|discussion)|met|spoke|talked|phoned|telephoned|called|discussed|"
-         r"talking|speaking|meeting|talks|summit|call|conversation")
+         r"conversation|talks|meeting|discussion)|(?:have|has|had)[ \t]+(?:spoken|talked|met)|met|spoke|talked|"
+         r"phoned|telephoned|called|discussed|agreed|agree|talking|speaking|meeting|talks|summit|call|conversation")
 _CONTACT_NAMES = re.compile(
     rf"(?P<a>{_PERSON})(?:['’]s)?[ \t]+(?:and|&)[ \t]+(?P<b>{_PERSON})(?:['’]s)?[ \t]+"
     rf"(?:[a-z]+[ \t]+){{0,2}}?(?:{_VERB})\b"
@@ -229,7 +249,55 @@ london kyiv kiev also later earlier then today yesterday tonight
 """.split())  # noqa: SIM905
 
 
-_ZH_TITLE_OR_COUNTRY = re.compile("总统|主席|总理|首相|部长|外长|国务卿|国王|" + "|".join(_ZH_COUNTRIES))
+_ZH_TITLE_OR_COUNTRY = re.compile("总统|主席|总理|首相|部长|外长|国务卿|国王|"
+                                  + "|".join(c for c in _ZH_COUNTRIES if len(c) > 1))
+
+
+# Two leaders named after a plural title with their countries in the same order: "The
+# Presidents of Russia and the United States, Vladimir Putin and Donald Trump", "Die
+# Außenminister Russlands und Chinas, Arkadi Sarubin und Tang Weiming".
+_NAMEW = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’\-]+"
+_AND = r"(?:and|und|et|и|y|e)"
+_PAIR = re.compile(rf",[ \t]+(?P<a>{_NAMEW}(?:[ \t]+{_NAMEW}){{0,2}})[ \t]+{_AND}[ \t]+"
+                   rf"(?P<b>{_NAMEW}(?:[ \t]+{_NAMEW}){{0,2}})")
+_HEAD_END = re.compile(r"[\n,;:.!?]")
+_PLURAL_TITLE = re.compile(
+    r"(?<!\w)(?:presidents|leaders|prime ministers|foreign ministers|ministers|heads of state|präsidenten|"
+    r"außenminister|regierungschefs|staatschefs|ministerpräsidenten|présidents|ministres|dirigeants|chefs|"
+    r"президенты|министры|лидеры|главы|presidentes|cancilleres|ministros|mandatarios|jefes)(?!\w)")
+
+
+def _head_countries(head: str) -> list[str]:
+    words = _TOKEN.findall(head)
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        country, used = country_at(words, i)
+        if not used and (c := country_of(words[i])) is not None and words[i].lower() not in _BETWEEN:
+            country, used = c, 1
+        if used and country not in out:
+            out.append(country)  # type: ignore[arg-type]
+        i += max(used, 1)
+    return out
+
+
+def pair_people(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Person]:
+    """Two leaders named after a plural title, with the countries the title gives in order."""
+    out: list[Person] = []
+    for m in _PAIR.finditer(text[:100_000]):
+        # the head: the clause before the comma (back to the previous punctuation, 90 characters)
+        window = text[max(0, m.start() - 90):m.start()]
+        cut = [e.end() for e in _HEAD_END.finditer(window)]
+        head = window[cut[-1]:] if cut else window
+        if len(head.strip()) < 3 or (skip and in_spans(m.start(), skip)) or not _PLURAL_TITLE.search(head.lower()):
+            continue
+        names = [[fold_russian(w) for w in m[g].split()] for g in ("a", "b")]
+        if any(w.lower() in _COMMON or w.lower() in _NOT_NAME or country_of(w) for n in names for w in n):
+            continue
+        countries = _head_countries(head)
+        pair = countries if len(countries) == 2 else [None, None]
+        out.extend(Person(" ".join(n), c, m.start(g)) for n, c, g in zip(names, pair, ("a", "b"), strict=True))
+    return out
 
 
 def foreign_titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] = ()) -> list[Person]:
@@ -244,10 +312,14 @@ def foreign_titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] =
         if before and before[-1] == "-":  # "US-Präsident"
             before = before[:-1]
         window = text[b:b + 120]
-        para = window.find("\n\n")
-        window = _ELISION.sub(r"\1 ", window[:para] if para >= 0 else window)
+        # a paragraph or a navigation bar ("Presidenta   Gobierno   Consejo de Ministros") ends it
+        # (in the raw page; the cleaned text has one space, see _after_title)
+        cut = _WINDOW_END.search(window)
+        window = _ELISION.sub(r"\1 ", window[:cut.start()] if cut else window)
         name, country = _after_title(_TOKEN.findall(window))
-        country = country or _country_before(before)
+        country = country or _country_before(before) or _IMPLICIT.get(m[0])
+        if country is None and m[0] in ("président", "présidente") and _REPUBLIC_FR.match(low, b):
+            country = "France"
         if name:
             out.append(Person(" ".join(name), country, a))
         elif country:

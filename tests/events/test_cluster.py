@@ -111,9 +111,51 @@ def test_duplicates_join_their_original_even_with_another_date() -> None:
 
 
 def test_undated_documents_get_their_own_event() -> None:
-    events, _docs = cluster_documents([doc("u1", None), doc("u2", None), doc("a", D(2019, 1, 1))])
+    other = "Vladimir Putin and Donald Trump talked about fisheries quotas, whaling and coastal radar."
+    events, _docs = cluster_documents([doc("u1", None, text=other), doc("u2", None, participants=("Kaia Kask",)),
+                                       doc("a", D(2019, 1, 1))])
     assert [e.id for e in events] == ["2019-01-01-putin-trump-call", "undated-u1", "undated-u2"]
     assert events[1].date is None
+
+
+AINO = ("Aino Virtanen (Finland)", "Kaia Kask (Estonia)")
+TUNNEL = ("Aino Virtanen and Kaia Kask discussed the planned railway tunnel under the gulf, ferry "
+          "timetables, electricity interconnectors and a joint bid for the winter games.")
+SAUNA = ("Aino Virtanen and Kaia Kask discussed border guards, sauna diplomacy, fishing rights in "
+         "the archipelago and the language schools in Narva.")
+
+
+def test_a_document_without_date_evidence_joins_the_event_it_reports() -> None:
+    # No date anywhere: the same principals and the same content as one of two calls.
+    events, docs = cluster_documents([
+        doc("mar", D(2024, 3, 4), participants=AINO, text=TUNNEL),
+        doc("may", D(2024, 5, 20), participants=AINO, text=SAUNA),
+        doc("blog", None, participants=AINO, text="Blog. " + TUNNEL + " Comments are closed."),
+    ])
+    assert by_event(docs)["2024-03-04-kask-virtanen-call"] == {"mar", "blog"}
+    blog = next(d for d in docs if d.id == "blog")
+    assert blog.event_date == D(2024, 3, 4)
+    assert blog.event_date_evidence is not None and blog.event_date_evidence.rule == "event_consensus"
+    assert len(events) == 2
+
+
+def test_an_undated_document_that_fits_two_events_alike_stays_apart() -> None:
+    # Both calls of the pair share its words: no margin, no guess.
+    both = TUNNEL + " " + SAUNA
+    _, docs = cluster_documents([
+        doc("mar", D(2024, 3, 4), participants=AINO, text=both),
+        doc("may", D(2024, 5, 20), participants=AINO, text=both),
+        doc("blog", None, participants=AINO, text=both),
+    ])
+    assert by_event(docs)["undated-blog"] == {"blog"}
+
+
+def test_an_undated_document_of_other_principals_does_not_join() -> None:
+    _, docs = cluster_documents([
+        doc("mar", D(2024, 3, 4), participants=AINO, text=TUNNEL),
+        doc("blog", None, participants=("Aino Virtanen (Finland)", "Tomas Novak (Czech Republic)"), text=TUNNEL),
+    ])
+    assert by_event(docs)["undated-blog"] == {"blog"}
 
 
 def test_id_collisions_get_suffixes() -> None:
@@ -275,3 +317,49 @@ def test_a_call_the_next_day_that_recalls_the_first_stays_its_own_contact() -> N
     _events, docs = cluster_documents([*first, second, briefing])
     groups = sorted(sorted(g) for g in by_event(docs).values())
     assert groups == [["brief", "n0", "n1"], ["dahl"]]
+
+
+def test_an_overnight_call_takes_the_date_of_its_reference_readout() -> None:
+    # Evening of 3 March in the readout's capital, morning of 4 March where two reports were written.
+    _, docs = cluster_documents([
+        doc("readout", D(2024, 3, 3), participants=AINO, text=TUNNEL, outlet_role="primary",
+            published=D(2024, 3, 3)),
+        doc("wire", D(2024, 3, 4), participants=AINO, text=TUNNEL),
+        doc("paper", D(2024, 3, 4), participants=AINO, text=TUNNEL),
+    ])
+    assert {d.event_date for d in docs} == {D(2024, 3, 3)}
+    # without a reference readout the evidence decides
+    _, docs = cluster_documents([
+        doc("blog", D(2024, 3, 3), participants=AINO, text=TUNNEL),
+        doc("wire", D(2024, 3, 4), participants=AINO, text=TUNNEL),
+        doc("paper", D(2024, 3, 4), participants=AINO, text=TUNNEL),
+    ])
+    assert {d.event_date for d in docs} == {D(2024, 3, 4)}
+
+
+def test_an_undated_report_of_a_repeated_call_does_not_join_the_first_call() -> None:
+    # Same pair, same words, the second call a day later: the undated report calls its call a
+    # repeat, so it is not the first call's, whatever the words share.
+    _, docs = cluster_documents([
+        doc("first", D(2024, 3, 4), participants=AINO, text=TUNNEL),
+        doc("blog", None, participants=AINO, text=TUNNEL, title="Virtanen and Kask on the phone again"),
+    ])
+    assert by_event(docs)["undated-blog"] == {"blog"}
+    _, docs = cluster_documents([
+        doc("first", D(2024, 3, 4), participants=AINO, text=TUNNEL),
+        doc("blog", None, participants=AINO, text=TUNNEL, title="Virtanen and Kask on the phone"),
+    ])
+    assert by_event(docs)["2024-03-04-kask-virtanen-call"] == {"first", "blog"}
+
+
+def test_a_report_of_no_contact_the_day_before_stays_apart_from_the_meeting() -> None:
+    # The premier opens a fair on the 1st (no contact in the dated sentence) and meets the
+    # visiting prime minister on the 2nd; the fair report mentions the visitor.
+    fair = "Virtanen opened the fair and said Kask would arrive for talks on railway tunnels."
+    _, docs = cluster_documents([
+        doc("fair", D(2024, 3, 3), kind="other", participants=AINO, text=fair),
+        doc("talks", D(2024, 3, 4), kind="meeting", participants=AINO, text=TUNNEL),
+        doc("wire", D(2024, 3, 4), kind="meeting", participants=AINO, text=TUNNEL),
+    ])
+    groups = sorted(by_event(docs).values(), key=len)
+    assert groups == [{"fair"}, {"talks", "wire"}]

@@ -128,3 +128,32 @@ def test_a_capitalised_common_word_heading_a_readout_is_no_party() -> None:
     names = [p.name for p in contact_people(text)]
     assert "Telephone" not in names
     assert "Kaia Kask" in names
+
+
+def test_a_name_right_after_a_title_wins_over_the_lexicon_s_role_variant() -> None:
+    # The lexicon says "Chilean Foreign Minister" is Rosa Fuentes; this text names another holder.
+    names = (PersonName("Rosa Fuentes", ("Fuentes", "Chilean Foreign Minister"), "Chile"),)
+    text = "Chilean Foreign Minister Tomas Ibanez spoke with Danish Foreign Minister Lars Holm on Monday."
+    got = [p.label() for p in find_people(text, lower_same_length(text), names)]
+    assert "Rosa Fuentes (Chile)" not in got and got[:2] == ["Tomas Ibanez (Chile)", "Lars Holm (Denmark)"]
+    # the role alone still stands for the lexicon's person
+    text = "The Chilean Foreign Minister spoke with Danish Foreign Minister Lars Holm on Monday."
+    assert find_people(text, lower_same_length(text), names)[0].label() == "Rosa Fuentes (Chile)"
+
+
+def test_a_deputy_comes_after_the_leaders() -> None:
+    text = ("Vice President Omar Lind briefed reporters. President Ana Ruiz of Spain and Prime Minister "
+            "Lars Holm of Denmark spoke by phone.")
+    assert people(text)[:2] == ["Ana Ruiz (Spain)", "Lars Holm (Denmark)"]
+
+
+def test_two_leaders_after_a_plural_title_take_its_countries_in_order() -> None:
+    from compare.events.titles import pair_people
+    got = pair_people("The Prime Ministers of Denmark and Chile, Lars Holm and Rosa Fuentes, spoke on Monday.")
+    assert [(p.name, p.country) for p in got] == [("Lars Holm", "Denmark"), ("Rosa Fuentes", "Chile")]
+    got = pair_people("Die Regierungschefs Finnlands und Polens, Aino Lahti und Ewa Nowak, telefonierten.")
+    assert [(p.name, p.country) for p in got] == [("Aino Lahti", "Finland"), ("Ewa Nowak", "Poland")]
+    # countries the head does not give in a pair: the names without them
+    got = pair_people("Both leaders, Aino Lahti and Ewa Nowak, spoke on Monday.")
+    assert [(p.name, p.country) for p in got] == [("Aino Lahti", None), ("Ewa Nowak", None)]
+    assert pair_people("In Paris, Berlin and Rome, Monday and Tuesday were quiet.") == []

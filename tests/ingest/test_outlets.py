@@ -189,6 +189,15 @@ def test_unlisted_names_give_roles_and_lose_company_forms(rules: OutletRules) ->
     assert ministry_hint.role == "primary"
 
 
+def test_government_bodies_named_in_other_languages_are_primary(rules: OutletRules) -> None:
+    for hint in ("Ministère des Affaires étrangères", "Presidencia de la República", "МИД Польши",
+                 "Министерство иностранных дел Республики Польша", "波兰共和国外交部", "Bundesregierung",
+                 "Ministerio de Relaciones Exteriores"):
+        assert identify_outlet(BODY, None, hint, None, rules).role == "primary", hint
+    for hint in ("Le Courrier de Calvarie", "Diario del Gobierno Libre", "Новости Калварии", "卡尔瓦里亚快讯"):
+        assert identify_outlet(BODY, None, hint, None, rules).role == "outlet", hint
+
+
 def test_name_roles_are_checked(rules: OutletRules) -> None:
     with pytest.raises(RuleError, match="name_roles"):
         parse_outlet_rules(rule_file({"name_roles": [{"name": "x", "role": "boss", "pattern": "a"}]}))

@@ -1,0 +1,92 @@
+"""Whether two surname keys written in different scripts or transliterations name one person.
+
+Surname keys (:func:`compare.events.participants.surname_key`) are lower case, accents
+folded and Cyrillic already transliterated, so "Зарубиным" and "Zarubin" meet.  What
+spelling alone cannot join:
+
+* transliteration systems: French "Zaroubine", German "Sarubin", Russian "Вэймин" for
+  pinyin "Weiming".  A coarse consonant skeleton (vowels dropped; s/z/sh/zh/ch/c/x/j/q one
+  class, k/g/c one, v/w/f one, b/p, d/t, l/r) is equal for such spellings;
+* names in Chinese characters: read as pinyin (``pypinyin``), a Chinese name is surname
+  first, so the Latin key (the last word, "Weiming") is the end of the pinyin of the
+  whole name ("tangweiming"); a foreign name written in characters keeps its consonants
+  roughly ("瓦雷讷" walei ne, "Varenne"), so the skeletons are compared too.
+
+The skeleton ignores vowels, so two names that differ only in them ("Kask", "Kusk") meet:
+the caller keeps people of different countries apart.  A foreign name written in
+characters can be too far from its Latin spelling for either ("森泽英明" is Morisawa read
+in Chinese); :func:`han_foreign` says when a key is such a
+name, and the caller lets the country stand for the person then.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pypinyin import lazy_pinyin
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# Countries whose people write their names in Chinese characters as themselves.
+_HAN_COUNTRIES = frozenset({"China", "Taiwan", "Singapore"})
+_DIGRAPHS = (("shch", "s"), ("sch", "s"), ("zh", "s"), ("sh", "s"), ("ch", "s"), ("ts", "s"), ("tz", "s"),
+             ("kh", ""), ("ph", "v"), ("th", "t"), ("ck", "k"), ("ng", "n"), ("ou", "u"))
+_CLASS = {"s": "s", "z": "s", "x": "s", "j": "s", "q": "s", "k": "k", "g": "k", "v": "v", "w": "v", "f": "v",
+          "b": "p", "p": "p", "d": "t", "t": "t", "l": "r", "r": "r", "m": "m", "n": "n"}
+# The shortest skeleton that identifies (two consonants match too many names).
+MIN_SKELETON = 3
+
+
+def is_han(key: str) -> bool:
+    return _HAN.search(key) is not None
+
+
+@lru_cache(maxsize=8192)
+def latin(key: str) -> str:
+    """A key in Latin letters: Chinese characters read as pinyin, the rest as it is."""
+    return "".join(lazy_pinyin(key)).lower() if is_han(key) else key
+
+
+@lru_cache(maxsize=8192)
+def skeleton(key: str) -> str:
+    """The consonant classes of a key in order, repeats merged ("zaroubine" -> "srpn")."""
+    word = latin(key)
+    word = re.sub(r"c(?=[eiy])", "s", word)
+    for a, b in _DIGRAPHS:
+        word = word.replace(a, b)
+    out: list[str] = []
+    for ch in word.replace("c", "k"):
+        cls = _CLASS.get(ch)
+        if cls and (not out or out[-1] != cls):
+            out.append(cls)
+    return "".join(out)
+
+
+def han_foreign(key: str, country: str | None) -> bool:
+    """A foreign person's name written in Chinese characters (its reading in pinyin need
+    not resemble the name)."""
+    return country is not None and country not in _HAN_COUNTRIES and is_han(key)
+
+
+@lru_cache(maxsize=65536)
+def same_name(a: str, b: str) -> bool:
+    """Two keys that spell one name in different scripts or transliterations."""
+    if a == b:
+        return True
+    han_a, han_b = is_han(a), is_han(b)
+    if han_a and han_b:
+        return False  # both in characters: equal or not the same
+    la, lb = latin(a), latin(b)
+    if han_a or han_b:
+        full, part = (la, lb) if han_a else (lb, la)
+        if len(part) >= 4 and full.endswith(part):
+            return True  # "tangweiming" ends with "weiming"
+    sa, sb = skeleton(a), skeleton(b)
+    if min(len(sa), len(sb)) < MIN_SKELETON:
+        return False
+    if sa == sb:
+        return True
+    if han_a or han_b:
+        full_s, part_s = (sa, sb) if han_a else (sb, sa)
+        return full_s.endswith(part_s)  # surname first: "tnvmn" ends with "vmn"
+    return False
