@@ -45,7 +45,7 @@ from collections.abc import Sequence
 import attrs
 
 from compare.core.models import Document, Event, EventKind, Evidence
-from compare.events.identity import latin
+from compare.events.identity import latin, surname_key
 from compare.events.members import (
     Identity,
     _compatible,
@@ -58,7 +58,7 @@ from compare.events.members import (
     containment,
     topic_overlap,
 )
-from compare.events.participants import COUNTRIES, parse_participant, surname_key
+from compare.events.participants import COUNTRIES, parse_participant
 
 DATE_SLACK_DAYS = 1
 TOPIC_JOIN = 0.3

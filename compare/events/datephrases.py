@@ -469,3 +469,37 @@ def years_in(text: str) -> list[int]:
     """Four-digit years written in ``text`` (not part of a longer number)."""
     return [int(m["year"]) for m in YEAR_ONLY.finditer(text[:MAX_SCAN_CHARS])
             if _number_start(text, m.start())]
+
+
+# ---------------------------------------------------------------- sentences
+
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”»’)]*[ \t]+|\n|[。！？]")
+_ABBREVIATIONS = frozenset({"u.s", "mr", "ms", "mrs", "dr", "st", "jr", "no", "vs", "gen", "lt", "col",
+                            "sen", "rep", "gov", "prof", "a.m", "p.m", "u.n", "u.k", "e.g", "i.e"})
+
+
+def _is_break(text: str, m: re.Match[str]) -> bool:
+    if m.group(0) in ("\n", "。", "！", "？"):
+        return True
+    end = m.end()
+    nxt = text[end:end + 2].lstrip("\"“«(")
+    if not nxt or not (nxt[0].isupper() or nxt[0].isdigit()):
+        return False
+    word = text[max(0, m.start() - 4):m.start()].rsplit(" ", 1)[-1].lower()
+    return not (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()))
+
+
+def sentence_at(text: str, pos: int) -> tuple[int, int]:
+    """The sentence around ``pos`` as (start, end), looking only at its own line
+    (after a line break, or after . ! ? followed by a capital letter or digit, not
+    after "U.S.", "Mr." and other abbreviations)."""
+    start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    limit = len(text) if line_end < 0 else line_end + 1
+    for m in _SENTENCE_BREAK.finditer(text, start, pos):
+        if _is_break(text, m):
+            start = m.end()
+    for m in _SENTENCE_BREAK.finditer(text, pos, limit):
+        if _is_break(text, m):
+            return start, m.end()
+    return start, limit

@@ -51,6 +51,7 @@ from compare.events.datephrases import (
     line_bounds,
     lower_same_length,
     scan_together,
+    sentence_at,
     valid_date,
     years_in,
 )
@@ -122,9 +123,6 @@ CONTACT_GAP = 30
 PLAN_BEFORE = 45
 _RANGE = re.compile(r"\d\s*[-–]\s*\d")
 _POSITIVE = frozenset({"call", "meeting", "strong_statement", "statement", "generic"})
-_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”»’)]*[ \t]+|\n|[。！？]")
-_ABBREVIATIONS = frozenset({"u.s", "mr", "ms", "mrs", "dr", "st", "jr", "no", "vs", "gen", "lt", "col",
-                            "sen", "rep", "gov", "prof", "a.m", "p.m", "u.n", "u.k", "e.g", "i.e"})
 # A dateline: a place (one to three capitalised words, a bracketed region) and a comma or
 # full stop before the date at the start of a line, an agency or a dash after it
 # ("Moscow, July 24 (IANS) ...", "Moscow [Russia], Dec 18 (ANI): ...", "Paris. 3 mars. AFP —").
@@ -197,38 +195,6 @@ def _cue_occurrences(low: str) -> tuple[list[int], list[tuple[int, int, str]]]:
     starts = [a for a, _, _ in occurrences]
     _CUE_MEMO[:] = [(low, starts, occurrences), *_CUE_MEMO[:1]]
     return starts, occurrences
-
-
-def _is_break(text: str, m: re.Match[str]) -> bool:
-    if m.group(0) in ("\n", "。", "！", "？"):
-        return True
-    end = m.end()
-    nxt = text[end:end + 2].lstrip("\"“«(")
-    if not nxt or not (nxt[0].isupper() or nxt[0].isdigit()):
-        return False
-    word = text[max(0, m.start() - 4):m.start()].rsplit(" ", 1)[-1].lower()
-    return not (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()))
-
-
-def sentence_starts(text: str) -> list[int]:
-    """Offsets where sentences start: after a line break, or after . ! ? followed by a
-    capital letter or digit (not after "U.S.", "Mr." and other abbreviations)."""
-    return [0, *(m.end() for m in _SENTENCE_BREAK.finditer(text, 0, MAX_SCAN_CHARS) if _is_break(text, m))]
-
-
-def sentence_at(text: str, pos: int) -> tuple[int, int]:
-    """The sentence around ``pos`` as (start, end), looking only at its own line
-    (the same bounds :func:`sentence_starts` gives, without splitting the whole text)."""
-    start = text.rfind("\n", 0, pos) + 1
-    line_end = text.find("\n", pos)
-    limit = len(text) if line_end < 0 else line_end + 1
-    for m in _SENTENCE_BREAK.finditer(text, start, pos):
-        if _is_break(text, m):
-            start = m.end()
-    for m in _SENTENCE_BREAK.finditer(text, pos, limit):
-        if _is_break(text, m):
-            return start, m.end()
-    return start, limit
 
 
 def _nearest_cue(cues: Sequence[Cue], m: Mention) -> tuple[str | None, int]:

@@ -1,6 +1,6 @@
 """Whether two surname keys written in different scripts or transliterations name one person.
 
-Surname keys (:func:`compare.events.participants.surname_key`) are lower case, accents
+Surname keys (:func:`surname_key`) are lower case, accents
 folded and Cyrillic already transliterated, so "Зарубиным" and "Zarubin" meet.  What
 spelling alone cannot join:
 
@@ -22,9 +22,42 @@ name, and the caller lets the country stand for the person then.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from pypinyin import lazy_pinyin
+
+
+@lru_cache(maxsize=4096)
+def surname_key(name: str) -> str:
+    """"Aino Virtanen" -> "virtanen" (last word, accents folded, lower case)."""
+    words = name.split()
+    last = words[-1] if words else name
+    if _CYRILLIC_WORD.fullmatch(last):
+        # Cyrillic: case ending off, then Latin letters, so "Путиным" and "Putin" meet.
+        last = "".join(_TRANSLIT.get(ch, ch) for ch in fold_case(last).lower())
+    folded = unicodedata.normalize("NFKD", last).encode("ascii", "ignore").decode() or last
+    return re.sub(r"[^a-z0-9а-яё]+", "", folded.lower()) or last.lower()
+
+
+_CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё\-]+")
+_TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+                     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
+                      "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"],
+                     strict=True))
+_RU_ENDINGS = ("ыми", "ими", "ому", "ему", "ого", "его", "ой", "ей", "ом", "ем", "ым", "им", "ую",
+               "ая", "а", "у", "е", "ы", "ю", "я")
+
+
+def fold_case(word: str) -> str:
+    """A Russian name word without its case ending ("Виртаненом" -> "Виртанен")."""
+    if len(word) < 5:
+        return word
+    for end in _RU_ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= 4:
+            return word[: -len(end)]
+    return word
+
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # Countries whose people write their names in Chinese characters as themselves.

@@ -24,7 +24,6 @@ and countries when a surname is missing).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -32,6 +31,7 @@ from attrs import frozen
 
 from compare.core.models import PersonName
 from compare.events.datephrases import WordScan, in_spans
+from compare.events.identity import surname_key
 
 SCAN_CHARS = 100_000
 _WINDOW = 120
@@ -142,37 +142,6 @@ class Person:
         if self.name is None:
             return self.country or ""
         return f"{self.name} ({self.country})" if self.country else self.name
-
-
-@lru_cache(maxsize=4096)
-def surname_key(name: str) -> str:
-    """"Aino Virtanen" -> "virtanen" (last word, accents folded, lower case)."""
-    words = name.split()
-    last = words[-1] if words else name
-    if _CYRILLIC_WORD.fullmatch(last):
-        # Cyrillic: case ending off, then Latin letters, so "Путиным" and "Putin" meet.
-        last = "".join(_TRANSLIT.get(ch, ch) for ch in fold_case(last).lower())
-    folded = unicodedata.normalize("NFKD", last).encode("ascii", "ignore").decode() or last
-    return re.sub(r"[^a-z0-9а-яё]+", "", folded.lower()) or last.lower()
-
-
-_CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё\-]+")
-_TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-                     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
-                      "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"],
-                     strict=True))
-_RU_ENDINGS = ("ыми", "ими", "ому", "ему", "ого", "его", "ой", "ей", "ом", "ем", "ым", "им", "ую",
-               "ая", "а", "у", "е", "ы", "ю", "я")
-
-
-def fold_case(word: str) -> str:
-    """A Russian name word without its case ending ("Виртаненом" -> "Виртанен")."""
-    if len(word) < 5:
-        return word
-    for end in _RU_ENDINGS:
-        if word.endswith(end) and len(word) - len(end) >= 4:
-            return word[: -len(end)]
-    return word
 
 
 @lru_cache(maxsize=4096)

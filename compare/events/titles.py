@@ -24,7 +24,8 @@ import re
 from collections.abc import Sequence
 
 from compare.events.datephrases import in_spans
-from compare.events.participants import COUNTRY_WORDS, NOT_NAME, Person, country_at, fold_case
+from compare.events.identity import fold_case
+from compare.events.participants import COUNTRY_WORDS, NOT_NAME, Person, country_at
 
 # Country stems (lower case) in Russian, French and German (adjectives and names; a
 # word starting with a stem names the country), and short forms matched exactly.

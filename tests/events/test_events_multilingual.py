@@ -16,7 +16,8 @@ from compare.events.calendar import EventCalendar
 from compare.events.cluster import cluster_documents
 from compare.events.datephrases import lower_same_length
 from compare.events.dates import date_document
-from compare.events.participants import parse_participant, surname_key
+from compare.events.identity import surname_key
+from compare.events.participants import parse_participant
 from compare.events.titles import contact_people, foreign_titled_people
 from compare.ingest.documents import detect_language
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from compare.events.identity import han_foreign, same_name, skeleton
-from compare.events.participants import surname_key
+from compare.events.identity import han_foreign, same_name, skeleton, surname_key
 
 
 def key(name: str) -> str:
