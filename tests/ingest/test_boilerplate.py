@@ -197,3 +197,16 @@ def test_compiled_rules_survive_pickling_for_worker_processes(rules: Boilerplate
     lines = ["Share this article", "The ferry will run all winter, the harbour office said.", "Tags: ferries"]
     assert again.drop is not None and rules.drop is not None
     assert again.drop.matching(lines) == rules.drop.matching(lines) == {0, 2}
+
+
+def test_contact_lines_are_chrome(rules: BoilerplateRules) -> None:
+    text = ("The two ministers agreed to open a consular office in Tartu next spring.\n\n"
+            "Press enquiries: Communications Unit, Lena Ostrova, lena.ostrova@mfa.example.org\n"
+            "Tel.: +372 555 01 23\n"
+            "Контакты для прессы: пресс-служба, press@mid.example\n"
+            "Readers may write to the ministry with questions about the new visa rules; the office answers "
+            "within ten days and publishes the most common questions on its site every month, it said.\n")
+    out = clean(text, rules)
+    assert "consular office in Tartu" in out
+    assert "@" not in out and "+372" not in out
+    assert "Readers may write to the ministry" in out  # prose without an address stays
