@@ -213,10 +213,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         for p in sets for c in ("gold", "pipeline")))
     rows.sort(reverse=True)
     print("best (mean of realdev, devset and multiling alignment F1, gold events):")
-    for mean, scorer, w, t, r, split, c, x, pd, mu, mg in rows[:5]:
+    for mean, scorer, w, t, r, split, c, x, pd, mu, mm in rows[:5]:
         print(f"  {scorer} w={w} t={t} r={r} list_items={split} center={c}"
               f" cross_language_bonus={x} list_part_discount={pd} mutual={mu}"
-              f" mutual_margin={mg}: {mean:.3f}")
+              f" mutual_margin={mm}: {mean:.3f}")
     return 0
 
 
