@@ -256,7 +256,8 @@ def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon,
     clusters = cluster([len(cs) for cs in node_claims],
                        [frozenset(c.document for c in cs) for cs in node_claims],
                        heads,
-                       rows, cols, sims, config.align_threshold, config.align_restatement)
+                       rows, cols, sims, config.align_threshold, config.align_restatement,
+                       config.align_mutual, config.align_mutual_margin)
     emb_of: dict[str, np.ndarray] = {}
     if emb is not None:
         for k, cs in enumerate(node_claims):

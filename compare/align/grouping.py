@@ -10,7 +10,10 @@ document contributes one claim per group.  Clusters of different kinds
 the body claims of other documents together.  Afterwards clusters keep merging
 at the (higher) ``restatement`` average without those two constraints: a lede
 and the paragraph that repeats it, a headline and the claim it sums up, two
-groups that a document's compound claim and its restatement split.
+groups that a document's compound claim and its restatement split.  Between
+the two phases, optionally, two clusters that are each other's clearly best
+neighbour merge at a lower average (:func:`_mutual_pairs`): one fact in two
+wordings, kept apart because some documents say it in both.
 
 The order of the nodes only breaks exact ties, so callers pass them in a
 canonical order (sorted texts) and the groups do not depend on the order of
@@ -35,14 +38,19 @@ def _compatible(a: int, b: int) -> bool:
 
 def cluster(sizes: Sequence[int], docs: Sequence[frozenset[str]], kinds: Sequence[int],
             rows: np.ndarray, cols: np.ndarray, sims: np.ndarray,
-            threshold: float, restatement: float) -> list[list[int]]:
+            threshold: float, restatement: float, mutual: float = 0.0,
+            margin: float = 0.0) -> list[list[int]]:
     """Clusters of node indices (each sorted; clusters in order of their first node).
 
     ``sizes[i]`` is the number of claims node ``i`` stands for, ``docs[i]``
     their documents and ``kinds[i]`` the node's kind (:data:`HEADLINE`,
     :data:`BODY` or :data:`PART`, see :func:`_compatible`);
     ``rows``, ``cols``, ``sims`` are the edges ``i < j`` with their similarity
-    (0..1)."""
+    (0..1).  With ``mutual`` > 0, after the constrained merges two clusters
+    that are each other's best neighbour merge (whatever their documents and
+    kinds) when their average reaches ``mutual`` and beats the next best
+    neighbour of each by ``margin`` (:func:`_mutual_pairs`), before the
+    restatements."""
     n = len(sizes)
     size = [float(s) for s in sizes]
     members: list[list[int]] = [[i] for i in range(n)]
@@ -57,6 +65,27 @@ def cluster(sizes: Sequence[int], docs: Sequence[frozenset[str]], kinds: Sequenc
         w = size[i] * size[j] * s
         nb[i][j] = nb[i].get(j, 0.0) + w
         nb[j][i] = nb[j].get(i, 0.0) + w
+
+    def join(a: int, b: int) -> int:
+        """Merge clusters ``a`` and ``b``; returns the one kept."""
+        keep, gone = (a, b) if (len(members[a]), -a) >= (len(members[b]), -b) else (b, a)
+        alive[gone] = False
+        members[keep].extend(members[gone])
+        members[gone] = []
+        doc_sets[keep] = doc_sets[keep] | doc_sets[gone]
+        kind[keep] = min(kind[keep], kind[gone]) if PART in (kind[keep], kind[gone]) \
+            else kind[keep]
+        size[keep] += size[gone]
+        del nb[keep][gone]
+        for x, w in nb[gone].items():
+            if x == keep:
+                continue
+            nb[x].pop(gone, None)
+            total = nb[keep].get(x, 0.0) + w
+            nb[keep][x] = total
+            nb[x][keep] = total
+        nb[gone] = {}
+        return keep
 
     def merge_all(bar: float, constrained: bool) -> None:
         """Merge the best pair while its average reaches ``bar`` (phase 1:
@@ -90,32 +119,52 @@ def cluster(sizes: Sequence[int], docs: Sequence[frozenset[str]], kinds: Sequenc
                 if fresh is not None:
                     heapq.heappush(heap, fresh)
                 continue
-            keep, gone = (a, b) if (len(members[a]), -a) >= (len(members[b]), -b) else (b, a)
-            alive[gone] = False
-            members[keep].extend(members[gone])
-            members[gone] = []
-            doc_sets[keep] = doc_sets[keep] | doc_sets[gone]
-            kind[keep] = min(kind[keep], kind[gone]) if PART in (kind[keep], kind[gone]) \
-                else kind[keep]
-            size[keep] += size[gone]
-            del nb[keep][gone]
-            for x, w in nb[gone].items():
-                if x == keep:
-                    continue
-                nb[x].pop(gone, None)
-                total = nb[keep].get(x, 0.0) + w
-                nb[keep][x] = total
-                nb[x][keep] = total
-            nb[gone] = {}
+            keep = join(a, b)
             fresh = best(keep)
             if fresh is not None:
                 heapq.heappush(heap, fresh)
 
     merge_all(threshold, True)
+    if mutual > 0:
+        # Mutual best neighbours: one fact told in two wordings that formed two
+        # groups (documents that say it twice, in a lede and a quotation, sit in
+        # both, so the one-claim-per-document rule kept them apart).  Neither
+        # documents nor kinds bar this merge; the margin does: each group must
+        # prefer the other clearly to every other group.
+        while True:
+            avg = {a: {x: w / (size[a] * size[x]) for x, w in nb[a].items()}
+                   for a in range(n) if alive[a]}
+            pairs = _mutual_pairs(avg, mutual, margin)
+            if not pairs:
+                break
+            for a, b in pairs:
+                join(a, b)
     # Restatements: a claim (or group) that repeats another within a document
     # (a lede and its paragraph, a headline and the body) joins it.
     merge_all(restatement, False)
     roots = [i for i in range(n) if alive[i]]
     out = [sorted(members[i]) for i in roots if members[i]]
     out.sort(key=lambda m: m[0])
+    return out
+
+
+def _mutual_pairs(avg: dict[int, dict[int, float]], bar: float, margin: float
+                  ) -> list[tuple[int, int]]:
+    """The pairs ``(a, b)``, ``a < b``, of clusters that are each other's best
+    neighbour in ``avg`` (cluster -> allowed neighbour -> average similarity),
+    whose average reaches ``bar`` and exceeds the second best average of each
+    of the two by at least ``margin`` (a cluster without a second neighbour
+    counts 0).  The pairs are disjoint."""
+    top: dict[int, tuple[float, int, float]] = {}
+    for a, row in avg.items():
+        if not row:
+            continue
+        ranked = sorted(row.items(), key=lambda kv: (-kv[1], kv[0]))
+        second = ranked[1][1] if len(ranked) > 1 else 0.0
+        top[a] = (ranked[0][1], ranked[0][0], second)
+    out = []
+    for a, (s, b, second) in sorted(top.items()):
+        if a < b and b in top and top[b][1] == a and s >= bar \
+                and s - second >= margin and s - top[b][2] >= margin:
+            out.append((a, b))
     return out

@@ -112,6 +112,13 @@ class MatchingConfig:
     # "A and B" is not always a topic list ("in Russia and the United States").
     align_part_discount: float = 1.0
     align_tone_share: float = 0.3
+    # After the constrained merges, two groups still apart merge when each is
+    # the other's best neighbour (average similarity, any documents), that
+    # average reaches ``align_mutual`` and beats each one's next best neighbour
+    # by ``align_mutual_margin`` (``align_mutual`` 0: off): two wordings of one
+    # fact that formed two groups because some documents say it twice.
+    align_mutual: float = 0.0
+    align_mutual_margin: float = 0.0
 
 
 def parse_matching_config(rf: RuleFile) -> MatchingConfig:
@@ -164,6 +171,8 @@ def parse_matching_config(rf: RuleFile) -> MatchingConfig:
     num("align_cross_language_bonus", ("alignment", "cross_language_bonus"), 0, 1)
     num("align_part_discount", ("alignment", "list_part_discount"), 0, 1)
     num("align_tone_share", ("alignment", "tone_share"), 0, 1)
+    num("align_mutual", ("alignment", "mutual"), 0, 1)
+    num("align_mutual_margin", ("alignment", "mutual_margin"), 0, 1)
     if values.get("align_list_items") == 1:
         problems.append(rf.problem(("alignment", "list_items"), "expected 0 (off) or at least 2"))
     align = data.get("alignment")
