@@ -9,9 +9,14 @@ on ../shared/devset (with ./seeds), then
    (the gold annotates no background, reactions, later events or boilerplate).
    Only the candidates for additions are used (claims outside every reference
    group, not titles, not the bare event sentence);
-2. sweeps the scope threshold and prints addition P/R per set; the threshold
-   is the one with the best realdev addition F1 that keeps the devset addition
-   F1 at or above its floor (eval_floors.yaml);
+2. sweeps ``addition.said_elsewhere`` (a claim as close as this to a claim
+   of another independent document of the event is no addition), then the
+   scope threshold, and prints addition P/R per set; each is the one with the
+   best realdev addition F1 that keeps the devset addition F1 at or above its
+   floor (eval_floors.yaml); then ``omission.unrelayed_share`` (the share of
+   outlets a claim group nobody relays from an official source needs before
+   the others get omissions, events without the primary readout only), by
+   omission F1 the same way;
 3. fits the confidence model (is a flag right?) on every scored flag of both
    sets, over :data:`CONFIDENCE_FEATURES`, with the L2 strength of the lowest
    out-of-fold Brier score (5 folds keeping a claim group's flags together,
@@ -89,7 +94,7 @@ CONFIDENCE_FEATURES = frozenset({
     "pr_ref_unfinished", "pr_disagree", "pr_primary",
     "ad", "ad_scope", "ad_closest", "ad_group_share", "ad_quoted", "ad_attr_official",
     "ad_attr_person", "ad_attr_anonymous", "ad_primary", "ad_support", "ad_sentence",
-    "ad_position", "ad_hedged", "ad_future"})
+    "ad_position", "ad_hedged", "ad_future", "ad_elsewhere"})
 
 
 # --------------------------------------------------------------------------- data
@@ -349,12 +354,35 @@ def main(argv: list[str] | None = None) -> int:
     print("scope model, out-of-fold reliability:")
     print("\n".join(reliability_lines(list(oof), labels)))
 
-    # 2. scope threshold sweep (additions)
+    # 2. said-elsewhere sweep (additions): a claim this close to a claim of another
+    # independent document of the event is no addition (scope gate off here)
+    print("\nsaid-elsewhere sweep: addition P/R/F1 per set (flags on claim-gold events)")
+    best_e: tuple[float | None, float] | None = None
+    elsewhere_sweep: list[str] = []
+    for thr_e in [None, *[round(0.05 * k, 2) for k in range(10, 20)]]:
+        model = FlagModel(scope, 0.0, said_elsewhere=thr_e)
+        line = [f"  said_elsewhere {'off ' if thr_e is None else f'{thr_e:.2f}'}"]
+        f1s = {}
+        for s in sets:
+            rep, _ = flags_with_features(s, rules, model)
+            m = score_report(rep, s.gold, cut=0.0).metrics
+            f1s[s.name] = m["flags.addition.f1"]
+            line.append(f"{s.name} {m['flags.addition.p']:.3f}/{m['flags.addition.r']:.3f}/"
+                        f"{m['flags.addition.f1']:.3f}")
+        print("  ".join(line))
+        elsewhere_sweep.append("  ".join(line).strip())
+        # ties go to the higher threshold (off is the highest: fewer claims dropped)
+        if f1s["devset"] >= add_floor and (best_e is None or f1s["realdev"] > best_e[1] + 1e-9):
+            best_e = (thr_e, f1s["realdev"])
+    said_elsewhere = best_e[0] if best_e else None
+    print(f"chosen said_elsewhere {said_elsewhere}")
+
+    # 3. scope threshold sweep (additions)
     print("\nscope threshold sweep: addition P/R/F1 per set (flags on claim-gold events)")
     best: tuple[float, float] | None = None
     scope_sweep: list[str] = []
     for thr in [round(0.05 * k, 2) for k in range(0, 15)]:
-        model = FlagModel(scope, thr)
+        model = FlagModel(scope, thr, said_elsewhere=said_elsewhere)
         line = [f"  threshold {thr:.2f}"]
         f1s = {}
         for s in sets:
@@ -372,8 +400,34 @@ def main(argv: list[str] | None = None) -> int:
     threshold = best[0] if best else 0.0
     print(f"chosen scope threshold {threshold:.2f}")
 
-    # 3. confidence
-    model = FlagModel(scope, threshold)
+    # 4. omissions of unrelayed claim groups (events without the primary readout)
+    om_floor = float(floors.get("flags.omission.f1", 0.0))
+    print("\nunrelayed-share sweep: omission P/R/F1 per set, and possibly_truncated P/R "
+          "(flags on claim-gold events)")
+    best_u: tuple[float | None, float] | None = None
+    unrelayed_sweep: list[str] = []
+    for thr_u in [None, *[round(0.05 * k, 2) for k in range(5, 21)]]:
+        model = FlagModel(scope, threshold, said_elsewhere=said_elsewhere,
+                          unrelayed_share=thr_u)
+        line = [f"  unrelayed_share {'off ' if thr_u is None else f'{thr_u:.2f}'}"]
+        f1s = {}
+        for s in sets:
+            rep, _ = flags_with_features(s, rules, model)
+            m = score_report(rep, s.gold, cut=0.0).metrics
+            f1s[s.name] = m["flags.omission.f1"]
+            line.append(f"{s.name} {m['flags.omission.p']:.3f}/{m['flags.omission.r']:.3f}/"
+                        f"{m['flags.omission.f1']:.3f} truncated {m['flags.omission_truncated.p']:.3f}/"
+                        f"{m['flags.omission_truncated.r']:.3f}")
+        print("  ".join(line))
+        unrelayed_sweep.append("  ".join(line).strip())
+        # ties go to the lower share (off first: fewer omissions dropped)
+        if f1s["devset"] >= om_floor and (best_u is None or f1s["realdev"] > best_u[1] + 1e-9):
+            best_u = (thr_u, f1s["realdev"])
+    unrelayed = best_u[0] if best_u else None
+    print(f"chosen unrelayed_share {unrelayed}")
+
+    # 5. confidence
+    model = FlagModel(scope, threshold, said_elsewhere=said_elsewhere, unrelayed_share=unrelayed)
     crow: list[dict[str, float]] = []
     cy: list[int] = []
     cg: list[str] = []
@@ -420,8 +474,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"confidence model, in-sample reliability on {name} (what eval.json shows):")
         print("\n".join(reliability_lines([inside[i] for i in idx], [cy[i] for i in idx])))
 
-    # 4. default cut on realdev, from the out-of-fold probabilities
-    model = FlagModel(scope, threshold, conf, 0.0)
+    # 6. default cut on realdev, from the out-of-fold probabilities
+    model = FlagModel(scope, threshold, conf, 0.0, said_elsewhere, unrelayed)
     rep, feats = flags_with_features(real, rules, model)
     oof_of = {cid[i]: float(oof[i]) for i in real_idx}
     by_flag = {f.id: oof_of.get(f.id, 0.0) for f in rep.flags}
@@ -451,7 +505,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{TARGET_PRECISION}; the default cut is the most precise one")
     sweep = [line for c, line in lines.items() if round(c * 100) % 5 == 0 or c == cut]
     print("\n".join("  " + line for line in sweep))
-    model = FlagModel(scope, threshold, conf, cut)
+    model = FlagModel(scope, threshold, conf, cut, said_elsewhere, unrelayed)
     print(f"default cut {cut:.2f}")
     for s in sets:
         rep, feats = flags_with_features(s, rules, model)
@@ -465,14 +519,15 @@ def main(argv: list[str] | None = None) -> int:
               f"{m['flags.micro.p']:.3f}/{m['flags.micro.r']:.3f}; omissions on truncated pairs "
               f"{sc.details['flag_confidence']['omissions_on_truncated_pairs']}")
     if args.write:
-        write_model(model, sweep, scope_sweep, ROOT / "rules" / "flag_model.yaml", l2,
-                    args.folds)
+        write_model(model, sweep, scope_sweep, elsewhere_sweep, unrelayed_sweep,
+                    ROOT / "rules" / "flag_model.yaml", l2, args.folds)
     print(f"done in {time.perf_counter() - t0:.1f} s")
     return 0
 
 
 def write_model(model: FlagModel, sweep: Sequence[str], scope_sweep: Sequence[str],
-                path: Path, l2: float, folds: str) -> None:
+                elsewhere_sweep: Sequence[str], unrelayed_sweep: Sequence[str], path: Path,
+                l2: float, folds: str) -> None:
     assert model.scope is not None and model.confidence is not None
     head = [
         "# Fitted flag models (compare/align/flagmodel.py). Written by",
@@ -485,7 +540,20 @@ def write_model(model: FlagModel, sweep: Sequence[str], scope_sweep: Sequence[st
         f"# {MIN_CUT_FLAGS} flags, else the most precise cut. Sweep (realdev micro P/R at each cut):",
         *[f"#   {line}" for line in sweep],
         "#",
-        "# scope.threshold: the best realdev addition F1 that keeps the devset addition F1 at",
+        "# addition.said_elsewhere: a claim whose closest claim in another independent",
+        "# document of the event (embedding cosine or word score) reaches it is no addition;",
+        "# the best realdev addition F1 that keeps the devset addition F1 at or above its",
+        "# floor, scope gate off; ties go to the higher threshold. Sweep (addition P/R/F1):",
+        *[f"#   {line}" for line in elsewhere_sweep],
+        "#",
+        "# omission.unrelayed_share: in an event without the primary readout, a claim group",
+        "# no outlet credits to an official source or quotes needs this share of the outlets",
+        "# before the others get omissions; the best realdev omission F1 that keeps the devset",
+        "# omission F1 at or above its floor; ties go to the lower share. Sweep (omission",
+        "# P/R/F1, possibly_truncated P/R):",
+        *[f"#   {line}" for line in unrelayed_sweep],
+        "#",
+        "# scope.threshold (with said_elsewhere): the best realdev addition F1 that keeps the devset addition F1 at",
         "# or above its floor (eval_floors.yaml); ties go to the higher threshold. Sweep",
         "# (addition P/R/F1, micro P/R of all flags):",
         *[f"#   {line}" for line in scope_sweep],
@@ -495,13 +563,17 @@ def write_model(model: FlagModel, sweep: Sequence[str], scope_sweep: Sequence[st
         f"# by {folds}; the confidence logits are then Platt-rescaled on realdev's out-of-fold",
         "# logits. Features: benchmarks/fit_flags.py CONFIDENCE_FEATURES.",
     ]
-    body = {
+    body: dict[str, object] = {
         "default_cut": model.default_cut,
         "scope": {"threshold": model.scope_threshold, "intercept": model.scope.intercept,
                   "weights": dict(model.scope.weights)},
         "confidence": {"intercept": model.confidence.intercept,
                        "weights": dict(model.confidence.weights)},
     }
+    if model.said_elsewhere is not None:
+        body["addition"] = {"said_elsewhere": model.said_elsewhere}
+    if model.unrelayed_share is not None:
+        body["omission"] = {"unrelayed_share": model.unrelayed_share}
     path.write_text("\n".join(head) + "\n" + yaml.safe_dump(body, sort_keys=False),
                     encoding="utf-8")
     print(f"wrote {path}")

@@ -31,6 +31,7 @@ from compare.evaluation.gold import (
     load_gold,
 )
 from compare.evaluation.metrics import locate, match_documents, overlaps, score_report
+from compare.rules import compile_rules
 
 
 def gold_view(report: Report, gold: Gold) -> tuple[dict[str, set[str]], dict[tuple[str, str], str],
@@ -64,7 +65,33 @@ def gold_view(report: Report, gold: Gold) -> tuple[dict[str, set[str]], dict[tup
     for o in gold.truncated_pairs:
         pair[(o.doc, o.claim)] = "truncated"
     return of_claim, pair, spans
-from compare.rules import compile_rules  # noqa: E402
+
+
+_OMISSION_KINDS = ("omission", "possibly_truncated")
+
+
+def why_wrong(row: dict) -> str:
+    """Why a wrong flag is wrong, from the gold alone (the error classes of
+    issue 14): out of scope, a knock-on of alignment, truncation, a surface
+    difference over-read."""
+    stated = [s for s in row["claim_gold"] if s != "addition"]
+    if row["kind"] == "addition":
+        return ("states a gold claim (alignment missed it)" if stated
+                else "no gold mention (background, reaction, furniture, fragment)")
+    if row["kind"] in _OMISSION_KINDS:
+        pair = set(row["gold_pair"])
+        if not row["ref_gold"]:
+            return "reference claim is no gold claim"
+        if "truncated" in pair:
+            return "gold truncated pair"
+        if pair & {"omitted"}:
+            return "gold omission, flagged as the other kind"
+        return "the document states it (alignment missed it)"
+    if not row["ref_gold"]:
+        return "reference claim is no gold claim"
+    if not row["claim_gold"]:
+        return "claim states no gold claim (wrong pairing)"
+    return "gold: " + "/".join(row["claim_gold"])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -105,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
                                               for g in of_claim.get(r.id, ())}) if r else [],
                          "claim_gold": sorted({st for sp, st in spans[j.file]
                                                if c and overlaps(c.span, sp)})})
+    for row in rows:
+        row["why_wrong"] = None if row["correct"] else why_wrong(row)
     with args.out.open("w", encoding="utf-8") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -116,6 +145,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{name} {kind}: {len(rs)} flags, {len(right)} right; "
               f"mean confidence right {np.mean([r['confidence'] for r in right] or [0]):.3f}, "
               f"wrong {np.mean([r['confidence'] for r in rs if not r['correct']] or [0]):.3f}")
+        whys: dict[str, int] = defaultdict(int)
+        for r in rs:
+            if not r["correct"]:
+                whys[r["why_wrong"]] += 1
+        for why, n in sorted(whys.items(), key=lambda kv: -kv[1]):
+            print(f"  wrong: {n:3d} {why}")
         names = sorted({k for r in rs for k in r["features"]})
         diffs = []
         for n in names:

@@ -58,17 +58,25 @@ def _numbers(tokens: Sequence[str], lexicon: Lexicon) -> tuple[set[str], set[str
     used: set[int] = set()
     for i, t in enumerate(tokens):
         if t in months:
-            # "May 30", "July 7 8" (a range), "30 May"
+            # "May 30", "July 7 8" (a range), "May 3 and 4" (a stop word
+            # between two days), "30 May"
             j = i + 1
             while j < len(tokens) and tokens[j].isdigit() and len(tokens[j]) <= 2:
                 dates.add(f"{months[t]}-{int(tokens[j])}")
                 used.add(j)
                 j += 1
-            j = i - 1  # "30 May", "4-5 April" (a range)
+                if (j + 1 < len(tokens) and tokens[j] in lexicon.stopwords
+                        and tokens[j + 1].isdigit()
+                        and int(tokens[j - 1]) < int(tokens[j + 1]) <= 31):
+                    j += 1
+            j = i - 1  # "30 May", "4-5 April" (a range), "3 y 4 mayo"
             while j >= 0 and tokens[j].isdigit() and len(tokens[j]) <= 2:
                 dates.add(f"{months[t]}-{int(tokens[j])}")
                 used.add(j)
                 j -= 1
+                if (j >= 1 and tokens[j] in lexicon.stopwords and tokens[j - 1].isdigit()
+                        and 0 < int(tokens[j - 1]) < int(tokens[j + 1]) <= 31):
+                    j -= 1
     sides = _side_words(lexicon)
     for i, t in enumerate(tokens):
         if i in used or not t.isdigit():

@@ -7,6 +7,16 @@ prints the sweeps and writes the file; never edit the numbers by hand):
   said or agreed, who called, how long) and not background, a reaction, a
   later event, page furniture or a caption.  A claim below
   ``scope.threshold`` cannot be an addition.
+* ``addition.said_elsewhere``: not a model but a fitted threshold: a claim
+  whose closest claim in another independent document of the event (embedding
+  cosine of what alignment reads, or the word score, whichever is higher)
+  reaches it is news the outlets share that alignment did not group, not an
+  addition of one outlet.
+* ``omission.unrelayed_share``: a fitted threshold too: in an event without
+  the primary readout, a claim group that no outlet credits to an official
+  source or quotes needs this share of the outlets before the others are
+  blamed for leaving it out (an outlet's own lead or background, picked up
+  by a few, is no claim of the event the others omit).
 * ``confidence``: the probability that a flag is right.  It becomes the flag's
   ``score``; the report lists flags at or above ``default_cut`` and folds the
   rest into a "low confidence" section.
@@ -53,6 +63,21 @@ class FlagModel:
     # None: a flag's score stays its rule score (uncalibrated).
     confidence: Logistic | None = None
     default_cut: float = 0.0
+    # None: any claim outside the reference groups may be an addition.
+    said_elsewhere: float | None = None
+    # None: any reference claim group may give omissions.
+    unrelayed_share: float | None = None
+
+    def carried(self, primary: bool, relayed: bool, share: float) -> bool:
+        """Whether a claim group may give omissions: the primary readout's, relayed
+        by an outlet (credited to an official source or quoted), or carried by at
+        least ``unrelayed_share`` of the outlets."""
+        return (primary or relayed or self.unrelayed_share is None
+                or share >= self.unrelayed_share - 1e-9)
+
+    def said_elsewhere_by(self, similarity: float) -> bool:
+        """Whether a claim this close to another document's claim is shared news."""
+        return self.said_elsewhere is not None and similarity >= self.said_elsewhere
 
     def in_scope(self, features: Mapping[str, float]) -> bool:
         return self.scope is None or self.scope.predict(features) >= self.scope_threshold
@@ -105,9 +130,13 @@ def parse_flag_model(rf: RuleFile) -> FlagModel:
     confidence = _logistic(rf, "confidence", problems)
     threshold = _unit(rf, ("scope", "threshold"), 0.5, problems)
     cut = _unit(rf, ("default_cut",), 0.0, problems)
+    elsewhere = _unit(rf, ("addition", "said_elsewhere"), -1.0, problems)
+    unrelayed = _unit(rf, ("omission", "unrelayed_share"), -1.0, problems)
     if problems:
         raise RuleError(problems)
-    return FlagModel(scope, threshold, confidence, cut)
+    return FlagModel(scope, threshold, confidence, cut,
+                     said_elsewhere=None if elsewhere < 0 else elsewhere,
+                     unrelayed_share=None if unrelayed < 0 else unrelayed)
 
 
 @cache

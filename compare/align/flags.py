@@ -50,10 +50,10 @@ from compare.align.flagfeatures import (
     scope_features,
 )
 from compare.align.flagmodel import FlagModel, default_flag_model
-from compare.align.languages import _root
+from compare.align.languages import _root, reading
 from compare.align.lexicon import Lexicon
 from compare.align.matching import MatchingConfig
-from compare.align.normalize import normalize, stem
+from compare.align.normalize import NormText, normalize, stem
 from compare.align.scoring import cross_scores, score_matrix, shared_guard
 from compare.align.worddiff import word_diff
 from compare.core.models import Alignment, Claim, Document, Event, Flag, FlagKind
@@ -294,6 +294,10 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
             if not members:
                 if ref.event_statement or _minor(ref, lexicon, config):
                     continue
+                if not model.carried(event.reference_basis == "primary",
+                                     _relayed(ref, [cl[c] for c in group.claims]),
+                                     len(group_docs[group.id]) / n_compared):
+                    continue
                 if ref.id in within:
                     continue
                 kind: FlagKind = ("possibly_truncated" if cut_reporting or (
@@ -342,8 +346,12 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
                              **ref_feats("pr", ref, [cl[c] for c in group.claims]))
                 flags.append((_flag(event, doc, k, m, ref, group,  # type: ignore[arg-type]
                                     CONFIDENCE[k], detail + also, cls, lexicon), feats))
+        # the claims of the event's other independent documents (not this
+        # document's republished copies, which repeat it)
+        elsewhere = [c for c in claims if c.document in by_doc
+                     and _root(by_doc[c.document], by_doc) != _root(doc, by_doc)]
         for flag, feats in _additions(event, doc, mine, in_ref_group, ref_groups, cl, lexicon,
-                                      config, also, by_doc, scope, about, model):
+                                      config, also, by_doc, scope, about, model, elsewhere):
             feats.update(ad_doc_share=doc_share, ad_event_docs=math.log1p(n_compared),
                          ad_doc_claims=math.log1p(len(mine)),
                          # other outlets say it too, in a group without a reference claim
@@ -351,8 +359,15 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
             flags.append((flag, feats))
     if event.reference_basis == "majority":
         flags.extend(_unreferenced(event, docs, alignments, cl, skip, copies, lexicon, config,
-                                   n_compared, doc_state, ref_feats))
+                                   n_compared, doc_state, ref_feats, model))
     return flags
+
+
+def _relayed(ref: Claim, members: Sequence[Claim]) -> bool:
+    """Whether another outlet of the group credits the claim to an official
+    source or quotes it (it relays a readout, not an outlet's own words)."""
+    return any(m.attribution_kind == "official" or m.quoted
+               for m in members if m.id != ref.id)
 
 
 def group_reference(members: Sequence[Claim], by_doc: Mapping[str, Document],
@@ -383,6 +398,7 @@ def _unreferenced(event: Event, docs: Sequence[Document], alignments: Sequence[A
                   copies: Mapping[str, list[str]], lexicon: Lexicon, config: MatchingConfig,
                   n_compared: int, doc_state: Mapping[str, tuple[bool, list[Claim], float]],
                   ref_feats: Callable[[str, Claim, Sequence[Claim]], dict[str, float]],
+                  model: FlagModel | None = None,
                   ) -> list[tuple[Flag, dict[str, float]]]:
     """Discrepancies within claim groups that have no reference claim (fewer
     outlets than the majority carry them, no primary source): each member is
@@ -439,7 +455,9 @@ def _unreferenced(event: Event, docs: Sequence[Document], alignments: Sequence[A
                               CONFIDENCE[k], detail + note + also, cls, lexicon), feats))
         have = {c.document for c in members}
         if (len(have) < _UNREFERENCED_OMISSION_MIN or ref.event_statement or ref.headline
-                or _minor(ref, lexicon, config)):
+                or _minor(ref, lexicon, config)
+                or (model is not None
+                    and not model.carried(False, _relayed(ref, members), share))):
             continue
         for doc_id in sorted(doc_state):
             if doc_id not in have and not languages_differ(by_doc[ref.document], by_doc[doc_id]):
@@ -499,9 +517,14 @@ def _additions(event: Event, doc: Document, mine: Sequence[Claim], in_ref_group:
                ref_groups: Sequence[Alignment], cl: Mapping[str, Claim], lexicon: Lexicon,
                config: MatchingConfig, inherit: str,
                by_doc: Mapping[str, Document], scope: Mapping[str, dict[str, float]],
-               about: set[str], model: FlagModel) -> list[tuple[Flag, dict[str, float]]]:
+               about: set[str], model: FlagModel, elsewhere: Sequence[Claim] = (),
+               ) -> list[tuple[Flag, dict[str, float]]]:
     """Claims of the document in no reference group that are about the event
-    (``about``: the scope model, see :mod:`compare.align.flagmodel`)."""
+    (``about``: the scope model, see :mod:`compare.align.flagmodel`) and that
+    no other independent document of the event also makes (``elsewhere``:
+    their claims; ``model.said_elsewhere``): a claim several outlets carry
+    is the shared news of the event that alignment failed to group with the
+    reference, or shared background, not what one outlet added."""
     refs = [cl[a.reference_claim or ""] for a in ref_groups]
     loose = [c for c in mine if c.id not in in_ref_group and c.id in about
              and not states_contact(c, lexicon)
@@ -522,19 +545,37 @@ def _additions(event: Event, doc: Document, mine: Sequence[Claim], in_ref_group:
     # sums them up (a topic-list lede, a recap), it adds nothing.
     covered = frozenset().union(*(normalize(c.text, lexicon).stems for c in grouped))
     attr_words = _attribution_stems(lexicon)
+    shared = _said_elsewhere(loose, nl, elsewhere, lexicon, config)
     out = []
     for i, c in enumerate(loose):
         if restate.shape[1] and float(restate[i].max()) >= config.restatement_threshold:
             continue
         if covered and nl[i].stems - attr_words <= covered:
             continue
+        if model.said_elsewhere_by(float(shared[i])):
+            continue
         closest = float(to_ref[i].max()) if to_ref.shape[1] else 0.0
         feats = addition_features(event, scope[c.id], model.scope_probability(scope[c.id]),
                                   closest)
+        feats["ad_elsewhere"] = float(shared[i])
         out.append((_flag(event, doc, "addition", c, None, None, round(1.0 - closest / 2, 3),
                           f"not in the reference: {_short(c.text)}{inherit}", None, lexicon),
                     feats))
     return out
+
+
+def _said_elsewhere(loose: Sequence[Claim], nl: Sequence[NormText],
+                    elsewhere: Sequence[Claim], lexicon: Lexicon,
+                    config: MatchingConfig) -> np.ndarray:
+    """For each loose claim, how close the nearest claim of another
+    independent document comes: the embedding cosine of what alignment reads
+    (a list item with its shared subject and predicate; any language) or the
+    word score, whichever is higher (the word score alone without the model)."""
+    if not loose or not elsewhere:
+        return np.zeros(len(loose), dtype=np.float32)
+    lex = score_matrix(list(nl), [normalize(x.text, lexicon) for x in elsewhere], config)
+    cos = cross_scores([reading(c) for c in loose], [reading(x) for x in elsewhere], config)
+    return np.asarray(np.maximum(lex, cos).max(axis=1), dtype=np.float32)
 
 
 def _closest(prefix: str, lexical: np.ndarray, cosine: np.ndarray) -> dict[str, float]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 import attrs
@@ -189,3 +190,87 @@ def test_a_stricter_scope_threshold_only_removes_additions(extra: list[str], t1:
     loose = {t for k, t in flags_of(BASE, other, FlagModel(scope, lo)) if k == "addition"}
     strict = {t for k, t in flags_of(BASE, other, FlagModel(scope, hi)) if k == "addition"}
     assert strict <= loose
+
+
+def _additions_of(docs_spec: list[tuple[str, str, list[str]]], model: FlagModel,
+                  duplicates: dict[str, str] | None = None) -> dict[str, set[str]]:
+    event, docs, claims = make(docs_spec, reference="mfa", duplicates=duplicates)
+    event, groups = align_event(event, docs, claims, config(), lexicon())
+    text = {c.id: c.text for c in claims}
+    out: dict[str, set[str]] = {}
+    for f in flag_event(event, docs, claims, groups, lexicon(), config(), model):
+        if f.kind == "addition":
+            out.setdefault(f.document, set()).add(text[f.claim or ""])
+    return out
+
+
+FERRY_DE = "Kovac und Horvat vereinbarten, im nächsten Frühjahr eine Fährlinie über den See zu eröffnen."
+SNOW = "Police reported heavy snow in the north on the same day."
+
+
+def test_a_claim_another_outlet_also_makes_is_no_addition() -> None:
+    # Two wires carry the ferry claim the readout lacks (one in German), a third
+    # adds a line of its own: only that one stays an addition under the gate.
+    spec = [("mfa", "primary", BASE), ("wire", "wire", [*REF[:2], FERRY]),
+            ("blog", "outlet", [*REF[:2], FERRY_DE]), ("paper", "outlet", [*REF[:2], SNOW])]
+    open_ = _additions_of(spec, OPEN)
+    assert FERRY in open_["wire"] and SNOW in open_["paper"]
+    gated = _additions_of(spec, FlagModel(said_elsewhere=0.65))
+    assert FERRY not in gated.get("wire", set())
+    assert FERRY_DE not in gated.get("blog", set())
+    assert SNOW in gated["paper"]
+
+
+def test_a_republished_copy_does_not_make_a_claim_shared() -> None:
+    # The blog republishes the wire: the wire's own claim is still its addition.
+    spec = [("mfa", "primary", BASE), ("wire", "wire", [*REF[:2], FERRY]),
+            ("blog", "outlet", [*REF[:2], FERRY])]
+    gated = _additions_of(spec, FlagModel(said_elsewhere=0.65), duplicates={"blog": "wire"})
+    assert FERRY in gated["wire"]
+
+
+def test_said_elsewhere_threshold_only_removes_additions() -> None:
+    spec = [("mfa", "primary", BASE), ("wire", "wire", [*REF[:2], FERRY, SNOW]),
+            ("blog", "outlet", [*REF[:2], FERRY_DE])]
+    sets = [_additions_of(spec, FlagModel(said_elsewhere=t)) for t in (0.5, 0.7, 0.9)]
+    sets.append(_additions_of(spec, OPEN))
+    for stricter, looser in itertools.pairwise(sets):
+        for doc, got in stricter.items():
+            assert got <= looser.get(doc, set())
+
+
+def test_an_unrelayed_claim_of_few_outlets_gives_no_omissions() -> None:
+    # Ten outlets without a readout; three carry the ferry claim in their own
+    # words, nobody credits it to an official source: at unrelayed_share 0.5
+    # the seven others are not blamed for leaving it out.
+    outlets = [[*COMMON, FERRY], [*COMMON, FERRY], [*COMMON, FERRY], *[COMMON] * 7]
+    event, docs, claims = make([(f"o{n}", "outlet", s) for n, s in enumerate(outlets)])
+    event, groups = align_event(event, docs, claims, config(), lexicon())
+
+    def ferry_omissions(cl: list, model: FlagModel) -> int:
+        flags = flag_event(event, docs, cl, groups, lexicon(), config(), model)
+        return sum(f.kind == "omission" and "ferry line" in f.detail for f in flags)
+
+    assert ferry_omissions(claims, OPEN) == 7
+    gate = FlagModel(unrelayed_share=0.5)
+    assert ferry_omissions(claims, gate) == 0
+    # one outlet credits it to the foreign ministry: the others omit a claim of the event
+    relayed = [attrs.evolve(c, attribution_kind="official") if c.id == "o1:c3" else c
+               for c in claims]
+    assert ferry_omissions(relayed, gate) == 7
+    # carried by most outlets it needs no relay
+    assert ferry_omissions(claims, FlagModel(unrelayed_share=0.3)) == 7
+
+
+def test_said_elsewhere_and_unrelayed_share_are_read_from_the_model_file(tmp_path: Path) -> None:
+    (tmp_path / "flag_model.yaml").write_text(
+        "addition:\n  said_elsewhere: 0.7\nomission:\n  unrelayed_share: 0.4\n", encoding="utf-8")
+    model = parse_flag_model(load_rule_file("flag_model", [tmp_path]))
+    assert model.said_elsewhere == 0.7 and model.unrelayed_share == 0.4
+    (tmp_path / "flag_model.yaml").write_text("omission:\n  unrelayed_share: 2\n",
+                                              encoding="utf-8")
+    with pytest.raises(RuleError, match=r"omission\.unrelayed_share: expected a number"):
+        parse_flag_model(load_rule_file("flag_model", [tmp_path]))
+    (tmp_path / "flag_model.yaml").write_text("default_cut: 0.5\n", encoding="utf-8")
+    plain = parse_flag_model(load_rule_file("flag_model", [tmp_path]))
+    assert plain.said_elsewhere is None and plain.unrelayed_share is None

@@ -235,6 +235,22 @@ def test_commitment_levels_importance_future_and_date_ranges() -> None:
     assert got == {"The ministers will meet again in Graz on 5 June.": "number_or_date_change"}
 
 
+def test_two_days_joined_by_a_word_are_the_range_they_name() -> None:
+    from compare.align.discrepancies import _numbers
+    from compare.align.normalize import normalize
+
+    def dates(text: str) -> set[str]:
+        return _numbers(normalize(text, lexicon()).tokens, lexicon())[1]
+
+    assert dates("talks in Graz on October 3 and 4") == dates("talks in Graz on October 3-4")
+    assert dates("talks in Graz on October 3 and 4") == {"10-3", "10-4"}
+    # a count after a date is no day of it
+    assert dates("on October 3 and 40 delegates attended") == {"10-3"}
+    # the day before the month (Russian: the lexicon's months and stop words)
+    assert dates("переговоры 3 и 4 октября в Граце") == {"10-3", "10-4"}
+    assert dates("talks on 3 and 4 October") == dates("talks on 3-4 October")
+
+
 def test_joint_position_put_on_one_side_is_wording_drift() -> None:
     import attrs
     ref = ["The presidents supported an early ceasefire in the border districts.", *EXTRA]
