@@ -124,6 +124,47 @@ def _topics(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(syn.name for syn in lexicon.synonyms)
 
 
+# Scorers whose score does not depend on the order of the two texts (checked by
+# tests/align/test_scoring_speed.py): a list against itself scores only the pairs
+# i <= j and mirrors them.
+_SYMMETRIC = frozenset({"token_set_ratio", "token_sort_ratio", "ratio"})
+
+
+def _distinct(texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
+    """The distinct ``texts`` in order of first occurrence, and each text's index among them."""
+    index: dict[str, int] = {}
+    inv = np.fromiter((index.setdefault(t, len(index)) for t in texts), dtype=np.int64,
+                      count=len(texts))
+    return list(index), inv
+
+
+def fuzzy_matrix(a: Sequence[str], b: Sequence[str], scorer: str, same: bool = False,
+                 chunk: int = 256) -> np.ndarray:
+    """``rapidfuzz.process.cdist(a, b, scorer)`` (0..100, float32), the same
+    numbers computed with less work: each distinct text is scored once (a
+    republished copy repeats every sentence of its original) and, when ``same``
+    (``a`` is ``b``) and the scorer is symmetric, only the pairs ``i <= j`` of
+    the distinct texts, in blocks of ``chunk`` rows, are computed and mirrored.
+    Every entry is the scorer's own value for its pair, so the result equals
+    the plain ``cdist`` element for element."""
+    fn = SCORERS[scorer]
+    ua, ia = _distinct(a)
+    if same and scorer in _SYMMETRIC:
+        n = len(ua)
+        u = np.zeros((n, n), dtype=np.float32)
+        for start in range(0, n, chunk):
+            stop = min(n, start + chunk)
+            block = process.cdist(ua[start:stop], ua[start:], scorer=fn, dtype=np.float32)
+            u[start:stop, start:] = block
+            u[start:, start:stop] = block.T
+        return np.asarray(u[np.ix_(ia, ia)], dtype=np.float32)
+    ub, ib = _distinct(b)
+    if len(ua) == len(a) and len(ub) == len(b):
+        return np.asarray(process.cdist(a, b, scorer=fn, dtype=np.float32), dtype=np.float32)
+    u = process.cdist(ua, ub, scorer=fn, dtype=np.float32)
+    return np.asarray(u[np.ix_(ia, ib)], dtype=np.float32)
+
+
 def score_matrix(a: Sequence[NormText], b: Sequence[NormText], config: MatchingConfig,
                  raw_a: Sequence[str] = (), raw_b: Sequence[str] = (),
                  weights: Mapping[str, float] | None = None) -> np.ndarray:
@@ -135,8 +176,8 @@ def score_matrix(a: Sequence[NormText], b: Sequence[NormText], config: MatchingC
     if config.scorer == "jaccard":
         score = jac
     else:
-        fz = process.cdist([n.text for n in a], [n.text for n in b],
-                           scorer=SCORERS[config.scorer], dtype=np.float32) / 100.0
+        fz = fuzzy_matrix([n.text for n in a], [n.text for n in b], config.scorer,
+                          same=a is b) / 100.0
         w = config.fuzzy_weight
         score = w * fz + (1.0 - w) * jac
     if config.embedding_weight > 0 and raw_a and raw_b:
@@ -203,6 +244,20 @@ def center(emb: np.ndarray, share: float, groups: Sequence[str] | None = None) -
     return np.asarray(out / np.where(norms > 0, norms, 1.0), dtype=np.float32)
 
 
+def _upper_lexical(lexical: Sequence[str], start: int, stop: int, scorer: str,
+                   step: int = 256) -> np.ndarray:
+    """The rapidfuzz scores of rows ``start:stop`` of ``lexical`` against
+    columns ``start:`` (0..100, float32), computed only on and above the
+    diagonal (in row blocks of ``step``; below it the entries are 0, which
+    :func:`similarity_edges` never reads: it keeps the pairs ``i < j``)."""
+    out = np.zeros((stop - start, len(lexical) - start), dtype=np.float32)
+    for r0 in range(start, stop, step):
+        r1 = min(stop, r0 + step)
+        out[r0 - start:r1 - start, r0 - start:] = fuzzy_matrix(lexical[r0:r1], lexical[r0:],
+                                                               scorer)
+    return out
+
+
 def similarity_edges(texts: Sequence[str], lexical: Sequence[str], config: MatchingConfig,
                      floor: float, chunk: int = 1024, groups: Sequence[str] | None = None
                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]:
@@ -222,7 +277,6 @@ def similarity_edges(texts: Sequence[str], lexical: Sequence[str], config: Match
     if emb is not None and config.align_center > 0 and n > 1:
         unit = center(emb, config.align_center, groups if config.align_center_by_language
                       else None)
-    scorer = SCORERS[config.align_scorer]
     codes = None
     if groups is not None and config.align_cross_language_bonus > 0:
         ids = {k: i for i, k in enumerate(sorted(set(groups)))}
@@ -232,8 +286,7 @@ def similarity_edges(texts: Sequence[str], lexical: Sequence[str], config: Match
     sims: list[np.ndarray] = []
     for start in range(0, n, chunk):
         stop = min(n, start + chunk)
-        lex = process.cdist(lexical[start:stop], lexical[start:], scorer=scorer,
-                            dtype=np.float32) / 100.0
+        lex = _upper_lexical(lexical, start, stop, config.align_scorer) / 100.0
         cos = unit[start:stop] @ unit[start:].T if unit is not None else None
         s = fuse(cos, lex, config.align_lexical_weight)
         if codes is not None and cos is not None:

@@ -1,0 +1,91 @@
+"""The faster similarity passes of issue 15 give the same numbers as the plain
+ones: distinct texts scored once, symmetric scorers on the upper triangle only,
+the similarity graph in row blocks, the support feature as one product."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import process
+from test_align import config, lexicon, make
+
+from compare.align.flagfeatures import claim_context
+from compare.align.matching import SCORERS
+from compare.align.normalize import normalize
+from compare.align.scoring import center, claim_embeddings, fuse, fuzzy_matrix, similarity_edges
+
+# Words of several languages (original), so that texts share some tokens.
+WORDS = ["talks", "ministers", "river", "Danube", "agreed", "trade", "Handel", "Minister",
+         "сотрудничество", "министры", "acordaron", "comercio", "pont", "discutèrent", "the",
+         "on", "12", "2019", "fire", "engines", "Hafen", "Zusammenarbeit"]
+SENTENCE = st.lists(st.sampled_from(WORDS), min_size=0, max_size=9).map(" ".join)
+# Lists with repeated texts (republished copies repeat whole sentences).
+TEXTS = st.lists(SENTENCE, min_size=0, max_size=14).flatmap(
+    lambda base: st.lists(st.sampled_from(base) if base else SENTENCE, min_size=0, max_size=20))
+
+
+def plain(a: list[str], b: list[str], scorer: str) -> np.ndarray:
+    return np.asarray(process.cdist(a, b, scorer=SCORERS[scorer], dtype=np.float32))
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXTS, TEXTS, st.sampled_from(sorted(SCORERS)), st.integers(1, 5))
+def test_fuzzy_matrix_equals_cdist(a: list[str], b: list[str], scorer: str, chunk: int) -> None:
+    assert np.array_equal(fuzzy_matrix(a, b, scorer), plain(a, b, scorer))
+    same = fuzzy_matrix(a, a, scorer, same=True, chunk=chunk)
+    assert same.dtype == np.float32
+    assert np.array_equal(same, plain(a, a, scorer))
+
+
+def plain_edges(texts: list[str], lexical: list[str], floor: float, chunk: int
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """similarity_edges as it was: rapidfuzz over every pair of each row block
+    (the cosine, when the model is installed, in the same blocks)."""
+    cfg = config()
+    emb = claim_embeddings(texts, cfg)
+    unit = center(emb, cfg.align_center) if emb is not None and cfg.align_center > 0 \
+        and len(texts) > 1 else emb
+    rows, cols, sims = [], [], []
+    for start in range(0, len(texts), chunk):
+        stop = min(len(texts), start + chunk)
+        lex = plain(lexical[start:stop], lexical[start:], cfg.align_scorer) / 100.0
+        cos = unit[start:stop] @ unit[start:].T if unit is not None else None
+        s = fuse(cos, lex, cfg.align_lexical_weight)
+        r, c = np.nonzero(np.triu(s >= floor, k=1))
+        rows.append(r + start)
+        cols.append(c + start)
+        sims.append(s[r, c])
+    if not rows:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, np.float32)
+    return np.concatenate(rows), np.concatenate(cols), np.concatenate(sims)
+
+
+@settings(max_examples=80, deadline=None)
+@given(TEXTS, st.integers(1, 6), st.sampled_from([0.0, 0.2, 0.3, 0.6]))
+def test_similarity_edges_blocks(texts: list[str], chunk: int, floor: float) -> None:
+    texts = sorted(set(texts))
+    lexical = [normalize(t, lexicon()).text for t in texts]
+    rows, cols, sims, _ = similarity_edges(texts, lexical, config(), floor, chunk=chunk)
+    r, c, s = plain_edges(texts, lexical, floor, chunk)
+    assert np.array_equal(rows, r)
+    assert np.array_equal(cols, c)
+    assert np.array_equal(sims, s)
+
+
+def test_support_counts_independent_documents() -> None:
+    """support = share of the other independent documents with a similar
+    claim; a republished copy is not independent, a repeated sentence counts once."""
+    shared = "The ministers agreed to reopen the bridge over the Danube in the spring."
+    event, docs, claims = make([
+        ("a", "wire", [shared, "Les ministres ont discuté du commerce fluvial sur le Danube."]),
+        ("b", "blog", [shared, shared + " Officials said.", "Weather was cold in the capital."]),
+        ("c", "blog", [shared, "Weather was cold in the capital."]),
+        ("d", "blog", ["Министры обсудили торговлю."]),
+    ], duplicates={"c": "b"})
+    ctx = claim_context(event, docs, claims, set(), [], set(), lexicon(), config())
+    # roots a, b (with its copy c), d: 3 independent documents, 2 others each
+    assert ctx.support["a:c1"] == 0.5  # b (and its copy c) say it
+    assert ctx.support["b:c1"] == 0.5  # a says it; c is b's copy
+    assert ctx.support["d:c1"] == 0.0
+    assert ctx.support["c:c2"] == 0.0  # only b, c's own original, says it
