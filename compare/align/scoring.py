@@ -18,7 +18,8 @@ Used by the alignment (:mod:`compare.align.alignment`) and the flags
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 
 import numpy as np
@@ -138,17 +139,92 @@ def _distinct(texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
     return list(index), inv
 
 
+class _Table:
+    """Every pair of the texts registered so far, scored by one symmetric
+    scorer: a dense float32 matrix that grows by doubling (see :func:`shared_scores`)."""
+
+    def __init__(self, scorer: str, limit: int) -> None:
+        self.fn = SCORERS[scorer]
+        self.limit = limit
+        self.index: dict[str, int] = {}
+        self.texts: list[str] = []
+        self.scores = np.zeros((0, 0), dtype=np.float32)
+
+    def register(self, texts: Sequence[str], chunk: int) -> bool:
+        """Score the new ones of ``texts`` (distinct) against every registered
+        text; False (nothing done) when that would pass ``limit`` texts."""
+        new = [t for t in texts if t not in self.index]
+        if new:
+            u0, u = len(self.texts), len(self.texts) + len(new)
+            if u > self.limit:
+                return False
+            if u > len(self.scores):
+                grown = np.zeros((min(self.limit, max(u, 2 * len(self.scores))),) * 2,
+                                 dtype=np.float32)
+                grown[:u0, :u0] = self.scores[:u0, :u0]
+                self.scores = grown
+            for t in new:
+                self.index[t] = len(self.texts)
+                self.texts.append(t)
+            all_texts, m = self.texts, self.scores
+            for r0 in range(u0, u, chunk):
+                r1 = min(u, r0 + chunk)
+                if u0:
+                    old = process.cdist(all_texts[r0:r1], all_texts[:u0], scorer=self.fn,
+                                        dtype=np.float32)
+                    m[r0:r1, :u0] = old
+                    m[:u0, r0:r1] = old.T
+                block = process.cdist(all_texts[r0:r1], all_texts[r0:u], scorer=self.fn,
+                                      dtype=np.float32)
+                m[r0:r1, r0:u] = block
+                m[r0:u, r0:r1] = block.T
+        return True
+
+
+_TABLES: list[tuple[dict[str, _Table], int]] = []
+# Texts one event's shared table holds at most (4,096: 64 MB); an event with
+# more distinct claim texts is scored pass by pass, as without the table.
+SHARED_LIMIT = 4096
+
+
+@contextmanager
+def shared_scores(limit: int = SHARED_LIMIT) -> Iterator[None]:
+    """Within the block, :func:`fuzzy_matrix` keeps the scores of every pair of
+    texts it was asked about (symmetric scorers) and answers later requests
+    from them: the similarity graph, the support feature and the flags score
+    the same normalised claims of an event again and again.  The numbers are
+    the scorer's own, so results do not change; memory is one float32 matrix
+    over the event's distinct texts (at most ``limit``), freed at the end."""
+    _TABLES.append(({}, limit))
+    try:
+        yield
+    finally:
+        _TABLES.pop()
+
+
 def fuzzy_matrix(a: Sequence[str], b: Sequence[str], scorer: str, same: bool = False,
                  chunk: int = 256) -> np.ndarray:
     """``rapidfuzz.process.cdist(a, b, scorer)`` (0..100, float32), the same
     numbers computed with less work: each distinct text is scored once (a
-    republished copy repeats every sentence of its original) and, when ``same``
+    republished copy repeats every sentence of its original); when ``same``
     (``a`` is ``b``) and the scorer is symmetric, only the pairs ``i <= j`` of
-    the distinct texts, in blocks of ``chunk`` rows, are computed and mirrored.
-    Every entry is the scorer's own value for its pair, so the result equals
-    the plain ``cdist`` element for element."""
+    the distinct texts, in blocks of ``chunk`` rows, are computed and mirrored;
+    within :func:`shared_scores` a pair scored before is looked up.  Every
+    entry is the scorer's own value for its pair, so the result equals the
+    plain ``cdist`` element for element."""
     fn = SCORERS[scorer]
     ua, ia = _distinct(a)
+    ub, ib = (ua, ia) if same else _distinct(b)
+    if _TABLES and scorer in _SYMMETRIC and ua and ub:
+        tables, limit = _TABLES[-1]
+        table = tables.get(scorer)
+        if table is None:
+            table = tables[scorer] = _Table(scorer, limit)
+        if table.register(list(dict.fromkeys([*ua, *ub])), chunk):
+            rows = np.fromiter((table.index[t] for t in ua), dtype=np.int64, count=len(ua))
+            cols = rows if same else np.fromiter((table.index[t] for t in ub), dtype=np.int64,
+                                                 count=len(ub))
+            return np.asarray(table.scores[np.ix_(rows[ia], cols[ib])], dtype=np.float32)
     if same and scorer in _SYMMETRIC:
         n = len(ua)
         u = np.zeros((n, n), dtype=np.float32)
@@ -158,7 +234,6 @@ def fuzzy_matrix(a: Sequence[str], b: Sequence[str], scorer: str, same: bool = F
             u[start:stop, start:] = block
             u[start:, start:stop] = block.T
         return np.asarray(u[np.ix_(ia, ia)], dtype=np.float32)
-    ub, ib = _distinct(b)
     if len(ua) == len(a) and len(ub) == len(b):
         return np.asarray(process.cdist(a, b, scorer=fn, dtype=np.float32), dtype=np.float32)
     u = process.cdist(ua, ub, scorer=fn, dtype=np.float32)

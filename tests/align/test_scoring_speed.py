@@ -13,7 +13,14 @@ from test_align import config, lexicon, make
 from compare.align.flagfeatures import claim_context
 from compare.align.matching import SCORERS
 from compare.align.normalize import normalize
-from compare.align.scoring import center, claim_embeddings, fuse, fuzzy_matrix, similarity_edges
+from compare.align.scoring import (
+    center,
+    claim_embeddings,
+    fuse,
+    fuzzy_matrix,
+    shared_scores,
+    similarity_edges,
+)
 
 # Words of several languages (original), so that texts share some tokens.
 WORDS = ["talks", "ministers", "river", "Danube", "agreed", "trade", "Handel", "Minister",
@@ -36,6 +43,22 @@ def test_fuzzy_matrix_equals_cdist(a: list[str], b: list[str], scorer: str, chun
     same = fuzzy_matrix(a, a, scorer, same=True, chunk=chunk)
     assert same.dtype == np.float32
     assert np.array_equal(same, plain(a, a, scorer))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(TEXTS, TEXTS, st.booleans()), min_size=1, max_size=5),
+       st.sampled_from(sorted(SCORERS)), st.integers(1, 12))
+def test_shared_scores_answer_as_cdist(calls: list[tuple[list[str], list[str], bool]],
+                                       scorer: str, limit: int) -> None:
+    """Within one event's shared table (small limits: some calls bypass it),
+    every request gets the plain cdist numbers, whatever was asked before."""
+    with shared_scores(limit=limit):
+        for a, b, same in calls:
+            if same:
+                assert np.array_equal(fuzzy_matrix(a, a, scorer, same=True, chunk=3),
+                                      plain(a, a, scorer))
+            else:
+                assert np.array_equal(fuzzy_matrix(a, b, scorer, chunk=2), plain(a, b, scorer))
 
 
 def plain_edges(texts: list[str], lexical: list[str], floor: float, chunk: int
