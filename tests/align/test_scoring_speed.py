@@ -1,6 +1,7 @@
-"""The faster similarity passes of issue 15 give the same numbers as the plain
-ones: distinct texts scored once, symmetric scorers on the upper triangle only,
-the similarity graph in row blocks, the support feature as one product."""
+"""The faster passes of issue 15 give the same numbers as the plain ones:
+distinct texts scored once, symmetric scorers on the upper triangle only, one
+event's scores shared between passes, the similarity graph in row blocks, the
+support feature as one product, the dense average-linkage clustering."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from rapidfuzz import process
 from test_align import config, lexicon, make
 
 from compare.align.flagfeatures import claim_context
+from compare.align.grouping import BODY, HEADLINE, PART, _cluster_dense, _cluster_sparse
 from compare.align.matching import SCORERS
 from compare.align.normalize import normalize
 from compare.align.scoring import (
@@ -112,3 +114,26 @@ def test_support_counts_independent_documents() -> None:
     assert ctx.support["b:c1"] == 0.5  # a says it; c is b's copy
     assert ctx.support["d:c1"] == 0.0
     assert ctx.support["c:c2"] == 0.0  # only b, c's own original, says it
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 14).flatmap(lambda n: st.tuples(
+    st.lists(st.integers(1, 3), min_size=n, max_size=n),
+    st.lists(st.frozensets(st.sampled_from("abcde"), max_size=2), min_size=n, max_size=n),
+    st.lists(st.sampled_from([HEADLINE, BODY, PART]), min_size=n, max_size=n),
+    st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1),
+                       st.sampled_from([0.2, 0.35, 0.4, 0.5, 0.55, 0.7, 0.9, 1.0])),
+             max_size=3 * n))),
+    st.sampled_from([0.3, 0.4, 0.5]), st.sampled_from([0.5, 0.7]))
+def test_dense_clustering_is_the_sparse_one(
+        graph: tuple[list[int], list[frozenset[str]], list[int], list[tuple[int, int, float]]],
+        threshold: float, restatement: float) -> None:
+    """The dense clustering (events up to DENSE_NODES texts) makes the merges
+    of the dictionary one, ties and repeated similarities included."""
+    sizes, docs, kinds, edges = graph
+    pairs = {(min(i, j), max(i, j)): s for i, j, s in edges if i != j}
+    rows = np.array([i for i, _ in pairs], dtype=np.int64)
+    cols = np.array([j for _, j in pairs], dtype=np.int64)
+    sims = np.array(list(pairs.values()), dtype=np.float32)
+    args = (sizes, docs, kinds, rows, cols, sims, threshold, restatement)
+    assert _cluster_dense(*args) == _cluster_sparse(*args)
