@@ -43,6 +43,24 @@ def idf_weights(texts: Sequence[NormText]) -> dict[str, float]:
     return {s: math.log1p(total / d) for s, d in df.items()}
 
 
+# Up to this many pairs an unweighted Jaccard matrix is counted with Python
+# sets: building the sparse matrices costs more than the few set intersections
+# (the flags ask for thousands of one-row matrices per event).
+_SMALL_PAIRS = 256
+
+
+def _small_jaccard(a: Sequence[NormText], b: Sequence[NormText]) -> np.ndarray:
+    """:func:`jaccard_matrix` without weights, by set intersections: the same
+    float32 counts, sizes and division as the sparse product."""
+    inter = np.array([[len(x.stems & y.stems) for y in b] for x in a], dtype=np.float32)
+    size_a = np.array([len(x.stems) for x in a], dtype=np.float32)[:, None]
+    size_b = np.array([len(y.stems) for y in b], dtype=np.float32)[None, :]
+    union = size_a + size_b - inter
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.where(union > 0, inter / union, 0.0)
+    return out.astype(np.float32)
+
+
 def jaccard_matrix(a: Sequence[NormText], b: Sequence[NormText],
                    weights: Mapping[str, float] | None = None) -> np.ndarray:
     """(Weighted) Jaccard overlap of the stem sets, as a sparse product (vectorised).
@@ -51,6 +69,8 @@ def jaccard_matrix(a: Sequence[NormText], b: Sequence[NormText],
     the largest weight): sum of shared weights / sum of weights of the union."""
     if not a or not b:
         return np.zeros((len(a), len(b)), dtype=np.float32)
+    if not weights and len(a) * len(b) <= _SMALL_PAIRS:
+        return _small_jaccard(a, b)
     vocab: dict[str, int] = {}
     for n in (*a, *b):
         for s in n.stems:

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from rapidfuzz import process
 from test_align import config, lexicon, make
 
+from compare.align import scoring
 from compare.align.flagfeatures import claim_context
 from compare.align.grouping import BODY, HEADLINE, PART, _cluster_dense, _cluster_sparse
 from compare.align.matching import SCORERS
@@ -20,6 +21,7 @@ from compare.align.scoring import (
     claim_embeddings,
     fuse,
     fuzzy_matrix,
+    jaccard_matrix,
     shared_scores,
     similarity_edges,
 )
@@ -137,3 +139,19 @@ def test_dense_clustering_is_the_sparse_one(
     sims = np.array(list(pairs.values()), dtype=np.float32)
     args = (sizes, docs, kinds, rows, cols, sims, threshold, restatement)
     assert _cluster_dense(*args) == _cluster_sparse(*args)
+
+
+@settings(max_examples=100, deadline=None)
+@given(TEXTS, TEXTS)
+def test_small_jaccard_is_the_sparse_one(a: list[str], b: list[str]) -> None:
+    """The set-intersection Jaccard of small requests equals the sparse product's."""
+    na = [normalize(t, lexicon()) for t in a]
+    nb = [normalize(t, lexicon()) for t in b]
+    small = scoring._small_jaccard(na, nb) if na and nb else jaccard_matrix(na, nb)
+    old, scoring._SMALL_PAIRS = scoring._SMALL_PAIRS, -1
+    try:
+        sparse = jaccard_matrix(na, nb)
+    finally:
+        scoring._SMALL_PAIRS = old
+    assert small.dtype == sparse.dtype == np.float32
+    assert np.array_equal(small, sparse)
