@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.util
 import json
 import os
 import resource
@@ -115,8 +116,14 @@ def bench(n_docs: int, modes: list[str], rules: Path | None, seed: int, work: Pa
     for mode in modes:
         cache = work / f"cache-{n_docs}-{mode}"
         shutil.rmtree(out, ignore_errors=True)
+        if mode == "dask" and importlib.util.find_spec("distributed") is None:
+            print("Dask mode skipped: the 'dist' extra (dask[distributed]) is not installed")
+            continue
         results[mode] = _launch(mode, corpus, out, cache, rules)
         digests[mode] = _digest(out)
+    if not results:
+        return
+    modes = list(results)
     first = results[modes[0]]
     print(f"\n== {n_docs} realistic documents: {first['events']} events (largest "
           f"{first['largest_event']} documents), {first['claims']} claims, {first['flags']} flags")

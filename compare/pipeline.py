@@ -55,9 +55,14 @@ R = TypeVar("R")
 
 # Documents per task of the per-document stage, and (at least) per task of the
 # per-event stage: enough that a task takes tens of milliseconds or more, so
-# pickling and queueing stay small beside the work.
+# pickling and queueing stay small beside the work.  An event's cost grows with
+# the square of its documents (every claim is scored against every other), so
+# an event of EVENT_CHUNK_DOCS documents or more is a task of its own and the
+# tasks go out largest first: with 64, the few largest events of a realistic
+# corpus shared tasks and one worker finished long after the other
+# (bench_scale.py, 300 realistic documents: --workers 2 wall speed-up 1.35x).
 DOC_CHUNK = 32
-EVENT_CHUNK_DOCS = 64
+EVENT_CHUNK_DOCS = 16
 
 
 def _no_progress(items: Iterable[object], desc: str, total: int) -> Iterable[object]:
@@ -128,16 +133,20 @@ def analyse_event(event: Event, docs: Sequence[Document], rules: Rules) -> Event
     """Claims, alignment and flags of one event (pure; runs in worker processes)."""
     from compare.align.alignment import align_event
     from compare.align.flags import flag_event, uncompared_documents
+    from compare.align.scoring import shared_scores
     from compare.claims.extract import extract_claims
 
     claims: list[Claim] = []
     for doc in docs:
         claims.extend(extract_claims(doc, rules.claim_types))
-    event, alignments = align_event(event, docs, claims, rules.matching, rules.lexicon)
-    event = attrs.evolve(event, uncompared=tuple(sorted(
-        uncompared_documents(event, docs, rules.lexicon, rules.matching).items())))
-    flags = flag_event(event, docs, claims, alignments, rules.lexicon, rules.matching,
-                       rules.flag_model)
+    # The alignment and the flags score the same claim texts many times: the
+    # rapidfuzz scores are computed once per pair of the event (same numbers).
+    with shared_scores():
+        event, alignments = align_event(event, docs, claims, rules.matching, rules.lexicon)
+        event = attrs.evolve(event, uncompared=tuple(sorted(
+            uncompared_documents(event, docs, rules.lexicon, rules.matching).items())))
+        flags = flag_event(event, docs, claims, alignments, rules.lexicon, rules.matching,
+                           rules.flag_model)
     return EventResult(event, tuple(claims), tuple(alignments), tuple(flags))
 
 

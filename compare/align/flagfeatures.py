@@ -141,11 +141,18 @@ def claim_context(event: Event, docs: Sequence[Document], claims: Sequence[Claim
     ref_sim: dict[str, float] = {}
     if body:
         s = score_matrix(norms, norms, config) >= config.match_threshold
-        roots = np.array([root[c.document] for c in body])
-        n_roots = len(set(root.values()))
+        # Distinct independent documents (roots) with a similar claim, as one
+        # product: hits[i, r] counts claim i's similar claims in root r.
+        codes = {r: k for k, r in enumerate(sorted(set(root.values())))}
+        mine = np.array([codes[root[c.document]] for c in body], dtype=np.int64)
+        onehot = np.zeros((len(body), len(codes)), dtype=np.float32)
+        onehot[np.arange(len(body)), mine] = 1.0
+        present = (s.astype(np.float32) @ onehot) > 0
+        present[np.arange(len(body)), mine] = False
+        others = present.sum(axis=1)
+        n_roots = len(codes)
         for i, c in enumerate(body):
-            others = {str(r) for r in roots[s[i]] if r != root[c.document]}
-            support[c.id] = len(others) / max(1, n_roots - 1)
+            support[c.id] = int(others[i]) / max(1, n_roots - 1)
         if refs:
             r = score_matrix(norms, [normalize(x.text, lexicon) for x in refs], config)
             same = np.array([[x.document == c.document for x in refs] for c in body], dtype=bool)

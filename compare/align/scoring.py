@@ -18,7 +18,8 @@ Used by the alignment (:mod:`compare.align.alignment`) and the flags
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 
 import numpy as np
@@ -42,6 +43,24 @@ def idf_weights(texts: Sequence[NormText]) -> dict[str, float]:
     return {s: math.log1p(total / d) for s, d in df.items()}
 
 
+# Up to this many pairs an unweighted Jaccard matrix is counted with Python
+# sets: building the sparse matrices costs more than the few set intersections
+# (the flags ask for thousands of one-row matrices per event).
+_SMALL_PAIRS = 256
+
+
+def _small_jaccard(a: Sequence[NormText], b: Sequence[NormText]) -> np.ndarray:
+    """:func:`jaccard_matrix` without weights, by set intersections: the same
+    float32 counts, sizes and division as the sparse product."""
+    inter = np.array([[len(x.stems & y.stems) for y in b] for x in a], dtype=np.float32)
+    size_a = np.array([len(x.stems) for x in a], dtype=np.float32)[:, None]
+    size_b = np.array([len(y.stems) for y in b], dtype=np.float32)[None, :]
+    union = size_a + size_b - inter
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = np.where(union > 0, inter / union, 0.0)
+    return out.astype(np.float32)
+
+
 def jaccard_matrix(a: Sequence[NormText], b: Sequence[NormText],
                    weights: Mapping[str, float] | None = None) -> np.ndarray:
     """(Weighted) Jaccard overlap of the stem sets, as a sparse product (vectorised).
@@ -50,6 +69,8 @@ def jaccard_matrix(a: Sequence[NormText], b: Sequence[NormText],
     the largest weight): sum of shared weights / sum of weights of the union."""
     if not a or not b:
         return np.zeros((len(a), len(b)), dtype=np.float32)
+    if not weights and len(a) * len(b) <= _SMALL_PAIRS:
+        return _small_jaccard(a, b)
     vocab: dict[str, int] = {}
     for n in (*a, *b):
         for s in n.stems:
@@ -124,6 +145,121 @@ def _topics(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(syn.name for syn in lexicon.synonyms)
 
 
+# Scorers whose score does not depend on the order of the two texts (checked by
+# tests/align/test_scoring_speed.py): a list against itself scores only the pairs
+# i <= j and mirrors them.
+_SYMMETRIC = frozenset({"token_set_ratio", "token_sort_ratio", "ratio"})
+
+
+def _distinct(texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
+    """The distinct ``texts`` in order of first occurrence, and each text's index among them."""
+    index: dict[str, int] = {}
+    inv = np.fromiter((index.setdefault(t, len(index)) for t in texts), dtype=np.int64,
+                      count=len(texts))
+    return list(index), inv
+
+
+class _Table:
+    """Every pair of the texts registered so far, scored by one symmetric
+    scorer: a dense float32 matrix that grows by doubling (see :func:`shared_scores`)."""
+
+    def __init__(self, scorer: str, limit: int) -> None:
+        self.fn = SCORERS[scorer]
+        self.limit = limit
+        self.index: dict[str, int] = {}
+        self.texts: list[str] = []
+        self.scores = np.zeros((0, 0), dtype=np.float32)
+
+    def register(self, texts: Sequence[str], chunk: int) -> bool:
+        """Score the new ones of ``texts`` (distinct) against every registered
+        text; False (nothing done) when that would pass ``limit`` texts."""
+        new = [t for t in texts if t not in self.index]
+        if new:
+            u0, u = len(self.texts), len(self.texts) + len(new)
+            if u > self.limit:
+                return False
+            if u > len(self.scores):
+                grown = np.zeros((min(self.limit, max(u, 2 * len(self.scores))),) * 2,
+                                 dtype=np.float32)
+                grown[:u0, :u0] = self.scores[:u0, :u0]
+                self.scores = grown
+            for t in new:
+                self.index[t] = len(self.texts)
+                self.texts.append(t)
+            all_texts, m = self.texts, self.scores
+            for r0 in range(u0, u, chunk):
+                r1 = min(u, r0 + chunk)
+                if u0:
+                    old = process.cdist(all_texts[r0:r1], all_texts[:u0], scorer=self.fn,
+                                        dtype=np.float32)
+                    m[r0:r1, :u0] = old
+                    m[:u0, r0:r1] = old.T
+                block = process.cdist(all_texts[r0:r1], all_texts[r0:u], scorer=self.fn,
+                                      dtype=np.float32)
+                m[r0:r1, r0:u] = block
+                m[r0:u, r0:r1] = block.T
+        return True
+
+
+_TABLES: list[tuple[dict[str, _Table], int]] = []
+# Texts one event's shared table holds at most (4,096: 64 MB); an event with
+# more distinct claim texts is scored pass by pass, as without the table.
+SHARED_LIMIT = 4096
+
+
+@contextmanager
+def shared_scores(limit: int = SHARED_LIMIT) -> Iterator[None]:
+    """Within the block, :func:`fuzzy_matrix` keeps the scores of every pair of
+    texts it was asked about (symmetric scorers) and answers later requests
+    from them: the similarity graph, the support feature and the flags score
+    the same normalised claims of an event again and again.  The numbers are
+    the scorer's own, so results do not change; memory is one float32 matrix
+    over the event's distinct texts (at most ``limit``), freed at the end."""
+    _TABLES.append(({}, limit))
+    try:
+        yield
+    finally:
+        _TABLES.pop()
+
+
+def fuzzy_matrix(a: Sequence[str], b: Sequence[str], scorer: str, same: bool = False,
+                 chunk: int = 256) -> np.ndarray:
+    """``rapidfuzz.process.cdist(a, b, scorer)`` (0..100, float32), the same
+    numbers computed with less work: each distinct text is scored once (a
+    republished copy repeats every sentence of its original); when ``same``
+    (``a`` is ``b``) and the scorer is symmetric, only the pairs ``i <= j`` of
+    the distinct texts, in blocks of ``chunk`` rows, are computed and mirrored;
+    within :func:`shared_scores` a pair scored before is looked up.  Every
+    entry is the scorer's own value for its pair, so the result equals the
+    plain ``cdist`` element for element."""
+    fn = SCORERS[scorer]
+    ua, ia = _distinct(a)
+    ub, ib = (ua, ia) if same else _distinct(b)
+    if _TABLES and scorer in _SYMMETRIC and ua and ub:
+        tables, limit = _TABLES[-1]
+        table = tables.get(scorer)
+        if table is None:
+            table = tables[scorer] = _Table(scorer, limit)
+        if table.register(list(dict.fromkeys([*ua, *ub])), chunk):
+            rows = np.fromiter((table.index[t] for t in ua), dtype=np.int64, count=len(ua))
+            cols = rows if same else np.fromiter((table.index[t] for t in ub), dtype=np.int64,
+                                                 count=len(ub))
+            return np.asarray(table.scores[np.ix_(rows[ia], cols[ib])], dtype=np.float32)
+    if same and scorer in _SYMMETRIC:
+        n = len(ua)
+        u = np.zeros((n, n), dtype=np.float32)
+        for start in range(0, n, chunk):
+            stop = min(n, start + chunk)
+            block = process.cdist(ua[start:stop], ua[start:], scorer=fn, dtype=np.float32)
+            u[start:stop, start:] = block
+            u[start:, start:stop] = block.T
+        return np.asarray(u[np.ix_(ia, ia)], dtype=np.float32)
+    if len(ua) == len(a) and len(ub) == len(b):
+        return np.asarray(process.cdist(a, b, scorer=fn, dtype=np.float32), dtype=np.float32)
+    u = process.cdist(ua, ub, scorer=fn, dtype=np.float32)
+    return np.asarray(u[np.ix_(ia, ib)], dtype=np.float32)
+
+
 def score_matrix(a: Sequence[NormText], b: Sequence[NormText], config: MatchingConfig,
                  raw_a: Sequence[str] = (), raw_b: Sequence[str] = (),
                  weights: Mapping[str, float] | None = None) -> np.ndarray:
@@ -135,8 +271,8 @@ def score_matrix(a: Sequence[NormText], b: Sequence[NormText], config: MatchingC
     if config.scorer == "jaccard":
         score = jac
     else:
-        fz = process.cdist([n.text for n in a], [n.text for n in b],
-                           scorer=SCORERS[config.scorer], dtype=np.float32) / 100.0
+        fz = fuzzy_matrix([n.text for n in a], [n.text for n in b], config.scorer,
+                          same=a is b) / 100.0
         w = config.fuzzy_weight
         score = w * fz + (1.0 - w) * jac
     if config.embedding_weight > 0 and raw_a and raw_b:
@@ -203,6 +339,20 @@ def center(emb: np.ndarray, share: float, groups: Sequence[str] | None = None) -
     return np.asarray(out / np.where(norms > 0, norms, 1.0), dtype=np.float32)
 
 
+def _upper_lexical(lexical: Sequence[str], start: int, stop: int, scorer: str,
+                   step: int = 256) -> np.ndarray:
+    """The rapidfuzz scores of rows ``start:stop`` of ``lexical`` against
+    columns ``start:`` (0..100, float32), computed only on and above the
+    diagonal (in row blocks of ``step``; below it the entries are 0, which
+    :func:`similarity_edges` never reads: it keeps the pairs ``i < j``)."""
+    out = np.zeros((stop - start, len(lexical) - start), dtype=np.float32)
+    for r0 in range(start, stop, step):
+        r1 = min(stop, r0 + step)
+        out[r0 - start:r1 - start, r0 - start:] = fuzzy_matrix(lexical[r0:r1], lexical[r0:],
+                                                               scorer)
+    return out
+
+
 def similarity_edges(texts: Sequence[str], lexical: Sequence[str], config: MatchingConfig,
                      floor: float, chunk: int = 1024, groups: Sequence[str] | None = None
                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]:
@@ -222,7 +372,6 @@ def similarity_edges(texts: Sequence[str], lexical: Sequence[str], config: Match
     if emb is not None and config.align_center > 0 and n > 1:
         unit = center(emb, config.align_center, groups if config.align_center_by_language
                       else None)
-    scorer = SCORERS[config.align_scorer]
     codes = None
     if groups is not None and config.align_cross_language_bonus > 0:
         ids = {k: i for i, k in enumerate(sorted(set(groups)))}
@@ -232,8 +381,7 @@ def similarity_edges(texts: Sequence[str], lexical: Sequence[str], config: Match
     sims: list[np.ndarray] = []
     for start in range(0, n, chunk):
         stop = min(n, start + chunk)
-        lex = process.cdist(lexical[start:stop], lexical[start:], scorer=scorer,
-                            dtype=np.float32) / 100.0
+        lex = _upper_lexical(lexical, start, stop, config.align_scorer) / 100.0
         cos = unit[start:stop] @ unit[start:].T if unit is not None else None
         s = fuse(cos, lex, config.align_lexical_weight)
         if codes is not None and cos is not None:
