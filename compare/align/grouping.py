@@ -23,7 +23,7 @@ the documents.  Cost: O(E log E) for E edges plus the merges.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -118,25 +118,11 @@ def _cluster_sparse(sizes: Sequence[int], docs: Sequence[frozenset[str]], kinds:
                     top = (avg, x)
             return None if top is None else (-top[0], a, top[1])
 
-        # One entry per cluster (its best neighbour), refreshed when popped
-        # stale: average linkage never rises above the better of the two
-        # merged clusters, so an entry is an upper bound of its cluster's pairs.
-        heap = [e for e in (best(a) for a in range(n) if alive[a]) if e is not None]
-        heapq.heapify(heap)
-        while heap:
-            neg, a, b = heapq.heappop(heap)
-            if not alive[a]:
-                continue
-            if (not alive[b] or b not in nb[a] or not allowed(a, b)
-                    or abs(nb[a][b] / (size[a] * size[b]) + neg) > 1e-9):
-                fresh = best(a)  # stale entry: the neighbour merged or was ruled out
-                if fresh is not None:
-                    heapq.heappush(heap, fresh)
-                continue
-            keep = join(a, b)
-            fresh = best(keep)
-            if fresh is not None:
-                heapq.heappush(heap, fresh)
+        def current(a: int, b: int, neg: float) -> bool:
+            return (alive[b] and b in nb[a] and allowed(a, b)
+                    and abs(nb[a][b] / (size[a] * size[b]) + neg) <= 1e-9)
+
+        _best_first(range(n), alive, best, current, join)
 
     merge_all(threshold, True)
     if mutual > 0:
@@ -145,14 +131,8 @@ def _cluster_sparse(sizes: Sequence[int], docs: Sequence[frozenset[str]], kinds:
         # both, so the one-claim-per-document rule kept them apart).  Neither
         # documents nor kinds bar this merge; the margin does: each group must
         # prefer the other clearly to every other group.
-        while True:
-            avg = {a: {x: w / (size[a] * size[x]) for x, w in nb[a].items()}
-                   for a in range(n) if alive[a]}
-            pairs = _mutual_pairs(avg, mutual, margin)
-            if not pairs:
-                break
-            for a, b in pairs:
-                join(a, b)
+        _mutual_merges(lambda: {a: {x: w / (size[a] * size[x]) for x, w in nb[a].items()}
+                                for a in range(n) if alive[a]}, mutual, margin, join)
     # Restatements: a claim (or group) that repeats another within a document
     # (a lede and its paragraph, a headline and the body) joins it.
     merge_all(restatement, False)
@@ -245,39 +225,52 @@ def _cluster_dense(sizes: Sequence[int], docs: Sequence[frozenset[str]], kinds: 
             x = int(cand[avg == top][0])
             return (-float(top), a, x)
 
-        heap = [e for e in (best(a) for a in range(n) if alive[a]) if e is not None]
-        heapq.heapify(heap)
-        while heap:
-            neg, a, b = heapq.heappop(heap)
-            if not alive[a]:
-                continue
-            if (not alive[b] or not edge[a, b] or not allowed(a, b)
-                    or abs(float(total[a, b]) / (float(size[a]) * float(size[b])) + neg) > 1e-9):
-                fresh = best(a)
-                if fresh is not None:
-                    heapq.heappush(heap, fresh)
-                continue
-            keep = join(a, b)
-            fresh = best(keep)
-            if fresh is not None:
-                heapq.heappush(heap, fresh)
+        def current(a: int, b: int, neg: float) -> bool:
+            return bool(alive[b] and edge[a, b] and allowed(a, b)
+                        and abs(float(total[a, b]) / (float(size[a]) * float(size[b])) + neg) <= 1e-9)
+
+        _best_first(range(n), alive, best, current, join)
 
     merge_all(threshold, True)
     if mutual > 0:  # as in _cluster_sparse
-        while True:
-            avg = {}
-            for a in np.flatnonzero(alive).tolist():
-                nbrs = np.flatnonzero(edge[a]).tolist()
-                avg[a] = {x: float(total[a, x]) / (float(size[a]) * float(size[x])) for x in nbrs}
-            pairs = _mutual_pairs(avg, mutual, margin)
-            if not pairs:
-                break
-            for a, b in pairs:
-                join(a, b)
+        _mutual_merges(lambda: {a: {x: float(total[a, x]) / (float(size[a]) * float(size[x]))
+                                    for x in np.flatnonzero(edge[a]).tolist()}
+                                for a in np.flatnonzero(alive).tolist()}, mutual, margin, join)
     merge_all(restatement, False)
     out = [sorted(members[i]) for i in range(n) if alive[i] and members[i]]
     out.sort(key=lambda m: m[0])
     return out
+
+
+_Entry = tuple[float, int, int]  # (-average, cluster, its best allowed neighbour)
+
+
+def _best_first(nodes: Iterable[int], alive: Sequence[bool] | np.ndarray,
+                best: Callable[[int], _Entry | None], current: Callable[[int, int, float], bool],
+                join: Callable[[int, int], int]) -> None:
+    """Merge the best pair first while any is left (both clusterings).
+
+    One heap entry per cluster (its best neighbour, :func:`best`), refreshed when
+    popped stale (``current`` is false: the neighbour merged, was ruled out or its
+    average changed): average linkage never rises above the better of the two
+    merged clusters, so an entry is an upper bound of its cluster's pairs."""
+    heap = [e for e in (best(a) for a in nodes if alive[a]) if e is not None]
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if not alive[a]:
+            continue
+        fresh = best(join(a, b)) if current(a, b, neg) else best(a)
+        if fresh is not None:
+            heapq.heappush(heap, fresh)
+
+
+def _mutual_merges(averages: Callable[[], dict[int, dict[int, float]]], bar: float, margin: float,
+                   join: Callable[[int, int], int]) -> None:
+    """Join the pairs of :func:`_mutual_pairs` of the current averages until none is left."""
+    while pairs := _mutual_pairs(averages(), bar, margin):
+        for a, b in pairs:
+            join(a, b)
 
 
 def _mutual_pairs(avg: dict[int, dict[int, float]], bar: float, margin: float
