@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 
 import numpy as np
@@ -201,7 +202,9 @@ class _Table:
         return True
 
 
-_TABLES: list[tuple[dict[str, _Table], int]] = []
+# The tables of the innermost :func:`shared_scores` block of this thread (or
+# task): worker threads analysing two events at once never share one.
+_TABLES: ContextVar[tuple[dict[str, _Table], int] | None] = ContextVar("shared_scores", default=None)
 # Texts one event's shared table holds at most (4,096: 64 MB); an event with
 # more distinct claim texts is scored pass by pass, as without the table.
 SHARED_LIMIT = 4096
@@ -215,11 +218,11 @@ def shared_scores(limit: int = SHARED_LIMIT) -> Iterator[None]:
     the same normalised claims of an event again and again.  The numbers are
     the scorer's own, so results do not change; memory is one float32 matrix
     over the event's distinct texts (at most ``limit``), freed at the end."""
-    _TABLES.append(({}, limit))
+    token = _TABLES.set(({}, limit))
     try:
         yield
     finally:
-        _TABLES.pop()
+        _TABLES.reset(token)
 
 
 def fuzzy_matrix(a: Sequence[str], b: Sequence[str], scorer: str, same: bool = False,
@@ -235,8 +238,9 @@ def fuzzy_matrix(a: Sequence[str], b: Sequence[str], scorer: str, same: bool = F
     fn = SCORERS[scorer]
     ua, ia = _distinct(a)
     ub, ib = (ua, ia) if same else _distinct(b)
-    if _TABLES and scorer in _SYMMETRIC and ua and ub:
-        tables, limit = _TABLES[-1]
+    shared = _TABLES.get()
+    if shared is not None and scorer in _SYMMETRIC and ua and ub:
+        tables, limit = shared
         table = tables.get(scorer)
         if table is None:
             table = tables[scorer] = _Table(scorer, limit)
