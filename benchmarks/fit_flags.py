@@ -42,6 +42,7 @@ Re-run it whenever claim extraction, alignment or the flag rules change.
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import time
 from collections import defaultdict
@@ -262,13 +263,24 @@ def choose_cut(curve: Sequence[tuple[float, float, float, int]]) -> tuple[float,
     """The default cut from the out-of-fold sweep (cut, micro P, micro R, flags):
     the one with the highest recall among those with at least
     :data:`MIN_CUT_FLAGS` flags and precision >= :data:`TARGET_PRECISION`
-    (ties: the lower cut); when none reaches the target, the most precise cut
-    with enough flags.  Second value: whether the target was reached."""
+    (ties: the lower cut); when none reaches the target, the cut whose precision
+    is surest: the highest Wilson lower bound (95 %) of its precision over its
+    flags (the most precise cut alone jumped between refits: 10 flags at 0.9 beat
+    40 at 0.85).  Second value: whether the target was reached."""
     enough = [c for c in curve if c[3] >= MIN_CUT_FLAGS] or list(curve)
     ok = [c for c in enough if c[1] >= TARGET_PRECISION]
     if ok:
         return max(ok, key=lambda c: (c[2], -c[0]))[0], True
-    return max(enough, key=lambda c: (c[1], -c[0]))[0], False
+    return max(enough, key=lambda c: (wilson_low(c[1], c[3]), -c[0]))[0], False
+
+
+def wilson_low(p: float, n: int, z: float = 1.96) -> float:
+    """The lower end of the Wilson score interval of a proportion ``p`` over ``n``."""
+    if n <= 0:
+        return 0.0
+    centre = p + z * z / (2 * n)
+    spread = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return (centre - spread) / (1 + z * z / n)
 
 
 def fold_group(set_name: str, flag: Flag, file: str, folds: str) -> str:

@@ -135,9 +135,12 @@ def test_default_cut_is_the_highest_recall_at_the_target_over_enough_flags() -> 
     curve = [(0.0, 0.4, 0.5, 200), (0.5, 0.81, 0.2, 30), (0.6, 0.85, 0.15, 20),
              (0.9, 1.0, 0.02, 3)]
     assert mod.choose_cut(curve) == (0.5, True)
-    # nothing reaches the target: the most precise cut with enough flags
+    # nothing reaches the target: the cut whose precision is surest (Wilson lower bound)
     low = [(0.0, 0.4, 0.5, 200), (0.5, 0.7, 0.2, 30), (0.9, 1.0, 0.02, 3)]
     assert mod.choose_cut(low) == (0.5, False)
+    noisy = [(0.0, 0.4, 0.5, 200), (0.4, 0.75, 0.3, 60), (0.7, 0.78, 0.05, 10)]
+    assert mod.choose_cut(noisy) == (0.4, False)  # 45 of 60 is surer than 8 of 10
+    assert round(mod.wilson_low(0.75, 60), 3) == 0.628 and round(mod.wilson_low(0.78, 10), 3) == 0.471
 
 
 def test_fold_groups_keep_a_claim_groups_flags_together() -> None:
