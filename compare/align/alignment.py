@@ -40,14 +40,15 @@ from compare.align.languages import (
     _alignable,
     _group_type,
     _relays_official,
-    _root,
     choose_pair_reference,
     cross_lingual,
+    event_documents,
     find_reference,
     known_language,
     languages_differ,
     other_language,
     reading,
+    reference_basis,
     reference_language,
 )
 from compare.align.lexicon import Lexicon
@@ -88,31 +89,14 @@ def align_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
         from compare.align.pivot import align_pivot
 
         return align_pivot(event, docs, claims, config, lexicon)
-    cross = cross_lingual(config)
-    foreign = {} if cross else other_language(event, docs, config)
-    by_id = {d.id: d for d in docs if d.id not in foreign}
-    claims = [c for c in claims if c.document not in foreign]
-    order = {d: i for i, d in enumerate(event.documents)}
-    doc_ids = sorted({c.document for c in claims if c.document in by_id} | set(by_id),
-                     key=lambda d: (order.get(d, len(order)), d))
+    by_id, claims, order, doc_ids, roots = event_documents(event, docs, claims, config)
     items = sorted((c for c in claims if c.document in by_id and _alignable(c, config)),
                    key=lambda c: (c.text, c.document, c.span[0], c.id))
-    roots = {d: _root(by_id[d], by_id) for d in doc_ids}
 
     if len({roots[d] for d in doc_ids}) < 2:
         # One independent document (and its copies): nothing to compare against.
         return attrs.evolve(event, reference_basis="none"), []
-    reference = find_reference(event, list(by_id.values()))
-    independent = [d for d in doc_ids if roots[d] == d] or list(doc_ids)
-    if reference is not None:
-        event = attrs.evolve(event, reference=reference, reference_basis="primary")
-    elif len(independent) == 2:
-        # Two outlets and no primary source: one of them stands for the
-        # reference (reference_basis "majority" with ``event.reference`` set).
-        reference = choose_pair_reference([by_id[d] for d in independent])
-        event = attrs.evolve(event, reference=reference, reference_basis="majority")
-    else:
-        event = attrs.evolve(event, reference=None, reference_basis="majority")
+    event, reference, _ = reference_basis(event, by_id, doc_ids, roots)
 
     lang_of = {d: known_language(by_id[d]) or "und" for d in by_id}
     groups, emb_of = _groups(items, config, lexicon, lang_of)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+import attrs
+
 from compare.align.lexicon import Lexicon
 from compare.align.matching import MatchingConfig
 from compare.core.models import Claim, Document, Event
@@ -127,3 +129,38 @@ def _group_type(grp: Sequence[Claim], ref_claim: Claim | None) -> str:
 def _relays_official(doc: Document, lexicon: Lexicon) -> bool:
     official = {" ".join(p) for p in lexicon.attribution_official}
     return any(r.lower() in official for r in doc.relays)
+
+
+def event_documents(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
+                    config: MatchingConfig
+                    ) -> tuple[dict[str, Document], list[Claim], dict[str, int], list[str], dict[str, str]]:
+    """What both alignment methods start from: the documents compared (without
+    those in another language when no multilingual model is installed, see
+    :func:`other_language`) by id, their claims, each document's position in
+    the event, the document ids in that order, and each document's root (the
+    original of a republished copy)."""
+    foreign = {} if cross_lingual(config) else other_language(event, docs, config)
+    by_id = {d.id: d for d in docs if d.id not in foreign}
+    kept = [c for c in claims if c.document not in foreign]
+    order = {d: i for i, d in enumerate(event.documents)}
+    doc_ids = sorted({c.document for c in kept if c.document in by_id} | set(by_id),
+                     key=lambda d: (order.get(d, len(order)), d))
+    roots = {d: _root(by_id[d], by_id) for d in doc_ids}
+    return by_id, kept, order, doc_ids, roots
+
+
+def reference_basis(event: Event, by_id: Mapping[str, Document], doc_ids: Sequence[str],
+                    roots: Mapping[str, str]) -> tuple[Event, str | None, list[str]]:
+    """The event with its reference and ``reference_basis`` set, the reference
+    document (None without one) and the independent documents.  The primary
+    readout when there is one; with two outlets and no primary source one of
+    them stands for the reference (basis "majority" with ``event.reference``
+    set); otherwise no reference document (basis "majority")."""
+    reference = find_reference(event, list(by_id.values()))
+    independent = [d for d in doc_ids if roots[d] == d] or list(doc_ids)
+    if reference is not None:
+        return attrs.evolve(event, reference=reference, reference_basis="primary"), reference, independent
+    if len(independent) == 2:
+        reference = choose_pair_reference([by_id[d] for d in independent])
+        return attrs.evolve(event, reference=reference, reference_basis="majority"), reference, independent
+    return attrs.evolve(event, reference=None, reference_basis="majority"), None, independent

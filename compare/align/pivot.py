@@ -23,14 +23,12 @@ from compare.align.languages import (
     _alignable,
     _group_type,
     _relays_official,
-    _root,
-    choose_pair_reference,
     cross_lingual,
-    find_reference,
+    event_documents,
     known_language,
     languages_differ,
-    other_language,
     reading,
+    reference_basis,
     reference_language,
 )
 from compare.align.lexicon import Lexicon
@@ -84,12 +82,7 @@ def align_pivot(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
     ``cross_language_threshold``) when a multilingual model is installed, else
     left out (:func:`other_language`)."""
     cross = cross_lingual(config)
-    foreign = {} if cross else other_language(event, docs, config)
-    by_id = {d.id: d for d in docs if d.id not in foreign}
-    claims = [c for c in claims if c.document not in foreign]
-    order = {d: i for i, d in enumerate(event.documents)}
-    doc_ids = sorted({c.document for c in claims if c.document in by_id} | set(by_id),
-                     key=lambda d: (order.get(d, len(order)), d))
+    by_id, claims, order, doc_ids, roots = event_documents(event, docs, claims, config)
     per_doc: dict[str, list[Claim]] = {d: [] for d in doc_ids}
     for c in claims:
         if c.document in per_doc and _alignable(c, config):
@@ -97,28 +90,18 @@ def align_pivot(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
     for lst in per_doc.values():
         lst.sort(key=lambda c: (c.span[0], c.id))
     norm = {d: [normalize(reading(c), lexicon) for c in per_doc[d]] for d in doc_ids}
-    roots = {d: _root(by_id[d], by_id) for d in doc_ids}
 
     if len({roots[d] for d in doc_ids}) < 2:
         # One independent document (and its copies): nothing to compare against.
         return attrs.evolve(event, reference_basis="none"), []
-    reference = find_reference(event, list(by_id.values()))
-    independent = [d for d in doc_ids if roots[d] == d] or list(doc_ids)
+    event, reference, independent = reference_basis(event, by_id, doc_ids, roots)
     if reference is not None:
-        event = attrs.evolve(event, reference=reference, reference_basis="primary")
-        pivot = reference
-    elif len(independent) == 2:
-        # Two outlets and no primary source: one of them stands for the
-        # reference (reference_basis "majority" with ``event.reference`` set).
-        reference = choose_pair_reference([by_id[d] for d in independent])
-        event = attrs.evolve(event, reference=reference, reference_basis="majority")
         pivot = reference
     else:
         # The pivot is written in the language most documents share.
         lang = reference_language(event, list(by_id.values()))
         same = [d for d in independent if known_language(by_id[d]) in (None, lang)]
         pivot = _pivot(same or independent, norm)
-        event = attrs.evolve(event, reference=None, reference_basis="majority")
     weights = (idf_weights([n for d in doc_ids for n in norm[d]])
                if config.idf_weighting else None)
 
