@@ -47,6 +47,7 @@ from compare.align.languages import (
     known_language,
     languages_differ,
     other_language,
+    pivot_applies,
     reading,
     reference_basis,
     reference_language,
@@ -83,9 +84,9 @@ def align_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
     (alone when no one else reports it, so its omission can be flagged).
     Claim types play no part.  ``alignment.method: pivot`` runs the previous
     method instead (:func:`compare.align.pivot.align_pivot`); ``auto`` runs it for
-    an event with a primary readout only (the readout is the natural pivot)."""
-    if config.align_method == "pivot" or (config.align_method == "auto"
-                                          and find_reference(event, list(docs)) is not None):
+    an event with a primary readout (the readout is the natural pivot) told
+    mostly in the readout's language (:func:`compare.align.languages.pivot_applies`)."""
+    if pivot_applies(event, list(docs), config):
         from compare.align.pivot import align_pivot
 
         return align_pivot(event, docs, claims, config, lexicon)

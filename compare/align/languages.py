@@ -149,6 +149,33 @@ def event_documents(event: Event, docs: Sequence[Document], claims: Sequence[Cla
     return by_id, kept, order, doc_ids, roots
 
 
+def pivot_applies(event: Event, docs: Sequence[Document], config: MatchingConfig) -> bool:
+    """Whether ``alignment.method`` runs the pivot alignment for this event:
+    always under ``pivot``; under ``auto`` when the event has a primary readout
+    and at least ``alignment.pivot_language_share`` of its independent documents
+    are written in the readout's language (an unknown language counts as that
+    language).  The pivot matches every document one-to-one against the readout
+    only; a document in another language meets it by embedding cosine alone and
+    never meets the other documents, so an event told mostly in other languages
+    is clustered across all its documents (graph) instead.  Without a
+    multilingual model those documents are left out (:func:`other_language`), so
+    the pivot applies."""
+    if config.align_method != "auto":
+        return config.align_method == "pivot"
+    reference = find_reference(event, docs)
+    if reference is None:
+        return False
+    if not cross_lingual(config):
+        return True
+    by_id = {d.id: d for d in docs}
+    lang = known_language(by_id[reference])
+    independent = [d for d in docs if not (d.duplicate_of and d.duplicate_of in by_id)]
+    if lang is None or not independent:
+        return True
+    same = sum(1 for d in independent if known_language(d) in (None, lang))
+    return same / len(independent) >= config.align_pivot_language_share - 1e-9
+
+
 def reference_basis(event: Event, by_id: Mapping[str, Document], doc_ids: Sequence[str],
                     roots: Mapping[str, str]) -> tuple[Event, str | None, list[str]]:
     """The event with its reference and ``reference_basis`` set, the reference

@@ -119,6 +119,10 @@ class MatchingConfig:
     # fact that formed two groups because some documents say it twice.
     align_mutual: float = 0.0
     align_mutual_margin: float = 0.0
+    # Under ``align_method`` "auto" the pivot aligns an event with a primary
+    # readout only when at least this share of its independent documents are
+    # in the readout's language (0: every such event, the previous ``auto``).
+    align_pivot_language_share: float = 0.0
 
 
 def parse_matching_config(rf: RuleFile) -> MatchingConfig:
@@ -173,6 +177,7 @@ def parse_matching_config(rf: RuleFile) -> MatchingConfig:
     num("align_tone_share", ("alignment", "tone_share"), 0, 1)
     num("align_mutual", ("alignment", "mutual"), 0, 1)
     num("align_mutual_margin", ("alignment", "mutual_margin"), 0, 1)
+    num("align_pivot_language_share", ("alignment", "pivot_language_share"), 0, 1)
     if values.get("align_list_items") == 1:
         problems.append(rf.problem(("alignment", "list_items"), "expected 0 (off) or at least 2"))
     align = data.get("alignment")
