@@ -55,6 +55,7 @@ from compare.align.languages import (
 from compare.align.lexicon import Lexicon
 from compare.align.matching import MatchingConfig
 from compare.align.normalize import normalize
+from compare.align.pieces import clause_pieces
 from compare.align.scoring import similarity_edges
 from compare.core.models import Alignment, Claim, Document, Event
 
@@ -218,12 +219,25 @@ def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon,
     group of each (a lede "discussed A, B and C" is in the groups of A, B and
     C); its document still gives one claim per group."""
     nodes: dict[tuple[str, int], dict[str, Claim]] = {}
+    listed: set[tuple[str, int]] = set()
     for c in items:
         nodes.setdefault((reading(c), HEADLINE if c.headline else BODY), {})[c.id] = c
     if config.align_list_items:
         for c in items:
             for part in list_parts(reading(c), config.align_list_items):
                 nodes.setdefault((part, PART), {})[c.id] = c
+                listed.add((part, PART))
+    # Clause pieces (compare/align/pieces.py): the node of each piece of a long
+    # body claim, and the whole claims (node keys) it is a piece of.
+    piece_of: dict[tuple[str, int], set[tuple[str, int]]] = {}
+    if config.align_split_words:
+        for c in items:
+            if c.headline:
+                continue
+            whole = (reading(c), BODY)
+            for piece in clause_pieces(reading(c), config.align_split_words):
+                nodes.setdefault((piece, PART), {})[c.id] = c
+                piece_of.setdefault((piece, PART), set()).add(whole)
     if not nodes:
         return [], {}
     keys = sorted(nodes)  # canonical: the groups do not depend on the input order
@@ -234,10 +248,26 @@ def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon,
     floor = EDGE_FLOOR * min(config.align_threshold, config.align_restatement)
     langs = [(lang_of or {}).get(cs[0].document, "und") for cs in node_claims]
     rows, cols, sims, emb = similarity_edges(texts, lexical, config, floor, groups=langs)
-    if config.align_part_discount < 1.0 and len(sims):
-        is_part = np.array([h == PART for h in heads])
-        sims = np.where(is_part[rows] | is_part[cols], sims * config.align_part_discount, sims
-                        ).astype(np.float32)
+    # Pieces stay out of the clustering; afterwards each may attach its claim
+    # to a second group (_attach_pieces).
+    wholes: dict[int, frozenset[int]] = {}
+    piece_edges = (rows, cols, sims)
+    if piece_of and len(sims):
+        index = {k: i for i, k in enumerate(keys)}
+        wholes = {index[k]: frozenset(index[w] for w in ws if w in index)
+                  for k, ws in piece_of.items()}
+        is_piece = np.zeros(len(keys), dtype=bool)
+        is_piece[list(wholes)] = True
+        out_e = ~(is_piece[rows] | is_piece[cols])
+        rows, cols, sims = rows[out_e], cols[out_e], sims[out_e]
+    if len(sims):
+        # A topic of a list claim is a reading of the claim: it scores its discount.
+        factor = np.ones(len(keys), dtype=np.float32)
+        for i, key in enumerate(keys):
+            if key in listed:
+                factor[i] = config.align_part_discount
+        if (factor < 1.0).any():
+            sims = (sims * np.minimum(factor[rows], factor[cols])).astype(np.float32)
     clusters = cluster([len(cs) for cs in node_claims],
                        [frozenset(c.document for c in cs) for cs in node_claims],
                        heads,
@@ -249,6 +279,11 @@ def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon,
             for c in cs:
                 if texts[k] == reading(c):
                     emb_of[c.id] = emb[k]
+    if wholes:
+        clusters = _attach_pieces(clusters, wholes, [len(cs) for cs in node_claims],
+                                  [frozenset(c.document for c in cs) for cs in node_claims],
+                                  heads, *piece_edges, config.align_split_attach,
+                                  config.align_split_margin)
     out: list[list[Claim]] = []
     for members in clusters:
         if all(heads[m] == PART for m in members):
@@ -259,6 +294,56 @@ def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon,
                 seen.setdefault(c.id, c)
         out.append(list(seen.values()))
     return out, emb_of
+
+
+def _attach_pieces(clusters: list[list[int]], wholes: Mapping[int, frozenset[int]],
+                   sizes: Sequence[int], docs: Sequence[frozenset[str]], kinds: Sequence[int],
+                   rows: np.ndarray, cols: np.ndarray, sims: np.ndarray,
+                   bar: float, margin: float) -> list[list[int]]:
+    """The clusters with each clause piece added to the group it says, if any.
+
+    A piece joins the body group (of at least two documents, none of them the
+    piece's) where its average similarity over the group's claims reaches
+    ``bar``, beats its whole claim's average there by ``margin``, and beats
+    its own next best group by ``margin``: the claim is then a member of a
+    second group because one of its parts says what that group says."""
+    look: dict[int, dict[int, float]] = {}
+    for a, b, v in zip(rows.tolist(), cols.tolist(), sims.tolist(), strict=True):
+        look.setdefault(a, {})[b] = v
+        look.setdefault(b, {})[a] = v
+    where: dict[int, int] = {}
+    for k, members in enumerate(clusters):
+        for m in members:
+            where[m] = k
+    doc_sets = [frozenset().union(*(docs[m] for m in members)) for members in clusters]
+    weight = [sum(sizes[m] for m in members) for members in clusters]
+    eligible = [len(doc_sets[k]) >= 2 and any(kinds[m] == BODY for m in members)
+                for k, members in enumerate(clusters)]
+
+    def averages(node: int) -> dict[int, float]:
+        totals: dict[int, float] = {}
+        for x, v in look.get(node, {}).items():
+            k = where.get(x)
+            if k is not None and x not in wholes:
+                totals[k] = totals.get(k, 0.0) + v * sizes[x]
+        return {k: t / weight[k] for k, t in totals.items()}
+
+    added: dict[int, list[int]] = {}
+    for p in sorted(wholes):
+        mine = docs[p]
+        own = {where[w] for w in wholes[p] if w in where}
+        avg = averages(p)
+        ranked = sorted(((v, k) for k, v in avg.items()
+                         if eligible[k] and k not in own and not doc_sets[k] & mine),
+                        reverse=True)
+        if not ranked or ranked[0][0] < bar:
+            continue
+        best, k = ranked[0]
+        second = ranked[1][0] if len(ranked) > 1 else 0.0
+        whole = max((averages(w).get(k, 0.0) for w in wholes[p]), default=0.0)
+        if best - second >= margin and best - whole >= margin:
+            added.setdefault(k, []).append(p)
+    return [sorted([*members, *added.get(k, [])]) for k, members in enumerate(clusters)]
 
 
 def _central(grp: Sequence[Claim], by_id: Mapping[str, Document],

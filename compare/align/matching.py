@@ -123,6 +123,15 @@ class MatchingConfig:
     # readout only when at least this share of its independent documents are
     # in the readout's language (0: every such event, the previous ``auto``).
     align_pivot_language_share: float = 0.0
+    # Clause pieces (compare/align/pieces.py): a body claim with at least two
+    # stretches of ``align_split_words`` words between commas, dashes or
+    # conjunctions (0: off) is also a member of the group one stretch says,
+    # when the stretch's average similarity there reaches ``align_split_attach``
+    # and beats its whole claim's and its next best group's by
+    # ``align_split_margin`` (compare/align/alignment.py, _attach_pieces).
+    align_split_words: int = 0
+    align_split_attach: float = 0.6
+    align_split_margin: float = 0.0
 
 
 def parse_matching_config(rf: RuleFile) -> MatchingConfig:
@@ -178,6 +187,9 @@ def parse_matching_config(rf: RuleFile) -> MatchingConfig:
     num("align_mutual", ("alignment", "mutual"), 0, 1)
     num("align_mutual_margin", ("alignment", "mutual_margin"), 0, 1)
     num("align_pivot_language_share", ("alignment", "pivot_language_share"), 0, 1)
+    num("align_split_words", ("alignment", "split_words"), 0, 100, integer=True)
+    num("align_split_margin", ("alignment", "split_margin"), 0, 1)
+    num("align_split_attach", ("alignment", "split_attach"), 0, 1)
     if values.get("align_list_items") == 1:
         problems.append(rf.problem(("alignment", "list_items"), "expected 0 (off) or at least 2"))
     align = data.get("alignment")

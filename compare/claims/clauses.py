@@ -47,6 +47,8 @@ _CONJ: dict[str, tuple[str, ...]] = {
     "de": ("und", "aber", "sowie", "sondern", "doch"),
     "es": ("y", "e", "pero", "así como", "mientras que"),
 }
+# The same table for other modules (read only).
+CONJUNCTIONS: dict[str, tuple[str, ...]] = _CONJ
 # Adverbs that may stand between the conjunction and the predicate ("and also agreed").
 _ADVERBS: dict[str, frozenset[str]] = {
     "en": _set("also then later further additionally subsequently jointly even still"),
