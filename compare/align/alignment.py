@@ -316,7 +316,7 @@ def _attach_pieces(clusters: list[list[int]], wholes: Mapping[int, frozenset[int
         for m in members:
             where[m] = k
     doc_sets = [frozenset().union(*(docs[m] for m in members)) for members in clusters]
-    weight = [sum(sizes[m] for m in members) for members in clusters]
+    weight = [sum(sizes[m] for m in members if m not in wholes) or 1 for members in clusters]
     eligible = [len(doc_sets[k]) >= 2 and any(kinds[m] == BODY for m in members)
                 for k, members in enumerate(clusters)]
 

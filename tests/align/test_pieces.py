@@ -36,6 +36,14 @@ def test_pieces_at_commas_dashes_and_conjunctions() -> None:
           "seit dem Streit um den Hafen")
     assert clause_pieces(de, 5) == ["Die Kanzlerin telefonierte am Freitag mit Präsident Okafor",
                                     "das erste Gespräch seit dem Streit um den Hafen"]
+    # a quotation of two sentences kept in one claim; "U.S." does not cut
+    quoted = ('"Minister Lund asked everyone for patience in the weeks ahead," the statement '
+              'said. "Both sides have agreed to draft a common plan for the harbour."')
+    assert clause_pieces(quoted, 5) == [
+        'Minister Lund asked everyone for patience in the weeks ahead," the statement said',
+        "Both sides have agreed to draft a common plan for the harbour"]
+    assert clause_pieces("The U.S. delegation met the Norwegian ministers in Bergen on Friday", 3) \
+        == []
     # too short, no cut, or off
     assert clause_pieces("Lund and Okafor spoke on Friday", 5) == []
     assert clause_pieces(text, 0) == []
