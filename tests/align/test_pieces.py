@@ -194,3 +194,20 @@ def test_compound_claim_joins_both_groups_in_german() -> None:
     assert len(holding) == 2
     pairs = _pairs(groups)
     assert frozenset(("a:c1", "b:c1")) in pairs and frozenset(("a:c1", "b:c2")) in pairs
+
+
+@needs_model
+@given(st.permutations(range(len(ENGLISH))), st.permutations(range(3)))
+@settings(max_examples=8, deadline=None)
+def test_pieces_do_not_depend_on_input_order(order: list[int], claim_order: list[int]) -> None:
+    # the groups (as sets of claim ids) are the same whatever the order of the
+    # documents and of the claims
+    cfg = attrs.evolve(graph(), align_split_words=5, align_split_attach=0.55,
+                       align_split_margin=0.0)
+    event, docs, claims = make([(d, "outlet", s) for d, s in ENGLISH])
+    docs = [attrs.evolve(d, language="en") for d in docs]
+    _, base = align_event(event, docs, claims, cfg, lexicon())
+    shuffled_docs = [docs[i] for i in order]
+    shuffled_claims = sorted(claims, key=lambda c: (claim_order[int(c.id[-1]) % 3], c.document))
+    _, again = align_event(event, shuffled_docs, shuffled_claims, cfg, lexicon())
+    assert sorted(sorted(g.claims) for g in base) == sorted(sorted(g.claims) for g in again)
