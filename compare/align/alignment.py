@@ -307,8 +307,13 @@ def _attach_pieces(clusters: list[list[int]], wholes: Mapping[int, frozenset[int
     ``bar``, beats its whole claim's average there by ``margin``, and beats
     its own next best group by ``margin``: the claim is then a member of a
     second group because one of its parts says what that group says."""
+    # Only the edges of the pieces and of their whole claims are read.
+    ends = np.zeros(len(sizes), dtype=bool)
+    ends[list(wholes)] = True
+    ends[[w for ws in wholes.values() for w in ws]] = True
+    mine = ends[rows] | ends[cols]
     look: dict[int, dict[int, float]] = {}
-    for a, b, v in zip(rows.tolist(), cols.tolist(), sims.tolist(), strict=True):
+    for a, b, v in zip(rows[mine].tolist(), cols[mine].tolist(), sims[mine].tolist(), strict=True):
         look.setdefault(a, {})[b] = v
         look.setdefault(b, {})[a] = v
     where: dict[int, int] = {}
