@@ -429,7 +429,8 @@ def main(argv: list[str] | None = None) -> int:
     print("\nsaid-elsewhere sweep: addition P/R/F1 per set (flags on claim-gold events)")
     best_e: tuple[float | None, float] | None = None
     elsewhere_sweep: list[str] = []
-    for thr_e in [None, *[round(0.05 * k, 2) for k in range(10, 20)]]:
+    # (--keep-gates: no sweeps, the shipped gates and their sweep lines are kept)
+    for thr_e in ([] if args.keep_gates else [None, *[round(0.05 * k, 2) for k in range(10, 20)]]):
         model = FlagModel(scope, 0.0, said_elsewhere=thr_e)
         line = [f"  said_elsewhere {'off ' if thr_e is None else f'{thr_e:.2f}'}"]
         f1s = {}
@@ -451,7 +452,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\nscope threshold sweep: addition P/R/F1 per set (flags on claim-gold events)")
     best: tuple[float, float] | None = None
     scope_sweep: list[str] = []
-    for thr in [round(0.05 * k, 2) for k in range(0, 15)]:
+    for thr in ([] if args.keep_gates else [round(0.05 * k, 2) for k in range(0, 15)]):
         model = FlagModel(scope, thr, said_elsewhere=said_elsewhere)
         line = [f"  threshold {thr:.2f}"]
         f1s = {}
@@ -476,7 +477,7 @@ def main(argv: list[str] | None = None) -> int:
           "(flags on claim-gold events)")
     best_u: tuple[float | None, float] | None = None
     unrelayed_sweep: list[str] = []
-    for thr_u in [None, *[round(0.05 * k, 2) for k in range(5, 21)]]:
+    for thr_u in ([] if args.keep_gates else [None, *[round(0.05 * k, 2) for k in range(5, 21)]]):
         model = FlagModel(scope, threshold, said_elsewhere=said_elsewhere,
                           unrelayed_share=thr_u)
         line = [f"  unrelayed_share {'off ' if thr_u is None else f'{thr_u:.2f}'}"]

@@ -158,3 +158,14 @@ def test_stratified_fit_learns_within_each_set_not_which_set() -> None:
     target = [strat.predict(r) for r, s in zip(rows, strata, strict=True)
               if s.startswith(mod.TARGET_SET)]
     assert np.mean(target) == pytest.approx(0.5, abs=0.1)
+
+
+def test_keep_gates_reads_the_sweep_lines_of_the_written_file() -> None:
+    mod = fit_flags()
+    text = ("# head\n#   said_elsewhere off   realdev 0.1/0.2/0.3\n"
+            "#   said_elsewhere 0.50  realdev 0.4/0.5/0.6\n#   threshold 0.00  realdev x\n"
+            "#   unrelayed_share 0.25  realdev y\nscope:\n  threshold: 0.35\n")
+    assert mod.kept_sweep(text, "said_elsewhere") == ["said_elsewhere off   realdev 0.1/0.2/0.3",
+                                                      "said_elsewhere 0.50  realdev 0.4/0.5/0.6"]
+    assert mod.kept_sweep(text, "threshold") == ["threshold 0.00  realdev x"]
+    assert mod.kept_sweep(text, "unrelayed_share") == ["unrelayed_share 0.25  realdev y"]
