@@ -7,8 +7,9 @@ often one where the claims hide the text:
 
 * an omission of a claim the document does state, in a sentence the extractor
   merged with another one or cut differently (``om_text_*``: the best match of
-  the omitted claim over every sentence and clause window of the document,
-  word score, share of its content words and embedding cosine);
+  the omitted claim over every sentence and clause window of the document:
+  the share of its content words in one window, the embedding cosine with
+  each sentence);
 * an omission of a claim that would follow the cut of a truncated excerpt
   (``om_later_reported``: the share of the reference claims the document
   reports that stand later in the reference; ``om_tail_cosine``: how close
@@ -38,7 +39,7 @@ import numpy as np
 from compare.align.lexicon import Lexicon, tokenize
 from compare.align.matching import MatchingConfig
 from compare.align.normalize import normalize
-from compare.align.scoring import cross_scores, score_matrix
+from compare.align.scoring import cross_scores
 from compare.core.models import Alignment, Claim, Document, Event, Flag
 
 # Sentence ends (any script) and line breaks; then clause breaks inside a sentence.
@@ -75,48 +76,57 @@ def text_windows(text: str) -> tuple[list[str], list[str]]:
 
 
 class EventWindows:
-    """The windows of an event's documents, normalised once; the queries (the
-    claims the flags name) scored against all of them in one pass."""
+    """The windows of an event's documents; the queries (the claims the flags
+    name) against them: the embedding cosine with every sentence in one pass,
+    the share of a query's content words in a window of one document on
+    demand (normalised and memoised per document)."""
 
     def __init__(self, docs: Sequence[Document], queries: Sequence[str], lexicon: Lexicon,
                  config: MatchingConfig) -> None:
-        doc_of: list[str] = []
-        is_sentence: list[bool] = []
-        texts: list[str] = []
+        self.lexicon = lexicon
+        self.windows: dict[str, list[str]] = {}
+        sent_of: list[str] = []
+        sents_all: list[str] = []
         self.last: dict[str, list[int]] = {}
         for d in docs:
             sents, clauses = text_windows(d.text)
-            first = len(texts)
-            texts += sents + clauses
-            doc_of += [d.id] * (len(sents) + len(clauses))
-            is_sentence += [True] * len(sents) + [False] * len(clauses)
+            self.windows[d.id] = sents + clauses
+            first = len(sents_all)
+            sents_all += sents
+            sent_of += [d.id] * len(sents)
             self.last[d.id] = list(range(first, first + len(sents)))[-TAIL_SENTENCES:]
-        self.doc_of = np.array(doc_of, dtype=object)
+        self.sent_of = np.array(sent_of, dtype=object)
         self.row = {q: i for i, q in enumerate(dict.fromkeys(queries))}
         qs = list(self.row)
-        qn = [normalize(q, lexicon) for q in qs]
-        wn = [normalize(t, lexicon) for t in texts]
-        shape = (len(qs), len(texts))
-        self.lex = (np.asarray(score_matrix(qn, wn, config), dtype=np.float32)
-                    if qs and texts else np.zeros(shape, dtype=np.float32))
-        sent_idx = [i for i, s in enumerate(is_sentence) if s]
-        self.cos = np.zeros(shape, dtype=np.float32)
-        if qs and sent_idx:
-            self.cos[:, sent_idx] = cross_scores(qs, [texts[i] for i in sent_idx], config)
-        self.cover = np.zeros(shape, dtype=np.float32)
-        for i, q in enumerate(qn):
-            if q.stems and texts:
-                self.cover[i] = [len(q.stems & w.stems) / len(q.stems) for w in wn]
+        self.cos = (cross_scores(qs, sents_all, config) if qs and sents_all
+                    else np.zeros((len(qs), len(sents_all)), dtype=np.float32))
+        self._stems: dict[str, list[frozenset[str]]] = {}
+        self._query: dict[str, frozenset[str]] = {}
+        self._cover: dict[tuple[str, str], float] = {}
 
-    def best(self, query: str, doc_ids: set[str]) -> tuple[float, float, float]:
-        """Best word score, content-word share and sentence cosine of ``query``
-        over the windows of ``doc_ids`` (zeros when they have none)."""
-        cols = np.isin(self.doc_of, list(doc_ids)) if len(self.doc_of) else self.doc_of
-        if query not in self.row or not np.any(cols):
-            return 0.0, 0.0, 0.0
-        i = self.row[query]
-        return (float(self.lex[i, cols].max()), float(self.cover[i, cols].max()),
-                float(self.cos[i, cols].max()))
+    def cover(self, query: str, doc_id: str) -> float:
+        """The highest share of the query's content words in one window of the document."""
+        key = (query, doc_id)
+        if key not in self._cover:
+            if doc_id not in self._stems:
+                self._stems[doc_id] = [normalize(w, self.lexicon).stems
+                                       for w in self.windows.get(doc_id, [])]
+            if query not in self._query:
+                self._query[query] = normalize(query, self.lexicon).stems
+            q = self._query[query]
+            self._cover[key] = (max((len(q & w) / len(q) for w in self._stems[doc_id]),
+                                    default=0.0) if q else 0.0)
+        return self._cover[key]
+
+    def best(self, query: str, doc_ids: set[str]) -> tuple[float, float]:
+        """Best content-word share and sentence cosine of ``query`` over the
+        windows of ``doc_ids`` (zeros when they have none)."""
+        cover = max((self.cover(query, d) for d in sorted(doc_ids)), default=0.0)
+        cols = (np.isin(self.sent_of, list(doc_ids)) if len(self.sent_of)
+                else np.zeros(0, dtype=bool))
+        cosine = (float(self.cos[self.row[query], cols].max())
+                  if query in self.row and cols.any() else 0.0)
+        return cover, cosine
 
     def tail(self, query: str, doc_id: str) -> float:
         """Best cosine of ``query`` with the last sentences of the document."""
@@ -182,12 +192,12 @@ def add_evidence(event: Event, docs: Sequence[Document], claims: Sequence[Claim]
         if flag.kind in _OMISSIONS and ref is not None:
             if flag.kind == "possibly_truncated":
                 feats.update(om=0.0, pt=1.0)
-            lexical, cover, cosine = windows.best(ref.text, {doc.id})
+            cover, cosine = windows.best(ref.text, {doc.id})
             here = flag.alignment if flag.alignment in order else None
             mine = reports.get(doc.id, [])
             rdoc = by_doc.get(ref.document)
             feats.update(
-                om_text_lexical=lexical, om_text_cover=cover, om_text_cosine=cosine,
+                om_text_cover=cover, om_text_cosine=cosine,
                 om_tail_cosine=windows.tail(ref.text, doc.id),
                 om_later_reported=(sum(order[g] > order[here] for g in mine) / len(mine)
                                    if here is not None and mine else 0.0),
@@ -197,12 +207,11 @@ def add_evidence(event: Event, docs: Sequence[Document], claims: Sequence[Claim]
                                  if rdoc is not None else 0.0))
         elif flag.kind == "addition" and claim is not None:
             others = {d.id for d in docs if root[d.id] != root[doc.id] and d.id != ref_doc}
-            lexical, cover, cosine = windows.best(claim.text, others)
-            feats.update(ad_text_lexical=lexical, ad_text_cover=cover, ad_text_cosine=cosine)
+            cover, cosine = windows.best(claim.text, others)
+            feats.update(ad_text_cover=cover, ad_text_cosine=cosine)
             if ref_doc is not None and root[ref_doc] != root[doc.id]:
-                lexical, cover, cosine = windows.best(claim.text, {ref_doc})
-                feats.update(ad_ref_text_lexical=lexical, ad_ref_text_cover=cover,
-                             ad_ref_text_cosine=cosine)
+                cover, cosine = windows.best(claim.text, {ref_doc})
+                feats.update(ad_ref_text_cover=cover, ad_ref_text_cosine=cosine)
         elif ref is not None and claim is not None:
             feats.update(_diff_features(ref, claim, lexicon, config))
     return flags
@@ -210,10 +219,9 @@ def add_evidence(event: Event, docs: Sequence[Document], claims: Sequence[Claim]
 
 def evidence_names() -> tuple[str, ...]:
     """The names of the features :func:`add_evidence` may add."""
-    return ("om_text_lexical", "om_text_cover", "om_text_cosine", "om_tail_cosine",
+    return ("om_text_cover", "om_text_cosine", "om_tail_cosine",
             "om_later_reported", "om_after_cut", "om_length_ratio",
-            "ad_text_lexical", "ad_text_cover", "ad_text_cosine",
-            "ad_ref_text_lexical", "ad_ref_text_cover", "ad_ref_text_cosine",
+            "ad_text_cover", "ad_text_cosine", "ad_ref_text_cover", "ad_ref_text_cosine",
             "pr_cosine", "pr_diff_content", "pr_diff_function", "pr_diff_number",
             "pr_diff_words")
 
