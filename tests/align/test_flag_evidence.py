@@ -169,3 +169,21 @@ def test_keep_gates_reads_the_sweep_lines_of_the_written_file() -> None:
                                                       "said_elsewhere 0.50  realdev 0.4/0.5/0.6"]
     assert mod.kept_sweep(text, "threshold") == ["threshold 0.00  realdev x"]
     assert mod.kept_sweep(text, "unrelayed_share") == ["unrelayed_share 0.25  realdev y"]
+
+
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüйцукен", min_size=1, max_size=8)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.lists(_WORD, min_size=1, max_size=9),
+                          st.sampled_from([". ", "! ", ", ", "; ", "\n", " - ", "。"])),
+                min_size=1, max_size=8))
+def test_every_sentence_window_is_text_of_the_document(parts: list[tuple[list[str], str]]) -> None:
+    text = "".join(" ".join(words) + sep for words, sep in parts)
+    sents, clauses = text_windows(text)
+    for s in sents:
+        assert s in text and len(s.split()) >= 1
+    for c in clauses:
+        # a clause window is one piece of a sentence or two adjacent pieces
+        assert all(w in text for w in c.split())
+    assert not set(sents) & set(clauses)
