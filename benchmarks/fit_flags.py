@@ -379,10 +379,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--floors", type=Path, default=ROOT / "eval_floors.yaml")
     ap.add_argument("--write", action="store_true", help="write rules/flag_model.yaml")
     ap.add_argument("--keep-gates", action="store_true",
-                    help="keep the shipped scope model and gates (scope, said_elsewhere, "
-                         "unrelayed_share) and their sweeps; refit only the confidence model "
-                         "and the cut (a refit scope model on 2026-12-07 main gated the fresh "
-                         "additions of tests/align/test_flags.py)")
+                    help="keep the shipped scope model, its threshold and their sweep; "
+                         "sweep said_elsewhere and unrelayed_share with it and refit the "
+                         "confidence model and the cut (a refit scope model on 2026-12-07 "
+                         "main gated the fresh additions of tests/align/test_flags.py)")
     ap.add_argument("--folds", choices=("group", "document", "event"), default="group",
                     help="what the cross-validation folds of the confidence model keep "
                          "together: a claim group's flags (they share their reference "
@@ -421,6 +421,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"scope data {s.name}: {len(y)} claims, {sum(y)} about the event")
     l2, oof = choose_l2(rows, labels, groups, "scope")
     scope = fit_logistic(rows, labels, l2)
+    if args.keep_gates:
+        # the shipped scope model and threshold (the gates below are re-swept with it)
+        assert shipped.scope is not None
+        scope = shipped.scope
     print("scope model, out-of-fold reliability:")
     print("\n".join(reliability_lines(list(oof), labels)))
 
@@ -429,8 +433,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\nsaid-elsewhere sweep: addition P/R/F1 per set (flags on claim-gold events)")
     best_e: tuple[float | None, float] | None = None
     elsewhere_sweep: list[str] = []
-    # (--keep-gates: no sweeps, the shipped gates and their sweep lines are kept)
-    for thr_e in ([] if args.keep_gates else [None, *[round(0.05 * k, 2) for k in range(10, 20)]]):
+    for thr_e in [None, *[round(0.05 * k, 2) for k in range(10, 20)]]:
         model = FlagModel(scope, 0.0, said_elsewhere=thr_e)
         line = [f"  said_elsewhere {'off ' if thr_e is None else f'{thr_e:.2f}'}"]
         f1s = {}
@@ -452,6 +455,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\nscope threshold sweep: addition P/R/F1 per set (flags on claim-gold events)")
     best: tuple[float, float] | None = None
     scope_sweep: list[str] = []
+    # (--keep-gates: the shipped threshold and its sweep lines are kept)
     for thr in ([] if args.keep_gates else [round(0.05 * k, 2) for k in range(0, 15)]):
         model = FlagModel(scope, thr, said_elsewhere=said_elsewhere)
         line = [f"  threshold {thr:.2f}"]
@@ -469,6 +473,9 @@ def main(argv: list[str] | None = None) -> int:
         if f1s["devset"] >= add_floor and (best is None or f1s["realdev"] >= best[1] - 1e-9):
             best = (thr, f1s["realdev"])
     threshold = best[0] if best else 0.0
+    if args.keep_gates:
+        threshold = shipped.scope_threshold
+        scope_sweep = kept_sweep(shipped_text, "threshold")
     print(f"chosen scope threshold {threshold:.2f}")
 
     # 4. omissions of unrelayed claim groups (events without the primary readout)
@@ -477,7 +484,7 @@ def main(argv: list[str] | None = None) -> int:
           "(flags on claim-gold events)")
     best_u: tuple[float | None, float] | None = None
     unrelayed_sweep: list[str] = []
-    for thr_u in ([] if args.keep_gates else [None, *[round(0.05 * k, 2) for k in range(5, 21)]]):
+    for thr_u in [None, *[round(0.05 * k, 2) for k in range(5, 21)]]:
         model = FlagModel(scope, threshold, said_elsewhere=said_elsewhere,
                           unrelayed_share=thr_u)
         line = [f"  unrelayed_share {'off ' if thr_u is None else f'{thr_u:.2f}'}"]
@@ -498,14 +505,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"chosen unrelayed_share {unrelayed}")
 
     if args.keep_gates:
-        assert shipped.scope is not None
-        scope, threshold = shipped.scope, shipped.scope_threshold
-        said_elsewhere, unrelayed = shipped.said_elsewhere, shipped.unrelayed_share
-        elsewhere_sweep, scope_sweep, unrelayed_sweep = (
-            kept_sweep(shipped_text, key) for key in ("said_elsewhere", "threshold",
-                                                      "unrelayed_share"))
-        print(f"kept the shipped gates: scope threshold {threshold}, said_elsewhere "
-              f"{said_elsewhere}, unrelayed_share {unrelayed}")
+        print(f"kept the shipped scope model and threshold {threshold}; said_elsewhere "
+              f"{said_elsewhere} and unrelayed_share {unrelayed} from the sweeps")
     # 5. confidence
     model = FlagModel(scope, threshold, said_elsewhere=said_elsewhere, unrelayed_share=unrelayed)
     crow: list[dict[str, float]] = []
