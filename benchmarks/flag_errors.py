@@ -57,8 +57,9 @@ def gold_view(report: Report, gold: Gold) -> tuple[dict[str, set[str]], dict[tup
         spans[m.doc].append((sp, m.status if m.claim else "addition"))
         if m.claim:
             pair[(m.doc, m.claim)] = m.status
+            alts = [locate(a, matched[m.doc].text) for a in m.alt_quotes]
             for c in by_file[m.doc]:
-                if overlaps(c.span, sp):
+                if any(s is not None and overlaps(c.span, s) for s in [sp, *alts]):
                     of_claim[c.id].add(m.claim)
     for o in gold.omissions:
         pair[(o.doc, o.claim)] = "omitted"

@@ -19,7 +19,10 @@ prints the sweeps and writes the file; never edit the numbers by hand):
   by a few, is no claim of the event the others omit).
 * ``confidence``: the probability that a flag is right.  It becomes the flag's
   ``score``; the report lists flags at or above ``default_cut`` and folds the
-  rest into a "low confidence" section.
+  rest into a "low confidence" section.  Each flag family (``om`` omission,
+  ``pt`` possibly_truncated, ``pr`` pair, ``ad`` addition) has its own
+  intercept, the weight of its indicator feature; the fit gives every set
+  (realdev, devset) its own intercepts and keeps realdev's.
 
 Features are named floats (:mod:`compare.align.flagfeatures`); a feature the
 model does not know weighs nothing, a weight without a feature is ignored, so

@@ -40,6 +40,7 @@ from compare.align.discrepancies import (
     states_contact,
     tone_words,
 )
+from compare.align.flagevidence import add_evidence
 from compare.align.flagfeatures import (
     addition_features,
     claim_context,
@@ -360,7 +361,7 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
     if event.reference_basis == "majority":
         flags.extend(_unreferenced(event, docs, alignments, cl, skip, copies, lexicon, config,
                                    n_compared, doc_state, ref_feats, model))
-    return flags
+    return add_evidence(event, docs, claims, alignments, flags, lexicon, config)
 
 
 def _relayed(ref: Claim, members: Sequence[Claim]) -> bool:

@@ -69,6 +69,10 @@ class GoldMention:
     claim: str | None  # None for an addition
     quote: str
     status: str
+    # Other occurrences of the claim in the document (optional ``alt_quotes``):
+    # the quote is the one that decides the status; a claim of the tool over an
+    # other occurrence states the gold claim too (see metrics: flags).
+    alt_quotes: tuple[str, ...] = ()
 
 
 @frozen
@@ -302,7 +306,10 @@ def parse_gold(data: Mapping[str, Any], path: Path,
         if claim is not None:
             check_claim(claim, doc, where)
         assert status is not None and quote is not None
-        mentions.append(GoldMention(doc.file, claim, quote, status))
+        alt = raw.get("alt_quotes") or []
+        if not isinstance(alt, list) or not all(isinstance(a, str) and a.strip() for a in alt):
+            raise w.error((*where, "alt_quotes"), "must be a list of non-empty strings")
+        mentions.append(GoldMention(doc.file, claim, quote, status, tuple(alt)))
 
     pairs: dict[str, list[GoldOmission]] = {"omissions": [], "truncated_pairs": []}
     for key, found in pairs.items():

@@ -343,7 +343,18 @@ def score_report(report: Report, gold: Gold, *, texts: Mapping[str, str] | None 
                                    f"(omitted) {gold.claim(o.claim).text}"))
     flags = [(f, file_of[f.document]) for f in report.flags
              if f.document in file_of and file_of[f.document] in flag_files]
-    judged = _judge_flags(flags, items, claim_by_id, gold_claims_of)
+    # The gold claims a claim states, for judging flags: also through the other
+    # occurrences of a mention (``alt_quotes``): an omission whose reference
+    # claim is a verbatim other occurrence of a gold claim is judged against
+    # that claim (alignment above is scored on the deciding quotes alone).
+    flag_gold_of: dict[str, set[str]] = defaultdict(set, {k: set(v) for k, v in
+                                                          gold_claims_of.items()})
+    for m, _ in claim_mentions:
+        for alt in m.alt_quotes:
+            for c in over(m.doc, span_of(m.doc, alt)):
+                assert m.claim is not None
+                flag_gold_of[c.id].add(m.claim)
+    judged = _judge_flags(flags, items, claim_by_id, flag_gold_of)
     per_bucket = _buckets(judged)
     cut = default_cut() if cut is None else cut
     for name, val in per_bucket.items():
@@ -355,7 +366,7 @@ def score_report(report: Report, gold: Gold, *, texts: Mapping[str, str] | None 
     truncated_gold = {(o.doc, o.claim) for o in gold.truncated_pairs}
     on_pairs = [j for j in judged.flags if j.flag.kind == "omission" and any(
         (j.file, g) in truncated_gold
-        for g in gold_claims_of.get(j.flag.reference_claim or "", set()))]
+        for g in flag_gold_of.get(j.flag.reference_claim or "", set()))]
     on_truncated = len(on_pairs)
     details["flag_confidence"] = {
         "default_cut": cut,
