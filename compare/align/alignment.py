@@ -279,11 +279,17 @@ def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon,
             for c in cs:
                 if texts[k] == reading(c):
                     emb_of[c.id] = emb[k]
+    node_docs = [frozenset(c.document for c in cs) for cs in node_claims]
+    seconds: dict[int, list[int]] = {}
+    if config.align_attach > 0 and len(sims):
+        seconds = _attach_claims(clusters, [len(cs) for cs in node_claims], node_docs, heads,
+                                 rows, cols, sims, config.align_attach, config.align_attach_margin)
     if wholes:
-        clusters = _attach_pieces(clusters, wholes, [len(cs) for cs in node_claims],
-                                  [frozenset(c.document for c in cs) for cs in node_claims],
+        clusters = _attach_pieces(clusters, wholes, [len(cs) for cs in node_claims], node_docs,
                                   heads, *piece_edges, config.align_split_attach,
                                   config.align_split_margin)
+    if seconds:
+        clusters = [sorted({*members, *seconds.get(k, [])}) for k, members in enumerate(clusters)]
     out: list[list[Claim]] = []
     for members in clusters:
         if all(heads[m] == PART for m in members):
@@ -294,6 +300,49 @@ def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon,
                 seen.setdefault(c.id, c)
         out.append(list(seen.values()))
     return out, emb_of
+
+
+def _attach_claims(clusters: list[list[int]], sizes: Sequence[int], docs: Sequence[frozenset[str]],
+                   kinds: Sequence[int], rows: np.ndarray, cols: np.ndarray, sims: np.ndarray,
+                   bar: float, margin: float) -> dict[int, list[int]]:
+    """Second groups of whole body claims: cluster index -> the nodes that join it.
+
+    The clustering gives each claim one group (one claim per document and
+    group), but a compound claim ("agreed X, and discussed Y") says what two
+    groups say.  A body node joins another group (of at least two documents,
+    none of them its own, holding a body claim) when its average similarity
+    over that group's claims reaches ``bar`` and beats its next best such
+    group by ``margin``: the documents of that group, not a phrase list,
+    decide.  Averages are read from the clustering as it stands (a claim
+    added here counts in no other average), so the result does not depend on
+    the order of the nodes."""
+    look: dict[int, dict[int, float]] = {}
+    for a, b, v in zip(rows.tolist(), cols.tolist(), sims.tolist(), strict=True):
+        if a != b:
+            look.setdefault(a, {})[b] = v
+            look.setdefault(b, {})[a] = v
+    where = {m: k for k, members in enumerate(clusters) for m in members}
+    doc_sets = [frozenset().union(*(docs[m] for m in members)) for members in clusters]
+    weight = [sum(sizes[m] for m in members) for members in clusters]
+    eligible = [len(doc_sets[k]) >= 2 and any(kinds[m] == BODY for m in members)
+                for k, members in enumerate(clusters)]
+    added: dict[int, list[int]] = {}
+    for node in range(len(sizes)):
+        if kinds[node] != BODY or node not in where:
+            continue
+        totals: dict[int, float] = {}
+        for x, v in look.get(node, {}).items():
+            k = where.get(x)
+            if k is not None and k != where[node]:
+                totals[k] = totals.get(k, 0.0) + v * sizes[x]
+        ranked = sorted(((t / weight[k], k) for k, t in totals.items()
+                         if eligible[k] and not doc_sets[k] & docs[node]), reverse=True)
+        if not ranked or ranked[0][0] < bar:
+            continue
+        second = ranked[1][0] if len(ranked) > 1 else 0.0
+        if ranked[0][0] - second >= margin:
+            added.setdefault(ranked[0][1], []).append(node)
+    return added
 
 
 def _attach_pieces(clusters: list[list[int]], wholes: Mapping[int, frozenset[int]],
