@@ -119,7 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--devset", type=Path, default=ROOT.parent / "shared" / "devset")
     ap.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     ap.add_argument("--quick", action="store_true", help="a coarser grid")
-    ap.add_argument("--grid", choices=("full", "center", "parts", "clauses", "mutual", "method", "split", "attach"),
+    ap.add_argument("--grid", choices=("full", "center", "parts", "clauses", "mutual", "method", "split",
+                                       "attach", "around"),
                     default="full",
                     help="center: alignment.center x threshold x cross_language_bonus; "
                          "parts: list_part_discount at the settings of matching.yaml; "
@@ -128,12 +129,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                          "(alignment.mutual x mutual_margin) at the shipped settings; method: "
                          "alignment.pivot_language_share (auto: pivot or graph per event); "
                          "split: clause pieces (split_words x split_attach x split_margin); "
-                         "attach: second groups of whole claims (attach x attach_margin)")
+                         "attach: second groups of whole claims (attach x attach_margin); "
+                         "around: each shipped setting moved one step either way, one at a time "
+                         "(how flat the optimum is)")
     ap.add_argument("--method", choices=("auto", "graph", "pivot"), default=None,
                     help="with --grid mutual/clauses: this method instead of the shipped one "
                          "(graph: every event of the three sets clustered, a check of the "
                          "graph settings on the sets whose events have a readout)")
     args = ap.parse_args(argv)
+    if args.grid == "around":
+        return around(args)
     if not (args.realdev / "gold.yaml").exists() or not (args.devset / "gold.yaml").exists():
         print("gold sets not found (../shared/realdev, ../shared/devset)", file=sys.stderr)
         return 1
@@ -253,6 +258,46 @@ def main(argv: Sequence[str] | None = None) -> int:
               f" cross_language_bonus={x} list_part_discount={pd} mutual={mu}"
               f" mutual_margin={mm} pivot_language_share={share} split_words={pw}"
               f" split_attach={pa} split_margin={pm} attach={at} attach_margin={ag}: {mean:.3f}")
+    return 0
+
+
+# One step either way of each shipped alignment setting (--grid around).
+STEPS: dict[str, float] = {
+    "align_threshold": 0.05, "align_restatement": 0.05, "align_lexical_weight": 0.05,
+    "align_center": 0.1, "align_mutual": 0.05, "align_mutual_margin": 0.01,
+    "align_split_attach": 0.05, "align_attach": 0.05, "align_attach_margin": 0.05,
+}
+
+
+def around(args: argparse.Namespace) -> int:
+    """Print the shipped settings' figures and those with one setting moved one
+    step (:data:`STEPS`) down and up: alignment P/R/F1 of pipeline events."""
+    if not (args.realdev / "gold.yaml").exists() or not (args.devset / "gold.yaml").exists():
+        print("gold sets not found (../shared/realdev, ../shared/devset)", file=sys.stderr)
+        return 1
+    rules = compile_rules([])
+    sets = [prepare("realdev", args.realdev / "gold.yaml", rules,
+                    args.realdev / "manifest.csv", None),
+            prepare("devset", args.devset / "gold.yaml", rules, None, args.seeds),
+            prepare("multiling", MULTILING / "gold.yaml", rules, MULTILING / "manifest.csv", None)]
+    base = rules.matching
+
+    def line(label: str, cfg: MatchingConfig) -> float:
+        out = [score(p, "pipeline", cfg, rules) for p in sets]
+        print(f"{label:32} " + " | ".join(f"{p.name} {r[0]:.3f}/{r[1]:.3f}/{r[2]:.3f}"
+                                           for p, r in zip(sets, out, strict=True)), flush=True)
+        return out[0][2]
+
+    shipped = line("shipped", base)
+    worst = shipped
+    for name, step in STEPS.items():
+        for sign in (-1, 1):
+            value = round(getattr(base, name) + sign * step, 4)
+            if not 0.0 <= value <= 1.0:
+                continue
+            f1 = line(f"{name} {value:g}", attrs.evolve(base, **{name: value}))
+            worst = min(worst, f1)
+    print(f"realdev F1: shipped {shipped:.3f}, lowest one step away {worst:.3f}")
     return 0
 
 
