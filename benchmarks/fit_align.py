@@ -119,7 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--devset", type=Path, default=ROOT.parent / "shared" / "devset")
     ap.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     ap.add_argument("--quick", action="store_true", help="a coarser grid")
-    ap.add_argument("--grid", choices=("full", "center", "parts", "clauses", "mutual", "method", "split"),
+    ap.add_argument("--grid", choices=("full", "center", "parts", "clauses", "mutual", "method", "split",
+                                       "attach", "around"),
                     default="full",
                     help="center: alignment.center x threshold x cross_language_bonus; "
                          "parts: list_part_discount at the settings of matching.yaml; "
@@ -127,12 +128,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                          "(auto) on the clause-level claims; mutual: the mutual-best pass "
                          "(alignment.mutual x mutual_margin) at the shipped settings; method: "
                          "alignment.pivot_language_share (auto: pivot or graph per event); "
-                         "split: clause pieces (split_words x split_attach x split_margin)")
+                         "split: clause pieces (split_words x split_attach x split_margin); "
+                         "attach: second groups of whole claims (attach x attach_margin); "
+                         "around: each shipped setting moved one step either way, one at a time "
+                         "(how flat the optimum is)")
     ap.add_argument("--method", choices=("auto", "graph", "pivot"), default=None,
                     help="with --grid mutual/clauses: this method instead of the shipped one "
                          "(graph: every event of the three sets clustered, a check of the "
                          "graph settings on the sets whose events have a readout)")
     args = ap.parse_args(argv)
+    if args.grid == "around":
+        return around(args)
     if not (args.realdev / "gold.yaml").exists() or not (args.devset / "gold.yaml").exists():
         print("gold sets not found (../shared/realdev, ../shared/devset)", file=sys.stderr)
         return 1
@@ -155,6 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     mutuals = [(base.align_mutual, base.align_mutual_margin)]
     shares = [base.align_pivot_language_share]
     pieces = [(base.align_split_words, base.align_split_attach, base.align_split_margin)]
+    attaches = [(base.align_attach, base.align_attach_margin)]
     if args.grid == "center":
         scorers, weights, restatements, splits = ["token_set_ratio"], [0.75], [0.7], [2]
         thresholds = [0.35, 0.4, 0.45, 0.5]
@@ -196,17 +203,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         bonuses = [base.align_cross_language_bonus]
         pieces = [(0, 0.6, 0.0)] + [(k, a, g) for k in (4, 5, 6) for a in (0.5, 0.55, 0.6, 0.65)
                                     for g in (0.0, 0.05, 0.1)]
-    if args.method is not None and args.grid in ("mutual", "clauses", "split"):
+    if args.grid == "attach":
+        method = base.align_method
+        scorers, weights = [base.align_scorer], [base.align_lexical_weight]
+        thresholds, restatements = [base.align_threshold], [base.align_restatement]
+        splits, centers = [base.align_list_items], [base.align_center]
+        bonuses = [base.align_cross_language_bonus]
+        attaches = [(0.0, 0.0)] + [(a, g) for a in (0.5, 0.55, 0.6, 0.65, 0.7)
+                                   for g in (0.0, 0.05, 0.08, 0.1, 0.12, 0.15, 0.2)]
+    if args.method is not None and args.grid in ("mutual", "clauses", "split", "attach"):
         method = args.method
     print(f"method {method}")
     print("scorer            w     t     r  list  c    x    part mutual/margin"
           " | realdev(gold ev) P/R/F1 | realdev(pipeline) P/R/F1 | devset(gold ev) P/R/F1"
           " | devset(pipeline) F1 | multiling(gold ev) P/R/F1"
-          " | multiling(pipeline) F1 | mean F1 (gold ev) | pivot share | pieces words/attach/margin")
+          " | multiling(pipeline) F1 | mean F1 (gold ev) | pivot share | pieces words/attach/margin"
+          " | attach/margin")
     rows = []
-    for scorer, w, t, r, split, c, x, pd, (mu, mm), share, (pw, pa, pm) in itertools.product(
-            scorers, weights, thresholds, restatements, splits, centers, bonuses, discounts,
-            mutuals, shares, pieces):
+    for scorer, w, t, r, split, c, x, pd, (mu, mm), share, (pw, pa, pm), (at, ag) in \
+            itertools.product(scorers, weights, thresholds, restatements, splits, centers,
+                              bonuses, discounts, mutuals, shares, pieces, attaches):
         if w == 0.0 and scorer != scorers[0]:
             continue  # the scorer plays no part without lexical weight
         cfg = attrs.evolve(base, align_method=method, align_scorer=scorer, align_lexical_weight=w,
@@ -215,7 +231,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                            align_cross_language_bonus=x, align_part_discount=pd,
                            align_mutual=mu, align_mutual_margin=mm,
                            align_pivot_language_share=share, align_split_words=pw,
-                           align_split_attach=pa, align_split_margin=pm)
+                           align_split_attach=pa, align_split_margin=pm,
+                           align_attach=at, align_attach_margin=ag)
         rg = score(sets[0], "gold", cfg, rules)
         rp = score(sets[0], "pipeline", cfg, rules)
         dg = score(sets[1], "gold", cfg, rules)
@@ -223,24 +240,64 @@ def main(argv: Sequence[str] | None = None) -> int:
         mg = score(sets[2], "gold", cfg, rules)
         mp = score(sets[2], "pipeline", cfg, rules)
         mean = (rg[2] + dg[2] + mg[2]) / 3
-        rows.append((mean, scorer, w, t, r, split, c, x, pd, mu, mm, share, pw, pa, pm))
+        rows.append((mean, scorer, w, t, r, split, c, x, pd, mu, mm, share, pw, pa, pm, at, ag))
         print(f"{scorer:16} {w:4.2f} {t:5.2f} {r:5.2f} {split:5d} {c:4.2f} {x:4.2f} {pd:4.2f}"
               f" {mu:4.2f}/{mm:4.2f} | {rg[0]:.3f}/{rg[1]:.3f}"
               f"/{rg[2]:.3f}     | {rp[0]:.3f}/{rp[1]:.3f}/{rp[2]:.3f}       | {dg[0]:.3f}/{dg[1]:.3f}"
               f"/{dg[2]:.3f}    | {dp[2]:.3f}              | {mg[0]:.3f}/{mg[1]:.3f}/{mg[2]:.3f}"
               f"      | {mp[2]:.3f}                  | {mean:.3f}             | {share:.2f}"
-              f"        | {pw}/{pa:.2f}/{pm:.2f}", flush=True)
+              f"        | {pw}/{pa:.2f}/{pm:.2f}                | {at:.2f}/{ag:.2f}", flush=True)
     pivot = attrs.evolve(base, align_method="pivot")
     print("pivot method (before): " + " | ".join(
         "{}/{}: {:.3f}/{:.3f}/{:.3f}".format(p.name, c, *score(p, c, pivot, rules))
         for p in sets for c in ("gold", "pipeline")))
     rows.sort(reverse=True)
     print("best (mean of realdev, devset and multiling alignment F1, gold events):")
-    for mean, scorer, w, t, r, split, c, x, pd, mu, mm, share, pw, pa, pm in rows[:5]:
+    for mean, scorer, w, t, r, split, c, x, pd, mu, mm, share, pw, pa, pm, at, ag in rows[:5]:
         print(f"  {scorer} w={w} t={t} r={r} list_items={split} center={c}"
               f" cross_language_bonus={x} list_part_discount={pd} mutual={mu}"
               f" mutual_margin={mm} pivot_language_share={share} split_words={pw}"
-              f" split_attach={pa} split_margin={pm}: {mean:.3f}")
+              f" split_attach={pa} split_margin={pm} attach={at} attach_margin={ag}: {mean:.3f}")
+    return 0
+
+
+# One step either way of each shipped alignment setting (--grid around).
+STEPS: dict[str, float] = {
+    "align_threshold": 0.05, "align_restatement": 0.05, "align_lexical_weight": 0.05,
+    "align_center": 0.1, "align_mutual": 0.05, "align_mutual_margin": 0.01,
+    "align_split_attach": 0.05, "align_attach": 0.05, "align_attach_margin": 0.05,
+}
+
+
+def around(args: argparse.Namespace) -> int:
+    """Print the shipped settings' figures and those with one setting moved one
+    step (:data:`STEPS`) down and up: alignment P/R/F1 of pipeline events."""
+    if not (args.realdev / "gold.yaml").exists() or not (args.devset / "gold.yaml").exists():
+        print("gold sets not found (../shared/realdev, ../shared/devset)", file=sys.stderr)
+        return 1
+    rules = compile_rules([])
+    sets = [prepare("realdev", args.realdev / "gold.yaml", rules,
+                    args.realdev / "manifest.csv", None),
+            prepare("devset", args.devset / "gold.yaml", rules, None, args.seeds),
+            prepare("multiling", MULTILING / "gold.yaml", rules, MULTILING / "manifest.csv", None)]
+    base = rules.matching
+
+    def line(label: str, cfg: MatchingConfig) -> float:
+        out = [score(p, "pipeline", cfg, rules) for p in sets]
+        print(f"{label:32} " + " | ".join(f"{p.name} {r[0]:.3f}/{r[1]:.3f}/{r[2]:.3f}"
+                                           for p, r in zip(sets, out, strict=True)), flush=True)
+        return out[0][2]
+
+    shipped = line("shipped", base)
+    worst = shipped
+    for name, step in STEPS.items():
+        for sign in (-1, 1):
+            value = round(getattr(base, name) + sign * step, 4)
+            if not 0.0 <= value <= 1.0:
+                continue
+            f1 = line(f"{name} {value:g}", attrs.evolve(base, **{name: value}))
+            worst = min(worst, f1)
+    print(f"realdev F1: shipped {shipped:.3f}, lowest one step away {worst:.3f}")
     return 0
 
 

@@ -132,6 +132,13 @@ class MatchingConfig:
     align_split_words: int = 0
     align_split_attach: float = 0.6
     align_split_margin: float = 0.0
+    # Second groups of whole claims (compare/align/alignment.py,
+    # _attach_claims): after the clustering a body claim also joins another
+    # group (at least two documents, none of them its own) whose average
+    # similarity with it reaches ``align_attach`` and beats its next best such
+    # group by ``align_attach_margin`` (``align_attach`` 0: off).
+    align_attach: float = 0.0
+    align_attach_margin: float = 0.0
 
 
 def parse_matching_config(rf: RuleFile) -> MatchingConfig:
@@ -190,6 +197,8 @@ def parse_matching_config(rf: RuleFile) -> MatchingConfig:
     num("align_split_words", ("alignment", "split_words"), 0, 100, integer=True)
     num("align_split_margin", ("alignment", "split_margin"), 0, 1)
     num("align_split_attach", ("alignment", "split_attach"), 0, 1)
+    num("align_attach", ("alignment", "attach"), 0, 1)
+    num("align_attach_margin", ("alignment", "attach_margin"), 0, 1)
     if values.get("align_list_items") == 1:
         problems.append(rf.problem(("alignment", "list_items"), "expected 0 (off) or at least 2"))
     align = data.get("alignment")
