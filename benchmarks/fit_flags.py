@@ -28,8 +28,9 @@ on ../shared/devset (with ./seeds), then
    sample and out of fold (also by event), the out-of-fold and in-sample
    reliability and the realdev precision/recall curve of both;
 4. picks the default cut from the OUT-OF-FOLD probabilities (:func:`choose_cut`):
-   the highest realdev recall at micro precision >= 0.8 over at least 10 flags,
-   else the most precise cut;
+   the highest realdev recall at micro precision >= 0.8 over at least 10 flags
+   and no omission on a gold truncated pair at or above the cut, else the cut
+   whose precision is surest;
 5. with ``--write``, writes rules/flag_model.yaml (compare/default_rules is the
    same folder) with the sweep in its comments.
 
@@ -642,7 +643,8 @@ def write_model(model: FlagModel, sweep: Sequence[str], scope_sweep: Sequence[st
         "#",
         "# default_cut: from the out-of-fold probabilities of realdev's flags (claim-gold",
         f"# events), the highest recall at micro precision >= {TARGET_PRECISION} over at least",
-        f"# {MIN_CUT_FLAGS} flags, else the most precise cut. Sweep (realdev micro P/R at each cut):",
+        f"# {MIN_CUT_FLAGS} flags with no omission on a gold truncated pair at or above it,",
+        "# else the cut whose precision is surest. Sweep (realdev micro P/R at each cut):",
         *[f"#   {line}" for line in sweep],
         "#",
         "# addition.said_elsewhere: a claim whose closest claim in another independent",
