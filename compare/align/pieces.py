@@ -1,9 +1,10 @@
 """Candidate pieces of a long claim for the graph alignment (pure).
 
 A reporter often packs several facts into one sentence with no conjunction
-and verb the clause splitter (:mod:`compare.claims.clauses`) can cut at: "X
-spoke with Y on Tuesday, the first call since the strike", "agreed the war
-has gone on too long, saying all parties must end the violence".  The claim
+and verb the clause splitter (:mod:`compare.claims.clauses`) can cut at: "the
+ministers met in Bergen on Friday, their first meeting since the spring
+summit", "agreed the quota talks had dragged on, saying both fleets need
+certainty before the season".  The claim
 stays one claim; :func:`clause_pieces` only proposes the stretches between
 its commas, dashes, semicolons, colons and coordinating conjunctions (the
 per-language table of :mod:`compare.claims.clauses`) as extra readings.  The
