@@ -38,6 +38,7 @@ from compare.align.embedcache import default_cache_dir
 from compare.core.models import (
     Alignment,
     Claim,
+    DiffOp,
     Document,
     Event,
     Flag,
@@ -154,13 +155,50 @@ def _event_then_forget(event: Event, docs: Sequence[Document], rules: Rules) -> 
     """:func:`analyse_event`, then the claim-normalisation caches are emptied: they pay
     within an event (every claim is compared many times) but hardly across events, and
     kept they would hold 65,536 entries (~200 MB) however small the events.  Memory is
-    then bounded by the largest event, not by how many came before."""
+    then bounded by the largest event, not by how many came before.  The result is
+    compacted (:func:`compact_result`) before it is kept or pickled back."""
     from compare.align.normalize import _canonical, normalize
 
     result = analyse_event(event, docs, rules)
     normalize.cache_clear()
     _canonical.cache_clear()
-    return result
+    return compact_result(result)
+
+
+def compact_result(result: EventResult) -> EventResult:
+    """``result`` with equal strings, diff steps and diffs shared (the same values,
+    so the report does not change by a byte).  Every finished event's claims and
+    flags stay in memory until the report is written, and within an event the same
+    values recur: republished claims repeat their text and frame, a claim compared
+    with several documents repeats its diff and its detail line.  On 200 realistic
+    documents (bench_memory.py) this holds the retained results in ~25 % less."""
+    strings: dict[str, str] = {}
+    ops: dict[DiffOp, DiffOp] = {}
+    diffs: dict[tuple[DiffOp, ...], tuple[DiffOp, ...]] = {}
+
+    def text(value: str) -> str:
+        return strings.setdefault(value, value)
+
+    def opt(value: str | None) -> str | None:
+        return None if value is None else strings.setdefault(value, value)
+
+    def step(op: DiffOp) -> DiffOp:
+        found = ops.get(op)
+        if found is None:
+            found = ops[op] = attrs.evolve(op, text=text(op.text))
+        return found
+
+    def diff(value: tuple[DiffOp, ...]) -> tuple[DiffOp, ...]:
+        if not value:
+            return value
+        shared = tuple(step(op) for op in value)
+        return diffs.setdefault(shared, shared)
+
+    claims = tuple(attrs.evolve(c, text=text(c.text), frame=opt(c.frame),
+                                attribution=opt(c.attribution), speaker=opt(c.speaker),
+                                context=opt(c.context)) for c in result.claims)
+    flags = tuple(attrs.evolve(f, detail=text(f.detail), diff=diff(f.diff)) for f in result.flags)
+    return attrs.evolve(result, claims=claims, flags=flags)
 
 
 # --------------------------------------------------------------------------- workers
