@@ -150,7 +150,7 @@ def _child(corpus: Path, out: Path, cache: Path, rules: Path | None, trace: bool
         "alignments": len(report.alignments), "flags": len(report.flags),
         "largest_event": max((len(e.documents) for e in report.events), default=0),
         "stages": rec.stages, "events_curve": rec.events_curve, "rss_after": after,
-        "peak": _status("VmHWM"), "parts_mb": parts, "doc_text_mb": doc_text, "caches": caches,
+        "peak": max(s["peak"] for s in rec.stages), "parts_mb": parts, "doc_text_mb": doc_text, "caches": caches,
         "top": top,
     }))
 

@@ -154,14 +154,21 @@ def analyse_event(event: Event, docs: Sequence[Document], rules: Rules) -> Event
 def _event_then_forget(event: Event, docs: Sequence[Document], rules: Rules) -> EventResult:
     """:func:`analyse_event`, then the claim-normalisation caches are emptied: they pay
     within an event (every claim is compared many times) but hardly across events, and
-    kept they would hold 65,536 entries (~200 MB) however small the events.  Memory is
+    kept they would hold 65,536 entries (~200 MB) however small the events (and the
+    embedding vectors when a disk cache keeps them).  Memory is
     then bounded by the largest event, not by how many came before.  The result is
     compacted (:func:`compact_result`) before it is kept or pickled back."""
+    from compare.align import embed
     from compare.align.normalize import _canonical, normalize
 
     result = analyse_event(event, docs, rules)
     normalize.cache_clear()
     _canonical.cache_clear()
+    if embedding_cache_dir() is not None:
+        # Up to 20,000 vectors (~45 MB) would stay for the rest of the run; with
+        # a disk cache a claim text repeated in a later event is read back from
+        # it, not encoded again (the same vector, bit for bit).
+        embed.forget()
     return compact_result(result)
 
 
