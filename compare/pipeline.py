@@ -21,8 +21,11 @@ in input order, so the report is byte-identical whichever way it ran.
 
 from __future__ import annotations
 
+import gc
 import os
+import pickle
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -173,6 +176,54 @@ def _event_then_forget(event: Event, docs: Sequence[Document], rules: Rules) -> 
     return compact_result(result)
 
 
+# Finished events are kept packed (pickled and zlib-compressed, level 1) until the
+# report is built: on 200 realistic documents (bench_memory.py) their claims,
+# alignments and flags take 0.8 MB packed against ~11 MB as objects, and packing
+# and unpacking them costs 0.25 CPU s (0.6 % of the run).  So while the events
+# are analysed memory grows by ~4 KB per finished document, not ~56 KB.
+_PACK_LEVEL = 1
+# From this many documents on, the embedding model (~110 MB) is released after
+# the events stage, before the report is unpacked and written: reloading it
+# (~2 s) in a later run of the same process is nothing beside such a run, and a
+# small run (tests, notebooks calling run() again and again) keeps it.
+RELEASE_MODEL_DOCS = 500
+
+
+def pack_result(result: EventResult) -> bytes:
+    """``result`` as compact bytes (made and read back by this run only)."""
+    return zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), _PACK_LEVEL)
+
+
+def unpack_result(blob: bytes) -> EventResult:
+    result = pickle.loads(zlib.decompress(blob))  # bytes this run packed, never read from disk
+    if not isinstance(result, EventResult):  # pragma: no cover - packed by pack_result
+        raise TypeError("not a packed event result")
+    return result
+
+
+def _unpack_all(packed: list[bytes]) -> list[EventResult]:
+    """The results, each blob dropped once it is read (the cyclic collector is
+    paused meanwhile: the objects are new and hold no cycles)."""
+    results: list[EventResult] = []
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for i, blob in enumerate(packed):
+            results.append(unpack_result(blob))
+            packed[i] = b""
+    finally:
+        if enabled:
+            gc.enable()
+    return results
+
+
+def release_model() -> None:
+    """Let the embedding model and its vectors go (loaded again on next use)."""
+    from compare.align import embed
+
+    embed.release()
+
+
 def compact_result(result: EventResult) -> EventResult:
     """``result`` with equal strings, diff steps and diffs shared (the same values,
     so the report does not change by a byte).  Every finished event's claims and
@@ -269,9 +320,9 @@ def _docs_task(chunk: list[SourceText]) -> list[Document]:
     return [prepare_one(src, rules) for src in chunk]
 
 
-def _events_task(chunk: list[EventJob]) -> list[EventResult]:
+def _events_task(chunk: list[EventJob]) -> list[bytes]:
     rules = _rules()
-    return [_event_then_forget(ev, docs, rules) for ev, docs in chunk]
+    return [pack_result(_event_then_forget(ev, docs, rules)) for ev, docs in chunk]
 
 
 def _dask_docs_task(chunk: list[SourceText], rules: Rules, cache_dir: Path | None) -> list[Document]:
@@ -280,7 +331,7 @@ def _dask_docs_task(chunk: list[SourceText], rules: Rules, cache_dir: Path | Non
     return _docs_task(chunk)
 
 
-def _dask_events_task(chunk: list[EventJob], rules: Rules, cache_dir: Path | None) -> list[EventResult]:
+def _dask_events_task(chunk: list[EventJob], rules: Rules, cache_dir: Path | None) -> list[bytes]:
     if _Worker.rules is not rules:
         _init_worker(rules, cache_dir)
     return _events_task(chunk)
@@ -370,14 +421,15 @@ class _Runner:
             out[i] = docs
         return [d for chunk in out for d in chunk]
 
-    def events(self, jobs: Sequence[EventJob], progress: Progress) -> list[EventResult]:
+    def events(self, jobs: Sequence[EventJob], progress: Progress) -> list[bytes]:
+        """Each event's result, packed (:func:`pack_result`), in input order."""
         if not self.parallel:
             with _one_blas_thread():
-                return [_event_then_forget(ev, docs, self.rules) for ev, docs in
+                return [pack_result(_event_then_forget(ev, docs, self.rules)) for ev, docs in
                         _typed(progress(jobs, "events", len(jobs)), jobs)]
         order = _event_chunks(jobs, EVENT_CHUNK_DOCS)
         tasks = [[jobs[i] for i in task] for task in order]
-        out: list[EventResult | None] = [None] * len(jobs)
+        out: list[bytes | None] = [None] * len(jobs)
         for t, results in _counted(self._map(_events_task, _dask_events_task, tasks), progress,
                                    "events", len(jobs), len):
             for i, res in zip(order[t], results, strict=True):
@@ -451,8 +503,11 @@ def _analyse(runner: _Runner, sources: Sequence[SourceText], rules: Rules,
     jobs = [(ev, [by_id[i] for i in ev.documents]) for ev in events]
     del by_id
     t3 = time.perf_counter()
-    results = runner.events(jobs, progress)
+    packed = runner.events(jobs, progress)
     del jobs
+    if len(docs) >= RELEASE_MODEL_DOCS:
+        release_model()
+    results = _unpack_all(packed)
     t4 = time.perf_counter()
     timings.update({"clean+dates": t1 - t0, "ids+duplicates": t2 - t1, "cluster": t3 - t2,
                     "claims+align+flags": t4 - t3})

@@ -289,6 +289,13 @@ def forget() -> None:
     _CACHE.clear()
 
 
+def release() -> None:
+    """Forget the loaded models and the in-memory cache: the memory is returned
+    (a model is loaded again, ~2 s, when next asked for)."""
+    _CACHE.clear()
+    load_model.cache_clear()
+
+
 def _remember(package: str, key: str, vec: np.ndarray) -> None:
     if len(_CACHE) >= _CACHE_MAX:
         _CACHE.clear()
