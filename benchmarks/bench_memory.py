@@ -24,9 +24,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -130,8 +132,12 @@ def _child(corpus: Path, out: Path, cache: Path, rules: Path | None, trace: bool
     rec = Recorder(trace)
     options = RunOptions(rules_dirs=(rules,) if rules else (), out=out, formats=("md", "json"),
                          cache_dir=cache)
-    report = run([corpus], options, progress=rec)
+    timings: dict[str, float] = {}
+    w0 = time.perf_counter()
+    report = run([corpus], options, progress=rec, timings=timings)
+    wall = time.perf_counter() - w0
     rec.finish()
+    use = resource.getrusage(resource.RUSAGE_SELF)
     after = _status("VmRSS")
     parts = {name: deep_size(getattr(report, name)) / 2**20
              for name in ("documents", "claims", "alignments", "flags", "events")}
@@ -151,7 +157,7 @@ def _child(corpus: Path, out: Path, cache: Path, rules: Path | None, trace: bool
         "largest_event": max((len(e.documents) for e in report.events), default=0),
         "stages": rec.stages, "events_curve": rec.events_curve, "rss_after": after,
         "peak": max(s["peak"] for s in rec.stages), "parts_mb": parts, "doc_text_mb": doc_text, "caches": caches,
-        "top": top,
+        "top": top, "wall": wall, "cpu": use.ru_utime + use.ru_stime, "timings": timings,
     }))
 
 
@@ -192,6 +198,9 @@ def main() -> None:
             print(f"\n== {r['docs']} documents, {r['events']} events (largest {r['largest_event']}), "
                   f"{r['claims']} claims, {r['alignments']} alignments, {r['flags']} flags; "
                   f"peak RSS {r['peak']:.0f} MB")
+            stages = ", ".join(f"{k} {v:.1f}" for k, v in r["timings"].items())
+            print(f"  CPU {r['cpu']:.0f} s ({r['docs'] / r['cpu']:.1f} documents per CPU-second), "
+                  f"wall {r['wall']:.0f} s; stages (wall s): {stages}")
             print("  stage                 RSS at start   peak in stage")
             for s in r["stages"]:
                 print(f"  {s['stage']:20} {s['start']:10.0f} MB {s['peak']:11.0f} MB")
