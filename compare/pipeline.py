@@ -21,10 +21,14 @@ in input order, so the report is byte-identical whichever way it ran.
 
 from __future__ import annotations
 
+import gc
 import os
+import pickle
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -38,6 +42,7 @@ from compare.align.embedcache import default_cache_dir
 from compare.core.models import (
     Alignment,
     Claim,
+    DiffOp,
     Document,
     Event,
     Flag,
@@ -153,14 +158,106 @@ def analyse_event(event: Event, docs: Sequence[Document], rules: Rules) -> Event
 def _event_then_forget(event: Event, docs: Sequence[Document], rules: Rules) -> EventResult:
     """:func:`analyse_event`, then the claim-normalisation caches are emptied: they pay
     within an event (every claim is compared many times) but hardly across events, and
-    kept they would hold 65,536 entries (~200 MB) however small the events.  Memory is
-    then bounded by the largest event, not by how many came before."""
+    kept they would hold 65,536 entries (~200 MB) however small the events (and the
+    embedding vectors when a disk cache keeps them).  Memory is
+    then bounded by the largest event, not by how many came before.  The result is
+    compacted (:func:`compact_result`) before it is kept or pickled back."""
+    from compare.align import embed
     from compare.align.normalize import _canonical, normalize
 
     result = analyse_event(event, docs, rules)
     normalize.cache_clear()
     _canonical.cache_clear()
+    if embedding_cache_dir() is not None:
+        # Up to 20,000 vectors (~45 MB) would stay for the rest of the run; with
+        # a disk cache a claim text repeated in a later event is read back from
+        # it, not encoded again (the same vector, bit for bit).
+        embed.forget()
+    return compact_result(result)
+
+
+# Finished events are kept packed (pickled and zlib-compressed, level 1) until the
+# report is built: on 200 realistic documents (bench_memory.py) their claims,
+# alignments and flags take 0.8 MB packed against ~11 MB as objects, and packing
+# and unpacking them costs 0.25 CPU s (0.6 % of the run).  So while the events
+# are analysed memory grows by ~4 KB per finished document, not ~56 KB.
+_PACK_LEVEL = 1
+# From this many documents on, the embedding model (~110 MB) is released after
+# the events stage, before the report is unpacked and written: reloading it
+# (~2 s) in a later run of the same process is nothing beside such a run, and a
+# small run (tests, notebooks calling run() again and again) keeps it.
+RELEASE_MODEL_DOCS = 500
+
+
+def pack_result(result: EventResult) -> bytes:
+    """``result`` as compact bytes (made and read back by this run only)."""
+    return zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), _PACK_LEVEL)
+
+
+def unpack_result(blob: bytes) -> EventResult:
+    result = pickle.loads(zlib.decompress(blob))  # bytes this run packed, never read from disk
+    if not isinstance(result, EventResult):  # pragma: no cover - packed by pack_result
+        raise TypeError("not a packed event result")
     return result
+
+
+def _unpack_all(packed: list[bytes]) -> list[EventResult]:
+    """The results, each blob dropped once it is read (the cyclic collector is
+    paused meanwhile: the objects are new and hold no cycles)."""
+    results: list[EventResult] = []
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for i, blob in enumerate(packed):
+            results.append(unpack_result(blob))
+            packed[i] = b""
+    finally:
+        if enabled:
+            gc.enable()
+    return results
+
+
+def release_model() -> None:
+    """Let the embedding model and its vectors go (loaded again on next use)."""
+    from compare.align import embed
+
+    embed.release()
+
+
+def compact_result(result: EventResult) -> EventResult:
+    """``result`` with equal strings, diff steps and diffs shared (the same values,
+    so the report does not change by a byte).  Every finished event's claims and
+    flags stay in memory until the report is written, and within an event the same
+    values recur: republished claims repeat their text and frame, a claim compared
+    with several documents repeats its diff and its detail line.  On 200 realistic
+    documents (bench_memory.py) this holds the retained results in ~25 % less."""
+    strings: dict[str, str] = {}
+    ops: dict[DiffOp, DiffOp] = {}
+    diffs: dict[tuple[DiffOp, ...], tuple[DiffOp, ...]] = {}
+
+    def text(value: str) -> str:
+        return strings.setdefault(value, value)
+
+    def opt(value: str | None) -> str | None:
+        return None if value is None else strings.setdefault(value, value)
+
+    def step(op: DiffOp) -> DiffOp:
+        found = ops.get(op)
+        if found is None:
+            found = ops[op] = attrs.evolve(op, text=text(op.text))
+        return found
+
+    def diff(value: tuple[DiffOp, ...]) -> tuple[DiffOp, ...]:
+        if not value:
+            return value
+        shared = tuple(step(op) for op in value)
+        return diffs.setdefault(shared, shared)
+
+    claims = tuple(attrs.evolve(c, text=text(c.text), frame=opt(c.frame),
+                                attribution=opt(c.attribution), speaker=opt(c.speaker),
+                                context=opt(c.context)) for c in result.claims)
+    flags = tuple(attrs.evolve(f, detail=text(f.detail), diff=diff(f.diff)) for f in result.flags)
+    return attrs.evolve(result, claims=claims, flags=flags)
 
 
 # --------------------------------------------------------------------------- workers
@@ -190,6 +287,21 @@ def _pin_blas() -> None:
     threadpool_limits(1)
 
 
+@contextmanager
+def _one_blas_thread() -> Iterator[None]:
+    """One BLAS thread within the block, in this process too (not only in
+    workers): the per-event matrix products are small, and a second OpenBLAS
+    thread spin-waits for a core beside the one doing the work (200 realistic
+    documents, one process: 1.15 CPU seconds per wall second before)."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - threadpoolctl comes with the embed extra
+        yield
+        return
+    with threadpool_limits(1, user_api="blas"):
+        yield
+
+
 def _init_worker(rules: Rules, cache_dir: Path | None) -> None:
     """Pool initializer (and the first thing a Dask task does in a new process)."""
     _pin_blas()
@@ -208,9 +320,9 @@ def _docs_task(chunk: list[SourceText]) -> list[Document]:
     return [prepare_one(src, rules) for src in chunk]
 
 
-def _events_task(chunk: list[EventJob]) -> list[EventResult]:
+def _events_task(chunk: list[EventJob]) -> list[bytes]:
     rules = _rules()
-    return [_event_then_forget(ev, docs, rules) for ev, docs in chunk]
+    return [pack_result(_event_then_forget(ev, docs, rules)) for ev, docs in chunk]
 
 
 def _dask_docs_task(chunk: list[SourceText], rules: Rules, cache_dir: Path | None) -> list[Document]:
@@ -219,7 +331,7 @@ def _dask_docs_task(chunk: list[SourceText], rules: Rules, cache_dir: Path | Non
     return _docs_task(chunk)
 
 
-def _dask_events_task(chunk: list[EventJob], rules: Rules, cache_dir: Path | None) -> list[EventResult]:
+def _dask_events_task(chunk: list[EventJob], rules: Rules, cache_dir: Path | None) -> list[bytes]:
     if _Worker.rules is not rules:
         _init_worker(rules, cache_dir)
     return _events_task(chunk)
@@ -309,13 +421,15 @@ class _Runner:
             out[i] = docs
         return [d for chunk in out for d in chunk]
 
-    def events(self, jobs: Sequence[EventJob], progress: Progress) -> list[EventResult]:
+    def events(self, jobs: Sequence[EventJob], progress: Progress) -> list[bytes]:
+        """Each event's result, packed (:func:`pack_result`), in input order."""
         if not self.parallel:
-            return [_event_then_forget(ev, docs, self.rules) for ev, docs in
-                    _typed(progress(jobs, "events", len(jobs)), jobs)]
+            with _one_blas_thread():
+                return [pack_result(_event_then_forget(ev, docs, self.rules)) for ev, docs in
+                        _typed(progress(jobs, "events", len(jobs)), jobs)]
         order = _event_chunks(jobs, EVENT_CHUNK_DOCS)
         tasks = [[jobs[i] for i in task] for task in order]
-        out: list[EventResult | None] = [None] * len(jobs)
+        out: list[bytes | None] = [None] * len(jobs)
         for t, results in _counted(self._map(_events_task, _dask_events_task, tasks), progress,
                                    "events", len(jobs), len):
             for i, res in zip(order[t], results, strict=True):
@@ -389,8 +503,11 @@ def _analyse(runner: _Runner, sources: Sequence[SourceText], rules: Rules,
     jobs = [(ev, [by_id[i] for i in ev.documents]) for ev in events]
     del by_id
     t3 = time.perf_counter()
-    results = runner.events(jobs, progress)
+    packed = runner.events(jobs, progress)
     del jobs
+    if len(docs) >= RELEASE_MODEL_DOCS:
+        release_model()
+    results = _unpack_all(packed)
     t4 = time.perf_counter()
     timings.update({"clean+dates": t1 - t0, "ids+duplicates": t2 - t1, "cluster": t3 - t2,
                     "claims+align+flags": t4 - t3})

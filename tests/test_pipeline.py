@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from compare.core.models import Report, SourceText
 from compare.ingest.read import read_inputs
-from compare.pipeline import analyse
+from compare.pipeline import EventResult, analyse
 from compare.report.jsonio import report_to_dict
 from compare.rules import Rules, compile_rules
 
@@ -175,3 +175,60 @@ def test_two_worker_processes_give_the_same_report_byte_for_byte(
     monkeypatch.setattr(pipeline, "DOC_CHUNK", 1)
     monkeypatch.setattr(pipeline, "EVENT_CHUNK_DOCS", 1)
     assert dump_json(report_to_dict(analyse(srcs, rules, workers=2))) == one
+
+
+def _call_event_result(sources: list[SourceText], rules: Rules) -> EventResult:
+    from compare.events.cluster import cluster_documents
+    from compare.pipeline import analyse_event, prepare_documents
+
+    events, docs = cluster_documents(prepare_documents(sources, rules))
+    by_id = {d.id: d for d in docs}
+    event = max(events, key=lambda e: len(e.documents))
+    return analyse_event(event, [by_id[i] for i in event.documents], rules)
+
+
+def test_compacted_result_is_equal_and_shares_repeated_values(sources: list[SourceText],
+                                                               rules: Rules) -> None:
+    from compare.pipeline import compact_result
+
+    result = _call_event_result(sources, rules)
+    compact = compact_result(result)
+    assert compact == result
+    by_text: dict[str, list[str]] = {}
+    for c in compact.claims:
+        by_text.setdefault(c.text, []).append(c.text)
+    repeated = [texts for texts in by_text.values() if len(texts) > 1]
+    # The readout and the wire share a sentence word for word.
+    assert repeated
+    assert all(t is texts[0] for texts in repeated for t in texts)
+    diffs = [f.diff for f in compact.flags if f.diff]
+    assert all(a is b for a in diffs for b in diffs if a == b)
+
+
+def test_packed_result_reads_back_equal_with_its_sharing(sources: list[SourceText],
+                                                          rules: Rules) -> None:
+    from compare.pipeline import compact_result, pack_result, unpack_result
+
+    result = compact_result(_call_event_result(sources, rules))
+    blob = pack_result(result)
+    back = unpack_result(blob)
+    assert back == result
+    texts = [c.text for c in back.claims]
+    assert len({id(t) for t in texts}) == len(set(texts))
+    assert len(blob) < sum(len(c.text.encode()) for c in result.claims) * 4
+
+
+def test_releasing_the_model_after_the_events_changes_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from compare import pipeline
+    from compare.align import embed
+    from compare.report.output import dump_json
+
+    srcs, rules = mode_inputs(tmp_path)
+    kept = dump_json(report_to_dict(analyse(srcs, rules)))
+    monkeypatch.setattr(pipeline, "RELEASE_MODEL_DOCS", 1)
+    released = dump_json(report_to_dict(analyse(srcs, rules)))
+    assert released == kept
+    assert embed.load_model.cache_info().currsize == 0
+    # The next run loads it again and gives the same report.
+    assert dump_json(report_to_dict(analyse(srcs, rules))) == kept

@@ -284,6 +284,18 @@ def embed_texts(texts: Sequence[str], package: str = DEFAULT_MODEL) -> np.ndarra
     return np.vstack([found[k] for k in keys])
 
 
+def forget() -> None:
+    """Empty the in-memory cache (the disk cache, when configured, keeps every vector)."""
+    _CACHE.clear()
+
+
+def release() -> None:
+    """Forget the loaded models and the in-memory cache: the memory is returned
+    (a model is loaded again, ~2 s, when next asked for)."""
+    _CACHE.clear()
+    load_model.cache_clear()
+
+
 def _remember(package: str, key: str, vec: np.ndarray) -> None:
     if len(_CACHE) >= _CACHE_MAX:
         _CACHE.clear()

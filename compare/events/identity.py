@@ -25,8 +25,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import lazy_pinyin
-
 
 @lru_cache(maxsize=4096)
 def surname_key(name: str) -> str:
@@ -77,7 +75,13 @@ def is_han(key: str) -> bool:
 @lru_cache(maxsize=8192)
 def latin(key: str) -> str:
     """A key in Latin letters: Chinese characters read as pinyin, the rest as it is."""
-    return "".join(lazy_pinyin(key)).lower() if is_han(key) else key
+    if not is_han(key):
+        return key
+    # Imported on first use: its phrase dictionary takes ~45 MB of every
+    # process (parent and each worker) for a corpus without a Chinese name.
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(key)).lower()
 
 
 @lru_cache(maxsize=8192)
