@@ -34,6 +34,7 @@ from typing import Any, TypeVar
 
 import attrs
 from attrs import field, frozen
+from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
 from compare import __version__
 from compare.align.embedcache import configure as configure_embedding_cache
@@ -280,10 +281,6 @@ def _pin_blas() -> None:
     _Worker.pinned = True
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[var] = "1"
-    try:
-        from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
-    except ImportError:  # pragma: no cover - threadpoolctl comes with the embed extra
-        return
     threadpool_limits(1)
 
 
@@ -293,11 +290,6 @@ def _one_blas_thread() -> Iterator[None]:
     workers): the per-event matrix products are small, and a second OpenBLAS
     thread spin-waits for a core beside the one doing the work (200 realistic
     documents, one process: 1.15 CPU seconds per wall second before)."""
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # pragma: no cover - threadpoolctl comes with the embed extra
-        yield
-        return
     with threadpool_limits(1, user_api="blas"):
         yield
 
