@@ -228,14 +228,12 @@ def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon,
     group of each (a lede "discussed A, B and C" is in the groups of A, B and
     C); its document still gives one claim per group."""
     nodes: dict[tuple[str, int], dict[str, Claim]] = {}
-    listed: set[tuple[str, int]] = set()
     for c in items:
         nodes.setdefault((reading(c), HEADLINE if c.headline else BODY), {})[c.id] = c
     if config.align_list_items:
         for c in items:
             for part in list_parts(reading(c), config.align_list_items):
                 nodes.setdefault((part, PART), {})[c.id] = c
-                listed.add((part, PART))
     # Clause pieces (compare/align/pieces.py): the node of each piece of a long
     # body claim, and the whole claims (node keys) it is a piece of.
     piece_of: dict[tuple[str, int], set[tuple[str, int]]] = {}
@@ -269,17 +267,16 @@ def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon,
         is_piece[list(wholes)] = True
         out_e = ~(is_piece[rows] | is_piece[cols])
         rows, cols, sims = rows[out_e], cols[out_e], sims[out_e]
-    if len(sims):
-        # A topic of a list claim is a reading of the claim: it scores its discount.
-        factor = np.ones(len(keys), dtype=np.float32)
-        for i, key in enumerate(keys):
-            if key in listed:
-                factor[i] = config.align_part_discount
-        if (factor < 1.0).any():
-            sims = (sims * np.minimum(factor[rows], factor[cols])).astype(np.float32)
-    clusters = cluster([len(cs) for cs in node_claims],
-                       [frozenset(c.document for c in cs) for cs in node_claims],
-                       heads,
+    if config.align_part_discount < 1.0 and len(sims):
+        # A topic of a list claim is a reading of the claim: it scores its
+        # discount.  The piece nodes have lost all their edges above, so the
+        # only PART nodes left on an edge are list parts.
+        is_part = np.array([h == PART for h in heads])
+        sims = np.where(is_part[rows] | is_part[cols], sims * config.align_part_discount, sims
+                        ).astype(np.float32)
+    sizes = [len(cs) for cs in node_claims]
+    node_docs = [frozenset(c.document for c in cs) for cs in node_claims]
+    clusters = cluster(sizes, node_docs, heads,
                        rows, cols, sims, config.align_threshold, config.align_restatement,
                        config.align_mutual, config.align_mutual_margin)
     emb_of: dict[str, np.ndarray] = {}
@@ -288,13 +285,12 @@ def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon,
             for c in cs:
                 if texts[k] == reading(c):
                     emb_of[c.id] = emb[k]
-    node_docs = [frozenset(c.document for c in cs) for cs in node_claims]
     seconds: dict[int, list[int]] = {}
     if config.align_attach > 0 and len(sims):
-        seconds = _attach_claims(clusters, [len(cs) for cs in node_claims], node_docs, heads,
+        seconds = _attach_claims(clusters, sizes, node_docs, heads,
                                  rows, cols, sims, config.align_attach, config.align_attach_margin)
     if wholes:
-        clusters = _attach_pieces(clusters, wholes, [len(cs) for cs in node_claims], node_docs,
+        clusters = _attach_pieces(clusters, wholes, sizes, node_docs,
                                   heads, *piece_edges, config.align_split_attach,
                                   config.align_split_margin)
     clustered = clusters  # before the second groups of whole claims
