@@ -35,6 +35,7 @@ import time
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -113,6 +114,36 @@ def score(p: Prepared, clustering: str, config: MatchingConfig, rules: Rules
     return m["alignment.p"], m["alignment.r"], m["alignment.f1"]
 
 
+def load_sets(args: argparse.Namespace, rules: Rules) -> list[Prepared] | None:
+    """realdev (with its manifest), the devset (with the seeds) and multiling,
+    prepared; None (and one line on stderr) when a gold set is absent."""
+    if not (args.realdev / "gold.yaml").exists() or not (args.devset / "gold.yaml").exists():
+        print("gold sets not found (../shared/realdev, ../shared/devset)", file=sys.stderr)
+        return None
+    return [prepare("realdev", args.realdev / "gold.yaml", rules,
+                    args.realdev / "manifest.csv", None),
+            prepare("devset", args.devset / "gold.yaml", rules, None, args.seeds),
+            prepare("multiling", MULTILING / "gold.yaml", rules, MULTILING / "manifest.csv", None)]
+
+
+# The axes of the sweep, in the order of a row.
+AXES = ("scorers", "weights", "thresholds", "restatements", "splits", "centers", "bonuses",
+        "discounts", "mutuals", "shares", "pieces", "attaches")
+
+
+def shipped_axes(base: MatchingConfig) -> dict[str, list[Any]]:
+    """Every axis of the sweep (:data:`AXES`) held at its shipped value."""
+    return {"scorers": [base.align_scorer], "weights": [base.align_lexical_weight],
+            "thresholds": [base.align_threshold], "restatements": [base.align_restatement],
+            "splits": [base.align_list_items], "centers": [base.align_center],
+            "bonuses": [base.align_cross_language_bonus],
+            "discounts": [base.align_part_discount],
+            "mutuals": [(base.align_mutual, base.align_mutual_margin)],
+            "shares": [base.align_pivot_language_share],
+            "pieces": [(base.align_split_words, base.align_split_attach, base.align_split_margin)],
+            "attaches": [(base.align_attach, base.align_attach_margin)]}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--realdev", type=Path, default=ROOT.parent / "shared" / "realdev")
@@ -139,78 +170,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.grid == "around":
         return around(args)
-    if not (args.realdev / "gold.yaml").exists() or not (args.devset / "gold.yaml").exists():
-        print("gold sets not found (../shared/realdev, ../shared/devset)", file=sys.stderr)
-        return 1
     rules = compile_rules([])
     t0 = time.perf_counter()
-    sets = [prepare("realdev", args.realdev / "gold.yaml", rules,
-                    args.realdev / "manifest.csv", None),
-            prepare("devset", args.devset / "gold.yaml", rules, None, args.seeds),
-            prepare("multiling", MULTILING / "gold.yaml", rules, MULTILING / "manifest.csv", None)]
+    sets = load_sets(args, rules)
+    if sets is None:
+        return 1
     print(f"prepared in {time.perf_counter() - t0:.1f}s")
     base = rules.matching
-    scorers = ["ratio", "token_set_ratio"]
-    weights = [0.0, 0.25, 0.5, 0.75] if not args.quick else [0.0, 0.5]
-    thresholds = [0.4, 0.45, 0.5] if not args.quick else [0.45]
-    restatements = [0.6, 0.7]
-    splits = [0, 2, 3] if not args.quick else [3]
-    centers = [0.0]
-    bonuses = [0.0]
-    discounts = [base.align_part_discount]
-    mutuals = [(base.align_mutual, base.align_mutual_margin)]
-    shares = [base.align_pivot_language_share]
-    pieces = [(base.align_split_words, base.align_split_attach, base.align_split_margin)]
-    attaches = [(base.align_attach, base.align_attach_margin)]
-    if args.grid == "center":
-        scorers, weights, restatements, splits = ["token_set_ratio"], [0.75], [0.7], [2]
-        thresholds = [0.35, 0.4, 0.45, 0.5]
-        centers = [0.0, 0.6, 0.8]
-        bonuses = [0.0, 0.05, 0.1, 0.15, 0.2]
-    if args.grid == "parts":
-        scorers, weights = [base.align_scorer], [base.align_lexical_weight]
-        thresholds, restatements = [base.align_threshold], [base.align_restatement]
-        splits, centers = [base.align_list_items], [base.align_center]
-        bonuses = [base.align_cross_language_bonus]
-        discounts = [1.0, 0.9, 0.8, 0.7, 0.6, 0.5]
+    ax = shipped_axes(base)
+    ax.update(scorers=["ratio", "token_set_ratio"],
+              weights=[0.0, 0.25, 0.5, 0.75] if not args.quick else [0.0, 0.5],
+              thresholds=[0.4, 0.45, 0.5] if not args.quick else [0.45],
+              restatements=[0.6, 0.7], splits=[0, 2, 3] if not args.quick else [3],
+              centers=[0.0], bonuses=[0.0])
     method = "graph"
+    if args.grid == "center":
+        ax.update(scorers=["token_set_ratio"], weights=[0.75], restatements=[0.7], splits=[2],
+                  thresholds=[0.35, 0.4, 0.45, 0.5], centers=[0.0, 0.6, 0.8],
+                  bonuses=[0.0, 0.05, 0.1, 0.15, 0.2])
+    if args.grid in ("parts", "clauses", "mutual", "method", "split", "attach"):
+        ax = shipped_axes(base)
+        method = "auto" if args.grid == "method" else base.align_method
+    if args.grid == "parts":
+        method = "graph"
+        ax["discounts"] = [1.0, 0.9, 0.8, 0.7, 0.6, 0.5]
     if args.grid == "clauses":
-        method = base.align_method
-        scorers, weights = [base.align_scorer], [base.align_lexical_weight]
-        thresholds, restatements = [0.35, 0.4, 0.45, 0.5], [0.6, 0.7]
-        splits, centers = [0, 2], [base.align_center]
-        bonuses = [base.align_cross_language_bonus]
+        ax.update(thresholds=[0.35, 0.4, 0.45, 0.5], restatements=[0.6, 0.7], splits=[0, 2])
     if args.grid == "mutual":
-        method = base.align_method
-        scorers, weights = [base.align_scorer], [base.align_lexical_weight]
-        thresholds, restatements = [base.align_threshold], [base.align_restatement]
-        splits, centers = [base.align_list_items], [base.align_center]
-        bonuses = [base.align_cross_language_bonus]
-        mutuals = [(0.0, 0.0)] + [(m, g) for m in (0.3, 0.45, 0.55)
-                                  for g in (0.0, 0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.1)]
+        ax["mutuals"] = [(0.0, 0.0)] + [(m, g) for m in (0.3, 0.45, 0.55)
+                                        for g in (0.0, 0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.1)]
     if args.grid == "method":
-        method = "auto"
-        scorers, weights = [base.align_scorer], [base.align_lexical_weight]
-        thresholds, restatements = [base.align_threshold], [base.align_restatement]
-        splits, centers = [base.align_list_items], [base.align_center]
-        bonuses = [base.align_cross_language_bonus]
-        shares = [0.0, 0.25, 0.34, 0.5, 0.67, 0.8, 1.0]
+        ax["shares"] = [0.0, 0.25, 0.34, 0.5, 0.67, 0.8, 1.0]
     if args.grid == "split":
-        method = base.align_method
-        scorers, weights = [base.align_scorer], [base.align_lexical_weight]
-        thresholds, restatements = [base.align_threshold], [base.align_restatement]
-        splits, centers = [base.align_list_items], [base.align_center]
-        bonuses = [base.align_cross_language_bonus]
-        pieces = [(0, 0.6, 0.0)] + [(k, a, g) for k in (4, 5, 6) for a in (0.5, 0.55, 0.6, 0.65)
-                                    for g in (0.0, 0.05, 0.1)]
+        ax["pieces"] = [(0, 0.6, 0.0)] + [(k, a, g) for k in (4, 5, 6)
+                                          for a in (0.5, 0.55, 0.6, 0.65) for g in (0.0, 0.05, 0.1)]
     if args.grid == "attach":
-        method = base.align_method
-        scorers, weights = [base.align_scorer], [base.align_lexical_weight]
-        thresholds, restatements = [base.align_threshold], [base.align_restatement]
-        splits, centers = [base.align_list_items], [base.align_center]
-        bonuses = [base.align_cross_language_bonus]
-        attaches = [(0.0, 0.0)] + [(a, g) for a in (0.5, 0.55, 0.6, 0.65, 0.7)
-                                   for g in (0.0, 0.05, 0.08, 0.1, 0.12, 0.15, 0.2)]
+        ax["attaches"] = [(0.0, 0.0)] + [(a, g) for a in (0.5, 0.55, 0.6, 0.65, 0.7)
+                                         for g in (0.0, 0.05, 0.08, 0.1, 0.12, 0.15, 0.2)]
     if args.method is not None and args.grid in ("mutual", "clauses", "split", "attach"):
         method = args.method
     print(f"method {method}")
@@ -221,9 +217,8 @@ def main(argv: Sequence[str] | None = None) -> int:
           " | attach/margin")
     rows = []
     for scorer, w, t, r, split, c, x, pd, (mu, mm), share, (pw, pa, pm), (at, ag) in \
-            itertools.product(scorers, weights, thresholds, restatements, splits, centers,
-                              bonuses, discounts, mutuals, shares, pieces, attaches):
-        if w == 0.0 and scorer != scorers[0]:
+            itertools.product(*(ax[k] for k in AXES)):
+        if w == 0.0 and scorer != ax["scorers"][0]:
             continue  # the scorer plays no part without lexical weight
         cfg = attrs.evolve(base, align_method=method, align_scorer=scorer, align_lexical_weight=w,
                            align_threshold=t, align_restatement=r, align_list_items=split,
@@ -272,14 +267,10 @@ STEPS: dict[str, float] = {
 def around(args: argparse.Namespace) -> int:
     """Print the shipped settings' figures and those with one setting moved one
     step (:data:`STEPS`) down and up: alignment P/R/F1 of pipeline events."""
-    if not (args.realdev / "gold.yaml").exists() or not (args.devset / "gold.yaml").exists():
-        print("gold sets not found (../shared/realdev, ../shared/devset)", file=sys.stderr)
-        return 1
     rules = compile_rules([])
-    sets = [prepare("realdev", args.realdev / "gold.yaml", rules,
-                    args.realdev / "manifest.csv", None),
-            prepare("devset", args.devset / "gold.yaml", rules, None, args.seeds),
-            prepare("multiling", MULTILING / "gold.yaml", rules, MULTILING / "manifest.csv", None)]
+    sets = load_sets(args, rules)
+    if sets is None:
+        return 1
     base = rules.matching
 
     def line(label: str, cfg: MatchingConfig) -> float:

@@ -28,9 +28,16 @@ from compare.align.flagmodel import FlagModel, default_flag_model
 from compare.core.models import Claim, Report
 from compare.evaluation.gold import (
     Gold,
+    GoldMention,
     load_gold,
 )
-from compare.evaluation.metrics import locate, match_documents, overlaps, score_report
+from compare.evaluation.metrics import (
+    claims_to_gold,
+    locate,
+    match_documents,
+    overlaps,
+    score_report,
+)
 from compare.rules import compile_rules
 
 
@@ -43,24 +50,25 @@ def gold_view(report: Report, gold: Gold) -> tuple[dict[str, set[str]], dict[tup
     file_of = {d.id: f for f, d in matched.items()}
     spans: dict[str, list[tuple[tuple[int, int], str]]] = defaultdict(list)
     pair: dict[tuple[str, str], str] = {}
-    of_claim: dict[str, set[str]] = defaultdict(set)
     by_file: dict[str, list[Claim]] = defaultdict(list)
     for c in report.claims:
         if c.document in file_of:
             by_file[file_of[c.document]].append(c)
+    # What score_report judges flags by: the deciding quotes and the alt quotes.
+    located: list[tuple[GoldMention, tuple[int, int] | None]] = []
     for m in gold.mentions:
         if m.doc not in matched:
             continue
-        sp = locate(m.quote, matched[m.doc].text)
+        text = matched[m.doc].text
+        sp = locate(m.quote, text)
+        if m.claim:
+            located += [(m, sp), *((m, locate(a, text)) for a in m.alt_quotes)]
         if sp is None:
             continue
         spans[m.doc].append((sp, m.status if m.claim else "addition"))
         if m.claim:
             pair[(m.doc, m.claim)] = m.status
-            alts = [locate(a, matched[m.doc].text) for a in m.alt_quotes]
-            for c in by_file[m.doc]:
-                if any(s is not None and overlaps(c.span, s) for s in [sp, *alts]):
-                    of_claim[c.id].add(m.claim)
+    of_claim = claims_to_gold(located, by_file)
     for o in gold.omissions:
         pair[(o.doc, o.claim)] = "omitted"
     for o in gold.truncated_pairs:

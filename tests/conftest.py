@@ -1,5 +1,5 @@
 """Shared test set-up: the helper modules beside this file (``eval_helpers``,
-``report_fixtures``) are importable from the test folders below it."""
+``report_fixtures``, ``bench_helpers``) are importable from the test folders below it."""
 
 import os
 import sys

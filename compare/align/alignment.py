@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 
 import attrs
 import numpy as np
@@ -228,14 +228,12 @@ def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon,
     group of each (a lede "discussed A, B and C" is in the groups of A, B and
     C); its document still gives one claim per group."""
     nodes: dict[tuple[str, int], dict[str, Claim]] = {}
-    listed: set[tuple[str, int]] = set()
     for c in items:
         nodes.setdefault((reading(c), HEADLINE if c.headline else BODY), {})[c.id] = c
     if config.align_list_items:
         for c in items:
             for part in list_parts(reading(c), config.align_list_items):
                 nodes.setdefault((part, PART), {})[c.id] = c
-                listed.add((part, PART))
     # Clause pieces (compare/align/pieces.py): the node of each piece of a long
     # body claim, and the whole claims (node keys) it is a piece of.
     piece_of: dict[tuple[str, int], set[tuple[str, int]]] = {}
@@ -269,17 +267,16 @@ def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon,
         is_piece[list(wholes)] = True
         out_e = ~(is_piece[rows] | is_piece[cols])
         rows, cols, sims = rows[out_e], cols[out_e], sims[out_e]
-    if len(sims):
-        # A topic of a list claim is a reading of the claim: it scores its discount.
-        factor = np.ones(len(keys), dtype=np.float32)
-        for i, key in enumerate(keys):
-            if key in listed:
-                factor[i] = config.align_part_discount
-        if (factor < 1.0).any():
-            sims = (sims * np.minimum(factor[rows], factor[cols])).astype(np.float32)
-    clusters = cluster([len(cs) for cs in node_claims],
-                       [frozenset(c.document for c in cs) for cs in node_claims],
-                       heads,
+    if config.align_part_discount < 1.0 and len(sims):
+        # A topic of a list claim is a reading of the claim: it scores its
+        # discount.  The piece nodes have lost all their edges above, so the
+        # only PART nodes left on an edge are list parts.
+        is_part = np.array([h == PART for h in heads])
+        sims = np.where(is_part[rows] | is_part[cols], sims * config.align_part_discount, sims
+                        ).astype(np.float32)
+    sizes = [len(cs) for cs in node_claims]
+    node_docs = [frozenset(c.document for c in cs) for cs in node_claims]
+    clusters = cluster(sizes, node_docs, heads,
                        rows, cols, sims, config.align_threshold, config.align_restatement,
                        config.align_mutual, config.align_mutual_margin)
     emb_of: dict[str, np.ndarray] = {}
@@ -288,13 +285,12 @@ def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon,
             for c in cs:
                 if texts[k] == reading(c):
                     emb_of[c.id] = emb[k]
-    node_docs = [frozenset(c.document for c in cs) for cs in node_claims]
     seconds: dict[int, list[int]] = {}
     if config.align_attach > 0 and len(sims):
-        seconds = _attach_claims(clusters, [len(cs) for cs in node_claims], node_docs, heads,
+        seconds = _attach_claims(clusters, sizes, node_docs, heads,
                                  rows, cols, sims, config.align_attach, config.align_attach_margin)
     if wholes:
-        clusters = _attach_pieces(clusters, wholes, [len(cs) for cs in node_claims], node_docs,
+        clusters = _attach_pieces(clusters, wholes, sizes, node_docs,
                                   heads, *piece_edges, config.align_split_attach,
                                   config.align_split_margin)
     clustered = clusters  # before the second groups of whole claims
@@ -315,6 +311,45 @@ def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon,
     return out, emb_of, attached
 
 
+@attrs.frozen
+class _Groups:
+    """What both second-group steps read of the clustering as it stands."""
+
+    where: dict[int, int]  # node -> its cluster
+    doc_sets: list[frozenset[str]]  # cluster -> its documents
+    eligible: list[bool]  # cluster of at least two documents, holding a body claim
+    averages: Callable[[int], dict[int, float]]  # node -> cluster -> average similarity
+
+
+def _groups_of(clusters: list[list[int]], sizes: Sequence[int], docs: Sequence[frozenset[str]],
+               kinds: Sequence[int], rows: np.ndarray, cols: np.ndarray, sims: np.ndarray,
+               skip: Container[int] = ()) -> _Groups:
+    """The tables of :func:`_attach_claims` and :func:`_attach_pieces`: each
+    node's cluster, each cluster's documents and whether it may take a second
+    member, and a node's average similarity over each cluster's claims
+    (weighted by claim count; the nodes in ``skip`` count in no average)."""
+    look: dict[int, dict[int, float]] = {}
+    for a, b, v in zip(rows.tolist(), cols.tolist(), sims.tolist(), strict=True):
+        if a != b:
+            look.setdefault(a, {})[b] = v
+            look.setdefault(b, {})[a] = v
+    where = {m: k for k, members in enumerate(clusters) for m in members}
+    doc_sets = [frozenset().union(*(docs[m] for m in members)) for members in clusters]
+    weight = [sum(sizes[m] for m in members if m not in skip) or 1 for members in clusters]
+    eligible = [len(doc_sets[k]) >= 2 and any(kinds[m] == BODY for m in members)
+                for k, members in enumerate(clusters)]
+
+    def averages(node: int) -> dict[int, float]:
+        totals: dict[int, float] = {}
+        for x, v in look.get(node, {}).items():
+            k = where.get(x)
+            if k is not None and x not in skip:
+                totals[k] = totals.get(k, 0.0) + v * sizes[x]
+        return {k: t / weight[k] for k, t in totals.items()}
+
+    return _Groups(where, doc_sets, eligible, averages)
+
+
 def _attach_claims(clusters: list[list[int]], sizes: Sequence[int], docs: Sequence[frozenset[str]],
                    kinds: Sequence[int], rows: np.ndarray, cols: np.ndarray, sims: np.ndarray,
                    bar: float, margin: float) -> dict[int, list[int]]:
@@ -329,27 +364,14 @@ def _attach_claims(clusters: list[list[int]], sizes: Sequence[int], docs: Sequen
     decide.  Averages are read from the clustering as it stands (a claim
     added here counts in no other average), so the result does not depend on
     the order of the nodes."""
-    look: dict[int, dict[int, float]] = {}
-    for a, b, v in zip(rows.tolist(), cols.tolist(), sims.tolist(), strict=True):
-        if a != b:
-            look.setdefault(a, {})[b] = v
-            look.setdefault(b, {})[a] = v
-    where = {m: k for k, members in enumerate(clusters) for m in members}
-    doc_sets = [frozenset().union(*(docs[m] for m in members)) for members in clusters]
-    weight = [sum(sizes[m] for m in members) for members in clusters]
-    eligible = [len(doc_sets[k]) >= 2 and any(kinds[m] == BODY for m in members)
-                for k, members in enumerate(clusters)]
+    g = _groups_of(clusters, sizes, docs, kinds, rows, cols, sims)
     added: dict[int, list[int]] = {}
     for node in range(len(sizes)):
-        if kinds[node] != BODY or node not in where:
+        if kinds[node] != BODY or node not in g.where:
             continue
-        totals: dict[int, float] = {}
-        for x, v in look.get(node, {}).items():
-            k = where.get(x)
-            if k is not None and k != where[node]:
-                totals[k] = totals.get(k, 0.0) + v * sizes[x]
-        ranked = sorted(((t / weight[k], k) for k, t in totals.items()
-                         if eligible[k] and not doc_sets[k] & docs[node]), reverse=True)
+        ranked = sorted(((v, k) for k, v in g.averages(node).items()
+                         if k != g.where[node] and g.eligible[k]
+                         and not g.doc_sets[k] & docs[node]), reverse=True)
         if not ranked or ranked[0][0] < bar:
             continue
         second = ranked[1][0] if len(ranked) > 1 else 0.0
@@ -369,45 +391,26 @@ def _attach_pieces(clusters: list[list[int]], wholes: Mapping[int, frozenset[int
     ``bar``, beats its whole claim's average there by ``margin``, and beats
     its own next best group by ``margin``: the claim is then a member of a
     second group because one of its parts says what that group says."""
-    # Only the edges of the pieces and of their whole claims are read.
+    # Only the edges of the pieces and of their whole claims are read; the
+    # pieces themselves count in no group's average.
     ends = np.zeros(len(sizes), dtype=bool)
     ends[list(wholes)] = True
     ends[[w for ws in wholes.values() for w in ws]] = True
-    mine = ends[rows] | ends[cols]
-    look: dict[int, dict[int, float]] = {}
-    for a, b, v in zip(rows[mine].tolist(), cols[mine].tolist(), sims[mine].tolist(), strict=True):
-        look.setdefault(a, {})[b] = v
-        look.setdefault(b, {})[a] = v
-    where: dict[int, int] = {}
-    for k, members in enumerate(clusters):
-        for m in members:
-            where[m] = k
-    doc_sets = [frozenset().union(*(docs[m] for m in members)) for members in clusters]
-    weight = [sum(sizes[m] for m in members if m not in wholes) or 1 for members in clusters]
-    eligible = [len(doc_sets[k]) >= 2 and any(kinds[m] == BODY for m in members)
-                for k, members in enumerate(clusters)]
-
-    def averages(node: int) -> dict[int, float]:
-        totals: dict[int, float] = {}
-        for x, v in look.get(node, {}).items():
-            k = where.get(x)
-            if k is not None and x not in wholes:
-                totals[k] = totals.get(k, 0.0) + v * sizes[x]
-        return {k: t / weight[k] for k, t in totals.items()}
-
+    touching = ends[rows] | ends[cols]
+    g = _groups_of(clusters, sizes, docs, kinds,
+                   rows[touching], cols[touching], sims[touching], skip=wholes)
     added: dict[int, list[int]] = {}
     for p in sorted(wholes):
-        mine = docs[p]
-        own = {where[w] for w in wholes[p] if w in where}
-        avg = averages(p)
-        ranked = sorted(((v, k) for k, v in avg.items()
-                         if eligible[k] and k not in own and not doc_sets[k] & mine),
+        piece_docs = docs[p]
+        own = {g.where[w] for w in wholes[p] if w in g.where}
+        ranked = sorted(((v, k) for k, v in g.averages(p).items()
+                         if g.eligible[k] and k not in own and not g.doc_sets[k] & piece_docs),
                         reverse=True)
         if not ranked or ranked[0][0] < bar:
             continue
         best, k = ranked[0]
         second = ranked[1][0] if len(ranked) > 1 else 0.0
-        whole = max((averages(w).get(k, 0.0) for w in wholes[p]), default=0.0)
+        whole = max((g.averages(w).get(k, 0.0) for w in wholes[p]), default=0.0)
         if best - second >= margin and best - whole >= margin:
             added.setdefault(k, []).append(p)
     return [sorted([*members, *added.get(k, [])]) for k, members in enumerate(clusters)]

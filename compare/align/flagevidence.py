@@ -36,6 +36,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from compare.align.languages import _root
 from compare.align.lexicon import Lexicon, tokenize
 from compare.align.matching import MatchingConfig
 from compare.align.normalize import normalize
@@ -181,7 +182,7 @@ def add_evidence(event: Event, docs: Sequence[Document], claims: Sequence[Claim]
                 c = cl[cid]
                 reports.setdefault(c.document, []).append(a.id)
                 last_end[c.document] = max(last_end.get(c.document, 0), c.span[1])
-    root = {d.id: d.duplicate_of if d.duplicate_of in by_doc else d.id for d in docs}
+    root = {d.id: _root(d, by_doc) for d in docs}
     ref_doc = event.reference if event.reference in by_doc else None
     for flag, feats in flags:
         doc = by_doc.get(flag.document)

@@ -20,17 +20,15 @@ from __future__ import annotations
 
 import re
 
-from compare.claims.clauses import CONJUNCTIONS
+from compare.claims.clauses import CONJUNCTION_ALT
 
-_CONJ_ALT = "|".join(sorted({re.escape(c).replace(r"\ ", r"\s+")
-                             for cs in CONJUNCTIONS.values() for c in cs}, key=len, reverse=True))
 # A cut: punctuation inside a sentence (Latin and CJK), a dash between spaces,
 # or a coordinating conjunction between spaces (with the comma before it).
 # A sentence end inside a claim (a quotation of two sentences the sentence
 # splitter kept together): after a word of two letters or more ("U.S." does
 # not cut), before a letter or an opening quote.
 _CUT = re.compile(rf"(?<=\w\w[.!?])[\"'”’»]?\s+(?=[\"'“‘«„]?[^\W\d_])"
-                  rf"|\s*[,;:]\s+|\s+[-–—]+\s+|\s*[，；：。]\s*|[,;]?\s+(?:{_CONJ_ALT})\s+", re.I)
+                  rf"|\s*[,;:]\s+|\s+[-–—]+\s+|\s*[，；：。]\s*|[,;]?\s+(?:{CONJUNCTION_ALT})\s+", re.I)
 _WORD = re.compile(r"\w+")
 _EDGE = " \t\"'“”‘’«»„()[].,;:!?-–—"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")

@@ -47,8 +47,6 @@ _CONJ: dict[str, tuple[str, ...]] = {
     "de": ("und", "aber", "sowie", "sondern", "doch"),
     "es": ("y", "e", "pero", "así como", "mientras que"),
 }
-# The same table for other modules (read only).
-CONJUNCTIONS: dict[str, tuple[str, ...]] = _CONJ
 # Adverbs that may stand between the conjunction and the predicate ("and also agreed").
 _ADVERBS: dict[str, frozenset[str]] = {
     "en": _set("also then later further additionally subsequently jointly even still"),
@@ -143,9 +141,11 @@ _ZH_AND = re.compile(r"(?:以及|和|及|与)")
 _ZH_VERB = re.compile(r"[\u4e00-\u9fff]{1,3}(?:了|过|着)|表示|认为|同意|强调|讨论|商定|决定|呼吁|希望|会谈|通话")
 # Before ", and" etc.: the separators of a clause boundary.
 _SEP = r"(?:\s*[,;:]\s+|\s+)"
-_CONJ_ALT = "|".join(sorted({re.escape(c).replace(r"\ ", r"\s+") for cs in _CONJ.values() for c in cs},
-                            key=len, reverse=True))
-_CONJ_RX = re.compile(rf"(?P<sep>{_SEP})(?P<conj>{_CONJ_ALT})\s+", re.I)
+# The conjunctions as one regex alternation, longest first (also cut at by
+# compare/align/pieces.py).
+CONJUNCTION_ALT: str = "|".join(sorted({re.escape(c).replace(r"\ ", r"\s+") for cs in _CONJ.values() for c in cs},
+                                       key=len, reverse=True))
+_CONJ_RX = re.compile(rf"(?P<sep>{_SEP})(?P<conj>{CONJUNCTION_ALT})\s+", re.I)
 _SEMI_COLON = re.compile(r";\s+")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*|\d[\d.,]*")
 _MAX_SUBJECT_WORDS = 6
@@ -309,7 +309,7 @@ class ListSplit:
     context: tuple[int, int]
 
 
-_LIST_CONJ = re.compile(rf",?\s+(?P<conj>{_CONJ_ALT})\s+", re.I)
+_LIST_CONJ = re.compile(rf",?\s+(?P<conj>{CONJUNCTION_ALT})\s+", re.I)
 
 
 def list_items(seg: str, min_items: int = 3) -> ListSplit | None:

@@ -19,7 +19,7 @@ from attrs import frozen
 
 from compare.align.flagmodel import default_cut
 from compare.core.models import Claim, Document, Flag, Report
-from compare.evaluation.gold import DISCREPANCIES, Gold
+from compare.evaluation.gold import DISCREPANCIES, Gold, GoldMention
 
 MENTION_KINDS: tuple[str, ...] = DISCREPANCIES  # wording_drift ... addition
 FLAG_BUCKETS: tuple[str, ...] = ("omission", *MENTION_KINDS)
@@ -157,6 +157,21 @@ def overlaps(a: Span, b: Span) -> bool:
 
 
 # --------------------------------------------------------------------------- documents
+
+
+def claims_to_gold(located: Iterable[tuple[GoldMention, Span | None]],
+                   claims_by_file: Mapping[str, Sequence[Claim]]) -> dict[str, set[str]]:
+    """Claim id -> the gold claims it states: those of the located mentions
+    (gold mention, its span in the document's text or None) whose span the
+    claim's span overlaps; ``claims_by_file`` gives each gold file's claims."""
+    out: dict[str, set[str]] = {}
+    for m, span in located:
+        if m.claim is None or span is None:
+            continue
+        for c in claims_by_file.get(m.doc, ()):
+            if overlaps(c.span, span):
+                out.setdefault(c.id, set()).add(m.claim)
+    return out
 
 
 def match_documents(docs: Sequence[Document], gold: Gold) -> dict[str, Document]:
@@ -305,11 +320,7 @@ def score_report(report: Report, gold: Gold, *, texts: Mapping[str, str] | None 
     for al in report.alignments:
         for cid in al.claims:
             groups_of[cid].add(al.id)
-    gold_claims_of: dict[str, set[str]] = defaultdict(set)
-    for m, span in claim_mentions:
-        for c in over(m.doc, span):
-            assert m.claim is not None
-            gold_claims_of[c.id].add(m.claim)
+    gold_claims_of = claims_to_gold(claim_mentions, claims_by_doc)
     n_gold_pairs = found = 0
     for (m1, s1), (m2, s2) in itertools.combinations(claim_mentions, 2):
         if m1.claim != m2.claim or m1.doc == m2.doc:
@@ -347,13 +358,9 @@ def score_report(report: Report, gold: Gold, *, texts: Mapping[str, str] | None 
     # occurrences of a mention (``alt_quotes``): an omission whose reference
     # claim is a verbatim other occurrence of a gold claim is judged against
     # that claim (alignment above is scored on the deciding quotes alone).
-    flag_gold_of: dict[str, set[str]] = defaultdict(set, {k: set(v) for k, v in
-                                                          gold_claims_of.items()})
-    for m, _ in claim_mentions:
-        for alt in m.alt_quotes:
-            for c in over(m.doc, span_of(m.doc, alt)):
-                assert m.claim is not None
-                flag_gold_of[c.id].add(m.claim)
+    flag_gold_of = claims_to_gold(
+        [*claim_mentions, *((m, span_of(m.doc, alt)) for m, _ in claim_mentions
+                            for alt in m.alt_quotes)], claims_by_doc)
     judged = _judge_flags(flags, items, claim_by_id, flag_gold_of)
     per_bucket = _buckets(judged)
     cut = default_cut() if cut is None else cut

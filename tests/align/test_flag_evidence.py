@@ -5,13 +5,11 @@ these tests."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-from pathlib import Path
-from types import ModuleType
 
 import attrs
 import numpy as np
 import pytest
+from bench_helpers import benchmark
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_align import config, lexicon, make
@@ -21,8 +19,6 @@ from compare.align.flagevidence import EventWindows, evidence_names, sentences, 
 from compare.align.flagmodel import FlagModel
 from compare.align.flags import flag_event_features
 from compare.core.models import Document
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_windows_are_sentences_and_clauses_in_any_script() -> None:
@@ -125,21 +121,13 @@ def test_evidence_is_bounded_for_any_subset_of_the_reference(other: list[str]) -
             assert -1e-6 <= x[name] <= 1.0 + 1e-6, name
 
 
-def fit_flags() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("fit_flags", ROOT / "benchmarks" / "fit_flags.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def test_stratified_fit_learns_within_each_set_not_which_set() -> None:
     """Set A (clean, 90 % right) and the target set (half right): ``x`` tells
     right from wrong in both, ``z`` only tells the sets apart.  One pooled
     intercept leans on ``z`` to tell the sets apart; one intercept per set
     leaves ``z`` only its within-set noise (spread 0.1), and the written model
     keeps the target set's intercept."""
-    mod = fit_flags()
+    mod = benchmark("fitting")
     rng = np.random.default_rng(3)
     rows, y, strata = [], [], []
     for name, base, z in (("clean", 2.2, 1.0), (mod.TARGET_SET, 0.0, 0.0)):
@@ -161,7 +149,7 @@ def test_stratified_fit_learns_within_each_set_not_which_set() -> None:
 
 
 def test_keep_gates_reads_the_sweep_lines_of_the_written_file() -> None:
-    mod = fit_flags()
+    mod = benchmark("fit_flags")
     text = ("# head\n#   said_elsewhere off   realdev 0.1/0.2/0.3\n"
             "#   said_elsewhere 0.50  realdev 0.4/0.5/0.6\n#   threshold 0.00  realdev x\n"
             "#   unrelayed_share 0.25  realdev y\nscope:\n  threshold: 0.35\n")

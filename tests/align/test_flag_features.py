@@ -4,12 +4,10 @@ omission or a pair, the document's nearest claim, the cut chosen out of fold."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-from pathlib import Path
-from types import ModuleType
 
 import attrs
 import pytest
+from bench_helpers import benchmark
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_align import config, lexicon, make
@@ -19,8 +17,6 @@ from compare.align.flagfeatures import reference_features, unfinished
 from compare.align.flagmodel import FlagModel
 from compare.align.flags import flag_event_features
 from compare.core.models import Claim, Document, Flag
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def claim_in(text: str, part: str, **kw: object) -> tuple[Claim, Document]:
@@ -122,16 +118,8 @@ def test_features_are_bounded_for_any_subset_of_the_reference(other: list[str]) 
                 assert -1e-6 <= x[name] <= 1.0 + 1e-6, name
 
 
-def fit_flags() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("fit_flags", ROOT / "benchmarks" / "fit_flags.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def test_default_cut_is_the_highest_recall_at_the_target_over_enough_flags() -> None:
-    mod = fit_flags()
+    mod = benchmark("fitting")
     curve = [(0.0, 0.4, 0.5, 200), (0.5, 0.81, 0.2, 30), (0.6, 0.85, 0.15, 20),
              (0.9, 1.0, 0.02, 3)]
     assert mod.choose_cut(curve) == (0.5, True)
@@ -149,7 +137,7 @@ def test_default_cut_is_the_highest_recall_at_the_target_over_enough_flags() -> 
 
 
 def test_fold_groups_keep_a_claim_groups_flags_together() -> None:
-    mod = fit_flags()
+    mod = benchmark("fit_flags")
     a = Flag(id="f1", event="e1", kind="omission", document="d1", claim=None,
              reference_claim="r1", score=0.5, detail="not reported", alignment="g1")
     b = attrs.evolve(a, id="f2", document="d2")
