@@ -129,11 +129,6 @@ def rescale(model: Logistic, platt: Logistic) -> Logistic:
                     tuple((n, round(a * w, 4)) for n, w in model.weights))
 
 
-def rescale_p(platt: Logistic, p: float) -> float:
-    p = min(max(p, 1e-9), 1 - 1e-9)
-    return platt.predict({"logit": float(np.log(p / (1 - p)))})
-
-
 def choose_l2(rows: Sequence[Mapping[str, float]], y: Sequence[int], groups: Sequence[str],
               what: str, strata: Sequence[str] | None = None) -> tuple[float, np.ndarray]:
     """The L2 strength of :data:`L2_GRID` with the lowest out-of-fold Brier score."""
