@@ -44,17 +44,19 @@ from compare.align.flagevidence import add_evidence
 from compare.align.flagfeatures import (
     addition_features,
     claim_context,
+    doc_closest,
     off_event,
     omission_features,
     pair_features,
     reference_features,
+    said_elsewhere,
     scope_features,
 )
 from compare.align.flagmodel import FlagModel, default_flag_model
-from compare.align.languages import _root, reading
+from compare.align.languages import _root
 from compare.align.lexicon import Lexicon
 from compare.align.matching import MatchingConfig
-from compare.align.normalize import NormText, normalize, stem
+from compare.align.normalize import normalize, stem
 from compare.align.scoring import cross_scores, score_matrix, shared_guard
 from compare.align.worddiff import word_diff
 from compare.core.models import Alignment, Claim, Document, Event, Flag, FlagKind
@@ -311,7 +313,7 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
                 feats.update(om_cut_reporting=float(cut_reporting),
                              om_event_docs=math.log1p(n_compared),
                              om_doc_claims=math.log1p(len(mine)),
-                             **_closest("om", to_refs[:, n], cos_refs[:, n]),
+                             **doc_closest("om", to_refs[:, n], cos_refs[:, n]),
                              **ref_feats("om", ref, [cl[c] for c in group.claims]))
                 flags.append((_flag(event, doc, kind, None, ref, group, 0.8,
                                     f"{detail}: {_short(ref.text)}{also}", "omission",
@@ -478,7 +480,7 @@ def _unreferenced(event: Event, docs: Sequence[Document], alignments: Sequence[A
                            [normalize(r.text, lexicon) for r in rlist], config)
         cos = cross_scores([c.text for c in mine], [r.text for r in rlist], config)
         for j, r in enumerate(rlist):
-            closest[doc_id, r.id] = _closest("om", lex[:, j], cos[:, j])
+            closest[doc_id, r.id] = doc_closest("om", lex[:, j], cos[:, j])
     for group, ref, members, n_have, doc_id in missing:
         if ref.id in within[doc_id]:
             continue
@@ -546,7 +548,7 @@ def _additions(event: Event, doc: Document, mine: Sequence[Claim], in_ref_group:
     # sums them up (a topic-list lede, a recap), it adds nothing.
     covered = frozenset().union(*(normalize(c.text, lexicon).stems for c in grouped))
     attr_words = _attribution_stems(lexicon)
-    shared = _said_elsewhere(loose, nl, elsewhere, lexicon, config)
+    shared = said_elsewhere(loose, nl, elsewhere, lexicon, config)
     out = []
     for i, c in enumerate(loose):
         if restate.shape[1] and float(restate[i].max()) >= config.restatement_threshold:
@@ -563,28 +565,6 @@ def _additions(event: Event, doc: Document, mine: Sequence[Claim], in_ref_group:
                           f"not in the reference: {_short(c.text)}{inherit}", None, lexicon),
                     feats))
     return out
-
-
-def _said_elsewhere(loose: Sequence[Claim], nl: Sequence[NormText],
-                    elsewhere: Sequence[Claim], lexicon: Lexicon,
-                    config: MatchingConfig) -> np.ndarray:
-    """For each loose claim, how close the nearest claim of another
-    independent document comes: the embedding cosine of what alignment reads
-    (a list item with its shared subject and predicate; any language) or the
-    word score, whichever is higher (the word score alone without the model)."""
-    if not loose or not elsewhere:
-        return np.zeros(len(loose), dtype=np.float32)
-    lex = score_matrix(list(nl), [normalize(x.text, lexicon) for x in elsewhere], config)
-    cos = cross_scores([reading(c) for c in loose], [reading(x) for x in elsewhere], config)
-    return np.asarray(np.maximum(lex, cos).max(axis=1), dtype=np.float32)
-
-
-def _closest(prefix: str, lexical: np.ndarray, cosine: np.ndarray) -> dict[str, float]:
-    """How close the document's nearest claim comes to a reference claim it is
-    said to omit (word overlap and embedding cosine): a near miss of the
-    alignment is likely a claim the document states in other words."""
-    return {f"{prefix}_doc_closest": float(lexical.max(initial=0.0)),
-            f"{prefix}_doc_cosine": float(cosine.max(initial=0.0))}
 
 
 def _short(text: str, n: int = 90) -> str:
