@@ -306,7 +306,8 @@ def parse_gold(data: Mapping[str, Any], path: Path,
         if claim is not None:
             check_claim(claim, doc, where)
         assert status is not None and quote is not None
-        alt = raw.get("alt_quotes") or []
+        alt = raw.get("alt_quotes", [])
+        alt = [] if alt is None else alt
         if not isinstance(alt, list) or not all(isinstance(a, str) and a.strip() for a in alt):
             raise w.error((*where, "alt_quotes"), "must be a list of non-empty strings")
         mentions.append(GoldMention(doc.file, claim, quote, status, tuple(alt)))

@@ -53,3 +53,9 @@ def test_loader_reads_alt_quotes_and_rejects_bad_ones(tmp_path: Path) -> None:
     bad.write_text(text.replace(line, line[:-1] + ", alt_quotes: [3]}"), encoding="utf-8")
     with pytest.raises(InputError, match="alt_quotes"):
         load_gold(bad)
+    # a value that is empty or false but not a list is an error too, not "none"
+    for value in ('""', "false", "{}"):
+        bad.write_text(text.replace(line, line[:-1] + f", alt_quotes: {value}}}"),
+                       encoding="utf-8")
+        with pytest.raises(InputError, match="alt_quotes: must be a list of non-empty strings"):
+            load_gold(bad)
