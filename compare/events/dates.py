@@ -26,7 +26,6 @@ both, ``dateparser`` is tried on the head of the text (bounded).
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -41,11 +40,18 @@ from compare.events.calendar import (
     calendar_year,
     matches,
 )
+from compare.events.cues import (
+    CONTACT,
+    CUE_SCAN,
+    Cue,
+    find_cues,
+    kind_of,
+    nearest_cue,
+)
 from compare.events.datephrases import (
     MAX_SCAN_CHARS,
     PHRASE_SCAN,
     Mention,
-    WordScan,
     excluded_lines,
     find_mentions,
     line_bounds,
@@ -84,34 +90,6 @@ RECALLED = 1.5
 LEAD_CHARS = 1200
 
 
-# --------------------------------------------------------------------------- cues
-
-# Cue words, searched in the lower-cased text; word boundaries are checked in Python
-# (patterns that start with a literal let the regex engine skip ahead quickly).
-_CUE_WORDS: tuple[tuple[str, str], ...] = (
-    ("call", r"telephone|phoned|phone|phoning|calls|called|call|conversations|conversation|spoke|talked|"
-             r"разговор|телефон|созвонил|téléphonique|téléphoné|entretenu|entretien|entretenus|telefonat|"
-             r"telefonierte|telefonierten|telefoniert|telefongespräch|gespräch|conversación|telefónica|"
-             r"llamada|通电话|通话"),
-    ("meeting", r"meeting|meets|meet|met|summit|talks|visited|visit|received|hosted|встрет|встреч|переговор|rencontré|"
-                r"rencontre|réunion|sommet|treffen|traf|trafen|getroffen|gipfel|reunido|reunión|reunió|"
-                r"cumbre|会谈|会晤|会见|峰会"),
-    ("strong_statement", r"announced|declared|interview|conference|briefing|remarks|заявил"),
-    ("statement", r"said|says|told|stated|statement|сообщил|déclaré|sagte|erklärte|表示"),
-    # Verbs of reporting: a date beside them dates the report, not the contact.
-    ("report", r"confirmed|confirms|reported|reports|revealed|quoted|подтвердил"),
-    ("generic", r"held|discussed|discuss|exchanged|agreed|обсудил"),
-    ("other", r"launched|launches|launch|signed|signing|anniversary|parade|withdrawal|withdrawn|"
-              r"withdraws|withdraw|expires|expired|expire|expiry|elections|election|born|died|"
-              r"strikes|strike|attacks|attack|votes|vote|founded|fired|since|until|deadline|scheduled"),
-)
-_CUE_CLASS: dict[str, str] = {w: name for name, words in reversed(_CUE_WORDS) for w in words.split("|")}
-# Stems (Russian) may be followed by more letters; English words must end there.
-_CALLED_NOT_CALL = re.compile(r" (?:for|on|upon|off|out|in|it|this|that|them|back)\b")
-_STEMS = frozenset({"разговор", "телефон", "созвонил", "встрет", "встреч", "переговор", "заявил",
-                    "сообщил", "обсудил", "подтвердил"})
-_CONTACT = frozenset({"call", "meeting"})
-_CJK_CUES = frozenset(w for w in _CUE_CLASS if any("\u4e00" <= ch <= "\u9fff" for ch in w))
 # How near (characters) a contact word must be to a date phrase to be its verb ("spoke by
 # phone on Tuesday", "on Sunday phoned").  benchmarks/events_sweep.py: realdev B-cubed F1
 # 1.000 at 20-30, 0.989 at 40, 0.978 at 60-80 (dates 1.000 up to 40, 0.988 beyond); without
@@ -135,91 +113,6 @@ _FUTURE = re.compile(r"\b(?:will|shall|expects?|expected|tomorrow|next|plans? to
                      r"scheduled|upcoming|meets|is to|are to|to be held|going to|vont|sera|seront|prévu|"
                      r"prévue|prochain|prochaine|devrait|wird|werden|soll|sollen|geplant|nächste|nächsten)\b|'ll\b|"
                      r"将|计划|下周|预计|будет|состоится|планиру")
-
-
-@frozen
-class Cue:
-    start: int
-    end: int
-    name: str
-
-
-def find_cues(low: str, start: int = 0, end: int = MAX_SCAN_CHARS) -> list[Cue]:
-    """Event / other-event cue words in ``low[start:end]`` (lower-cased text), in order.
-
-    The words are matched as one alternation would match them (leftmost, longest at a
-    position, never overlapping), from the text's cue occurrences found once per text."""
-    out = []
-    n = len(low)
-    end = min(end, MAX_SCAN_CHARS)
-    starts, occurrences = _cue_occurrences(low)
-    last_end = start
-    for i in range(bisect.bisect_left(starts, start), len(starts)):
-        a, b, word = occurrences[i]
-        if a >= end:
-            break
-        if a < last_end or b > end:
-            continue
-        last_end = b
-        if word in _CJK_CUES:
-            out.append(Cue(a, b, _CUE_CLASS[word]))  # no spaces between Chinese words
-            continue
-        if a and low[a - 1].isalnum():
-            continue
-        if b < n and low[b].isalnum() and word not in _STEMS:
-            continue
-        if word == "called" and (low[a - 1:a] == "-" or _CALLED_NOT_CALL.match(low, b)):
-            continue  # "called for restraint", "so-called", "called it"
-        out.append(Cue(a, b, _CUE_CLASS[word]))
-    return out
-
-
-_CUE_SCAN = WordScan(sorted(_CUE_CLASS))
-_CUE_MEMO: list[tuple[str, list[int], list[tuple[int, int, str]]]] = []
-
-
-def _cue_occurrences(low: str) -> tuple[list[int], list[tuple[int, int, str]]]:
-    """Every occurrence (start, end, word) of a cue word in ``low`` (overlapping ones too),
-    by start and longest first; the answers for the last two texts are kept."""
-    for text, starts, occurrences in _CUE_MEMO:
-        if text is low:
-            return starts, occurrences
-    found = []
-    for word in _CUE_SCAN.present(low):
-        pos = low.find(word, 0, MAX_SCAN_CHARS)
-        while pos >= 0:
-            found.append((pos, -len(word), word))
-            pos = low.find(word, pos + 1, MAX_SCAN_CHARS)
-    found.sort()
-    occurrences = [(a, a - neg, word) for a, neg, word in found]
-    starts = [a for a, _, _ in occurrences]
-    _CUE_MEMO[:] = [(low, starts, occurrences), *_CUE_MEMO[:1]]
-    return starts, occurrences
-
-
-def _nearest_cue(cues: Sequence[Cue], m: Mention) -> tuple[str | None, int]:
-    """The class of the cue nearest to ``m`` (outside it) and its distance."""
-    best: tuple[int, str] | None = None
-    for c in cues:
-        if m.start <= c.start < m.end:
-            continue
-        gap = m.start - c.end if c.end <= m.start else c.start - m.end
-        if best is None or gap < best[0]:
-            best = (gap, c.name)
-    return (best[1], best[0]) if best else (None, 10**6)
-
-
-def kind_of(cues: Sequence[Cue]) -> EventKind | None:
-    """Call > meeting > statement.  "said" alone is attribution ("the Kremlin said"),
-    not a statement event; "said during a conference", "announced" are."""
-    names = {c.name for c in cues}
-    if "call" in names:
-        return "call"
-    if "meeting" in names:
-        return "meeting"
-    if "strong_statement" in names:
-        return "statement"
-    return None
 
 
 # --------------------------------------------------------------------------- participants
@@ -438,9 +331,9 @@ def _candidates(ctx: _Context, mentions: Sequence[Mention], low: str) -> list[Ca
         if ctx.pub is not None and date < ctx.pub and _PRESENT_PLAN.search(
                 low, max(s_start, m.start - PLAN_BEFORE), m.start):
             continue  # "ministers meet on Monday" in Friday's paper: next Monday, not the last one
-        contacts = [c for c in in_sentence if c.name in _CONTACT]
-        gap = _nearest_cue(contacts, m)[1] if contacts else None
-        near = _nearest_cue(in_sentence, m)
+        contacts = [c for c in in_sentence if c.name in CONTACT]
+        gap = nearest_cue(contacts, m)[1] if contacts else None
+        near = nearest_cue(in_sentence, m)
         if contacts and _opens(low, s_start, m.start):
             # "21 апреля ... провел ... телефонный разговор": the date leads the contact sentence
             gap, near = 0, (contacts[0].name, 0)
@@ -484,8 +377,8 @@ def _weekday_hint(text: str, low: str, mentions: Sequence[Mention]) -> Evidence 
         # Trump on Tuesday moved to ease tensions.  The two leaders spoke by phone ...").
         nxt = sentence_at(text, s[1]) if s[1] < len(text) else s
         cues = find_cues(low, *s)
-        contacts = [c for c in cues + find_cues(low, *nxt) if c.name in _CONTACT]
-        near, gap = _nearest_cue(cues, m)
+        contacts = [c for c in cues + find_cues(low, *nxt) if c.name in CONTACT]
+        near, gap = nearest_cue(cues, m)
         if contacts and not _planned(low, m, s) and not (near == "other" and gap <= CONTACT_GAP):
             return Evidence(m.quote, "weekday_unresolved", 0.3, m.start)
     return None
@@ -533,7 +426,7 @@ def date_document(doc: Document, calendar: EventCalendar, names: Sequence[Person
     low = lower_same_length(text)
     names = tuple(names)
     # Every word the helpers below look for, found in one pass over the text.
-    scan_together(low, (PHRASE_SCAN, _CUE_SCAN, *word_scans(names)))
+    scan_together(low, (PHRASE_SCAN, CUE_SCAN, *word_scans(names)))
     skip = excluded_lines(text, low)
     mentions = find_mentions(text, low, skip)
     if doc.language not in ("en", "ru", "uk"):

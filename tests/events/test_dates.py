@@ -305,19 +305,19 @@ def _regex_cues(low: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """The reference: one trie alternation of the cue words, boundaries checked after."""
     import re
 
-    from compare.events.dates import _CALLED_NOT_CALL, _CUE_CLASS, _STEMS
+    from compare.events.cues import CALLED_NOT_CALL, CUE_CLASS, STEMS
     from compare.events.participants import trie_pattern
 
-    pattern = re.compile(trie_pattern(sorted(_CUE_CLASS)))
+    pattern = re.compile(trie_pattern(sorted(CUE_CLASS)))
     out = []
     for m in pattern.finditer(low, start, end):
         a, b = m.span()
         word = m.group(0)
-        if (a and low[a - 1].isalnum()) or (b < len(low) and low[b].isalnum() and word not in _STEMS):
+        if (a and low[a - 1].isalnum()) or (b < len(low) and low[b].isalnum() and word not in STEMS):
             continue
-        if word == "called" and (low[a - 1:a] == "-" or _CALLED_NOT_CALL.match(low, b)):
+        if word == "called" and (low[a - 1:a] == "-" or CALLED_NOT_CALL.match(low, b)):
             continue
-        out.append((a, b, _CUE_CLASS[word]))
+        out.append((a, b, CUE_CLASS[word]))
     return out
 
 
@@ -326,7 +326,7 @@ def _regex_cues(low: str, start: int, end: int) -> list[tuple[int, int, str]]:
 @example("they called him", 0, 9)  # "called" crosses the end: the regex sees "call"
 @example("a telephone call", 4, 9)  # starts inside a word
 def test_cues_match_the_plain_alternation(text: str, start: int, length: int) -> None:
-    from compare.events.dates import find_cues
+    from compare.events.cues import find_cues
 
     low = text.lower()
     got = [(c.start, c.end, c.name) for c in find_cues(low, start, start + length)]

@@ -1,0 +1,131 @@
+"""Cue words: the verbs and nouns that say what a sentence reports (a call, a meeting,
+a statement, a report of one, something else), in the languages the table knows.
+
+:func:`find_cues` finds them in a lower-cased text (matched as one alternation would
+match them: leftmost, longest, never overlapping); :func:`kind_of` names the kind of
+event a sentence's cues describe.  :mod:`compare.events.dates` ties date phrases to
+the contact words near them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from attrs import frozen
+
+from compare.core.models import EventKind
+from compare.events.datephrases import MAX_SCAN_CHARS, Mention, WordScan
+
+# Cue words, searched in the lower-cased text; word boundaries are checked in Python
+# (patterns that start with a literal let the regex engine skip ahead quickly).
+CUE_WORDS: tuple[tuple[str, str], ...] = (
+    ("call", r"telephone|phoned|phone|phoning|calls|called|call|conversations|conversation|spoke|talked|"
+             r"разговор|телефон|созвонил|téléphonique|téléphoné|entretenu|entretien|entretenus|telefonat|"
+             r"telefonierte|telefonierten|telefoniert|telefongespräch|gespräch|conversación|telefónica|"
+             r"llamada|通电话|通话"),
+    ("meeting", r"meeting|meets|meet|met|summit|talks|visited|visit|received|hosted|встрет|встреч|переговор|rencontré|"
+                r"rencontre|réunion|sommet|treffen|traf|trafen|getroffen|gipfel|reunido|reunión|reunió|"
+                r"cumbre|会谈|会晤|会见|峰会"),
+    ("strong_statement", r"announced|declared|interview|conference|briefing|remarks|заявил"),
+    ("statement", r"said|says|told|stated|statement|сообщил|déclaré|sagte|erklärte|表示"),
+    # Verbs of reporting: a date beside them dates the report, not the contact.
+    ("report", r"confirmed|confirms|reported|reports|revealed|quoted|подтвердил"),
+    ("generic", r"held|discussed|discuss|exchanged|agreed|обсудил"),
+    ("other", r"launched|launches|launch|signed|signing|anniversary|parade|withdrawal|withdrawn|"
+              r"withdraws|withdraw|expires|expired|expire|expiry|elections|election|born|died|"
+              r"strikes|strike|attacks|attack|votes|vote|founded|fired|since|until|deadline|scheduled"),
+)
+CUE_CLASS: dict[str, str] = {w: name for name, words in reversed(CUE_WORDS) for w in words.split("|")}
+# Stems (Russian) may be followed by more letters; English words must end there.
+CALLED_NOT_CALL = re.compile(r" (?:for|on|upon|off|out|in|it|this|that|them|back)\b")
+STEMS = frozenset({"разговор", "телефон", "созвонил", "встрет", "встреч", "переговор", "заявил",
+                    "сообщил", "обсудил", "подтвердил"})
+CONTACT = frozenset({"call", "meeting"})
+CJK_CUES = frozenset(w for w in CUE_CLASS if any("\u4e00" <= ch <= "\u9fff" for ch in w))
+@frozen
+class Cue:
+    start: int
+    end: int
+    name: str
+
+
+def find_cues(low: str, start: int = 0, end: int = MAX_SCAN_CHARS) -> list[Cue]:
+    """Event / other-event cue words in ``low[start:end]`` (lower-cased text), in order.
+
+    The words are matched as one alternation would match them (leftmost, longest at a
+    position, never overlapping), from the text's cue occurrences found once per text."""
+    out = []
+    n = len(low)
+    end = min(end, MAX_SCAN_CHARS)
+    starts, occurrences = _cue_occurrences(low)
+    last_end = start
+    for i in range(bisect.bisect_left(starts, start), len(starts)):
+        a, b, word = occurrences[i]
+        if a >= end:
+            break
+        if a < last_end or b > end:
+            continue
+        last_end = b
+        if word in CJK_CUES:
+            out.append(Cue(a, b, CUE_CLASS[word]))  # no spaces between Chinese words
+            continue
+        if a and low[a - 1].isalnum():
+            continue
+        if b < n and low[b].isalnum() and word not in STEMS:
+            continue
+        if word == "called" and (low[a - 1:a] == "-" or CALLED_NOT_CALL.match(low, b)):
+            continue  # "called for restraint", "so-called", "called it"
+        out.append(Cue(a, b, CUE_CLASS[word]))
+    return out
+
+
+CUE_SCAN = WordScan(sorted(CUE_CLASS))
+_CUE_MEMO: list[tuple[str, list[int], list[tuple[int, int, str]]]] = []
+
+
+def _cue_occurrences(low: str) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """Every occurrence (start, end, word) of a cue word in ``low`` (overlapping ones too),
+    by start and longest first; the answers for the last two texts are kept."""
+    for text, starts, occurrences in _CUE_MEMO:
+        if text is low:
+            return starts, occurrences
+    found = []
+    for word in CUE_SCAN.present(low):
+        pos = low.find(word, 0, MAX_SCAN_CHARS)
+        while pos >= 0:
+            found.append((pos, -len(word), word))
+            pos = low.find(word, pos + 1, MAX_SCAN_CHARS)
+    found.sort()
+    occurrences = [(a, a - neg, word) for a, neg, word in found]
+    starts = [a for a, _, _ in occurrences]
+    _CUE_MEMO[:] = [(low, starts, occurrences), *_CUE_MEMO[:1]]
+    return starts, occurrences
+
+
+def nearest_cue(cues: Sequence[Cue], m: Mention) -> tuple[str | None, int]:
+    """The class of the cue nearest to ``m`` (outside it) and its distance."""
+    best: tuple[int, str] | None = None
+    for c in cues:
+        if m.start <= c.start < m.end:
+            continue
+        gap = m.start - c.end if c.end <= m.start else c.start - m.end
+        if best is None or gap < best[0]:
+            best = (gap, c.name)
+    return (best[1], best[0]) if best else (None, 10**6)
+
+
+def kind_of(cues: Sequence[Cue]) -> EventKind | None:
+    """Call > meeting > statement.  "said" alone is attribution ("the Kremlin said"),
+    not a statement event; "said during a conference", "announced" are."""
+    names = {c.name for c in cues}
+    if "call" in names:
+        return "call"
+    if "meeting" in names:
+        return "meeting"
+    if "strong_statement" in names:
+        return "statement"
+    return None
+
+
