@@ -36,14 +36,48 @@ CUE_WORDS: tuple[tuple[str, str], ...] = (
     ("other", r"launched|launches|launch|signed|signing|anniversary|parade|withdrawal|withdrawn|"
               r"withdraws|withdraw|expires|expired|expire|expiry|elections|election|born|died|"
               r"strikes|strike|attacks|attack|votes|vote|founded|fired|since|until|deadline|scheduled"),
+    # The contact words of more languages (general vocabulary: "telephone", "talk",
+    # "meet", "summit"), so that a date phrase beside them dates the event as in the
+    # languages above.  Stems (STEMS_MORE) take any ending: Turkish, Hungarian, Finnish,
+    # Polish, Czech inflect them.
+    ("call", r"telefonata|telefonico|telefonica|telefonicamente|colloquio|conversazione|"  # it
+             r"telefonema|telefonou|telefônica|telefônico|conversou|conversaram|ligação|"  # pt
+             r"telefon|telepon|pembicaraan|berbicara|"  # tr, hu, id
+             r"telefonisch|telefoongesprek|gesprek|sprak|spraken|belde|"  # nl
+             r"telefonsamtal|samtal|samtale|talade|talte|ringde|"  # sv, da, no
+             r"telefoniczn|rozmawia|rozmow|telefonoval|telefonát|telefonicky|hovořil|rozhovor|"  # pl, cs
+             r"convorbire|telefonic|telefonică|telefonski|razgovara|razgovor|"  # ro, hr
+             r"beszél|puhel|keskustel|розмов|điện đàm|cuộc gọi|điện thoại|"  # hu, fi, uk, vi
+             r"통화|전화|電話|اتصال|هاتف|مكالمة|محادثة"),  # ko, ja, ar
+    ("meeting", r"incontro|incontrato|vertice|colloqui|reunião|encontro|reuniu|cúpula|"  # it, pt
+                r"görüş|bertemu|pertemuan|kunjungan|"  # tr, id
+                r"ontmoeting|ontmoette|ontmoetten|bezoek|bezocht|möte|mötte|träffade|toppmöte|møde|"
+                r"mødtes|møtte|spotka|szczyt|setkal|setkání|schůzk|întâlni|sastan|"  # nl, nordic, pl, cs, ro, hr
+                r"találkoz|csúcs|tapasi|tapaa|huippukokou|зустр|hội đàm|hội kiến|gặp|thượng đỉnh|"
+                r"회담|회동|만났|정상회의|会談|会合|لقاء|التقى|اجتماع|قمة"),
 )
 CUE_CLASS: dict[str, str] = {w: name for name, words in reversed(CUE_WORDS) for w in words.split("|")}
 # Stems (Russian) may be followed by more letters; English words must end there.
 CALLED_NOT_CALL = re.compile(r" (?:for|on|upon|off|out|in|it|this|that|them|back)\b")
 STEMS = frozenset({"разговор", "телефон", "созвонил", "встрет", "встреч", "переговор", "заявил",
-                    "сообщил", "обсудил", "подтвердил"})
+                   "сообщил", "обсудил", "подтвердил"})
+STEMS_MORE = frozenset({"telefon", "telepon", "görüş", "telefoniczn", "rozmawia", "rozmow", "razgovara",
+                        "razgovor", "beszél", "puhel", "keskustel", "розмов", "spotka", "setkal", "schůzk",
+                        "întâlni", "sastan", "találkoz", "csúcs", "tapaa", "huippukokou", "зустр", "telefonic",
+                        "möte", "møde", "szczyt"})
 CONTACT = frozenset({"call", "meeting"})
-CJK_CUES = frozenset(w for w in CUE_CLASS if any("\u4e00" <= ch <= "\u9fff" for ch in w))
+
+
+def _unbounded(word: str) -> bool:
+    """Words of scripts written without spaces (Han, kana) or with prefixes and suffixes
+    joined to the word (Hangul particles, Arabic "wa-", "bi-", "al-") are found anywhere."""
+    return any("\u4e00" <= ch <= "\u9fff" or "\u3040" <= ch <= "\u30ff" or "\uac00" <= ch <= "\ud7af"
+               or "\u0600" <= ch <= "\u06ff" for ch in word)
+
+
+UNBOUNDED_CUES = frozenset(w for w in CUE_CLASS if _unbounded(w))
+
+
 @frozen
 class Cue:
     start: int
@@ -68,12 +102,12 @@ def find_cues(low: str, start: int = 0, end: int = MAX_SCAN_CHARS) -> list[Cue]:
         if a < last_end or b > end:
             continue
         last_end = b
-        if word in CJK_CUES:
+        if word in UNBOUNDED_CUES:
             out.append(Cue(a, b, CUE_CLASS[word]))  # no spaces between Chinese words
             continue
         if a and low[a - 1].isalnum():
             continue
-        if b < n and low[b].isalnum() and word not in STEMS:
+        if b < n and low[b].isalnum() and word not in STEMS and word not in STEMS_MORE:
             continue
         if word == "called" and (low[a - 1:a] == "-" or CALLED_NOT_CALL.match(low, b)):
             continue  # "called for restraint", "so-called", "called it"

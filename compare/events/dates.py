@@ -104,7 +104,10 @@ _POSITIVE = frozenset({"call", "meeting", "strong_statement", "statement", "gene
 # A dateline: a place (one to three capitalised words, a bracketed region) and a comma or
 # full stop before the date at the start of a line, an agency or a dash after it
 # ("Moscow, July 24 (IANS) ...", "Moscow [Russia], Dec 18 (ANI): ...", "Paris. 3 mars. AFP —").
-_DATELINE_BEFORE = re.compile(r"[ \t]*(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’-]*[ \t/]*){1,3}(?:\[[^\]\n]{1,30}\][ \t]*)?[,.][ \t]*"
+# Scripts without capitals (Arabic, Hangul, Han, kana) name the place in any word.
+_DATELINE_BEFORE = re.compile(r"[ \t]*(?:(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’-]*|"
+                              r"[\u0600-\u06ff\uac00-\ud7af\u3040-\u30ff\u4e00-\u9fff]+)"
+                              r"[ \t/]*){1,3}(?:\[[^\]\n]{1,30}\][ \t]*)?[,.、，،][ \t]*"
                               r"(?:(?:le|am|den)[ \t]+)?")
 _DATELINE_AFTER = re.compile(r"[ \t.]*(?:,?[ \t]*(?:19|20)\d{2})?[ \t]*(?:\([^()\n]{1,40}\)|"
                              r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ.]{1,20}(?:\.[A-Za-z]{2,3})?[ \t]*)?[-–—:])")

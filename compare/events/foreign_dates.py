@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from compare.events.datephrases import Mention, in_spans, valid_date
+from compare.events.locale_dates import locale_matches
 
 FR_MONTHS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
              "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
@@ -30,6 +31,10 @@ WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "s
 RELATIVE = {"aujourd'hui": 0, "aujourd’hui": 0, "hier": -1, "heute": 0, "gestern": -1, "hoy": 0, "ayer": -1,
             "今天": 0, "今日": 0, "昨天": -1, "昨日": -1}
 ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+
+# Languages these tables (or datephrases') are written for; any other language's
+# phrases come from dateparser's locale data (:mod:`locale_dates`).
+OWN_TABLES = frozenset({"fr", "de", "es", "zh", "en", "ru", "uk", "und"})
 
 _MONTHS = "|".join(sorted({*FR_MONTHS, *DE_MONTHS, *ES_MONTHS}, key=len, reverse=True))
 _DAY_MONTH = re.compile(rf"(?<![\w.])(?P<day>\d{{1,2}})(?:er|\.)?[ \t]+(?:de[ \t]+)?(?P<mon>{_MONTHS})(?![\w])"
@@ -80,5 +85,10 @@ def foreign_mentions(text: str, low: str, skip: Sequence[tuple[int, int]] = (),
         if word == "hier" and language != "fr":
             continue
         add(m.start(), m.end(), "relative", offset=RELATIVE[word.replace("’", "'")])
+    if language not in OWN_TABLES:
+        def add_new(start: int, end: int, kind: str, **values: object) -> None:
+            if not any(start < x.end and x.start < end for x in out):
+                add(start, end, kind, **values)
+        locale_matches(text, low, language, add_new, valid_date)
     out.sort(key=lambda x: x.start)
     return out

@@ -56,18 +56,49 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "es": _set("el la los las y que del en por con una para se al lo su sus es fue como más "
                     "pero han ha este esta"),
     "it": _set("il di che la per con del della dei delle una sono è non gli alla nel nella ha "
-                    "anche come più ai dal lo"),
+                    "anche come più ai dal lo al e"),
     "pt": _set("o os as do da dos das em no na que com uma para por não foi ao à pelo pela são "
-                    "também mais seu sua"),
+                    "também mais seu sua a e"),
     "nl": _set("de het een en van dat is op te in met voor niet zijn werd door ook aan bij "
                     "naar om heeft wordt"),
     "pl": _set("i w na z się że nie do to jest o od po przez dla jak ale oraz jego który "
                     "została został są"),
+    "tr": _set("ve bir bu da de için ile olarak olan gibi daha çok en ama ancak kadar sonra ise her "
+                    "değil ya olduğunu tarafından arasında"),
+    "id": _set("yang dan di ke dari ini itu dengan untuk tidak dalam akan pada juga oleh adalah ada "
+                    "karena telah sudah atau bahwa mereka"),
+    "vi": _set("của và là có các những được trong cho không một người này với đã đến khi thì cũng "
+                    "như về theo tại"),
+    "cs": _set("a se na je že v s z do to o jako ale i by jsou byl bylo pro jeho které který která "
+                    "také podle při již"),
+    "sk": _set("a sa na je že v s z do to o ako ale aj by sú bol bolo pre jeho ktoré ktorý ktorá "
+                    "tiež podľa pri už"),
+    "sv": _set("och i att det som en på är av för med till den har de inte om ett han var men så "
+                    "från vid"),
+    "da": _set("og i at det som en på er af for med til den har de ikke om et han var men så fra "
+                    "ved blev"),
+    "no": _set("og i at det som en på er av for med til den har de ikke om et han var men så fra "
+                    "ved ble"),
+    "fi": _set("ja on ei se että oli hän mutta kun myös tai ovat ole joka mikä sen niin kuin vain "
+                    "sitä jo tämä"),
+    "ro": _set("și în de la a cu pe care nu din este să un o pentru se mai au fost ca sau dar prin "
+                    "acest"),
+    "hu": _set("a az és hogy nem is egy meg van volt de csak már mint ez azt még ki el le pedig "
+                    "mert"),
+    "hr": _set("i u je da se na za od su s o a kao što ali će bi iz ne to koji koja"),
+    "sl": _set("in v je da se na za so z o pa kot ki ne bi iz tudi že ali tem"),
+    "ca": _set("els les i amb per són va hi ho aquest aquesta però també dels pels seva seu molt el la de que"),
+    "lt": _set("ir į yra kad su iš bet tai o ne jo kaip buvo apie už nuo"),
+    "lv": _set("un ir ar uz no par kā ka bet arī tas vai lai pie bija"),
+    "et": _set("ja on ei et see oli ka kui mis aga nii või oma tema"),
 }
 FUNCTION_WORDS: frozenset[str] = frozenset().union(*_FUNCTION_WORDS.values())
 # Letters that only some Latin-script languages use: a small bonus per occurrence.
 _LETTERS = {
-    "de": "äöüß", "fr": "èêëçœùû", "es": "ñ¿¡", "pt": "ãõ", "it": "ìò", "pl": "ąćęłńśźż",
+    "de": "äöüß", "fr": "èêëçœùû", "es": "ñ¿¡", "pt": "ãõç", "it": "ìò", "pl": "ąćęłńśźż",
+    "tr": "ığİ", "vi": "ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ", "cs": "ěůř", "sk": "ľĺŕä",
+    "sv": "å", "da": "æø", "no": "æø", "ro": "șțăâ", "hu": "őű", "hr": "čćđ", "lt": "ėįųū",
+    "lv": "āēģīķļņ", "et": "õ", "ca": "ŀ",
 }
 _LETTER_BONUS = 0.2
 

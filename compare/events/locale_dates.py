@@ -1,0 +1,171 @@
+"""Date phrases in any language dateparser has locale data for.
+
+The hand-written tables of :mod:`foreign_dates` cover French, German, Spanish and
+Chinese; :mod:`datephrases` English and Russian.  A page in Italian, Turkish,
+Portuguese, Indonesian, Korean, Arabic... is read here from dateparser's own
+locale data (the library's month and weekday names, its "today" / "yesterday"
+words, its connector words and its usual date order), so no language needs a
+table of ours:
+
+- a day number next to a month name, in the locale's order ("12 marzo 2026",
+  "12 de março", "12 Mart 2026", "2026. március 12.", "marzo 12" for month-first
+  locales), with the locale's skip words allowed between them ("12 de março");
+- numeric month names: Korean "2026년 3월 12일", Vietnamese "ngày 12 tháng 3"
+  (Japanese "3月12日" is read as Chinese is), and Japanese and Korean weekday names
+  ("月曜日", "월요일");
+- a weekday name ("lunedì", "pazartesi", "segunda-feira");
+- "today" and "yesterday" ("oggi", "ieri", "dün", "ontem").
+
+Short forms are left out: a month abbreviation of three letters is read only
+right after a day number, a weekday name of fewer than four letters and a
+"today" / "yesterday" word of fewer than three (fewer than two characters for a
+spaceless script) never, since such words are often ordinary words of the
+language ("mar" is "sea" in Italian, "sen" is "you" in Turkish).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+import attrs
+
+__all__ = ["LocaleDates", "locale_dates", "locale_matches"]
+
+_MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december")
+_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_RELATIVE_KEYS = {"0 day ago": 0, "1 day ago": -1}
+MIN_MONTH_CHARS = 3
+MIN_WORD_CHARS = 4
+MIN_RELATIVE_CHARS = 3
+MIN_SPACELESS_CHARS = 2
+# Connector words allowed between the day and the month ("12 de março"): the
+# locale's skip words of at most this many letters.
+MAX_CONNECTOR_CHARS = 3
+# ISO 639-1 codes our detector gives whose dateparser locale has another name.
+_LOCALE_ALIASES = {"no": "nb"}
+# Numeric month names: Korean "2026년 3월 12일", Vietnamese "ngày 12 tháng 3 năm 2026".
+_NUMERIC_MONTH = {
+    "ko": re.compile(r"(?:(?P<year>(?:19|20)\d{2})\s*년\s*)?(?P<mon>\d{1,2})\s*월\s*(?P<day>\d{1,2})\s*일"),
+    "vi": re.compile(r"(?<![^\W\d_])ngày\s+(?P<day>\d{1,2})\s+tháng\s+(?P<mon>\d{1,2})(?!\d)"
+                     r"(?:,?\s+năm\s+(?P<year>(?:19|20)\d{2})(?!\d))?", re.IGNORECASE),
+}
+
+
+@attrs.frozen
+class LocaleDates:
+    """One language's date words, lower-cased, from dateparser's locale data."""
+
+    language: str
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative: dict[str, int]
+    month_first: bool
+    # Day first ("12 marzo 2026"), read in every locale; month first ("2026. március 12.")
+    # as well where the locale's date order puts the month first.
+    day_month: tuple[re.Pattern[str], ...]
+    weekday: re.Pattern[str] | None
+    relative_word: re.Pattern[str] | None
+
+
+def _spaceless(word: str) -> bool:
+    return any("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in word)
+
+
+def _long_enough(word: str, letters: int) -> bool:
+    return len(word) >= (MIN_SPACELESS_CHARS if _spaceless(word) else letters)
+
+
+def _full_forms(forms: object, letters: int) -> list[str]:
+    """The forms of one locale entry that are whole words: long enough, no digits, not
+    in brackets, and not an abbreviation (a prefix of another form: "månd" of "måndag")."""
+    words = [w.lower() for w in forms if isinstance(w, str)] if isinstance(forms, list) else []
+    words = [w for w in words if _long_enough(w, letters) and not any(ch.isdigit() or ch in "()." for ch in w)]
+    return [w for w in words if not any(o != w and o.startswith(w) for o in words)]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _words_pattern(words: list[str]) -> re.Pattern[str] | None:
+    """Whole words for alphabetic scripts; spaceless scripts have no word boundary."""
+    if not words:
+        return None
+    spaced = [w for w in words if not _spaceless(w)]
+    spaceless = [w for w in words if _spaceless(w)]
+    parts = [rf"(?<![^\W\d_])(?:{_alternation(spaced)})(?![^\W\d_])"] if spaced else []
+    parts += [_alternation(spaceless)] if spaceless else []
+    return re.compile("|".join(parts))
+
+
+@lru_cache(maxsize=64)
+def locale_dates(language: str) -> LocaleDates | None:
+    """The date words of ``language`` (an ISO 639-1 code), or None when dateparser has
+    no locale for it."""
+    if not language or not language.isalpha():
+        return None
+    try:
+        from dateparser.languages.loader import default_loader
+        info = default_loader.get_locale(_LOCALE_ALIASES.get(language, language)).info
+    except (KeyError, ValueError, ImportError):
+        return None
+    months = {w.lower(): n for n, key in enumerate(_MONTH_KEYS, 1) for w in info.get(key, ())
+              if isinstance(w, str) and not any(ch.isdigit() for ch in w) and len(w) >= MIN_MONTH_CHARS}
+    weekdays = {w: n for n, key in enumerate(_WEEKDAY_KEYS) for w in _full_forms(info.get(key), MIN_WORD_CHARS)}
+    relative_data = info.get("relative-type") or {}
+    relative = {w: offset for key, offset in _RELATIVE_KEYS.items()
+                for w in _full_forms(relative_data.get(key), MIN_RELATIVE_CHARS)}
+    # A word that is both (a weekday that is also "today") is not a date phrase we can trust.
+    for word in set(weekdays) & set(relative):
+        del weekdays[word], relative[word]
+    connectors = sorted({w.lower() for w in info.get("skip", ()) if isinstance(w, str) and w.isalpha()
+                         and len(w) <= MAX_CONNECTOR_CHARS})
+    order = str(info.get("date_order") or "DMY")
+    month_first = order.index("M") < order.index("D")
+    day_month: tuple[re.Pattern[str], ...] = ()
+    if months:
+        link = rf"(?:\.|,)?[ \t]+(?:(?:{_alternation(connectors)})[ \t]+)?" if connectors else r"(?:\.|,)?[ \t]+"
+        mon = rf"(?P<mon>{_alternation(list(months))})\.?"
+        day = r"(?P<day>\d{1,2})\.?"
+        year = r"(?P<year>(?:19|20)\d{2})(?!\d)"
+        day_month = (re.compile(rf"(?<![\w.]){day}{link}{mon}(?![^\W\d_])(?:{link}{year})?"),)
+        if month_first:
+            day_month += (re.compile(rf"(?:{year}\.?[ \t]+)?(?<![^\W\d_]){mon}[ \t]+{day}(?!\d)"),)
+    weekday = _words_pattern(list(weekdays))
+    relative_word = _words_pattern(list(relative))
+    return LocaleDates(language=language, months=months, weekdays=weekdays, relative=relative,
+                       month_first=month_first, day_month=day_month, weekday=weekday, relative_word=relative_word)
+
+
+Add = Callable[..., None]
+
+
+def locale_matches(text: str, low: str, language: str, add: Add, valid: Callable[[int, int, int], object]) -> None:
+    """Call ``add(start, end, kind, **values)`` for each date phrase of ``language`` in
+    ``text`` (``low`` is its lower-cased copy with the same offsets); ``valid(y, m, d)``
+    tells a real calendar date."""
+    if language in _NUMERIC_MONTH:
+        for m in _NUMERIC_MONTH[language].finditer(text):
+            year = int(m["year"]) if m["year"] else None
+            month, day = int(m["mon"]), int(m["day"])
+            if 1 <= month <= 12 and 1 <= day <= 31 and (year is None or valid(year, month, day)):
+                add(m.start(), m.end(), "full" if year else "daymonth", day=day, month=month, year=year)
+    table = locale_dates(language)
+    if table is None:
+        return
+    for pattern in table.day_month:
+        for m in pattern.finditer(low):
+            month = table.months[m["mon"]]
+            day = int(m["day"])
+            year = int(m["year"]) if m["year"] else None
+            if 1 <= day <= 31 and (year is None or valid(year, month, day)):
+                add(m.start(), m.end(), "full" if year else "daymonth", day=day, month=month, year=year)
+    if table.weekday is not None:
+        for m in table.weekday.finditer(low):
+            add(m.start(), m.end(), "weekday", weekday=table.weekdays[m.group(0)], modifier=None)
+    if table.relative_word is not None:
+        for m in table.relative_word.finditer(low):
+            add(m.start(), m.end(), "relative", offset=table.relative[m.group(0)])
