@@ -14,7 +14,7 @@ from functools import lru_cache
 from sentencex import segment
 
 from compare.claims.quotes import QUOTE_CHARS, STRIP_EDGE
-from compare.core.textnorm import ends_sentence, is_breadcrumb, word_count
+from compare.core.textnorm import ends_sentence, is_breadcrumb, is_spaceless_char, word_count
 
 MIN_CLAIM_WORDS = 3
 MAX_STAMP_WORDS = 40
@@ -40,6 +40,8 @@ _BULLET = re.compile(r"^\s*[*•·▪►–-]\s")
 _NON_WORD = re.compile(r"\W+")
 _DIGIT = re.compile(r"\d")
 _LETTER_RUN = re.compile(r"[^\W\d_]{2,}")
+# Letters of spaceless scripts a stamp may hold besides dates (a source: "来源：新华网").
+MAX_STAMP_SPACELESS = 8
 _WORD = re.compile(r"\w+")
 _CONNECTOR = re.compile(r"(?:and|but|also|then|so)\s+", re.I)
 
@@ -53,8 +55,10 @@ def _is_stamp(line: str) -> bool:
     (a line of more than MAX_STAMP_WORDS words is a paragraph, not a stamp)."""
     if not _DIGIT.search(line) or line.count(" ") >= MAX_STAMP_WORDS:
         return False
-    rest = _DATE_WORDS.sub(" ", line)
-    return len(_LETTER_RUN.findall(rest)) <= 2
+    runs = _LETTER_RUN.findall(_DATE_WORDS.sub(" ", line))
+    # A run of Han, kana or Thai letters is many words ("来源：新华网" is a stamp's
+    # source, "両首脳は…一致しました" a numbered paragraph).
+    return len(runs) <= 2 and sum(len(r) for r in runs if is_spaceless_char(r[0])) <= MAX_STAMP_SPACELESS
 
 
 @lru_cache(maxsize=256)
