@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
+import numpy as np
 from attrs import field, frozen
 from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
@@ -216,6 +217,18 @@ def _unpack_all(packed: list[bytes]) -> list[EventResult]:
         if enabled:
             gc.enable()
     return results
+
+
+def lead_encoder(rules: Rules) -> Callable[[Sequence[str]], np.ndarray | None] | None:
+    """The embedding model as clustering uses it (documents in different languages that
+    name nobody join on their leads), or None when it cannot match across languages."""
+    from compare.align.embed import embed_texts
+    from compare.align.languages import cross_lingual
+
+    config = rules.matching
+    if not cross_lingual(config):
+        return None
+    return lambda texts: embed_texts(texts, config.embedding_model)
 
 
 def release_model() -> None:
@@ -490,7 +503,8 @@ def _analyse(runner: _Runner, sources: Sequence[SourceText], rules: Rules,
     t1 = time.perf_counter()
     docs = in_stage(progress, "duplicates", lambda: _finish_documents(docs))
     t2 = time.perf_counter()
-    events, docs = in_stage(progress, "clustering", lambda: cluster_documents(docs))
+    encode = lead_encoder(rules)
+    events, docs = in_stage(progress, "clustering", lambda: cluster_documents(docs, encode))
     by_id = {d.id: d for d in docs}
     jobs = [(ev, [by_id[i] for i in ev.documents]) for ev in events]
     del by_id

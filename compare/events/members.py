@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 import attrs
+import numpy as np
 from rapidfuzz import fuzz
 
 from compare.core.models import Document, EventKind
@@ -28,6 +29,8 @@ from compare.events.stamps import url_month
 # with exact surnames only; 1.000 with the lists throughout.
 SURNAME_RATIO = 80
 TOPIC_CHARS = 4000
+# Characters of the text (after the title) a lead embedding encodes.
+LEAD_CHARS = 400
 _WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 _STOP = frozenset("""
 that this with from have been were their they there which would said also about after
@@ -126,6 +129,21 @@ def _words(doc: Document) -> set[str]:
     return {w for w in _WORD.findall(doc.text[:TOPIC_CHARS].lower()) if w not in _STOP}
 
 
+def lead_text(doc: Document) -> str:
+    """What a document's lead embedding encodes: its title and the start of its text."""
+    return f"{doc.title or ''}\n{doc.text[:LEAD_CHARS]}"
+
+
+def lead_similarity(item: _Item, group: _Group) -> float | None:
+    """The cosine of ``item``'s lead with the closest lead of a ``group`` member written in
+    another language, when the item's language is none of the group's (topic words cannot
+    tell there); None without leads or when a member shares the item's language."""
+    if item.lead is None or item.doc.language in {i.doc.language for i in group.items}:
+        return None
+    sims = [float(item.lead @ i.lead) for i in group.items if i.lead is not None]
+    return max(sims) if sims else None
+
+
 def containment(item: set[str], group: set[str]) -> float:
     """The share of a document's topic words that a group's documents use too."""
     return len(item & group) / len(item) if item else 0.0
@@ -163,6 +181,8 @@ class _Item:
     bare: frozenset[str] = frozenset()
     # The document calls its contact a repeat ("spoke again", "second call", "再次").
     repeat: bool = False
+    # Unit embedding of the title and lead (see :func:`lead_text`), when a model is given.
+    lead: np.ndarray | None = None
 
 
 def _item(doc: Document) -> _Item:
