@@ -103,7 +103,7 @@ NON_EVIDENCE_WORDS: tuple[str, ...] = (
 NON_EVIDENCE = re.compile("|".join(re.escape(w) for w in NON_EVIDENCE_WORDS))
 _AGO_WORDS = (" ago", " назад")
 
-MentionKind = Literal["full", "daymonth", "numeric", "iso", "russian", "weekday", "relative", "dateline"]
+MentionKind = Literal["full", "daymonth", "numeric", "iso", "russian", "weekday", "relative", "dateline", "day"]
 
 
 @frozen

@@ -111,6 +111,8 @@ _DATELINE_BEFORE = re.compile(r"[ \t]*(?:(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’-]*|"
                               r"(?:(?:le|am|den)[ \t]+)?")
 _DATELINE_AFTER = re.compile(r"[ \t.]*(?:,?[ \t]*(?:19|20)\d{2})?[ \t]*(?:\([^()\n]{1,40}\)|"
                              r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ.]{1,20}(?:\.[A-Za-z]{2,3})?[ \t]*)?[-–—:])")
+# A Chinese agency dateline: the agency and the place run into the date ("中新社东京6月10日电").
+_CJK_DATELINE_BEFORE = re.compile(r"[ \t]*[\u4e00-\u9fff]{2,14}")
 # A sentence about what is still to come: a weekday in it names a plan, not the event.
 _FUTURE = re.compile(r"\b(?:will|shall|expects?|expected|tomorrow|next|plans? to|planned|is due|are due|"
                      r"scheduled|upcoming|meets|is to|are to|to be held|going to|vont|sera|seront|prévu|"
@@ -144,9 +146,10 @@ class Candidate:
 
 
 _BASE = {"dateline": 5.0, "full": 3.0, "numeric": 3.0, "iso": 3.0, "russian": 3.0,
-         "daymonth": 2.5, "weekday": 2.0, "relative": 2.0}
+         "daymonth": 2.5, "weekday": 2.0, "relative": 2.0, "day": 2.0}
 _RULE = {"dateline": "dateline", "full": "explicit", "numeric": "explicit", "iso": "explicit",
-         "russian": "russian", "daymonth": "day_month", "weekday": "weekday", "relative": "relative"}
+         "russian": "russian", "daymonth": "day_month", "weekday": "weekday", "relative": "relative",
+         "day": "day_of_month"}
 
 
 @frozen
@@ -190,6 +193,15 @@ def _resolve(m: Mention, ctx: _Context) -> dt.date | None:
     pub = ctx.anchor
     if m.kind == "relative":
         return pub + dt.timedelta(days=m.offset or 0) if pub else None
+    if m.kind == "day":  # "10日": the last 10th of a month on or before the page's day
+        if pub is None or m.day is None:
+            return None
+        month = dt.date(pub.year, pub.month, 1)
+        for _ in range(2):
+            if (d := valid_date(month.year, month.month, m.day)) is not None and d <= pub:
+                return d
+            month = (month - dt.timedelta(days=1)).replace(day=1)
+        return None
     if m.kind == "weekday":
         if pub is None or m.weekday is None or m.modifier in ("next", "possessive", "this"):
             return None
@@ -232,8 +244,8 @@ def _score(m: Mention, date: dt.date, near: tuple[str | None, int], contact_gap:
         score -= 1  # "confirmed on Monday that ... called on Sunday": the report's day
     elif cue in _POSITIVE:
         score += 2 + (1 if gap <= CONTACT_GAP else 0)
-    elif m.kind in ("weekday", "relative"):
-        return None  # a lonely "on Monday" / "today" is not evidence
+    elif m.kind in ("weekday", "relative", "day"):
+        return None  # a lonely "on Monday" / "today" / "10日" is not evidence
     if contact_gap is not None and contact_gap <= CONTACT_GAP and cue != "other":
         score += 1.5  # the date phrase belongs to the contact verb
     if m.kind == "weekday" and m.modifier is None and cue != "other":
@@ -262,7 +274,7 @@ def is_stamp(text: str, low: str, m: Mention) -> bool:
     a, b = line_bounds(text, m.start)
     if LABEL.search(text[a:m.start]):
         return True
-    if m.kind in ("weekday", "relative"):
+    if m.kind in ("weekday", "relative", "day"):
         return False
     residual = STAMP_NOISE.sub(" ", text[a:m.start] + " " + text[m.end:b])
     if len(" ".join(residual.split())) <= MAX_STAMP_RESIDUAL and not find_cues(low, a, b):
@@ -273,6 +285,8 @@ def is_stamp(text: str, low: str, m: Mention) -> bool:
 def _is_dateline(text: str, m: Mention, line_start: int) -> bool:
     if m.kind not in ("daymonth", "full", "russian") or m.start - line_start > 45:
         return False
+    if _CJK_DATELINE_BEFORE.fullmatch(text, line_start, m.start) and text.startswith("电", m.end):
+        return True  # "新华社北京6月10日电": agency, place, date, "dispatch"
     return (_DATELINE_BEFORE.fullmatch(text, line_start, m.start) is not None
             and _DATELINE_AFTER.match(text, m.end) is not None)
 

@@ -45,6 +45,9 @@ _WEEKDAY = re.compile(r"(?<![\w])(?P<wd>" + "|".join(WEEKDAYS) + r")(?:morgen|vo
 _RELATIVE = re.compile(r"(?<![\w])(?P<rel>aujourd['’]hui|hier|heute|gestern|hoy|ayer)(?![\w])|"
                        r"(?P<zh>今天|今日|昨天|昨日)")
 _ZH_DATE = re.compile(r"(?:(?P<year>(?:19|20)\d{2})年)?(?P<mon>\d{1,2})月(?P<day>\d{1,2})[日号]")
+# A day of the month alone ("10日", "10일"): Chinese, Japanese and Korean news date the
+# event so, the month being the page's.
+_CJK_DAY = re.compile(r"(?<![\d年月월/.-])(?<![\d年月월]\s)(?P<day>\d{1,2})\s*(?:日|号|일)(?![\d])")
 _ZH_WEEKDAY = re.compile(r"(?:星期|周|礼拜)(?P<wd>[一二三四五六日天])")
 # A modifier before a weekday that makes it another day than the last one of that name.
 _NEXT = re.compile(r"(?:prochain|nächsten|kommenden|下)\W*$")
@@ -74,6 +77,10 @@ def foreign_mentions(text: str, low: str, skip: Sequence[tuple[int, int]] = (),
         month, day = int(m["mon"]), int(m["day"])
         if 1 <= month <= 12 and 1 <= day <= 31 and (year is None or valid_date(year, month, day)):
             add(m.start(), m.end(), "full" if year else "daymonth", day=day, month=month, year=year)
+    if language in ("zh", "ja", "ko"):
+        for m in _CJK_DAY.finditer(text):
+            if 1 <= int(m["day"]) <= 31 and not any(x.start <= m.start() < x.end for x in out):
+                add(m.start(), m.end(), "day", day=int(m["day"]))
     for m in _WEEKDAY.finditer(low):
         nxt = bool(_NEXT.search(low, max(0, m.start() - 12), m.start()) or _NEXT_AFTER.match(low, m.end()))
         add(m.start(), m.end(), "weekday", weekday=WEEKDAYS[m["wd"]], modifier="next" if nxt else None)

@@ -86,6 +86,12 @@ DATE_CASES = [
      D(2031, 6, 12), D(2031, 6, 11)),
     ("pl", "Premier Jan Nowak rozmawiał we wtorek telefonicznie z premier Finlandii Aino Virtanen.",
      D(2031, 6, 12), D(2031, 6, 10)),
+    # a day of the month alone, as Chinese, Japanese and Korean news date the event
+    ("ja", "東京、2031年6月12日 – 佐藤健首相は10日、フィンランドのビルタネン首相と電話会談を行った。", None,
+     D(2031, 6, 10)),
+    ("zh", "新华社北京7月2日电 国家主席王志远30日同芬兰总统维尔塔宁通电话。", D(2031, 7, 2), D(2031, 6, 30)),
+    ("zh", "中新社东京7月2日电 国家主席王志远30日同芬兰总统维尔塔宁通电话。", D(2031, 7, 3), D(2031, 6, 30)),
+    ("ko", "김민수 대통령은 10일 핀란드 총리와 전화 통화를 했다.", D(2031, 6, 11), D(2031, 6, 10)),
     ("vi", "Thủ tướng Nguyễn Văn An đã điện đàm với Thủ tướng Phần Lan Aino Virtanen vào ngày 10 tháng 6.",
      D(2031, 6, 12), D(2031, 6, 10)),
 ]
@@ -116,6 +122,13 @@ def test_short_forms_are_not_dates() -> None:
     assert _mentions("Il mar Baltico è calmo.", "it") == []
     assert _mentions("Sen ne dersin?", "tr") == []
     assert [(m.day, m.month) for m in _mentions("il 3 mar. scorso", "it")] == [(3, 3)]
+
+
+def test_a_day_alone_never_hides_its_month() -> None:
+    assert [(m.kind, m.month, m.day) for m in _mentions("6월 10일 통화했다", "ko")] == [("daymonth", 6, 10)]
+    assert [(m.kind, m.month, m.day) for m in _mentions("6月10日通电话", "zh")] == [("daymonth", 6, 10)]
+    assert [(m.kind, m.day) for m in _mentions("总统10日通电话", "zh")] == [("day", 10)]
+    assert _mentions("价格上涨10%", "zh") == []
 
 
 def test_a_month_first_locale_reads_year_month_day() -> None:
