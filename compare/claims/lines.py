@@ -44,6 +44,10 @@ _LETTER_RUN = re.compile(r"[^\W\d_]{2,}")
 MAX_STAMP_SPACELESS = 8
 _WORD = re.compile(r"\w+")
 _CONNECTOR = re.compile(r"(?:and|but|also|then|so)\s+", re.I)
+# A list item's number or letter before its text: "(2) ", "2) ", "（2）", "②", "一、", and a
+# bare "1 " only before a letter of a spaceless script (in English "2 leaders" is the claim's).
+_ENUMERATOR = re.compile(r"(?:\(\d{1,2}\)|\d{1,2}\)|（\d{1,2}）|[\u2460-\u2473]|[一二三四五六七八九十]{1,3}、"
+                         r"|\d{1,2}[ \t\u3000]+(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]))[ \t\u3000]*")
 
 
 def norm_line(s: str) -> str:
@@ -170,6 +174,9 @@ def trim_span(text: str, a: int, b: int, *, connectors: bool = True) -> tuple[in
             a += 1
         while b > a and text[b - 1] in STRIP_EDGE:
             b -= 1
+        en = _ENUMERATOR.match(text, a, b)
+        if en and en.end() < b:
+            a = en.end()  # "(2) They discussed", "一、双方同意", "1 冒頭、": the list's number is no claim's
         if connectors:
             m = _CONNECTOR.match(text, a, b)
             if m and len(text[m.end():b].split()) >= MIN_CLAIM_WORDS:

@@ -557,3 +557,22 @@ def test_a_navigation_trail_is_no_claim(rules: ClaimTypeRules) -> None:
     assert [c.text for c in _claims(text, rules)] == [
         "Ministers agree on ferry timetable",
         "The ministers agreed on a new ferry timetable / schedule for the winter"]
+
+
+@pytest.mark.parametrize(("language", "text", "want"), [
+    ("en", "Readout\n\n(2) They discussed energy and trade in detail.\n\n3) Both sides welcomed the new gas "
+           "pipeline project.\n\n2 leaders met in 2019 to sign it.",
+     ["They discussed energy and trade in detail", "Both sides welcomed the new gas pipeline project",
+      "2 leaders met in 2019 to sign it"]),
+    ("ja", "会談\n\n1 冒頭、佐藤総理から、先月の地震による被害に対してお見舞いを述べました。\n\n"
+           "（2）両首脳は、エネルギー分野での協力を一層強化することで一致しました。",
+     ["冒頭、佐藤総理から、先月の地震による被害に対してお見舞いを述べました。",
+      "両首脳は、エネルギー分野での協力を一層強化することで一致しました。"]),
+    ("zh", "通话\n\n一、双方同意加强能源合作。\n\n二、双方就地区局势交换了意见。",
+     ["双方同意加强能源合作。", "双方就地区局势交换了意见。"]),
+])
+def test_a_list_item_s_number_is_not_part_of_its_claim(language: str, text: str, want: list[str],
+                                                       rules: ClaimTypeRules) -> None:
+    # a "number changed: 1 -> 30" flag compared a readout's item number with a duration
+    claims = _claims(text, rules, language=language, title=text.split("\n")[0])
+    assert [c.text for c in claims] == want
