@@ -50,6 +50,7 @@ import numpy as np
 from compare.core.models import Document, Event, EventKind, Evidence
 from compare.events.identity import latin, surname_key
 from compare.events.members import (
+    STAMP_LAG_DAYS,
     Identity,
     _compatible,
     _Group,
@@ -469,6 +470,25 @@ def join_undated(undated: list[_Item], groups: list[_Group]) -> list[_Item]:
     return rest
 
 
+def _encode_leads(items: Sequence[_Item], encode: Encoder) -> None:
+    """Lead embeddings for the documents a lead join may concern: those naming fewer than
+    two principals and every document within a few days of one (all of them when one is
+    undated), when the collection has more than one language."""
+    if len({i.doc.language for i in items}) < 2:
+        return
+    open_days = [i.doc.event_date for i in items if len(i.key) < 2]
+    if not open_days:
+        return
+    reach = DATE_SLACK_DAYS + STAMP_LAG_DAYS
+    days = None if None in open_days else {d + dt.timedelta(days=k) for d in open_days if d is not None
+                                           for k in range(-reach, reach + 1)}
+    chosen = [i for i in items if days is None or i.doc.event_date is None or i.doc.event_date in days]
+    vectors = encode([lead_text(i.doc) for i in chosen])
+    if vectors is not None:
+        for i, row in zip(chosen, vectors, strict=True):
+            i.lead = row
+
+
 def _agreed(doc: Document, date: dt.date | None) -> Document:
     """``doc`` with the event's date: the documents of one event agree on it (a page
     that dates it a day off, by its time zone or its stamp, takes the consensus)."""
@@ -489,11 +509,8 @@ def cluster_documents(docs: Sequence[Document], encode: Encoder | None = None) -
     originals = [d for d in docs if d.duplicate_of is None or d.duplicate_of not in ids]
     copies = [d for d in docs if d.duplicate_of is not None and d.duplicate_of in ids]
     items = _with_countries([_item(d) for d in originals])
-    if encode is not None and len({i.doc.language for i in items}) > 1 and any(len(i.key) < 2 for i in items):
-        vectors = encode([lead_text(i.doc) for i in items])
-        if vectors is not None:
-            for i, row in zip(items, vectors, strict=True):
-                i.lead = row
+    if encode is not None:
+        _encode_leads(items, encode)
     groups, undated_items = _group(items)
     undated = [i.doc for i in undated_items]
     # Republications join their original's group (following chains of copies).
