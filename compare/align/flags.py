@@ -40,6 +40,7 @@ from compare.align.discrepancies import (
     states_contact,
     tone_words,
 )
+from compare.align.flagagree import add_agreement
 from compare.align.flagevidence import add_evidence
 from compare.align.flagfeatures import (
     addition_features,
@@ -363,7 +364,8 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
     if event.reference_basis == "majority":
         flags.extend(_unreferenced(event, docs, alignments, cl, skip, copies, lexicon, config,
                                    n_compared, doc_state, ref_feats, model))
-    return add_evidence(event, docs, claims, alignments, flags, lexicon, config)
+    add_evidence(event, docs, claims, alignments, flags, lexicon, config)
+    return add_agreement(event, docs, claims, alignments, flags, config)
 
 
 def _relayed(ref: Claim, members: Sequence[Claim]) -> bool:
