@@ -241,12 +241,24 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
                         refs, set(), lexicon, config)
     ref_scope: dict[str, float] = {}
 
-    def ref_feats(prefix: str, ref: Claim, members: Sequence[Claim]) -> dict[str, float]:
+    # a reference group's members, whether they relay it and its features, once
+    # per group (not once per document: groups of a large event are large)
+    group_of = {a.id: [cl[c] for c in a.claims] for a in ref_groups}
+    relayed = {a.id: _relayed(cl[a.reference_claim or ""], group_of[a.id]) for a in ref_groups}
+    ref_memo: dict[tuple[str, str], dict[str, float]] = {}
+
+    def ref_feats(prefix: str, ref: Claim, members: Sequence[Claim],
+                  group: str | None = None) -> dict[str, float]:
+        if group is not None and (prefix, group) in ref_memo:
+            return ref_memo[prefix, group]
         rdoc = by_doc.get(ref.document)
         if ref.id not in ref_scope:
             ref_scope[ref.id] = (model.scope_probability(scope_features(ref, rdoc, ctx, lexicon))
                                  if rdoc is not None else 0.0)
-        return reference_features(prefix, ref, rdoc, members, lexicon, ref_scope[ref.id])
+        out = reference_features(prefix, ref, rdoc, members, lexicon, ref_scope[ref.id])
+        if group is not None:
+            ref_memo[prefix, group] = out
+        return out
 
     # claim -> share of the outlets in its group, for groups without a reference claim
     unref_share = {c: min(1.0, len({cl[x].document for x in a.claims if x in cl}) / n_compared)
@@ -300,8 +312,7 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
             if not members:
                 if ref.event_statement or _minor(ref, lexicon, config):
                     continue
-                if not model.carried(event.reference_basis == "primary",
-                                     _relayed(ref, [cl[c] for c in group.claims]),
+                if not model.carried(event.reference_basis == "primary", relayed[group.id],
                                      len(group_docs[group.id]) / n_compared):
                     continue
                 if ref.id in within:
@@ -317,7 +328,7 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
                              om_event_docs=math.log1p(n_compared),
                              om_doc_claims=math.log1p(len(mine)),
                              **doc_closest("om", to_refs[:, n], cos_refs[:, n]),
-                             **ref_feats("om", ref, [cl[c] for c in group.claims]))
+                             **ref_feats("om", ref, group_of[group.id], group.id))
                 flags.append((_flag(event, doc, kind, None, ref, group, 0.8,
                                     f"{detail}: {_short(ref.text)}{also}", "omission",
                                     lexicon), feats))
@@ -349,7 +360,7 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
                              # how much closer the claim is to its reference
                              # claim than to any other (a wrong pairing scores low)
                              pr_margin=sim - float(np.delete(sims, n).max(initial=0.0)),
-                             **ref_feats("pr", ref, [cl[c] for c in group.claims]))
+                             **ref_feats("pr", ref, group_of[group.id], group.id))
                 flags.append((_flag(event, doc, k, m, ref, group,  # type: ignore[arg-type]
                                     CONFIDENCE[k], detail + also, cls, lexicon), feats))
         for flag, feats in _additions(event, doc, mine, in_ref_group, ref_groups, cl, lexicon,
