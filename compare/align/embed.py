@@ -25,6 +25,7 @@ alone.  A package that is installed but cannot load its model raises
 from __future__ import annotations
 
 import importlib
+import itertools
 import importlib.util
 import os
 from collections.abc import Callable, Sequence
@@ -297,8 +298,13 @@ def release() -> None:
 
 
 def _remember(package: str, key: str, vec: np.ndarray) -> None:
+    """Keep ``vec``; a full cache forgets its older half (insertion order), not
+    everything: the event being analysed asks for its texts again (alignment,
+    then the flags and their evidence), and clearing it all in the middle of
+    an event had its texts encoded a second time."""
     if len(_CACHE) >= _CACHE_MAX:
-        _CACHE.clear()
+        for old in list(itertools.islice(_CACHE, _CACHE_MAX // 2)):
+            del _CACHE[old]
     _CACHE[(package, key)] = vec
 
 
