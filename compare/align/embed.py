@@ -25,8 +25,8 @@ alone.  A package that is installed but cannot load its model raises
 from __future__ import annotations
 
 import importlib
-import itertools
 import importlib.util
+import itertools
 import os
 from collections.abc import Callable, Sequence
 from functools import lru_cache
