@@ -158,6 +158,17 @@ def test_a_full_cache_keeps_its_newer_half(fake: FakeEncoder,
     assert len(fake.batches) == seen + 1
 
 
+def test_a_text_asked_again_stays_in_a_full_cache(fake: FakeEncoder,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(embed, "_CACHE_MAX", 4)
+    embed_texts(["boilerplate", "a1", "a2"])
+    embed_texts(["boilerplate", "b1"])  # used again: now the most recent
+    embed_texts(["c1"])  # full: "a1" and "a2" go
+    seen = len(fake.batches)
+    embed_texts(["boilerplate", "b1", "c1"])
+    assert len(fake.batches) == seen
+
+
 def test_wrong_shape_from_the_model_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(embed, "load_model",
                         lambda package=DEFAULT_MODEL: lambda texts: np.zeros((1, 4)))
