@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import itertools
 import os
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -248,11 +249,11 @@ def embed_texts(texts: Sequence[str], package: str = DEFAULT_MODEL) -> np.ndarra
     found: dict[str, np.ndarray] = {}
     todo: list[str] = []
     for key in dict.fromkeys(keys):
-        hit = _CACHE.get((package, key))
+        hit = _CACHE.pop((package, key), None)
         if hit is None:
             todo.append(key)
         else:
-            found[key] = hit
+            found[key] = _CACHE[(package, key)] = hit  # the most recently used last
     disk = embedcache.store_for(package) if todo else None
     if disk is not None and disk.dim is None:
         disk.dim = int(encode([_PAD_TEXT]).shape[1])  # rows of another length are misses
@@ -297,8 +298,13 @@ def release() -> None:
 
 
 def _remember(package: str, key: str, vec: np.ndarray) -> None:
+    """Keep ``vec``; a full cache forgets the half least recently used, not
+    everything: the event being analysed asks for its texts again (alignment,
+    then the flags and their evidence) and boilerplate recurs across events;
+    clearing it all had such texts encoded a second time."""
     if len(_CACHE) >= _CACHE_MAX:
-        _CACHE.clear()
+        for old in list(itertools.islice(_CACHE, _CACHE_MAX // 2)):
+            _CACHE.pop(old, None)
     _CACHE[(package, key)] = vec
 
 

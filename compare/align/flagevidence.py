@@ -35,6 +35,7 @@ import re
 from collections.abc import Sequence
 
 import numpy as np
+from scipy.sparse import csr_matrix
 
 from compare.align.languages import _root
 from compare.align.lexicon import Lexicon, tokenize
@@ -96,38 +97,87 @@ class EventWindows:
             sents_all += sents
             sent_of += [d.id] * len(sents)
             self.last[d.id] = list(range(first, first + len(sents)))[-TAIL_SENTENCES:]
-        self.sent_of = np.array(sent_of, dtype=object)
         self.row = {q: i for i, q in enumerate(dict.fromkeys(queries))}
         qs = list(self.row)
         self.cos = (cross_scores(qs, sents_all, config) if qs and sents_all
                     else np.zeros((len(qs), len(sents_all)), dtype=np.float32))
+        # Per query, the best cosine in each document (-inf without sentences):
+        # a set of documents is then a max over a few numbers, not a column mask
+        # over every sentence of the event.
+        self.doc_at = {d: k for k, d in enumerate(self.windows)}
+        self.doc_cos = np.full((len(qs), len(self.doc_at)), -np.inf, dtype=np.float32)
+        if len(sent_of) and len(qs):
+            at = np.array([self.doc_at[d] for d in sent_of], dtype=np.int64)
+            starts = np.nonzero(np.r_[True, at[1:] != at[:-1]])[0]
+            self.doc_cos[:, at[starts]] = np.maximum.reduceat(self.cos, starts, axis=1)
         self._stems: dict[str, list[frozenset[str]]] = {}
         self._query: dict[str, frozenset[str]] = {}
         self._cover: dict[tuple[str, str], float] = {}
+        self._counts: dict[str, np.ndarray] = {}
+        self._matrix: tuple[csr_matrix, dict[str, int], np.ndarray] | None = None
+
+    def _query_stems(self, query: str) -> frozenset[str]:
+        if query not in self._query:
+            self._query[query] = normalize(query, self.lexicon).stems
+        return self._query[query]
+
+    def _doc_stems(self, doc_id: str) -> list[frozenset[str]]:
+        if doc_id not in self._stems:
+            self._stems[doc_id] = [normalize(w, self.lexicon).stems
+                                   for w in self.windows.get(doc_id, [])]
+        return self._stems[doc_id]
+
+    def doc_counts(self, query: str) -> np.ndarray:
+        """The most content words of ``query`` one window of each document holds
+        (0 for a document without windows): one sparse product over every
+        window of the event, built on first use."""
+        if query not in self._counts:
+            if self._matrix is None:
+                vocab: dict[str, int] = {}
+                rows: list[int] = []
+                cols: list[int] = []
+                doc_of: list[int] = []
+                for d, k in self.doc_at.items():
+                    for w in self._doc_stems(d):
+                        for st in w:
+                            rows.append(len(doc_of))
+                            cols.append(vocab.setdefault(st, len(vocab)))
+                        doc_of.append(k)
+                m = csr_matrix((np.ones(len(rows), dtype=np.int32), (cols, rows)),
+                               shape=(max(1, len(vocab)), len(doc_of)))
+                self._matrix = (m, vocab, np.array(doc_of, dtype=np.int64))
+            m, vocab, owner = self._matrix
+            hit = sorted({vocab[st] for st in self._query_stems(query) if st in vocab})
+            counts = np.zeros(len(self.doc_at), dtype=np.int64)
+            if hit and len(owner):
+                per_window = np.asarray(m[hit].sum(axis=0)).ravel()
+                np.maximum.at(counts, owner, per_window)
+            self._counts[query] = counts
+        return self._counts[query]
 
     def cover(self, query: str, doc_id: str) -> float:
         """The highest share of the query's content words in one window of the document."""
         key = (query, doc_id)
         if key not in self._cover:
-            if doc_id not in self._stems:
-                self._stems[doc_id] = [normalize(w, self.lexicon).stems
-                                       for w in self.windows.get(doc_id, [])]
-            if query not in self._query:
-                self._query[query] = normalize(query, self.lexicon).stems
-            q = self._query[query]
-            self._cover[key] = (max((len(q & w) / len(q) for w in self._stems[doc_id]),
+            q = self._query_stems(query)
+            self._cover[key] = (max((len(q & w) / len(q) for w in self._doc_stems(doc_id)),
                                     default=0.0) if q else 0.0)
         return self._cover[key]
 
     def best(self, query: str, doc_ids: set[str]) -> tuple[float, float]:
         """Best content-word share and sentence cosine of ``query`` over the
-        windows of ``doc_ids`` (zeros when they have none)."""
-        cover = max((self.cover(query, d) for d in sorted(doc_ids)), default=0.0)
-        cols = (np.isin(self.sent_of, list(doc_ids)) if len(self.sent_of)
-                else np.zeros(0, dtype=bool))
-        cosine = (float(self.cos[self.row[query], cols].max())
-                  if query in self.row and cols.any() else 0.0)
-        return cover, cosine
+        windows of ``doc_ids`` (zeros when they have none).  The share is the
+        most words one window holds over the query's words (the same float as
+        the best window's share)."""
+        at = [self.doc_at[d] for d in doc_ids if d in self.doc_at]
+        if len(at) <= 1:
+            cover = max((self.cover(query, d) for d in sorted(doc_ids)), default=0.0)
+        else:
+            q = self._query_stems(query)
+            cover = int(self.doc_counts(query)[at].max()) / len(q) if q else 0.0
+        best = (float(self.doc_cos[self.row[query], at].max())
+                if query in self.row and at else -np.inf)
+        return cover, (best if best > -np.inf else 0.0)
 
     def tail(self, query: str, doc_id: str) -> float:
         """Best cosine of ``query`` with the last sentences of the document."""

@@ -141,22 +141,31 @@ def claim_context(event: Event, docs: Sequence[Document], claims: Sequence[Claim
     support: dict[str, float] = {}
     ref_sim: dict[str, float] = {}
     if body:
-        s = score_matrix(norms, norms, config) >= config.match_threshold
+        # Each distinct normalised text scored once (a claim's scores depend on
+        # its text alone; a large event repeats its readout's sentences).
+        index: dict[tuple[str, frozenset[str]], int] = {}
+        inv = np.array([index.setdefault((n.text, n.stems), len(index)) for n in norms],
+                       dtype=np.int64)
+        first = np.unique(inv, return_index=True)[1]
+        distinct = [norms[int(i)] for i in first]
+        s = score_matrix(distinct, distinct, config) >= config.match_threshold
         # Distinct independent documents (roots) with a similar claim, as one
-        # product: hits[i, r] counts claim i's similar claims in root r.
+        # product: hits[t, r] counts text t's similar texts in root r.
         codes = {r: k for k, r in enumerate(sorted(set(root.values())))}
         mine = np.array([codes[root[c.document]] for c in body], dtype=np.int64)
-        onehot = np.zeros((len(body), len(codes)), dtype=np.float32)
-        onehot[np.arange(len(body)), mine] = 1.0
-        present = (s.astype(np.float32) @ onehot) > 0
+        onehot = np.zeros((len(distinct), len(codes)), dtype=np.float32)
+        onehot[inv, mine] = 1.0
+        present = ((s.astype(np.float32) @ onehot) > 0)[inv]
         present[np.arange(len(body)), mine] = False
         others = present.sum(axis=1)
         n_roots = len(codes)
         for i, c in enumerate(body):
             support[c.id] = int(others[i]) / max(1, n_roots - 1)
         if refs:
-            r = score_matrix(norms, [normalize(x.text, lexicon) for x in refs], config)
-            same = np.array([[x.document == c.document for x in refs] for c in body], dtype=bool)
+            r = score_matrix(distinct, [normalize(x.text, lexicon) for x in refs], config)[inv]
+            docs_of = {d: k for k, d in enumerate(by_id)}
+            same = (np.array([docs_of[c.document] for c in body])[:, None]
+                    == np.array([docs_of.get(x.document, -1) for x in refs])[None, :])
             r = np.where(same, 0.0, r)
             for i, c in enumerate(body):
                 ref_sim[c.id] = float(r[i].max())

@@ -40,6 +40,7 @@ from compare.align.discrepancies import (
     states_contact,
     tone_words,
 )
+from compare.align.elsewhere import ElsewhereIndex
 from compare.align.flagagree import add_agreement
 from compare.align.flagevidence import add_evidence
 from compare.align.flagfeatures import (
@@ -50,7 +51,6 @@ from compare.align.flagfeatures import (
     omission_features,
     pair_features,
     reference_features,
-    said_elsewhere,
     scope_features,
 )
 from compare.align.flagmodel import FlagModel, default_flag_model
@@ -242,17 +242,32 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
                         refs, set(), lexicon, config)
     ref_scope: dict[str, float] = {}
 
-    def ref_feats(prefix: str, ref: Claim, members: Sequence[Claim]) -> dict[str, float]:
+    # a reference group's members, whether they relay it and its features, once
+    # per group (not once per document: groups of a large event are large)
+    group_of = {a.id: [cl[c] for c in a.claims] for a in ref_groups}
+    relayed = {a.id: _relayed(cl[a.reference_claim or ""], group_of[a.id]) for a in ref_groups}
+    ref_memo: dict[tuple[str, str], dict[str, float]] = {}
+
+    def ref_feats(prefix: str, ref: Claim, members: Sequence[Claim],
+                  group: str | None = None) -> dict[str, float]:
+        if group is not None and (prefix, group) in ref_memo:
+            return ref_memo[prefix, group]
         rdoc = by_doc.get(ref.document)
         if ref.id not in ref_scope:
             ref_scope[ref.id] = (model.scope_probability(scope_features(ref, rdoc, ctx, lexicon))
                                  if rdoc is not None else 0.0)
-        return reference_features(prefix, ref, rdoc, members, lexicon, ref_scope[ref.id])
+        out = reference_features(prefix, ref, rdoc, members, lexicon, ref_scope[ref.id])
+        if group is not None:
+            ref_memo[prefix, group] = out
+        return out
 
     # claim -> share of the outlets in its group, for groups without a reference claim
     unref_share = {c: min(1.0, len({cl[x].document for x in a.claims if x in cl}) / n_compared)
                    for a in alignments if a.reference_claim is None for c in a.claims}
     ref_norms = [normalize(r.text, lexicon) for r in refs]
+    # the claims of the event's other independent documents (not a document's
+    # republished copies, which repeat it), indexed once for every document
+    elsewhere = ElsewhereIndex(claims, {d.id: _root(d, by_doc) for d in docs}, lexicon, config)
     flags: list[tuple[Flag, dict[str, float]]] = []
     # compared document -> (cut while reporting the event, its claims in text
     # order, share of the reference groups it reports)
@@ -298,8 +313,7 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
             if not members:
                 if ref.event_statement or _minor(ref, lexicon, config):
                     continue
-                if not model.carried(event.reference_basis == "primary",
-                                     _relayed(ref, [cl[c] for c in group.claims]),
+                if not model.carried(event.reference_basis == "primary", relayed[group.id],
                                      len(group_docs[group.id]) / n_compared):
                     continue
                 if ref.id in within:
@@ -315,7 +329,7 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
                              om_event_docs=math.log1p(n_compared),
                              om_doc_claims=math.log1p(len(mine)),
                              **doc_closest("om", to_refs[:, n], cos_refs[:, n]),
-                             **ref_feats("om", ref, [cl[c] for c in group.claims]))
+                             **ref_feats("om", ref, group_of[group.id], group.id))
                 flags.append((_flag(event, doc, kind, None, ref, group, 0.8,
                                     f"{detail}: {_short(ref.text)}{also}", "omission",
                                     lexicon), feats))
@@ -347,13 +361,9 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
                              # how much closer the claim is to its reference
                              # claim than to any other (a wrong pairing scores low)
                              pr_margin=sim - float(np.delete(sims, n).max(initial=0.0)),
-                             **ref_feats("pr", ref, [cl[c] for c in group.claims]))
+                             **ref_feats("pr", ref, group_of[group.id], group.id))
                 flags.append((_flag(event, doc, k, m, ref, group,  # type: ignore[arg-type]
                                     CONFIDENCE[k], detail + also, cls, lexicon), feats))
-        # the claims of the event's other independent documents (not this
-        # document's republished copies, which repeat it)
-        elsewhere = [c for c in claims if c.document in by_doc
-                     and _root(by_doc[c.document], by_doc) != _root(doc, by_doc)]
         for flag, feats in _additions(event, doc, mine, in_ref_group, ref_groups, cl, lexicon,
                                       config, also, by_doc, scope, about, model, elsewhere):
             feats.update(ad_doc_share=doc_share, ad_event_docs=math.log1p(n_compared),
@@ -522,12 +532,12 @@ def _additions(event: Event, doc: Document, mine: Sequence[Claim], in_ref_group:
                ref_groups: Sequence[Alignment], cl: Mapping[str, Claim], lexicon: Lexicon,
                config: MatchingConfig, inherit: str,
                by_doc: Mapping[str, Document], scope: Mapping[str, dict[str, float]],
-               about: set[str], model: FlagModel, elsewhere: Sequence[Claim] = (),
+               about: set[str], model: FlagModel, elsewhere: ElsewhereIndex | None = None,
                ) -> list[tuple[Flag, dict[str, float]]]:
     """Claims of the document in no reference group that are about the event
     (``about``: the scope model, see :mod:`compare.align.flagmodel`) and that
     no other independent document of the event also makes (``elsewhere``:
-    their claims; ``model.said_elsewhere``): a claim several outlets carry
+    the event's claims; ``model.said_elsewhere``): a claim several outlets carry
     is the shared news of the event that alignment failed to group with the
     reference, or shared background, not what one outlet added."""
     refs = [cl[a.reference_claim or ""] for a in ref_groups]
@@ -550,7 +560,8 @@ def _additions(event: Event, doc: Document, mine: Sequence[Claim], in_ref_group:
     # sums them up (a topic-list lede, a recap), it adds nothing.
     covered = frozenset().union(*(normalize(c.text, lexicon).stems for c in grouped))
     attr_words = _attribution_stems(lexicon)
-    shared = said_elsewhere(loose, nl, elsewhere, lexicon, config)
+    shared = (elsewhere.closest(loose, nl, _root(doc, by_doc)) if elsewhere is not None
+              else np.zeros(len(loose), dtype=np.float32))
     out = []
     for i, c in enumerate(loose):
         if restate.shape[1] and float(restate[i].max()) >= config.restatement_threshold:

@@ -196,13 +196,15 @@ def _cluster_dense(sizes: Sequence[int], docs: Sequence[frozenset[str]], kinds: 
         return keep
 
     def merge_all(bar: float, constrained: bool) -> None:
-        def allowed_row(a: int) -> np.ndarray:
+        def allowed_among(a: int, cand: np.ndarray) -> np.ndarray:
+            """Which of the clusters ``cand`` may merge with ``a`` (only those
+            are computed: the whole row was quadratic in a large event)."""
             if not constrained:
-                return alive
-            ka = kind[a]
-            ok = ((kind == ka) & (ka != PART)) | ((ka == BODY) & (kind == PART)) \
-                | ((ka == PART) & (kind == BODY))
-            return np.asarray(ok & alive & ~(doc_of @ doc_of[a]), dtype=bool)
+                return np.asarray(alive[cand], dtype=bool)
+            ka, kc = kind[a], kind[cand]
+            ok = ((kc == ka) & (ka != PART)) | ((ka == BODY) & (kc == PART)) \
+                | ((ka == PART) & (kc == BODY))
+            return np.asarray(ok & alive[cand] & ~(doc_of[cand] @ doc_of[a]), dtype=bool)
 
         def allowed(a: int, b: int) -> bool:
             return not constrained or (_compatible(int(kind[a]), int(kind[b]))
@@ -217,7 +219,7 @@ def _cluster_dense(sizes: Sequence[int], docs: Sequence[frozenset[str]], kinds: 
             cand, avg = cand[ok], avg[ok]
             if not len(cand):
                 return None
-            ok = allowed_row(a)[cand]
+            ok = allowed_among(a, cand)
             cand, avg = cand[ok], avg[ok]
             if not len(cand):
                 return None

@@ -34,7 +34,14 @@ from compare.align.languages import (
 from compare.align.lexicon import Lexicon
 from compare.align.matching import MatchingConfig
 from compare.align.normalize import NormText, normalize
-from compare.align.scoring import cross_scores, distinctive_stems, idf_weights, score_matrix, shared_guard
+from compare.align.scoring import (
+    cross_scores,
+    distinctive_stems,
+    idf_weights,
+    score_blocks,
+    score_matrix,
+    shared_guard,
+)
 from compare.core.models import Alignment, Claim, Document, Event
 
 
@@ -111,14 +118,22 @@ def align_pivot(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
     head_p = np.array([c.headline for c in piv_claims], dtype=bool)
     ev_p = np.array([states_contact(c, lexicon) for c in piv_claims], dtype=bool)
     pool: list[Claim] = []
+    # The pivot against every document of its language, scored in one pass
+    # (score_blocks: the numbers of one score_matrix call per document).
+    same_lang = [d for d in doc_ids if d != pivot and per_doc[d]
+                 and not languages_differ(by_id[pivot], by_id[d])]
+    scored = dict(zip(same_lang, score_blocks(
+        norm[pivot], [norm[d] for d in same_lang], config, [reading(c) for c in piv_claims],
+        [[reading(c) for c in per_doc[d]] for d in same_lang], weights), strict=True))
+    guards = dict(zip(same_lang, _guards(norm[pivot], [norm[d] for d in same_lang],
+                                         config.min_shared_words, topics), strict=True))
     for d in doc_ids:
         if d == pivot or not per_doc[d]:
             continue
         if languages_differ(by_id[pivot], by_id[d]):
             pool.extend(_align_across(piv_claims, per_doc[d], members, config))
             continue
-        s = score_matrix(norm[pivot], norm[d], config,
-                         [reading(c) for c in piv_claims], [reading(c) for c in per_doc[d]], weights)
+        s = scored[d]
         # A headline pairs one-to-one only with a headline: a title summarises
         # the whole story, so it must not take a body claim's place.  It can
         # still join a body claim's group as a restatement (second pass).
@@ -127,8 +142,7 @@ def align_pivot(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
         # Event statements ("X and Y spoke by phone") say the same thing: the
         # event itself.
         ev_d = np.array([states_contact(c, lexicon) for c in per_doc[d]], dtype=bool)
-        s = np.where(shared_guard(norm[pivot], norm[d], config.min_shared_words, topics),
-                     s, 0.0)
+        s = np.where(guards[d], s, 0.0)
         s = np.where(ev_p[:, None] & ev_d[None, :] & ~mixed, np.maximum(s, 1.0), s)
         # ... and only with each other: the reference's "X held a call with Y"
         # shares the names with every claim about the two, so a document whose
@@ -216,6 +230,26 @@ def _align_across(piv_claims: Sequence[Claim], doc_claims: Sequence[Claim],
         else:
             left.append(c)
     return left
+
+
+def _guards(pivot: Sequence[NormText], docs: Sequence[Sequence[NormText]], need: int,
+            topics: frozenset[str], limit: int = 65536) -> list[np.ndarray]:
+    """``[shared_guard(pivot, d, need, topics) for d in docs]`` in passes of at
+    most ``limit`` columns (integer stem counts: the same booleans)."""
+    out: list[np.ndarray] = []
+    start = 0
+    while start < len(docs):
+        stop, width = start, 0
+        while stop < len(docs) and (stop == start or width + len(docs[stop]) <= limit):
+            width += len(docs[stop])
+            stop += 1
+        ok = shared_guard(pivot, [n for d in docs[start:stop] for n in d], need, topics)
+        at = 0
+        for d in docs[start:stop]:
+            out.append(ok[:, at:at + len(d)])
+            at += len(d)
+        start = stop
+    return out
 
 
 def _leftover_target(column: np.ndarray, pivot_norms: Sequence[NormText], norm: NormText,

@@ -289,6 +289,54 @@ def score_matrix(a: Sequence[NormText], b: Sequence[NormText], config: MatchingC
     return np.asarray(score, dtype=np.float32)
 
 
+def score_blocks(a: Sequence[NormText], blocks: Sequence[Sequence[NormText]],
+                 config: MatchingConfig, raw_a: Sequence[str] = (),
+                 raw_blocks: Sequence[Sequence[str]] = (),
+                 weights: Mapping[str, float] | None = None,
+                 limit: int = 65536) -> list[np.ndarray]:
+    """``[score_matrix(a, b, config, raw_a, raw_b, weights) for b in blocks]``
+    with the word scores of many blocks in one pass (one sparse product, one
+    rapidfuzz ``cdist`` over the distinct texts, for at most ``limit`` columns
+    at a time): the pivot against each document of an event.  Every entry is
+    the same number: the stem counts and weights of a pair are summed in the
+    order of ``a``'s stems whatever the other columns, the fuzzy score is the
+    scorer's own, and the embedding term is added block by block as before."""
+    out: list[np.ndarray] = []
+    start = 0
+    while start < len(blocks):
+        stop, width = start, 0
+        while stop < len(blocks) and (stop == start or width + len(blocks[stop]) <= limit):
+            width += len(blocks[stop])
+            stop += 1
+        flat = [n for b in blocks[start:stop] for n in b]
+        lex: np.ndarray
+        if not a or not flat:
+            lex = np.zeros((len(a), len(flat)), dtype=np.float32)
+        else:
+            jac = jaccard_matrix(a, flat, weights)
+            if config.scorer == "jaccard":
+                lex = jac
+            else:
+                fz = fuzzy_matrix([n.text for n in a], [n.text for n in flat], config.scorer) / 100.0
+                w = config.fuzzy_weight
+                lex = w * fz + (1.0 - w) * jac
+        at = 0
+        for k in range(start, stop):
+            score = lex[:, at:at + len(blocks[k])]
+            at += len(blocks[k])
+            raw_b = raw_blocks[k] if k < len(raw_blocks) else ()
+            if config.embedding_weight > 0 and raw_a and raw_b and a and blocks[k]:
+                from compare.align.embed import cosine_matrix
+
+                cos = cosine_matrix(raw_a, raw_b, config.embedding_model)
+                if cos is not None:
+                    ew = config.embedding_weight
+                    score = (1.0 - ew) * score + ew * np.clip(cos, 0.0, 1.0)
+            out.append(np.asarray(score, dtype=np.float32))
+        start = stop
+    return out
+
+
 def cross_scores(a: Sequence[str], b: Sequence[str], config: MatchingConfig) -> np.ndarray:
     """Cosine 0..1 of claims in different languages (zeros without the model)."""
     from compare.align.embed import cosine_matrix

@@ -145,6 +145,30 @@ def test_cache_is_bounded(fake: FakeEncoder, monkeypatch: pytest.MonkeyPatch) ->
     assert len(embed._CACHE) <= 5
 
 
+def test_a_full_cache_keeps_its_newer_half(fake: FakeEncoder,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(embed, "_CACHE_MAX", 6)
+    embed_texts([f"old{i}" for i in range(3)])
+    embed_texts([f"new{i}" for i in range(3)])
+    embed_texts(["next"])  # full: the three oldest go, the newest stay
+    seen = len(fake.batches)
+    embed_texts(["new0", "new1", "new2", "next"])
+    assert len(fake.batches) == seen  # nothing encoded again
+    embed_texts(["old0"])
+    assert len(fake.batches) == seen + 1
+
+
+def test_a_text_asked_again_stays_in_a_full_cache(fake: FakeEncoder,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(embed, "_CACHE_MAX", 4)
+    embed_texts(["boilerplate", "a1", "a2"])
+    embed_texts(["boilerplate", "b1"])  # used again: now the most recent
+    embed_texts(["c1"])  # full: "a1" and "a2" go
+    seen = len(fake.batches)
+    embed_texts(["boilerplate", "b1", "c1"])
+    assert len(fake.batches) == seen
+
+
 def test_wrong_shape_from_the_model_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(embed, "load_model",
                         lambda package=DEFAULT_MODEL: lambda texts: np.zeros((1, 4)))

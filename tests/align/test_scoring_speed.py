@@ -157,3 +157,30 @@ def test_small_jaccard_is_the_sparse_one(a: list[str], b: list[str]) -> None:
         scoring._SMALL_PAIRS = old
     assert small.dtype == sparse.dtype == np.float32
     assert np.array_equal(small, sparse)
+
+
+@settings(max_examples=80, deadline=None)
+@given(TEXTS, st.lists(TEXTS, min_size=0, max_size=5), st.booleans(), st.integers(1, 30),
+       st.sampled_from([0.0, 0.35]))
+def test_score_blocks_are_score_matrix_per_block(pivot: list[str], blocks: list[list[str]],
+                                                 idf: bool, limit: int, ew: float) -> None:
+    """The pivot against many documents in one pass (pivot.align_pivot):
+    per block the numbers of score_matrix, weighted or not, with the
+    embedding term, in passes of any width; the shared-words guard likewise."""
+    import attrs
+
+    from compare.align.pivot import _guards
+    from compare.align.scoring import idf_weights, score_blocks, score_matrix, shared_guard
+
+    cfg = attrs.evolve(config(), embedding_weight=ew)
+    a = [normalize(t, lexicon()) for t in pivot]
+    bs = [[normalize(t, lexicon()) for t in b] for b in blocks]
+    weights = idf_weights([n for b in (a, *bs) for n in b]) if idf else None
+    got = score_blocks(a, bs, cfg, pivot, blocks, weights, limit=limit)
+    assert len(got) == len(bs)
+    for g, b, raw in zip(got, bs, blocks, strict=True):
+        want = score_matrix(a, b, cfg, pivot, raw, weights)
+        assert g.dtype == want.dtype and np.array_equal(g, want)
+    topics = frozenset(s for n in a[:1] for s in n.stems)
+    for g, b in zip(_guards(a, bs, 2, topics, limit=limit), bs, strict=True):
+        assert np.array_equal(g, shared_guard(a, b, 2, topics))
