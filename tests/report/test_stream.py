@@ -19,6 +19,7 @@ from compare.report.output import read_report, write_report
 from compare.report.reviews import apply_reviews, load_reviews, reviews_path
 from compare.report.stream import (
     EventResult,
+    PackedResults,
     full_report,
     pack_result,
     unpack_each,
@@ -101,7 +102,7 @@ def test_event_by_event_on_a_pipeline_report_at_two_cuts(tmp_path: Path) -> None
 
     srcs = _write(tmp_path / "in", [*ARTICLES, ("russian.txt", RUSSIAN, "2021-08-17", "unknown")])
     skeleton, packed = pipeline.analyse_packed(srcs, compile_rules())
-    report = full_report(skeleton, [unpack_result(b) for b in packed])
+    report = full_report(skeleton, packed.results())
     assert report.flags and report.claims
     scores = sorted(f.score for f in report.flags)
     for n, cut in enumerate((scores[len(scores) // 2], 0.0)):
@@ -161,3 +162,19 @@ def test_killed_at_every_write_step_leaves_old_or_new(tmp_path: Path) -> None:
     _, trials = _trials(out, old, lambda: write_report_events(
         skeleton, iter(results), out, ("md", "html")) and None)
     assert trials >= 20
+
+
+@pytest.mark.parametrize("spill", [True, False])
+def test_packed_results_come_back_in_report_order(tmp_path: Path, spill: bool) -> None:
+    """Put in the order workers finish them, read back in report order, once; with a
+    folder the blobs are in a temporary file there that leaves no name behind."""
+    report = build_report()
+    _, results = split(report)
+    store = PackedResults(len(results), tmp_path if spill else None)
+    for i in reversed(range(len(results))):
+        store.put(i, pack_result(results[i]))
+    assert len(store) == len(results)
+    assert list(tmp_path.iterdir()) == []
+    assert list(store.results()) == results
+    if spill:
+        assert store._file is not None and store._file.closed
