@@ -210,12 +210,10 @@ def give_back_memory() -> None:
 @cache
 def _malloc_trim() -> Callable[[int], int] | None:
     import ctypes
-    import ctypes.util
 
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        trim: Callable[[int], int] = libc.malloc_trim
-    except (OSError, AttributeError):
+        trim: Callable[[int], int] = ctypes.CDLL(None).malloc_trim  # the C library's, as atomic.py
+    except (OSError, AttributeError, TypeError):  # not glibc (macOS, musl) or no CDLL(None) (Windows)
         return None
     return trim
 
