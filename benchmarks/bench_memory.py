@@ -8,9 +8,10 @@ process, cold disk cache) and prints:
   high-water mark, reset at every stage boundary through /proc/self/clear_refs);
 * RSS every tenth of the events stage, which shows whether memory grows with the
   events already done (it should not: only their results stay);
-* what the finished report holds (a deep size of its documents, claims,
-  alignments and flags, per document) and the process-wide caches left behind
-  (embeddings, normalisation);
+* what the report ``run`` returns holds (a deep size of its documents, claims,
+  alignments and flags, per document: since the report is written event by
+  event it has no claims or alignments and its flags are shared stand-ins) and
+  the process-wide caches left behind (embeddings, normalisation);
 * with ``--trace``: the 15 allocation sites (tracemalloc) that grew most between
   the end of clustering and the end of the events stage (slow: 2-3x the time).
 
@@ -139,8 +140,14 @@ def _child(corpus: Path, out: Path, cache: Path, rules: Path | None, trace: bool
     rec.finish()
     use = resource.getrusage(resource.RUSAGE_SELF)
     after = _status("VmRSS")
+    # run() returns the report as the index shows it (no claims or alignments, the
+    # flags as shared stand-ins): what stays in memory after the run.
     parts = {name: deep_size(getattr(report, name)) / 2**20
              for name in ("documents", "claims", "alignments", "flags", "events")}
+    with open(out / "report.json", encoding="utf-8") as fh:  # counted after every measurement
+        written = json.load(fh)
+    counts = {name: len(written[name]) for name in ("claims", "alignments", "flags")}
+    del written
     doc_text = sum(sys.getsizeof(d.text) for d in report.documents) / 2**20
     caches = {
         "embeddings (in memory)": deep_size(embed._CACHE) / 2**20,
@@ -152,8 +159,7 @@ def _child(corpus: Path, out: Path, cache: Path, rules: Path | None, trace: bool
         diff = rec.snapshots["after events"].compare_to(rec.snapshots["before events"], "lineno")
         top = [str(s) for s in diff[:15]]
     print(json.dumps({
-        "docs": len(report.documents), "events": len(report.events), "claims": len(report.claims),
-        "alignments": len(report.alignments), "flags": len(report.flags),
+        "docs": len(report.documents), "events": len(report.events), **counts,
         "largest_event": max((len(e.documents) for e in report.events), default=0),
         "stages": rec.stages, "events_curve": rec.events_curve, "rss_after": after,
         "peak": max(s["peak"] for s in rec.stages), "parts_mb": parts, "doc_text_mb": doc_text, "caches": caches,

@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import gc
 import os
-import pickle
+import tempfile
 import time
-import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -42,16 +42,20 @@ from compare.align.embedcache import configure as configure_embedding_cache
 from compare.align.embedcache import configured as embedding_cache_dir
 from compare.align.embedcache import default_cache_dir
 from compare.core.models import (
-    Alignment,
     Claim,
-    DiffOp,
     Document,
     Event,
-    Flag,
     InputWarning,
     Report,
     Skipped,
     SourceText,
+)
+from compare.report.stream import (
+    EventResult,
+    PackedResults,
+    compact_result,
+    full_report,
+    pack_result,
 )
 from compare.rules import Rules, compile_rules
 
@@ -128,14 +132,6 @@ def _finish_documents(docs: list[Document]) -> list[Document]:
     return mark_duplicates([attrs.evolve(d, id=i) for d, i in zip(docs, ids, strict=True)])
 
 
-@frozen
-class EventResult:
-    event: Event
-    claims: tuple[Claim, ...]
-    alignments: tuple[Alignment, ...]
-    flags: tuple[Flag, ...]
-
-
 def analyse_event(event: Event, docs: Sequence[Document], rules: Rules) -> EventResult:
     """Claims, alignment and flags of one event (pure; runs in worker processes)."""
     from compare.align.alignment import align_event
@@ -175,15 +171,12 @@ def _event_then_forget(event: Event, docs: Sequence[Document], rules: Rules) -> 
         # a disk cache a claim text repeated in a later event is read back from
         # it, not encoded again (the same vector, bit for bit).
         embed.forget()
-    return compact_result(result)
+    compact = compact_result(result)
+    del result
+    give_back_memory()
+    return compact
 
 
-# Finished events are kept packed (pickled and zlib-compressed, level 1) until the
-# report is built: on 200 realistic documents (bench_memory.py) their claims,
-# alignments and flags take 0.8 MB packed against ~11 MB as objects, and packing
-# and unpacking them costs 0.25 CPU s (0.6 % of the run).  So while the events
-# are analysed memory grows by ~4 KB per finished document, not ~56 KB.
-_PACK_LEVEL = 1
 # From this many documents on, the embedding model (~110 MB) is released after
 # the events stage, before the report is unpacked and written: reloading it
 # (~2 s) in a later run of the same process is nothing beside such a run, and a
@@ -191,32 +184,39 @@ _PACK_LEVEL = 1
 RELEASE_MODEL_DOCS = 500
 
 
-def pack_result(result: EventResult) -> bytes:
-    """``result`` as compact bytes (made and read back by this run only)."""
-    return zlib.compress(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL), _PACK_LEVEL)
-
-
-def unpack_result(blob: bytes) -> EventResult:
-    result = pickle.loads(zlib.decompress(blob))  # bytes this run packed, never read from disk
-    if not isinstance(result, EventResult):  # pragma: no cover - packed by pack_result
-        raise TypeError("not a packed event result")
-    return result
-
-
-def _unpack_all(packed: list[bytes]) -> list[EventResult]:
+def _unpack_all(packed: PackedResults) -> list[EventResult]:
     """The results, each blob dropped once it is read (the cyclic collector is
     paused meanwhile: the objects are new and hold no cycles)."""
-    results: list[EventResult] = []
     enabled = gc.isenabled()
     gc.disable()
     try:
-        for i, blob in enumerate(packed):
-            results.append(unpack_result(blob))
-            packed[i] = b""
+        return list(packed.results())
     finally:
         if enabled:
             gc.enable()
-    return results
+
+
+def give_back_memory() -> None:
+    """Return the heap's free pages to the system (glibc ``malloc_trim``; nothing
+    elsewhere).  Freed Python objects of more than 512 bytes (texts, lists, dicts,
+    numpy arrays under the mmap threshold) go back to malloc's heap, which keeps
+    them: on 2,000 realistic documents the clustering stage left RSS 45 MB higher
+    with no more objects alive, and one trim gave it back.  Called after each
+    event and between the stages, it costs a few milliseconds."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    import ctypes
+
+    try:
+        trim: Callable[[int], int] = ctypes.CDLL(None).malloc_trim  # the C library's, as atomic.py
+    except (OSError, AttributeError, TypeError):  # not glibc (macOS, musl) or no CDLL(None) (Windows)
+        return None
+    return trim
 
 
 def lead_encoder(rules: Rules) -> Callable[[Sequence[str]], np.ndarray | None] | None:
@@ -236,42 +236,6 @@ def release_model() -> None:
     from compare.align import embed
 
     embed.release()
-
-
-def compact_result(result: EventResult) -> EventResult:
-    """``result`` with equal strings, diff steps and diffs shared (the same values,
-    so the report does not change by a byte).  Every finished event's claims and
-    flags stay in memory until the report is written, and within an event the same
-    values recur: republished claims repeat their text and frame, a claim compared
-    with several documents repeats its diff and its detail line.  On 200 realistic
-    documents (bench_memory.py) this holds the retained results in ~25 % less."""
-    strings: dict[str, str] = {}
-    ops: dict[DiffOp, DiffOp] = {}
-    diffs: dict[tuple[DiffOp, ...], tuple[DiffOp, ...]] = {}
-
-    def text(value: str) -> str:
-        return strings.setdefault(value, value)
-
-    def opt(value: str | None) -> str | None:
-        return None if value is None else strings.setdefault(value, value)
-
-    def step(op: DiffOp) -> DiffOp:
-        found = ops.get(op)
-        if found is None:
-            found = ops[op] = attrs.evolve(op, text=text(op.text))
-        return found
-
-    def diff(value: tuple[DiffOp, ...]) -> tuple[DiffOp, ...]:
-        if not value:
-            return value
-        shared = tuple(step(op) for op in value)
-        return diffs.setdefault(shared, shared)
-
-    claims = tuple(attrs.evolve(c, text=text(c.text), frame=opt(c.frame),
-                                attribution=opt(c.attribution), speaker=opt(c.speaker),
-                                context=opt(c.context)) for c in result.claims)
-    flags = tuple(attrs.evolve(f, detail=text(f.detail), diff=diff(f.diff)) for f in result.flags)
-    return attrs.evolve(result, claims=claims, flags=flags)
 
 
 # --------------------------------------------------------------------------- workers
@@ -426,20 +390,19 @@ class _Runner:
             out[i] = docs
         return [d for chunk in out for d in chunk]
 
-    def events(self, jobs: Sequence[EventJob], progress: Progress) -> list[bytes]:
-        """Each event's result, packed (:func:`pack_result`), in input order."""
+    def events(self, jobs: Sequence[EventJob], progress: Progress, out: PackedResults) -> None:
+        """Each event's result, packed (:func:`pack_result`), put into ``out`` by its index."""
         if not self.parallel:
             with _one_blas_thread():
-                return [pack_result(_event_then_forget(ev, docs, self.rules)) for ev, docs in
-                        _typed(progress(jobs, "events", len(jobs)), jobs)]
+                for i, (ev, docs) in enumerate(_typed(progress(jobs, "events", len(jobs)), jobs)):
+                    out.put(i, pack_result(_event_then_forget(ev, docs, self.rules)))
+            return
         order = _event_chunks(jobs, EVENT_CHUNK_DOCS)
         tasks = [[jobs[i] for i in task] for task in order]
-        out: list[bytes | None] = [None] * len(jobs)
         for t, results in _counted(self._map(_events_task, _dask_events_task, tasks), progress,
                                    "events", len(jobs), len):
             for i, res in zip(order[t], results, strict=True):
-                out[i] = res
-        return [r for r in out if r is not None]
+                out.put(i, res)
 
 
 def _typed(items: Iterable[object], like: Sequence[T]) -> Iterable[T]:
@@ -484,16 +447,28 @@ def analyse(sources: Sequence[SourceText], rules: Rules, *, skipped: Sequence[Sk
     ``workers`` > 1 runs the per-document and per-event stages in that many
     processes; ``scheduler`` (a Dask address or ``distributed.Client``) runs them
     on Dask.  ``timings``, when given, receives the wall-clock seconds per stage."""
+    skeleton, packed = analyse_packed(sources, rules, skipped=skipped, workers=workers,
+                                      scheduler=scheduler, progress=progress, timings=timings)
+    return full_report(skeleton, _unpack_all(packed))
+
+
+def analyse_packed(sources: Sequence[SourceText], rules: Rules, *, skipped: Sequence[Skipped] = (),
+                   workers: int = 1, scheduler: str | Any | None = None, progress: Progress = _no_progress,
+                   timings: Timings | None = None, spill: Path | None = None) -> tuple[Report, PackedResults]:
+    """:func:`analyse` with each event's result left packed (:class:`PackedResults`,
+    in a temporary file in the folder ``spill`` when given): (the report without
+    events, claims, alignments and flags, the packed results).
+    ``compare.report.stream`` writes them one event at a time."""
     runner = _Runner(rules, workers, scheduler, embedding_cache_dir())
     try:
         return _analyse(runner, sources, rules, skipped, progress,
-                        timings if timings is not None else {})
+                        timings if timings is not None else {}, spill)
     finally:
         runner.close()
 
 
-def _analyse(runner: _Runner, sources: Sequence[SourceText], rules: Rules,
-             skipped: Sequence[Skipped], progress: Progress, timings: Timings) -> Report:
+def _analyse(runner: _Runner, sources: Sequence[SourceText], rules: Rules, skipped: Sequence[Skipped],
+             progress: Progress, timings: Timings, spill: Path | None) -> tuple[Report, PackedResults]:
     from compare.events.cluster import cluster_documents
 
     t0 = time.perf_counter()
@@ -501,33 +476,33 @@ def _analyse(runner: _Runner, sources: Sequence[SourceText], rules: Rules,
     if isinstance(sources, _Handover):
         sources.clear()  # run() keeps no other reference: the raw texts can go
     t1 = time.perf_counter()
+    give_back_memory()
     docs = in_stage(progress, "duplicates", lambda: _finish_documents(docs))
+    give_back_memory()
     t2 = time.perf_counter()
     encode = lead_encoder(rules)
     events, docs = in_stage(progress, "clustering", lambda: cluster_documents(docs, encode))
+    give_back_memory()
     by_id = {d.id: d for d in docs}
     jobs = [(ev, [by_id[i] for i in ev.documents]) for ev in events]
-    del by_id
+    del by_id, events
     t3 = time.perf_counter()
-    packed = runner.events(jobs, progress)
+    packed = PackedResults(len(jobs), spill)
+    try:
+        runner.events(jobs, progress, packed)
+    except BaseException:
+        packed.close()
+        raise
     del jobs
     if len(docs) >= RELEASE_MODEL_DOCS:
         release_model()
-    results = _unpack_all(packed)
+    give_back_memory()
     t4 = time.perf_counter()
     timings.update({"clean+dates": t1 - t0, "ids+duplicates": t2 - t1, "cluster": t3 - t2,
                     "claims+align+flags": t4 - t3})
-    return Report(
-        tool_version=__version__,
-        documents=tuple(docs),
-        events=tuple(r.event for r in results),
-        claims=tuple(c for r in results for c in r.claims),
-        alignments=tuple(a for r in results for a in r.alignments),
-        flags=tuple(f for r in results for f in r.flags),
-        skipped=tuple(skipped),
-        rules=tuple(rules.sources),
-        min_confidence=float(rules.flag_model.default_cut),
-    )
+    skeleton = Report(tool_version=__version__, documents=tuple(docs), events=(), skipped=tuple(skipped),
+                      rules=tuple(rules.sources), min_confidence=float(rules.flag_model.default_cut))
+    return skeleton, packed
 
 
 # --------------------------------------------------------------------------- edges
@@ -537,6 +512,14 @@ def run(paths: Sequence[Path], options: RunOptions, progress: Progress = _no_pro
         notes: list[str] | None = None, timings: Timings | None = None) -> Report:
     """Read ``paths``, analyse, merge reviews, write every requested format into ``options.out``.
 
+    The report is written event by event (:mod:`compare.report.stream`): one
+    event's claims, alignments and flags are in memory at a time, so memory is
+    bounded by the largest event, not by the whole report.  Returns the report as
+    the index shows it: documents, events, skipped inputs and warnings, no claims
+    or alignments, and each flag as a stand-in that only its event, kind, review
+    status and confidence side are known of (:class:`compare.report.stream.FlagTally`);
+    :func:`compare.report.output.read_report` reads the whole report back.
+
     Raises :class:`compare.core.errors.RuleError` for bad rules and
     :class:`compare.core.errors.InputError` when no input at all could be read; a bad
     individual file is skipped and listed in the report.  The output folder (and
@@ -544,7 +527,8 @@ def run(paths: Sequence[Path], options: RunOptions, progress: Progress = _no_pro
     When no document could be read, nothing is written.
     """
     from compare.ingest.read import read_inputs
-    from compare.report.output import check_out_dir, write_report
+    from compare.report.output import check_out_dir
+    from compare.report.stream import write_report_events
 
     timings = timings if timings is not None else {}
     check_out_dir(options.out)
@@ -557,18 +541,25 @@ def run(paths: Sequence[Path], options: RunOptions, progress: Progress = _no_pro
     timings["read"] = time.perf_counter() - t0
     handover = _Handover(sources)
     del sources
-    report = analyse(handover, rules, skipped=skipped, workers=options.workers,
-                     scheduler=options.scheduler, progress=progress, timings=timings)
+    # The packed results wait in a temporary file beside the report folder (the
+    # system's temporary folder when that does not exist yet).
+    parent = Path(options.out).resolve().parent
+    report, packed = analyse_packed(handover, rules, skipped=skipped, workers=options.workers,
+                                    scheduler=options.scheduler, progress=progress, timings=timings,
+                                    spill=parent if parent.is_dir() else Path(tempfile.gettempdir()))
     if options.min_confidence is not None:
         report = attrs.evolve(report, min_confidence=float(options.min_confidence))
     report = attrs.evolve(report, warnings=tuple(_with_documents(warnings, report.documents)))
     if not report.documents:
+        packed.close()
         return report  # nothing read: the previous report stays as it was
     t1 = time.perf_counter()
-    report = in_stage(progress, "writing", lambda: write_report(
-        report, options.out, options.formats, reviews_file=options.reviews))
+    skeleton = report
+    del report
+    written = in_stage(progress, "writing", lambda: write_report_events(
+        skeleton, packed.results(), options.out, options.formats, reviews_file=options.reviews))
     timings["write"] = time.perf_counter() - t1
-    return report
+    return written
 
 
 def _with_documents(warnings: Sequence[InputWarning], docs: Sequence[Document]) -> list[InputWarning]:

@@ -207,7 +207,7 @@ def test_compacted_result_is_equal_and_shares_repeated_values(sources: list[Sour
 
 def test_packed_result_reads_back_equal_with_its_sharing(sources: list[SourceText],
                                                           rules: Rules) -> None:
-    from compare.pipeline import compact_result, pack_result, unpack_result
+    from compare.report.stream import compact_result, pack_result, unpack_result
 
     result = compact_result(_call_event_result(sources, rules))
     blob = pack_result(result)
@@ -232,3 +232,27 @@ def test_releasing_the_model_after_the_events_changes_nothing(
     assert embed.load_model.cache_info().currsize == 0
     # The next run loads it again and gives the same report.
     assert dump_json(report_to_dict(analyse(srcs, rules))) == kept
+
+
+def test_run_writes_what_write_report_writes_for_the_whole_report(tmp_path: Path) -> None:
+    """run() writes the report event by event: the same folder, byte for byte, as
+    the whole report written at once, and it returns the counts the CLI prints."""
+    from compare.pipeline import RunOptions, run
+    from compare.report.output import write_report
+    from compare.report.view import reviewable_flags
+
+    srcs = _write(tmp_path / "in", ARTICLES)
+    out = tmp_path / "out"
+    formats = ("md", "json", "html")
+    options = RunOptions(manifest=tmp_path / "in" / "manifest.csv", out=out, formats=formats, cache_dir=None)
+    summary = run([tmp_path / "in" / a[0] for a in ARTICLES], options)
+    streamed = {str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    report = analyse(srcs, compile_rules())
+    for p in sorted(out.rglob("*"), reverse=True):
+        p.unlink() if p.is_file() else p.rmdir()
+    write_report(report, out, formats)
+    whole = {str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert streamed == whole
+    assert len(whole) > 8
+    assert summary.documents == report.documents and summary.events == report.events
+    assert len(reviewable_flags(summary)) == len(reviewable_flags(report)) > 0

@@ -67,6 +67,25 @@ def _shingle_array(text: str) -> np.ndarray:
     return np.unique(np.fromiter(shingles(text), dtype=np.uint32))
 
 
+def _shared_shingles(sets: Sequence[np.ndarray], members: Sequence[int]) -> np.ndarray:
+    """The shingles held by 2 to ``MAX_POSTING`` of the ``members``, sorted.
+
+    Made from one sorted copy of all their shingles (4 bytes each, sorted in
+    place) and arrays the size of the repeated shingles only: ``np.unique`` with
+    an inverse and counts over every shingle of the corpus needed ~8 arrays of
+    8 bytes a shingle, the +440 MB the duplicates stage took at 10,000
+    realistic documents (bench_memory.py)."""
+    all_hashes = np.concatenate([sets[i] for i in members])
+    all_hashes.sort()
+    repeated = all_hashes[1:][all_hashes[1:] == all_hashes[:-1]]  # each shingle seen again
+    candidates = np.unique(repeated)  # shingles held by 2 or more documents
+    del repeated
+    posting = (np.searchsorted(all_hashes, candidates, side="right")
+               - np.searchsorted(all_hashes, candidates, side="left"))
+    shared: np.ndarray = candidates[posting <= MAX_POSTING]
+    return shared
+
+
 def _shared_counts(sets: Sequence[np.ndarray], members: Sequence[int]) -> list[tuple[int, int, int]]:
     """``(i, j, n)``, i < j: documents i and j share n shingles, counting only the shingles
     held by 2 to ``MAX_POSTING`` of the ``members`` (an inverted index, as a sparse product).
@@ -75,27 +94,37 @@ def _shared_counts(sets: Sequence[np.ndarray], members: Sequence[int]) -> list[t
     """
     if len(members) < 2:
         return []
-    sizes = np.fromiter((len(sets[i]) for i in members), dtype=np.int64, count=len(members))
-    total = int(sizes.sum())
-    hashes = np.concatenate([sets[i] for i in members]).astype(np.int64) if total else \
-        np.zeros(0, dtype=np.int64)
-    rows = np.repeat(np.asarray(members, dtype=np.int64), sizes)
-    _, cols, posting = np.unique(hashes, return_inverse=True, return_counts=True)
-    keep = (posting[cols] >= 2) & (posting[cols] <= MAX_POSTING)
-    if not keep.any():
+    shared = _shared_shingles(sets, members)
+    if not shared.size:
         return []
     n = max(members) + 1
-    matrix = csr_matrix((np.ones(int(keep.sum()), dtype=np.int32), (rows[keep], cols[keep])),
-                        shape=(n, len(posting)))
+    # one row per document, one column per shared shingle (its index in ``shared``)
     lengths = np.zeros(n, dtype=np.int64)
-    lengths[members] = sizes
+    counts = np.zeros(n, dtype=np.int64)
+    columns: list[np.ndarray] = []
+    for i in sorted(members):
+        own = sets[i]
+        lengths[i] = len(own)
+        at = np.searchsorted(shared, own)
+        hit = at < shared.size
+        hit[hit] = shared[at[hit]] == own[hit]
+        cols = at[hit].astype(np.int32)
+        counts[i] = cols.size
+        columns.append(cols)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(counts, out=indptr[1:])
+    indices = np.concatenate(columns) if columns else np.zeros(0, dtype=np.int32)
+    del columns
+    # rows in member order == rows in index order: members are increasing
+    matrix = csr_matrix((np.ones(indices.size, dtype=np.int32), indices, indptr),
+                        shape=(n, shared.size))
     transposed = matrix.T.tocsr()
     out: list[tuple[int, int, int]] = []
     # The product in blocks of rows: whole, the pair counts of a large corpus (shingles
     # shared by up to MAX_POSTING documents) took gigabytes before the filter below.
     for start in range(0, n, _BLOCK_ROWS):
-        shared = (matrix[start:start + _BLOCK_ROWS] @ transposed).tocoo()
-        row, col, count = shared.row.astype(np.int64) + start, shared.col, shared.data
+        shared_counts = (matrix[start:start + _BLOCK_ROWS] @ transposed).tocoo()
+        row, col, count = shared_counts.row.astype(np.int64) + start, shared_counts.col, shared_counts.data
         small = np.minimum(lengths[row], lengths[col])
         large = np.maximum(lengths[row], lengths[col])
         # the cheap tests of duplicate_pairs, for all pairs at once (each pair is tested again there)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -76,28 +76,47 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     return out
 
 
-def iter_report_json(report: Report) -> Iterator[str]:
+def json_items(key: str, items: Iterable[object], start: int = 0) -> Iterator[str]:
+    """The items of the report's list ``key`` as they appear in report.json, one
+    piece each (with the comma before every item but the list's first: ``start``
+    is the index in the whole list of the first of ``items``)."""
+    for i, item in enumerate(items, start):
+        data = document_to_dict(item) if key == "documents" else CONVERTER.unstructure(item)  # type: ignore[arg-type]
+        text = json.dumps(data, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+        yield f"{',' if i else ''}\n  {text}"
+
+
+def iter_report_json(report: Report, lists: Mapping[str, Iterable[str]] | None = None) -> Iterator[str]:
     """``json.dumps(report_to_dict(report), ensure_ascii=False, indent=1) + "\\n"``,
     character for character, in pieces: one list item at a time is converted and
     encoded, so writing a report of 100,000 documents never holds its whole dict
-    or string (several times the file's size) in memory."""
+    or string (several times the file's size) in memory.
+
+    ``lists`` gives, for some list keys, the text of the list's items
+    (:func:`json_items`, in pieces of any size but none empty) to write instead
+    of the report's own tuple: the report can then be written without holding
+    those items at all (compare.report.stream spills them to a file)."""
+    lists = lists or {}
     raw_keys = [a.name for a in attrs.fields(Report)]
     keys = ["schema", "tool_version", *(k for k in raw_keys if k not in ("schema", "tool_version"))]
     yield "{"
     for n, key in enumerate(keys):
         sep = "," if n else ""
         value = getattr(report, key)
-        if not isinstance(value, tuple):
+        if key in lists:
+            pieces = iter(lists[key])
+        elif isinstance(value, tuple):
+            pieces = json_items(key, value)
+        else:
             yield f"{sep}\n {json.dumps(key)}: {json.dumps(CONVERTER.unstructure(value), ensure_ascii=False)}"
             continue
-        if not value:
+        first = next(pieces, None)
+        if first is None:
             yield f"{sep}\n {json.dumps(key)}: []"
             continue
         yield f"{sep}\n {json.dumps(key)}: ["
-        for i, item in enumerate(value):
-            data = document_to_dict(item) if key == "documents" else CONVERTER.unstructure(item)
-            text = json.dumps(data, ensure_ascii=False, indent=1).replace("\n", "\n  ")
-            yield f"{',' if i else ''}\n  {text}"
+        yield first
+        yield from pieces
         yield "\n ]"
     yield "\n}\n"
 

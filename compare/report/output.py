@@ -157,6 +157,20 @@ def render_all(report: Report, out_dir: Path, formats: Sequence[str], *, orphane
     # Streamed: the dict and string of a large report would be several times its size.
     atomic_write_chunks(root / REPORT_JSON, (c.encode("utf-8") for c in iter_report_json(report)),
                         unless_same=True, durable=durable)
+    write_texts(report, root, durable)
+
+    if "md" in formats:
+        _write_pages(report, out_dir, root, ".md", render_index, render_event, orphaned, durable)
+    if "html" in formats:
+        from compare.report.html import render_event_html, render_index_html
+
+        _write_pages(report, out_dir / "html", root / "html", ".html", render_index_html, render_event_html,
+                     orphaned, durable)
+
+
+def write_texts(report: Report, root: Path, durable: bool) -> None:
+    """``texts/``: the cleaned text and segment map of every document; files of
+    documents that are gone are removed."""
     texts = root / "texts"
     keep: set[str] = set()
     for doc in report.documents:
@@ -170,14 +184,6 @@ def render_all(report: Report, out_dir: Path, formats: Sequence[str], *, orphane
             write_if_changed(texts / seg_name, json.dumps(seg_list) + "\n", durable=durable)
     _remove_stale(texts, ".txt", keep, None)
     _remove_stale(texts, ".segments.json", keep, None)
-
-    if "md" in formats:
-        _write_pages(report, out_dir, root, ".md", render_index, render_event, orphaned, durable)
-    if "html" in formats:
-        from compare.report.html import render_event_html, render_index_html
-
-        _write_pages(report, out_dir / "html", root / "html", ".html", render_index_html, render_event_html,
-                     orphaned, durable)
 
 
 class IndexRenderer(Protocol):
@@ -193,15 +199,30 @@ def _write_pages(report: Report, page_root: Path, write_root: Path, suffix: str,
     """``index<suffix>`` and ``events/<event id><suffix>`` under ``page_root`` (written
     under ``write_root``); pages of events that are gone are removed (only pages this
     module wrote: they end with FOOTER)."""
+    write_index_page(report, page_root, write_root, suffix, index, orphaned, durable)
+    pages = {write_event_page(report, event, page_root, write_root, suffix, event_page, durable)
+             for event in shown_events(report)}
+    remove_stale_pages(write_root, suffix, pages)
+
+
+def write_index_page(report: Report, page_root: Path, write_root: Path, suffix: str, index: IndexRenderer,
+                     orphaned: int, durable: bool) -> None:
     write_if_changed(write_root / f"index{suffix}", index(report, page_dir=page_root, orphaned=orphaned),
                      durable=durable)
-    pages = set()
-    for event in shown_events(report):
-        name = f"{safe_filename(event.id)}{suffix}"
-        pages.add(name)
-        write_if_changed(write_root / "events" / name,
-                          event_page(report, event, page_dir=page_root / "events"), durable=durable)
-    _remove_stale(write_root / "events", suffix, pages, FOOTER)
+
+
+def write_event_page(report: Report, event: Event, page_root: Path, write_root: Path, suffix: str,
+                     event_page: EventRenderer, durable: bool) -> str:
+    """``events/<event id><suffix>``; returns its file name."""
+    name = f"{safe_filename(event.id)}{suffix}"
+    write_if_changed(write_root / "events" / name,
+                     event_page(report, event, page_dir=page_root / "events"), durable=durable)
+    return name
+
+
+def remove_stale_pages(write_root: Path, suffix: str, keep: set[str]) -> None:
+    """Event pages this module wrote (they end with FOOTER) that are not in ``keep``."""
+    _remove_stale(write_root / "events", suffix, keep, FOOTER)
 
 
 def read_report(out_dir: Path) -> Report:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any, cast
 
@@ -200,19 +200,37 @@ def apply_reviews(report: Report, reviews: Reviews) -> Report:
 
 def mark_orphans(reviews: Reviews, report: Report) -> Reviews:
     """Decisions marked orphaned exactly when their flag is not in ``report``."""
-    ids = {f.id for f in report.flags}
-    return Reviews({fid: attrs.evolve(d, orphaned=fid not in ids) for fid, d in reviews.decisions.items()})
+    return mark_orphan_ids(reviews, {f.id for f in report.flags})
+
+
+def mark_orphan_ids(reviews: Reviews, present: Collection[str],
+                    judged: Collection[str] | None = None) -> Reviews:
+    """Decisions marked orphaned exactly when their flag id is not in ``present``
+    (the ids of the report's flags, or of those among them that have a decision).
+    With ``judged``, only the decisions it names are judged, the others keep their
+    mark (decisions recorded after ``present`` was collected)."""
+    return Reviews({fid: d if judged is not None and fid not in judged
+                    else attrs.evolve(d, orphaned=fid not in present)
+                    for fid, d in reviews.decisions.items()})
 
 
 def sync_orphans(path: Path, report: Report, *, lock: bool = True) -> int:
     """Update the orphaned marks in the reviews file at ``path`` (when it exists) and
     return how many decisions are orphaned.  ``lock=False`` when the caller holds
     the report folder's lock and ``path`` is inside it."""
+    return sync_orphan_ids(path, {f.id for f in report.flags}, lock=lock)
+
+
+def sync_orphan_ids(path: Path, present: Collection[str], *, judged: Collection[str] | None = None,
+                    lock: bool = True) -> int:
+    """:func:`sync_orphans` given the ids of the report's flags (or of those among
+    them that have a decision) instead of the report; ``judged`` as for
+    :func:`mark_orphan_ids`."""
     if not Path(path).exists():
         return 0
     with locked(path) if lock else contextlib.nullcontext():
         reviews = load_reviews(path)
-        marked = mark_orphans(reviews, report)
+        marked = mark_orphan_ids(reviews, present, judged)
         if marked != reviews:
             atomic_write_text(path, dump_reviews(marked))
     return sum(1 for d in marked.decisions.values() if d.orphaned)

@@ -192,6 +192,12 @@ def doc_label(doc: Document) -> str:
 _LAST_VIEW: list[tuple[Report, View]] = []
 
 
+def forget_view() -> None:
+    """Drop the last report's View (a report written event by event keeps no
+    event's lookups once its pages are written)."""
+    _LAST_VIEW.clear()
+
+
 def is_multi(event: Event) -> bool:
     """Whether an event has something to compare (more than one document)."""
     return len(event.documents) > 1

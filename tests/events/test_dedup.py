@@ -6,6 +6,7 @@ import datetime as dt
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 
@@ -72,3 +73,55 @@ def test_devset_only_balticdigest_is_a_copy() -> None:
     dups = {d.id: d.duplicate_of for d in mark_duplicates(docs) if d.duplicate_of}
     assert dups == {"balticdigest_2020-06-02_putin-trump-phone-call-kremlin":
                     "nordwire_2020-06-01_putin-trump-discuss-g7-oil-space"}
+
+
+def _naive_shared_counts(sets: list[np.ndarray], members: list[int]) -> set[tuple[int, int, int]]:
+    """Every pair's count of shingles held by 2..MAX_POSTING members, pair by pair."""
+    from collections import Counter
+
+    from compare.events.dedup import MAX_POSTING
+
+    posting: Counter[int] = Counter(int(h) for i in members for h in sets[i])
+    kept = {h for h, n in posting.items() if 2 <= n <= MAX_POSTING}
+    out = set()
+    for a, i in enumerate(members):
+        for j in members[a + 1:]:
+            n = len(kept & {int(h) for h in sets[i]} & {int(h) for h in sets[j]})
+            if n:
+                out.add((i, j, n))
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_shared_counts_match_a_pair_by_pair_count(seed: int) -> None:
+    """The inverted index (built without an all-shingles inverse) counts what a
+    pair-by-pair intersection counts, for every pair that can be a copy; shingles
+    held by more than MAX_POSTING documents are left out of both."""
+    from compare.events import dedup
+
+    rng = np.random.default_rng(seed)
+    pool = rng.integers(0, 2**32, size=600, dtype=np.uint64).astype(np.uint32)
+    common = pool[:5]  # in every document: more than MAX_POSTING holders when lowered below
+    sets: list[np.ndarray] = []
+    for k in range(40):
+        if k % 4 == 1:  # a near-copy of the one before: some shingles dropped, a few added
+            before = sets[-1]
+            kept = before[rng.random(before.size) < 0.9]
+            sets.append(np.unique(np.concatenate([kept, rng.choice(pool[5:], size=3)])))
+        else:
+            sets.append(np.unique(np.concatenate([common, rng.choice(
+                pool[5:], size=int(rng.integers(0, 60)), replace=False)])))
+    members = [i for i in range(40) if i % 7 != 3]
+    old = dedup.MAX_POSTING
+    try:
+        dedup.MAX_POSTING = 30
+        got = set(dedup._shared_counts(sets, members))
+        want = _naive_shared_counts(sets, members)
+    finally:
+        dedup.MAX_POSTING = old
+    lengths = {i: len(s) for i, s in enumerate(sets)}
+    possible = {(i, j, n) for i, j, n in want
+                if min(lengths[i], lengths[j]) >= dedup.MIN_SHINGLES
+                and min(lengths[i], lengths[j]) >= dedup.SIZE_RATIO * max(lengths[i], lengths[j])
+                and n >= dedup.CONTAINMENT * min(lengths[i], lengths[j]) * 0.5}
+    assert got == possible and possible
