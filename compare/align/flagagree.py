@@ -44,6 +44,8 @@ from compare.align.scoring import claim_embeddings
 from compare.core.models import Alignment, Claim, Document, Event, Flag
 
 _OMISSIONS = ("omission", "possibly_truncated")
+# Texts per matrix product of the per-document best cosines.
+_BLOCK = 64
 
 
 def _unit(x: np.ndarray) -> np.ndarray:
@@ -70,19 +72,41 @@ class _Space:
             emb = np.zeros((len(self.index) + len(sents), 1), dtype=np.float32)
         self.claims = _unit(np.asarray(emb[:len(self.index)], dtype=np.float32))
         self.sents = _unit(np.asarray(emb[len(self.index):], dtype=np.float32))
+        # Documents with sentences, their first rows (contiguous runs), and each
+        # document's column in a text's per-document best cosines.
+        self.col = {d: k for k, d in enumerate(self.doc_rows)}
+        filled = [k for k, rows in enumerate(self.doc_rows.values()) if len(rows)]
+        self.filled = np.asarray(filled, dtype=np.intp)
+        self.starts = np.asarray([int(list(self.doc_rows.values())[k][0]) for k in filled], dtype=np.intp)
+        self.per_doc: dict[str, np.ndarray] = {}
 
     def vec(self, text: str) -> np.ndarray:
         return np.asarray(self.claims[self.index[text]], dtype=np.float32)
 
+    def prepare(self, texts: Sequence[str]) -> None:
+        """Every document's best sentence cosine with each of ``texts`` (in [0, 1]), in
+        blocks of texts (one matrix product per block instead of one per document and flag)."""
+        todo = [t for t in dict.fromkeys(texts) if t not in self.per_doc]
+        for at in range(0, len(todo), _BLOCK):
+            block = todo[at:at + _BLOCK]
+            out = np.zeros((len(self.doc_rows), len(block)), dtype=np.float32)
+            if len(self.starts):
+                sims = self.sents @ self.claims[[self.index[t] for t in block]].T
+                out[self.filled] = np.clip(np.maximum.reduceat(sims, self.starts, axis=0), 0.0, 1.0)
+            for k, t in enumerate(block):
+                self.per_doc[t] = out[:, k]
+
     def best(self, text: str, doc_ids: Sequence[str]) -> np.ndarray:
         """The best sentence cosine of ``text`` in each of ``doc_ids`` (0 for none)."""
-        v = self.vec(text)
-        out = np.zeros(len(doc_ids), dtype=np.float32)
-        for k, d in enumerate(doc_ids):
-            rows = self.doc_rows.get(d)
-            if rows is not None and len(rows):
-                out[k] = max(0.0, float((self.sents[rows] @ v).max()))
-        return out
+        if text not in self.per_doc:
+            self.prepare([text])
+        row = self.per_doc[text]
+        return np.asarray([row[self.col[d]] if d in self.col else 0.0 for d in doc_ids], dtype=np.float32)
+
+    def cosines(self, text: str, others: Sequence[str]) -> np.ndarray:
+        """Cosine of ``text`` with each of ``others`` (negative ones as 0; rounding above 1 as 1)."""
+        rows = self.claims[[self.index[t] for t in others]]
+        return np.asarray(np.clip(rows @ self.vec(text), 0.0, 1.0), dtype=np.float32)
 
     def cos(self, a: str, b: str) -> float:
         return max(0.0, float(self.vec(a) @ self.vec(b)))
@@ -124,6 +148,10 @@ def add_agreement(event: Event, docs: Sequence[Document], claims: Sequence[Claim
     firsts: dict[str, str] = {}
     for d in sorted(docs, key=lambda d: (d.duplicate_of is not None, d.id)):
         firsts.setdefault(root[d.id], d.id)
+    space.prepare([cl[f.reference_claim or ""].text if f.kind in _OMISSIONS else cl[f.claim or ""].text
+                   for f, _ in flags if f.kind in (*_OMISSIONS, "addition")
+                   and (f.reference_claim if f.kind in _OMISSIONS else f.claim) in cl])
+    ordered = sorted(firsts.items())
     for flag, feats in flags:
         doc = by_doc.get(flag.document)
         ref = cl.get(flag.reference_claim or "")
@@ -133,7 +161,7 @@ def add_agreement(event: Event, docs: Sequence[Document], claims: Sequence[Claim
         group = groups.get(flag.alignment or "")
         if flag.kind in _OMISSIONS and ref is not None:
             skip = {root[doc.id], root.get(ref.document, ref.document)}
-            peers = [d for r, d in sorted(firsts.items()) if r not in skip]
+            peers = [d for r, d in ordered if r not in skip]
             mine = float(space.best(ref.text, [doc.id])[0])
             best = space.best(ref.text, peers)
             member_docs = sorted({cl[c].document for c in (group.claims if group else ())
@@ -146,7 +174,7 @@ def add_agreement(event: Event, docs: Sequence[Document], claims: Sequence[Claim
                 om_member_gap=mine - float(np.median(members)) if len(members) else 0.0,
                 om_ref_centre=_centre(space, refs, ref.text))
         elif flag.kind == "addition" and claim is not None:
-            peers = [d for r, d in sorted(firsts.items()) if r != root[doc.id]]
+            peers = [d for r, d in ordered if r != root[doc.id]]
             best = np.sort(space.best(claim.text, peers))[::-1]
             feats.update(
                 ad_peer_mean=float(best.mean()) if len(best) else 0.0,
@@ -160,8 +188,8 @@ def add_agreement(event: Event, docs: Sequence[Document], claims: Sequence[Claim
             here = space.cos(ref.text, claim.text)
             if others:
                 feats.update(
-                    pr_peer_gap=here - float(np.median([space.cos(ref.text, t) for t in others])),
-                    pr_peer_cosine=float(np.mean([space.cos(claim.text, t) for t in others])))
+                    pr_peer_gap=here - float(np.median(space.cosines(ref.text, others))),
+                    pr_peer_cosine=float(np.mean(space.cosines(claim.text, others))))
             else:
                 feats.update(pr_peer_gap=0.0, pr_peer_cosine=0.0)
     return flags
