@@ -35,6 +35,7 @@ from compare.align.lexicon import Lexicon
 from compare.align.matching import MatchingConfig
 from compare.align.normalize import NormText, normalize
 from compare.align.scoring import (
+    column_passes,
     cross_scores,
     distinctive_stems,
     idf_weights,
@@ -237,18 +238,12 @@ def _guards(pivot: Sequence[NormText], docs: Sequence[Sequence[NormText]], need:
     """``[shared_guard(pivot, d, need, topics) for d in docs]`` in passes of at
     most ``limit`` columns (integer stem counts: the same booleans)."""
     out: list[np.ndarray] = []
-    start = 0
-    while start < len(docs):
-        stop, width = start, 0
-        while stop < len(docs) and (stop == start or width + len(docs[stop]) <= limit):
-            width += len(docs[stop])
-            stop += 1
+    for start, stop in column_passes([len(d) for d in docs], limit):
         ok = shared_guard(pivot, [n for d in docs[start:stop] for n in d], need, topics)
         at = 0
         for d in docs[start:stop]:
             out.append(ok[:, at:at + len(d)])
             at += len(d)
-        start = stop
     return out
 
 

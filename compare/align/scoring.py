@@ -289,6 +289,21 @@ def score_matrix(a: Sequence[NormText], b: Sequence[NormText], config: MatchingC
     return np.asarray(score, dtype=np.float32)
 
 
+def column_passes(widths: Sequence[int], limit: int) -> list[tuple[int, int]]:
+    """Consecutive runs ``(start, stop)`` of blocks whose ``widths`` add up to at
+    most ``limit`` columns (a wider block alone in its run)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    while start < len(widths):
+        stop, width = start, 0
+        while stop < len(widths) and (stop == start or width + widths[stop] <= limit):
+            width += widths[stop]
+            stop += 1
+        out.append((start, stop))
+        start = stop
+    return out
+
+
 def score_blocks(a: Sequence[NormText], blocks: Sequence[Sequence[NormText]],
                  config: MatchingConfig, raw_a: Sequence[str] = (),
                  raw_blocks: Sequence[Sequence[str]] = (),
@@ -302,12 +317,7 @@ def score_blocks(a: Sequence[NormText], blocks: Sequence[Sequence[NormText]],
     order of ``a``'s stems whatever the other columns, the fuzzy score is the
     scorer's own, and the embedding term is added block by block as before."""
     out: list[np.ndarray] = []
-    start = 0
-    while start < len(blocks):
-        stop, width = start, 0
-        while stop < len(blocks) and (stop == start or width + len(blocks[stop]) <= limit):
-            width += len(blocks[stop])
-            stop += 1
+    for start, stop in column_passes([len(b) for b in blocks], limit):
         flat = [n for b in blocks[start:stop] for n in b]
         lex: np.ndarray
         if not a or not flat:
@@ -333,7 +343,6 @@ def score_blocks(a: Sequence[NormText], blocks: Sequence[Sequence[NormText]],
                     ew = config.embedding_weight
                     score = (1.0 - ew) * score + ew * np.clip(cos, 0.0, 1.0)
             out.append(np.asarray(score, dtype=np.float32))
-        start = stop
     return out
 
 
