@@ -38,7 +38,7 @@ CUE_WORDS: tuple[tuple[str, str], ...] = (
               r"strikes|strike|attacks|attack|votes|vote|founded|fired|since|until|deadline|scheduled"),
     # The contact words of more languages (general vocabulary: "telephone", "talk",
     # "meet", "summit"), so that a date phrase beside them dates the event as in the
-    # languages above.  Stems (STEMS_MORE) take any ending: Turkish, Hungarian, Finnish,
+    # languages above.  Their stems (in STEMS) take any ending: Turkish, Hungarian, Finnish,
     # Polish, Czech inflect them.
     ("call", r"telefonata|telefonico|telefonica|telefonicamente|colloquio|conversazione|"  # it
              r"telefonema|telefonou|telefônica|telefônico|conversou|conversaram|ligação|"  # pt
@@ -57,14 +57,16 @@ CUE_WORDS: tuple[tuple[str, str], ...] = (
                 r"회담|회동|만났|정상회의|会談|会合|لقاء|التقى|اجتماع|قمة"),
 )
 CUE_CLASS: dict[str, str] = {w: name for name, words in reversed(CUE_WORDS) for w in words.split("|")}
-# Stems (Russian) may be followed by more letters; English words must end there.
+# Stems (Russian, and the inflecting languages of CUE_WORDS) may be followed by more
+# letters; English words must end there.
 CALLED_NOT_CALL = re.compile(r" (?:for|on|upon|off|out|in|it|this|that|them|back)\b")
 STEMS = frozenset({"разговор", "телефон", "созвонил", "встрет", "встреч", "переговор", "заявил",
-                   "сообщил", "обсудил", "подтвердил"})
-STEMS_MORE = frozenset({"telefon", "telepon", "görüş", "telefoniczn", "rozmawia", "rozmow", "razgovara",
-                        "razgovor", "beszél", "puhel", "keskustel", "розмов", "spotka", "setkal", "schůzk",
-                        "întâlni", "sastan", "találkoz", "csúcs", "tapaa", "huippukokou", "зустр", "telefonic",
-                        "möte", "møde", "szczyt"})
+                   "сообщил", "обсудил", "подтвердил",
+                   # the contact words of the inflecting languages of CUE_WORDS
+                   "telefon", "telepon", "görüş", "telefoniczn", "rozmawia", "rozmow", "razgovara",
+                   "razgovor", "beszél", "puhel", "keskustel", "розмов", "spotka", "setkal", "schůzk",
+                   "întâlni", "sastan", "találkoz", "csúcs", "tapaa", "huippukokou", "зустр", "telefonic",
+                   "möte", "møde", "szczyt"})
 CONTACT = frozenset({"call", "meeting"})
 
 
@@ -107,7 +109,7 @@ def find_cues(low: str, start: int = 0, end: int = MAX_SCAN_CHARS) -> list[Cue]:
             continue
         if a and low[a - 1].isalnum():
             continue
-        if b < n and low[b].isalnum() and word not in STEMS and word not in STEMS_MORE:
+        if b < n and low[b].isalnum() and word not in STEMS:
             continue
         if word == "called" and (low[a - 1:a] == "-" or CALLED_NOT_CALL.match(low, b)):
             continue  # "called for restraint", "so-called", "called it"
