@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from compare.events.datephrases import Mention, in_spans, valid_date
-from compare.events.locale_dates import locale_matches
+from compare.events.datephrases import Mention, in_spans
+from compare.events.locale_dates import add_date, locale_matches
 
 FR_MONTHS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
              "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
@@ -57,29 +57,25 @@ _NEXT_AFTER = re.compile(r"\W*(?:prochain)")
 def foreign_mentions(text: str, low: str, skip: Sequence[tuple[int, int]] = (),
                      taken: Sequence[tuple[int, int]] = (), language: str = "und") -> list[Mention]:
     """French, German and Chinese date phrases of ``text`` (``low`` is its lower-cased
-    copy with the same offsets), not overlapping the spans already ``taken``.  "hier"
-    is "yesterday" only in French (in German it is "here")."""
+    copy with the same offsets), not overlapping the spans already ``taken`` nor each
+    other (the first pattern below wins).  "hier" is "yesterday" only in French (in
+    German it is "here")."""
     out: list[Mention] = []
 
     def add(start: int, end: int, kind: str, **values: object) -> None:
-        if any(start < b and a < end for a, b in taken):
+        if any(start < b and a < end for a, b in taken) or any(start < x.end and x.start < end for x in out):
             return
         out.append(Mention(start=start, end=end, quote=text[start:end], kind=kind,  # type: ignore[arg-type]
                            excluded=bool(skip) and in_spans(start, skip), **values))  # type: ignore[arg-type]
 
     for m in _DAY_MONTH.finditer(low):
-        month = FR_MONTHS.get(m["mon"]) or DE_MONTHS.get(m["mon"]) or ES_MONTHS.get(m["mon"])
-        year = int(m["year"]) if m["year"] else None
-        if month and 1 <= int(m["day"]) <= 31 and (year is None or valid_date(year, month, int(m["day"]))):
-            add(m.start(), m.end(), "full" if year else "daymonth", day=int(m["day"]), month=month, year=year)
+        month = FR_MONTHS.get(m["mon"]) or DE_MONTHS.get(m["mon"]) or ES_MONTHS.get(m["mon"]) or 0
+        add_date(add, m.start(), m.end(), int(m["year"]) if m["year"] else None, month, int(m["day"]))
     for m in _ZH_DATE.finditer(text):
-        year = int(m["year"]) if m["year"] else None
-        month, day = int(m["mon"]), int(m["day"])
-        if 1 <= month <= 12 and 1 <= day <= 31 and (year is None or valid_date(year, month, day)):
-            add(m.start(), m.end(), "full" if year else "daymonth", day=day, month=month, year=year)
+        add_date(add, m.start(), m.end(), int(m["year"]) if m["year"] else None, int(m["mon"]), int(m["day"]))
     if language in ("zh", "ja", "ko"):
         for m in _CJK_DAY.finditer(text):
-            if 1 <= int(m["day"]) <= 31 and not any(x.start <= m.start() < x.end for x in out):
+            if 1 <= int(m["day"]) <= 31:
                 add(m.start(), m.end(), "day", day=int(m["day"]))
     for m in _WEEKDAY.finditer(low):
         nxt = bool(_NEXT.search(low, max(0, m.start() - 12), m.start()) or _NEXT_AFTER.match(low, m.end()))
@@ -93,9 +89,6 @@ def foreign_mentions(text: str, low: str, skip: Sequence[tuple[int, int]] = (),
             continue
         add(m.start(), m.end(), "relative", offset=RELATIVE[word.replace("’", "'")])
     if language not in OWN_TABLES:
-        def add_new(start: int, end: int, kind: str, **values: object) -> None:
-            if not any(start < x.end and x.start < end for x in out):
-                add(start, end, kind, **values)
-        locale_matches(text, low, language, add_new, valid_date)
+        locale_matches(text, low, language, add)
     out.sort(key=lambda x: x.start)
     return out

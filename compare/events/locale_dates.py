@@ -31,7 +31,9 @@ from functools import lru_cache
 
 import attrs
 
-__all__ = ["LocaleDates", "locale_dates", "locale_matches"]
+from compare.events.datephrases import valid_date
+
+__all__ = ["LocaleDates", "add_date", "locale_dates", "locale_matches"]
 
 _MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december")
@@ -58,11 +60,9 @@ _NUMERIC_MONTH = {
 class LocaleDates:
     """One language's date words, lower-cased, from dateparser's locale data."""
 
-    language: str
     months: dict[str, int]
     weekdays: dict[str, int]
     relative: dict[str, int]
-    month_first: bool
     # Day first ("12 marzo 2026"), read in every locale; month first ("2026. március 12.")
     # as well where the locale's date order puts the month first.
     day_month: tuple[re.Pattern[str], ...]
@@ -136,33 +136,32 @@ def locale_dates(language: str) -> LocaleDates | None:
             day_month += (re.compile(rf"(?:{year}\.?[ \t]+)?(?<![^\W\d_]){mon}[ \t]+{day}(?!\d)"),)
     weekday = _words_pattern(list(weekdays))
     relative_word = _words_pattern(list(relative))
-    return LocaleDates(language=language, months=months, weekdays=weekdays, relative=relative,
-                       month_first=month_first, day_month=day_month, weekday=weekday, relative_word=relative_word)
+    return LocaleDates(months=months, weekdays=weekdays, relative=relative, day_month=day_month,
+                       weekday=weekday, relative_word=relative_word)
 
 
 Add = Callable[..., None]
 
 
-def locale_matches(text: str, low: str, language: str, add: Add, valid: Callable[[int, int, int], object]) -> None:
+def add_date(add: Add, start: int, end: int, year: int | None, month: int, day: int) -> None:
+    """``add`` a day and month (a "full" date with its year) when it can be a calendar date."""
+    if 1 <= month <= 12 and 1 <= day <= 31 and (year is None or valid_date(year, month, day) is not None):
+        add(start, end, "full" if year else "daymonth", day=day, month=month, year=year)
+
+
+def locale_matches(text: str, low: str, language: str, add: Add) -> None:
     """Call ``add(start, end, kind, **values)`` for each date phrase of ``language`` in
-    ``text`` (``low`` is its lower-cased copy with the same offsets); ``valid(y, m, d)``
-    tells a real calendar date."""
+    ``text`` (``low`` is its lower-cased copy with the same offsets)."""
     if language in _NUMERIC_MONTH:
         for m in _NUMERIC_MONTH[language].finditer(text):
-            year = int(m["year"]) if m["year"] else None
-            month, day = int(m["mon"]), int(m["day"])
-            if 1 <= month <= 12 and 1 <= day <= 31 and (year is None or valid(year, month, day)):
-                add(m.start(), m.end(), "full" if year else "daymonth", day=day, month=month, year=year)
+            add_date(add, m.start(), m.end(), int(m["year"]) if m["year"] else None, int(m["mon"]), int(m["day"]))
     table = locale_dates(language)
     if table is None:
         return
     for pattern in table.day_month:
         for m in pattern.finditer(low):
-            month = table.months[m["mon"]]
-            day = int(m["day"])
-            year = int(m["year"]) if m["year"] else None
-            if 1 <= day <= 31 and (year is None or valid(year, month, day)):
-                add(m.start(), m.end(), "full" if year else "daymonth", day=day, month=month, year=year)
+            add_date(add, m.start(), m.end(), int(m["year"]) if m["year"] else None, table.months[m["mon"]],
+                     int(m["day"]))
     if table.weekday is not None:
         for m in table.weekday.finditer(low):
             add(m.start(), m.end(), "weekday", weekday=table.weekdays[m.group(0)], modifier=None)
