@@ -77,7 +77,7 @@ class _Space:
         self.col = {d: k for k, d in enumerate(self.doc_rows)}
         filled = [k for k, rows in enumerate(self.doc_rows.values()) if len(rows)]
         self.filled = np.asarray(filled, dtype=np.intp)
-        self.starts = np.asarray([int(list(self.doc_rows.values())[k][0]) for k in filled], dtype=np.intp)
+        self.starts = np.asarray([rows[0] for rows in self.doc_rows.values() if len(rows)], dtype=np.intp)
         self.per_doc: dict[str, np.ndarray] = {}
 
     def vec(self, text: str) -> np.ndarray:
