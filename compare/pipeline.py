@@ -30,10 +30,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
-import numpy as np
 from attrs import field, frozen
 from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
@@ -58,6 +57,9 @@ from compare.report.stream import (
     pack_result,
 )
 from compare.rules import Rules, compile_rules
+
+if TYPE_CHECKING:
+    from compare.events.cluster import Encoder
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 Progress = Callable[[Iterable[object], str, int], Iterable[object]]
@@ -219,7 +221,7 @@ def _malloc_trim() -> Callable[[int], int] | None:
     return trim
 
 
-def lead_encoder(rules: Rules) -> Callable[[Sequence[str]], np.ndarray | None] | None:
+def lead_encoder(rules: Rules) -> Encoder | None:
     """The embedding model as clustering uses it (documents in different languages that
     name nobody join on their leads), or None when it cannot match across languages."""
     from compare.align.embed import embed_texts
