@@ -1,9 +1,9 @@
 """How close a loose claim comes to a claim of another independent document
 of its event, for every document of the event from one index (pure).
 
-:func:`compare.align.flagfeatures.said_elsewhere` scores a document's loose
-claims against every claim of the event's other independent documents: called
-once per document, that is quadratic in the size of the event (a 1,000-document
+Flags used to score a document's loose claims against every claim of the
+event's other independent documents, once per document (``said_elsewhere``,
+now the reference in tests/align/test_flag_speed.py): that is quadratic in the size of the event (a 1,000-document
 event rescored its 30,000 claims 1,000 times, normalising them and building
 their stem matrix each time).  :class:`ElsewhereIndex` holds what those calls
 share, once per event: the distinct normalised claim texts (their stem matrix)
@@ -12,10 +12,10 @@ documents (roots) that carry it.  A query scores its few loose claims against
 the distinct texts only, in C (one rapidfuzz ``cdist``, one sparse product,
 one matrix product), and keeps the texts some other root carries.
 
-The result is the same number :func:`said_elsewhere` gives: the maximum over
+The result is the same number ``said_elsewhere`` gave: the maximum over
 the other documents' claims of ``max(word score, cosine)`` is the larger of
 the two maxima, each entry is computed by the same scorer, the same integer
-stem counts and the same float32 division (tests/align/test_elsewhere.py
+stem counts and the same float32 division (tests/align/test_flag_speed.py
 checks it against ``said_elsewhere`` on random events).
 """
 
@@ -110,7 +110,7 @@ class ElsewhereIndex:
         """For each loose claim (``nl``: their normalised texts) of a document
         whose root is ``doc_root``: the highest word score or embedding cosine
         with a claim of another root (0 when no other root has a claim), as
-        :func:`compare.align.flagfeatures.said_elsewhere` computes it."""
+        ``said_elsewhere`` computed it."""
         mine = self.codes.get(doc_root, -2)
         lex_out = self.lex_sole == mine
         if not loose or bool(lex_out.all()):

@@ -27,11 +27,10 @@ import numpy as np
 from attrs import frozen
 
 from compare.align.discrepancies import names_contact, person_tokens, states_contact
-from compare.align.languages import reading
 from compare.align.lexicon import Lexicon, tokenize
 from compare.align.matching import MatchingConfig
-from compare.align.normalize import NormText, canonical_tokens, normalize
-from compare.align.scoring import cross_scores, score_matrix
+from compare.align.normalize import canonical_tokens, normalize
+from compare.align.scoring import score_matrix
 from compare.core.models import Claim, Document, Event
 
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
@@ -312,20 +311,6 @@ def reference_features(prefix: str, ref: Claim, ref_doc: Document | None,
         f"{prefix}_ref_scope": scope_p,
         f"{prefix}_group_relayed": relayed / max(1, len(others)),
     }
-
-
-def said_elsewhere(loose: Sequence[Claim], nl: Sequence[NormText],
-                    elsewhere: Sequence[Claim], lexicon: Lexicon,
-                    config: MatchingConfig) -> np.ndarray:
-    """For each loose claim, how close the nearest claim of another
-    independent document comes: the embedding cosine of what alignment reads
-    (a list item with its shared subject and predicate; any language) or the
-    word score, whichever is higher (the word score alone without the model)."""
-    if not loose or not elsewhere:
-        return np.zeros(len(loose), dtype=np.float32)
-    lex = score_matrix(list(nl), [normalize(x.text, lexicon) for x in elsewhere], config)
-    cos = cross_scores([reading(c) for c in loose], [reading(x) for x in elsewhere], config)
-    return np.asarray(np.maximum(lex, cos).max(axis=1), dtype=np.float32)
 
 
 def doc_closest(prefix: str, lexical: np.ndarray, cosine: np.ndarray) -> dict[str, float]:

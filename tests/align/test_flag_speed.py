@@ -6,6 +6,8 @@ for these tests in several languages, with republished copies."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -13,11 +15,29 @@ from test_align import config, lexicon
 
 from compare.align.elsewhere import ElsewhereIndex
 from compare.align.flagevidence import EventWindows
-from compare.align.flagfeatures import claim_context, said_elsewhere
-from compare.align.languages import _root
-from compare.align.normalize import normalize
-from compare.align.scoring import score_matrix
+from compare.align.flagfeatures import claim_context
+from compare.align.languages import _root, reading
+from compare.align.lexicon import Lexicon
+from compare.align.matching import MatchingConfig
+from compare.align.normalize import NormText, normalize
+from compare.align.scoring import cross_scores, score_matrix
 from compare.core.models import Claim, Document, Event
+
+
+def said_elsewhere(loose: Sequence[Claim], nl: Sequence[NormText],
+                    elsewhere: Sequence[Claim], lexicon: Lexicon,
+                    config: MatchingConfig) -> np.ndarray:
+    """The per-document computation ElsewhereIndex replaced, kept as its reference:
+    for each loose claim, how close the nearest claim of another independent
+    document comes: the embedding cosine of what alignment reads (a list item with
+    its shared subject and predicate; any language) or the word score, whichever
+    is higher (the word score alone without the model)."""
+    if not loose or not elsewhere:
+        return np.zeros(len(loose), dtype=np.float32)
+    lex = score_matrix(list(nl), [normalize(x.text, lexicon) for x in elsewhere], config)
+    cos = cross_scores([reading(c) for c in loose], [reading(x) for x in elsewhere], config)
+    return np.asarray(np.maximum(lex, cos).max(axis=1), dtype=np.float32)
+
 
 SENTENCES = [
     "The ministers discussed grain exports through the northern port.",
