@@ -32,7 +32,8 @@ multilingual set has no drift flag, the evalset's 3 are all right):
   pr_cosine 0.49/0.64, pr_doc_share 0.69/0.34, pr_group_share 0.56/0.14; for
   the other pair kinds pr_peer_cosine is 0.86 realdev / 0.10 multiling and
   pr_margin 0.36/0.00 while both agree for drifts (0.63/0.55, 0.58/0.77);
-* candidates: dr_length 0.70/0.59 (for the other pair kinds 0.21 realdev, 0.35
+* candidates: dr_lost (of the reference words the word diff deletes, the
+  share the document states nowhere) 0.62/0.98, dr_length 0.70/0.59 (for the other pair kinds 0.21 realdev, 0.35
   multiling: a per-family feature), dr_ref_cover 0.64/0.75, dr_peer_keep
   0.54/0.82; the "odd one out" features do not agree: dr_odd_rank 0.54/0.27,
   dr_peer_max 0.73/0.41, dr_claim_cover 0.40/0.55, and dr_peer_gap 0.43/0.41
@@ -45,7 +46,11 @@ multilingual set has no drift flag, the evalset's 3 are all right):
   0.593 -> 0.590.  Refitted with it (as a flagevidence feature, fit_flags.py
   --keep-gates) no drift or addition reached the cut (the best out-of-fold
   drift probability about 0.6, a wrong flag; additions below 0.45) and realdev
-  at the cut went 0.865/0.331 -> 0.863/0.323 (cut 0.67): not kept.
+  at the cut went 0.865/0.331 -> 0.863/0.323 (cut 0.67): not kept.  With
+  dr_lost as well (both as flagevidence features pr_drift_lost and
+  pr_drift_length): realdev 0.701/0.697 -> 0.715/0.710, devset 0.481/0.432 ->
+  0.500/0.481 (fit_flags.py's own folds), and again 0.863/0.323 at cut 0.67,
+  no drift or addition at the cut: not kept.
 * additions: ad_text_cover (0.71 realdev / 0.40 multiling) and
   ad_ref_text_cover (0.37/0.54) disagree across the sets; without them (and
   without pr_scope, pr_ref_scope) realdev 0.703/0.702, additions 0.63 -> 0.60
@@ -75,6 +80,7 @@ from compare.align.lexicon import Lexicon
 from compare.align.matching import MatchingConfig
 from compare.align.normalize import normalize
 from compare.align.scoring import claim_embeddings
+from compare.align.worddiff import word_diff
 from compare.core.models import Claim, Flag
 from compare.evaluation.gold import load_gold
 from compare.evaluation.metrics import score_report
@@ -117,16 +123,27 @@ def odd_rank(here: float, others: Sequence[float]) -> float:
     return float(((o > here).sum() + 0.5 * (o == here).sum()) / len(o))
 
 
+def lost_share(ref: str, claim: str, doc_stems: frozenset[str], lexicon: Lexicon) -> float:
+    """Of the content words the word diff deletes from ``ref``, the share the
+    document (``doc_stems``: the content stems of its whole text) states
+    nowhere; 0 when it deletes none."""
+    gone = " ".join(op.text for op in word_diff(ref, claim) if op.op == "delete")
+    deleted = normalize(gone, lexicon).stems
+    return len(deleted - doc_stems) / len(deleted) if deleted else 0.0
+
+
 def drift_candidates(ref: str, claim: str, others: Sequence[str], lexicon: Lexicon,
-                     vec: Mapping[str, np.ndarray] | None, same_language: bool
-                     ) -> dict[str, float]:
+                     vec: Mapping[str, np.ndarray] | None, same_language: bool,
+                     doc_stems: frozenset[str] = frozenset()) -> dict[str, float]:
     """Candidate features of a wording drift between ``ref`` and ``claim``;
     ``others``: the other independent outlets' wordings of the claim group;
-    ``vec``: unit embeddings of the texts (None: no embedding features).
+    ``vec``: unit embeddings of the texts (None: no embedding features);
+    ``doc_stems``: the content stems of the document's whole text.
     Word features only for two texts of one language (0 otherwise)."""
     f: dict[str, float] = {}
     a, b = normalize(ref, lexicon).stems, normalize(claim, lexicon).stems
     if same_language:
+        f["dr_lost"] = lost_share(ref, claim, doc_stems | b, lexicon)
         f["dr_ref_cover"] = content_cover(a, b)
         f["dr_claim_cover"] = content_cover(b, a)
         f["dr_reduction"] = float(bool(b) and b < a)
@@ -165,9 +182,13 @@ def add_candidates(s: Set, feats: dict[str, dict[str, float]], lexicon: Lexicon,
     if emb is not None:
         unit = emb / np.maximum(np.linalg.norm(emb, axis=1, keepdims=True), 1e-9)
         vec = {t: unit[i] for i, t in enumerate(texts)}
+    stems: dict[str, frozenset[str]] = {}
     for f, ref, claim, others in todo:
         same = not languages_differ(docs[ref.document], docs[f.document])
-        feats[f.id].update(drift_candidates(ref.text, claim.text, others, lexicon, vec, same))
+        if f.document not in stems:
+            stems[f.document] = normalize(docs[f.document].text, lexicon).stems
+        feats[f.id].update(drift_candidates(ref.text, claim.text, others, lexicon, vec, same,
+                                            stems[f.document]))
 
 
 # --------------------------------------------------------------------------- main

@@ -46,11 +46,21 @@ def test_german_reduction_and_the_words_other_outlets_keep() -> None:
     assert f["dr_peer_keep"] == (1.0 + keep) / 2 and keep < 1.0
 
 
+def test_a_qualifier_the_document_states_elsewhere_is_not_lost() -> None:
+    ref = "Die Gespräche über die Hafengebühren waren offen und nützlich"
+    claim = "Die Gespräche über die Hafengebühren waren nützlich"
+    elsewhere = normalize("Beide Seiten nannten den Ton offen und sachlich. " + claim, lexicon()).stems
+    nowhere = normalize("Beide Seiten lobten den Ton. " + claim, lexicon()).stems
+    assert mod.lost_share(ref, claim, elsewhere, lexicon()) == 0.0
+    assert mod.lost_share(ref, claim, nowhere, lexicon()) == 1.0
+    assert mod.lost_share(claim, claim, nowhere, lexicon()) == 0.0
+
+
 def test_word_features_only_within_one_language() -> None:
     ref = "Les ministres ont qualifié l'entretien de franc et utile"
     claim = "The ministers called the talk frank"
     f = mod.drift_candidates(ref, claim, [], lexicon(), None, False)
-    assert not {"dr_reduction", "dr_length", "dr_ref_cover", "dr_peer_keep"} & set(f)
+    assert not {"dr_reduction", "dr_length", "dr_ref_cover", "dr_peer_keep", "dr_lost"} & set(f)
 
 
 def test_the_odd_wording_out_ranks_last() -> None:
