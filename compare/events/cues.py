@@ -32,7 +32,11 @@ CUE_WORDS: tuple[tuple[str, str], ...] = (
     ("statement", r"said|says|told|stated|statement|сообщил|déclaré|sagte|erklärte|表示"),
     # Verbs of reporting: a date beside them dates the report, not the contact.
     ("report", r"confirmed|confirms|reported|reports|revealed|quoted|подтвердил"),
-    ("generic", r"held|discussed|discuss|exchanged|agreed|обсудил"),
+    ("generic", r"held|discussed|discuss|exchanged|agreed|обсудил|"
+                # "agreed", "discussed" in more languages (as the English words: beside a
+                # date they tie it to what the leaders did)
+                r"договорил|домовил|обговори|acordaram|concordaram|discutiram|concordato|"
+                r"discusso|discussero|anlaştı|uzgodni|omówi|sepakat|membahas|सहमति|चर्चा"),
     ("other", r"launched|launches|launch|signed|signing|anniversary|parade|withdrawal|withdrawn|"
               r"withdraws|withdraw|expires|expired|expire|expiry|elections|election|born|died|"
               r"strikes|strike|attacks|attack|votes|vote|founded|fired|since|until|deadline|scheduled"),
@@ -48,13 +52,17 @@ CUE_WORDS: tuple[tuple[str, str], ...] = (
              r"telefoniczn|rozmawia|rozmow|telefonoval|telefonát|telefonicky|hovořil|rozhovor|"  # pl, cs
              r"convorbire|telefonic|telefonică|telefonski|razgovara|razgovor|"  # ro, hr
              r"beszél|puhel|keskustel|розмов|điện đàm|cuộc gọi|điện thoại|"  # hu, fi, uk, vi
-             r"통화|전화|電話|اتصال|هاتف|مكالمة|محادثة"),  # ko, ja, ar
+             r"통화|전화|電話|اتصال|هاتف|مكالمة|محادثة|"  # ko, ja, ar
+             r"फोन|फ़ोन|टेलीफोन|बातचीत|تلفنی|گفتگو|ٹیلی فون|טלפון|שיחה|τηλεφωνικ|συνομιλ|"  # hi, fa, ur, he, el
+             r"โทรศัพท์|ফোন|ফোনে"),  # th, bn
     ("meeting", r"incontro|incontrato|vertice|colloqui|reunião|encontro|reuniu|cúpula|"  # it, pt
                 r"görüş|bertemu|pertemuan|kunjungan|"  # tr, id
                 r"ontmoeting|ontmoette|ontmoetten|bezoek|bezocht|möte|mötte|träffade|toppmöte|møde|"
                 r"mødtes|møtte|spotka|szczyt|setkal|setkání|schůzk|întâlni|sastan|"  # nl, nordic, pl, cs, ro, hr
                 r"találkoz|csúcs|tapasi|tapaa|huippukokou|зустр|hội đàm|hội kiến|gặp|thượng đỉnh|"
-                r"회담|회동|만났|정상회의|会談|会合|لقاء|التقى|اجتماع|قمة"),
+                r"회담|회동|만났|정상회의|会談|会合|لقاء|التقى|اجتماع|قمة|"
+                r"मुलाकात|मुलाक़ात|बैठक|वार्ता|शिखर सम्मेलन|دیدار|ملاقات|נפגש|פגישה|συνάντηση|"  # hi, fa/ur, he, el
+                r"συναντήθηκ|พบปะ|หารือ|বৈঠক"),  # el, th, bn
 )
 CUE_CLASS: dict[str, str] = {w: name for name, words in reversed(CUE_WORDS) for w in words.split("|")}
 # Stems (Russian, and the inflecting languages of CUE_WORDS) may be followed by more
@@ -66,15 +74,18 @@ STEMS = frozenset({"разговор", "телефон", "созвонил", "в
                    "telefon", "telepon", "görüş", "telefoniczn", "rozmawia", "rozmow", "razgovara",
                    "razgovor", "beszél", "puhel", "keskustel", "розмов", "spotka", "setkal", "schůzk",
                    "întâlni", "sastan", "találkoz", "csúcs", "tapaa", "huippukokou", "зустр", "telefonic",
-                   "möte", "møde", "szczyt"})
+                   "möte", "møde", "szczyt", "τηλεφωνικ", "συνομιλ", "συναντήθηκ", "договорил", "домовил",
+                   "обговори", "uzgodni", "omówi"})
 CONTACT = frozenset({"call", "meeting"})
 
 
 def _unbounded(word: str) -> bool:
-    """Words of scripts written without spaces (Han, kana) or with prefixes and suffixes
-    joined to the word (Hangul particles, Arabic "wa-", "bi-", "al-") are found anywhere."""
+    """Words of scripts written without spaces (Han, kana, Thai) or with prefixes and suffixes
+    joined to the word (Hangul particles, Arabic "wa-", "bi-", "al-", Hebrew "ve-", "ha-")
+    are found anywhere."""
     return any("\u4e00" <= ch <= "\u9fff" or "\u3040" <= ch <= "\u30ff" or "\uac00" <= ch <= "\ud7af"
-               or "\u0600" <= ch <= "\u06ff" for ch in word)
+               or "\u0600" <= ch <= "\u06ff" or "\u0590" <= ch <= "\u05ff" or "\u0e00" <= ch <= "\u0e7f"
+               for ch in word)
 
 
 UNBOUNDED_CUES = frozenset(w for w in CUE_CLASS if _unbounded(w))

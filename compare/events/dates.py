@@ -446,7 +446,7 @@ def date_document(doc: Document, calendar: EventCalendar, names: Sequence[Person
     scan_together(low, (PHRASE_SCAN, CUE_SCAN, *word_scans(names)))
     skip = excluded_lines(text, low)
     mentions = find_mentions(text, low, skip)
-    if doc.language not in ("en", "ru", "uk"):
+    if doc.language not in ("en", "ru"):
         more = foreign_mentions(text, low, skip, [(m.start, m.end) for m in mentions], doc.language)
         mentions = sorted([*mentions, *more], key=lambda m: m.start)
     named = lexicon_mentions(low, names)

@@ -34,7 +34,7 @@ ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日"
 
 # Languages these tables (or datephrases') are written for; any other language's
 # phrases come from dateparser's locale data (:mod:`locale_dates`).
-OWN_TABLES = frozenset({"fr", "de", "es", "zh", "en", "ru", "uk", "und"})
+OWN_TABLES = frozenset({"fr", "de", "es", "zh", "en", "ru", "und"})
 
 _MONTHS = "|".join(sorted({*FR_MONTHS, *DE_MONTHS, *ES_MONTHS}, key=len, reverse=True))
 _DAY_MONTH = re.compile(rf"(?<![\w.])(?P<day>\d{{1,2}})(?:er|\.)?[ \t]+(?:de[ \t]+)?(?P<mon>{_MONTHS})(?![\w])"

@@ -94,6 +94,26 @@ DATE_CASES = [
     ("ko", "김민수 대통령은 10일 핀란드 총리와 전화 통화를 했다.", D(2031, 6, 11), D(2031, 6, 10)),
     ("vi", "Thủ tướng Nguyễn Văn An đã điện đàm với Thủ tướng Phần Lan Aino Virtanen vào ngày 10 tháng 6.",
      D(2031, 6, 12), D(2031, 6, 10)),
+    # Devanagari, Greek, Hebrew, Persian: contact words of their own
+    ("hi", "नई दिल्ली, 12 जून 2031\nप्रधानमंत्री राहुल वर्मा ने मंगलवार को फ़िनलैंड की प्रधानमंत्री ऐनो "
+           "विर्तानेन से फोन पर बातचीत की।", D(2031, 6, 12), D(2031, 6, 10)),
+    ("el", "Ο πρωθυπουργός Νίκος Παππάς είχε την Τρίτη τηλεφωνική συνομιλία με την πρωθυπουργό της "
+           "Φινλανδίας Άινο Βιρτάνεν.", D(2031, 6, 12), D(2031, 6, 10)),
+    ("he", "ראש הממשלה דוד כהן שוחח ביום שלישי בטלפון עם ראש ממשלת פינלנד איינו וירטנן.",
+     D(2031, 6, 12), D(2031, 6, 10)),
+    # Ukrainian has no table of ours (the Russian one does not read its months and weekdays)
+    ("uk", "12 червня 2031\nПрезидент Андрій Коваль у вівторок провів телефонну розмову з "
+           "прем'єр-міністеркою Фінляндії Айно Віртанен.", D(2031, 6, 12), D(2031, 6, 10)),
+]
+
+# Only an "agreed" verb beside the weekday; the contact noun comes a sentence later.
+AGREED_CASES = [
+    ("uk", "12 червня 2031\nПрезидент Андрій Коваль та прем'єр-міністерка Фінляндії Айно Віртанен у вівторок "
+           "домовилися посилити співпрацю в енергетиці. Під час зустрічі в Гельсінкі вони підписали угоду."),
+    ("pt", "12 de junho de 2031\nO presidente Paulo Mendes e a primeira-ministra Aino Virtanen acordaram na "
+           "terça-feira reforçar a cooperação em energia. Durante o encontro em Helsínquia assinaram um acordo."),
+    ("id", "12 Juni 2031\nPresiden Budi Santoso dan Perdana Menteri Aino Virtanen pada hari Selasa sepakat "
+           "memperkuat kerja sama energi. Dalam pertemuan di Helsinki keduanya menandatangani perjanjian."),
 ]
 
 
@@ -142,9 +162,17 @@ def test_a_language_dateparser_does_not_know_gives_nothing() -> None:
     assert _mentions("12 foo 2031", "xx") == []
 
 
+@pytest.mark.parametrize(("lang", "text"), AGREED_CASES, ids=[c[0] for c in AGREED_CASES])
+def test_a_weekday_beside_agreed_dates_the_event_not_the_stamp(lang: str, text: str) -> None:
+    out = dated(text, D(2031, 6, 12))
+    assert out.language == lang
+    assert out.event_date == D(2031, 6, 10)
+
+
 def test_contact_words_of_more_languages_name_the_kind() -> None:
     for text in ("ha avuto un colloquio telefonico", "telefonda görüştü", "전화 통화를 했다", "電話会談を行った",
-                 "اتصالا هاتفيا", "rozmawiał telefonicznie", "điện đàm"):
+                 "اتصالا هاتفيا", "rozmawiał telefonicznie", "điện đàm", "फोन पर बातचीत की",
+                 "τηλεφωνική συνομιλία", "שוחח בטלפון", "گفتگوی تلفنی", "หารือทางโทรศัพท์"):
         assert kind_of(find_cues(lower_same_length(text))) == "call", text
     for text in ("si sono incontrati al vertice", "bir araya geldi ve görüştü", "정상회담을 가졌다",
                  "التقى الرئيس"):
