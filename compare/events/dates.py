@@ -387,8 +387,9 @@ def _weekday_hint(text: str, low: str, mentions: Sequence[Mention]) -> Evidence 
     ("spoke by phone on Tuesday"): kept as evidence, so that clustering can place the
     document in the event of that weekday."""
     for m in mentions:
-        if m.excluded or m.kind != "weekday" or m.modifier in ("next", "possessive", "this"):
-            continue
+        if m.excluded or m.weekday is None or m.kind not in ("weekday", "daymonth") \
+                or m.modifier in ("next", "possessive", "this"):
+            continue  # a weekday, or a weekday with its day and month ("Senin (14/9)") but no year
         s = sentence_at(text, m.start)
         # The contact may be stated in the same sentence or the next one ("Putin and
         # Trump on Tuesday moved to ease tensions.  The two leaders spoke by phone ...").
@@ -401,14 +402,29 @@ def _weekday_hint(text: str, low: str, mentions: Sequence[Mention]) -> Evidence 
     return None
 
 
-def hinted_weekday(evidence: Evidence | None) -> int | None:
-    """The weekday of a ``weekday_unresolved`` evidence."""
+def _hint_mention(evidence: Evidence | None, language: str) -> Mention | None:
+    """The date phrase of a ``weekday_unresolved`` evidence, read in ``language``."""
     if evidence is None or evidence.rule != "weekday_unresolved":
         return None
-    for m in find_mentions(evidence.quote, skip=()):
-        if m.weekday is not None:
-            return m.weekday
-    return None
+    quote = evidence.quote
+    found = find_mentions(quote, skip=())
+    if language not in ("en", "ru"):
+        found += foreign_mentions(quote, lower_same_length(quote), (), [(m.start, m.end) for m in found],
+                                  language)
+    return next((m for m in sorted(found, key=lambda m: (m.start, -m.end)) if m.weekday is not None), None)
+
+
+def hinted_weekday(evidence: Evidence | None, language: str = "en") -> int | None:
+    """The weekday of a ``weekday_unresolved`` evidence (its quote read in ``language``)."""
+    m = _hint_mention(evidence, language)
+    return m.weekday if m is not None else None
+
+
+def hinted_day_month(evidence: Evidence | None, language: str = "en") -> tuple[int, int] | None:
+    """The (month, day) of a ``weekday_unresolved`` evidence that gives them without a year
+    ("Senin (14/9)" with no year anywhere), else None."""
+    m = _hint_mention(evidence, language)
+    return (m.month, m.day) if m is not None and m.month is not None and m.day is not None else None
 
 
 def _dateparser_fallback(text: str, language: str, skip: Sequence[tuple[int, int]]) -> tuple[dt.date, Evidence] | None:
@@ -447,7 +463,15 @@ def date_document(doc: Document, calendar: EventCalendar, names: Sequence[Person
     skip = excluded_lines(text, low)
     mentions = find_mentions(text, low, skip)
     if doc.language not in ("en", "ru"):
-        more = foreign_mentions(text, low, skip, [(m.start, m.end) for m in mentions], doc.language)
+        # a numeric date may be the bracketed date of a weekday ("Kamis (13/1/2000)"): the
+        # weekday's phrase takes it over
+        more = foreign_mentions(text, low, skip, [(m.start, m.end) for m in mentions if m.kind != "numeric"],
+                                doc.language)
+        bracketed = [(x.start, x.end) for x in more if x.weekday is not None and x.kind in ("daymonth", "full")]
+        mentions = [m for m in mentions if not (m.kind == "numeric" and any(a <= m.start and m.end <= b
+                                                                            for a, b in bracketed))]
+        taken = [(m.start, m.end) for m in mentions]
+        more = [x for x in more if not any(x.start < b and a < x.end for a, b in taken)]
         mentions = sorted([*mentions, *more], key=lambda m: m.start)
     named = lexicon_mentions(low, names)
     participants = find_lexicon_names(low, names, named)
@@ -492,7 +516,7 @@ def date_document(doc: Document, calendar: EventCalendar, names: Sequence[Person
         else:
             evidence = Evidence(anchor.isoformat(), "dateline_stamp", 0.4, None)
     elif (entry := calendar_match(low, calendar, participants, kind)) is not None and (
-            hinted_weekday(hint) in (None, entry.date.weekday())):
+            hinted_weekday(hint, doc.language) in (None, entry.date.weekday())):
         event_date = entry.date
         evidence = Evidence(entry.label, f"calendar:{entry.label}", 0.3, None)
     elif hint is not None:

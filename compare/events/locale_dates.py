@@ -56,6 +56,17 @@ _NUMERIC_MONTH = {
 }
 
 
+# A numeric day and month (and year) in brackets right after a weekday, as Indonesian and
+# Malay news date the event: "Senin (14/9)", "Selasa (15/9/2026)".
+_BRACKETED_DATE = re.compile(r"[ \t]*\((?P<day>\d{1,2})/(?P<mon>\d{1,2})(?:/(?P<year>(?:19|20)?\d{2}))?\)")
+
+
+def _full_year(digits: str | None) -> int | None:
+    if not digits:
+        return None
+    return int(digits) if len(digits) == 4 else 2000 + int(digits)
+
+
 @attrs.frozen
 class LocaleDates:
     """One language's date words, lower-cased, from dateparser's locale data."""
@@ -68,6 +79,8 @@ class LocaleDates:
     day_month: tuple[re.Pattern[str], ...]
     weekday: re.Pattern[str] | None
     relative_word: re.Pattern[str] | None
+    # The locale writes the day before the month in numeric dates ("14/9" is 14 September).
+    day_first: bool = True
 
 
 def _spaceless(word: str) -> bool:
@@ -137,7 +150,7 @@ def locale_dates(language: str) -> LocaleDates | None:
     weekday = _words_pattern(list(weekdays))
     relative_word = _words_pattern(list(relative))
     return LocaleDates(months=months, weekdays=weekdays, relative=relative, day_month=day_month,
-                       weekday=weekday, relative_word=relative_word)
+                       weekday=weekday, relative_word=relative_word, day_first=not month_first)
 
 
 Add = Callable[..., None]
@@ -164,7 +177,15 @@ def locale_matches(text: str, low: str, language: str, add: Add) -> None:
                      int(m["day"]))
     if table.weekday is not None:
         for m in table.weekday.finditer(low):
-            add(m.start(), m.end(), "weekday", weekday=table.weekdays[m.group(0)], modifier=None)
+            wd = table.weekdays[m.group(0)]
+            num = _BRACKETED_DATE.match(low, m.end()) if table.day_first else None
+            if num is not None:  # "Senin (14/9)": the weekday and its date in brackets
+                day, mon = int(num["day"]), int(num["mon"])
+                year = _full_year(num["year"])
+                if 1 <= mon <= 12 and 1 <= day <= 31 and (year is None or valid_date(year, mon, day)):
+                    add(m.start(), num.end(), "full" if year else "daymonth", day=day, month=mon, year=year,
+                        weekday=wd)
+            add(m.start(), m.end(), "weekday", weekday=wd, modifier=None)
     if table.relative_word is not None:
         for m in table.relative_word.finditer(low):
             add(m.start(), m.end(), "relative", offset=table.relative[m.group(0)])

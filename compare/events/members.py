@@ -18,7 +18,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from compare.core.models import Document, EventKind
-from compare.events.dates import YEAR_GUESSED, hinted_weekday
+from compare.events.dates import YEAR_GUESSED, hinted_day_month, hinted_weekday
 from compare.events.identity import han_foreign, is_han, same_name
 from compare.events.participants import parse_participant
 from compare.events.stamps import url_month
@@ -199,7 +199,9 @@ def _item(doc: Document) -> _Item:
         item.day_month = (doc.event_date.month, doc.event_date.day)
     elif doc.event_date is None:
         item.firm = False
-        item.weekday = hinted_weekday(ev)
+        item.weekday = hinted_weekday(ev, doc.language)
+        # a day and month with the weekday but no year: that day of the year, as a guessed year's
+        item.day_month = hinted_day_month(ev, doc.language)
         month = url_month(doc.url)
         if item.weekday is not None and month is not None:
             item.lo = dt.date(*month, 1)

@@ -210,3 +210,35 @@ def test_one_call_in_six_languages_gets_one_date() -> None:
     assert [d.language for d in docs] == ["it", "pt", "tr", "pl", "id", "en"]
     assert {d.event_date for d in docs} == {D(2031, 6, 10)}
     assert {d.event_kind for d in docs} == {"call"}
+
+
+def test_an_undated_weekday_hint_is_read_in_the_page_language() -> None:
+    """With no year anywhere, the weekday of the contact sentence (and a bracketed day and
+    month, as Indonesian news writes them) is kept for clustering, read in the page's
+    own language, not only in English and Russian."""
+    from compare.events.dates import hinted_day_month, hinted_weekday
+
+    plain = dated("Presiden Budi Santoso menerima telepon dari Perdana Menteri Finlandia Aino Virtanen pada "
+                  "hari Selasa. Keduanya membahas kerja sama energi.", None)
+    assert plain.event_date is None
+    assert hinted_weekday(plain.event_date_evidence, plain.language) == 1
+    assert hinted_day_month(plain.event_date_evidence, plain.language) is None
+    bracket = dated("Presiden Budi Santoso menerima telepon dari Perdana Menteri Finlandia Aino Virtanen pada "
+                    "Selasa (10/6). Keduanya membahas kerja sama energi.", None)
+    assert bracket.event_date is None
+    assert hinted_weekday(bracket.event_date_evidence, bracket.language) == 1
+    assert hinted_day_month(bracket.event_date_evidence, bracket.language) == (6, 10)
+    # with a publication date the bracketed day dates the event
+    assert dated("Presiden Budi Santoso menerima telepon dari Perdana Menteri Finlandia Aino Virtanen pada "
+                 "Selasa (10/6). Keduanya membahas kerja sama energi.", D(2031, 6, 12)).event_date == D(2031, 6, 10)
+    with_year = dated("Presiden Budi Santoso menerima telepon dari Perdana Menteri Finlandia Aino Virtanen pada "
+                      "Selasa (10/6/2031). Keduanya membahas kerja sama energi.", None)
+    assert with_year.event_date == D(2031, 6, 10)
+
+
+@given(st.dates(D(2000, 1, 1), D(2060, 12, 31)))
+def test_a_bracketed_day_and_month_after_its_weekday_reads_back(date: dt.date) -> None:
+    names = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+    text = (f"Presiden Budi Santoso bertemu Perdana Menteri Aino Virtanen pada {names[date.weekday()]} "
+            f"({date.day}/{date.month}/{date.year}) di Jakarta. Keduanya membahas kerja sama energi.")
+    assert dated(text, None).event_date == date

@@ -113,6 +113,23 @@ def test_weekday_without_any_date_places_the_document_by_its_weekday() -> None:
     assert len(events) == 1 and {d.event_date for d in docs} == {D(2031, 3, 11)}
 
 
+def test_an_undated_weekday_and_day_place_the_document_in_that_days_event() -> None:
+    # no year anywhere: "Selasa (10/6)" (Tuesday 10 June, as Indonesian news writes it) is
+    # kept as a hint read in Indonesian; of two calls of the pair it joins the one on that day
+    loose = dated("Telepon\nPresiden Ana Sousa menerima telepon dari Prime Minister Kari Holm pada Selasa (10/6). "
+                  "Ana Sousa dan Kari Holm membahas perikanan.", doc_id="loose")
+    assert loose.event_date is None and loose.event_date_evidence is not None
+    assert loose.event_date_evidence.rule == "weekday_unresolved"
+    first = dated("Call\nPrime Minister Kari Holm spoke by phone on Tuesday with President Ana Sousa about "
+                  "fisheries.", D(2031, 6, 11), doc_id="first")
+    again = dated("Call\nPrime Minister Kari Holm spoke by phone on Tuesday with President Ana Sousa about "
+                  "fisheries again.", D(2031, 6, 25), doc_id="again")
+    _events, docs = cluster_documents([first, again, loose])
+    by_id = {d.id: d for d in docs}
+    assert by_id["loose"].event_id == by_id["first"].event_id != by_id["again"].event_id
+    assert by_id["loose"].event_date == D(2031, 6, 10)
+
+
 # --------------------------------------------------------------------------- participants
 
 def test_titles_in_four_languages() -> None:
