@@ -191,6 +191,11 @@ def classify(mentions: Sequence[tuple[str, str, list[Claim]]],
         if grp1 & grp2:
             continue
         spread = " (spread)" if len(o1) > 1 or len(o2) > 1 else ""
+        if VERBOSE and spread:
+            for o in (o1, o2):
+                if len(o) > 1:
+                    print(f"SPREAD {g1} " + " | ".join(
+                        f"{sorted(group_of.get(c.id, ()))} {reading(c)[:70]!r}" for c in o))
         if not o1 or not o2:
             out["no claim"] += 1
             continue
