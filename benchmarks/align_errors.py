@@ -14,8 +14,8 @@ from __future__ import annotations
 import argparse
 import itertools
 import sys
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -28,7 +28,7 @@ from compare.align.alignment import align_event
 from compare.align.languages import reading
 from compare.align.normalize import normalize
 from compare.align.scoring import similarity_edges
-from compare.core.models import Claim
+from compare.core.models import Alignment, Claim, Document
 from compare.evaluation.metrics import (
     locate,
     match_documents,
@@ -41,6 +41,8 @@ from compare.rules import compile_rules
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--set", choices=("realdev", "devset", "multiling"), default="realdev")
+    ap.add_argument("--causes", action="store_true",
+                    help="print only the missed pairs counted by cause (see classify)")
     args = ap.parse_args(argv)
     rules = compile_rules([])
     shared = ROOT.parent / "shared"
@@ -53,6 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         p = prepare("multiling", MULTILING / "gold.yaml", rules, MULTILING / "manifest.csv", None)
     cfg = rules.matching
     matched = match_documents(p.docs, p.gold)
+    causes: Counter[str] = Counter()
     for ev, ds, cs in p.events["gold"]:
         _, als = align_event(ev, ds, cs, cfg, rules.lexicon)
         group_of: dict[str, set[str]] = defaultdict(set)
@@ -90,6 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         def sc(a: Claim, b: Claim, sim: np.ndarray = sim, idx: dict[str, int] = idx) -> float:
             return float(sim[idx[reading(a)], idx[reading(b)]])
 
+        if args.causes:
+            causes.update(classify(mentions, group_of, gold_of, als, docs, sc, cfg.align_threshold))
+            continue
         print(f"=== {ev.id}: {len(als)} groups")
         n_miss = 0
         for (g1, d1, o1), (g2, d2, o2) in itertools.combinations(mentions, 2):
@@ -134,7 +140,95 @@ def main(argv: Sequence[str] | None = None) -> int:
                 avg = float(np.mean([sc(x, y) for x in ma for y in mb]))
                 shared = {x.document for x in ma} & {y.document for y in mb}
                 print(f"  {a}~{b} avg {avg:.3f} shared docs {len(shared)}")
+    if args.causes:
+        total = sum(n for name, n in causes.items() if not name.startswith(" "))
+        print(f"{args.set}: {total} missed gold pairs (gold events)")
+        for name, n in causes.most_common():
+            print(f"  {n:4d} {n / max(total, 1):6.1%}  {name}")
     return 0
+
+
+VERBOSE = False
+
+
+def classify(mentions: Sequence[tuple[str, str, list[Claim]]],
+             group_of: Mapping[str, set[str]], gold_of: Mapping[str, set[str]],
+             als: Sequence[Alignment], docs: Mapping[str, Document],
+             sc: Callable[[Claim, Claim], float], threshold: float) -> Counter[str]:
+    """The missed pairs (two mentions of one gold claim in different documents,
+    in no common group) counted by their first cause in this order:
+
+    * ``no claim``: a mention overlaps none of our claims (not extracted);
+    * ``cross-lingual``: the two documents are in different languages;
+    * ``not aligned``: no claim of one mention is in any group;
+    * ``compound claim``: the closest pair of claims has one that states
+      several gold claims and sits in a group of another gold claim (ours is
+      split coarser than the gold);
+    * ``wrong group``: a claim that states only this gold claim sits in a group
+      whose most frequent gold claim is another one;
+    * ``two groups, similar``: both claims sit in groups of this gold claim and
+      the pair scores at least ``threshold`` (the clustering kept apart two
+      groups of one claim);
+    * ``two groups, low similarity``: the same, with the pair under
+      ``threshold`` (a paraphrase the similarity does not see).
+    ``spread`` is added to the name when a mention overlaps two or more of
+    our claims (ours is split finer than the gold)."""
+    counts: dict[str, Counter[str]] = {}
+    for al in als:
+        counts[al.id] = Counter(g for cid in al.claims for g in gold_of.get(cid, ()))
+
+    def main_golds(gid: str) -> set[str]:
+        """The gold claims most frequent in group ``gid`` (ties all count)."""
+        best = max(counts[gid].values(), default=0)
+        return {g for g, n in counts[gid].items() if n == best > 0}
+
+    out: Counter[str] = Counter()
+    for (g1, d1, o1), (g2, d2, o2) in itertools.combinations(mentions, 2):
+        if g1 != g2 or d1 == d2:
+            continue
+        grp1 = set().union(*(group_of.get(c.id, set()) for c in o1))
+        grp2 = set().union(*(group_of.get(c.id, set()) for c in o2))
+        if grp1 & grp2:
+            continue
+        spread = " (spread)" if len(o1) > 1 or len(o2) > 1 else ""
+        if VERBOSE and spread:
+            for o in (o1, o2):
+                if len(o) > 1:
+                    print(f"SPREAD {g1} " + " | ".join(
+                        f"{sorted(group_of.get(c.id, ()))} {reading(c)[:70]!r}" for c in o))
+        if not o1 or not o2:
+            out["no claim"] += 1
+            continue
+        if (docs[d1].language or "und") != (docs[d2].language or "und"):
+            out["cross-lingual" + spread] += 1
+            continue
+        if not grp1 or not grp2:
+            out["not aligned" + spread] += 1
+            continue
+        _, a, b = max(((sc(x, y), x, y) for x in o1 for y in o2 if group_of.get(x.id)
+                       and group_of.get(y.id)), key=lambda t: t[0])
+        off = [c for c in (a, b) if all(g1 not in main_golds(k) for k in group_of[c.id])]
+        if a.headline or b.headline:
+            out["  of them: a headline claim"] += 1
+        if any(len(gold_of.get(c.id, ())) > 1 for c in off):
+            out["compound claim" + spread] += 1
+            if VERBOSE:
+                for c in off:
+                    print(f"COMPOUND {g1} {sorted(gold_of.get(c.id, ()))} in "
+                          f"{[(k, sorted(main_golds(k))) for k in sorted(group_of[c.id])]}: {reading(c)!r}")
+        elif off:
+            out["wrong group" + spread] += 1
+            if VERBOSE:
+                for c in off:
+                    print(f"WRONG {g1} {sorted(gold_of.get(c.id, ()))} in "
+                          f"{[(k, sorted(main_golds(k))) for k in sorted(group_of[c.id])]}: {reading(c)!r}")
+        elif sc(a, b) >= threshold:
+            out["two groups, similar" + spread] += 1
+        else:
+            out["two groups, low similarity" + spread] += 1
+        if VERBOSE and not off:
+            print(f"TWO {g1} {sorted(group_of[a.id])} {sorted(group_of[b.id])} {sc(a, b):.2f}")
+    return out
 
 
 if __name__ == "__main__":

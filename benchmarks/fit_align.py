@@ -128,7 +128,7 @@ def load_sets(args: argparse.Namespace, rules: Rules) -> list[Prepared] | None:
 
 # The axes of the sweep, in the order of a row.
 AXES = ("scorers", "weights", "thresholds", "restatements", "splits", "centers", "bonuses",
-        "discounts", "mutuals", "shares", "pieces", "attaches")
+        "discounts", "mutuals", "shares", "pieces", "attaches", "heads")
 
 
 def shipped_axes(base: MatchingConfig) -> dict[str, list[Any]]:
@@ -141,7 +141,8 @@ def shipped_axes(base: MatchingConfig) -> dict[str, list[Any]]:
             "mutuals": [(base.align_mutual, base.align_mutual_margin)],
             "shares": [base.align_pivot_language_share],
             "pieces": [(base.align_split_words, base.align_split_attach, base.align_split_margin)],
-            "attaches": [(base.align_attach, base.align_attach_margin)]}
+            "attaches": [(base.align_attach, base.align_attach_margin)],
+            "heads": [(base.align_headline_attach, base.align_headline_attach_margin)]}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -151,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     ap.add_argument("--quick", action="store_true", help="a coarser grid")
     ap.add_argument("--grid", choices=("full", "center", "parts", "clauses", "mutual", "method", "split",
-                                       "attach", "around"),
+                                       "attach", "headline", "around"),
                     default="full",
                     help="center: alignment.center x threshold x cross_language_bonus; "
                          "parts: list_part_discount at the settings of matching.yaml; "
@@ -161,6 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                          "alignment.pivot_language_share (auto: pivot or graph per event); "
                          "split: clause pieces (split_words x split_attach x split_margin); "
                          "attach: second groups of whole claims (attach x attach_margin); "
+                         "headline: second groups of headline claims (headline_attach x "
+                         "headline_attach_margin); "
                          "around: each shipped setting moved one step either way, one at a time "
                          "(how flat the optimum is)")
     ap.add_argument("--method", choices=("auto", "graph", "pivot"), default=None,
@@ -188,7 +191,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ax.update(scorers=["token_set_ratio"], weights=[0.75], restatements=[0.7], splits=[2],
                   thresholds=[0.35, 0.4, 0.45, 0.5], centers=[0.0, 0.6, 0.8],
                   bonuses=[0.0, 0.05, 0.1, 0.15, 0.2])
-    if args.grid in ("parts", "clauses", "mutual", "method", "split", "attach"):
+    if args.grid in ("parts", "clauses", "mutual", "method", "split", "attach", "headline"):
         ax = shipped_axes(base)
         method = "auto" if args.grid == "method" else base.align_method
     if args.grid == "parts":
@@ -207,16 +210,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.grid == "attach":
         ax["attaches"] = [(0.0, 0.0)] + [(a, g) for a in (0.5, 0.55, 0.6, 0.65, 0.7)
                                          for g in (0.0, 0.05, 0.08, 0.1, 0.12, 0.15, 0.2)]
-    if args.method is not None and args.grid in ("mutual", "clauses", "split", "attach"):
+    if args.grid == "headline":
+        ax["heads"] = [(0.0, 0.0)] + [(a, g) for a in (0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7)
+                                      for g in (0.0, 0.02, 0.04, 0.06, 0.1)]
+    if args.method is not None and args.grid in ("mutual", "clauses", "split", "attach",
+                                                 "headline"):
         method = args.method
     print(f"method {method}")
     print("scorer            w     t     r  list  c    x    part mutual/margin"
           " | realdev(gold ev) P/R/F1 | realdev(pipeline) P/R/F1 | devset(gold ev) P/R/F1"
           " | devset(pipeline) F1 | multiling(gold ev) P/R/F1"
           " | multiling(pipeline) F1 | mean F1 (gold ev) | pivot share | pieces words/attach/margin"
-          " | attach/margin")
+          " | attach/margin | headline attach/margin")
     rows = []
-    for scorer, w, t, r, split, c, x, pd, (mu, mm), share, (pw, pa, pm), (at, ag) in \
+    for scorer, w, t, r, split, c, x, pd, (mu, mm), share, (pw, pa, pm), (at, ag), (ha, hg) in \
             itertools.product(*(ax[k] for k in AXES)):
         if w == 0.0 and scorer != ax["scorers"][0]:
             continue  # the scorer plays no part without lexical weight
@@ -227,7 +234,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                            align_mutual=mu, align_mutual_margin=mm,
                            align_pivot_language_share=share, align_split_words=pw,
                            align_split_attach=pa, align_split_margin=pm,
-                           align_attach=at, align_attach_margin=ag)
+                           align_attach=at, align_attach_margin=ag,
+                           align_headline_attach=ha, align_headline_attach_margin=hg)
         rg = score(sets[0], "gold", cfg, rules)
         rp = score(sets[0], "pipeline", cfg, rules)
         dg = score(sets[1], "gold", cfg, rules)
@@ -235,24 +243,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         mg = score(sets[2], "gold", cfg, rules)
         mp = score(sets[2], "pipeline", cfg, rules)
         mean = (rg[2] + dg[2] + mg[2]) / 3
-        rows.append((mean, scorer, w, t, r, split, c, x, pd, mu, mm, share, pw, pa, pm, at, ag))
+        rows.append((mean, scorer, w, t, r, split, c, x, pd, mu, mm, share, pw, pa, pm, at, ag,
+                     ha, hg))
         print(f"{scorer:16} {w:4.2f} {t:5.2f} {r:5.2f} {split:5d} {c:4.2f} {x:4.2f} {pd:4.2f}"
               f" {mu:4.2f}/{mm:4.2f} | {rg[0]:.3f}/{rg[1]:.3f}"
               f"/{rg[2]:.3f}     | {rp[0]:.3f}/{rp[1]:.3f}/{rp[2]:.3f}       | {dg[0]:.3f}/{dg[1]:.3f}"
               f"/{dg[2]:.3f}    | {dp[2]:.3f}              | {mg[0]:.3f}/{mg[1]:.3f}/{mg[2]:.3f}"
               f"      | {mp[2]:.3f}                  | {mean:.3f}             | {share:.2f}"
-              f"        | {pw}/{pa:.2f}/{pm:.2f}                | {at:.2f}/{ag:.2f}", flush=True)
+              f"        | {pw}/{pa:.2f}/{pm:.2f}                | {at:.2f}/{ag:.2f}"
+              f" | {ha:.2f}/{hg:.2f}", flush=True)
     pivot = attrs.evolve(base, align_method="pivot")
     print("pivot method (before): " + " | ".join(
         "{}/{}: {:.3f}/{:.3f}/{:.3f}".format(p.name, c, *score(p, c, pivot, rules))
         for p in sets for c in ("gold", "pipeline")))
     rows.sort(reverse=True)
     print("best (mean of realdev, devset and multiling alignment F1, gold events):")
-    for mean, scorer, w, t, r, split, c, x, pd, mu, mm, share, pw, pa, pm, at, ag in rows[:5]:
+    for mean, scorer, w, t, r, split, c, x, pd, mu, mm, share, pw, pa, pm, at, ag, ha, hg \
+            in rows[:5]:
         print(f"  {scorer} w={w} t={t} r={r} list_items={split} center={c}"
               f" cross_language_bonus={x} list_part_discount={pd} mutual={mu}"
               f" mutual_margin={mm} pivot_language_share={share} split_words={pw}"
-              f" split_attach={pa} split_margin={pm} attach={at} attach_margin={ag}: {mean:.3f}")
+              f" split_attach={pa} split_margin={pm} attach={at} attach_margin={ag}"
+              f" headline_attach={ha} headline_attach_margin={hg}: {mean:.3f}")
     return 0
 
 
@@ -261,6 +273,7 @@ STEPS: dict[str, float] = {
     "align_threshold": 0.05, "align_restatement": 0.05, "align_lexical_weight": 0.05,
     "align_center": 0.1, "align_mutual": 0.05, "align_mutual_margin": 0.01,
     "align_split_attach": 0.05, "align_attach": 0.05, "align_attach_margin": 0.05,
+    "align_headline_attach": 0.05, "align_headline_attach_margin": 0.02,
 }
 
 

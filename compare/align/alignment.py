@@ -286,9 +286,11 @@ def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon,
                 if texts[k] == reading(c):
                     emb_of[c.id] = emb[k]
     seconds: dict[int, list[int]] = {}
-    if config.align_attach > 0 and len(sims):
+    if (config.align_attach > 0 or config.align_headline_attach > 0) and len(sims):
+        body_bar = config.align_attach if config.align_attach > 0 else math.inf
         seconds = _attach_claims(clusters, sizes, node_docs, heads,
-                                 rows, cols, sims, config.align_attach, config.align_attach_margin)
+                                 rows, cols, sims, body_bar, config.align_attach_margin,
+                                 config.align_headline_attach, config.align_headline_attach_margin)
     if wholes:
         clusters = _attach_pieces(clusters, wholes, sizes, node_docs,
                                   heads, *piece_edges, config.align_split_attach,
@@ -352,8 +354,9 @@ def _groups_of(clusters: list[list[int]], sizes: Sequence[int], docs: Sequence[f
 
 def _attach_claims(clusters: list[list[int]], sizes: Sequence[int], docs: Sequence[frozenset[str]],
                    kinds: Sequence[int], rows: np.ndarray, cols: np.ndarray, sims: np.ndarray,
-                   bar: float, margin: float) -> dict[int, list[int]]:
-    """Second groups of whole body claims: cluster index -> the nodes that join it.
+                   bar: float, margin: float, head_bar: float = 0.0,
+                   head_margin: float = 0.0) -> dict[int, list[int]]:
+    """Second groups of whole claims: cluster index -> the nodes that join it.
 
     The clustering gives each claim one group (one claim per document and
     group), but a compound claim ("agreed X, and discussed Y") says what two
@@ -361,21 +364,27 @@ def _attach_claims(clusters: list[list[int]], sizes: Sequence[int], docs: Sequen
     none of them its own, holding a body claim) when its average similarity
     over that group's claims reaches ``bar`` and beats its next best such
     group by ``margin``: the documents of that group, not a phrase list,
-    decide.  Averages are read from the clustering as it stands (a claim
-    added here counts in no other average), so the result does not depend on
-    the order of the nodes."""
+    decide.  A headline node does the same at ``head_bar`` and
+    ``head_margin`` when ``head_bar`` > 0: titles form groups of their own,
+    and a title that says what one body group says joins it.  Averages are
+    read from the clustering as it stands (a claim added here counts in no
+    other average), so the result does not depend on the order of the nodes."""
     g = _groups_of(clusters, sizes, docs, kinds, rows, cols, sims)
+    bars = {BODY: (bar, margin)}
+    if head_bar > 0:
+        bars[HEADLINE] = (head_bar, head_margin)
     added: dict[int, list[int]] = {}
     for node in range(len(sizes)):
-        if kinds[node] != BODY or node not in g.where:
+        if kinds[node] not in bars or node not in g.where:
             continue
+        least, lead = bars[kinds[node]]
         ranked = sorted(((v, k) for k, v in g.averages(node).items()
                          if k != g.where[node] and g.eligible[k]
                          and not g.doc_sets[k] & docs[node]), reverse=True)
-        if not ranked or ranked[0][0] < bar:
+        if not ranked or ranked[0][0] < least:
             continue
         second = ranked[1][0] if len(ranked) > 1 else 0.0
-        if ranked[0][0] - second >= margin:
+        if ranked[0][0] - second >= lead:
             added.setdefault(ranked[0][1], []).append(node)
     return added
 

@@ -139,6 +139,11 @@ class MatchingConfig:
     # group by ``align_attach_margin`` (``align_attach`` 0: off).
     align_attach: float = 0.0
     align_attach_margin: float = 0.0
+    # The same for headline claims (``align_headline_attach`` 0: off): the
+    # clustering keeps titles in groups of their own, and a title that says
+    # what one body group says also joins that group (a second membership).
+    align_headline_attach: float = 0.0
+    align_headline_attach_margin: float = 0.0
 
 
 def parse_matching_config(rf: RuleFile) -> MatchingConfig:
@@ -199,6 +204,8 @@ def parse_matching_config(rf: RuleFile) -> MatchingConfig:
     num("align_split_attach", ("alignment", "split_attach"), 0, 1)
     num("align_attach", ("alignment", "attach"), 0, 1)
     num("align_attach_margin", ("alignment", "attach_margin"), 0, 1)
+    num("align_headline_attach", ("alignment", "headline_attach"), 0, 1)
+    num("align_headline_attach_margin", ("alignment", "headline_attach_margin"), 0, 1)
     if values.get("align_list_items") == 1:
         problems.append(rf.problem(("alignment", "list_items"), "expected 0 (off) or at least 2"))
     align = data.get("alignment")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import attrs
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -49,11 +50,32 @@ def test_a_compound_claim_joins_the_second_group_it_says() -> None:
                           [*DOCS[:6], frozenset({"e"})], KINDS, r2, c2, s2, 0.6, 0.1) \
         == {1: [5]}
     assert _attach_claims(CLUSTERS, [1] * 7, DOCS, KINDS, r2, c2, s2, 0.6, 0.1) == {1: [5]}
-    # headlines and list parts are not attached
+    # headlines (unless their own bar is set) and list parts are not attached
     kinds = [*KINDS[:5], HEADLINE, BODY]
     assert _attach_claims(CLUSTERS, [1] * 7, DOCS, kinds, r, c, s, 0.6, 0.1) == {}
     kinds = [*KINDS[:5], PART, BODY]
     assert _attach_claims(CLUSTERS, [1] * 7, DOCS, kinds, r, c, s, 0.6, 0.1) == {}
+    assert _attach_claims(CLUSTERS, [1] * 7, DOCS, kinds, r, c, s, 0.6, 0.1, 0.5, 0.0) == {}
+
+
+def test_a_headline_joins_the_body_group_it_says_at_its_own_bar() -> None:
+    # node 5 is now doc a's title, in a group of titles with node 7 (doc e)
+    docs = [*DOCS, frozenset({"e"})]
+    kinds = [*KINDS[:5], HEADLINE, BODY, HEADLINE]
+    clusters = [[0, 1, 2], [3, 4], [6], [5, 7]]
+    r, c, s = _edges({**PAIRS, (5, 7): 0.8})
+    # its own title group is no target; the best body group is fact 1 (0.7)
+    # against fact 2 (0.675): a margin of 0.02 lets it join, 0.05 does not
+    assert _attach_claims(clusters, [1] * 8, docs, kinds, r, c, s, 1.01, 0.0, 0.6, 0.02) \
+        == {0: [5]}
+    assert _attach_claims(clusters, [1] * 8, docs, kinds, r, c, s, 1.01, 0.0, 0.6, 0.05) == {}
+    assert _attach_claims(clusters, [1] * 8, docs, kinds, r, c, s, 1.01, 0.0, 0.75, 0.0) == {}
+    # (a body bar above 1 attaches no body claim) the body bar does not move
+    # titles, nor the title bar body claims
+    assert _attach_claims(clusters, [1] * 8, docs, kinds, r, c, s, 0.6, 0.0) == {}
+    body = [*KINDS, BODY]
+    assert _attach_claims([[0, 1, 2], [3, 4], [6], [5], [7]], [1] * 8, docs, body, r, c, s,
+                          1.01, 0.0, 0.6, 0.0) == {}
 
 
 def test_two_groups_it_likes_equally_are_no_clear_second_group() -> None:
@@ -80,15 +102,30 @@ def setups(draw: st.DrawFn) -> tuple[list[list[int]], list[frozenset[str]], list
     return clusters, docs, kinds, pairs
 
 
-@given(setups(), st.floats(0.0, 1.0), st.floats(0.0, 0.3))
+@given(setups(), st.floats(0.0, 1.0), st.floats(0.0, 0.3), st.floats(0.0, 1.0),
+       st.floats(0.0, 0.3))
 @settings(max_examples=200, deadline=None)
 def test_attach_properties(setup: tuple[list[list[int]], list[frozenset[str]], list[int],
                                         dict[tuple[int, int], float]],
-                           bar: float, margin: float) -> None:
+                           bar: float, margin: float, head_bar: float, head_margin: float
+                           ) -> None:
     clusters, docs, kinds, pairs = setup
     r, c, s = _edges(pairs)
     n = len(docs)
     added = _attach_claims(clusters, [1] * n, docs, kinds, r, c, s, bar, margin)
+    # titles take second groups only at their own bar, and that leaves the
+    # body claims' second groups as they were
+    both = _attach_claims(clusters, [1] * n, docs, kinds, r, c, s, bar, margin, head_bar,
+                          head_margin)
+    assert {(k, m) for k, ms in both.items() for m in ms if kinds[m] == BODY} \
+        == {(k, m) for k, ms in added.items() for m in ms}
+    for k, nodes in both.items():
+        group_docs = {d for m in clusters[k] for d in docs[m]}
+        for node in nodes:
+            assert kinds[node] in (BODY, HEADLINE)
+            assert node not in clusters[k] and not docs[node] & group_docs
+    heads = [m for ms in both.values() for m in ms if kinds[m] == HEADLINE]
+    assert len(heads) == len(set(heads)) and (head_bar > 0 or not heads)
     seen: list[int] = []
     for k, nodes in added.items():
         group_docs = {d for m in clusters[k] for d in docs[m]}
@@ -184,3 +221,62 @@ def test_second_groups_do_not_depend_on_input_order(order: list[int], claim_orde
     shuffled_claims = sorted(claims, key=lambda c: (claim_order[int(c.id[-1]) % 2], c.document))
     _, again = align_event(event, shuffled_docs, shuffled_claims, cfg, lexicon())
     assert sorted(sorted(g.claims) for g in base) == sorted(sorted(g.claims) for g in again)
+
+
+ITALIAN = [
+    ("a", ["Maro e Vell riaprono la ferrovia per Kesh",
+           "Il corridoio del grano per il porto di Tessa sarà prolungato, hanno deciso i due "
+           "leader.",
+           "La telefonata è durata un'ora."]),
+    ("b", ["Accordo tra Maro e Vell sul corridoio del grano",
+           "Maro e Vell hanno concordato di riaprire la linea ferroviaria per Kesh.",
+           "Hanno deciso anche di prolungare il corridoio del grano attraverso il porto di "
+           "Tessa."]),
+    ("c", ["Telefonata tra Maro e Vell",
+           "I due leader hanno concordato che la ferrovia per Kesh sarà riaperta.",
+           "Il corridoio del grano per Tessa resterà aperto più a lungo."]),
+    ("d", ["Maro e Vell al telefono",
+           "Vell e Maro hanno deciso di riaprire il collegamento ferroviario con Kesh.",
+           "Entrambi sostengono un corridoio del grano più lungo via Tessa."]),
+]
+
+
+@needs_model
+def test_an_italian_title_joins_the_body_group_it_announces() -> None:
+    # Document a's title announces the rail link, which its body does not
+    # repeat; the other documents say it in their bodies.
+    event, docs, claims = make([(d, "outlet", s) for d, s in ITALIAN])
+    docs = [attrs.evolve(d, language="it") for d in docs]
+    claims = [attrs.evolve(c, headline=c.id.endswith(":c1")) for c in claims]
+    rail = {frozenset(("a:c1", f"{d}:c2")) for d in "bcd"}
+    off = attrs.evolve(config(), align_method="graph", align_headline_attach=0.0)
+    _, groups = align_event(event, docs, claims, off, lexicon())
+    assert not rail & _pairs(groups)  # the titles stay in a group of their own
+    on = attrs.evolve(off, align_headline_attach=config().align_headline_attach or 0.5)
+    _, groups = align_event(event, docs, claims, on, lexicon())
+    pairs = _pairs(groups)
+    assert rail <= pairs
+    # still in the titles' group, and nowhere else: not in the grain group
+    assert frozenset(("a:c1", "b:c1")) in pairs
+    assert not any(frozenset(("a:c1", f"{d}:c3")) in pairs for d in "bcd")
+    # a title joining a group never becomes its reference claim
+    assert all(g.reference_claim != "a:c1" for g in groups if "b:c2" in g.claims)
+
+
+def test_headline_attach_settings_parse_and_ship_on() -> None:
+    from compare.align.matching import parse_matching_config
+    from compare.core.errors import RuleError
+    from compare.core.rulefiles import RuleFile
+
+    def parse(data: dict[str, object]) -> float:
+        cfg = parse_matching_config(RuleFile(name="matching", sources=("m.yaml",), data=data,
+                                             lines={}))
+        return cfg.align_headline_attach + 10 * cfg.align_headline_attach_margin
+
+    assert parse({"alignment": {"headline_attach": 0.5, "headline_attach_margin": 0.03}}) \
+        == pytest.approx(0.8)
+    assert parse({}) == 0.0  # off unless the file sets it
+    with pytest.raises(RuleError) as err:
+        parse({"alignment": {"headline_attach": 1.5}})
+    assert "alignment" in str(err.value)
+    assert config().align_headline_attach > 0  # the shipped matching.yaml turns it on
