@@ -75,3 +75,50 @@ def test_no_edges_and_no_clusters() -> None:
     g = _groups_of([], [1, 2], [frozenset({"a"}), frozenset({"b"})], [0, 0], empty, empty,
                    np.zeros(0, dtype=np.float32))
     assert g.averages(0) == {} and g.averages(1) == {}
+
+
+def _sorted_mutual_pairs(avg: dict[int, dict[int, float]], bar: float, margin: float
+                         ) -> list[tuple[int, int]]:
+    """grouping._mutual_pairs as it was (main d12fe91): each row sorted."""
+    top: dict[int, tuple[float, int, float]] = {}
+    for a, row in avg.items():
+        if not row:
+            continue
+        ranked = sorted(row.items(), key=lambda kv: (-kv[1], kv[0]))
+        second = ranked[1][1] if len(ranked) > 1 else 0.0
+        top[a] = (ranked[0][1], ranked[0][0], second)
+    out = []
+    for a, (s, b, second) in sorted(top.items()):
+        if a < b and b in top and top[b][1] == a and s >= bar \
+                and s - second >= margin and s - top[b][2] >= margin:
+            out.append((a, b))
+    return out
+
+
+_AVERAGES = st.sampled_from([0.0, 0.25, 0.5, 0.5, 0.7, 1.0]) | st.floats(0.0, 1.0)
+
+
+@settings(max_examples=400, deadline=None)
+@given(rows=st.dictionaries(st.integers(0, 9), st.dictionaries(st.integers(0, 9), _AVERAGES,
+                                                               max_size=6), max_size=10),
+       bar=st.sampled_from([0.0, 0.3, 0.5, 0.7]), margin=st.sampled_from([0.0, 0.05, 0.2]))
+def test_mutual_pairs_without_sorting_are_the_sorted_ones(
+        rows: dict[int, dict[int, float]], bar: float, margin: float) -> None:
+    from compare.align.grouping import _mutual_pairs
+
+    avg = {a: {x: v for x, v in row.items() if x != a} for a, row in rows.items()}
+    assert _mutual_pairs(avg, bar, margin) == _sorted_mutual_pairs(avg, bar, margin)
+
+
+@settings(max_examples=300, deadline=None)
+@given(tokens=st.lists(st.sampled_from(["the", "talks", "in", "the_gulf", "region", "wider",
+                                        "asia", "и", "регион"]), max_size=12),
+       phrase=st.lists(st.sampled_from(["the", "talks", "region", "wider", "asia", "регион"]),
+                       min_size=1, max_size=3).map(tuple))
+def test_a_phrase_is_found_only_when_all_its_words_are_there(tokens: list[str],
+                                                             phrase: tuple[str, ...]) -> None:
+    # discrepancies._drift checks the words before scanning for the phrase
+    from compare.align.discrepancies import _has
+
+    present = set(tokens)
+    assert (all(w in present for w in phrase) and _has(tokens, phrase)) == _has(tokens, phrase)
