@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from compare.align.amounts import Amount, format_amount, same_value, scan
 from compare.align.lexicon import Lexicon, name_phrases, tokenize
 from compare.align.normalize import canonical_tokens, normalize, stem
 from compare.core.models import Claim
@@ -47,14 +48,37 @@ def _found(tokens: Sequence[str], phrases: Iterable[tuple[str, ...]]) -> list[st
             if p[0] in present and all(w in present for w in p) and _has(tokens, p)]
 
 
-def _numbers(tokens: Sequence[str], lexicon: Lexicon) -> tuple[set[str], set[str]]:
-    """(plain numbers, month-day dates) in canonical tokens.  A one or two that
-    counts the sides of the contact ("two leaders", "both countries": before a
-    party noun, a name, a country or a stop word) is not a number; "two
-    detainees" is."""
+def _drop_phrases(tokens: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        hit = max((len(p) for p in phrases if tuple(tokens[i:i + len(p)]) == p), default=0)
+        if hit:
+            i += hit
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _numbers(text: str, lexicon: Lexicon, digits_only: bool = False
+             ) -> tuple[tuple[Amount, ...], frozenset[str]]:
+    """(figures, month-day dates) of a claim.  Figures with separators or a
+    scale word ("1,200億", "15 mld", "$2.5bn") are read as values by
+    :func:`compare.align.amounts.scan`, which also skips a bracketed
+    conversion of the figure before it; plain integers and number words are
+    read on canonical tokens.  A one or two that counts the sides of the
+    contact ("two leaders", "both countries": before a party noun, a name, a
+    country or a stop word; "the two agreed", "both": a participant count of
+    the lexicon) is not a number; "two detainees" is.  ``digits_only``: number
+    words ("first", "six") are no figures (a translation may spell a number
+    out, and only the lexicon's language has number words)."""
+    found = scan(text)
+    raw = _drop_phrases(tokenize(found.masked), lexicon.participant_counts)
+    tokens = canonical_tokens(" ".join(raw), lexicon)
     months = lexicon.month_map
-    dates: set[str] = set()
-    plain: set[str] = set()
+    dates: set[str] = {f"{m}-{d}" for m, d in found.dates}
     used: set[int] = set()
     for i, t in enumerate(tokens):
         if t in months:
@@ -78,14 +102,28 @@ def _numbers(tokens: Sequence[str], lexicon: Lexicon) -> tuple[set[str], set[str
                         and 0 < int(tokens[j - 1]) < int(tokens[j + 1]) <= 31):
                     j -= 1
     sides = _side_words(lexicon)
+    raw_digits = {t for t in raw if t.isdigit()}
+    plain: list[Amount] = []
     for i, t in enumerate(tokens):
         if i in used or not t.isdigit():
             continue
         if t in ("1", "2") and (i + 1 >= len(tokens) or tokens[i + 1] in sides
                                 or tokens[i + 1] in lexicon.stopwords):
             continue
-        plain.add(t)
-    return plain, dates
+        if digits_only and t not in raw_digits:
+            continue
+        plain.append(Amount(float(int(t))))
+    return (*found.amounts, *dict.fromkeys(plain)), frozenset(dates)
+
+
+def _new_figures(other: Sequence[Amount], ref: Sequence[Amount]) -> list[Amount]:
+    """The figures of ``other`` that no figure of ``ref`` matches up to rounding."""
+    return [a for a in other if not any(same_value(a, b) for b in ref)]
+
+
+def _fmt_amounts(amounts: Sequence[Amount]) -> str:
+    return ", ".join(dict.fromkeys(format_amount(a) for a in sorted(amounts,
+                                                                   key=lambda a: a.value)))
 
 
 @lru_cache(maxsize=16)
@@ -195,14 +233,14 @@ def compare_pair(ref: Claim, other: Claim, lexicon: Lexicon,
     elif modal_o and not _uncertain(rt, lexicon):
         found.append(("negation_or_hedge", "hedge", f"hedge added: {', '.join(modal_o)}"))
     # numbers and dates
-    pr, dr = _numbers(rc, lexicon)
-    po, do = _numbers(oc, lexicon)
+    pr, dr = _numbers(ref.text, lexicon)
+    po, do = _numbers(other.text, lexicon)
     if dr and do and dr != do:
         found.append(("number_or_date_change", "date",
                       f"date changed: {_fmt_dates(dr)} -> {_fmt_dates(do)}"))
-    elif pr and po - pr:
+    elif pr and _new_figures(po, pr):
         found.append(("number_or_date_change", "number",
-                      f"number changed: {', '.join(sorted(pr))} -> {', '.join(sorted(po))}"))
+                      f"number changed: {_fmt_amounts(pr)} -> {_fmt_amounts(po)}"))
     # attribution
     anon_o = _anonymous(other, ot, lexicon) or (
         [other.attribution or "anonymous sources"] if other.attribution_kind == "anonymous"
@@ -233,17 +271,17 @@ def compare_across_languages(ref: Claim, other: Claim, lexicon: Lexicon
     i.e. digits and dates (month names of every language the lexicon lists).
     The English word classes (negations, hedges, tone, commitment, attribution
     phrases) are not run on the other language."""
-    pr, dr = _numbers(canonical_tokens(ref.text, lexicon), lexicon)
-    po, do = _numbers(canonical_tokens(other.text, lexicon), lexicon)
+    pr, dr = _numbers(ref.text, lexicon, digits_only=True)
+    po, do = _numbers(other.text, lexicon, digits_only=True)
     if dr and do and dr != do:
         return [("number_or_date_change", "date",
                  f"date changed: {_fmt_dates(dr)} -> {_fmt_dates(do)}")]
     # A translation may spell a number out or write a date with its year, so
     # only a number the reference lacks, next to numbers it has, is a change.
-    digits_r = pr | {d.split("-")[1] for d in dr}
-    if pr and po - digits_r:
+    digits_r = (*pr, *(Amount(float(d.split("-")[1])) for d in dr))
+    if pr and _new_figures(po, digits_r):
         return [("number_or_date_change", "number",
-                 f"number changed: {', '.join(sorted(pr))} -> {', '.join(sorted(po))}")]
+                 f"number changed: {_fmt_amounts(pr)} -> {_fmt_amounts(po)}")]
     return []
 
 
@@ -323,7 +361,7 @@ def _display_name(token: str, lexicon: Lexicon) -> str:
     return token
 
 
-def _fmt_dates(dates: set[str]) -> str:
+def _fmt_dates(dates: frozenset[str]) -> str:
     return ", ".join(sorted(dates, key=lambda d: tuple(int(x) for x in d.split("-"))))
 
 

@@ -71,6 +71,9 @@ class Lexicon:
     # Nouns for the sides of a contact ("two countries", "both ministers"): a
     # one or two before them counts the parties, not a quantity.
     parties: frozenset[str] = field(factory=frozenset)
+    # Phrases that count the participants themselves ("the two agreed", "both
+    # welcomed"): never a figure of the claim.
+    participant_counts: tuple[tuple[str, ...], ...] = ()
     scope_wide: tuple[tuple[str, ...], ...] = ()
     scope_regions: tuple[tuple[str, ...], ...] = ()
     stopwords: frozenset[str] = field(factory=frozenset)
@@ -249,6 +252,8 @@ def parse_lexicon(rf: RuleFile) -> Lexicon:
         months=p.numbers(data.get("months"), ("months",)),
         parties=frozenset(t for toks in p.phrases(numbers.get("parties"), ("numbers", "parties"))
                           for t in toks),
+        participant_counts=p.phrases(numbers.get("participant_counts"),
+                                     ("numbers", "participant_counts")),
         scope_wide=p.phrases(scope.get("wide"), ("scope", "wide")),
         scope_regions=p.phrases(scope.get("regions"), ("scope", "regions")),
         stopwords=frozenset(t for toks in stop for t in toks),
