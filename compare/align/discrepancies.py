@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from compare.align.amounts import Amount, format_amount, same_value, scan
-from compare.align.lexicon import Lexicon, name_phrases, tokenize
+from compare.align.lexicon import UNKNOWN_LANGUAGES, Lexicon, name_phrases, tokenize
 from compare.align.normalize import canonical_tokens, normalize, stem
 from compare.core.models import Claim
 
@@ -176,13 +176,15 @@ def _is_may_month(tokens: Sequence[str], i: int) -> bool:
     return any(t.isdigit() for t in near)
 
 
-def _hedges(tokens: Sequence[str], lexicon: Lexicon) -> tuple[list[str], list[str]]:
-    """(evidential hedges: reportedly..., modal hedges: possibly, may...)."""
+def _hedges(tokens: Sequence[str], lexicon: Lexicon, language: str | None = None
+            ) -> tuple[list[str], list[str]]:
+    """(evidential hedges: reportedly..., modal hedges: possibly, may...) of
+    a text in ``language`` (None: unknown, every list)."""
     modal_words = {p for c in lexicon.modality if c.level <= 1 for p in c.phrases}
     evidential: list[str] = []
     modal: list[str] = []
     present = set(tokens)
-    for p in lexicon.hedges:
+    for p in lexicon.hedges_for(language):
         if not all(w in present for w in p):
             continue
         k = len(p)
@@ -193,8 +195,8 @@ def _hedges(tokens: Sequence[str], lexicon: Lexicon) -> tuple[list[str], list[st
     return evidential, modal
 
 
-def _uncertain(tokens: Sequence[str], lexicon: Lexicon) -> bool:
-    ev, modal = _hedges(tokens, lexicon)
+def _uncertain(tokens: Sequence[str], lexicon: Lexicon, language: str | None = None) -> bool:
+    ev, modal = _hedges(tokens, lexicon, language)
     level, _ = _modal_level(tokens, lexicon)
     return bool(ev or modal) or level == 1
 
@@ -206,7 +208,7 @@ def _anonymous(claim: Claim, tokens: Sequence[str], lexicon: Lexicon) -> list[st
 
 def compare_pair(ref: Claim, other: Claim, lexicon: Lexicon,
                  ref_tone: frozenset[str] = frozenset(), doc_tone: frozenset[str] = frozenset(),
-                 ) -> list[tuple[str, str, str]]:
+                 language: str | None = None) -> list[tuple[str, str, str]]:
     """Every discrepancy between a reference claim and an aligned claim, as
     (kind, lexicon class, detail), most important first; [] for a paraphrase.
 
@@ -214,23 +216,29 @@ def compare_pair(ref: Claim, other: Claim, lexicon: Lexicon,
     reference / the document use anywhere in their claims: a tone word moved
     to another sentence ("held constructive talks" where the reference says
     "the conversation was constructive" on its own) is neither added nor
-    dropped."""
+    dropped.
+
+    ``language`` is the language of both claims (None: unknown): negations
+    and hedges are looked up in that language's lists only, and the English
+    word classes of wording drift (tone, commitment, scope) run only on
+    English or unknown text."""
     rt, ot = tokenize(ref.text), tokenize(other.text)
     rc, oc = canonical_tokens(ref.text, lexicon), canonical_tokens(other.text, lexicon)
     found: list[tuple[str, str, str]] = []
     # negation / hedge
-    neg_r, neg_o = _found(rt, lexicon.negations), _found(ot, lexicon.negations)
+    negations = lexicon.negations_for(language)
+    neg_r, neg_o = _found(rt, negations), _found(ot, negations)
     if bool(neg_o) != bool(neg_r):
         words = neg_o or neg_r
         side = "added" if neg_o else "dropped"
         found.append(("negation_or_hedge", "negation", f"negation {side}: {', '.join(words)}"))
-    ev_o, modal_o = _hedges(ot, lexicon)
-    ev_r, _ = _hedges(rt, lexicon)
+    ev_o, modal_o = _hedges(ot, lexicon, language)
+    ev_r, _ = _hedges(rt, lexicon, language)
     anon = {" ".join(p) for p in lexicon.attribution_anonymous}
     new_ev = [h for h in ev_o if h not in ev_r and h not in anon]
     if new_ev:
         found.append(("negation_or_hedge", "hedge", f"hedge added: {', '.join(new_ev)}"))
-    elif modal_o and not _uncertain(rt, lexicon):
+    elif modal_o and not _uncertain(rt, lexicon, language):
         found.append(("negation_or_hedge", "hedge", f"hedge added: {', '.join(modal_o)}"))
     # numbers and dates
     pr, dr = _numbers(ref.text, lexicon)
@@ -252,7 +260,8 @@ def compare_pair(ref: Claim, other: Claim, lexicon: Lexicon,
     if swap:
         found.append(("attribution_change", "attribution", swap))
     # wording drift: tone, modality, subject, scope
-    drift = _drift(rt, ot, rc, oc, ref, other, lexicon, ref_tone, doc_tone)
+    english = language is None or language in UNKNOWN_LANGUAGES or language == "en"
+    drift = _drift(rt, ot, rc, oc, ref, other, lexicon, ref_tone, doc_tone) if english else None
     if drift:
         found.append(("wording_drift", *drift))
     if ref.headline or other.headline:

@@ -338,7 +338,8 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
             across = languages_differ(by_doc[ref.document], doc)
             for m in members:
                 found = (compare_across_languages(ref, m, lexicon) if across
-                         else compare_pair(ref, m, lexicon, ref_tone, doc_tone))
+                         else compare_pair(ref, m, lexicon, ref_tone, doc_tone,
+                                           language=doc.language))
                 if found:
                     rank = PRIORITY.index(found[0][0])
                     if best is None or rank < best[0]:
@@ -444,7 +445,7 @@ def _unreferenced(event: Event, docs: Sequence[Document], alignments: Sequence[A
                 if languages_differ(by_doc[ref.document], by_doc[doc_id]):
                     found = compare_across_languages(ref, m, lexicon)
                 else:
-                    found = compare_pair(ref, m, lexicon)
+                    found = compare_pair(ref, m, lexicon, language=by_doc[doc_id].language)
                 if found and (best is None or PRIORITY.index(found[0][0]) < best[0]):
                     best = (PRIORITY.index(found[0][0]), m, found)
             if best is not None:

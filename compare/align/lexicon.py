@@ -62,6 +62,10 @@ class Lexicon:
     modality: tuple[ModalityClass, ...] = ()
     hedges: tuple[tuple[str, ...], ...] = ()
     negations: tuple[tuple[str, ...], ...] = ()
+    # The same lists by language (ISO 639-1 code; "*" for a plain list that
+    # applies to every language): see :meth:`negations_for`.
+    hedges_by_language: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()
+    negations_by_language: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()
     attribution_official: tuple[tuple[str, ...], ...] = ()
     attribution_anonymous: tuple[tuple[str, ...], ...] = ()
     attribution_verbs: tuple[tuple[str, ...], ...] = ()
@@ -81,9 +85,31 @@ class Lexicon:
     def person_token(self, person: PersonName) -> str:
         return "_".join(tokenize(person.name))
 
+    def negations_for(self, language: str | None) -> tuple[tuple[str, ...], ...]:
+        """The negations of a text in ``language``: its own list (English "no"
+        is not Portuguese/Spanish/Italian "no", "in the"), plus any plain
+        list; every list when the language is unknown."""
+        return _for_language(self.negations_by_language, self.negations, language)
+
+    def hedges_for(self, language: str | None) -> tuple[tuple[str, ...], ...]:
+        """The hedges of a text in ``language`` (as :meth:`negations_for`)."""
+        return _for_language(self.hedges_by_language, self.hedges, language)
+
     @property
     def month_map(self) -> dict[str, int]:
         return dict(self.months)
+
+
+UNKNOWN_LANGUAGES = frozenset({"", "und", "unknown"})
+
+
+def _for_language(by_language: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...],
+                  every: tuple[tuple[str, ...], ...],
+                  language: str | None) -> tuple[tuple[str, ...], ...]:
+    if not by_language or language is None or language in UNKNOWN_LANGUAGES:
+        return every
+    return tuple(dict.fromkeys(p for lang, ps in by_language if lang in ("*", language)
+                               for p in ps))
 
 
 # --------------------------------------------------------------------------- parsing
@@ -150,6 +176,25 @@ class _Parser:
                 continue
             variants = self.phrases(item.get("variants"), (*path, i, "variants"))
             out.append(Synonym("_".join(name_toks), tuple(dict.fromkeys((name_toks, *variants)))))
+        return tuple(out)
+
+    def by_language(self, value: Any, path: tuple[str | int, ...]
+                    ) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
+        """A plain list (every language: "*") or a mapping language -> list."""
+        if value is None:
+            return ()
+        if isinstance(value, list):
+            return (("*", self.phrases(value, path)),)
+        if not isinstance(value, dict):
+            self.fail(path, "expected a list of words or phrases, or a mapping of "
+                      "language code -> list")
+            return ()
+        out = []
+        for lang, items in value.items():
+            if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2,3}", lang):
+                self.fail((*path, str(lang)), "expected a language code such as en, pt")
+                continue
+            out.append((lang, self.phrases(items, (*path, lang))))
         return tuple(out)
 
     def numbers(self, value: Any, path: tuple[str | int, ...]) -> tuple[tuple[str, int], ...]:
@@ -236,13 +281,17 @@ def parse_lexicon(rf: RuleFile) -> Lexicon:
     numbers = _section(p, data, "numbers")
     scope = _section(p, data, "scope")
     stop = p.phrases(data.get("stopwords"), ("stopwords",))
+    hedges = p.by_language(data.get("hedges"), ("hedges",))
+    negations = p.by_language(data.get("negations"), ("negations",))
     lex = Lexicon(
         names=_names(p, data.get("names")),
         synonyms=p.named(data.get("synonyms"), ("synonyms",), allow_plain=False),
         tone=p.named(data.get("tone"), ("tone",), allow_plain=True),
         modality=_modality(p, data.get("modality")),
-        hedges=p.phrases(data.get("hedges"), ("hedges",)),
-        negations=p.phrases(data.get("negations"), ("negations",)),
+        hedges=tuple(dict.fromkeys(ph for _, ps in hedges for ph in ps)),
+        negations=tuple(dict.fromkeys(ph for _, ps in negations for ph in ps)),
+        hedges_by_language=hedges,
+        negations_by_language=negations,
         attribution_official=p.phrases(attribution.get("official"), ("attribution", "official")),
         attribution_anonymous=p.phrases(attribution.get("anonymous"),
                                         ("attribution", "anonymous")),

@@ -1,0 +1,71 @@
+"""Negation and hedge lists run only on texts of their own language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_align import lexicon
+
+from compare.align.discrepancies import compare_pair
+from compare.align.lexicon import parse_lexicon
+from compare.core.errors import RuleError
+from compare.core.models import Claim
+from compare.core.rulefiles import load_rule_file
+
+
+def claim(doc: str, text: str) -> Claim:
+    return Claim(id=f"{doc}:c1", document=doc, event="e", text=text, span=(0, len(text)),
+                 type="statement")
+
+
+def details(ref: str, other: str, language: str | None) -> list[str]:
+    return [d for _, _, d in compare_pair(claim("ref", ref), claim("doc", other), lexicon(),
+                                          language=language)]
+
+
+@pytest.mark.parametrize(("language", "ref", "other"), [
+    # Portuguese "no" = "em + o" (in the)
+    ("pt", "Os ministros assinaram o acordo.", "Os ministros assinaram o acordo no palácio."),
+    # Italian: "no" as an answer word, not a negation of the claim's verb
+    ("it", "I ministri hanno firmato l'intesa.",
+     "I ministri hanno firmato l'intesa, sì o no, nella capitale."),
+])
+def test_english_no_is_not_a_negation_in_another_language(language: str, ref: str,
+                                                          other: str) -> None:
+    found = details(ref, other, language)
+    assert not any("negation" in d and d.endswith(": no") for d in found), found
+
+
+def test_each_language_finds_its_own_negations_and_hedges() -> None:
+    assert details("El gobierno firmó el acuerdo.", "El gobierno no firmó el acuerdo.",
+                   "es") == ["negation added: no"]
+    assert details("O governo assinou o acordo.", "O governo não assinou o acordo.",
+                   "pt") == ["negation added: não"]
+    assert details("Rząd podpisał umowę.", "Rząd podobno podpisał umowę.",
+                   "pl") == ["hedge added: podobno"]
+    assert details("Il governo ha firmato l'accordo.",
+                   "Il governo ha firmato l'accordo in linea di principio.",
+                   "it") == ["hedge added: in linea di principio"]
+    assert details("Pemerintah menandatangani perjanjian.",
+                   "Pemerintah tidak menandatangani perjanjian.",
+                   "id") == ["negation added: tidak"]
+    # English words in another language's text are not read as English
+    assert details("Rząd podpisał umowę.", "Rząd podpisał umowę, not bad.", "pl") == []
+    # English text still uses the English lists
+    assert details("The minister signed the deal.", "The minister reportedly signed the deal.",
+                   "en") == ["hedge added: reportedly"]
+    # unknown language: every list (as before the lists had languages)
+    assert details("Os ministros assinaram.", "Os ministros não assinaram.",
+                   None) == ["negation added: não"]
+
+
+def test_plain_list_applies_to_every_language_and_bad_code_is_named(tmp_path: Path) -> None:
+    (tmp_path / "lexicon.yaml").write_text('negations: ["nope"]\n')
+    lex = parse_lexicon(load_rule_file("lexicon", [tmp_path]))
+    assert lex.negations_for("fi") == (("nope",),)
+    assert lex.negations_for("en") == (("nope",),)
+    (tmp_path / "lexicon.yaml").write_text("hedges:\n  English: [maybe]\n")
+    with pytest.raises(RuleError) as exc:
+        parse_lexicon(load_rule_file("lexicon", [tmp_path]))
+    assert "hedges" in str(exc.value.problems[0])
