@@ -12,7 +12,7 @@ figures masked out (the rest, plain integers and dates, is read on tokens by
 
 A figure in brackets right after another figure ("120 billion yen ($830
 million)", "12 lakh (1.2 million) tonnes") restates it in another currency or
-unit and is skipped.  Numeric dates ("18/11/2026", "06.10.2026") and CJK
+unit and is skipped, and so are clock times ("17:30", "5時30分").  Numeric dates ("18/11/2026", "06.10.2026") and CJK
 month-day dates ("9月14日", "9월 14일") are returned as (month, day) pairs.
 
 :func:`same_value` compares two amounts with a tolerance for rounding: half a
@@ -73,6 +73,9 @@ _FIGURE = re.compile(
 _NUM_DATE = re.compile(r"(?<![\w.,/])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/])")
 # "9月14日", "9월 14일"
 _CJK_DATE = re.compile(r"(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
+# Clock times: "17:30", "17h30", "午後5時30分", "오후 5시 30분" (when, not how much)
+_CLOCK = re.compile(r"(?<![\d.,:])\d{1,2}(?::\d{2}|h\d{2})(?![\d:])"
+                    r"|\d{1,2}\s*[時시](?:\s*\d{1,2}\s*[分분])?")
 # "11月", "11월" without a day: a month, not a figure
 _CJK_MONTH = re.compile(r"(\d{1,2})\s*[月월](?!\s*\d)")
 _OPEN = "([（［"
@@ -185,6 +188,7 @@ def scan(text: str) -> Scan:
             dates.add((month, day))
             spans.append(m.span())
     spans.extend(m.span() for m in _CJK_MONTH.finditer(text))
+    spans.extend(m.span() for m in _CLOCK.finditer(text))
     amounts: list[Amount] = []
     prev_end: int | None = None
     prev_cjk: float | None = None

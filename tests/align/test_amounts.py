@@ -50,10 +50,12 @@ def test_bracketed_conversion_of_the_figure_before_is_skipped() -> None:
     assert values("trade of 9 billion euros (in 2021 it was 7 billion)") == [9e9, 7e9]
 
 
-def test_dates_are_no_figures() -> None:
+def test_dates_and_clock_times_are_no_figures() -> None:
     found = scan("signed on 03/04/2027 and 10月21日, talks in 12월")
     assert found.amounts == ()
     assert found.dates == {(4, 3), (10, 21)}
+    for text in ("the call began at 14:45", "um 9h15 begann", "午前10時15分から", "오후 3시 20분부터"):
+        assert not [t for t in scan(text).masked.split() if any(c.isdigit() for c in t)], text
 
 
 @given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=9),
