@@ -273,13 +273,35 @@ def compare_pair(ref: Claim, other: Claim, lexicon: Lexicon,
     return found
 
 
-def compare_across_languages(ref: Claim, other: Claim, lexicon: Lexicon
+def compare_across_languages(ref: Claim, other: Claim, lexicon: Lexicon,
+                             ref_language: str | None = None,
+                             other_language: str | None = None,
                              ) -> list[tuple[str, str, str]]:
     """Discrepancies of a claim aligned with a reference claim in another
-    language: only evidence that does not depend on the language's words,
-    i.e. digits and dates (month names of every language the lexicon lists).
-    The English word classes (negations, hedges, tone, commitment, attribution
-    phrases) are not run on the other language."""
+    language: figures and dates (digits, scale words and month names of every
+    language the lexicon lists), then tone words through the per-language tone
+    lists (:func:`tone_in`) when both claims use some ("frank and
+    constructive" -> "constructive" in another language).  The other word
+    classes (negations, hedges, commitment, attribution phrases) are not
+    compared across languages."""
+    found = _numbers_across(ref, other, lexicon)
+    if found:
+        return found
+    tr = tone_in(ref.text, ref_language, lexicon)
+    to = tone_in(other.text, other_language, lexicon)
+    if tr and to and tr != to:
+        parts = []
+        if tr - to:
+            parts.append("tone words dropped: " + ", ".join(
+                sorted(w.replace("_", " ") for w in tr - to)))
+        if to - tr:
+            parts.append("tone words added: " + ", ".join(
+                sorted(w.replace("_", " ") for w in to - tr)))
+        return [("wording_drift", "tone", "; ".join(parts))]
+    return []
+
+
+def _numbers_across(ref: Claim, other: Claim, lexicon: Lexicon) -> list[tuple[str, str, str]]:
     pr, dr = _numbers(ref.text, lexicon, digits_only=True)
     po, do = _numbers(other.text, lexicon, digits_only=True)
     if dr and do and dr != do:
@@ -419,6 +441,47 @@ def _drift(rt: Sequence[str], ot: Sequence[str], rc: Sequence[str], oc: Sequence
     if wide:
         return "scope", f"scope widened: {', '.join(wide)}"
     return None
+
+
+@lru_cache(maxsize=65536)
+def tone_in(text: str, language: str | None, lexicon: Lexicon) -> frozenset[str] | None:
+    """The tone names (of the lexicon's ``tone`` list) a text in ``language``
+    uses: English through the tone list, other languages through
+    ``tone_languages`` (a word ending in "*" is a prefix of a token; in
+    Japanese and Chinese, written without spaces, a word is found anywhere).
+    None when the language is unknown or has no tone list."""
+    if language is None or language in UNKNOWN_LANGUAGES:
+        return None
+    if language == "en":
+        names = tone_names(lexicon)
+        return frozenset(t for t in canonical_tokens(text, lexicon) if t in names)
+    table = dict(lexicon.tone_languages).get(language)
+    if table is None:
+        return None
+    low = text.lower()
+    if language in _SPACELESS:
+        return frozenset(name for name, words in table
+                         if any(w.rstrip("*") in low for w in words))
+    tokens = tokenize(text)
+    found: set[str] = set()
+    for name, words in table:
+        for w in words:
+            toks = tuple(tokenize(w.rstrip("*")))
+            if not toks:
+                continue
+            if w.endswith("*"):
+                head, last = toks[:-1], toks[-1]
+                hit = any(tokens[i].startswith(last) and tuple(tokens[i - len(head):i]) == head
+                          for i in range(len(head), len(tokens)))
+            else:
+                hit = _has(tokens, toks)
+            if hit:
+                found.add(name)
+                break
+    return frozenset(found)
+
+
+_SPACELESS = frozenset({"ja", "zh", "th"})
 
 
 @lru_cache(maxsize=16)

@@ -59,6 +59,9 @@ class Lexicon:
     synonyms: tuple[Synonym, ...] = ()
     # Tone words: canonical word and its variants (each a token tuple).
     tone: tuple[Synonym, ...] = ()
+    # Tone words of other languages by language code: (tone name, words); a
+    # word ending in "*" is a prefix (see compare.align.discrepancies.tone_in).
+    tone_languages: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...] = ()
     modality: tuple[ModalityClass, ...] = ()
     hedges: tuple[tuple[str, ...], ...] = ()
     negations: tuple[tuple[str, ...], ...] = ()
@@ -263,6 +266,37 @@ def _modality(p: _Parser, value: Any) -> tuple[ModalityClass, ...]:
     return tuple(out)
 
 
+def _tone_languages(p: _Parser, value: Any, names: set[str]
+                    ) -> tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        p.fail(("tone_languages",), "expected a mapping of language code -> {tone name: words}")
+        return ()
+    out = []
+    for lang, table in value.items():
+        path: tuple[str | int, ...] = ("tone_languages", str(lang))
+        if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2,3}", lang):
+            p.fail(path, "expected a language code such as pl, ja")
+            continue
+        if not isinstance(table, dict):
+            p.fail(path, "expected a mapping of tone name -> list of words")
+            continue
+        rows = []
+        for name, words in table.items():
+            canon = "_".join(phrase_tokens(str(name)))
+            if canon not in names:
+                p.fail((*path, str(name)), f"{name!r} is not a name of the tone list")
+                continue
+            if not isinstance(words, list) or not all(
+                    isinstance(w, str) and w.strip(" *") for w in words):
+                p.fail((*path, str(name)), "expected a list of words")
+                continue
+            rows.append((canon, tuple(dict.fromkeys(w.strip().lower() for w in words))))
+        out.append((lang, tuple(rows)))
+    return tuple(out)
+
+
 def _section(p: _Parser, data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     value = data.get(key)
     if value is None:
@@ -283,10 +317,12 @@ def parse_lexicon(rf: RuleFile) -> Lexicon:
     stop = p.phrases(data.get("stopwords"), ("stopwords",))
     hedges = p.by_language(data.get("hedges"), ("hedges",))
     negations = p.by_language(data.get("negations"), ("negations",))
+    tone = p.named(data.get("tone"), ("tone",), allow_plain=True)
     lex = Lexicon(
         names=_names(p, data.get("names")),
         synonyms=p.named(data.get("synonyms"), ("synonyms",), allow_plain=False),
-        tone=p.named(data.get("tone"), ("tone",), allow_plain=True),
+        tone=tone,
+        tone_languages=_tone_languages(p, data.get("tone_languages"), {t.name for t in tone}),
         modality=_modality(p, data.get("modality")),
         hedges=tuple(dict.fromkeys(ph for _, ps in hedges for ph in ps)),
         negations=tuple(dict.fromkeys(ph for _, ps in negations for ph in ps)),

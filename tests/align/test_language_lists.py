@@ -1,4 +1,5 @@
-"""Negation and hedge lists run only on texts of their own language."""
+"""Negation, hedge and tone lists run only on texts of their own language;
+tone words of every language map to the names of the English tone list."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 import pytest
 from test_align import lexicon
 
-from compare.align.discrepancies import compare_pair
+from compare.align.discrepancies import compare_across_languages, compare_pair, tone_in
 from compare.align.lexicon import parse_lexicon
 from compare.core.errors import RuleError
 from compare.core.models import Claim
@@ -69,3 +70,49 @@ def test_plain_list_applies_to_every_language_and_bad_code_is_named(tmp_path: Pa
     with pytest.raises(RuleError) as exc:
         parse_lexicon(load_rule_file("lexicon", [tmp_path]))
     assert "hedges" in str(exc.value.problems[0])
+
+
+@pytest.mark.parametrize(("language", "text", "names"), [
+    ("de", "Das Gespräch verlief offen, sachlich und konstruktiv.", {"businesslike",
+                                                                     "constructive"}),
+    ("fr", "L'entretien s'est déroulé dans une atmosphère chaleureuse et amicale.",
+     {"warm", "friendly"}),
+    ("es", "La reunión fue cordial y productiva.", {"cordial", "productive"}),
+    ("pl", "Spotkanie miało konstruktywny i merytoryczny charakter.",
+     {"constructive", "substantive"}),
+    ("uk", "Переговори пройшли у відвертій і дружній атмосфері.", {"frank", "friendly"}),
+    ("tr", "Toplantı olumlu ve verimli geçti.", {"positive", "productive"}),
+    ("id", "Pertemuan berlangsung konstruktif dan produktif.", {"constructive", "productive"}),
+    ("zh", "双方进行了坦诚、务实的交流。", {"frank", "pragmatic"}),
+    ("ko", "회담은 우호적이고 생산적인 분위기에서 열렸다.", {"friendly", "productive"}),
+    ("hi", "बैठक सौहार्दपूर्ण और सार्थक रही।", {"cordial", "productive"}),
+    ("en", "The meeting was warm and businesslike.", {"warm", "businesslike"}),
+])
+def test_tone_words_of_each_language_map_to_one_name(language: str, text: str,
+                                                     names: set[str]) -> None:
+    assert tone_in(text, language, lexicon()) == names
+
+
+def test_tone_is_unknown_without_a_list_for_the_language() -> None:
+    assert tone_in("Kokous sujui rakentavassa hengessä.", "fi", lexicon()) is None
+    assert tone_in("Kokous sujui rakentavassa hengessä.", "und", lexicon()) is None
+
+
+def test_tone_drift_across_languages() -> None:
+    ref = claim("ref", "Die Gespräche verliefen freundschaftlich und konstruktiv.")
+
+    def across(text: str, language: str) -> list[str]:
+        return [d for _, _, d in compare_across_languages(ref, claim("doc", text), lexicon(),
+                                                          "de", language)]
+    assert across("Les entretiens ont été amicaux et constructifs.", "fr") == []
+    assert across("Rozmowy przebiegły w konstruktywnej atmosferze.", "pl") == [
+        "tone words dropped: friendly"]
+    assert across("会談は緊張した雰囲気の中で行われた。", "ja") == [
+        "tone words dropped: constructive, friendly; tone words added: tense"]
+    # no tone word on one side: the tone may be said in another sentence
+    assert across("Die Minister trafen sich in Wien.", "de") == []
+    # a changed figure comes first
+    ref2 = claim("ref", "Handel soll 5 Mrd. Euro erreichen, sagten sie in freundlicher Stimmung.")
+    got = compare_across_languages(ref2, claim("doc", "Handel ma osiągnąć 8 mld euro."),
+                                   lexicon(), "de", "pl")
+    assert [k for k, _, _ in got] == ["number_or_date_change"]
