@@ -221,7 +221,8 @@ def compare_pair(ref: Claim, other: Claim, lexicon: Lexicon,
     ``language`` is the language of both claims (None: unknown): negations
     and hedges are looked up in that language's lists only, and the English
     word classes of wording drift (tone, commitment, scope) run only on
-    English or unknown text."""
+    English or unknown text; other languages are checked for tone words
+    through their tone lists (:func:`tone_in`)."""
     rt, ot = tokenize(ref.text), tokenize(other.text)
     rc, oc = canonical_tokens(ref.text, lexicon), canonical_tokens(other.text, lexicon)
     found: list[tuple[str, str, str]] = []
@@ -261,7 +262,8 @@ def compare_pair(ref: Claim, other: Claim, lexicon: Lexicon,
         found.append(("attribution_change", "attribution", swap))
     # wording drift: tone, modality, subject, scope
     english = language is None or language in UNKNOWN_LANGUAGES or language == "en"
-    drift = _drift(rt, ot, rc, oc, ref, other, lexicon, ref_tone, doc_tone) if english else None
+    drift = (_drift(rt, ot, rc, oc, ref, other, lexicon, ref_tone, doc_tone) if english
+             else _tone_change(ref, other, language, language, lexicon))
     if drift:
         found.append(("wording_drift", *drift))
     if ref.headline or other.headline:
@@ -287,18 +289,27 @@ def compare_across_languages(ref: Claim, other: Claim, lexicon: Lexicon,
     found = _numbers_across(ref, other, lexicon)
     if found:
         return found
+    tone = _tone_change(ref, other, ref_language, other_language, lexicon)
+    return [("wording_drift", *tone)] if tone else []
+
+
+def _tone_change(ref: Claim, other: Claim, ref_language: str | None,
+                 other_language: str | None, lexicon: Lexicon) -> tuple[str, str] | None:
+    """Tone words dropped or added between two claims, through the tone lists
+    of their languages, when both use some (a claim without any may say the
+    tone in another sentence)."""
     tr = tone_in(ref.text, ref_language, lexicon)
     to = tone_in(other.text, other_language, lexicon)
-    if tr and to and tr != to:
-        parts = []
-        if tr - to:
-            parts.append("tone words dropped: " + ", ".join(
-                sorted(w.replace("_", " ") for w in tr - to)))
-        if to - tr:
-            parts.append("tone words added: " + ", ".join(
-                sorted(w.replace("_", " ") for w in to - tr)))
-        return [("wording_drift", "tone", "; ".join(parts))]
-    return []
+    if not tr or not to or tr == to:
+        return None
+    parts = []
+    if tr - to:
+        parts.append("tone words dropped: " + ", ".join(
+            sorted(w.replace("_", " ") for w in tr - to)))
+    if to - tr:
+        parts.append("tone words added: " + ", ".join(
+            sorted(w.replace("_", " ") for w in to - tr)))
+    return "tone", "; ".join(parts)
 
 
 def _numbers_across(ref: Claim, other: Claim, lexicon: Lexicon) -> list[tuple[str, str, str]]:

@@ -116,3 +116,10 @@ def test_tone_drift_across_languages() -> None:
     got = compare_across_languages(ref2, claim("doc", "Handel ma osiągnąć 8 mld euro."),
                                    lexicon(), "de", "pl")
     assert [k for k, _, _ in got] == ["number_or_date_change"]
+
+
+def test_tone_drift_within_another_language() -> None:
+    assert details("Rozmowy były szczere i konstruktywne.", "Rozmowy były konstruktywne.",
+                   "pl") == ["tone words dropped: frank"]
+    assert details("Rozmowy były szczere i konstruktywne.",
+                   "Premier mówił szczerze i konstruktywnie.", "pl") == []
