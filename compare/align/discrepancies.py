@@ -25,7 +25,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from compare.align.lexicon import Lexicon, name_phrases, tokenize
+from compare.align.amounts import Amount, format_amount, same_value, scan
+from compare.align.lexicon import UNKNOWN_LANGUAGES, Lexicon, name_phrases, tokenize
 from compare.align.normalize import canonical_tokens, normalize, stem
 from compare.core.models import Claim
 
@@ -47,14 +48,37 @@ def _found(tokens: Sequence[str], phrases: Iterable[tuple[str, ...]]) -> list[st
             if p[0] in present and all(w in present for w in p) and _has(tokens, p)]
 
 
-def _numbers(tokens: Sequence[str], lexicon: Lexicon) -> tuple[set[str], set[str]]:
-    """(plain numbers, month-day dates) in canonical tokens.  A one or two that
-    counts the sides of the contact ("two leaders", "both countries": before a
-    party noun, a name, a country or a stop word) is not a number; "two
-    detainees" is."""
+def _drop_phrases(tokens: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        hit = max((len(p) for p in phrases if tuple(tokens[i:i + len(p)]) == p), default=0)
+        if hit:
+            i += hit
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _numbers(text: str, lexicon: Lexicon, digits_only: bool = False
+             ) -> tuple[tuple[Amount, ...], frozenset[str]]:
+    """(figures, month-day dates) of a claim.  Figures with separators or a
+    scale word ("1,200億", "15 mld", "$2.5bn") are read as values by
+    :func:`compare.align.amounts.scan`, which also skips a bracketed
+    conversion of the figure before it; plain integers and number words are
+    read on canonical tokens.  A one or two that counts the sides of the
+    contact ("two leaders", "both countries": before a party noun, a name, a
+    country or a stop word; "the two agreed", "both": a participant count of
+    the lexicon) is not a number; "two detainees" is.  ``digits_only``: number
+    words ("first", "six") are no figures (a translation may spell a number
+    out, and only the lexicon's language has number words)."""
+    found = scan(text)
+    raw = _drop_phrases(tokenize(found.masked), lexicon.participant_counts)
+    tokens = canonical_tokens(" ".join(raw), lexicon)
     months = lexicon.month_map
-    dates: set[str] = set()
-    plain: set[str] = set()
+    dates: set[str] = {f"{m}-{d}" for m, d in found.dates}
     used: set[int] = set()
     for i, t in enumerate(tokens):
         if t in months:
@@ -78,14 +102,28 @@ def _numbers(tokens: Sequence[str], lexicon: Lexicon) -> tuple[set[str], set[str
                         and 0 < int(tokens[j - 1]) < int(tokens[j + 1]) <= 31):
                     j -= 1
     sides = _side_words(lexicon)
+    raw_digits = {t for t in raw if t.isdigit()}
+    plain: list[Amount] = []
     for i, t in enumerate(tokens):
         if i in used or not t.isdigit():
             continue
         if t in ("1", "2") and (i + 1 >= len(tokens) or tokens[i + 1] in sides
                                 or tokens[i + 1] in lexicon.stopwords):
             continue
-        plain.add(t)
-    return plain, dates
+        if digits_only and t not in raw_digits:
+            continue
+        plain.append(Amount(float(int(t))))
+    return (*found.amounts, *dict.fromkeys(plain)), frozenset(dates)
+
+
+def _new_figures(other: Sequence[Amount], ref: Sequence[Amount]) -> list[Amount]:
+    """The figures of ``other`` that no figure of ``ref`` matches up to rounding."""
+    return [a for a in other if not any(same_value(a, b) for b in ref)]
+
+
+def _fmt_amounts(amounts: Sequence[Amount]) -> str:
+    return ", ".join(dict.fromkeys(format_amount(a) for a in sorted(amounts,
+                                                                   key=lambda a: a.value)))
 
 
 @lru_cache(maxsize=16)
@@ -138,13 +176,15 @@ def _is_may_month(tokens: Sequence[str], i: int) -> bool:
     return any(t.isdigit() for t in near)
 
 
-def _hedges(tokens: Sequence[str], lexicon: Lexicon) -> tuple[list[str], list[str]]:
-    """(evidential hedges: reportedly..., modal hedges: possibly, may...)."""
+def _hedges(tokens: Sequence[str], lexicon: Lexicon, language: str | None = None
+            ) -> tuple[list[str], list[str]]:
+    """(evidential hedges: reportedly..., modal hedges: possibly, may...) of
+    a text in ``language`` (None: unknown, every list)."""
     modal_words = {p for c in lexicon.modality if c.level <= 1 for p in c.phrases}
     evidential: list[str] = []
     modal: list[str] = []
     present = set(tokens)
-    for p in lexicon.hedges:
+    for p in lexicon.hedges_for(language):
         if not all(w in present for w in p):
             continue
         k = len(p)
@@ -155,8 +195,8 @@ def _hedges(tokens: Sequence[str], lexicon: Lexicon) -> tuple[list[str], list[st
     return evidential, modal
 
 
-def _uncertain(tokens: Sequence[str], lexicon: Lexicon) -> bool:
-    ev, modal = _hedges(tokens, lexicon)
+def _uncertain(tokens: Sequence[str], lexicon: Lexicon, language: str | None = None) -> bool:
+    ev, modal = _hedges(tokens, lexicon, language)
     level, _ = _modal_level(tokens, lexicon)
     return bool(ev or modal) or level == 1
 
@@ -168,7 +208,7 @@ def _anonymous(claim: Claim, tokens: Sequence[str], lexicon: Lexicon) -> list[st
 
 def compare_pair(ref: Claim, other: Claim, lexicon: Lexicon,
                  ref_tone: frozenset[str] = frozenset(), doc_tone: frozenset[str] = frozenset(),
-                 ) -> list[tuple[str, str, str]]:
+                 language: str | None = None) -> list[tuple[str, str, str]]:
     """Every discrepancy between a reference claim and an aligned claim, as
     (kind, lexicon class, detail), most important first; [] for a paraphrase.
 
@@ -176,33 +216,40 @@ def compare_pair(ref: Claim, other: Claim, lexicon: Lexicon,
     reference / the document use anywhere in their claims: a tone word moved
     to another sentence ("held constructive talks" where the reference says
     "the conversation was constructive" on its own) is neither added nor
-    dropped."""
+    dropped.
+
+    ``language`` is the language of both claims (None: unknown): negations
+    and hedges are looked up in that language's lists only, and the English
+    word classes of wording drift (tone, commitment, scope) run only on
+    English or unknown text; other languages are checked for tone words
+    through their tone lists (:func:`tone_in`)."""
     rt, ot = tokenize(ref.text), tokenize(other.text)
     rc, oc = canonical_tokens(ref.text, lexicon), canonical_tokens(other.text, lexicon)
     found: list[tuple[str, str, str]] = []
     # negation / hedge
-    neg_r, neg_o = _found(rt, lexicon.negations), _found(ot, lexicon.negations)
+    negations = lexicon.negations_for(language)
+    neg_r, neg_o = _found(rt, negations), _found(ot, negations)
     if bool(neg_o) != bool(neg_r):
         words = neg_o or neg_r
         side = "added" if neg_o else "dropped"
         found.append(("negation_or_hedge", "negation", f"negation {side}: {', '.join(words)}"))
-    ev_o, modal_o = _hedges(ot, lexicon)
-    ev_r, _ = _hedges(rt, lexicon)
+    ev_o, modal_o = _hedges(ot, lexicon, language)
+    ev_r, _ = _hedges(rt, lexicon, language)
     anon = {" ".join(p) for p in lexicon.attribution_anonymous}
     new_ev = [h for h in ev_o if h not in ev_r and h not in anon]
     if new_ev:
         found.append(("negation_or_hedge", "hedge", f"hedge added: {', '.join(new_ev)}"))
-    elif modal_o and not _uncertain(rt, lexicon):
+    elif modal_o and not _uncertain(rt, lexicon, language):
         found.append(("negation_or_hedge", "hedge", f"hedge added: {', '.join(modal_o)}"))
     # numbers and dates
-    pr, dr = _numbers(rc, lexicon)
-    po, do = _numbers(oc, lexicon)
+    pr, dr = _numbers(ref.text, lexicon)
+    po, do = _numbers(other.text, lexicon)
     if dr and do and dr != do:
         found.append(("number_or_date_change", "date",
                       f"date changed: {_fmt_dates(dr)} -> {_fmt_dates(do)}"))
-    elif pr and po - pr:
+    elif pr and _new_figures(po, pr):
         found.append(("number_or_date_change", "number",
-                      f"number changed: {', '.join(sorted(pr))} -> {', '.join(sorted(po))}"))
+                      f"number changed: {_fmt_amounts(pr)} -> {_fmt_amounts(po)}"))
     # attribution
     anon_o = _anonymous(other, ot, lexicon) or (
         [other.attribution or "anonymous sources"] if other.attribution_kind == "anonymous"
@@ -214,7 +261,9 @@ def compare_pair(ref: Claim, other: Claim, lexicon: Lexicon,
     if swap:
         found.append(("attribution_change", "attribution", swap))
     # wording drift: tone, modality, subject, scope
-    drift = _drift(rt, ot, rc, oc, ref, other, lexicon, ref_tone, doc_tone)
+    english = language is None or language in UNKNOWN_LANGUAGES or language == "en"
+    drift = (_drift(rt, ot, rc, oc, ref, other, lexicon, ref_tone, doc_tone) if english
+             else _tone_change(ref, other, language, language, lexicon))
     if drift:
         found.append(("wording_drift", *drift))
     if ref.headline or other.headline:
@@ -226,24 +275,55 @@ def compare_pair(ref: Claim, other: Claim, lexicon: Lexicon,
     return found
 
 
-def compare_across_languages(ref: Claim, other: Claim, lexicon: Lexicon
+def compare_across_languages(ref: Claim, other: Claim, lexicon: Lexicon,
+                             ref_language: str | None = None,
+                             other_language: str | None = None,
                              ) -> list[tuple[str, str, str]]:
     """Discrepancies of a claim aligned with a reference claim in another
-    language: only evidence that does not depend on the language's words,
-    i.e. digits and dates (month names of every language the lexicon lists).
-    The English word classes (negations, hedges, tone, commitment, attribution
-    phrases) are not run on the other language."""
-    pr, dr = _numbers(canonical_tokens(ref.text, lexicon), lexicon)
-    po, do = _numbers(canonical_tokens(other.text, lexicon), lexicon)
+    language: figures and dates (digits, scale words and month names of every
+    language the lexicon lists), then tone words through the per-language tone
+    lists (:func:`tone_in`) when both claims use some ("frank and
+    constructive" -> "constructive" in another language).  The other word
+    classes (negations, hedges, commitment, attribution phrases) are not
+    compared across languages."""
+    found = _numbers_across(ref, other, lexicon)
+    if found:
+        return found
+    tone = _tone_change(ref, other, ref_language, other_language, lexicon)
+    return [("wording_drift", *tone)] if tone else []
+
+
+def _tone_change(ref: Claim, other: Claim, ref_language: str | None,
+                 other_language: str | None, lexicon: Lexicon) -> tuple[str, str] | None:
+    """Tone words dropped or added between two claims, through the tone lists
+    of their languages, when both use some (a claim without any may say the
+    tone in another sentence)."""
+    tr = tone_in(ref.text, ref_language, lexicon)
+    to = tone_in(other.text, other_language, lexicon)
+    if not tr or not to or tr == to:
+        return None
+    parts = []
+    if tr - to:
+        parts.append("tone words dropped: " + ", ".join(
+            sorted(w.replace("_", " ") for w in tr - to)))
+    if to - tr:
+        parts.append("tone words added: " + ", ".join(
+            sorted(w.replace("_", " ") for w in to - tr)))
+    return "tone", "; ".join(parts)
+
+
+def _numbers_across(ref: Claim, other: Claim, lexicon: Lexicon) -> list[tuple[str, str, str]]:
+    pr, dr = _numbers(ref.text, lexicon, digits_only=True)
+    po, do = _numbers(other.text, lexicon, digits_only=True)
     if dr and do and dr != do:
         return [("number_or_date_change", "date",
                  f"date changed: {_fmt_dates(dr)} -> {_fmt_dates(do)}")]
     # A translation may spell a number out or write a date with its year, so
     # only a number the reference lacks, next to numbers it has, is a change.
-    digits_r = pr | {d.split("-")[1] for d in dr}
-    if pr and po - digits_r:
+    digits_r = (*pr, *(Amount(float(d.split("-")[1])) for d in dr))
+    if pr and _new_figures(po, digits_r):
         return [("number_or_date_change", "number",
-                 f"number changed: {', '.join(sorted(pr))} -> {', '.join(sorted(po))}")]
+                 f"number changed: {_fmt_amounts(pr)} -> {_fmt_amounts(po)}")]
     return []
 
 
@@ -323,7 +403,7 @@ def _display_name(token: str, lexicon: Lexicon) -> str:
     return token
 
 
-def _fmt_dates(dates: set[str]) -> str:
+def _fmt_dates(dates: frozenset[str]) -> str:
     return ", ".join(sorted(dates, key=lambda d: tuple(int(x) for x in d.split("-"))))
 
 
@@ -374,6 +454,47 @@ def _drift(rt: Sequence[str], ot: Sequence[str], rc: Sequence[str], oc: Sequence
     if wide:
         return "scope", f"scope widened: {', '.join(wide)}"
     return None
+
+
+@lru_cache(maxsize=65536)
+def tone_in(text: str, language: str | None, lexicon: Lexicon) -> frozenset[str] | None:
+    """The tone names (of the lexicon's ``tone`` list) a text in ``language``
+    uses: English through the tone list, other languages through
+    ``tone_languages`` (a word ending in "*" is a prefix of a token; in
+    Japanese and Chinese, written without spaces, a word is found anywhere).
+    None when the language is unknown or has no tone list."""
+    if language is None or language in UNKNOWN_LANGUAGES:
+        return None
+    if language == "en":
+        names = tone_names(lexicon)
+        return frozenset(t for t in canonical_tokens(text, lexicon) if t in names)
+    table = dict(lexicon.tone_languages).get(language)
+    if table is None:
+        return None
+    low = text.lower()
+    if language in _SPACELESS:
+        return frozenset(name for name, words in table
+                         if any(w.rstrip("*") in low for w in words))
+    tokens = tokenize(text)
+    found: set[str] = set()
+    for name, words in table:
+        for w in words:
+            toks = tuple(tokenize(w.rstrip("*")))
+            if not toks:
+                continue
+            if w.endswith("*"):
+                head, last = toks[:-1], toks[-1]
+                hit = any(tokens[i].startswith(last) and tuple(tokens[i - len(head):i]) == head
+                          for i in range(len(head), len(tokens)))
+            else:
+                hit = _has(tokens, toks)
+            if hit:
+                found.add(name)
+                break
+    return frozenset(found)
+
+
+_SPACELESS = frozenset({"ja", "zh", "th"})
 
 
 @lru_cache(maxsize=16)

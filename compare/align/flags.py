@@ -337,8 +337,11 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
             best: tuple[int, Claim, list[tuple[str, str, str]]] | None = None
             across = languages_differ(by_doc[ref.document], doc)
             for m in members:
-                found = (compare_across_languages(ref, m, lexicon) if across
-                         else compare_pair(ref, m, lexicon, ref_tone, doc_tone))
+                found = (compare_across_languages(ref, m, lexicon,
+                                                  by_doc[ref.document].language, doc.language)
+                         if across
+                         else compare_pair(ref, m, lexicon, ref_tone, doc_tone,
+                                           language=doc.language))
                 if found:
                     rank = PRIORITY.index(found[0][0])
                     if best is None or rank < best[0]:
@@ -442,9 +445,11 @@ def _unreferenced(event: Event, docs: Sequence[Document], alignments: Sequence[A
             best: tuple[int, Claim, list[tuple[str, str, str]]] | None = None
             for m in (c for c in members if c.document == doc_id):
                 if languages_differ(by_doc[ref.document], by_doc[doc_id]):
-                    found = compare_across_languages(ref, m, lexicon)
+                    found = compare_across_languages(ref, m, lexicon,
+                                                     by_doc[ref.document].language,
+                                                     by_doc[doc_id].language)
                 else:
-                    found = compare_pair(ref, m, lexicon)
+                    found = compare_pair(ref, m, lexicon, language=by_doc[doc_id].language)
                 if found and (best is None or PRIORITY.index(found[0][0]) < best[0]):
                     best = (PRIORITY.index(found[0][0]), m, found)
             if best is not None:

@@ -59,9 +59,16 @@ class Lexicon:
     synonyms: tuple[Synonym, ...] = ()
     # Tone words: canonical word and its variants (each a token tuple).
     tone: tuple[Synonym, ...] = ()
+    # Tone words of other languages by language code: (tone name, words); a
+    # word ending in "*" is a prefix (see compare.align.discrepancies.tone_in).
+    tone_languages: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...] = ()
     modality: tuple[ModalityClass, ...] = ()
     hedges: tuple[tuple[str, ...], ...] = ()
     negations: tuple[tuple[str, ...], ...] = ()
+    # The same lists by language (ISO 639-1 code; "*" for a plain list that
+    # applies to every language): see :meth:`negations_for`.
+    hedges_by_language: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()
+    negations_by_language: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()
     attribution_official: tuple[tuple[str, ...], ...] = ()
     attribution_anonymous: tuple[tuple[str, ...], ...] = ()
     attribution_verbs: tuple[tuple[str, ...], ...] = ()
@@ -71,6 +78,9 @@ class Lexicon:
     # Nouns for the sides of a contact ("two countries", "both ministers"): a
     # one or two before them counts the parties, not a quantity.
     parties: frozenset[str] = field(factory=frozenset)
+    # Phrases that count the participants themselves ("the two agreed", "both
+    # welcomed"): never a figure of the claim.
+    participant_counts: tuple[tuple[str, ...], ...] = ()
     scope_wide: tuple[tuple[str, ...], ...] = ()
     scope_regions: tuple[tuple[str, ...], ...] = ()
     stopwords: frozenset[str] = field(factory=frozenset)
@@ -78,9 +88,31 @@ class Lexicon:
     def person_token(self, person: PersonName) -> str:
         return "_".join(tokenize(person.name))
 
+    def negations_for(self, language: str | None) -> tuple[tuple[str, ...], ...]:
+        """The negations of a text in ``language``: its own list (English "no"
+        is not Portuguese/Spanish/Italian "no", "in the"), plus any plain
+        list; every list when the language is unknown."""
+        return _for_language(self.negations_by_language, self.negations, language)
+
+    def hedges_for(self, language: str | None) -> tuple[tuple[str, ...], ...]:
+        """The hedges of a text in ``language`` (as :meth:`negations_for`)."""
+        return _for_language(self.hedges_by_language, self.hedges, language)
+
     @property
     def month_map(self) -> dict[str, int]:
         return dict(self.months)
+
+
+UNKNOWN_LANGUAGES = frozenset({"", "und", "unknown"})
+
+
+def _for_language(by_language: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...],
+                  every: tuple[tuple[str, ...], ...],
+                  language: str | None) -> tuple[tuple[str, ...], ...]:
+    if not by_language or language is None or language in UNKNOWN_LANGUAGES:
+        return every
+    return tuple(dict.fromkeys(p for lang, ps in by_language if lang in ("*", language)
+                               for p in ps))
 
 
 # --------------------------------------------------------------------------- parsing
@@ -149,6 +181,25 @@ class _Parser:
             out.append(Synonym("_".join(name_toks), tuple(dict.fromkeys((name_toks, *variants)))))
         return tuple(out)
 
+    def by_language(self, value: Any, path: tuple[str | int, ...]
+                    ) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
+        """A plain list (every language: "*") or a mapping language -> list."""
+        if value is None:
+            return ()
+        if isinstance(value, list):
+            return (("*", self.phrases(value, path)),)
+        if not isinstance(value, dict):
+            self.fail(path, "expected a list of words or phrases, or a mapping of "
+                      "language code -> list")
+            return ()
+        out = []
+        for lang, items in value.items():
+            if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2,3}", lang):
+                self.fail((*path, str(lang)), "expected a language code such as en, pt")
+                continue
+            out.append((lang, self.phrases(items, (*path, lang))))
+        return tuple(out)
+
     def numbers(self, value: Any, path: tuple[str | int, ...]) -> tuple[tuple[str, int], ...]:
         if value is None:
             return ()
@@ -215,6 +266,37 @@ def _modality(p: _Parser, value: Any) -> tuple[ModalityClass, ...]:
     return tuple(out)
 
 
+def _tone_languages(p: _Parser, value: Any, names: set[str]
+                    ) -> tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        p.fail(("tone_languages",), "expected a mapping of language code -> {tone name: words}")
+        return ()
+    out = []
+    for lang, table in value.items():
+        path: tuple[str | int, ...] = ("tone_languages", str(lang))
+        if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2,3}", lang):
+            p.fail(path, "expected a language code such as pl, ja")
+            continue
+        if not isinstance(table, dict):
+            p.fail(path, "expected a mapping of tone name -> list of words")
+            continue
+        rows = []
+        for name, words in table.items():
+            canon = "_".join(phrase_tokens(str(name)))
+            if canon not in names:
+                p.fail((*path, str(name)), f"{name!r} is not a name of the tone list")
+                continue
+            if not isinstance(words, list) or not all(
+                    isinstance(w, str) and w.strip(" *") for w in words):
+                p.fail((*path, str(name)), "expected a list of words")
+                continue
+            rows.append((canon, tuple(dict.fromkeys(w.strip().lower() for w in words))))
+        out.append((lang, tuple(rows)))
+    return tuple(out)
+
+
 def _section(p: _Parser, data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     value = data.get(key)
     if value is None:
@@ -233,13 +315,19 @@ def parse_lexicon(rf: RuleFile) -> Lexicon:
     numbers = _section(p, data, "numbers")
     scope = _section(p, data, "scope")
     stop = p.phrases(data.get("stopwords"), ("stopwords",))
+    hedges = p.by_language(data.get("hedges"), ("hedges",))
+    negations = p.by_language(data.get("negations"), ("negations",))
+    tone = p.named(data.get("tone"), ("tone",), allow_plain=True)
     lex = Lexicon(
         names=_names(p, data.get("names")),
         synonyms=p.named(data.get("synonyms"), ("synonyms",), allow_plain=False),
-        tone=p.named(data.get("tone"), ("tone",), allow_plain=True),
+        tone=tone,
+        tone_languages=_tone_languages(p, data.get("tone_languages"), {t.name for t in tone}),
         modality=_modality(p, data.get("modality")),
-        hedges=p.phrases(data.get("hedges"), ("hedges",)),
-        negations=p.phrases(data.get("negations"), ("negations",)),
+        hedges=tuple(dict.fromkeys(ph for _, ps in hedges for ph in ps)),
+        negations=tuple(dict.fromkeys(ph for _, ps in negations for ph in ps)),
+        hedges_by_language=hedges,
+        negations_by_language=negations,
         attribution_official=p.phrases(attribution.get("official"), ("attribution", "official")),
         attribution_anonymous=p.phrases(attribution.get("anonymous"),
                                         ("attribution", "anonymous")),
@@ -249,6 +337,8 @@ def parse_lexicon(rf: RuleFile) -> Lexicon:
         months=p.numbers(data.get("months"), ("months",)),
         parties=frozenset(t for toks in p.phrases(numbers.get("parties"), ("numbers", "parties"))
                           for t in toks),
+        participant_counts=p.phrases(numbers.get("participant_counts"),
+                                     ("numbers", "participant_counts")),
         scope_wide=p.phrases(scope.get("wide"), ("scope", "wide")),
         scope_regions=p.phrases(scope.get("regions"), ("scope", "regions")),
         stopwords=frozenset(t for toks in stop for t in toks),
