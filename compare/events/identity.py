@@ -38,11 +38,14 @@ def surname_key(name: str) -> str:
     return re.sub(r"[^a-z0-9а-яё]+", "", folded.lower()) or last.lower()
 
 
-_CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё\-]+")
+_CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яёІЇЄҐіїєґ\-]+")
 _TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
                      ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
                       "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"],
                      strict=True))
+# Ukrainian letters ("Селім", "Вєжбицький"); its "и" is the Russian "ы" but is read as "и" here,
+# so a name written in both alphabets keeps one key.
+_TRANSLIT.update({"і": "i", "ї": "yi", "є": "ye", "ґ": "g"})
 _RU_ENDINGS = ("ыми", "ими", "ому", "ему", "ого", "его", "ой", "ей", "ом", "ем", "ым", "им", "ую",
                "ая", "а", "у", "е", "ы", "ю", "я")
 

@@ -307,6 +307,11 @@ _APPOSITIVE_TITLES = frozenset(("minister", "president", "chancellor", "secretar
                                 "adviser", "advisor"))
 _APPOSITIVE_BEFORE = _BEFORE | frozenset(["current", "new", "then", "outgoing", "incoming"])
 _APPOSITIVE_END = frozenset([",", ".", ";", ":", ")", "!", "?"])
+# Words after capitalised words that make them an organisation's name, not a person's.
+_ORGANISATION = frozenset("""
+federation association council union party committee institute university company corporation bank
+agency foundation fund organisation organization confederation chamber society league alliance group
+""".split())  # noqa: SIM905
 _PLACE_PREPOSITIONS = frozenset(["in", "at", "from", "near", "outside", "inside", "to", "into", "across",
                                  "around", "over", "via"])
 
@@ -421,6 +426,9 @@ def titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] = ()) -> 
             name += more[:4 - len(name)]
         if possessive and len(name) < 2:
             name = []  # "Russia's Borders": a possessive introduces a full name only
+        if name and ((j < len(words) and words[j].lower() in _ORGANISATION)
+                     or any(w.endswith(("s'", "s’")) for w in name)):
+            continue  # "president of the Grain Producers' Federation": an organisation, no person
         if (not name and not possessive and low[a:b] in _APPOSITIVE_TITLES
                 and (i >= len(words) or words[i] in _APPOSITIVE_END)):
             # An appositive: "with Sauli Niinisto, the president of Finland." (the
@@ -477,6 +485,7 @@ def find_people(text: str, low: str, names: Sequence[PersonName], *,
         elif old.country is None and found.country is not None:
             people[key] = Person(old.name, found.country, old.start)
         positions.setdefault(key, []).append(found.start)
+    _merge_leading_names(people, positions, known_keys)
     if not people and not roles:
         return ()
     ordered = sorted(people.items(), key=lambda kv: (kv[1].start, kv[0]))
@@ -519,6 +528,33 @@ def find_people(text: str, low: str, names: Sequence[PersonName], *,
         rest = [p for p in rest if p not in deputies] + deputies
     kept = first + rest + verb
     return tuple(kept + ([] if kept else staff))
+
+
+def _merge_leading_names(people: dict[str, Person], positions: dict[str, list[int]], known: set[str]) -> None:
+    """A name whose words (two or more) are the leading words of a longer name in the same
+    text is that person ("Ana Sousa Lima", later "Ana Sousa"): the surname key of the short
+    form is a middle name of the long one.  A lexicon person keeps its canonical name."""
+    for key, person in list(people.items()):
+        words = (person.name or "").split()
+        # "Presiden Santoso Lakukan Pembicaraan" (a title-cased headline): a name that starts
+        # with the surname of another person of the text is that person
+        if len(words) >= 2 and key not in known and (other := surname_key(words[0])) in people \
+                and other != key and (people[other].name or "").split()[-1:] == words[:1]:
+            people[other] = Person(people[other].name, people[other].country or person.country,
+                                   min(people[other].start, person.start))
+            positions.setdefault(other, []).extend(positions.pop(key, []))
+            del people[key]
+    for short_key, short in list(people.items()):
+        words = (short.name or "").lower().split()
+        if len(words) < 2 or short_key in known:
+            continue
+        for long_key, long in people.items():
+            long_words = (long.name or "").lower().split()
+            if long_key != short_key and len(long_words) > len(words) and long_words[:len(words)] == words:
+                people[long_key] = Person(long.name, long.country or short.country, min(long.start, short.start))
+                positions.setdefault(long_key, []).extend(positions.pop(short_key, []))
+                del people[short_key]
+                break
 
 
 _DEPUTY = re.compile(r"(?:vice|deputy|vize|заместитель|заместителя|замминистра|adjoint|adjointe|副)[ \t-]*$")
