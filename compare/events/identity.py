@@ -91,6 +91,7 @@ def latin(key: str) -> str:
 def skeleton(key: str) -> str:
     """The consonant classes of a key in order, repeats merged ("zaroubine" -> "srpn")."""
     word = latin(key)
+    word = _SLAVIC_CK.sub(r"tsk\1", word)  # Polish/Czech "-cki", "-cka" are "-tski", "-tska"
     word = re.sub(r"c(?=[eiy])", "s", word)
     for a, b in _DIGRAPHS:
         word = word.replace(a, b)
@@ -100,6 +101,23 @@ def skeleton(key: str) -> str:
         if cls and (not out or out[-1] != cls):
             out.append(cls)
     return "".join(out)
+
+
+_SLAVIC_CK = re.compile(r"ck([iay])$")
+# The shortest skeleton :func:`near_name` compares (shorter ones are too alike).
+NEAR_SKELETON = 4
+
+
+@lru_cache(maxsize=65536)
+def near_name(a: str, b: str) -> bool:
+    """Two Latin-script keys whose skeletons are equal but for the "r" class: the Polish
+    "rz" is one sound that other alphabets write without an r ("wierzbicki" and
+    "vyezhbitskiy", its Ukrainian spelling read back).  Weaker than :func:`same_name`; the
+    caller uses it only for people of one country."""
+    if is_han(a) or is_han(b):
+        return False
+    sa, sb = skeleton(a).replace("r", ""), skeleton(b).replace("r", "")
+    return sa == sb and len(sa) >= NEAR_SKELETON
 
 
 def han_foreign(key: str, country: str | None) -> bool:

@@ -135,3 +135,23 @@ def test_a_shorter_form_of_a_name_in_another_report_joins_the_event() -> None:
     events, _ = cluster_documents([doc("a", full), doc("b", full),
                                    doc("c", ("Clara Nunes (Brazil)", "Tomás Reyes (Chile)"))])
     assert len(events) == 2
+
+
+def test_a_polish_surname_spelt_in_ukrainian_is_the_same_person_of_that_country() -> None:
+    from compare.events.identity import near_name
+
+    # the Polish "rz" is one sound: the Ukrainian spelling has no r
+    assert near_name(surname_key("Grzybowski"), surname_key("Гжибовський"))
+    assert near_name(surname_key("Wierzbicki"), surname_key("Вєжбицький"))
+    assert not near_name("kowalski", "kowalczyk")  # two names, not two spellings
+
+    def doc(doc_id: str, people: tuple[str, ...]) -> Document:
+        return Document(id=doc_id, path=f"{doc_id}.txt", sha256="", text="The two met in Lublin about grain.",
+                        event_date=D(2031, 6, 10), event_kind="meeting", participants=people)
+    events, _ = cluster_documents([doc("a", ("Piotr Grzybowski (Poland)", "Emre Yalçın (Turkey)")),
+                                   doc("b", ("Петро Гжибовський (Poland)", "Емре Ялчин (Turkey)"))])
+    assert len(events) == 1
+    # people of two countries are never joined this way
+    events, _ = cluster_documents([doc("a", ("Piotr Grzybowski (Poland)", "Emre Yalçın (Turkey)")),
+                                   doc("b", ("Петро Гжибовський (Czech Republic)", "Емре Ялчин (Turkey)"))])
+    assert len(events) == 2
