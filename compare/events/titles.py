@@ -117,7 +117,7 @@ _TITLE = re.compile(
     r"primo ministro|prima ministra|"
     r"ministr[oa] degli (?:affari )?esteri|cancelliere|capo del governo|omolog[oa])(?![\w])|"
     # Polish (the title in any case: "z prezydentem Turcji")
-    r"(?:prezydent|premier|kanclerz)(?:a|owi|em|ze|ie|ką|ki)?(?: rządu)?(?![\w])|"
+    r"(?:prezydent|premier|kanclerz)(?:a|owi|em|ze|ie|ką|ki)?(?: rządu)?(?![\w])|prezes(?:a|em|owi)? rady ministrów|"
     r"(?:minist(?:er|ra|rowi|rem)|szef(?:a|em|owa)?) (?:spraw zagranicznych|msz)(?![\w])|"
     # Turkish (the country comes before: "Polonya Başbakanı")
     r"(?:cumhurbaşkanı|başbakan(?:ı)?|(?:dışişleri )?bakan(?:ı)?|şansölye(?:si)?|mevkidaşı)(?![\w])|"
@@ -158,6 +158,7 @@ institutions bundesregierung kanzleramt élysée matignon
 januar februar märz april juni juli oktober dezember montag dienstag mittwoch donnerstag freitag
 samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche
 governo repubblica planalto quirinale rząd rządu kancelaria cumhuriyeti istana negara
+portal serwis gov website site sito situs strona
 """.split())  # noqa: SIM905
 _WINDOW_END = re.compile(r"\n\n|[ \t]{3,}|\t|\|")
 _ELISION = re.compile(r"\b([ldLD][’'])(?=\w)")
@@ -215,6 +216,22 @@ def _after_title(tokens: Sequence[str]) -> tuple[list[str], str | None]:
     while name and name[-1].lower() in _PARTICLES:
         name.pop()
     return name, country
+
+
+# A Polish title in the instrumental ("z prezydentem Turcji Selimem Nowakiem"): the name
+# after it is in the instrumental too.
+_PL_INSTRUMENTAL = re.compile(r"(?:prezydent|premier|kanclerz|ministr|szef)em(?: .*)?")
+_PL_ENDINGS = (("ckim", "cki"), ("skim", "ski"), ("dzkim", "dzki"), ("ką", "ka"), ("ą", "a"), ("iem", ""),
+               ("em", ""))
+
+
+def _fold_polish_instrumental(word: str) -> str:
+    """A Polish name word without its instrumental ending ("Selimem" -> "Selim",
+    "Wierzbickim" -> "Wierzbicki", "Zielińską" -> "Zielińska")."""
+    for end, base in _PL_ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            return word[: -len(end)] + base
+    return word
 
 
 # A name with a case ending after an apostrophe, as Turkish writes one ("Nowak'la"), or a
@@ -369,6 +386,9 @@ def foreign_titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] =
         cut = _WINDOW_END.search(window)
         window = _ELISION.sub(r"\1 ", window[:cut.start()] if cut else window)
         name, country = _after_title(_TOKEN.findall(window))
+        if name and _PL_INSTRUMENTAL.fullmatch(m[0]) and _fold_polish_instrumental(name[0]) != name[0]:
+            # declined (its first word has the ending): "Karimem Salemem", not "Karim Salem"
+            name = [_fold_polish_instrumental(w) for w in name]
         country = country or _country_before(before) or _IMPLICIT.get(m[0])
         if country is None and m[0] in ("président", "présidente") and _REPUBLIC_FR.match(low, b):
             country = "France"

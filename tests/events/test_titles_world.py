@@ -52,8 +52,12 @@ def test_italian_titles(text: str, want: list[tuple[str | None, str | None]]) ->
     ("Premier Anna Zielińska rozmawiała z prezydentem Brazylii Paulo Ribeiro.",
      [("Anna Zielińska", None), ("Paulo Ribeiro", "Brazil")]),
     ("Wizyta prezydenta Egiptu Karima Mansoura w Warszawie", [("Karima Mansoura", "Egypt")]),
-    ("Minister spraw zagranicznych Łukasz Pawlak spotkał się z kanclerzem Niemiec Otto Brandtem.",
-     [("Łukasz Pawlak", None), ("Otto Brandtem", "Germany")]),
+    # a name after a title in the instrumental is declined too, unless it is not
+    ("Minister spraw zagranicznych Łukasz Pawlak spotkał się z kanclerzem Niemiec Ottonem Brandtem.",
+     [("Łukasz Pawlak", None), ("Otton Brandt", "Germany")]),
+    ("Prezes Rady Ministrów rozmawiał z premierem Tomaszem Zawadzkim i z prezydentem Egiptu Karimem Salemem, "
+     "a potem z prezydentem Egiptu Ibrahim Salem.",
+     [("Tomasz Zawadzki", None), ("Karim Salem", "Egypt"), ("Ibrahim Salem", "Egypt")]),
 ])
 def test_polish_titles(text: str, want: list[tuple[str | None, str | None]]) -> None:
     assert _read(text) == want
