@@ -533,13 +533,16 @@ def find_people(text: str, low: str, names: Sequence[PersonName], *,
 def _merge_leading_names(people: dict[str, Person], positions: dict[str, list[int]], known: set[str]) -> None:
     """A name whose words (two or more) are the leading words of a longer name in the same
     text is that person ("Ana Sousa Lima", later "Ana Sousa"): the surname key of the short
-    form is a middle name of the long one.  A lexicon person keeps its canonical name."""
+    form is a middle name of the long one.  A name that starts with the surname of a full
+    name of the text ("Presiden Santoso Lakukan Pembicaraan", a title-cased headline, after
+    "Budi Santoso") is that person too.  A lexicon person keeps its canonical name."""
     for key, person in list(people.items()):
         words = (person.name or "").split()
         # "Presiden Santoso Lakukan Pembicaraan" (a title-cased headline): a name that starts
         # with the surname of another person of the text is that person
         if len(words) >= 2 and key not in known and (other := surname_key(words[0])) in people \
-                and other != key and (people[other].name or "").split()[-1:] == words[:1]:
+                and other != key and len(other_words := (people[other].name or "").split()) >= 2 \
+                and other_words[-1] == words[0]:
             people[other] = Person(people[other].name, people[other].country or person.country,
                                    min(people[other].start, person.start))
             positions.setdefault(other, []).extend(positions.pop(key, []))
