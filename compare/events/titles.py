@@ -1,4 +1,4 @@
-"""Leaders named by title in Russian, French, German and Chinese, without a list of names.
+"""Leaders named by title in languages other than English, without a list of names.
 
 :mod:`compare.events.participants` reads English titles ("Foreign Minister Aino
 Virtanen").  This module reads the same construction in other languages:
@@ -11,7 +11,16 @@ Virtanen").  This module reads the same construction in other languages:
 * German: "der finnische Präsident Aino Virtanen", "Bundeskanzlerin Lena Vogt",
   "US-Präsident ...";
 * Chinese: "芬兰总统维尔塔宁", "爱沙尼亚外交部长卡斯克" (a country, a title, then the
-  name up to the next function character).
+  name up to the next function character);
+* Portuguese and Italian: "o presidente da República Árabe do Egito, Karim Mansour", "il
+  suo omologo polacco, Jan Kowal" (a country phrase and a comma between title and name);
+* Polish: "z prezydentem Brazylii Paulo Ribeiro" (the title in any case, the country in the
+  genitive; a name declined after an instrumental title loses its ending);
+* Turkish: "Japonya Başbakanı Kenji Aoyama'yı" (the country before the title; a case
+  suffix after an apostrophe ends the name);
+* Indonesian: "Perdana Menteri Jepang Kenji Aoyama" (the country after the title);
+* Ukrainian: "Президент Бразилії ...", "прем'єр-міністр Японії ..." (a country word in the
+  genitive is never a name).
 
 Each hit is a :class:`Person` with the country when the text gives it.  Surnames
 are compared across scripts by :func:`compare.events.participants.surname_key`,
