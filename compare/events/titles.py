@@ -379,7 +379,7 @@ def pair_people(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Person]
 
 
 def foreign_titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] = ()) -> list[Person]:
-    """People introduced by a title in Russian, French, German or Chinese, in text order."""
+    """People introduced by a title in a language other than English, in text order."""
     out: list[Person] = []
     for m in _TITLE.finditer(low):
         a, b = m.span()
