@@ -144,10 +144,30 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+def _mark_class() -> str:
+    """A character class of the combining marks of the Basic Multilingual Plane (vowel
+    signs of Devanagari and the other Indic scripts, Arabic vowel points, accents)."""
+    ranges: list[tuple[int, int]] = []
+    for cp in range(0x300, 0x10000):
+        if unicodedata.category(chr(cp)) in ("Mn", "Mc", "Me"):
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1] = (ranges[-1][0], cp)
+            else:
+                ranges.append((cp, cp))
+    return "[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges) + "]"
+
+
+# Python's \w has no combining marks, so "करें" would be two words: they are taken out
+# before counting (they never stand between words).
+_MARKS = re.compile(_mark_class())
+
+
 def word_count(text: str) -> int:
     """Number of word-like units (:func:`tokens`): a line's length in words, in any script."""
-    if text.isascii() or _SPACELESS.search(text) is None:
+    if text.isascii():
         return len(_WORD.findall(text))
+    if _SPACELESS.search(text) is None:
+        return len(_WORD.findall(_MARKS.sub("", text)))
     return len(_TOKEN.findall(text))
 
 

@@ -115,6 +115,7 @@ def _with_countries(items: list[_Item]) -> list[_Item]:
     seen: dict[str, Counter[str]] = {}
     surnames: set[str] = set()
     first_names: dict[str, Counter[str]] = {}
+    full: dict[str, set[tuple[str, ...]]] = {}  # surname key -> the full names (lower case) with it
     for i in items:
         for surname, country in i.people:
             if surname and country:
@@ -125,11 +126,13 @@ def _with_countries(items: list[_Item]) -> list[_Item]:
             if surname and len(words) >= 2:
                 surnames.add(surname)
                 first_names.setdefault(surname_key(words[0]), Counter())[surname] += 1
+                full.setdefault(surname, set()).add(tuple(w.lower() for w in words))
     known = {s: c.most_common(1)[0][0] for s, c in seen.items()}
     # A name given by its first word only ("President Donald" before a garbled surname)
     # is the person of the collection with that first name (four in five of its full names).
     alias = {f: top[0][0] for f, c in first_names.items()
              if f not in surnames and (top := c.most_common(1)) and top[0][1] >= 0.8 * sum(c.values())}
+    alias.update(_leading_name_alias(full))
 
     def fill(ids: Sequence[Identity]) -> tuple[Identity, ...]:
         out = []
@@ -148,6 +151,21 @@ def _with_countries(items: list[_Item]) -> list[_Item]:
             key = tuple(sorted((*key, *more[:len(i.key) - len(key)]), key=lambda x: (x[0] or "", x[1] or "")))
         i.key = key
     return items
+
+
+def _leading_name_alias(full: dict[str, set[tuple[str, ...]]]) -> dict[str, str]:
+    """Surname keys that only ever end the leading words of a longer name of the
+    collection ("Ana Sousa" where others write "Ana Sousa Lima": a name given without its
+    last surname), each to the surname of that longer name when there is one."""
+    out: dict[str, str] = {}
+    for short_key, names in full.items():
+        targets = {long_key for long_key, longer in full.items() if long_key != short_key
+                   for name in names for other in longer
+                   if len(other) > len(name) and other[:len(name)] == name}
+        if len(targets) == 1 and all(any(len(o) > len(n) and o[:len(n)] == n
+                                         for long_key in targets for o in full[long_key]) for n in names):
+            out[short_key] = targets.pop()
+    return out
 
 
 def _merge_groups(groups: list[_Group]) -> list[_Group]:

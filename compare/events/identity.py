@@ -38,11 +38,14 @@ def surname_key(name: str) -> str:
     return re.sub(r"[^a-z0-9а-яё]+", "", folded.lower()) or last.lower()
 
 
-_CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яё\-]+")
+_CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яёІЇЄҐіїєґ\-]+")
 _TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
                      ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
                       "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"],
                      strict=True))
+# Ukrainian letters ("Селім", "Вєжбицький"); its "и" is the Russian "ы" but is read as "и" here,
+# so a name written in both alphabets keeps one key.
+_TRANSLIT.update({"і": "i", "ї": "yi", "є": "ye", "ґ": "g"})
 _RU_ENDINGS = ("ыми", "ими", "ому", "ему", "ого", "его", "ой", "ей", "ом", "ем", "ым", "им", "ую",
                "ая", "а", "у", "е", "ы", "ю", "я")
 
@@ -88,6 +91,7 @@ def latin(key: str) -> str:
 def skeleton(key: str) -> str:
     """The consonant classes of a key in order, repeats merged ("zaroubine" -> "srpn")."""
     word = latin(key)
+    word = _SLAVIC_CK.sub(r"tsk\1", word)  # Polish/Czech "-cki", "-cka" are "-tski", "-tska"
     word = re.sub(r"c(?=[eiy])", "s", word)
     for a, b in _DIGRAPHS:
         word = word.replace(a, b)
@@ -97,6 +101,23 @@ def skeleton(key: str) -> str:
         if cls and (not out or out[-1] != cls):
             out.append(cls)
     return "".join(out)
+
+
+_SLAVIC_CK = re.compile(r"ck([iay])$")
+# The shortest skeleton :func:`near_name` compares (shorter ones are too alike).
+NEAR_SKELETON = 4
+
+
+@lru_cache(maxsize=65536)
+def near_name(a: str, b: str) -> bool:
+    """Two Latin-script keys whose skeletons are equal but for the "r" class: the Polish
+    "rz" is one sound that other alphabets write without an r ("wierzbicki" and
+    "vyezhbitskiy", its Ukrainian spelling read back).  Weaker than :func:`same_name`; the
+    caller uses it only for people of one country."""
+    if is_han(a) or is_han(b):
+        return False
+    sa, sb = skeleton(a).replace("r", ""), skeleton(b).replace("r", "")
+    return sa == sb and len(sa) >= NEAR_SKELETON
 
 
 def han_foreign(key: str, country: str | None) -> bool:

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from compare.core.models import Document, EventKind
 from compare.events.dates import YEAR_GUESSED, hinted_day_month, hinted_weekday
-from compare.events.identity import han_foreign, is_han, same_name
+from compare.events.identity import han_foreign, is_han, near_name, same_name
 from compare.events.participants import parse_participant
 from compare.events.stamps import url_month
 
@@ -99,6 +99,8 @@ def _same(a: Identity, b: Identity) -> bool:
             return True
         if a[1] is not None and b[1] is not None and a[1] != b[1]:
             return False
+        if a[1] is not None and a[1] == b[1] and near_name(a[0], b[0]):
+            return True  # one country's leader, one consonant apart ("Wierzbicki", "Вєжбицький")
         # another transliteration or script ("Zaroubine", "Sarubin", "扎鲁宾"), or a foreign
         # name in Chinese characters, whose country stands for it ("卡拉斯科 (Mexico)")
         return same_name(a[0], b[0]) or (a[1] is not None and a[1] == b[1] and is_han(a[0]) != is_han(b[0])

@@ -30,60 +30,17 @@ from functools import lru_cache
 from attrs import frozen
 
 from compare.core.models import PersonName
+
+# re-exported: other modules import these from here
+from compare.events.countries import COUNTRIES as COUNTRIES
+from compare.events.countries import COUNTRY_LAST
+from compare.events.countries import COUNTRY_WORDS as COUNTRY_WORDS
+from compare.events.countries import country_at as country_at
 from compare.events.datephrases import WordScan, in_spans
 from compare.events.identity import surname_key
 
 SCAN_CHARS = 100_000
 _WINDOW = 120
-
-# Country, then its other names and adjectives (lower case; "u.s." etc. as written).
-_COUNTRY_TABLE = """
-Afghanistan|afghan; Albania|albanian; Algeria|algerian; Argentina|argentine|argentinian;
-Armenia|armenian; Australia|australian; Austria|austrian; Azerbaijan|azerbaijani|azeri;
-Bahrain|bahraini; Bangladesh|bangladeshi; Belarus|belarusian|belarussian; Belgium|belgian;
-Bosnia and Herzegovina|bosnia|bosnian; Brazil|brazilian; Bulgaria|bulgarian; Canada|canadian;
-Chile|chilean; China|chinese|prc; Colombia|colombian; Croatia|croatian; Cuba|cuban;
-Cyprus|cypriot; Czech Republic|czech|czechia; Denmark|danish; Egypt|egyptian;
-Estonia|estonian; Ethiopia|ethiopian; Finland|finnish; France|french; Georgia|georgian;
-Germany|german; Greece|greek; Hungary|hungarian; Iceland|icelandic; India|indian;
-Indonesia|indonesian; Iran|iranian; Iraq|iraqi; Ireland|irish; Israel|israeli;
-Italy|italian; Japan|japanese; Jordan|jordanian; Kazakhstan|kazakh|kazakhstani; Kenya|kenyan;
-Kuwait|kuwaiti; Kyrgyzstan|kyrgyz; Latvia|latvian; Lebanon|lebanese; Libya|libyan;
-Lithuania|lithuanian; Luxembourg|luxembourgish; Malaysia|malaysian; Mexico|mexican|united mexican states;
-Moldova|moldovan; Mongolia|mongolian; Montenegro|montenegrin; Morocco|moroccan;
-Netherlands|dutch|holland; New Zealand; Nigeria|nigerian;
-North Korea|north korean|dprk; North Macedonia|macedonian; Norway|norwegian; Oman|omani;
-Pakistan|pakistani; Palestine|palestinian; Philippines|philippine|filipino; Poland|polish;
-Portugal|portuguese; Qatar|qatari; Romania|romanian; Russia|russian|russian federation;
-Saudi Arabia|saudi; Serbia|serbian; Singapore|singaporean; Slovakia|slovak; Slovenia|slovenian;
-South Africa|south african; South Korea|south korean|korean|republic of korea; Spain|spanish;
-Sweden|swedish; Switzerland|swiss; Syria|syrian; Taiwan|taiwanese; Tajikistan|tajik;
-Thailand|thai; Tunisia|tunisian; Turkey|turkish|turkiye|türkiye; Turkmenistan|turkmen;
-Ukraine|ukrainian; United Arab Emirates|uae|emirati; United Kingdom|uk|u.k|british|britain;
-United States|us|u.s|usa|u.s.a|american|united states of america; Uzbekistan|uzbek;
-Venezuela|venezuelan; Vietnam|vietnamese; Yemen|yemeni
-"""
-
-
-def _country_words() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for entry in _COUNTRY_TABLE.split(";"):
-        forms = [f.strip() for f in entry.split("|") if f.strip()]
-        if forms:
-            for form in forms:
-                out[form.lower()] = forms[0]
-    return out
-
-
-COUNTRY_WORDS: dict[str, str] = _country_words()
-COUNTRIES: frozenset[str] = frozenset(COUNTRY_WORDS.values())
-# Last word of every country form ("republic" for "czech republic").
-_COUNTRY_LAST: frozenset[str] = frozenset(f.split()[-1] for f in COUNTRY_WORDS)
-# First word of every country form -> the most words a form starting with it has.
-_COUNTRY_FIRST: dict[str, int] = {}
-for _form in COUNTRY_WORDS:
-    _first = _form.split()[0]
-    _COUNTRY_FIRST[_first] = max(_COUNTRY_FIRST.get(_first, 0), len(_form.split()))
 
 # Title heads that introduce a name (searched in the lower-cased text; whole words only).
 _TRIGGER_WORDS = ("minister", "president", "chancellor", "secretary", "counterpart", "premier", "leader",
@@ -262,22 +219,6 @@ def find_lexicon_names(low: str, names: Sequence[PersonName],
 # --------------------------------------------------------------------------- titled names
 
 
-def country_at(words: Sequence[str], i: int) -> tuple[str | None, int]:
-    """The country the words starting at ``i`` name (up to four words) and how many."""
-    first = words[i].lower() if i < len(words) else ""
-    if first.endswith(("'s", "’s")):
-        first = first[:-2]
-    most = _COUNTRY_FIRST.get(first, 0)
-    for n in range(most, 0, -1):
-        if i + n <= len(words):
-            phrase = " ".join(words[i:i + n]).lower()
-            if phrase.endswith(("'s", "’s")):
-                phrase = phrase[:-2]
-            if phrase in COUNTRY_WORDS:
-                return COUNTRY_WORDS[phrase], n
-    return None, 0
-
-
 def _country_before(text: str, start: int) -> str | None:
     """A country adjective or possessive before a title: "Finnish Foreign Minister",
     "Finland's foreign minister", "the Czech Republic's", "his Estonian counterpart"."""
@@ -307,6 +248,11 @@ _APPOSITIVE_TITLES = frozenset(("minister", "president", "chancellor", "secretar
                                 "adviser", "advisor"))
 _APPOSITIVE_BEFORE = _BEFORE | frozenset(["current", "new", "then", "outgoing", "incoming"])
 _APPOSITIVE_END = frozenset([",", ".", ";", ":", ")", "!", "?"])
+# Words after capitalised words that make them an organisation's name, not a person's.
+_ORGANISATION = frozenset("""
+federation association council union party committee institute university company corporation bank
+agency foundation fund organisation organization confederation chamber society league alliance group
+""".split())  # noqa: SIM905
 _PLACE_PREPOSITIONS = frozenset(["in", "at", "from", "near", "outside", "inside", "to", "into", "across",
                                  "around", "over", "via"])
 
@@ -394,7 +340,7 @@ def titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] = ()) -> 
         country: str | None = None
         if possessive:
             before = low[max(0, a - 24):a].rsplit(None, 1)[-1:]
-            if not before or before[0].lstrip("(\"“«") not in _COUNTRY_LAST:
+            if not before or before[0].lstrip("(\"“«") not in COUNTRY_LAST:
                 continue  # cheap check first: most "'s" follow no country
             country = _country_before(text, a + 2)
             if country is None:
@@ -421,6 +367,9 @@ def titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] = ()) -> 
             name += more[:4 - len(name)]
         if possessive and len(name) < 2:
             name = []  # "Russia's Borders": a possessive introduces a full name only
+        if name and ((j < len(words) and words[j].lower() in _ORGANISATION)
+                     or any(w.endswith(("s'", "s’")) for w in name)):
+            continue  # "president of the Grain Producers' Federation": an organisation, no person
         if (not name and not possessive and low[a:b] in _APPOSITIVE_TITLES
                 and (i >= len(words) or words[i] in _APPOSITIVE_END)):
             # An appositive: "with Sauli Niinisto, the president of Finland." (the
@@ -477,6 +426,7 @@ def find_people(text: str, low: str, names: Sequence[PersonName], *,
         elif old.country is None and found.country is not None:
             people[key] = Person(old.name, found.country, old.start)
         positions.setdefault(key, []).append(found.start)
+    _merge_leading_names(people, positions, known_keys)
     if not people and not roles:
         return ()
     ordered = sorted(people.items(), key=lambda kv: (kv[1].start, kv[0]))
@@ -519,6 +469,36 @@ def find_people(text: str, low: str, names: Sequence[PersonName], *,
         rest = [p for p in rest if p not in deputies] + deputies
     kept = first + rest + verb
     return tuple(kept + ([] if kept else staff))
+
+
+def _merge_leading_names(people: dict[str, Person], positions: dict[str, list[int]], known: set[str]) -> None:
+    """A name whose words (two or more) are the leading words of a longer name in the same
+    text is that person ("Ana Sousa Lima", later "Ana Sousa"): the surname key of the short
+    form is a middle name of the long one.  A name that starts with the surname of a full
+    name of the text ("Presiden Santoso Lakukan Pembicaraan", a title-cased headline, after
+    "Budi Santoso") is that person too.  A lexicon person keeps its canonical name."""
+    for key, person in list(people.items()):
+        words = (person.name or "").split()
+        # "Presiden Santoso Lakukan Pembicaraan" (a title-cased headline): a name that starts
+        # with the surname of another person of the text is that person
+        if len(words) >= 2 and key not in known and (other := surname_key(words[0])) in people \
+                and other != key and len(other_words := (people[other].name or "").split()) >= 2 \
+                and other_words[-1] == words[0]:
+            people[other] = Person(people[other].name, people[other].country or person.country,
+                                   min(people[other].start, person.start))
+            positions.setdefault(other, []).extend(positions.pop(key, []))
+            del people[key]
+    for short_key, short in list(people.items()):
+        words = (short.name or "").lower().split()
+        if len(words) < 2 or short_key in known:
+            continue
+        for long_key, long in people.items():
+            long_words = (long.name or "").lower().split()
+            if long_key != short_key and len(long_words) > len(words) and long_words[:len(words)] == words:
+                people[long_key] = Person(long.name, long.country or short.country, min(long.start, short.start))
+                positions.setdefault(long_key, []).extend(positions.pop(short_key, []))
+                del people[short_key]
+                break
 
 
 _DEPUTY = re.compile(r"(?:vice|deputy|vize|заместитель|заместителя|замминистра|adjoint|adjointe|副)[ \t-]*$")

@@ -1,4 +1,4 @@
-"""Leaders named by title in Russian, French, German and Chinese, without a list of names.
+"""Leaders named by title in languages other than English, without a list of names.
 
 :mod:`compare.events.participants` reads English titles ("Foreign Minister Aino
 Virtanen").  This module reads the same construction in other languages:
@@ -11,7 +11,16 @@ Virtanen").  This module reads the same construction in other languages:
 * German: "der finnische Präsident Aino Virtanen", "Bundeskanzlerin Lena Vogt",
   "US-Präsident ...";
 * Chinese: "芬兰总统维尔塔宁", "爱沙尼亚外交部长卡斯克" (a country, a title, then the
-  name up to the next function character).
+  name up to the next function character);
+* Portuguese and Italian: "o presidente da República Árabe do Egito, Karim Mansour", "il
+  suo omologo polacco, Jan Kowal" (a country phrase and a comma between title and name);
+* Polish: "z prezydentem Brazylii Paulo Ribeiro" (the title in any case, the country in the
+  genitive; a name declined after an instrumental title loses its ending);
+* Turkish: "Japonya Başbakanı Kenji Aoyama'yı" (the country before the title; a case
+  suffix after an apostrophe ends the name);
+* Indonesian: "Perdana Menteri Jepang Kenji Aoyama" (the country after the title);
+* Ukrainian: "Президент Бразилії ...", "прем'єр-міністр Японії ..." (a country word in the
+  genitive is never a name).
 
 Each hit is a :class:`Person` with the country when the text gives it.  Surnames
 are compared across scripts by :func:`compare.events.participants.surname_key`,
@@ -21,7 +30,9 @@ which transliterates Cyrillic.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 from compare.events.datephrases import in_spans
 from compare.events.identity import fold_case
@@ -50,10 +61,17 @@ schwedisch schweden; Norway: норвеги норвежск norvégien norvège
 австрийск autrichien autriche österreich; Kazakhstan: казахстан казахск kazakh kasachisch
 kasachstan; Belarus: белорус biélorusse belarus weißruss; Armenia: армени армянск arménien armenisch
 armenien; Azerbaijan: азербайджан azerbaïdjanais aserbaidschan; Netherlands: нидерланд голланд
-néerlandais pays-bas niederland holländisch
+néerlandais pays-bas niederland holländisch;
+Brazil: brasil brazyli brezilya бразил; Egypt: egit egiz egíp egip mesir mısır єгипт; Japan: japon japão giappon
+jepang япон; Indonesia: indonés indonez endonezya індонез; Turkey: turchia turquia turco turca turcj turec turki
+туреччин турецьк; Poland: polon polacc polsk polandia польщ; Italy: itali italya італі; Ukraine: україн ukrayna;
+Russia: rosj rosyj rusya росі; Germany: niemc niemiec jerman almanya німеччин німецьк; France: frança
+francês francese fransa prancis; China: chiny chiński tiongkok; United States: statunitens amerika;
+United Kingdom: inggris
 """
 _SHORT = {"сша": "United States", "us": "United States", "usa": "United States", "рф": "Russia",
-          "uk": "United Kingdom", "фрг": "Germany", "кнр": "China", "eu": None}
+          "uk": "United Kingdom", "фрг": "Germany", "кнр": "China", "eu": None, "abd": "United States",
+          "çin": "China", "rpa": "South Africa", "cina": "China"}
 
 
 def _stems() -> tuple[tuple[str, str], ...]:
@@ -67,6 +85,7 @@ def _stems() -> tuple[tuple[str, str], ...]:
 STEMS = _stems()
 
 
+@lru_cache(maxsize=16384)
 def country_of(word: str) -> str | None:
     """The country a word (any case, any inflection) names, or None."""
     low = re.sub(r"^[ld][’']", "", word.lower().strip(".,;:«»\"'’-"))
@@ -74,6 +93,9 @@ def country_of(word: str) -> str | None:
         return _SHORT[low]
     if low in COUNTRY_WORDS:
         return COUNTRY_WORDS[low]
+    folded = unicodedata.normalize("NFKD", low).encode("ascii", "ignore").decode()
+    if folded != low and folded in COUNTRY_WORDS:
+        return COUNTRY_WORDS[folded]  # "Nigéria", "Itália"
     for stem, country in STEMS:
         if low.startswith(stem) and len(stem) >= 4:
             return country
@@ -94,7 +116,22 @@ _TITLE = re.compile(
     r"regierungschef|staatschef|staatspräsident|amtskolleg)(?:in|en|e)?(?![\w])|"
     r"(?:presidente|presidenta|primer ministro|primera ministra|canciller|ministro de asuntos exteriores|"
     r"ministra de asuntos exteriores|jefe del gobierno|jefa del gobierno|homólogo|homóloga)(?![\w])|"
-    r"коллег[а-я]{0,3}(?![а-я])")
+    r"коллег[а-я]{0,3}(?![а-я])|"
+    # Ukrainian (the title in any case: "прем'єр-міністром Польщі")
+    r"(?:президент|прем[ʼ'’]єр-міністр|канцлер|лідер|міністр(?:к)?)(?:а|у|ові|ом|ою|ки|ці|і)?"
+    r"(?: закордонних справ)?(?![а-яіїєґ])|"
+    # Portuguese and Italian ("presidente" is in the Spanish group)
+    r"(?:primeiro-ministro|primeira-ministra|primeiro ministro|primeira ministra|chanceler|"
+    r"ministr[oa] das relações exteriores|ministr[oa] dos negócios estrangeiros|chefe d[eo] governo|"
+    r"primo ministro|prima ministra|"
+    r"ministr[oa] degli (?:affari )?esteri|cancelliere|capo del governo|omolog[oa])(?![\w])|"
+    # Polish (the title in any case: "z prezydentem Turcji")
+    r"(?:prezydent|premier|kanclerz)(?:a|owi|em|ze|ie|ką|ki)?(?: rządu)?(?![\w])|prezes(?:a|em|owi)? rady ministrów|"
+    r"(?:minist(?:er|ra|rowi|rem)|szef(?:a|em|owa)?) (?:spraw zagranicznych|msz)(?![\w])|"
+    # Turkish (the country comes before: "Polonya Başbakanı")
+    r"(?:cumhurbaşkanı|başbakan(?:ı)?|(?:dışişleri )?bakan(?:ı)?|şansölye(?:si)?|mevkidaşı)(?![\w])|"
+    # Indonesian ("Perdana Menteri Jepang Tsukasa Hoshino")
+    r"(?:presiden|perdana menteri|menteri luar negeri|kanselir|mitranya)(?![\w])")
 # Titles that name their country by themselves: "Bundeskanzlerin" is Germany's, and in
 # French "le Président de la République" with no country is France's.
 _IMPLICIT = {"bundeskanzler": "Germany", "bundeskanzlerin": "Germany"}
@@ -106,9 +143,20 @@ de des du la le l' d' l’ d’ the et und der die des von affaires étrangères
 республики республика мид of république fédérale fédéral fédérale populaire bundesrepublik mme m. monsieur
 madame herr frau господин госпожа del gobierno república popular señor señora don doña народной народная федеративной
 федеративная республик föderation föderativen republik volksrepublik
+da do dos das di della dello degli dei delle árabe araba federativa repubblica popolare federale republik
+consiglio ministri
 """.split())  # noqa: SIM905
-_NAME = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ][a-zß-öø-ÿа-яё'’\-]+")
-_PARTICLES = frozenset({"de", "von", "van", "der", "du", "le", "la", "da", "di", "ben", "al"})
+
+
+def _is_name(word: str) -> bool:
+    """A capitalised name word in any alphabet ("Vasconcelos", "El-Sayed", "Łukasz",
+    "Селім"), not an all-capitals heading word."""
+    return (len(word) >= 2 and word[0].isupper() and (word[1].islower() or word[1] in "'’")
+            and all(ch.isalpha() or ch in "'’-" for ch in word))
+
+
+# ("di" is not one: Indonesian "di Bogor" is "in Bogor"; an Italian name writes "Di")
+_PARTICLES = frozenset({"de", "von", "van", "der", "du", "le", "la", "da", "ben", "al"})
 _NOT_NAME = frozenset("""
 kremlin élysée elysée maison blanche weißen hauses bundestag sommet gipfel кремль белый дом
 января февраля марта апреля мая июня июля августа сентября октября ноября декабря
@@ -118,6 +166,8 @@ presidente presidenta república popular gran palacio pueblo
 institutions bundesregierung kanzleramt élysée matignon
 januar februar märz april juni juli oktober dezember montag dienstag mittwoch donnerstag freitag
 samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche
+governo repubblica planalto quirinale rząd rządu kancelaria cumhuriyeti istana negara
+portal serwis gov website site sito situs strona
 """.split())  # noqa: SIM905
 _WINDOW_END = re.compile(r"\n\n|[ \t]{3,}|\t|\|")
 _ELISION = re.compile(r"\b([ldLD][’'])(?=\w)")
@@ -143,7 +193,7 @@ def _after_title(tokens: Sequence[str]) -> tuple[list[str], str | None]:
         t = tokens[i]
         low = t.lower()
         c = country_of(t) if low not in _BETWEEN else None
-        if c and not (i + 1 < len(tokens) and _NAME.fullmatch(tokens[i + 1]) and _NAME.fullmatch(t)
+        if c and not (i + 1 < len(tokens) and _is_name(tokens[i + 1]) and _is_name(t)
                       and country_of(tokens[i + 1]) is None and low in ("us",)):
             country = country or c
             i += 1
@@ -160,15 +210,42 @@ def _after_title(tokens: Sequence[str]) -> tuple[list[str], str | None]:
         if len(t) == 1 and t.isupper() and i + 1 < len(tokens) and tokens[i + 1] == ".":
             i += 2  # an initial: "А.Н.Зарубина", "Ф.Адомайт"
             continue
-        if t.lower() in _PARTICLES and name and i + 1 < len(tokens) and _NAME.fullmatch(tokens[i + 1]):
+        if t.lower() in _PARTICLES and name and i + 1 < len(tokens) and _is_name(tokens[i + 1]):
             name.append(t)
             i += 1
             continue
-        if not _NAME.fullmatch(t) or t.lower() in _NOT_NAME or country_of(t) or _TITLE.fullmatch(t.lower()):
+        suffix = _CASE_SUFFIX.fullmatch(t)
+        if suffix and _is_name(suffix[1]) and suffix[1].lower() not in _NOT_NAME and not country_of(suffix[1]):
+            name.append(suffix[1])  # "Wierzbicki'yi", "Nowak's": the suffix ends the name
+            break
+        if not _is_name(t) or t.lower() in _NOT_NAME or country_of(t) or _TITLE.fullmatch(t.lower()):
             break  # "Die Bundeskanzlerin und der Präsident": a second title is no name
         name.append(fold_russian(t))
         i += 1
+    while name and name[-1].lower() in _PARTICLES:
+        name.pop()
     return name, country
+
+
+# A Polish title in the instrumental ("z prezydentem Turcji Selimem Nowakiem"): the name
+# after it is in the instrumental too.
+_PL_INSTRUMENTAL = re.compile(r"(?:prezydent|premier|kanclerz|ministr|szef)em(?: .*)?")
+_PL_ENDINGS = (("ckim", "cki"), ("skim", "ski"), ("dzkim", "dzki"), ("ką", "ka"), ("ą", "a"), ("iem", ""),
+               ("em", ""))
+
+
+def _fold_polish_instrumental(word: str) -> str:
+    """A Polish name word without its instrumental ending ("Selimem" -> "Selim",
+    "Wierzbickim" -> "Wierzbicki", "Zielińską" -> "Zielińska")."""
+    for end, base in _PL_ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            return word[: -len(end)] + base
+    return word
+
+
+# A name with a case ending after an apostrophe, as Turkish writes one ("Nowak'la"), or a
+# possessive ("Nowak's"): the part before it is the name, and the name ends there.
+_CASE_SUFFIX = re.compile(r"(.{3,}?)['’]([^\W\d_A-ZÀ-ÖØ-ÞА-ЯЁ]{1,6})")
 
 
 # Chinese: a country, a title, the name (two to four characters, up to a function character).
@@ -302,7 +379,7 @@ def pair_people(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Person]
 
 
 def foreign_titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] = ()) -> list[Person]:
-    """People introduced by a title in Russian, French, German or Chinese, in text order."""
+    """People introduced by a title in a language other than English, in text order."""
     out: list[Person] = []
     for m in _TITLE.finditer(low):
         a, b = m.span()
@@ -318,6 +395,9 @@ def foreign_titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] =
         cut = _WINDOW_END.search(window)
         window = _ELISION.sub(r"\1 ", window[:cut.start()] if cut else window)
         name, country = _after_title(_TOKEN.findall(window))
+        if name and _PL_INSTRUMENTAL.fullmatch(m[0]) and _fold_polish_instrumental(name[0]) != name[0]:
+            # declined (its first word has the ending): "Karimem Salemem", not "Karim Salem"
+            name = [_fold_polish_instrumental(w) for w in name]
         country = country or _country_before(before) or _IMPLICIT.get(m[0])
         if country is None and m[0] in ("président", "présidente") and _REPUBLIC_FR.match(low, b):
             country = "France"

@@ -52,6 +52,8 @@ _GAP_SPLIT = re.compile(r"\s{2,}")
 _ODD_OR_INVISIBLE = re.compile("[" + ODD_SPACES + INVISIBLE + "]")
 GAP_NAV_MIN_ITEMS = 4
 _KEEP, _DROP, _BLANK = 0, 1, 2
+# A line ending with one of these is a statement (a body sentence), not a headline.
+_STATEMENT_END = (".", "。", "।", "۔", "…", ":", ";")
 
 
 @frozen
@@ -242,10 +244,14 @@ def clean_text_lines(text: str, rules: BoilerplateRules) -> tuple[str, tuple[Seg
         if state[i] == _BLANK or wc[i] > HEADING_MAX_WORDS or i not in heading_hits:
             continue
         state[i] = _DROP
+        same_block = True  # no blank line yet between the heading and the item
         for j in range(i + 1, n):
             if state[j] == _BLANK or state[j] == _DROP:
+                same_block = same_block and state[j] != _BLANK
                 continue
-            if (is_list_item(norm[j]) and wc[j] <= LIST_ITEM_MAX_WORDS) or short(j):
+            if (is_list_item(norm[j]) and wc[j] <= LIST_ITEM_MAX_WORDS) or short(j) or (
+                    same_block and wc[j] <= h.teaser_max_words and not norm[j].endswith(_STATEMENT_END)):
+                # a headline in the heading's own block may be a question ("Why ...?")
                 state[j] = _DROP
                 continue
             break
