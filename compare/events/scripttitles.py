@@ -43,7 +43,9 @@ South Africa: 南アフリカ 南ア; Vietnam: ベトナム; Indonesia: イン�
 Mexico: メキシコ; Nigeria: ナイジェリア; Kenya: ケニア; Philippines: フィリピン; Thailand: タイ;
 Malaysia: マレーシア; Singapore: シンガポール; Pakistan: パキスタン; Chile: チリ; Kazakhstan: カザフスタン
 """)
-_JA_TITLE = re.compile(r"(?<!副)(?:内閣総理大臣|総理大臣|首相|総理|大統領|外務大臣|外務相|外相|国務長官|国家主席|国王)")
+# (not an office, an election, a post or a spouse: "大統領府", "首相官邸", "大統領選", "首相夫人")
+_JA_TITLE = re.compile(r"(?<!副)(?:内閣総理大臣|総理大臣|首相|総理|大統領|外務大臣|外務相|外相|国務長官|国家主席|国王)"
+                       r"(?!府|官邸|官房|選|候補|職|夫人|補佐|報道)")
 # "インドネシア共和国大統領", "ロシア連邦大統領": the state's long form before a title
 _JA_STATE = re.compile(r"(?:共和国|連邦|合衆国|王国)$")
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc・＝=]+$")
@@ -115,13 +117,16 @@ Indonesia: 인도네시아; Netherlands: 네덜란드; Mexico: 멕시코; Nigeri
 Philippines: 필리핀; Thailand: 태국; Malaysia: 말레이시아; Singapore: 싱가포르; Pakistan: 파키스탄;
 Chile: 칠레; Kazakhstan: 카자흐스탄
 """)
-_KO_TITLE = re.compile(r"(?:대통령|총리|수상|외교장관|외무장관|외교부장관|국무장관|장관|국가주석|주석|국왕|총통)")
+# a title with a particle at most ("총리는", "대통령과"), not an office or a post ("대통령실", "총리직")
+_KO_TITLE = re.compile(r"(?:대통령|총리|수상|외교장관|외무장관|외교부장관|국무장관|장관|국가주석|주석|국왕|총통)"
+                       r"(?:은|는|이|가|을|를|과|와|의|에게|께서|도|만|님|으로|로|에|과의|와의|측)?(?![\uac00-\ud7a3])")
 _KO_STOP = frozenset("""
 오늘 어제 내일 지난 이날 그 이 양국 두 정상 측 당시 현 전 신임 새 또 또한 및 그리고 최근 이번 앞서 한편 특히
 외교부 외무부 국무부 정부 공화국 연방 대변인 부 전화 회담 통화
 """.split())  # noqa: SIM905
 # A word ending with a particle or a verb form is no name ("그는", "통화한", "회담에서").
-_KO_PARTICLE = re.compile(r"(?:은|는|을|를|에서|에게|와|과|의|로|으로|에|한|했다|하는|하고|된|며|고)$")
+# A ministry or an agency ("국방부", "외교부") neither.
+_KO_PARTICLE = re.compile(r"(?:은|는|을|를|에서|에게|와|과|의|로|으로|에|한|했다|하는|하고|된|며|고|부|처|청)$")
 _HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
 
 
@@ -132,7 +137,7 @@ def _ko_country(word: str) -> str | None:
 def _korean(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
     out: list[Person] = []
     for m in re.finditer(r"\S+", text[:100_000]):
-        if not _KO_TITLE.match(m[0]) or (skip and in_spans(m.start(), skip)):
+        if not _KO_TITLE.fullmatch(m[0].rstrip(".,;:!?)\"'”’")) or (skip and in_spans(m.start(), skip)):
             continue
         words = text[max(0, m.start() - 60):m.start()].split()
         if m.start() > 60 and words:
@@ -271,7 +276,7 @@ _HI_TITLE = re.compile(r"(?<![\u0900-\u097f])(?:राष्ट्रपति|�
 _HI_HONORIFIC = frozenset(["श्री", "श्रीमती", "सुश्री", "डॉ", "डॉक्टर"])
 _HI_STOP = frozenset("""
 ने से के की का को में और एवं तथा पर है हैं था थे थी भी ही जी साथ बीच द्वारा लिए बात बातचीत मुलाकात फोन आज कल
-राष्ट्रपति प्रधानमंत्री मंत्री विदेश चांसलर समकक्ष सरकार
+राष्ट्रपति प्रधानमंत्री मंत्री विदेश चांसलर समकक्ष सरकार भवन कार्यालय चुनाव पद आवास
 """.split())  # noqa: SIM905
 _HI_WORD = re.compile(r"[\u0900-\u0963\u0971-\u097f_]+(?:-[\u0900-\u0963\u0971-\u097f]+)*")
 

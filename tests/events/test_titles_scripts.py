@@ -36,6 +36,8 @@ def _read(text: str) -> list[tuple[str | None, str | None]]:
     ("ベルグ英首相とモラレス副大統領が出席した。", [("ベルグ", "United Kingdom")]),
     # "the said prime minister", "both leaders": no names
     ("同首相は両首脳の合意を歓迎した。", []),
+    # an office, a former prime minister: no leader of the contact
+    ("韓国大統領府は、小野寺元首相が首相官邸を訪れたと発表した。", []),
 ])
 def test_japanese_titles(text: str, want: list[tuple[str | None, str | None]]) -> None:
     assert _read(text) == want
@@ -47,6 +49,8 @@ def test_japanese_titles(text: str, want: list[tuple[str | None, str | None]]) -
      [("마코토 오노데라", "Japan"), ("헬레나 프라두", "Brazil")]),
     ("그는 어제 케냐 대통령과 만났다.", [(None, "Kenya")]),
     ("박서준 대통령은 프랑스 외교장관을 접견했다.", [("박서준", None), (None, "France")]),
+    # the presidential office, a minister of a ministry: no names
+    ("대통령실은 국방부 장관의 방문을 발표했다.", []),
 ])
 def test_korean_titles(text: str, want: list[tuple[str | None, str | None]]) -> None:
     assert _read(text) == want
@@ -72,6 +76,8 @@ def test_arabic_titles(text: str, want: list[tuple[str | None, str | None]]) -> 
     # an adjective, an honorific before the name
     ("केन्या के राष्ट्रपति श्री जोसेफ किमानी और जापानी विदेश मंत्री से मुलाकात हुई।",
      [("जोसेफ किमानी", "Kenya"), (None, "Japan")]),
+    # the presidential palace is no name
+    ("राष्ट्रपति भवन में बैठक हुई।", []),
 ])
 def test_hindi_titles(text: str, want: list[tuple[str | None, str | None]]) -> None:
     assert _read(text) == want
