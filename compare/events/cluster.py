@@ -333,7 +333,9 @@ def _participants(docs: Sequence[Document]) -> tuple[str, ...]:
             counts[tuple(sorted(ident for ident, _ in pairs))] += 1
     if not counts:
         return ()
-    best = max(counts, key=lambda p: (counts[p], len(p), p))
+    # on a tie the pair written in Latin letters names the event (a reader of the report
+    # reads it; the keys in other scripts are of the same people)
+    best = max(counts, key=lambda p: (counts[p], len(p), all(k.isascii() for k in p), p))
     return _sorted_names([shown[i] for i in best])
 
 

@@ -17,6 +17,15 @@ the caller keeps people of different countries apart.  A foreign name written in
 characters can be too far from its Latin spelling for either ("森泽英明" is Morisawa read
 in Chinese); :func:`han_foreign` says when a key is such a
 name, and the caller lets the country stand for the person then.
+
+Keys in Japanese kana, Hangul, Arabic or Devanagari stay in their script too and are read
+in Latin letters when compared (``anyascii``; Arabic long vowels and Devanagari nasals and
+nukta letters first, so "ساتو" is "satu", "ज़" is "z").  Those scripts add vowels (Japanese
+"makuron", Korean "keu") or leave them out (Arabic), and Korean has no v or f: such a key
+meets a Latin one when the skeletons are equal with b/p/v/f as one class, or, for a short
+name ("Sato", "Ken": two consonants identify nothing by skeleton), when the spellings are
+equal but for the vowel pairs e/i and o/u, a long vowel and a final vowel
+(:func:`script_same`).  A Korean name in Hangul is surname first, like a Chinese one.
 """
 
 from __future__ import annotations
@@ -75,9 +84,48 @@ def is_han(key: str) -> bool:
     return _HAN.search(key) is not None
 
 
+# Kana, Hangul, Arabic, Devanagari: scripts read letter by letter (a kanji key is Han).
+_SCRIPT = re.compile(r"[\u3040-\u30ff\u1100-\u11ff\uac00-\ud7a3\u0600-\u06ff\u0900-\u097f]")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# Arabic: long vowels as vowels (anyascii writes them w, y), short-vowel marks dropped;
+# a word-initial waw / ya is a consonant.
+_AR_VOWELS = str.maketrans({"ا": "a", "أ": "a", "إ": "a", "آ": "a", "ى": "a", "ة": "a", "و": "u", "ي": "i",
+                            "ء": "", "ئ": "i", "ؤ": "u"})
+_AR_MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640]")
+# Devanagari: a nukta letter is another consonant ("ज़" z), a nasal sign is an n ("मैक्रों").
+_DEVA = (("\u095b", "z"), ("ज\u093c", "z"), ("\u095e", "f"), ("फ\u093c", "f"), ("\u0958", "q"),
+         ("क\u093c", "q"), ("\u0902", "n"), ("\u0901", "n"))
+
+
+def is_script(key: str) -> bool:
+    """A key in kana, Hangul, Arabic or Devanagari (not Chinese characters)."""
+    return not is_han(key) and _SCRIPT.search(key) is not None
+
+
+def _read_script(key: str) -> str:
+    # Imported on first use, like pypinyin: only corpora with such names pay for it.
+    from anyascii import anyascii
+
+    if _HANGUL.search(key):
+        # a syllable read "...eu" with no final consonant is a vowel Korean adds after a
+        # foreign consonant ("프라두" peuladu, Prado)
+        out = "".join(r[:-2] if len(r) > 2 and r.lower().endswith("eu") else r for r in map(anyascii, key))
+    else:
+        if re.search(r"[\u0600-\u06ff]", key):
+            key = _AR_MARKS.sub("", key)
+            key = re.sub(r"^[وي]", lambda m: "w" if m[0] == "و" else "y", key).translate(_AR_VOWELS)
+        for a, b in _DEVA:
+            key = key.replace(a, b)
+        out = anyascii(key)
+    return re.sub(r"[^a-z]", "", out.lower())
+
+
 @lru_cache(maxsize=8192)
 def latin(key: str) -> str:
-    """A key in Latin letters: Chinese characters read as pinyin, the rest as it is."""
+    """A key in Latin letters: Chinese characters read as pinyin, kana, Hangul, Arabic and
+    Devanagari transliterated, the rest as it is."""
+    if is_script(key):
+        return _read_script(key)
     if not is_han(key):
         return key
     # Imported on first use: its phrase dictionary takes ~45 MB of every
@@ -131,6 +179,8 @@ def same_name(a: str, b: str) -> bool:
     """Two keys that spell one name in different scripts or transliterations."""
     if a == b:
         return True
+    if is_script(a) or is_script(b):
+        return script_same(a, b)
     han_a, han_b = is_han(a), is_han(b)
     if han_a and han_b:
         return False  # both in characters: equal or not the same
@@ -148,3 +198,36 @@ def same_name(a: str, b: str) -> bool:
         full_s, part_s = (sa, sb) if han_a else (sb, sa)
         return full_s.endswith(part_s)  # surname first: "tnvmn" ends with "vmn"
     return False
+
+
+def _loose(word: str) -> str:
+    """A spelling without what the scripts of :func:`script_same` change: a long vowel
+    ("satou"), e/i and o/u, an h after a consonant, doubled letters, a final vowel."""
+    word = word.replace("ou", "o").translate(_LOOSE_VOWELS)
+    word = re.sub(r"(?<=[^aeiouy])h", "", word)
+    word = re.sub(r"(.)\1+", r"\1", word)
+    return word.rstrip("aiuy") or word
+
+
+_LOOSE_VOWELS = str.maketrans("eo", "iu")
+
+
+def _labial(skel: str) -> str:
+    """A skeleton with b/p and v/f/w one class (Korean and Arabic lack one of them)."""
+    return re.sub(r"(.)\1+", r"\1", skel.replace("v", "p"))
+
+
+@lru_cache(maxsize=65536)
+def script_same(a: str, b: str) -> bool:
+    """Two keys, one at least in kana, Hangul, Arabic or Devanagari, that spell one name."""
+    la, lb = latin(a), latin(b)
+    if not la or not lb:
+        return False
+    if _loose(la) == _loose(lb) and len(_loose(la)) >= 2:
+        return True  # "satou", "satu", "sato"
+    # a Korean name in Hangul is surname first: "윤석열" yunseogyeol ends with "yeol"
+    for full, part in ((a, lb), (b, la)):
+        if _HANGUL.search(full) and len(full) >= 3 and len(part) >= 4 and latin(full).endswith(part):
+            return True
+    sa, sb = _labial(skeleton(a)), _labial(skeleton(b))
+    return sa == sb and min(len(sa), len(sb)) >= MIN_SKELETON

@@ -20,7 +20,8 @@ Virtanen").  This module reads the same construction in other languages:
   suffix after an apostrophe ends the name);
 * Indonesian: "Perdana Menteri Jepang Kenji Aoyama" (the country after the title);
 * Ukrainian: "Президент Бразилії ...", "прем'єр-міністр Японії ..." (a country word in the
-  genitive is never a name).
+  genitive is never a name);
+* Japanese, Korean, Arabic and Hindi: :mod:`compare.events.scripttitles`.
 
 Each hit is a :class:`Person` with the country when the text gives it.  Surnames
 are compared across scripts by :func:`compare.events.participants.surname_key`,
@@ -37,6 +38,7 @@ from functools import lru_cache
 from compare.events.datephrases import in_spans
 from compare.events.identity import fold_case
 from compare.events.participants import COUNTRY_WORDS, NOT_NAME, Person, country_at
+from compare.events.scripttitles import script_titled_people
 
 # Country stems (lower case) in Russian, French and German (adjectives and names; a
 # word starting with a stem names the country), and short forms matched exactly.
@@ -248,6 +250,7 @@ def _fold_polish_instrumental(word: str) -> str:
 _CASE_SUFFIX = re.compile(r"(.{3,}?)['’]([^\W\d_A-ZÀ-ÖØ-ÞА-ЯЁ]{1,6})")
 
 
+_KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa]")
 # Chinese: a country, a title, the name (two to four characters, up to a function character).
 _ZH_COUNTRIES = {"俄罗斯": "Russia", "俄": "Russia", "美国": "United States", "美": "United States",
                  "中国": "China", "法国": "France", "法": "France", "德国": "Germany", "德": "Germany",
@@ -405,7 +408,9 @@ def foreign_titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] =
             out.append(Person(" ".join(name), country, a))
         elif country:
             out.append(Person(None, country, a))
-    if any("\u4e00" <= ch <= "\u9fff" for ch in text[:2000]):
+    out.extend(script_titled_people(text, skip))
+    # Chinese (a Japanese text, with kana, is read by scripttitles: its titles follow the name)
+    if any("\u4e00" <= ch <= "\u9fff" for ch in text[:2000]) and not _KANA.search(text[:2000]):
         for m in _ZH.finditer(text):
             if skip and in_spans(m.start(), skip):
                 continue
