@@ -10,29 +10,23 @@ floors.yaml.  The set is HELD OUT: no rule, list or threshold may be fitted to i
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import time
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
+from gold_sets import check_manifest, check_pairs_accounted_once, missing_quotes, raw_gold, run_against_floors
 
-from compare.evaluation.gold import STATUSES, Gold, load_gold
+from compare.evaluation.gold import Gold, load_gold
 
 SET = Path(__file__).resolve().parents[1] / "data" / "worldset"
 GOLD = SET / "gold.yaml"
 MANIFEST = SET / "manifest.csv"
-FLOORS = SET / "floors.yaml"
 # languages the multiling set does not cover; the set must keep at least six of them
 NEW_LANGUAGES = {"ja", "ko", "id", "tr", "pl", "uk", "pt", "ar", "it", "hi"}
 
 
 def _raw() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
-    return data
+    return raw_gold(SET)
 
 
 def _text(file: str) -> str:
@@ -54,47 +48,16 @@ def test_gold_loads_with_the_project_loader(gold: Gold) -> None:
 
 
 def test_every_quote_is_an_exact_substring_of_its_document() -> None:
-    raw = _raw()
-    missing = [f"{m['doc']}: {m['quote']!r}" for m in raw["mentions"] if m["quote"] not in _text(m["doc"])]
-    for d in raw["documents"]:
-        evidence = d.get("event_date_evidence") or {}
-        for quote in [evidence.get("quote"), *d.get("other_dates", [])]:
-            if quote is not None and quote not in _text(d["file"]):
-                missing.append(f"{d['file']}: {quote!r}")
+    missing = missing_quotes(SET)
     assert not missing, "\n".join(missing)
 
 
 def test_every_claim_pair_is_accounted_for_exactly_once() -> None:
-    raw = _raw()
-    docs_of: dict[str, list[str]] = {}
-    for d in raw["documents"]:
-        if d["event"] is not None:
-            docs_of.setdefault(d["event"], []).append(d["file"])
-    claim_event = {c["id"]: e["id"] for e in raw["events"] for c in e["claims"]}
-    expected = {(doc, c) for c, ev in claim_event.items() for doc in docs_of[ev]}
-    seen = Counter((m["doc"], m["claim"]) for m in raw["mentions"] if m["claim"] is not None)
-    seen.update((o["doc"], o["claim"]) for o in raw["omissions"])
-    seen.update((t["doc"], t["claim"]) for t in raw.get("truncated_pairs", []))
-    assert {p for p, n in seen.items() if n > 1} == set()
-    assert set(seen) - expected == set(), "a pair names a claim of another event"
-    assert expected - set(seen) == set(), "a pair is neither mentioned, omitted nor truncated"
-    claim_docs = {doc for doc, _ in expected}
-    assert all(m["doc"] in claim_docs for m in raw["mentions"])
-    assert all(m["status"] in STATUSES and (m["claim"] is None) == (m["status"] == "addition")
-               for m in raw["mentions"])
-    truncated = {d["file"] for d in raw["documents"] if d.get("truncated")}
-    assert {t["doc"] for t in raw.get("truncated_pairs", [])} <= truncated
+    check_pairs_accounted_once(_raw())
 
 
 def test_manifest_agrees_with_the_gold(gold: Gold) -> None:
-    with MANIFEST.open(encoding="utf-8", newline="") as fh:
-        rows = {r["path"]: r for r in csv.DictReader(fh)}
-    assert set(rows) == {d.file for d in gold.documents}
-    for d in gold.documents:
-        row = rows[d.file]
-        published = dt.date.fromisoformat(row["published"]) if row["published"] else None
-        assert published == d.published, d.file
-        assert row["url"].startswith("https://") and row["outlet"]
+    check_manifest(gold, MANIFEST)
 
 
 def test_the_set_keeps_what_it_was_written_to_test(gold: Gold) -> None:
@@ -123,32 +86,11 @@ def test_the_set_keeps_what_it_was_written_to_test(gold: Gold) -> None:
 # --------------------------------------------------------------------------- the tool on the set
 
 
-def _figures_line(metrics: dict[str, float], names: list[str]) -> str:
-    return ", ".join(f"{n} {metrics[n]:.3f}" for n in names)
-
-
 @pytest.mark.slow
 def test_tool_on_the_set_with_the_manifest(gold: Gold) -> None:
     """Runs as a user would (``run docs --manifest manifest.csv``), scores the report against
     the gold, prints the figures and checks them against floors.yaml (the figures of the day
     the set was written, minus 0.05)."""
-    from compare.evaluation.evaluate import check_floors, format_table, load_floors
-    from compare.evaluation.metrics import score_report
-    from compare.ingest.read import read_inputs
-    from compare.pipeline import DEFAULT_MAX_BYTES, analyse
-    from compare.rules import compile_rules
-
-    start = time.perf_counter()
-    sources, skipped = read_inputs([SET / "docs"], manifest=MANIFEST, max_bytes=DEFAULT_MAX_BYTES)
-    assert not skipped
-    report = analyse(sources, compile_rules([]), skipped=skipped)
-    score = score_report(report, gold)
-    assert score.details["documents_matched"] == score.details["documents_gold"] == len(gold.documents)
-    print(f"\nworldset, run with the manifest ({time.perf_counter() - start:.1f} s):\n"
-          + format_table({"tool": score.metrics}))
-    print(_figures_line(score.metrics, ["dates.event_exact", "cluster.bcubed_f1", "alignment.p",
-                                        "alignment.r", "alignment.f1", "flags.micro.f1",
-                                        "flags.at_cut.micro.p", "flags.at_cut.micro.r"]))
-    floors = load_floors(FLOORS)
-    assert floors, "floors.yaml is empty"
-    assert check_floors(score.metrics, floors) == []
+    run_against_floors(SET, gold, "worldset", ["dates.event_exact", "cluster.bcubed_f1", "alignment.p", "alignment.r",
+                                               "alignment.f1", "flags.micro.f1", "flags.at_cut.micro.p",
+                                               "flags.at_cut.micro.r"])
