@@ -94,3 +94,13 @@ def run_against_floors(folder: Path, gold: Gold, name: str, shown: list[str]) ->
     assert floors, "floors.yaml is empty"
     assert check_floors(score.metrics, floors) == []
     return dict(score.metrics)
+
+
+def check_gold_loads(gold: Gold, at_least: int) -> None:
+    """The project's loader reads the set: its documents exist, events and references agree."""
+    assert len(gold.documents) >= at_least
+    assert all(d.path.is_file() for d in gold.documents)
+    assert all(d.event is None or d.event in {e.id for e in gold.events} for d in gold.documents)
+    for ev in gold.events:
+        if ev.reference is not None:
+            assert gold.document(ev.reference).event == ev.id
