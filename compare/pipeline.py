@@ -28,7 +28,6 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -40,6 +39,7 @@ from compare import __version__
 from compare.align.embedcache import configure as configure_embedding_cache
 from compare.align.embedcache import configured as embedding_cache_dir
 from compare.align.embedcache import default_cache_dir
+from compare.core.memory import give_back_memory, undo_nanny_heap_settings
 from compare.core.models import (
     Claim,
     Document,
@@ -198,29 +198,6 @@ def _unpack_all(packed: PackedResults) -> list[EventResult]:
             gc.enable()
 
 
-def give_back_memory() -> None:
-    """Return the heap's free pages to the system (glibc ``malloc_trim``; nothing
-    elsewhere).  Freed Python objects of more than 512 bytes (texts, lists, dicts,
-    numpy arrays under the mmap threshold) go back to malloc's heap, which keeps
-    them: on 2,000 realistic documents the clustering stage left RSS 45 MB higher
-    with no more objects alive, and one trim gave it back.  Called after each
-    event and between the stages, it costs a few milliseconds."""
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
-
-
-@cache
-def _malloc_trim() -> Callable[[int], int] | None:
-    import ctypes
-
-    try:
-        trim: Callable[[int], int] = ctypes.CDLL(None).malloc_trim  # the C library's, as atomic.py
-    except (OSError, AttributeError, TypeError):  # not glibc (macOS, musl) or no CDLL(None) (Windows)
-        return None
-    return trim
-
-
 def lead_encoder(rules: Rules) -> Encoder | None:
     """The embedding model as clustering uses it (documents in different languages that
     name nobody join on their leads), or None when it cannot match across languages."""
@@ -276,6 +253,7 @@ def _one_blas_thread() -> Iterator[None]:
 def _init_worker(rules: Rules, cache_dir: Path | None) -> None:
     """Pool initializer (and the first thing a Dask task does in a new process)."""
     _pin_blas()
+    undo_nanny_heap_settings()
     _Worker.rules = rules
     configure_embedding_cache(cache_dir)
 
