@@ -62,9 +62,11 @@ _BRACKETED_DATE = re.compile(r"[ \t]*\((?P<day>\d{1,2})/(?P<mon>\d{1,2})(?:/(?P<
 
 
 def _full_year(digits: str | None) -> int | None:
+    """A bracketed date's year; two digits are 1970-2069 ("(14/9/98)" is 1998)."""
     if not digits:
         return None
-    return int(digits) if len(digits) == 4 else 2000 + int(digits)
+    year = int(digits)
+    return year if len(digits) == 4 else year + (1900 if year >= 70 else 2000)
 
 
 @attrs.frozen

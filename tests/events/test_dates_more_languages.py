@@ -234,6 +234,9 @@ def test_an_undated_weekday_hint_is_read_in_the_page_language() -> None:
     with_year = dated("Presiden Budi Santoso menerima telepon dari Perdana Menteri Finlandia Aino Virtanen pada "
                       "Selasa (10/6/2031). Keduanya membahas kerja sama energi.", None)
     assert with_year.event_date == D(2031, 6, 10)
+    two_digits = dated("Presiden Budi Santoso menerima telepon dari Perdana Menteri Finlandia Aino Virtanen pada "
+                       "Rabu (10/6/98). Keduanya membahas kerja sama energi.", None)
+    assert two_digits.event_date == D(1998, 6, 10)
 
 
 @given(st.dates(D(2000, 1, 1), D(2060, 12, 31)))
