@@ -232,6 +232,15 @@ def flags_with_features(s: Set, rules: Rules, model: FlagModel
 # --------------------------------------------------------------------------- cross-validation groups
 
 
+def golds_present(*folders: Path) -> bool:
+    """True when every folder has its gold.yaml; else says which is missing on stderr."""
+    for need in (f / "gold.yaml" for f in folders):
+        if not need.is_file():
+            print(f"{need}: not found", file=sys.stderr)
+            return False
+    return True
+
+
 def fold_group(set_name: str, flag: Flag, file: str, folds: str) -> str:
     """The cross-validation group of a flag (see ``--folds``)."""
     if folds == "event":
@@ -265,10 +274,8 @@ def main(argv: list[str] | None = None) -> int:
                          "two claim-gold events: one of them is then left to a model of "
                          "the other and the hand-written devset)")
     args = ap.parse_args(argv)
-    for need in (args.realdev / "gold.yaml", args.devset / "gold.yaml"):
-        if not need.is_file():
-            print(f"{need}: not found", file=sys.stderr)
-            return 1
+    if not golds_present(args.realdev, args.devset):
+        return 1
     t0 = time.perf_counter()
     rules = attrs.evolve(compile_rules(), flag_model=FlagModel())
     real = run_set("realdev", args.realdev / "gold.yaml", [args.realdev / "docs"],

@@ -77,7 +77,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fit_flags import CONFIDENCE_FEATURES, ROOT, Set, flags_with_features, run_set
+from fit_flags import CONFIDENCE_FEATURES, ROOT, Set, flags_with_features, golds_present, run_set
 from fitting import auc, fit_logistic, out_of_fold, stratum
 
 from compare.align.flagmodel import default_flag_model
@@ -291,10 +291,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--drop", action="append", default=[],
                     help="a feature to drop from CONFIDENCE_FEATURES for the ranking")
     args = ap.parse_args(argv)
-    for need in (args.realdev / "gold.yaml", args.devset / "gold.yaml"):
-        if not need.is_file():
-            print(f"{need}: not found", file=sys.stderr)
-            return 1
+    if not golds_present(args.realdev, args.devset):
+        return 1
     t0 = time.perf_counter()
     rules = compile_rules()
     sets = [run_set("realdev", args.realdev / "gold.yaml", [args.realdev / "docs"],
