@@ -14,6 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import attrs
+
+from compare.events.calendars import calendar_matches
 from compare.events.datephrases import Mention, in_spans
 from compare.events.locale_dates import add_date, locale_matches
 
@@ -68,6 +71,7 @@ def foreign_mentions(text: str, low: str, skip: Sequence[tuple[int, int]] = (),
         out.append(Mention(start=start, end=end, quote=text[start:end], kind=kind,  # type: ignore[arg-type]
                            excluded=bool(skip) and in_spans(start, skip), **values))  # type: ignore[arg-type]
 
+    calendar_matches(text, low, language, add)  # first: "令和8年9月14日" is more than "9月14日"
     for m in _DAY_MONTH.finditer(low):
         month = FR_MONTHS.get(m["mon"]) or DE_MONTHS.get(m["mon"]) or ES_MONTHS.get(m["mon"]) or 0
         add_date(add, m.start(), m.end(), int(m["year"]) if m["year"] else None, month, int(m["day"]))
@@ -91,4 +95,23 @@ def foreign_mentions(text: str, low: str, skip: Sequence[tuple[int, int]] = (),
     if language not in OWN_TABLES:
         locale_matches(text, low, language, add)
     out.sort(key=lambda x: x.start)
+    return _with_weekdays(text, out)
+
+
+# What may stand between a weekday and its date: "lunedì 14", "Monday, 14", "دوشنبه ۲۳".
+_WEEKDAY_JOINT = re.compile(r"[ \t,،、]{0,3}")
+
+
+def _with_weekdays(text: str, found: list[Mention]) -> list[Mention]:
+    """A weekday written right before a day and month ("lunedì 14 settembre", "دوشنبه ۲۳
+    شهریور") is that date's weekday, one phrase with it, not a weekday of its own."""
+    out: list[Mention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "weekday" and prev.modifier is None and m.weekday is None \
+                and m.kind in ("daymonth", "full") and prev.excluded == m.excluded \
+                and _WEEKDAY_JOINT.fullmatch(text, prev.end, m.start):
+            out[-1] = attrs.evolve(m, start=prev.start, quote=text[prev.start:m.end], weekday=prev.weekday)
+        else:
+            out.append(m)
     return out
