@@ -111,7 +111,11 @@ def _clean(text: str) -> str:
 # matrix product at >= 8 rows each row is computed the same way whatever the
 # batch (checked in tests/align/test_embedcache.py), so a vector is a function
 # of its text alone: the same in one process, in workers, on Dask, and from
-# the disk cache.
+# the disk cache.  That holds for OpenBLAS's SkylakeX kernels; its Haswell
+# kernel (chosen on AMD EPYC) sums a row in an order that depends on the row's
+# place in the product, so there a vector may differ in its last bits (4e-8 on
+# components of about 0.1) with the texts that shared its batch: a score can
+# then differ only where it sits within 1e-6 of a threshold.
 _MIN_ROWS = 8
 _PAD_TEXT = "."
 
