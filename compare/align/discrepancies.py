@@ -525,7 +525,7 @@ _CONTACT_NOUNS = frozenset(stem(w) for w in ("call", "calls", "phone", "telephon
 
 
 @lru_cache(maxsize=16)
-def _contact_vocabulary(lexicon: Lexicon) -> frozenset[str]:
+def contact_vocabulary(lexicon: Lexicon) -> frozenset[str]:
     from compare.events.participants import COUNTRIES, COUNTRY_WORDS
 
     people = {stem(canon) for canon, _ in name_phrases(lexicon)}
@@ -550,7 +550,7 @@ def restates_contact(claim: Claim, lexicon: Lexicon) -> bool:
     """The claim says no more than that the contact took place: only contact
     words, names, countries, dates and numbers, with at least one contact word."""
     stems = normalize(claim.text, lexicon).stems
-    vocab = _contact_vocabulary(lexicon)
+    vocab = contact_vocabulary(lexicon)
     return bool(stems & _CONTACT_NOUNS) and all(s in vocab or s.isdigit() for s in stems)
 
 
@@ -558,3 +558,16 @@ def states_contact(claim: Claim, lexicon: Lexicon) -> bool:
     """An event sentence, or a claim that only restates the contact ("On June 3,
     X and Y held phone talks"): the rules may have missed its shape."""
     return claim.event_statement or restates_contact(claim, lexicon)
+
+
+def content_cover(ref: frozenset[str], other: frozenset[str], lexicon: Lexicon) -> float:
+    """The share of a reference claim's stems that another claim holds: the
+    lower of the share of all its stems and the share of those that say more
+    than the contact itself (not the participants, countries, months, numbers
+    or words of the contact, :func:`contact_vocabulary`,
+    which any claim about the talks shares: "Putin and Trump agreed to keep in
+    touch by phone" is not reported within "Trump and Putin agreed that the
+    war must end").  A claim made only of such stems is compared on all of them."""
+    vocab = contact_vocabulary(lexicon)
+    content = frozenset(s for s in ref if s not in vocab and not s.isdigit()) or ref
+    return min(len(ref & other) / len(ref), len(content & other) / len(content))
