@@ -123,3 +123,30 @@ def test_tone_drift_within_another_language() -> None:
                    "pl") == ["tone words dropped: frank"]
     assert details("Rozmowy były szczere i konstruktywne.",
                    "Premier mówił szczerze i konstruktywnie.", "pl") == []
+
+
+def kinds_of(ref: str, other: str) -> list[str]:
+    return [k for k, _, _ in compare_pair(claim("ref", ref), claim("doc", other), lexicon(),
+                                          language="en")]
+
+
+@pytest.mark.parametrize(("ref", "other", "kind"), [
+    # praise is a stance; "discussed" keeps only the topic
+    ("The ministers praised the work of the joint border commission.",
+     "The ministers discussed the work of the joint border commission.", "wording_drift"),
+    # a wish is weaker than an agreement
+    ("The sides agreed to extend the fishing quota talks.",
+     "The sides wanted to extend the fishing quota talks.", "wording_drift"),
+    # an interest is weaker than a stated intention
+    ("The two leaders expressed interest in a direct ferry line.",
+     "The two leaders stated their intention to open a direct ferry line.", "wording_drift"),
+    # "potentially" and "expected to" hedge a settled plan
+    ("The ministers will meet in Tallinn in October.",
+     "The ministers will potentially meet in Tallinn in October.", "negation_or_hedge"),
+    ("The ministers will meet in Tallinn in October.",
+     "The ministers are expected to meet in Tallinn in October.", "negation_or_hedge"),
+])
+def test_stance_words_and_hedges_of_english(ref: str, other: str, kind: str) -> None:
+    assert kinds_of(ref, other)[:1] == [kind]
+    # the same wording on both sides is no discrepancy
+    assert kinds_of(other, other) == []
