@@ -349,6 +349,26 @@ def _actor(tokens: Sequence[str], people: frozenset[str]) -> str | None:
     return first
 
 
+def _joint_subject(tokens: Sequence[str], people: frozenset[str]) -> bool:
+    """The claim opens with two people as one subject ("Putin and Trump agreed")."""
+    found = _people(tokens, people)
+    if not found or found[0][1] > 1:
+        return False
+    first, i = found[0]
+    return (any(t in _JOINT for t in tokens[i + 1:i + 3])
+            and any(t in people and t != first for t in tokens[i + 1:i + 4]))
+
+
+def _sole_subject(tokens: Sequence[str], person: str, people: frozenset[str]) -> bool:
+    """The claim opens with ``person`` alone as its subject: no "and" or "with"
+    in the next two tokens and no other person next to it ("Putin urged
+    Trump", not "Putin and his counterpart Trump" or "Putin, Trump speak")."""
+    i = tokens.index(person)
+    after = tokens[i + 1:i + 3]
+    return (i <= 1 and not any(t in _JOINT for t in after)
+            and not (after and after[0] in people))
+
+
 def _speaker_token(claim: Claim, lexicon: Lexicon) -> str | None:
     """The canonical person token of ``claim.speaker`` (when the claims stage
     gives one) or None."""
@@ -364,9 +384,10 @@ def _speaker_token(claim: Claim, lexicon: Lexicon) -> str | None:
 
 def _person_change(ref: Claim, other: Claim, rc: Sequence[str], oc: Sequence[str],
                    lexicon: Lexicon) -> str | None:
-    """A statement or action put on another person: the speakers differ, or the
+    """A statement or action put on another person: the speakers differ, the
     acting person differs and the reference does not name the new one at all
-    (a reciprocal "X spoke with Y" / "Y spoke with X" is no change)."""
+    (a reciprocal "X spoke with Y" / "Y spoke with X" is no change), or what
+    two people did jointly is put on one of them as the sole subject."""
     people = person_tokens(lexicon)
     sp_r, sp_o = _speaker_token(ref, lexicon), _speaker_token(other, lexicon)
     if ref.speaker == "both" and sp_o:
@@ -383,6 +404,10 @@ def _person_change(ref: Claim, other: Claim, rc: Sequence[str], oc: Sequence[str
     ar, ao = _actor(rc, people), _actor(oc, people)
     if ar and ao and ar != ao and ao not in in_ref and ar not in in_other:
         return f"subject changed: {_display_name(ar, lexicon)} -> {_display_name(ao, lexicon)}"
+    if (ar is None and ao and ao in in_ref and len(in_ref) >= 2
+            and _joint_subject(rc, people) and _sole_subject(oc, ao, people)):
+        # "Putin and Trump spoke in favour of a meeting" -> "Putin invited Trump"
+        return f"joint position put on one side: {_display_name(ao, lexicon)}"
     if ao and not in_ref and not sp_o:
         i = oc.index(ao)
         if _speaks(oc, i, lexicon):

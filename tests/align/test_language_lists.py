@@ -150,3 +150,28 @@ def test_stance_words_and_hedges_of_english(ref: str, other: str, kind: str) -> 
     assert kinds_of(ref, other)[:1] == [kind]
     # the same wording on both sides is no discrepancy
     assert kinds_of(other, other) == []
+
+
+_JOINT_REF = "Macron and Scholz spoke in favour of a meeting of the two cabinets in Lyon."
+
+
+@pytest.mark.parametrize("other", [
+    "Macron invited Scholz to a meeting of the two cabinets in Lyon.",
+    "Scholz even proposed to Macron a meeting of the two cabinets in Lyon.",
+])
+def test_a_joint_position_put_on_one_person_is_an_attribution_change(other: str) -> None:
+    found = compare_pair(claim("ref", _JOINT_REF), claim("doc", other), lexicon(), language="en")
+    assert found[0][0] == "attribution_change"
+    assert "joint position put on one side" in found[0][2]
+
+
+@pytest.mark.parametrize("other", [
+    # still both as one subject, in other words
+    "Scholz and Macron spoke in favour of a meeting of the two cabinets in Lyon.",
+    "Emmanuel Macron and his German counterpart Olaf Scholz favoured a cabinet meeting in Lyon.",
+    "Macron, Scholz back a meeting of the two cabinets in Lyon.",
+])
+def test_a_joint_subject_kept_is_no_attribution_change(other: str) -> None:
+    kinds = [k for k, _, _ in compare_pair(claim("ref", _JOINT_REF), claim("doc", other),
+                                           lexicon(), language="en")]
+    assert "attribution_change" not in kinds
