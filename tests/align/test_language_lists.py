@@ -175,3 +175,21 @@ def test_a_joint_subject_kept_is_no_attribution_change(other: str) -> None:
     kinds = [k for k, _, _ in compare_pair(claim("ref", _JOINT_REF), claim("doc", other),
                                            lexicon(), language="en")]
     assert "attribution_change" not in kinds
+
+
+@pytest.mark.parametrize(("ref", "ref_lang", "other", "other_lang"), [
+    ("Les ministres se rencontreront à Lyon en mai.", "fr",
+     "Die Minister wollen sich angeblich im Mai in Lyon treffen.", "de"),
+    ("Los ministros firmaron el acuerdo pesquero.", "es",
+     "The ministers reportedly signed the fisheries agreement.", "en"),
+])
+def test_a_hedge_added_in_another_language_is_flagged(ref: str, ref_lang: str, other: str,
+                                                       other_lang: str) -> None:
+    found = compare_across_languages(claim("ref", ref), claim("doc", other), lexicon(),
+                                     ref_lang, other_lang)
+    assert [k for k, _, _ in found][:1] == ["negation_or_hedge"]
+    # hedged on both sides, or in an unknown language: nothing to say
+    assert compare_across_languages(claim("ref", other), claim("doc", other), lexicon(),
+                                    other_lang, other_lang) == []
+    assert compare_across_languages(claim("ref", ref), claim("doc", other), lexicon(),
+                                    ref_lang, None) == []
