@@ -280,17 +280,37 @@ def compare_across_languages(ref: Claim, other: Claim, lexicon: Lexicon,
                              other_language: str | None = None,
                              ) -> list[tuple[str, str, str]]:
     """Discrepancies of a claim aligned with a reference claim in another
-    language: figures and dates (digits, scale words and month names of every
+    language: a hedge added (each claim read through its own language's
+    list), figures and dates (digits, scale words and month names of every
     language the lexicon lists), then tone words through the per-language tone
     lists (:func:`tone_in`) when both claims use some ("frank and
     constructive" -> "constructive" in another language).  The other word
-    classes (negations, hedges, commitment, attribution phrases) are not
-    compared across languages."""
-    found = _numbers_across(ref, other, lexicon)
+    classes (negations, commitment, attribution phrases) are not compared
+    across languages."""
+    found = [*_hedge_across(ref, other, lexicon, ref_language, other_language),
+             *_numbers_across(ref, other, lexicon)]
     if found:
         return found
     tone = _tone_change(ref, other, ref_language, other_language, lexicon)
     return [("wording_drift", *tone)] if tone else []
+
+
+def _hedge_across(ref: Claim, other: Claim, lexicon: Lexicon, ref_language: str | None,
+                  other_language: str | None) -> list[tuple[str, str, str]]:
+    """A hedge ("reportedly", "angeblich", "possiblement") the claim has and the
+    reference claim lacks, each read through the hedge list of its own language
+    (none when a language is unknown).  Negations are not compared so: a
+    translation may negate another clause (multiling: negation precision 1.0
+    -> 0.6 when they were)."""
+    if ref_language is None or other_language is None:
+        return []
+    ev_o, modal_o = _hedges(tokenize(other.text), lexicon, other_language)
+    if not (ev_o or modal_o):
+        return []
+    ev_r, modal_r = _hedges(tokenize(ref.text), lexicon, ref_language)
+    if ev_r or modal_r:
+        return []
+    return [("negation_or_hedge", "hedge", f"hedge added: {', '.join(ev_o + modal_o)}")]
 
 
 def _tone_change(ref: Claim, other: Claim, ref_language: str | None,
@@ -349,6 +369,26 @@ def _actor(tokens: Sequence[str], people: frozenset[str]) -> str | None:
     return first
 
 
+def _joint_subject(tokens: Sequence[str], people: frozenset[str]) -> bool:
+    """The claim opens with two people as one subject ("Putin and Trump agreed")."""
+    found = _people(tokens, people)
+    if not found or found[0][1] > 1:
+        return False
+    first, i = found[0]
+    return (any(t in _JOINT for t in tokens[i + 1:i + 3])
+            and any(t in people and t != first for t in tokens[i + 1:i + 4]))
+
+
+def _sole_subject(tokens: Sequence[str], person: str, people: frozenset[str]) -> bool:
+    """The claim opens with ``person`` alone as its subject: no "and" or "with"
+    in the next two tokens and no other person next to it ("Putin urged
+    Trump", not "Putin and his counterpart Trump" or "Putin, Trump speak")."""
+    i = tokens.index(person)
+    after = tokens[i + 1:i + 3]
+    return (i <= 1 and not any(t in _JOINT for t in after)
+            and not (after and after[0] in people))
+
+
 def _speaker_token(claim: Claim, lexicon: Lexicon) -> str | None:
     """The canonical person token of ``claim.speaker`` (when the claims stage
     gives one) or None."""
@@ -364,9 +404,10 @@ def _speaker_token(claim: Claim, lexicon: Lexicon) -> str | None:
 
 def _person_change(ref: Claim, other: Claim, rc: Sequence[str], oc: Sequence[str],
                    lexicon: Lexicon) -> str | None:
-    """A statement or action put on another person: the speakers differ, or the
+    """A statement or action put on another person: the speakers differ, the
     acting person differs and the reference does not name the new one at all
-    (a reciprocal "X spoke with Y" / "Y spoke with X" is no change)."""
+    (a reciprocal "X spoke with Y" / "Y spoke with X" is no change), or what
+    two people did jointly is put on one of them as the sole subject."""
     people = person_tokens(lexicon)
     sp_r, sp_o = _speaker_token(ref, lexicon), _speaker_token(other, lexicon)
     if ref.speaker == "both" and sp_o:
@@ -383,6 +424,10 @@ def _person_change(ref: Claim, other: Claim, rc: Sequence[str], oc: Sequence[str
     ar, ao = _actor(rc, people), _actor(oc, people)
     if ar and ao and ar != ao and ao not in in_ref and ar not in in_other:
         return f"subject changed: {_display_name(ar, lexicon)} -> {_display_name(ao, lexicon)}"
+    if (ar is None and ao and ao in in_ref and len(in_ref) >= 2
+            and _joint_subject(rc, people) and _sole_subject(oc, ao, people)):
+        # "Putin and Trump spoke in favour of a meeting" -> "Putin invited Trump"
+        return f"joint position put on one side: {_display_name(ao, lexicon)}"
     if ao and not in_ref and not sp_o:
         i = oc.index(ao)
         if _speaks(oc, i, lexicon):
@@ -525,7 +570,7 @@ _CONTACT_NOUNS = frozenset(stem(w) for w in ("call", "calls", "phone", "telephon
 
 
 @lru_cache(maxsize=16)
-def _contact_vocabulary(lexicon: Lexicon) -> frozenset[str]:
+def contact_vocabulary(lexicon: Lexicon) -> frozenset[str]:
     from compare.events.participants import COUNTRIES, COUNTRY_WORDS
 
     people = {stem(canon) for canon, _ in name_phrases(lexicon)}
@@ -550,7 +595,7 @@ def restates_contact(claim: Claim, lexicon: Lexicon) -> bool:
     """The claim says no more than that the contact took place: only contact
     words, names, countries, dates and numbers, with at least one contact word."""
     stems = normalize(claim.text, lexicon).stems
-    vocab = _contact_vocabulary(lexicon)
+    vocab = contact_vocabulary(lexicon)
     return bool(stems & _CONTACT_NOUNS) and all(s in vocab or s.isdigit() for s in stems)
 
 
@@ -558,3 +603,16 @@ def states_contact(claim: Claim, lexicon: Lexicon) -> bool:
     """An event sentence, or a claim that only restates the contact ("On June 3,
     X and Y held phone talks"): the rules may have missed its shape."""
     return claim.event_statement or restates_contact(claim, lexicon)
+
+
+def content_cover(ref: frozenset[str], other: frozenset[str], lexicon: Lexicon) -> float:
+    """The share of a reference claim's stems that another claim holds: the
+    lower of the share of all its stems and the share of those that say more
+    than the contact itself (not the participants, countries, months, numbers
+    or words of the contact, :func:`contact_vocabulary`,
+    which any claim about the talks shares: "Putin and Trump agreed to keep in
+    touch by phone" is not reported within "Trump and Putin agreed that the
+    war must end").  A claim made only of such stems is compared on all of them."""
+    vocab = contact_vocabulary(lexicon)
+    content = frozenset(s for s in ref if s not in vocab and not s.isdigit()) or ref
+    return min(len(ref & other) / len(ref), len(content & other) / len(content))

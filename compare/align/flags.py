@@ -36,6 +36,7 @@ from compare.align.discrepancies import (
     about_contact,
     compare_across_languages,
     compare_pair,
+    content_cover,
     names_contact,
     states_contact,
     tone_words,
@@ -108,7 +109,8 @@ def _reported_within(refs: Sequence[Claim], mine: Sequence[Claim], in_ref_group:
     aligned claim of the document also says it (a lede that lists several
     topics of the readout) - it scores at least the match threshold with it,
     passes the shared-words guard and holds at least ``omission_cover`` of its
-    content stems.  One vectorised pass per document."""
+    content stems (:func:`compare.align.discrepancies.content_cover`).  One
+    vectorised pass per document."""
     aligned = [c for c in mine if c.id in in_ref_group and not c.headline]
     if not refs or not aligned:
         return set()
@@ -119,9 +121,11 @@ def _reported_within(refs: Sequence[Claim], mine: Sequence[Claim], in_ref_group:
     out: set[str] = set()
     for i, j in zip(*np.nonzero(ok), strict=True):
         r = rn[int(i)]
-        if r.stems and len(r.stems & norms[int(j)].stems) >= config.omission_cover * len(r.stems):
+        if r.stems and content_cover(r.stems, norms[int(j)].stems,
+                                     lexicon) >= config.omission_cover:
             out.add(refs[int(i)].id)
     return out
+
 
 
 def _copies(docs: Sequence[Document]) -> dict[str, list[str]]:

@@ -412,3 +412,54 @@ def test_tone_words_said_of_something_else_do_not_excuse_a_tone_change() -> None
            "The ministers said the humanitarian situation in the border region remains difficult."]
     other = ["The conversation was friendly but difficult.", ref[1]]
     assert [k for _, k, _ in run(ref, other)] == ["wording_drift"]
+
+
+# --------------------------------------------------------------------------- omission cover
+
+_CONTACT_FILLER = ["phone", "telephone", "talks", "conversation", "call", "Tuesday", "March",
+                   "2021", "Estonia", "Portugal"]
+
+
+def test_cover_ignores_the_words_of_the_contact() -> None:
+    from compare.align.discrepancies import content_cover as _cover
+    from compare.align.normalize import normalize
+
+    lex = lexicon()
+    ref = normalize("Estonia and Portugal agreed to keep in touch by telephone.", lex).stems
+    # shares "agreed", the countries and "telephone", none of what the claim says
+    other = normalize("Estonia and Portugal agreed that the ferry link must reopen, "
+                      "they said by telephone.", lex).stems
+    assert _cover(ref, other, lex) < 0.6 <= len(ref & other) / len(ref)
+    assert _cover(ref, ref, lex) == 1.0
+    # a claim made only of contact words is compared on all of them
+    bare = normalize("Estonia and Portugal held telephone talks on 3 March.", lex).stems
+    assert _cover(bare, bare, lex) == 1.0
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_CONTACT_FILLER), max_size=6), st.sampled_from(BASE))
+def test_cover_is_a_share_that_contact_words_do_not_raise(filler: list[str], ref: str) -> None:
+    from compare.align.discrepancies import content_cover as _cover
+    from compare.align.normalize import normalize
+
+    lex = lexicon()
+    r = normalize(ref, lex).stems
+    other = normalize("The delegations met in Vienna.", lex).stems
+    padded = other | normalize(" ".join(filler), lex).stems
+    c = _cover(r, other, lex)
+    assert 0.0 <= c <= 1.0
+    content_ref = r - normalize(" ".join(_CONTACT_FILLER), lex).stems
+    if content_ref == r:  # the reference has none of the filler words
+        assert _cover(r, padded, lex) == c
+
+
+def test_a_short_claim_is_not_reported_within_a_claim_sharing_only_names_and_phone() -> None:
+    # the participants are people of the lexicon: their names say nothing but
+    # who spoke, like "telephone"
+    ref = ["Macron and Scholz held a telephone conversation on Tuesday.",
+           "They discussed the repair of the railway bridge over the Rhine.",
+           "Macron and Scholz agreed to stay in contact by telephone."]
+    other = ["Emmanuel Macron and Olaf Scholz spoke by telephone on Tuesday.",
+             "Macron and Scholz agreed that the railway bridge over the Rhine must be repaired."]
+    got = run(ref, other)
+    assert ("wire", "omission", ref[2]) in got, got

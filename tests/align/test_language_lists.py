@@ -123,3 +123,73 @@ def test_tone_drift_within_another_language() -> None:
                    "pl") == ["tone words dropped: frank"]
     assert details("Rozmowy były szczere i konstruktywne.",
                    "Premier mówił szczerze i konstruktywnie.", "pl") == []
+
+
+def kinds_of(ref: str, other: str) -> list[str]:
+    return [k for k, _, _ in compare_pair(claim("ref", ref), claim("doc", other), lexicon(),
+                                          language="en")]
+
+
+@pytest.mark.parametrize(("ref", "other", "kind"), [
+    # praise is a stance; "discussed" keeps only the topic
+    ("The ministers praised the work of the joint border commission.",
+     "The ministers discussed the work of the joint border commission.", "wording_drift"),
+    # a wish is weaker than an agreement
+    ("The sides agreed to extend the fishing quota talks.",
+     "The sides wanted to extend the fishing quota talks.", "wording_drift"),
+    # an interest is weaker than a stated intention
+    ("The two leaders expressed interest in a direct ferry line.",
+     "The two leaders stated their intention to open a direct ferry line.", "wording_drift"),
+    # "potentially" and "expected to" hedge a settled plan
+    ("The ministers will meet in Tallinn in October.",
+     "The ministers will potentially meet in Tallinn in October.", "negation_or_hedge"),
+    ("The ministers will meet in Tallinn in October.",
+     "The ministers are expected to meet in Tallinn in October.", "negation_or_hedge"),
+])
+def test_stance_words_and_hedges_of_english(ref: str, other: str, kind: str) -> None:
+    assert kinds_of(ref, other)[:1] == [kind]
+    # the same wording on both sides is no discrepancy
+    assert kinds_of(other, other) == []
+
+
+_JOINT_REF = "Macron and Scholz spoke in favour of a meeting of the two cabinets in Lyon."
+
+
+@pytest.mark.parametrize("other", [
+    "Macron invited Scholz to a meeting of the two cabinets in Lyon.",
+    "Scholz even proposed to Macron a meeting of the two cabinets in Lyon.",
+])
+def test_a_joint_position_put_on_one_person_is_an_attribution_change(other: str) -> None:
+    found = compare_pair(claim("ref", _JOINT_REF), claim("doc", other), lexicon(), language="en")
+    assert found[0][0] == "attribution_change"
+    assert "joint position put on one side" in found[0][2]
+
+
+@pytest.mark.parametrize("other", [
+    # still both as one subject, in other words
+    "Scholz and Macron spoke in favour of a meeting of the two cabinets in Lyon.",
+    "Emmanuel Macron and his German counterpart Olaf Scholz favoured a cabinet meeting in Lyon.",
+    "Macron, Scholz back a meeting of the two cabinets in Lyon.",
+])
+def test_a_joint_subject_kept_is_no_attribution_change(other: str) -> None:
+    kinds = [k for k, _, _ in compare_pair(claim("ref", _JOINT_REF), claim("doc", other),
+                                           lexicon(), language="en")]
+    assert "attribution_change" not in kinds
+
+
+@pytest.mark.parametrize(("ref", "ref_lang", "other", "other_lang"), [
+    ("Les ministres se rencontreront à Lyon en mai.", "fr",
+     "Die Minister wollen sich angeblich im Mai in Lyon treffen.", "de"),
+    ("Los ministros firmaron el acuerdo pesquero.", "es",
+     "The ministers reportedly signed the fisheries agreement.", "en"),
+])
+def test_a_hedge_added_in_another_language_is_flagged(ref: str, ref_lang: str, other: str,
+                                                       other_lang: str) -> None:
+    found = compare_across_languages(claim("ref", ref), claim("doc", other), lexicon(),
+                                     ref_lang, other_lang)
+    assert [k for k, _, _ in found][:1] == ["negation_or_hedge"]
+    # hedged on both sides, or in an unknown language: nothing to say
+    assert compare_across_languages(claim("ref", other), claim("doc", other), lexicon(),
+                                    other_lang, other_lang) == []
+    assert compare_across_languages(claim("ref", ref), claim("doc", other), lexicon(),
+                                    ref_lang, None) == []
