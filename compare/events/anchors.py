@@ -136,22 +136,37 @@ def _buckets(known: Sequence[_Known], attr: str) -> dict[str, list[_Known]]:
     return out
 
 
-def _found(doc: Document, known: Sequence[_Known]) -> list[tuple[int, str]]:
-    """(position, label) of every known person the document's title and lead name."""
-    text = f"{doc.title or ''}\n{doc.text[:LEAD_CHARS]}"
+def _focus(doc: Document, offset: int) -> tuple[int, int]:
+    """The span of the sentence that dates the event (shifted by ``offset``), or (0, 0)."""
+    ev = doc.event_date_evidence
+    if ev is None or ev.start is None or not doc.text:
+        return 0, 0
+    text = doc.text
+    a = max(text.rfind("\n", 0, ev.start), text.rfind(". ", 0, ev.start)) + 1
+    ends = [k for k in (text.find("\n", ev.start), text.find(". ", ev.start)) if k >= 0]
+    return a + offset, (min(ends) if ends else len(text)) + offset
+
+
+def _found(doc: Document, known: Sequence[_Known]) -> list[str]:
+    """The labels of the known people the document's title and lead name: those the
+    sentence that dates the event names first, then by first mention."""
+    title = f"{doc.title or ''}\n"
+    words = _words(title + doc.text[:LEAD_CHARS])
     by_last, by_first = _buckets(known, "last"), _buckets(known, "first")
-    out: dict[str, tuple[int, str]] = {}  # surname key -> first mention
-    for (at, a), (_, b) in itertools.pairwise(_words(text)):
-        if not (_may_name(a) and _may_name(b)):
-            continue
-        key_b = _coarse(b)
-        for k in by_last.get(key_b, ()):
-            if surname_key(k.last) not in out and _names(a, b, k.first, k.last):
-                out[surname_key(k.last)] = (at, k.label)
-        for k in by_first.get(key_b, ()):
-            if surname_key(k.last) not in out and _names(a, b, k.last, k.first):
-                out[surname_key(k.last)] = (at, k.label)  # surname first
-    return sorted(out.values())
+    focus = _focus(doc, len(title))
+    out: dict[str, tuple[int, int, str]] = {}  # surname key -> (not in focus, first mention, label)
+    for in_focus in (True, False):
+        for (at, a), (_, b) in itertools.pairwise(words):
+            if in_focus != (focus[0] <= at < focus[1]) or not (_may_name(a) and _may_name(b)):
+                continue
+            key_b = _coarse(b)
+            for k in by_last.get(key_b, ()):
+                if surname_key(k.last) not in out and _names(a, b, k.first, k.last):
+                    out[surname_key(k.last)] = (not in_focus, at, k.label)
+            for k in by_first.get(key_b, ()):
+                if surname_key(k.last) not in out and _names(a, b, k.last, k.first):
+                    out[surname_key(k.last)] = (not in_focus, at, k.label)  # surname first
+    return [label for _, _, label in sorted(out.values())]
 
 
 def _named(doc: Document, label: str) -> bool:
@@ -169,7 +184,8 @@ def _named(doc: Document, label: str) -> bool:
 def anchor_people(docs: Sequence[Document]) -> list[Document]:
     """The documents (input order), each that names fewer than two participants completed
     with the people of two name words or more that other documents within WINDOW_DAYS
-    name, when its title and lead write them (in text order, after its own; a country role
+    name, when its title and lead write them (those of the sentence that dates the event
+    first, then in text order; after its own; a country role
     of a found person's country gives way to the person).  A document without a date
     (event or publication) is left as it is and anchors nothing."""
     by_day: dict[dt.date, list[_Known]] = {}
@@ -191,7 +207,7 @@ def anchor_people(docs: Sequence[Document]) -> list[Document]:
                 old = near.get((k.first, k.last))
                 if k.doc != d.id and (old is None or ("(" in k.label and "(" not in old.label)):
                     near[(k.first, k.last)] = k
-        found = [label for _, label in _found(d, list(near.values())) if not _named(d, label)] if near else []
+        found = [label for label in _found(d, list(near.values())) if not _named(d, label)] if near else []
         if not found:
             out.append(d)
             continue

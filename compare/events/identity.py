@@ -235,10 +235,12 @@ def script_same(a: str, b: str) -> bool:
 
 # --------------------------------------------------------------------------- any word read in Latin
 
-# Greek: the letter pairs a transliteration writes as one sound ("ντ" d, "μπ" b, "γκ" g,
-# "αυ" av, "ου" ou): a foreign name written in Greek ("Σένγκτονγκ") reads as its Latin form.
-_GREEK_PAIRS = (("ου", "ου"), ("αυ", "αβ"), ("ευ", "εβ"), ("γκ", "g"), ("γγ", "ng"), ("μπ", "b"), ("ντ", "d"),
-                ("τζ", "tz"), ("τσ", "ts"))
+# Greek: the letter pairs a transliteration writes for one Latin letter ("ου" u, "αυ" av),
+# and "μπ", "ντ", "γκ", which write b, d, g at the start of a word and b, d, g or mb, nd,
+# ng inside one ("Κένεντι" Kennedy, "Λουντ" Lund, "Σένγκτονγκ" Sengtong): a foreign name
+# written in Greek reads as its Latin form in one of the two readings.
+_GREEK_PAIRS = (("ου", "u"), ("αυ", "av"), ("ευ", "ev"), ("τζ", "tz"), ("τσ", "ts"), ("νγκ", "ng"))
+_GREEK_STOPS = (("γκ", "g", "ng"), ("γγ", "ng", "ng"), ("μπ", "b", "mb"), ("ντ", "d", "nd"))
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 _HEBREW = re.compile(r"[\u0590-\u05ff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
@@ -247,11 +249,12 @@ _SILENT = re.compile(r".[\u0e4c\u0ecc]")
 
 
 @lru_cache(maxsize=65536)
-def read_word(word: str) -> str:
+def readings(word: str) -> tuple[str, ...]:
     """A name word in Latin letters, lower case, letters only, from any script: Cyrillic,
-    Greek (its letter pairs as single sounds), Hebrew and Arabic script (letters as written,
-    the vowels a script leaves out stay out), Thai (silent letters dropped), kana, Hangul,
-    Devanagari (:func:`latin`); Latin as it is, accents folded."""
+    Greek (its letter pairs as single sounds; a second reading with "mb", "nd", "ng" inside
+    the word), Hebrew and Arabic script (letters as written, the vowels a script leaves out
+    stay out), Thai (silent letters dropped), kana, Hangul, Devanagari (:func:`latin`);
+    Latin as it is, accents folded."""
     from anyascii import anyascii
 
     low = word.lower()
@@ -260,12 +263,23 @@ def read_word(word: str) -> str:
         low = "".join(ch for ch in low if not unicodedata.combining(ch))
         for a, b in _GREEK_PAIRS:
             low = low.replace(a, b)
-        low = low.replace("ου", "ou")
-    elif is_script(low):
-        return latin(low)
-    else:
-        low = _SILENT.sub("", low)
-    return re.sub(r"[^a-z]", "", anyascii(low).lower())
+        out = []
+        for medial in (1, 2):
+            read = low
+            for pair in _GREEK_STOPS:
+                a = pair[0]
+                read = (pair[1] + read[len(a):].replace(a, pair[medial])) if read.startswith(a) \
+                    else read.replace(a, pair[medial])
+            out.append(re.sub(r"[^a-z]", "", anyascii(read).lower()))
+        return tuple(dict.fromkeys(out))
+    if is_script(low):
+        return (latin(low),)
+    return (re.sub(r"[^a-z]", "", anyascii(_SILENT.sub("", low)).lower()),)
+
+
+def read_word(word: str) -> str:
+    """The first of :func:`readings`."""
+    return readings(word)[0]
 
 
 def is_abjad(word: str) -> bool:
@@ -288,7 +302,8 @@ def weak_skeleton(reading: str) -> str:
     and "frhny" are both "rn"."""
     word = reading.replace("x", "ks")
     for a, b in _DIGRAPHS:
-        word = word.replace(a, b)
+        if a not in ("ts", "tz"):  # "تس" is t and s, as "ts" in a Latin name
+            word = word.replace(a, b)
     word = word.translate(_WEAK).replace("c", "k")
     out: list[str] = []
     for ch in word:
@@ -316,19 +331,25 @@ def same_word(a: str, b: str) -> bool:
     equal readings; readings equal but for an ending of up to NAME_ENDING letters (four
     letters shared); across scripts, equal consonant skeletons (b/p/v/f one class) up to one
     class at the end, or for Hebrew and Arabic script equal :func:`weak_skeleton`."""
-    ra, rb = read_word(a), read_word(b)
+    latin_pair = is_latin(a) and is_latin(b)
+    abjad = is_abjad(a) or is_abjad(b)
+    return any(_same_reading(ra, rb, latin_pair, abjad) for ra in readings(a) for rb in readings(b))
+
+
+def _same_reading(ra: str, rb: str, latin_pair: bool, abjad: bool) -> bool:
     if not ra or not rb:
         return False
     if ra == rb:
         return True
     if _common_prefix(ra, rb) >= max(4, max(len(ra), len(rb)) - NAME_ENDING):
         return True
-    if is_latin(a) and is_latin(b):
+    if latin_pair:
         return False  # one alphabet: the spelling must agree but for the ending
-    if is_abjad(a) or is_abjad(b):
+    if ra.replace("y", "i") == rb.replace("y", "i"):
+        return True  # "Айно" is read "ayno"
+    if abjad:
         wa, wb = weak_skeleton(ra), weak_skeleton(rb)
         return bool(wa) and wa == wb
     sa, sb = _labial(skeleton(ra.replace("x", "ks"))), _labial(skeleton(rb.replace("x", "ks")))
     short, long = sorted((sa, sb), key=len)
     return len(short) >= 2 and long.startswith(short) and len(long) - len(short) <= 1
-
