@@ -11,9 +11,11 @@ that person's last two name words side by side, in either order (Korean, Hungari
 Vietnamese put the surname first), compared by :func:`compare.events.identity.same_word`,
 which reads every script in Latin letters and allows a short case ending.
 
-Two words side by side in the same order are what anchors a name: one word alone
-("Vinh", "Mark") recurs by chance, two rarely do.  The date window keeps apart the same
-pair of leaders meeting again weeks later (each contact's documents name them both).
+Two name words side by side are what anchors a name: one word alone ("Vinh", "Mark")
+recurs by chance, two rarely do.  The people of the sentence that dates the event come
+first (a page may recall another contact of the same leader before it reports its own).
+The date window keeps apart the same pair of leaders meeting again weeks later (each
+contact's documents name them both).
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ _ABJAD_MIN = 4
 # word, as Thai and Devanagari write them).
 _SPLIT = re.compile(r"[\s,.;:!?()\[\]{}\"'«»“”„‘’|/\\<>*#=+&]+")
 # A letter a Hebrew or Arabic word may take before a name ("and", "to", "the", "in").
-_CLITICS = frozenset("וּבלמשהכ" "وبلف")
+_CLITICS = frozenset("ובלמשהכ" "وبلف")
 # Honorifics Thai writes before a name with no space: "นาย" (Mr), "นาง" (Mrs), "นางสาว" (Miss).
 _THAI_HONORIFICS = ("นางสาว", "นาย", "นาง")
 
@@ -184,10 +186,10 @@ def _named(doc: Document, label: str) -> bool:
 def anchor_people(docs: Sequence[Document]) -> list[Document]:
     """The documents (input order), each that names fewer than two participants completed
     with the people of two name words or more that other documents within WINDOW_DAYS
-    name, when its title and lead write them (those of the sentence that dates the event
-    first, then in text order; after its own; a country role
-    of a found person's country gives way to the person).  A document without a date
-    (event or publication) is left as it is and anchors nothing."""
+    name, when its title and lead write them: after its own participants, those of the
+    sentence that dates the event first, then in text order; a country role of a found
+    person's country gives way to the person.  A document without a date (event or
+    publication) is left as it is and anchors nothing."""
     by_day: dict[dt.date, list[_Known]] = {}
     for k in _known(docs):
         if k.day is not None:
