@@ -48,6 +48,7 @@ import attrs
 import numpy as np
 
 from compare.core.models import Document, Event, EventKind, Evidence
+from compare.events.anchors import anchor_people
 from compare.events.identity import latin, surname_key
 from compare.events.members import (
     STAMP_LAG_DAYS,
@@ -525,6 +526,7 @@ def cluster_documents(docs: Sequence[Document], encode: Encoder | None = None) -
     documents (input order) with ``event_id`` set and the event's agreed date.
     ``encode`` (the embedding model) lets documents in different languages that name
     nobody join on their leads; without it they join only on names and topic words."""
+    docs = anchor_people(docs)
     ids = {d.id for d in docs}
     originals = [d for d in docs if d.duplicate_of is None or d.duplicate_of not in ids]
     copies = [d for d in docs if d.duplicate_of is not None and d.duplicate_of in ids]

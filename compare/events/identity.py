@@ -231,3 +231,125 @@ def script_same(a: str, b: str) -> bool:
             return True
     sa, sb = _labial(skeleton(a)), _labial(skeleton(b))
     return sa == sb and min(len(sa), len(sb)) >= MIN_SKELETON
+
+
+# --------------------------------------------------------------------------- any word read in Latin
+
+# Greek: the letter pairs a transliteration writes for one Latin letter ("ου" u, "αυ" av),
+# and "μπ", "ντ", "γκ", which write b, d, g at the start of a word and b, d, g or mb, nd,
+# ng inside one ("Κένεντι" Kennedy, "Λουντ" Lund, "Σένγκτονγκ" Sengtong): a foreign name
+# written in Greek reads as its Latin form in one of the two readings.
+_GREEK_PAIRS = (("ου", "u"), ("αυ", "av"), ("ευ", "ev"), ("τζ", "tz"), ("τσ", "ts"), ("νγκ", "ng"))
+_GREEK_STOPS = (("γκ", "g", "ng"), ("γγ", "ng", "ng"), ("μπ", "b", "mb"), ("ντ", "d", "nd"))
+_GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+_HEBREW = re.compile(r"[\u0590-\u05ff]")
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
+# Thai, Lao: a consonant under the silencing mark (Thai U+0E4C, Lao U+0ECC) is not read.
+_SILENT = re.compile(r".[\u0e4c\u0ecc]")
+
+
+@lru_cache(maxsize=65536)
+def readings(word: str) -> tuple[str, ...]:
+    """A name word in Latin letters, lower case, letters only, from any script: Cyrillic,
+    Greek (its letter pairs as single sounds; a second reading with "mb", "nd", "ng" inside
+    the word), Hebrew and Arabic script (letters as written, the vowels a script leaves out
+    stay out), Thai (silent letters dropped), kana, Hangul, Devanagari (:func:`latin`);
+    Latin as it is, accents folded."""
+    from anyascii import anyascii
+
+    low = word.lower()
+    if _GREEK.search(low):
+        low = unicodedata.normalize("NFD", low)
+        low = "".join(ch for ch in low if not unicodedata.combining(ch))
+        for a, b in _GREEK_PAIRS:
+            low = low.replace(a, b)
+        out = []
+        for medial in (1, 2):
+            read = low
+            for pair in _GREEK_STOPS:
+                a = pair[0]
+                read = (pair[1] + read[len(a):].replace(a, pair[medial])) if read.startswith(a) \
+                    else read.replace(a, pair[medial])
+            out.append(re.sub(r"[^a-z]", "", anyascii(read).lower()))
+        return tuple(dict.fromkeys(out))
+    if is_script(low):
+        return (latin(low),)
+    return (re.sub(r"[^a-z]", "", anyascii(_SILENT.sub("", low)).lower()),)
+
+
+def read_word(word: str) -> str:
+    """The first of :func:`readings`."""
+    return readings(word)[0]
+
+
+def is_abjad(word: str) -> bool:
+    """Written in Hebrew or Arabic script (short vowels are not written)."""
+    return _HEBREW.search(word) is not None or _ARABIC.search(word) is not None
+
+
+def is_latin(word: str) -> bool:
+    """Written in Latin letters (accented or not)."""
+    return all(ch.isascii() or unicodedata.name(ch, "").startswith("LATIN") for ch in word if ch.isalpha())
+
+
+_WEAK = str.maketrans({"b": "p", "q": "k", "f": None, "v": None, "w": None, "y": None, "h": None})
+
+
+def weak_skeleton(reading: str) -> str:
+    """The consonants of a reading that Hebrew and Arabic script write alike: w, y and h
+    dropped (they write vowels with them or not: "ו" is v, o or u), f and v too (Arabic
+    writes v as f, Hebrew as "ו" or "ב"), b and p one class, q a k ("ק", "ق"): "Farahani"
+    and "frhny" are both "rn"."""
+    word = reading.replace("x", "ks")
+    for a, b in _DIGRAPHS:
+        if a not in ("ts", "tz"):  # "تس" is t and s, as "ts" in a Latin name
+            word = word.replace(a, b)
+    word = word.translate(_WEAK).replace("c", "k")
+    out: list[str] = []
+    for ch in word:
+        cls = _CLASS.get(ch)
+        if cls and (not out or out[-1] != cls):
+            out.append(cls)
+    return "".join(out)
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+# A case or possessive ending a language adds to a name ("Saengthongem", "Vinhs", the
+# Greek genitive "Μαυρογένη" of "Μαυρογένης"): at most this many letters differ at the end.
+NAME_ENDING = 3
+
+
+@lru_cache(maxsize=65536)
+def same_word(a: str, b: str) -> bool:
+    """Two name words (any scripts) that write one name, allowing a short case ending:
+    equal readings; readings equal but for an ending of up to NAME_ENDING letters (four
+    letters shared); across scripts, equal consonant skeletons (b/p/v/f one class) up to one
+    class at the end, or for Hebrew and Arabic script equal :func:`weak_skeleton`."""
+    latin_pair = is_latin(a) and is_latin(b)
+    abjad = is_abjad(a) or is_abjad(b)
+    return any(_same_reading(ra, rb, latin_pair, abjad) for ra in readings(a) for rb in readings(b))
+
+
+def _same_reading(ra: str, rb: str, latin_pair: bool, abjad: bool) -> bool:
+    if not ra or not rb:
+        return False
+    if ra == rb:
+        return True
+    if _common_prefix(ra, rb) >= max(4, max(len(ra), len(rb)) - NAME_ENDING):
+        return True
+    if latin_pair:
+        return False  # one alphabet: the spelling must agree but for the ending
+    if ra.replace("y", "i") == rb.replace("y", "i"):
+        return True  # "Айно" is read "ayno"
+    if abjad:
+        wa, wb = weak_skeleton(ra), weak_skeleton(rb)
+        return bool(wa) and wa == wb
+    sa, sb = _labial(skeleton(ra.replace("x", "ks"))), _labial(skeleton(rb.replace("x", "ks")))
+    short, long = sorted((sa, sb), key=len)
+    return len(short) >= 2 and long.startswith(short) and len(long) - len(short) <= 1

@@ -306,6 +306,35 @@ def _name_after(words: Sequence[str], i: int) -> tuple[list[str], int]:
     return name, i
 
 
+# Head nouns of geographic names ("the Atacama Desert", "the Red River Delta"): general English
+# vocabulary; a possessive country before such a name names a place, not a person.
+_PLACE_HEADS = frozenset("""
+delta river valley basin desert mountains mountain range highlands lowlands plateau plain plains
+coast coastline peninsula island islands archipelago lake lakes sea gulf bay strait straits canal
+region province state county district territory city town port harbour harbor capital border
+forest park reserve corridor zone steppe glacier falls dam
+""".split())  # noqa: SIM905
+
+
+def _possessive_place(low: str, a: int, name: Sequence[str]) -> bool:
+    """True when "<Country>'s <Name>" (the "'s" at ``a``) names a place: its last word is a
+    geographic head noun ("Vietnam's Mekong Delta") or a place preposition stands before
+    the country ("in Chile's Atacama")."""
+    if name and name[-1].lower() in _PLACE_HEADS:
+        return True
+    before = re.findall(r"[^\W\d_]+", low[max(0, a - 48):a])
+    # the country's own words ("the Czech Republic's"), then the word before them
+    while before and (before[-1] in COUNTRY_WORDS or before[-1] in COUNTRY_LAST or before[-1] == "the"):
+        before.pop()
+    return bool(before) and before[-1] in _IN_PLACE
+
+
+# Prepositions of place before a possessive country ("in", not "to" or "with": "a call
+# to Finland's Aino Virtanen" names a person).
+_IN_PLACE = frozenset(["in", "at", "near", "across", "throughout", "around", "inside", "outside", "into",
+                       "along", "off"])
+
+
 def _trigger_hits(low: str, n: int) -> list[tuple[int, int]]:
     """Spans of the title words (str.find per word: faster than one alternation)."""
     hits = []
@@ -365,8 +394,8 @@ def titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] = ()) -> 
             # A hard-wrapped line: "President Vladimir\nPutin" goes on with the next line.
             more, _ = _name_after(_TOKEN.findall(text[line_end + 1:line_end + 40].split("\n", 1)[0]), 0)
             name += more[:4 - len(name)]
-        if possessive and len(name) < 2:
-            name = []  # "Russia's Borders": a possessive introduces a full name only
+        if possessive and (len(name) < 2 or _possessive_place(low, a, name)):
+            name = []  # "Russia's Borders", "in Chile's Atacama Desert": a possessive introduces a full name only
         if name and ((j < len(words) and words[j].lower() in _ORGANISATION)
                      or any(w.endswith(("s'", "s’")) for w in name)):
             continue  # "president of the Grain Producers' Federation": an organisation, no person

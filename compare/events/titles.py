@@ -342,10 +342,10 @@ _AND = r"(?:and|und|et|и|y|e)"
 _PAIR = re.compile(rf",[ \t]+(?P<a>{_NAMEW}(?:[ \t]+{_NAMEW}){{0,2}})[ \t]+{_AND}[ \t]+"
                    rf"(?P<b>{_NAMEW}(?:[ \t]+{_NAMEW}){{0,2}})")
 _HEAD_END = re.compile(r"[\n,;:.!?]")
-_PLURAL_TITLE = re.compile(
-    r"(?<!\w)(?:presidents|leaders|prime ministers|foreign ministers|ministers|heads of state|präsidenten|"
-    r"außenminister|regierungschefs|staatschefs|ministerpräsidenten|présidents|ministres|dirigeants|chefs|"
-    r"президенты|министры|лидеры|главы|presidentes|cancilleres|ministros|mandatarios|jefes)(?!\w)")
+_PLURAL_WORDS = (r"presidents|leaders|prime ministers|foreign ministers|ministers|heads of state|präsidenten|"
+                 r"außenminister|regierungschefs|staatschefs|ministerpräsidenten|présidents|ministres|dirigeants|"
+                 r"chefs|президенты|министры|лидеры|главы|presidentes|cancilleres|ministros|mandatarios|jefes")
+_PLURAL_TITLE = re.compile(rf"(?<!\w)(?:{_PLURAL_WORDS})(?!\w)")
 
 
 def _head_countries(head: str) -> list[str]:
@@ -362,9 +362,31 @@ def _head_countries(head: str) -> list[str]:
     return out
 
 
+# A plural title right before the two names: "Presidents Ana Ruiz and Lars Holm", "the
+# Foreign Ministers Aino Lahti and Ewa Nowak" (no countries: the text does not pair them).
+# Full names only: one capitalised word after a plural title may be a country in an
+# inflected form no table has ("die Präsidenten Perus und Chiles").
+_TITLED_PAIR = re.compile(rf"(?<!\w)(?i:{_PLURAL_WORDS})[ \t]+(?P<a>{_NAMEW}(?:[ \t]+{_NAMEW}){{1,2}})"
+                          rf"[ \t]+{_AND}[ \t]+(?P<b>{_NAMEW}(?:[ \t]+{_NAMEW}){{1,2}})")
+
+
+def _titled_pairs(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
+    """Two leaders named right after a plural title ("Prime Ministers A B and C D")."""
+    out: list[Person] = []
+    for m in _TITLED_PAIR.finditer(text[:100_000]):
+        if skip and in_spans(m.start(), skip):
+            continue
+        names = [[fold_russian(w) for w in m[g].split()] for g in ("a", "b")]
+        if any(not _is_name(w) or w.lower() in _COMMON or w.lower() in _NOT_NAME or country_of(w)
+               for n in names for w in n):
+            continue  # "the presidents Of Russia and China", "Präsidenten Russlands und Chinas"
+        out.extend(Person(" ".join(n), None, m.start(g)) for n, g in zip(names, ("a", "b"), strict=True))
+    return out
+
+
 def pair_people(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Person]:
     """Two leaders named after a plural title, with the countries the title gives in order."""
-    out: list[Person] = []
+    out: list[Person] = _titled_pairs(text, skip)
     for m in _PAIR.finditer(text[:100_000]):
         # the head: the clause before the comma (back to the previous punctuation, 90 characters)
         window = text[max(0, m.start() - 90):m.start()]

@@ -113,5 +113,7 @@ def test_one_call_in_six_languages_is_one_event_with_the_model(leadjoin_docs: li
     assert events[0].date == D(2031, 6, 10)
     assert events[0].reference == "mofa-ja"
     alone, _ = cluster_documents(leadjoin_docs)
-    # without the model the three that name the pair join on the names, the others stay alone
-    assert sorted(len(e.documents) for e in alone) == [1, 1, 1, 3]
+    # without the model the names the other documents give are found again in the Arabic and
+    # Korean leads (compare.events.anchors reads both scripts in Latin letters): five join on
+    # the names; the Japanese page writes the Japanese leader in kanji and stays alone
+    assert sorted(len(e.documents) for e in alone) == [1, 5]

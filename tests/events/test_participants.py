@@ -42,6 +42,27 @@ def test_possessive_country_introduces_full_names_only() -> None:
     assert titled("Mexico's Borders and Russia's Black Sea Fleet were discussed.") == []
 
 
+def test_a_possessive_country_before_a_place_names_no_person() -> None:
+    # a geographic head noun ends the name, or a place preposition stands before the country
+    assert titled("Rains flooded rice farms in Peru's Mantaro Valley, Chile's Rosa Fuentes said.") == [
+        ("Rosa Fuentes", "Chile")]
+    assert titled("Water for Chile's Atacama Desert and Kenya's Rift Valley was pledged.") == []
+    assert titled("Solar parks in Chile's Norte Grande were opened.") == []
+    assert titled("A letter to Chile's Rosa Fuentes was sent.") == [("Rosa Fuentes", "Chile")]
+
+
+def test_two_names_right_after_a_plural_title() -> None:
+    from compare.events.titles import pair_people
+    got = pair_people("Oslo, May 4 - The two countries agreed after a call between Presidents Ana Ruiz "
+                      "and Lars Holm on Tuesday.")
+    assert [(p.name, p.country) for p in got] == [("Ana Ruiz", None), ("Lars Holm", None)]
+    got = pair_people("Peru and Chile will sign a fishing deal, Foreign Ministers Rosa Fuentes and Luis Paz said.")
+    assert [p.name for p in got] == ["Rosa Fuentes", "Luis Paz"]
+    assert pair_people("The ministers of Peru and Chile met.") == []
+    assert pair_people("Die Präsidenten Perus und Chiles trafen sich.") == []
+    assert pair_people("Presidents Ruiz and Holm spoke.") == []  # full names only
+
+
 def test_roles_without_names_are_country_identities() -> None:
     assert titled("Chile's foreign minister phoned the Danish prime minister.") == [
         (None, "Chile"), (None, "Chile"), (None, "Denmark")]
