@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any, cast
+from urllib.parse import urlsplit
 
 import re2
 from attrs import Factory, field, frozen
@@ -91,6 +92,9 @@ class OutletRules:
     # every outlet pattern at once (pattern index -> outlet index in ``pattern_owner``)
     edge_patterns: LinePatterns | None = field(default=None, eq=False, repr=False)
     pattern_owner: tuple[int, ...] = field(default=(), eq=False, repr=False)
+    # the host of a government's own site ("mofa.go.jp", "www.gov.pl"): an unlisted
+    # outlet published there is a primary source
+    government_host: Any = None
     # the relay and primary templates as sets: which of them occur in a text at all
     _relay_set: PatternSet = field(init=False, eq=False, repr=False, default=Factory(
         lambda self: PatternSet([r.pattern for r in self.relays]), takes_self=True))
@@ -241,7 +245,7 @@ def parse_outlet_rules(rf: RuleFile) -> OutletRules:
         except RuleError as exc:
             problems.extend(exc.problems)
     single: dict[str, Any] = {}
-    for key in ("legal_suffixes", "release_markers"):
+    for key in ("legal_suffixes", "release_markers", "government_hosts"):
         if rf.get(key):
             try:
                 single[key] = compile_pattern(str(rf.get(key)), rf, (key,))
@@ -253,7 +257,8 @@ def parse_outlet_rules(rf: RuleFile) -> OutletRules:
     edge = LinePatterns([r.pattern for o in outlets for r in o.patterns]) if owner else None
     return OutletRules(tuple(outlets), tuple(identity), tuple(generic), tuple(relays), tuple(primary),
                        int(pa.get("min_count", 2)), tuple(name_roles), int(rf.get("masthead_lines", 3) or 0),
-                       single.get("legal_suffixes"), single.get("release_markers"), edge, tuple(owner))
+                       single.get("legal_suffixes"), single.get("release_markers"), edge, tuple(owner),
+                       single.get("government_hosts"))
 
 
 # --------------------------------------------------------------------------- matching
@@ -289,8 +294,18 @@ def identify_outlet(text: str, url: str | None, hint: str | None, title: str | N
     unknown: tuple[str, Role, Evidence] = ("unknown", "unknown",
                                            _unknown("no manifest hint, known URL or self-identification"))
     name, role, ev = _settle(found, scopes, rules) if found else unknown
+    if role in ("outlet", "unknown") and rules.by_name(name) is None and _government_site(url, rules):
+        role = "primary"  # an unlisted name on a government's own site: its readout
     chain = _relays(scopes, name, rules)
     return OutletMatch(name=name, role=role, relays=chain, evidence=ev)
+
+
+def _government_site(url: str | None, rules: OutletRules) -> bool:
+    """Whether ``url`` is on a host ``government_hosts`` matches."""
+    if not url or rules.government_host is None:
+        return False
+    host = urlsplit(url.strip()).hostname or ""
+    return bool(host) and rules.government_host.search(host) is not None
 
 
 def _identify(scopes: dict[str, list[str]], url: str | None, hint: str | None, title: str | None,

@@ -203,3 +203,36 @@ def test_name_roles_are_checked(rules: OutletRules) -> None:
         parse_outlet_rules(rule_file({"name_roles": [{"name": "x", "role": "boss", "pattern": "a"}]}))
     with pytest.raises(RuleError, match="name_roles"):
         parse_outlet_rules(rule_file({"name_roles": [{"name": "x", "role": "wire", "pattern": "(a"}]}))
+
+
+@pytest.mark.parametrize("url, role", [
+    ("https://www.mfa.gov.xy/news/2031/talks", "primary"),
+    ("https://portal.go.xy/release/12", "primary"),
+    ("https://www.gob.xy/presidencia/prensa/llamada", "primary"),
+    ("https://www.state.gov/readout-of-the-secretarys-call/", "primary"),
+    ("https://www.president.xy/en/news/318", "primary"),
+    ("https://primeminister.xy/2031/04/02/call/", "primary"),
+    ("https://ec.europa.eu/commission/presscorner/detail/en/x", "primary"),
+    # not a government's own host: a news site that writes about one
+    ("https://www.govtnews.xy/politics/call", "outlet"),
+    ("https://gov.example.com/news", "outlet"),
+    ("https://www.presidentialnews.xy/call", "outlet"),
+    ("https://news.xy/gov.pl/call", "outlet"),
+])
+def test_an_unlisted_outlet_on_a_government_host_is_primary(rules: OutletRules, url: str, role: str) -> None:
+    text = "The minister spoke by phone with her counterpart on Tuesday about fishing quotas."
+    assert identify_outlet(text, url, "Office of Publications", None, rules).role == role
+
+
+def test_a_listed_outlet_keeps_its_role_on_a_government_host(rules: OutletRules) -> None:
+    text = "LONDON, May 3 (Reuters) - Ministers met on Tuesday to discuss fishing quotas."
+    m = identify_outlet(text, "https://www.mfa.gov.xy/mirror/3", "Reuters", None, rules)
+    assert (m.name, m.role) == ("Reuters", "wire")
+
+
+def test_without_the_rule_a_government_host_means_nothing() -> None:
+    data = yaml.safe_load((default_rules_dir() / "outlets.yaml").read_text("utf-8"))
+    del data["government_hosts"]
+    bare = parse_outlet_rules(rule_file(data))
+    m = identify_outlet("The talks went well.", "https://www.mfa.gov.xy/a", "Office of Publications", None, bare)
+    assert m.role == "outlet"
