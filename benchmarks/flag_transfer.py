@@ -69,11 +69,19 @@ only omissions reach any cut):
   in sample 0.854/0.298 (cut 0.69); +ml+ws with realdev's intercepts shared by
   multiling and worldset (features must explain their lower precision):
   multiling 0.597/0.615 0.688/0.239, worldset 0.593/0.373 0.364/0.250, realdev
-  in sample 0.867/0.290 (cut 0.66); ``agree`` (per family only the features
+  in sample 0.867/0.290 (cut 0.66); cand+ml+ws (with om_rel_cosine,
+  om_cross_language, om_reports_none): multiling 0.617/0.668 0.640/0.348,
+  worldset 0.609/0.388 0.409/0.281, realdev held out 0.495/0.364, in sample
+  0.851/0.290 (cut 0.69; worldset in sample om AUC 0.796: what it learns
+  there is worldset's own); ``agree`` (per family only the features
   agreeing on realdev, multiling, worldset; chosen with them in view):
   worldset 0.693/0.627 but P 0.387 (no cut reaches P 0.8 out of fold on
   realdev, cut 0.64 passes nearly every omission), realdev in sample
-  0.704/0.355 (om AUC 0.566).
+  0.704/0.355 (om AUC 0.566); agree+ml+ws: worldset 0.690/0.627 0.478/0.344,
+  multiling 0.614/0.638 0.571/0.348, realdev in sample 0.721/0.226;
+  noword (without WORD_FEATURES, realdev+devset): multiling 0.625/0.664
+  0.636/0.304, worldset 0.629/0.415 0.400/0.250, realdev in sample 0.889/0.185
+  (cut 0.70).
 * The shipped model unfitted, cross-language flags' om cosines (om_text_cosine,
   om_doc_cosine, om_member_gap, om_peer_rank) at their realdev mean: worldset
   0.407/0.344 -> 0.444/0.375 (om AUC 0.412 -> 0.512) but multiling 0.640 ->
