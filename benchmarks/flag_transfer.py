@@ -69,7 +69,10 @@ only omissions reach any cut):
   in sample 0.854/0.298 (cut 0.69); +ml+ws with realdev's intercepts shared by
   multiling and worldset (features must explain their lower precision):
   multiling 0.597/0.615 0.688/0.239, worldset 0.593/0.373 0.364/0.250, realdev
-  in sample 0.867/0.290 (cut 0.66); cand+ml+ws (with om_rel_cosine,
+  in sample 0.867/0.290 (cut 0.66); +ml+ws with the mean intercepts, rescaling
+  and cut of realdev, multiling and worldset: multiling 0.606/0.625
+  0.615/0.348, worldset 0.610/0.400 0.421/0.250, realdev in sample 0.884/0.282
+  (cut 0.55); cand+ml+ws (with om_rel_cosine,
   om_cross_language, om_reports_none): multiling 0.617/0.668 0.640/0.348,
   worldset 0.609/0.388 0.409/0.281, realdev held out 0.495/0.364, in sample
   0.851/0.290 (cut 0.69; worldset in sample om AUC 0.796: what it learns
