@@ -37,7 +37,8 @@ TARGET_SET = "realdev"
 
 
 def fit_logistic(rows: Sequence[Mapping[str, float]], y: Sequence[int],
-                 l2: float = 1.0, strata: Sequence[str] | None = None) -> Logistic:
+                 l2: float = 1.0, strata: Sequence[str] | None = None,
+                 target: Sequence[str] = (TARGET_SET,)) -> Logistic:
     """L2-penalised logistic regression on standardised features (folded back
     into the weights).
 
@@ -47,8 +48,9 @@ def fit_logistic(rows: Sequence[Mapping[str, float]], y: Sequence[int],
     not that the hand-written devset's flags are nearly all right (one pooled
     intercept let the devset's share of right flags drive the weights, and
     the fit ranked realdev's flags backwards in sample: AUC 0.33).  The
-    returned model keeps :data:`TARGET_SET`'s intercepts as the weights of
-    the family indicators (``FAMILIES``)."""
+    returned model keeps the intercepts of the ``target`` sets (default
+    :data:`TARGET_SET`; several: the mean of theirs) as the weights of the
+    family indicators (``FAMILIES``)."""
     names = sorted({k for r in rows for k in r if strata is None or k not in FAMILIES})
     x = np.array([[r.get(k, 0.0) for k in names] for r in rows], dtype=float).reshape(
         len(rows), len(names))
@@ -87,11 +89,11 @@ def fit_logistic(rows: Sequence[Mapping[str, float]], y: Sequence[int],
     if strata is None:
         return Logistic(round(inter["*"], 4), tuple(weights))
     for fam in FAMILIES:
-        own = [v for key, v in inter.items() if key == f"{TARGET_SET}:{fam}"]
+        own = [v for key, v in inter.items() if key in {f"{t}:{fam}" for t in target}]
         # a family the target set lacks: the mean of its intercepts elsewhere
         any_set = [v for key, v in inter.items() if key.endswith(f":{fam}")]
         if own or any_set:
-            weights.append((fam, round((own or [float(np.mean(any_set))])[0], 4)))
+            weights.append((fam, round(float(np.mean(own or any_set)), 4)))
     return Logistic(0.0, tuple(sorted(weights)))
 
 
@@ -103,7 +105,8 @@ def stratum(set_name: str, features: Mapping[str, float]) -> str:
 
 def out_of_fold(rows: Sequence[Mapping[str, float]], y: Sequence[int], groups: Sequence[str],
                 l2: float = 1.0, folds: int = 5, logits: bool = False,
-                strata: Sequence[str] | None = None) -> np.ndarray:
+                strata: Sequence[str] | None = None,
+                target: Sequence[str] = (TARGET_SET,)) -> np.ndarray:
     """Predictions (or logits) of models fitted without the row's group."""
     keys = sorted(set(groups))
     rng = np.random.default_rng(14)
@@ -115,7 +118,7 @@ def out_of_fold(rows: Sequence[Mapping[str, float]], y: Sequence[int], groups: S
         if not test or len({y[i] for i in train}) < 2:
             continue
         m = fit_logistic([rows[i] for i in train], [y[i] for i in train], l2,
-                         None if strata is None else [strata[i] for i in train])
+                         None if strata is None else [strata[i] for i in train], target)
         for i in test:
             pred[i] = m.logit(rows[i]) if logits else m.predict(rows[i])
     return pred
@@ -130,17 +133,21 @@ def rescale(model: Logistic, platt: Logistic) -> Logistic:
 
 
 def choose_l2(rows: Sequence[Mapping[str, float]], y: Sequence[int], groups: Sequence[str],
-              what: str, strata: Sequence[str] | None = None) -> tuple[float, np.ndarray]:
-    """The L2 strength of :data:`L2_GRID` with the lowest out-of-fold Brier score."""
+              what: str, strata: Sequence[str] | None = None,
+              target: Sequence[str] = (TARGET_SET,), quiet: bool = False,
+              ) -> tuple[float, np.ndarray]:
+    """The L2 strength of :data:`L2_GRID` with the lowest out-of-fold Brier score
+    (with ``strata``: on the ``target`` sets' rows)."""
     best: tuple[float, float, np.ndarray] | None = None
     t = np.asarray(y, dtype=float)
     for l2 in L2_GRID:
-        pred = out_of_fold(rows, y, groups, l2, strata=strata)
-        # with strata the model predicts for the target set: judge it there
-        on = (np.array([g.startswith(f"{TARGET_SET}:") for g in strata]) if strata is not None
+        pred = out_of_fold(rows, y, groups, l2, strata=strata, target=target)
+        # with strata the model predicts for the target sets: judge it there
+        on = (np.array([g.split(":")[0] in target for g in strata]) if strata is not None
               else np.ones(len(t), dtype=bool))
         brier = float(np.mean((pred[on] - t[on]) ** 2))
-        print(f"  {what}: L2 {l2:g}: out-of-fold Brier {brier:.4f}")
+        if not quiet:
+            print(f"  {what}: L2 {l2:g}: out-of-fold Brier {brier:.4f}")
         if best is None or brier < best[1] - 1e-9:
             best = (l2, brier, pred)
     assert best is not None
