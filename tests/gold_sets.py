@@ -1,5 +1,6 @@
 """Checks shared by the tests of the gold sets written for the project (tests/data/multiling,
-tests/data/worldset): the set is consistent with itself and its manifest, and the tool run on
+tests/data/worldset, tests/data/worldset2; tests/evaluation/test_written_sets.py runs the
+checks every set shares): the set is consistent with itself and its manifest, and the tool run on
 it as a user runs it (``run docs --manifest manifest.csv``) stays above its floors.yaml."""
 
 from __future__ import annotations
@@ -21,14 +22,15 @@ def raw_gold(folder: Path) -> dict[str, Any]:
 
 
 def missing_quotes(folder: Path) -> list[str]:
-    """Quotes of the gold (mentions, date evidence, other dates) that are not exact substrings
-    of their document."""
+    """Quotes of the gold (mentions and their other occurrences, date evidence, other dates)
+    that are not exact substrings of their document."""
     raw = raw_gold(folder)
 
     def text(file: str) -> str:
         return (folder / file).read_text(encoding="utf-8")
 
-    missing = [f"{m['doc']}: {m['quote']!r}" for m in raw["mentions"] if m["quote"] not in text(m["doc"])]
+    missing = [f"{m['doc']}: {q!r}" for m in raw["mentions"] for q in [m["quote"], *m.get("alt_quotes", [])]
+               if q not in text(m["doc"])]
     for d in raw["documents"]:
         evidence = d.get("event_date_evidence") or {}
         for quote in [evidence.get("quote"), *d.get("other_dates", [])]:
