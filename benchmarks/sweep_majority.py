@@ -45,18 +45,24 @@ def main() -> None:
     ap.add_argument("--values", default="0.3,0.35,0.4,0.45,0.5,0.6")
     args = ap.parse_args()
     values = [float(v) for v in args.values.split(",")]
-    print("set        share  " + "  ".join(f"{m:>18}" for m in SHOWN))
+    sweep(sets(args.realdev, args.devset), "majority_share", [str(v) for v in values], SHOWN)
+
+
+def sweep(all_sets: list[tuple[str, Path, Path | None, Path | None]], key: str, values: list[str],
+          shown: tuple[str, ...]) -> None:
+    """Print ``shown`` for each set and each value of the matching.yaml ``key``, every value
+    layered over the shipped rules (a temporary rules folder holding only that key)."""
+    print(f"set        {key:>14}  " + "  ".join(f"{m.replace('flags.', ''):>14}" for m in shown))
     with tempfile.TemporaryDirectory() as tmp:
-        for name, gold, manifest, seeds in sets(args.realdev, args.devset):
+        for name, gold, manifest, seeds in all_sets:
             for v in values:
                 rules = Path(tmp) / f"r{v}"
                 rules.mkdir(exist_ok=True)
-                (rules / "matching.yaml").write_text(f"majority_share: {v}\n", encoding="utf-8")
+                (rules / "matching.yaml").write_text(f"{key}: {v}\n", encoding="utf-8")
                 res = run_eval(EvalOptions(gold=gold, manifest=manifest, seeds_dir=seeds,
                                            rules_dirs=(rules,), out=Path(tmp) / "eval.json"))
                 m = res.metrics["tool"]
-                print(f"{name:10} {v:5.2f}  " + "  ".join(f"{m[k]:>18.3f}" for k in SHOWN), flush=True)
-
+                print(f"{name:10} {v:>14}  " + "  ".join(f"{m[k]:>14.3f}" for k in shown), flush=True)
 
 if __name__ == "__main__":
     main()

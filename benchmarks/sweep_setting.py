@@ -13,12 +13,9 @@ the repository with their manifests, and the evalset.
 from __future__ import annotations
 
 import argparse
-import tempfile
 from pathlib import Path
 
-from sweep_majority import ROOT, sets
-
-from compare.evaluation.evaluate import EvalOptions, run_eval
+from sweep_majority import ROOT, sets, sweep
 
 SHOWN = ("alignment.f1", "flags.omission.p", "flags.omission.r", "flags.micro.p",
          "flags.micro.r", "flags.micro.f1", "flags.at_cut.micro.p", "flags.at_cut.micro.r")
@@ -35,19 +32,7 @@ def main() -> None:
     ws = ROOT / "tests" / "data" / "worldset"
     all_sets = [*sets(args.realdev, args.devset),
                 ("worldset", ws / "gold.yaml", ws / "manifest.csv", None)]
-    print(f"set        {args.key:>10}  " + "  ".join(f"{m.replace('flags.', ''):>14}"
-                                                for m in SHOWN))
-    with tempfile.TemporaryDirectory() as tmp:
-        for name, gold, manifest, seeds in all_sets:
-            for v in values:
-                rules = Path(tmp) / f"r{v}"
-                rules.mkdir(exist_ok=True)
-                (rules / "matching.yaml").write_text(f"{args.key}: {v}\n", encoding="utf-8")
-                res = run_eval(EvalOptions(gold=gold, manifest=manifest, seeds_dir=seeds,
-                                           rules_dirs=(rules,), out=Path(tmp) / "eval.json"))
-                m = res.metrics["tool"]
-                print(f"{name:10} {v:>10}  " + "  ".join(f"{m[k]:>14.3f}" for k in SHOWN),
-                      flush=True)
+    sweep(all_sets, args.key, values, SHOWN)
 
 
 if __name__ == "__main__":
