@@ -31,6 +31,7 @@ from compare.core.models import Segment
 from compare.core.rulefiles import RuleFile, compile_pattern
 from compare.core.textnorm import (
     INVISIBLE,
+    JOINERS,
     ODD_SPACES,
     LinePatterns,
     ends_sentence,
@@ -49,7 +50,7 @@ HEADING_MAX_WORDS = 8
 SECTIONS = ("drop_lines", "protect_lines", "list_headings", "tail_markers")
 _NAV_SPLIT = re.compile(r"\s*\|\s*|\s+[•·]\s+")
 _GAP_SPLIT = re.compile(r"\s{2,}")
-_ODD_OR_INVISIBLE = re.compile("[" + ODD_SPACES + INVISIBLE + "]")
+_ODD_OR_INVISIBLE = re.compile("[" + ODD_SPACES + INVISIBLE + JOINERS + "]")
 GAP_NAV_MIN_ITEMS = 4
 _KEEP, _DROP, _BLANK = 0, 1, 2
 # A line ending with one of these is a statement (a body sentence), not a headline.
