@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from compare.core.textnorm import SENTENCE_PUNCT, ends_sentence_strict, word_count
+from compare.core.textnorm import CLOSERS, SENTENCE_PUNCT, ends_sentence_strict, word_count
 
 KEEP, DROP, BLANK = 0, 1, 2
 HEADING_MAX_WORDS = 8
@@ -49,6 +49,9 @@ CAPTION_MAX_WORDS = 40
 # multiling), whose cut the truncation check needs.
 UNCREDITED_CAPTION_MAX_WORDS = 20
 TEASER_MAX_WORDS = 15
+# the share of capitalised words of a Title Case headline (teaser_min_capitalised of
+# rules/boilerplate.yaml)
+TITLE_CASE_SHARE = 0.7
 TAIL_MAX_WORDS = 8
 # a line after a share bar is still the body when it is prose: a sentence of this many
 # words (twice as many in scripts without sentence punctuation)
@@ -139,11 +142,23 @@ def drop_captions(state: list[int], norm: Sequence[str], wc: Sequence[int], star
             state[i] = DROP
 
 
+def _headline_like(text: str) -> bool:
+    """A headline, not a statement: no closing full stop (a question or nothing), or its
+    words capitalised ("Our Standards: The Trust Principles."); "Background: The two
+    leaders last met in 2029." is the body's last statement."""
+    s = text.rstrip().rstrip(CLOSERS)
+    if not s.endswith((".", "。", "।", "۔")):
+        return True
+    cased = [w for w in s.split() if w[:1].isalpha() and w[:1].lower() != w[:1].upper()]
+    return bool(cased) and sum(w[0].isupper() for w in cased) >= TITLE_CASE_SHARE * len(cased)
+
+
 def drop_trailing_teaser(state: list[int], norm: Sequence[str], wc: Sequence[int], start: int) -> None:
     """A short "<label>: <headline>" line after the body followed by short lines only."""
     kept = [i for i in range(start + 1, len(state)) if state[i] == KEEP]
     for k, i in enumerate(kept):
-        if wc[i] <= TEASER_MAX_WORDS and _LABEL.match(norm[i]) and all(
+        m = _LABEL.match(norm[i])
+        if m is not None and wc[i] <= TEASER_MAX_WORDS and _headline_like(m.group(2)) and all(
                 wc[j] <= TAIL_MAX_WORDS and not ends_sentence_strict(norm[j]) for j in kept[k + 1:]):
             for j in kept[k:]:
                 state[j] = DROP

@@ -99,3 +99,8 @@ def test_a_long_capitalised_run_in_line_without_an_end_stays(rules: BoilerplateR
     cut = ("Primele discuții: Ministrul leton, care sosise mai devreme de la Bruxelles, a vorbit cu omologul "
            "său despre porturi, energie și despre o posibilă vizită la Lisabona în")
     assert cut in _clean(rules, *BODY, cut)
+
+
+def test_a_labelled_last_statement_stays(rules: BoilerplateRules) -> None:
+    last = "Context: Cei doi miniștri s-au mai întâlnit în 2029 la Lisabona."
+    assert last in _clean(rules, *BODY, last, "Etichete")
