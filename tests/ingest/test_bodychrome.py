@@ -104,3 +104,14 @@ def test_a_long_capitalised_run_in_line_without_an_end_stays(rules: BoilerplateR
 def test_a_labelled_last_statement_stays(rules: BoilerplateRules) -> None:
     last = "Context: Cei doi miniștri s-au mai întâlnit în 2029 la Lisabona."
     assert last in _clean(rules, *BODY, last, "Etichete")
+
+
+@pytest.mark.parametrize("caption", [
+    "Légende : Les deux ministres à leur arrivée à Riga, le 3 mars.",
+    "Bildunterschrift: Die Minister vor dem Schloss in Riga.",
+    "Didascalia: I due ministri a Riga, il 3 marzo.",
+    "Fotoğraf: İki bakan Riga'da görüşme öncesinde.",
+])
+def test_caption_labels_of_more_languages(rules: BoilerplateRules, caption: str) -> None:
+    out = _clean(rules, BODY[0], caption, BODY[1], BODY[2])
+    assert caption not in out and BODY[1] in out
