@@ -131,10 +131,11 @@ def line_kind(line: str, title: str | None, seen_title: bool, seen_body: bool,
         return "skip"
     if is_title(line, title) if title_line is None else title_line:
         return "headline"
-    terminal = bool(_TERMINAL.search(line)) or ends_sentence(line) or (
-        words >= UNPUNCTUATED_MIN_WORDS and _unpunctuated(line))
+    terminal = bool(_TERMINAL.search(line)) or ends_sentence(line)
     if not terminal and (line.count("|") >= 1 or _BULLET.match(line) or is_breadcrumb(line)):
         return "skip"
+    if not terminal and _unpunctuated(line):
+        return "body" if words >= UNPUNCTUATED_MIN_WORDS else "skip"
     if not terminal:
         if words > 40:
             return "body"

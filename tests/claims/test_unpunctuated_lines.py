@@ -38,3 +38,9 @@ def test_length_decides_for_thai(n: int) -> None:
     line = " ".join(["ประชุม"] * n)
     kind = line_kind(line, TITLE, seen_title=True, seen_body=False)
     assert (kind == "body") == (word_count(line) >= UNPUNCTUATED_MIN_WORDS)
+
+
+def test_thai_menus_and_date_lines_stay_furniture_after_the_body() -> None:
+    menu = "หน้าแรก | ข่าวการเมืองต่างประเทศ | เศรษฐกิจและการค้า | ติดต่อกองบรรณาธิการ"
+    assert line_kind(menu, TITLE, seen_title=True, seen_body=False) == "skip"
+    assert line_kind("วันพฤหัสบดีที่ 12 มีนาคม 2574", TITLE, seen_title=True, seen_body=True) == "skip"
