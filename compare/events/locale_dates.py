@@ -154,6 +154,25 @@ def matched_word(m: re.Match[str]) -> str:
     return next(groups[k] for k in ("w", "w2", "w3") if groups.get(k) is not None)
 
 
+# Arabic letters Persian and Urdu write in other shapes (kaf, yeh): a form in the one
+# spelling is also read in the other.
+_PERSIAN_LETTERS = str.maketrans({"ي": "ی", "ك": "ک"})
+
+
+def _mended_weekdays(weekdays: dict[str, int]) -> dict[str, int]:
+    """The locale's weekday forms, mended: a form written with a space is the weekday of
+    the same form written without it (the Persian data lists "دو شنبه", Monday, under
+    Saturday), and an Arabic-letter form is also read with Persian letters."""
+    out = dict(weekdays)
+    for word in weekdays:
+        joined = word.replace(" ", "")
+        if joined != word and joined in weekdays:
+            out[word] = weekdays[joined]
+    for word, n in list(out.items()):
+        out.setdefault(word.translate(_PERSIAN_LETTERS), n)
+    return out
+
+
 @lru_cache(maxsize=64)
 def locale_dates(language: str) -> LocaleDates | None:
     """The date words of ``language`` (an ISO 639-1 code), or None when dateparser has
@@ -167,7 +186,8 @@ def locale_dates(language: str) -> LocaleDates | None:
         return None
     months = {w.lower(): n for n, key in enumerate(_MONTH_KEYS, 1) for w in info.get(key, ())
               if isinstance(w, str) and not any(ch.isdigit() for ch in w) and len(w) >= MIN_MONTH_CHARS}
-    weekdays = {w: n for n, key in enumerate(_WEEKDAY_KEYS) for w in _full_forms(info.get(key), MIN_WORD_CHARS)}
+    weekdays = _mended_weekdays({w: n for n, key in enumerate(_WEEKDAY_KEYS)
+                                 for w in _full_forms(info.get(key), MIN_WORD_CHARS)})
     relative_data = info.get("relative-type") or {}
     relative = {w: offset for key, offset in _RELATIVE_KEYS.items()
                 for w in _full_forms(relative_data.get(key), MIN_RELATIVE_CHARS)}

@@ -98,3 +98,9 @@ def test_contact_words_in_more_languages() -> None:
         assert kind_of(find_cues(lower_same_length(text))) == "meeting", text
     # whole words where the language does not glue affixes on: "simulate" is no "simu"
     assert find_cues("they simulate it") == []
+
+
+def test_persian_weekdays_in_both_spellings() -> None:
+    assert _weekdays("روز دو شنبه", "fa") == [("دو شنبه", 0)]
+    assert _weekdays("روز یکشنبه", "fa") == [("یکشنبه", 6)]  # Persian kaf and yeh
+    assert _weekdays("روز شنبه", "fa") == [("روز شنبه", 5)]
