@@ -65,6 +65,8 @@ from compare.claims.lines import (
 )
 from compare.claims.quotes import has_quote, quote_regions, quoted_frame, split_quote_sentences
 from compare.core.models import Claim, Document
+from compare.events.cues import CONTACT, find_cues
+from compare.events.datephrases import lower_same_length, sentence_at
 
 MAX_TEXT_CHARS = 400_000
 MAX_CLAIMS = 5_000
@@ -375,6 +377,18 @@ def _units(doc: Document, rules: ClaimTypeRules) -> Iterator[tuple[_Piece, int]]
         para += 1
 
 
+def event_sentence(doc: Document) -> tuple[int, int] | None:
+    """The span of the sentence that dates the event (the date evidence found in the text)
+    when it also holds a contact word (call, talks, meeting...) of any language the cue
+    table knows: it states the event, as the English shapes of ``event_statements`` do."""
+    ev = doc.event_date_evidence
+    if ev is None or ev.start is None or not 0 <= ev.start < len(doc.text):
+        return None
+    a, b = sentence_at(doc.text, ev.start)
+    low = lower_same_length(doc.text[a:b])
+    return (a, b) if any(c.name in CONTACT for c in find_cues(low)) else None
+
+
 def extract_claims(doc: Document, rules: ClaimTypeRules) -> list[Claim]:
     """The atomic claims of ``doc`` in text order (pure).
 
@@ -390,6 +404,9 @@ def extract_claims(doc: Document, rules: ClaimTypeRules) -> list[Claim]:
     press = qualified_press_service(doc.text)
     speakers = Speakers()
     seen_event = {True: False, False: False}  # headline / body: first event statement found
+    # English event sentences have their shapes in event_statements; other languages the
+    # dated contact sentence (applied to English too it lowered devset and evalset alignment)
+    dated = event_sentence(doc) if doc.language not in ("en", "und") else None
     for piece, para in _units(doc, rules):
         if len(claims) >= MAX_CLAIMS:
             break
@@ -417,6 +434,9 @@ def extract_claims(doc: Document, rules: ClaimTypeRules) -> list[Claim]:
         event_statement = False
         if not seen_event[piece.headline] and not piece.quoted and rules.is_event_statement(body):
             event_statement = seen_event[piece.headline] = True
+        elif (dated is not None and not piece.headline and not piece.quoted
+              and piece.start < dated[1] and dated[0] < piece.end):
+            event_statement = True  # the dated contact sentence, in any language
         ctype = classify_detail(body, rules)
         kind = ctype.type
         if not ctype.matched and carry is not None and carry[0] == para:

@@ -37,6 +37,20 @@ _BULLET = re.compile(r"^\s*[*•·▪►–-]\s")
 # --------------------------------------------------------------------------- lines
 
 
+# Thai and Lao end a statement with a space or a line break, not a full stop: there a
+# paragraph of at least this many words (about one per four letters, textnorm.word_count)
+# is a sentence.  The boilerplate's prose_min_words (rules/boilerplate.yaml) for the same
+# reason: shorter lines are labels, bylines and date lines ("วันพฤหัสบดีที่ 5 ...", 9).
+UNPUNCTUATED_MIN_WORDS = 12
+_UNPUNCTUATED = re.compile(r"[\u0e00-\u0eff]")
+_ANY_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _unpunctuated(line: str) -> bool:
+    """True when most letters of ``line`` are of a script without sentence punctuation."""
+    return len(_UNPUNCTUATED.findall(line)) * 2 > len(_ANY_LETTER.findall(line))
+
+
 _NON_WORD = re.compile(r"\W+")
 _DIGIT = re.compile(r"\d")
 _LETTER_RUN = re.compile(r"[^\W\d_]{2,}")
@@ -120,6 +134,8 @@ def line_kind(line: str, title: str | None, seen_title: bool, seen_body: bool,
     terminal = bool(_TERMINAL.search(line)) or ends_sentence(line)
     if not terminal and (line.count("|") >= 1 or _BULLET.match(line) or is_breadcrumb(line)):
         return "skip"
+    if not terminal and _unpunctuated(line):
+        return "body" if words >= UNPUNCTUATED_MIN_WORDS else "skip"
     if not terminal:
         if words > 40:
             return "body"

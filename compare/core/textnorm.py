@@ -22,10 +22,35 @@ from compare.core.rulefiles import compile_pattern
 
 # Characters that are spaces in disguise: no-break, thin, figure, ideographic...
 ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\f\v"
-# Characters removed outright: zero-width spaces and joiners, soft hyphen, BOM.
-INVISIBLE = "\u200b\u200c\u200d\u2060\u00ad\ufeff"
+# Characters removed outright: zero-width space, word joiner, soft hyphen, BOM.
+INVISIBLE = "\u200b\u2060\u00ad\ufeff"
+# The zero-width non-joiner and joiner are spelling between two letters (Persian, Urdu
+# and Kurdish write "half-spaces" with ZWNJ inside words; Indic scripts choose conjunct
+# shapes with both), so they stay there; anywhere else (beside a space or punctuation,
+# at a line's ends) they are removed like the characters above.
+JOINERS = "\u200c\u200d"
 _SPACE_TABLE = {ord(c): " " for c in ODD_SPACES}
-_WORD = re.compile(r"\w+(?:['’\-]\w+)*", re.UNICODE)
+
+
+def _mark_class() -> str:
+    """A character class of the combining marks of the Basic Multilingual Plane (vowel
+    signs of Devanagari and the other Indic scripts, Arabic vowel points, accents)."""
+    ranges: list[tuple[int, int]] = []
+    for cp in range(0x300, 0x10000):
+        if unicodedata.category(chr(cp)) in ("Mn", "Mc", "Me"):
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1] = (ranges[-1][0], cp)
+            else:
+                ranges.append((cp, cp))
+    return "[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges) + "]"
+
+
+# Python's \w has no combining marks, so "करें" would be two words: they are taken out
+# before counting (they never stand between words).
+_MARK_CLASS = _mark_class()
+_MARKS = re.compile(_MARK_CLASS)
+# a joiner between two letters is inside a word (Persian "half-space"), like a hyphen
+_WORD = re.compile(r"\w+(?:['’\-\u200c\u200d]\w+)*", re.UNICODE)
 # Sentence-final punctuation of every script: Latin/Cyrillic/Greek, CJK full-width
 # (。！？；．), Arabic (؟ ۔ ؛), Devanagari/Bengali dandas (। ॥), Armenian (։),
 # Ethiopic (።), Myanmar (။), Tibetan (།), Khmer (។ ៕), Thai (ฯ).
@@ -52,15 +77,22 @@ def iter_lines(text: str) -> Iterator[tuple[int, str]]:
         start = end + 1
 
 
-_SPACE_RUN = re.compile("[ " + ODD_SPACES + INVISIBLE + "]+")
-_NEEDS_WORK = re.compile("[" + ODD_SPACES + INVISIBLE + "]|  |^ | $")
+_LETTER = "[\\w" + _MARK_CLASS[1:-1] + "]"
+# stray: not after a letter, or before a non-letter (except after a virama or other
+# mark: Malayalam writes a chillu letter at a word's end as consonant + virama + ZWJ)
+_STRAY_JOINER = ("(?<!" + _LETTER + ")[" + JOINERS + "]|[" + JOINERS + "](?!" + _LETTER + ")(?<!" + _MARK_CLASS
+                 + "[" + JOINERS + "])")
+_SPACE_RUN = re.compile("(?:[ " + ODD_SPACES + INVISIBLE + "]|" + _STRAY_JOINER + ")+")
+_NEEDS_WORK = re.compile("[" + ODD_SPACES + INVISIBLE + "]|" + _STRAY_JOINER + "|  |^ | $")
+_UNSEEN = INVISIBLE + JOINERS
 
 
 def normalise_line(line: str) -> tuple[str, list[tuple[int, int, int]]]:
     """Normalise the spaces of one line.
 
-    Odd spaces become a plain space, invisible characters go, runs of spaces
-    collapse to one and the line is stripped.  Returns the new line and its
+    Odd spaces become a plain space, invisible characters (and joiners that do not
+    stand between two letters) go, runs of spaces collapse to one and the line is
+    stripped.  Returns the new line and its
     pieces ``(clean_start, source_start, length)`` relative to the line.
     """
     if not _NEEDS_WORK.search(line):
@@ -74,7 +106,7 @@ def normalise_line(line: str) -> tuple[str, list[tuple[int, int, int]]]:
         if m.start() > pos:
             if out:
                 # one space stands for the whole run; copy it from the run's first space char
-                first_space = next((k for k in range(prev_start, prev_end) if line[k] not in INVISIBLE), None)
+                first_space = next((k for k in range(prev_start, prev_end) if line[k] not in _UNSEEN), None)
                 if first_space is not None:
                     out.append(" ")
                     pieces.append((clean, first_space, 1))
@@ -87,7 +119,7 @@ def normalise_line(line: str) -> tuple[str, list[tuple[int, int, int]]]:
         pos = m.end()
     if pos < len(line):
         if out:
-            first_space = next((k for k in range(prev_start, prev_end) if line[k] not in INVISIBLE), None)
+            first_space = next((k for k in range(prev_start, prev_end) if line[k] not in _UNSEEN), None)
             if first_space is not None:
                 out.append(" ")
                 pieces.append((clean, first_space, 1))
@@ -132,7 +164,7 @@ _SEA_CHARS = "\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u1950-\u19df"
 _SPACELESS = re.compile("[" + _CJK_CHARS + _SEA_CHARS + "]")
 _SPACED = "[^\\W" + _CJK_CHARS + _SEA_CHARS + "]"
 _TOKEN = re.compile("[" + _CJK_CHARS + "]{1,2}|[" + _SEA_CHARS + "]{1,4}|"
-                    + _SPACED + "+(?:['’\\-]" + _SPACED + "+)*")
+                    + _SPACED + "+(?:['’\\-\u200c\u200d]" + _SPACED + "+)*")
 
 
 def tokens(text: str) -> list[str]:
@@ -142,24 +174,6 @@ def tokens(text: str) -> list[str]:
     if text.isascii() or _SPACELESS.search(text) is None:
         return _WORD.findall(text)
     return _TOKEN.findall(text)
-
-
-def _mark_class() -> str:
-    """A character class of the combining marks of the Basic Multilingual Plane (vowel
-    signs of Devanagari and the other Indic scripts, Arabic vowel points, accents)."""
-    ranges: list[tuple[int, int]] = []
-    for cp in range(0x300, 0x10000):
-        if unicodedata.category(chr(cp)) in ("Mn", "Mc", "Me"):
-            if ranges and ranges[-1][1] == cp - 1:
-                ranges[-1] = (ranges[-1][0], cp)
-            else:
-                ranges.append((cp, cp))
-    return "[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges) + "]"
-
-
-# Python's \w has no combining marks, so "करें" would be two words: they are taken out
-# before counting (they never stand between words).
-_MARKS = re.compile(_mark_class())
 
 
 def word_count(text: str) -> int:

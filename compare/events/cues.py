@@ -63,6 +63,41 @@ CUE_WORDS: tuple[tuple[str, str], ...] = (
                 r"회담|회동|만났|정상회의|会談|会合|لقاء|التقى|اجتماع|قمة|"
                 r"मुलाकात|मुलाक़ात|बैठक|वार्ता|शिखर सम्मेलन|دیدار|ملاقات|נפגש|פגישה|συνάντηση|"  # hi, fa/ur, he, el
                 r"συναντήθηκ|พบปะ|หารือ|বৈঠক"),  # el, th, bn
+    # More of the same general vocabulary ("call", "video call", "talks", "visit", "summit",
+    # "agreed") for Czech, Hebrew, Persian, Romanian, Swedish, Greek, Swahili, Vietnamese,
+    # Dutch, Thai and Arabic; Hebrew and Persian nouns also in the construct / ezafe form
+    # ("שיחת" of "שיחה"), which is not a substring of the plain one.
+    ("call", r"telefonick|videohovor|hovoru|"  # cs
+             r"שיחת|שוחח|"  # he
+             r"تماس|گفت‌وگو|مکالمه|"  # fa
+             r"convorbir|"  # ro
+             r"videosamtal|"  # sv
+             r"επικοινων|τηλεδιάσκεψ|"  # el
+             r"mazungumzo|simu|"  # sw
+             r"videogesprek|videoverbinding|"  # nl
+             r"สนทนา|"  # th
+             r"محادثات|مباحثات"),  # ar
+    ("meeting", r"jednání|jednal|návštěv|setkání|summit|"  # cs (and ro, the loanword)
+                r"פגישת|ביקור|ביקר|פסגת|פסגה|"  # he
+                r"نشست|اجلاس|"  # fa
+                r"discuții|negocier|vizit|"  # ro
+                r"besök|överläggning|"  # sv
+                r"συνάντησ|σύνοδ|επίσκεψ|"  # el
+                r"mkutano|ziara|kikao|"  # sw
+                r"chuyến thăm|"  # vi
+                r"bijeenkomst|overleg|ontving|topontmoeting|"  # nl
+                r"ประชุม|เยือน|"  # th
+                r"زيارة"),  # ar
+    ("generic", r"dohodl|shodl|"  # cs
+                r"הסכימו|סיכמו|"  # he
+                r"توافق|"  # fa
+                r"convenit|discutat|"  # ro
+                r"överens|enades|"  # sv
+                r"συμφώνησ|"  # el
+                r"nhất trí|thống nhất|thảo luận|"  # vi
+                r"overeen|bespraken|besproken|"  # nl
+                r"เห็นพ้อง|เห็นชอบ|"  # th
+                r"اتفق"),  # ar
 )
 CUE_CLASS: dict[str, str] = {w: name for name, words in reversed(CUE_WORDS) for w in words.split("|")}
 # Stems (Russian, and the inflecting languages of CUE_WORDS) may be followed by more
@@ -75,7 +110,12 @@ STEMS = frozenset({"разговор", "телефон", "созвонил", "в
                    "razgovor", "beszél", "puhel", "keskustel", "розмов", "spotka", "setkal", "schůzk",
                    "întâlni", "sastan", "találkoz", "csúcs", "tapaa", "huippukokou", "зустр", "telefonic",
                    "möte", "møde", "szczyt", "τηλεφωνικ", "συνομιλ", "συναντήθηκ", "договорил", "домовил",
-                   "обговори", "uzgodni", "omówi"})
+                   "обговори", "uzgodni", "omówi",
+                   # the inflecting languages of the block above ("summitu", "besöket",
+                   # "συνάντησης", "gesprekken", "samtalen", "dohodli", "vizitei")
+                   "telefonick", "hovoru", "convorbir", "επικοινων", "τηλεδιάσκεψ", "jednal", "návštěv",
+                   "summit", "negocier", "vizit", "besök", "överläggning", "συνάντησ", "σύνοδ", "επίσκεψ",
+                   "dohodl", "shodl", "συμφώνησ", "gesprek", "samtal"})
 CONTACT = frozenset({"call", "meeting"})
 
 

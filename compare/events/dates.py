@@ -34,6 +34,7 @@ import attrs
 from attrs import frozen
 
 from compare.core.models import Document, EventKind, Evidence, PersonName
+from compare.core.textnorm import ends_sentence_strict, word_count
 from compare.events.calendar import (
     EventCalendar,
     calendar_match,
@@ -279,7 +280,19 @@ def is_stamp(text: str, low: str, m: Mention) -> bool:
     residual = STAMP_NOISE.sub(" ", text[a:m.start] + " " + text[m.end:b])
     if len(" ".join(residual.split())) <= MAX_STAMP_RESIDUAL and not find_cues(low, a, b):
         return True
-    return _is_dateline(text, m, a)
+    return _meta_fields(text[a:b]) or _is_dateline(text, m, a)
+
+
+# A meta line: fields split by "|" ("14 May 2031, 10:30 | Author: ... | 3 comments"), each
+# a few words and none a sentence; in any language, by its shape, however long the names.
+_FIELD_SPLIT = re.compile(r"\s+\|\s+")
+META_FIELD_MAX_WORDS = 8
+
+
+def _meta_fields(line: str) -> bool:
+    fields = _FIELD_SPLIT.split(line.strip())
+    return len(fields) >= 2 and all(
+        0 < word_count(f) <= META_FIELD_MAX_WORDS and not ends_sentence_strict(f) for f in fields)
 
 
 def _is_dateline(text: str, m: Mention, line_start: int) -> bool:

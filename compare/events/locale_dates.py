@@ -105,15 +105,72 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _words_pattern(words: list[str]) -> re.Pattern[str] | None:
-    """Whole words for alphabetic scripts; spaceless scripts have no word boundary."""
+# A weekday form may carry a short inflectional ending ("i tisdags", Swedish "last
+# Tuesday"; Finnish "tiistaina"): at most this many letters after a form of at least
+# INFLECTED_MIN_CHARS letters (shorter forms would take ordinary words: Romanian "luni"
+# is also "months", "lunile" "the months").
+MAX_ENDING_CHARS = 2
+INFLECTED_MIN_CHARS = 5
+# One-letter clitics written onto the next word in Hebrew ("ב" on, "ו" and, "ל" to,
+# "מ" from, "ה" the, "ש" that) and Arabic ("و" and, "ب" with/on, "ل" for, "ف" so).
+_HE_CLITICS = "בולמהש"
+_AR_CLITICS = "وبلف"
+
+
+def _clitics(word: str) -> str:
+    if any("\u0590" <= ch <= "\u05ff" for ch in word):
+        return _HE_CLITICS
+    if any("\u0600" <= ch <= "\u06ff" for ch in word):
+        return _AR_CLITICS
+    return ""
+
+
+def _words_pattern(words: list[str], inflected: bool = False) -> re.Pattern[str] | None:
+    """Whole words for alphabetic scripts; spaceless scripts have no word boundary.  The
+    word matched is the group ``w``.  ``inflected``: a long enough word may carry a short
+    ending, a Hebrew or Arabic one a one-letter clitic before it."""
     if not words:
         return None
     spaced = [w for w in words if not _spaceless(w)]
     spaceless = [w for w in words if _spaceless(w)]
-    parts = [rf"(?<![^\W\d_])(?:{_alternation(spaced)})(?![^\W\d_])"] if spaced else []
-    parts += [_alternation(spaceless)] if spaceless else []
+    parts = []
+    if spaced and inflected:
+        long = [w for w in spaced if len(w) >= INFLECTED_MIN_CHARS and w.isalpha() and not _clitics(w)]
+        rest = [w for w in spaced if w not in long]
+        prefixes = "".join(sorted({ch for w in rest for ch in _clitics(w)}))
+        before = f"(?<![^\\W\\d_])[{prefixes}]?" if prefixes else "(?<![^\\W\\d_])"
+        alts = [rf"(?P<w>{_alternation(long)})[^\W\d_]{{0,{MAX_ENDING_CHARS}}}"] if long else []
+        alts += [rf"(?P<w2>{_alternation(rest)})"] if rest else []
+        parts.append(rf"{before}(?:{'|'.join(alts)})(?![^\W\d_])")
+    elif spaced:
+        parts.append(rf"(?<![^\W\d_])(?P<w>{_alternation(spaced)})(?![^\W\d_])")
+    parts += [rf"(?P<w3>{_alternation(spaceless)})"] if spaceless else []
     return re.compile("|".join(parts))
+
+
+def matched_word(m: re.Match[str]) -> str:
+    """The list word a :func:`_words_pattern` match stands for (without clitic or ending)."""
+    groups = m.groupdict()
+    return next(groups[k] for k in ("w", "w2", "w3") if groups.get(k) is not None)
+
+
+# Arabic letters Persian and Urdu write in other shapes (kaf, yeh): a form in the one
+# spelling is also read in the other.
+_PERSIAN_LETTERS = str.maketrans({"ي": "ی", "ك": "ک"})
+
+
+def _mended_weekdays(weekdays: dict[str, int]) -> dict[str, int]:
+    """The locale's weekday forms, mended: a form written with a space is the weekday of
+    the same form written without it (the Persian data lists "دو شنبه", Monday, under
+    Saturday), and an Arabic-letter form is also read with Persian letters."""
+    out = dict(weekdays)
+    for word in weekdays:
+        joined = word.replace(" ", "")
+        if joined != word and joined in weekdays:
+            out[word] = weekdays[joined]
+    for word, n in list(out.items()):
+        out.setdefault(word.translate(_PERSIAN_LETTERS), n)
+    return out
 
 
 @lru_cache(maxsize=64)
@@ -129,7 +186,8 @@ def locale_dates(language: str) -> LocaleDates | None:
         return None
     months = {w.lower(): n for n, key in enumerate(_MONTH_KEYS, 1) for w in info.get(key, ())
               if isinstance(w, str) and not any(ch.isdigit() for ch in w) and len(w) >= MIN_MONTH_CHARS}
-    weekdays = {w: n for n, key in enumerate(_WEEKDAY_KEYS) for w in _full_forms(info.get(key), MIN_WORD_CHARS)}
+    weekdays = _mended_weekdays({w: n for n, key in enumerate(_WEEKDAY_KEYS)
+                                 for w in _full_forms(info.get(key), MIN_WORD_CHARS)})
     relative_data = info.get("relative-type") or {}
     relative = {w: offset for key, offset in _RELATIVE_KEYS.items()
                 for w in _full_forms(relative_data.get(key), MIN_RELATIVE_CHARS)}
@@ -149,7 +207,7 @@ def locale_dates(language: str) -> LocaleDates | None:
         day_month = (re.compile(rf"(?<![\w.]){day}{link}{mon}(?![^\W\d_])(?:{link}{year})?"),)
         if month_first:
             day_month += (re.compile(rf"(?:{year}\.?[ \t]+)?(?<![^\W\d_]){mon}[ \t]+{day}(?!\d)"),)
-    weekday = _words_pattern(list(weekdays))
+    weekday = _words_pattern(list(weekdays), inflected=True)
     relative_word = _words_pattern(list(relative))
     return LocaleDates(months=months, weekdays=weekdays, relative=relative, day_month=day_month,
                        weekday=weekday, relative_word=relative_word, day_first=not month_first)
@@ -179,7 +237,7 @@ def locale_matches(text: str, low: str, language: str, add: Add) -> None:
                      int(m["day"]))
     if table.weekday is not None:
         for m in table.weekday.finditer(low):
-            wd = table.weekdays[m.group(0)]
+            wd = table.weekdays[matched_word(m)]
             num = _BRACKETED_DATE.match(low, m.end()) if table.day_first else None
             if num is not None:  # "Senin (14/9)": the weekday and its date in brackets
                 day, mon = int(num["day"]), int(num["mon"])
@@ -190,4 +248,4 @@ def locale_matches(text: str, low: str, language: str, add: Add) -> None:
             add(m.start(), m.end(), "weekday", weekday=wd, modifier=None)
     if table.relative_word is not None:
         for m in table.relative_word.finditer(low):
-            add(m.start(), m.end(), "relative", offset=table.relative[m.group(0)])
+            add(m.start(), m.end(), "relative", offset=table.relative[matched_word(m)])

@@ -31,6 +31,7 @@ from compare.core.models import Segment
 from compare.core.rulefiles import RuleFile, compile_pattern
 from compare.core.textnorm import (
     INVISIBLE,
+    JOINERS,
     ODD_SPACES,
     LinePatterns,
     ends_sentence,
@@ -41,6 +42,12 @@ from compare.core.textnorm import (
     strip_bullet,
     word_count,
 )
+from compare.ingest.bodychrome import (
+    drop_after_share_bar,
+    drop_captions,
+    drop_related_by_dates,
+    drop_trailing_teaser,
+)
 
 MAX_CLEAN_CHARS = 4_000_000
 PROTECT_MAX_WORDS = 20
@@ -49,7 +56,7 @@ HEADING_MAX_WORDS = 8
 SECTIONS = ("drop_lines", "protect_lines", "list_headings", "tail_markers")
 _NAV_SPLIT = re.compile(r"\s*\|\s*|\s+[•·]\s+")
 _GAP_SPLIT = re.compile(r"\s{2,}")
-_ODD_OR_INVISIBLE = re.compile("[" + ODD_SPACES + INVISIBLE + "]")
+_ODD_OR_INVISIBLE = re.compile("[" + ODD_SPACES + INVISIBLE + JOINERS + "]")
 GAP_NAV_MIN_ITEMS = 4
 _KEEP, _DROP, _BLANK = 0, 1, 2
 # A line ending with one of these is a statement (a body sentence), not a headline.
@@ -291,6 +298,13 @@ def clean_text_lines(text: str, rules: BoilerplateRules) -> tuple[str, tuple[Seg
                        and ends_sentence_strict(norm[i])), n)
     _drop_headline_lists(state, norm, wc, protected, body_start, heading_hits)
     _drop_bulleted_headlines(state, norm, wc, body_start)
+    # 8c. chrome of any language by its shape (compare/ingest/bodychrome.py): related lists
+    #     of dated headlines, what follows a share bar, captions, a trailing teaser
+    first_prose = next((i for i in range(n) if state[i] == _KEEP and wc[i] >= h.prose_min_words), n)
+    drop_related_by_dates(state, norm, wc, first_prose)
+    drop_after_share_bar(state, norm, wc, first_prose)
+    drop_captions(state, norm, wc, first_prose)
+    drop_trailing_teaser(state, norm, wc, first_prose)
     # 9. what trails the last body line when it is only short lines of labels (footer
     #    links, share buttons); a short cut sentence stays (it tells the text is cut)
     _drop_trailing_chrome(state, norm, wc, protected, h)

@@ -91,6 +91,8 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "lt": _set("ir į yra kad su iš bet tai o ne jo kaip buvo apie už nuo"),
     "lv": _set("un ir ar uz no par kā ka bet arī tas vai lai pie bija"),
     "et": _set("ja on ei et see oli ka kui mis aga nii või oma tema"),
+    "sw": _set("na ya wa za kwa la katika kuwa ni cha vya hiyo hii huo hao pia kutoka wake yake yao "
+                    "ambao ambapo kama lakini au hadi baada"),
 }
 FUNCTION_WORDS: frozenset[str] = frozenset().union(*_FUNCTION_WORDS.values())
 # Letters that only some Latin-script languages use: a small bonus per occurrence.
