@@ -22,16 +22,13 @@ which can be a day off in the years whose new year falls on 20 March.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from functools import lru_cache
 
 from convertdate import persian
 
-from compare.events.datephrases import valid_date
-from compare.events.locale_dates import locale_dates
+from compare.events.locale_dates import Add, add_date, alternation, locale_dates
 
 __all__ = ["BUDDHIST_ERA_LANGUAGES", "SOLAR_HIJRI_LANGUAGES", "calendar_matches"]
-
-Add = Callable[..., None]
 
 BUDDHIST_ERA_OFFSET = 543
 # Languages whose pages give years in the Buddhist era.
@@ -58,15 +55,10 @@ SH_YEARS = (1300, 1499)
 # A year whose Farvardin 1 is 21 March: a day and month without a year are converted in it.
 _SH_NOMINAL_YEAR = 1402
 
-_LETTER_BEFORE = r"(?<![^\W\d_])"
 _LETTER_AFTER = r"(?![^\W\d_])"
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_SH_MONTH_NAMES = _alternation(list(SOLAR_HIJRI_MONTHS))
+_SH_MONTH_NAMES = alternation(list(SOLAR_HIJRI_MONTHS))
 _SH_DAY_MONTH = re.compile(
     rf"(?<!\d)(?P<day>\d{{1,2}})(?:\s*ام)?\s+(?P<mon>{_SH_MONTH_NAMES}){_LETTER_AFTER}"
     rf"(?:\s*(?:ماه\s*)?(?:سال\s*)?(?P<year>\d{{4}})(?!\d))?")
@@ -83,15 +75,6 @@ def _era_year(era: str, digits: str) -> int:
     return _JAPANESE_ERAS.get(era, MINGUO_OFFSET) + number
 
 
-def _add_day_month(add: Add, start: int, end: int, year: int | None, month: int, day: int) -> None:
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return
-    if year is None:
-        add(start, end, "daymonth", day=day, month=month, year=None)
-    elif valid_date(year, month, day) is not None:
-        add(start, end, "full", day=day, month=month, year=year)
-
-
 def _buddhist_year(digits: str | None) -> int | None:
     """A Buddhist-era year as a Gregorian one ("2569" and "69" are 2026), else None."""
     if not digits:
@@ -102,19 +85,29 @@ def _buddhist_year(digits: str | None) -> int | None:
     return year - BUDDHIST_ERA_OFFSET if BE_YEARS[0] <= year <= BE_YEARS[1] else None
 
 
-def _buddhist_matches(low: str, language: str, add: Add) -> None:
+@lru_cache(maxsize=8)
+def _buddhist_pattern(language: str) -> tuple[re.Pattern[str], dict[str, int]] | None:
+    """A day, a month name of ``language`` and a Buddhist-era year, with the month numbers."""
     table = locale_dates(language)
     months = dict(_THAI_ABBREVIATIONS) if language == "th" else {}
     if table is not None:
         months.update(table.months)
     if not months:
-        return
-    pattern = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?P<mon>{_alternation(list(months))})"
+        return None
+    pattern = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})\s*(?P<mon>{alternation(list(months))})"
                          rf"(?:\s*{_THAI_ERA_MARK}(?P<year>\d{{4}}|\d{{2}})(?!\d))?")
+    return pattern, months
+
+
+def _buddhist_matches(low: str, language: str, add: Add) -> None:
+    found = _buddhist_pattern(language)
+    if found is None:
+        return
+    pattern, months = found
     for m in pattern.finditer(low):
         year = _buddhist_year(m["year"])
         end = m.end() if year is not None else m.end("mon")
-        _add_day_month(add, m.start(), end, year, months[m["mon"]], int(m["day"]))
+        add_date(add, m.start(), end, year, months[m["mon"]], int(m["day"]))
 
 
 def solar_hijri_to_gregorian(year: int | None, month: int, day: int) -> tuple[int | None, int, int] | None:
@@ -136,18 +129,18 @@ def _solar_hijri_matches(text: str, add: Add) -> None:
         converted = solar_hijri_to_gregorian(year, SOLAR_HIJRI_MONTHS[m["mon"]], int(m["day"]))
         if converted is not None:
             end = m.end() if year is not None else m.end("mon")
-            _add_day_month(add, m.start(), end, *converted)
+            add_date(add, m.start(), end, *converted)
     for m in _SH_NUMERIC.finditer(text):
         converted = solar_hijri_to_gregorian(int(m["year"]), int(m["mon"]), int(m["day"]))
         if converted is not None:
-            _add_day_month(add, m.start(), m.end(), *converted)
+            add_date(add, m.start(), m.end(), *converted)
 
 
 def _era_matches(text: str, add: Add) -> None:
     for m in _ERA_DATE.finditer(text):
         year = _era_year(m["era"], m["year"])
         if m["mon"]:
-            _add_day_month(add, m.start(), m.end(), year, int(m["mon"]), int(m["day"]))
+            add_date(add, m.start(), m.end(), year, int(m["mon"]), int(m["day"]))
 
 
 def calendar_matches(text: str, low: str, language: str, add: Add) -> None:

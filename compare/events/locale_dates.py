@@ -33,7 +33,7 @@ import attrs
 
 from compare.events.datephrases import valid_date
 
-__all__ = ["LocaleDates", "add_date", "locale_dates", "locale_matches"]
+__all__ = ["Add", "LocaleDates", "add_date", "alternation", "locale_dates", "locale_matches"]
 
 _MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december")
@@ -101,7 +101,7 @@ def _full_forms(forms: object, letters: int) -> list[str]:
     return [w for w in words if not any(o != w and o.startswith(w) for o in words)]
 
 
-def _alternation(words: list[str]) -> str:
+def alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -139,12 +139,12 @@ def _words_pattern(words: list[str], inflected: bool = False) -> re.Pattern[str]
         rest = [w for w in spaced if w not in long]
         prefixes = "".join(sorted({ch for w in rest for ch in _clitics(w)}))
         before = f"(?<![^\\W\\d_])[{prefixes}]?" if prefixes else "(?<![^\\W\\d_])"
-        alts = [rf"(?P<w>{_alternation(long)})[^\W\d_]{{0,{MAX_ENDING_CHARS}}}"] if long else []
-        alts += [rf"(?P<w2>{_alternation(rest)})"] if rest else []
+        alts = [rf"(?P<w>{alternation(long)})[^\W\d_]{{0,{MAX_ENDING_CHARS}}}"] if long else []
+        alts += [rf"(?P<w2>{alternation(rest)})"] if rest else []
         parts.append(rf"{before}(?:{'|'.join(alts)})(?![^\W\d_])")
     elif spaced:
-        parts.append(rf"(?<![^\W\d_])(?P<w>{_alternation(spaced)})(?![^\W\d_])")
-    parts += [rf"(?P<w3>{_alternation(spaceless)})"] if spaceless else []
+        parts.append(rf"(?<![^\W\d_])(?P<w>{alternation(spaced)})(?![^\W\d_])")
+    parts += [rf"(?P<w3>{alternation(spaceless)})"] if spaceless else []
     return re.compile("|".join(parts))
 
 
@@ -200,8 +200,8 @@ def locale_dates(language: str) -> LocaleDates | None:
     month_first = order.index("M") < order.index("D")
     day_month: tuple[re.Pattern[str], ...] = ()
     if months:
-        link = rf"(?:\.|,)?[ \t]+(?:(?:{_alternation(connectors)})[ \t]+)?" if connectors else r"(?:\.|,)?[ \t]+"
-        mon = rf"(?P<mon>{_alternation(list(months))})\.?"
+        link = rf"(?:\.|,)?[ \t]+(?:(?:{alternation(connectors)})[ \t]+)?" if connectors else r"(?:\.|,)?[ \t]+"
+        mon = rf"(?P<mon>{alternation(list(months))})\.?"
         day = r"(?P<day>\d{1,2})\.?"
         year = r"(?P<year>(?:19|20)\d{2})(?!\d)"
         day_month = (re.compile(rf"(?<![\w.]){day}{link}{mon}(?![^\W\d_])(?:{link}{year})?"),)
