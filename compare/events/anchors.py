@@ -30,6 +30,7 @@ from functools import lru_cache
 import attrs
 
 from compare.core.models import Document
+from compare.events.datephrases import sentence_at
 from compare.events.identity import is_abjad, read_word, same_word, surname_key, weak_skeleton
 from compare.events.participants import parse_participant
 
@@ -143,10 +144,8 @@ def _focus(doc: Document, offset: int) -> tuple[int, int]:
     ev = doc.event_date_evidence
     if ev is None or ev.start is None or not doc.text:
         return 0, 0
-    text = doc.text
-    a = max(text.rfind("\n", 0, ev.start), text.rfind(". ", 0, ev.start)) + 1
-    ends = [k for k in (text.find("\n", ev.start), text.find(". ", ev.start)) if k >= 0]
-    return a + offset, (min(ends) if ends else len(text)) + offset
+    start, end = sentence_at(doc.text, ev.start)
+    return start + offset, end + offset
 
 
 def _found(doc: Document, known: Sequence[_Known]) -> list[str]:
