@@ -80,6 +80,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fitting import (
     FAMILIES,
+    FOLD_SEED,
     L2_GRID,
     MIN_CUT_FLAGS,
     TARGET_PRECISION,
@@ -95,6 +96,9 @@ from fitting import (
 
 ROOT = Path(__file__).resolve().parent.parent
 MICRO_BUCKETS = frozenset(FLAG_BUCKETS)
+# Draws of the grouped folds averaged for the out-of-fold figures that choose the
+# L2 strength, the Platt step and the default cut (see fitting.out_of_fold).
+REPEATS = 10
 # The features of the confidence model, per flag family (omission ``om``,
 # possibly_truncated ``pt``, pair ``pr``, addition ``ad``; each family's
 # indicator is its intercept, one per set, see :func:`fit_logistic`).  A
@@ -273,6 +277,11 @@ def main(argv: list[str] | None = None) -> int:
                          "group is its document), a document, or an event (realdev has "
                          "two claim-gold events: one of them is then left to a model of "
                          "the other and the hand-written devset)")
+    ap.add_argument("--repeats", type=int, default=REPEATS,
+                    help="draws of the grouped folds whose out-of-fold logits are averaged "
+                         f"(default {REPEATS}; 1 = one draw, as before 2026-12-07 evening)")
+    ap.add_argument("--fold-seed", type=int, default=FOLD_SEED,
+                    help="seed of the first draw of folds (the others take the next seeds)")
     args = ap.parse_args(argv)
     if not golds_present(args.realdev, args.devset):
         return 1
@@ -300,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
         labels += y
         groups += g
         print(f"scope data {s.name}: {len(y)} claims, {sum(y)} about the event")
-    l2, oof = choose_l2(rows, labels, groups, "scope")
+    l2, oof = choose_l2(rows, labels, groups, "scope", repeats=args.repeats, seed=args.fold_seed)
     scope = fit_logistic(rows, labels, l2)
     if args.keep_gates:
         # the shipped scope model and threshold (the gates below are re-swept with it)
@@ -408,9 +417,9 @@ def main(argv: list[str] | None = None) -> int:
             cset.append(s.name)
         print(f"confidence data {s.name}: {len(judged)} flags, {sum(j.correct for j in judged)} right")
     strata = [stratum(n, r) for n, r in zip(cset, crow, strict=True)]
-    l2, _ = choose_l2(crow, cy, cg, "confidence", strata)
+    l2, _ = choose_l2(crow, cy, cg, "confidence", strata, repeats=args.repeats, seed=args.fold_seed)
     pooled = fit_logistic(crow, cy, l2, strata)
-    oof_logit = out_of_fold(crow, cy, cg, l2, logits=True, strata=strata)
+    oof_logit = out_of_fold(crow, cy, cg, l2, logits=True, strata=strata, repeats=args.repeats, seed=args.fold_seed)
     # Platt step on the out-of-fold logits of realdev: the pooled model ranks the
     # flags, the rescaling maps its logits to the precision observed on the real
     # pages (the hand-written devset is far cleaner) and shrinks what in-sample
@@ -424,7 +433,7 @@ def main(argv: list[str] | None = None) -> int:
     oof = np.array([platt.predict({"logit": float(z)}) for z in oof_logit])
     inside = [conf.predict(r) for r in crow]
     # how well the flags are ranked (AUC) out of fold by document and by event
-    ev_logit = out_of_fold(crow, cy, cev, l2, logits=True, strata=strata)
+    ev_logit = out_of_fold(crow, cy, cev, l2, logits=True, strata=strata, repeats=args.repeats, seed=args.fold_seed)
     for name in ("realdev", "devset"):
         idx = [i for i, n in enumerate(cset) if n == name]
         print(f"ranking of {name}'s flags (AUC): in-sample {auc([inside[i] for i in idx], [cy[i] for i in idx]):.3f}, "
@@ -486,7 +495,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{sc.details['flag_confidence']['omissions_on_truncated_pairs']}")
     if args.write:
         write_model(model, sweep, scope_sweep, elsewhere_sweep, unrelayed_sweep,
-                    ROOT / "rules" / "flag_model.yaml", l2, args.folds)
+                    ROOT / "rules" / "flag_model.yaml", l2, args.folds, args.repeats)
     print(f"done in {time.perf_counter() - t0:.1f} s")
     return 0
 
@@ -499,7 +508,7 @@ def kept_sweep(text: str, key: str) -> list[str]:
 
 def write_model(model: FlagModel, sweep: Sequence[str], scope_sweep: Sequence[str],
                 elsewhere_sweep: Sequence[str], unrelayed_sweep: Sequence[str], path: Path,
-                l2: float, folds: str) -> None:
+                l2: float, folds: str, repeats: int) -> None:
     assert model.scope is not None and model.confidence is not None
     head = [
         "# Fitted flag models (compare/align/flagmodel.py). Written by",
@@ -533,8 +542,9 @@ def write_model(model: FlagModel, sweep: Sequence[str], scope_sweep: Sequence[st
         "#",
         f"# L2 strength {l2:g}: the lowest out-of-fold Brier score of "
         f"({', '.join(f'{x:g}' for x in L2_GRID)}), 5 folds",
-        f"# by {folds}; the confidence logits are then Platt-rescaled on realdev's out-of-fold",
-        "# logits. Features: benchmarks/fit_flags.py CONFIDENCE_FEATURES.",
+        f"# by {folds} drawn {repeats} times (out-of-fold logits averaged); the confidence",
+        "# logits are then Platt-rescaled on realdev's out-of-fold logits.",
+        "# Features: benchmarks/fit_flags.py CONFIDENCE_FEATURES.",
     ]
     body: dict[str, object] = {
         "default_cut": model.default_cut,
