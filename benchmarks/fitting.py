@@ -115,9 +115,8 @@ def out_of_fold(rows: Sequence[Mapping[str, float]], y: Sequence[int], groups: S
     With ``repeats`` > 1 the grouped folds are drawn ``repeats`` times (seeds
     ``seed``, ``seed + 1``, ...) and each row gets the mean of its out-of-fold
     logits (the probability of that mean): one draw of five folds over two
-    claim-gold events decides which flags share a fold, and on 2026-12-07 the
-    cut chosen from one draw moved by up to 0.07 between seeds
-    (benchmarks/fit_flags.py --repeats 1 --fold-seed K prints it)."""
+    claim-gold events decides which flags share a fold, and the cut chosen
+    from one draw moved between seeds (fit_flags.REPEATS has the sweep)."""
     keys = sorted(set(groups))
     total = np.zeros(len(rows))
     for r in range(repeats):
