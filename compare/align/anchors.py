@@ -32,6 +32,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
+import attrs
 import numpy as np
 from scipy.sparse import csr_matrix
 
@@ -156,36 +157,56 @@ def anchor_sets(texts: Sequence[str]) -> list[frozenset[str]]:
     return [frozenset(keys | {f"w:{k}" for w in names for k in keys_of[w]}) for keys, names in raw]
 
 
-def anchor_matrix(texts: Sequence[str], rows: Sequence[int] | None = None) -> np.ndarray:
-    """Weighted anchor overlap 0..1 of the claims ``rows`` (default all) with every
-    claim of ``texts``: the weight of the anchors two claims share over the
-    geometric mean of their two weights (a cosine of binary anchor vectors),
-    each anchor weighing ``log(n / df)`` (n claims, df of them carry it: an
-    anchor in every claim weighs 0)."""
+@attrs.frozen
+class AnchorIndex:
+    """The anchors of one event's claims as sparse rows: each claim's anchors
+    weighted (``weighted``) and as 0/1 (``binary``), and each claim's total
+    weight."""
+
+    weighted: csr_matrix
+    binary: csr_matrix
+    total: np.ndarray
+
+
+def anchor_index(texts: Sequence[str]) -> AnchorIndex:
+    """The :class:`AnchorIndex` of ``texts``: each anchor weighs ``log(n / df)``
+    (n claims, df of them carry it: an anchor in every claim weighs 0, one in a
+    single claim the most)."""
     sets = anchor_sets(texts)
     n = len(sets)
-    pick = list(range(n)) if rows is None else list(rows)
-    if n < 2:
-        return np.zeros((len(pick), n), dtype=np.float32)
     df: dict[str, int] = {}
     for s in sets:
         for k in s:
             df[k] = df.get(k, 0) + 1
-    vocab = {k: i for i, k in enumerate(sorted(k for k, d in df.items() if d < n))}
-    if not vocab:
-        return np.zeros((len(pick), n), dtype=np.float32)
-    weight = np.array([math.log(n / df[k]) for k in sorted(vocab)], dtype=np.float32)
+    keys = sorted(k for k, d in df.items() if d < n)
+    vocab = {k: i for i, k in enumerate(keys)}
+    weight = np.array([math.log(n / df[k]) for k in keys], dtype=np.float32)
     r = [i for i, s in enumerate(sets) for k in s if k in vocab]
     c = [vocab[k] for s in sets for k in s if k in vocab]
-    binary = csr_matrix((np.ones(len(r), dtype=np.float32), (r, c)), shape=(n, len(vocab)))
-    weighted = binary.multiply(weight[None, :]).tocsr()
-    shared = np.asarray((weighted[pick] @ binary.T).toarray(), dtype=np.float32)
-    total = np.asarray(weighted.sum(axis=1)).ravel().astype(np.float32)
+    binary = csr_matrix((np.ones(len(r), dtype=np.float32), (r, c)), shape=(n, max(len(vocab), 1)))
+    weighted = csr_matrix(binary.multiply(np.pad(weight, (0, max(1 - len(weight), 0)))[None, :]))
+    total = np.asarray(weighted.sum(axis=1), dtype=np.float32).ravel()
+    return AnchorIndex(weighted, binary, total)
+
+
+def overlap(index: AnchorIndex, rows: Sequence[int]) -> np.ndarray:
+    """Weighted anchor overlap 0..1 of the claims ``rows`` with every claim of the
+    index: the weight of the anchors two claims share over the geometric mean of
+    their two weights (a cosine of binary anchor vectors)."""
+    pick = list(rows)
+    shared = np.asarray((index.weighted[pick] @ index.binary.T).toarray(), dtype=np.float32)
     # The geometric mean of the two weights: two claims that share every anchor
     # score 1, a short claim whose one anchor a long claim also names scores
     # little (by the smaller weight alone, "Iran ... Tanzania" tied any claim
     # naming both countries to it).
-    least = np.sqrt(total[pick][:, None] * total[None, :])
+    least = np.sqrt(index.total[pick][:, None] * index.total[None, :])
     with np.errstate(divide="ignore", invalid="ignore"):
-        out = np.where(least > 0, shared / least, 0.0)
-    return np.asarray(out, dtype=np.float32)
+        out = np.where(least > 0, shared / np.where(least > 0, least, 1.0), 0.0)
+    return np.asarray(np.minimum(out, 1.0), dtype=np.float32)
+
+
+def anchor_matrix(texts: Sequence[str], rows: Sequence[int] | None = None) -> np.ndarray:
+    """:func:`overlap` of the claims ``rows`` (default all) of ``texts`` with every
+    claim of ``texts`` (one event's claims: the weights are taken over them)."""
+    pick = range(len(texts)) if rows is None else rows
+    return overlap(anchor_index(texts), pick)

@@ -110,7 +110,8 @@ class MatchingConfig:
     # Two claims in different known languages, one of them outside the
     # embedding model's languages (compare/align/anchors.py, covers): their
     # similarity also gains this times the weighted share of anchors they
-    # share (numbers, years, acronyms, names in any script; 0: off).
+    # share (numbers, years, acronyms, names in any script; 0: off).  Applies
+    # where ``align_cross_language_bonus`` > 0 (the pairs scored by cosine).
     align_anchor_weight: float = 0.0
     # The similarity of a topic part of a list claim (``align_list_items``) is
     # multiplied by this: a part is a reading of the claim, not its text, and

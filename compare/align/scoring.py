@@ -27,7 +27,7 @@ import numpy as np
 from rapidfuzz import process
 from scipy.sparse import csr_matrix
 
-from compare.align.anchors import anchor_matrix, covers
+from compare.align.anchors import anchor_index, covers, overlap
 from compare.align.lexicon import Lexicon
 from compare.align.matching import SCORERS, MatchingConfig
 from compare.align.normalize import NormText
@@ -449,6 +449,7 @@ def similarity_edges(texts: Sequence[str], lexical: Sequence[str], config: Match
         ids = {k: i for i, k in enumerate(sorted(set(groups)))}
         codes = np.array([ids[k] if k != "und" else -1 for k in groups])
     uncovered = _uncovered(groups, config) if emb is not None else None
+    anchors = anchor_index(texts) if uncovered is not None else None
     rows: list[np.ndarray] = []
     cols: list[np.ndarray] = []
     sims: list[np.ndarray] = []
@@ -464,15 +465,15 @@ def similarity_edges(texts: Sequence[str], lexical: Sequence[str], config: Match
             a, b = codes[start:stop, None], codes[None, start:]
             cross = (a != b) & (a >= 0) & (b >= 0)
             lifted = np.clip(cos, 0.0, 1.0) + config.align_cross_language_bonus
-            if uncovered is not None:
+            if uncovered is not None and anchors is not None:
                 # A language the model was not trained on: its cosine barely
                 # tells a translation from another claim of the event, so the
                 # anchors both claims share (numbers, acronyms, names) add to it.
                 beyond = uncovered[start:stop, None] | uncovered[None, start:]
                 if (cross & beyond).any():
-                    lifted = lifted + np.where(beyond, config.align_anchor_weight
-                                               * anchor_matrix(texts, range(start, stop))[:, start:],
-                                               0.0)
+                    lifted = lifted + np.where(
+                        beyond, config.align_anchor_weight
+                        * overlap(anchors, range(start, stop))[:, start:], 0.0)
             s = np.where(cross, np.minimum(1.0, lifted), s)
         r, c = np.nonzero(np.triu(s >= floor, k=1))
         rows.append(r + start)
