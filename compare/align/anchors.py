@@ -210,3 +210,10 @@ def anchor_matrix(texts: Sequence[str], rows: Sequence[int] | None = None) -> np
     claim of ``texts`` (one event's claims: the weights are taken over them)."""
     pick = range(len(texts)) if rows is None else rows
     return overlap(anchor_index(texts), pick)
+
+
+def pair_overlap(index: AnchorIndex, rows: Sequence[int], cols: Sequence[int]) -> np.ndarray:
+    """:func:`overlap` of the claims ``rows`` with the claims ``cols`` of the index."""
+    if not len(rows) or not len(cols):
+        return np.zeros((len(rows), len(cols)), dtype=np.float32)
+    return np.asarray(overlap(index, rows)[:, list(cols)], dtype=np.float32)

@@ -159,3 +159,25 @@ def test_anchors_leave_the_models_languages_alone() -> None:
         for w in (0.0, 1.0)
     ]
     assert out[0] == out[1]
+
+
+def _pivot(weight: float) -> set[frozenset[str]]:
+    event, docs, claims = make(
+        [("en", "primary", ENGLISH), ("vi", "outlet", VIETNAMESE), ("el", "outlet", GREEK)], reference="en"
+    )
+    docs = [attrs.evolve(d, language=d.id) for d in docs]
+    cfg = attrs.evolve(config(), align_method="pivot", align_anchor_weight=weight)
+    _, groups = align_event(event, docs, claims, cfg, lexicon())
+    return _pairs(groups)
+
+
+@needs_model
+def test_anchors_lift_the_pivots_pairs_across_uncovered_languages() -> None:
+    true = {
+        frozenset((f"{a}:c{k}", f"{b}:c{k}"))
+        for k in range(1, 6)
+        for a, b in (("en", "vi"), ("en", "el"), ("vi", "el"))
+    }
+    before, after = _pivot(0.0), _pivot(config().align_anchor_weight)
+    assert len(after & true) >= len(before & true) + 3  # the cosine alone pairs almost none
+    assert not after - true
