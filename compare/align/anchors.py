@@ -56,7 +56,6 @@ def covers(model: str, language: str) -> bool:
 
 
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f\u2009' ]\d+)*")
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 _CASED = frozenset({"LATIN", "GREEK", "CYRILLIC", "ARMENIAN", "GEORGIAN"})
 MIN_NAME_LETTERS = 3
 
@@ -78,6 +77,26 @@ def number_key(raw: str) -> str:
     return f"n:{sig or '0'}"
 
 
+def words(text: str) -> list[str]:
+    """The words of ``text``: runs of letters and the combining marks that follow
+    them (Devanagari and Thai vowel signs, Hebrew and Arabic points are marks,
+    which ``re``'s word class leaves out, cutting "मर्कोसुर" in pieces), an
+    apostrophe or hyphen inside a word kept ("El-Sayed")."""
+    out: list[str] = []
+    cur: list[str] = []
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if cat[0] == "L" or (cat[0] == "M" and cur) or (ch in "'\u2019-" and cur):
+            cur.append(ch)
+            continue
+        if cur:
+            out.append("".join(cur).rstrip("'\u2019-"))
+            cur = []
+    if cur:
+        out.append("".join(cur).rstrip("'\u2019-"))
+    return [w for w in out if w]
+
+
 def _script(word: str) -> str:
     for ch in word:
         if ch.isalpha():
@@ -92,8 +111,7 @@ def claim_anchors(text: str) -> tuple[frozenset[str], frozenset[str]]:
     folded = fold_digits(text)
     keys = {number_key(m.group()) for m in _NUMBER.finditer(folded)}
     names: set[str] = set()
-    for m in _WORD.finditer(folded):
-        w = m.group()
+    for w in words(folded):
         if len(w) >= 2 and w.isupper() and _script(w) in _CASED:
             keys.add(f"a:{read_word(w)}")
             continue

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare.align.alignment import align_event
-from compare.align.anchors import anchor_matrix, anchor_sets, claim_anchors, covers, number_key
+from compare.align.anchors import anchor_matrix, anchor_sets, claim_anchors, covers, number_key, words
 from tests.align.test_align import config, lexicon, make
 from tests.align.test_grouping import _pairs, needs_model
 
@@ -38,6 +38,15 @@ def test_acronyms_and_names_meet_across_scripts() -> None:
     assert "a:nato" in shared
     assert len({k for k in shared if k.startswith("w:")}) >= 3  # Kalligas, Oduya, Thessaloniki
     assert not {k for k in sets[2] - sets[0] if k.startswith("a:")}
+
+
+def test_words_keep_their_vowel_signs() -> None:
+    # Devanagari vowel signs are combining marks, not word characters for ``re``:
+    # a name cut at them would meet no other spelling.
+    assert words("केम्बु में 300 करोड़") == ["केम्बु", "में", "करोड़"]
+    assert words("El-Sayed's visit") == ["El-Sayed's", "visit"]
+    sets = anchor_sets(["केम्बु में 300 करोड़ रुपये की घोषणा", "300 crore rupees for Kembu", "A visit"])
+    assert "w:Kembu" in sets[0] & sets[1] and "n:3" in sets[0] & sets[1]
 
 
 def test_the_models_languages() -> None:
