@@ -40,7 +40,7 @@ from compare.rules import compile_rules
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--set", choices=("realdev", "devset", "multiling"), default="realdev")
+    ap.add_argument("--set", choices=("realdev", "devset", "multiling", "worldset", "worldset2"), default="realdev")
     ap.add_argument("--causes", action="store_true",
                     help="print only the missed pairs counted by cause (see classify)")
     args = ap.parse_args(argv)
@@ -51,8 +51,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                     shared / "realdev" / "manifest.csv", None)
     elif args.set == "devset":
         p = prepare("devset", shared / "devset" / "gold.yaml", rules, None, ROOT / "seeds")
-    else:
+    elif args.set == "multiling":
         p = prepare("multiling", MULTILING / "gold.yaml", rules, MULTILING / "manifest.csv", None)
+    else:
+        data = ROOT / "tests" / "data" / args.set
+        p = prepare(args.set, data / "gold.yaml", rules, data / "manifest.csv", None)
     cfg = rules.matching
     matched = match_documents(p.docs, p.gold)
     causes: Counter[str] = Counter()

@@ -8,6 +8,11 @@ model load; ``--sizes`` changes the list.  Prints CPU seconds (process_time),
 distinct texts and groups per size.
 
     .venv/bin/python benchmarks/bench_align_sizes.py [--sizes 10 100 1000] [--claims 30]
+        [--uncovered sv] [--anchor-weight 0]
+
+``--uncovered sv`` tags every second document Swedish, a language the model does
+not cover, so the cross-language anchors are computed (``--anchor-weight 0``: the
+same run without them).
 """
 
 from __future__ import annotations
@@ -36,10 +41,17 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
     ap.add_argument("--claims", type=int, default=30)
+    ap.add_argument("--uncovered", default="",
+                    help="tag every second document with this language (one the model does not "
+                         "cover, e.g. sv): the anchors of compare/align/anchors.py are computed")
+    ap.add_argument("--anchor-weight", type=float, default=None,
+                    help="alignment.anchor_weight instead of the shipped one (0: anchors off)")
     args = ap.parse_args()
     lexicon = parse_lexicon(load_rule_file("lexicon", [ROOT / "rules"]))
     config = attrs.evolve(parse_matching_config(load_rule_file("matching", [ROOT / "rules"])),
                           align_method="graph")
+    if args.anchor_weight is not None:
+        config = attrs.evolve(config, align_anchor_weight=args.anchor_weight)
     if not embed.available(config.embedding_model):
         print("embedding model not installed", file=sys.stderr)
         raise SystemExit(1)
@@ -49,6 +61,9 @@ def main() -> None:
     print("docs  claims  distinct  groups  CPU s  ms/doc")
     for n in args.sizes:
         event, docs, claims = corpus(n, args.claims)
+        if args.uncovered:
+            docs = [attrs.evolve(d, language=args.uncovered if k % 2 else "en")
+                    for k, d in enumerate(docs)]
         distinct = len({c.text for c in claims})
         t = time.process_time()
         _, groups = align_event(event, docs, claims, config, lexicon)

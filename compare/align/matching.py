@@ -107,6 +107,12 @@ class MatchingConfig:
     # a translation scores a lower cosine than a same-language paraphrase and
     # has no lexical score to lift it.
     align_cross_language_bonus: float = 0.0
+    # Two claims in different known languages, one of them outside the
+    # embedding model's languages (compare/align/anchors.py, covers): their
+    # similarity also gains this times the weighted share of anchors they
+    # share (numbers, years, acronyms, names in any script; 0: off).  Applies
+    # where ``align_cross_language_bonus`` > 0 (the pairs scored by cosine).
+    align_anchor_weight: float = 0.0
     # The similarity of a topic part of a list claim (``align_list_items``) is
     # multiplied by this: a part is a reading of the claim, not its text, and
     # "A and B" is not always a topic list ("in Russia and the United States").
@@ -194,6 +200,7 @@ def parse_matching_config(rf: RuleFile) -> MatchingConfig:
     num("align_tone", ("alignment", "tone"), 0, 1)
     num("align_center", ("alignment", "center"), 0, 1)
     num("align_cross_language_bonus", ("alignment", "cross_language_bonus"), 0, 1)
+    num("align_anchor_weight", ("alignment", "anchor_weight"), 0, 1)
     num("align_part_discount", ("alignment", "list_part_discount"), 0, 1)
     num("align_tone_share", ("alignment", "tone_share"), 0, 1)
     num("align_mutual", ("alignment", "mutual"), 0, 1)

@@ -18,6 +18,7 @@ from scipy.optimize import linear_sum_assignment
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
+from compare.align.anchors import AnchorIndex, anchor_index, covers, pair_overlap
 from compare.align.discrepancies import states_contact
 from compare.align.languages import (
     _alignable,
@@ -114,6 +115,7 @@ def align_pivot(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
                if config.idf_weighting else None)
 
     piv_claims = per_doc.get(pivot, [])
+    anchors = _event_anchors(per_doc, by_id, config) if cross else None
     topics = distinctive_stems(norm[pivot], lexicon)
     members: list[list[Claim]] = [[c] for c in piv_claims]
     head_p = np.array([c.headline for c in piv_claims], dtype=bool)
@@ -132,7 +134,7 @@ def align_pivot(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
         if d == pivot or not per_doc[d]:
             continue
         if languages_differ(by_id[pivot], by_id[d]):
-            pool.extend(_align_across(piv_claims, per_doc[d], members, config))
+            pool.extend(_align_across(piv_claims, per_doc[d], members, config, anchors))
             continue
         s = scored[d]
         # A headline pairs one-to-one only with a headline: a title summarises
@@ -177,7 +179,7 @@ def align_pivot(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
             else:
                 pool.append(c)
 
-    extra = _pool_groups(pool, roots, by_id, config, lexicon, weights, cross)
+    extra = _pool_groups(pool, roots, by_id, config, lexicon, weights, cross, anchors)
     groups: list[tuple[list[Claim], Claim | None]] = []
     n_indep = len({roots[d] for d in doc_ids})
     main_lang = reference_language(event, list(by_id.values()))
@@ -207,13 +209,53 @@ def align_pivot(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
     return event, alignments
 
 
+@attrs.frozen
+class _Anchors:
+    """The anchors of an event's claims (compare/align/anchors.py) for the pairs
+    across languages the embedding model does not cover: the index, each
+    claim's row in it, and the documents in such a language."""
+
+    index: AnchorIndex
+    row: dict[str, int]
+    uncovered: frozenset[str]
+
+    def lift(self, a: Sequence[Claim], b: Sequence[Claim], weight: float) -> np.ndarray:
+        """``weight`` times the anchor overlap of every claim of ``a`` with every
+        claim of ``b`` (zeros where neither claim's document is uncovered)."""
+        out = weight * pair_overlap(self.index, [self.row[c.id] for c in a],
+                                    [self.row[c.id] for c in b])
+        beyond = (np.array([c.document in self.uncovered for c in a], dtype=bool)[:, None]
+                  | np.array([c.document in self.uncovered for c in b], dtype=bool)[None, :])
+        return np.asarray(np.where(beyond, out, 0.0), dtype=np.float32)
+
+
+def _event_anchors(per_doc: Mapping[str, Sequence[Claim]], by_id: Mapping[str, Document],
+                   config: MatchingConfig) -> _Anchors | None:
+    """The :class:`_Anchors` of the event, None when ``alignment.anchor_weight``
+    is 0 or every document is in a language the model covers (nothing to do)."""
+    if config.align_anchor_weight <= 0:
+        return None
+    uncovered = frozenset(d for d in per_doc if known_language(by_id[d]) is not None
+                          and not covers(config.embedding_model, by_id[d].language))
+    if not uncovered:
+        return None
+    claims = [c for d in sorted(per_doc) for c in per_doc[d]]
+    return _Anchors(anchor_index([reading(c) for c in claims]),
+                    {c.id: i for i, c in enumerate(claims)}, uncovered)
+
+
 def _align_across(piv_claims: Sequence[Claim], doc_claims: Sequence[Claim],
-                  members: list[list[Claim]], config: MatchingConfig) -> list[Claim]:
+                  members: list[list[Claim]], config: MatchingConfig,
+                  anchors: _Anchors | None = None) -> list[Claim]:
     """Pair a document in another language with the pivot by embedding cosine:
     one to one at ``cross_language_threshold`` (headlines with headlines), then
     a left-over body claim joins the body group it restates at
-    ``cross_language_restatement``.  Returns the claims left for the pool."""
+    ``cross_language_restatement``.  With ``anchors`` (a language the model
+    does not cover) the cosine gains ``alignment.anchor_weight`` times the
+    anchor overlap.  Returns the claims left for the pool."""
     s = cross_scores([reading(c) for c in piv_claims], [reading(c) for c in doc_claims], config)
+    if anchors is not None:
+        s = np.minimum(1.0, s + anchors.lift(piv_claims, doc_claims, config.align_anchor_weight))
     head_p = np.array([c.headline for c in piv_claims], dtype=bool)
     head_d = np.array([c.headline for c in doc_claims], dtype=bool)
     mixed = head_p[:, None] != head_d[None, :]
@@ -322,7 +364,7 @@ def _central(grp: Sequence[Claim], by_id: Mapping[str, Document], config: Matchi
 def _pool_groups(pool: Sequence[Claim], roots: Mapping[str, str],
                  by_id: Mapping[str, Document], config: MatchingConfig,
                  lexicon: Lexicon, weights: Mapping[str, float] | None = None,
-                 cross: bool = False) -> list[list[Claim]]:
+                 cross: bool = False, anchors: _Anchors | None = None) -> list[list[Claim]]:
     """Groups of claims outside the reference groups carried by >= 2 independent outlets
     (claims in different languages pair by embedding cosine when ``cross``).
 
@@ -356,6 +398,9 @@ def _pool_groups(pool: Sequence[Claim], roots: Mapping[str, str],
                                for a in langs], dtype=bool)
             texts = [reading(pool[i]) for i in block]
             cos = cross_scores(texts, texts, config)
+            if anchors is not None:
+                mine = [pool[i] for i in block]
+                cos = np.minimum(1.0, cos + anchors.lift(mine, mine, config.align_anchor_weight))
             hit = np.where(differ, cos >= config.cross_language_threshold, hit)
         a_idx, b_idx = np.nonzero(np.triu(hit, k=1))
         index = np.asarray(block, dtype=np.int64)

@@ -27,6 +27,7 @@ import numpy as np
 from rapidfuzz import process
 from scipy.sparse import csr_matrix
 
+from compare.align.anchors import anchor_index, covers, overlap
 from compare.align.lexicon import Lexicon
 from compare.align.matching import SCORERS, MatchingConfig
 from compare.align.normalize import NormText
@@ -414,6 +415,16 @@ def _upper_lexical(lexical: Sequence[str], start: int, stop: int, scorer: str,
     return out
 
 
+def _uncovered(groups: Sequence[str] | None, config: MatchingConfig) -> np.ndarray | None:
+    """Per text, whether its language is outside the embedding model's
+    (:func:`compare.align.anchors.covers`); None when every one is inside or
+    the anchors are off (``alignment.anchor_weight`` 0)."""
+    if groups is None or config.align_anchor_weight <= 0:
+        return None
+    out = np.array([not covers(config.embedding_model, g) for g in groups], dtype=bool)
+    return out if out.any() else None
+
+
 def similarity_edges(texts: Sequence[str], lexical: Sequence[str], config: MatchingConfig,
                      floor: float, chunk: int = 1024, groups: Sequence[str] | None = None
                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]:
@@ -437,6 +448,8 @@ def similarity_edges(texts: Sequence[str], lexical: Sequence[str], config: Match
     if groups is not None and config.align_cross_language_bonus > 0:
         ids = {k: i for i, k in enumerate(sorted(set(groups)))}
         codes = np.array([ids[k] if k != "und" else -1 for k in groups])
+    uncovered = _uncovered(groups, config) if emb is not None else None
+    anchors = anchor_index(texts) if uncovered is not None else None
     rows: list[np.ndarray] = []
     cols: list[np.ndarray] = []
     sims: list[np.ndarray] = []
@@ -450,9 +463,18 @@ def similarity_edges(texts: Sequence[str], lexical: Sequence[str], config: Match
             # lexical score means nothing across languages (two unrelated
             # sentences in Latin script share characters).
             a, b = codes[start:stop, None], codes[None, start:]
-            s = np.where((a != b) & (a >= 0) & (b >= 0),
-                         np.minimum(1.0, np.clip(cos, 0.0, 1.0)
-                                    + config.align_cross_language_bonus), s)
+            cross = (a != b) & (a >= 0) & (b >= 0)
+            lifted = np.clip(cos, 0.0, 1.0) + config.align_cross_language_bonus
+            if uncovered is not None and anchors is not None:
+                # A language the model was not trained on: its cosine barely
+                # tells a translation from another claim of the event, so the
+                # anchors both claims share (numbers, acronyms, names) add to it.
+                beyond = uncovered[start:stop, None] | uncovered[None, start:]
+                if (cross & beyond).any():
+                    lifted = lifted + np.where(
+                        beyond, config.align_anchor_weight
+                        * overlap(anchors, range(start, stop))[:, start:], 0.0)
+            s = np.where(cross, np.minimum(1.0, lifted), s)
         r, c = np.nonzero(np.triu(s >= floor, k=1))
         rows.append(r + start)
         cols.append(c + start)
