@@ -27,6 +27,7 @@ out (:func:`other_language`; the flags list them as not compared).
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable, Container, Mapping, Sequence
@@ -329,13 +330,15 @@ def _groups_of(clusters: list[list[int]], sizes: Sequence[int], docs: Sequence[f
     """The tables of :func:`_attach_claims` and :func:`_attach_pieces`: each
     node's cluster, each cluster's documents and whether it may take a second
     member, and a node's average similarity over each cluster's claims
-    (weighted by claim count; the nodes in ``skip`` count in no average)."""
+    (weighted by claim count; the nodes in ``skip`` count in no average). Only the
+    eligible clusters get averages: no caller reads another's."""
     where = {m: k for k, members in enumerate(clusters) for m in members}
     doc_sets = [frozenset().union(*(docs[m] for m in members)) for members in clusters]
     weight = [sum(sizes[m] for m in members if m not in skip) or 1 for members in clusters]
     eligible = [len(doc_sets[k]) >= 2 and any(kinds[m] == BODY for m in members)
                 for k, members in enumerate(clusters)]
-    nodes, groups, values = _average_table(len(sizes), where, weight, sizes, rows, cols, sims, skip)
+    nodes, groups, values = _average_table(len(sizes), where, weight, sizes, rows, cols, sims, skip,
+                                           eligible)
     first = np.searchsorted(nodes, np.arange(len(sizes) + 1))
 
     def averages(node: int) -> dict[int, float]:
@@ -345,8 +348,13 @@ def _groups_of(clusters: list[list[int]], sizes: Sequence[int], docs: Sequence[f
     return _Groups(where, doc_sets, eligible, averages)
 
 
+# Entries (an edge read from one end) per np.unique call of _average_table.
+AVERAGE_BLOCK = 500_000
+
+
 def _average_table(n: int, where: Mapping[int, int], weight: Sequence[int], sizes: Sequence[int],
-                   rows: np.ndarray, cols: np.ndarray, sims: np.ndarray, skip: Container[int]
+                   rows: np.ndarray, cols: np.ndarray, sims: np.ndarray, skip: Container[int],
+                   eligible: Sequence[bool] | None = None,
                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every node's average similarity over each cluster it has an edge into,
     as three aligned arrays sorted by (node, cluster): node, cluster, average.
@@ -357,25 +365,48 @@ def _average_table(n: int, where: Mapping[int, int], weight: Sequence[int], size
     double precision in the order of the edge list (``np.bincount`` adds its
     weights in input order), as a loop over the edges adds them, so every
     average is the same float.  The edges are distinct pairs (as
-    :func:`similarity_edges` gives them)."""
+    :func:`similarity_edges` gives them).  With ``eligible`` (per cluster) the
+    clusters marked False get no average (their edges are dropped first)."""
     where_of = np.full(n, -1, dtype=np.int64)
     if where:
         where_of[np.fromiter(where.keys(), dtype=np.int64, count=len(where))] = np.fromiter(
             where.values(), dtype=np.int64, count=len(where))
+    if eligible is not None and len(eligible):
+        # a node in a cluster nobody reads counts as in none
+        where_of = np.where(where_of >= 0, np.where(
+            np.asarray(eligible, dtype=bool)[np.maximum(where_of, 0)], where_of, -1), -1)
     skipped = np.fromiter((i in skip for i in range(n)), dtype=bool, count=n)
     m = len(rows)
-    src = np.empty(2 * m, dtype=np.int64)
-    dst = np.empty(2 * m, dtype=np.int64)
+    # Node indices fit 32 bits, and the similarities are widened only once the
+    # edges are filtered: the doubled edge list of a large event (millions of
+    # edges) is its largest table.
+    index = np.int32 if n < 2**31 else np.int64
+    src = np.empty(2 * m, dtype=index)
+    dst = np.empty(2 * m, dtype=index)
     src[0::2], src[1::2] = rows, cols  # each edge read from both ends, edge by edge
     dst[0::2], dst[1::2] = cols, rows
-    val = np.repeat(np.asarray(sims, dtype=np.float64), 2)
     keep = (src != dst) & (where_of[dst] >= 0) & ~skipped[dst]
-    src, dst, val = src[keep], dst[keep], val[keep]
+    val = np.repeat(np.asarray(sims), 2)[keep].astype(np.float64)
+    src, dst = src[keep], dst[keep]
+    val *= np.asarray(sizes, dtype=np.float64)[dst]
     k = where_of[dst]
+    del dst, keep
     n_groups = max(1, len(weight))
-    key, inv = np.unique(src * n_groups + k, return_inverse=True)
-    totals = np.bincount(inv.ravel(), weights=val * np.asarray(sizes, dtype=np.float64)[dst],
-                         minlength=len(key))
+    # By ranges of source nodes (about AVERAGE_BLOCK entries each): np.unique's
+    # sort and inverse over every entry at once were a large event's peak.
+    # Each range's keys are sorted and the ranges follow each other, so the
+    # concatenation is sorted by (node, cluster) as one np.unique would give.
+    parts = max(1, -(-len(src) // AVERAGE_BLOCK))
+    bounds = np.linspace(0, n, parts + 1).astype(np.int64)
+    keys: list[np.ndarray] = []
+    sums: list[np.ndarray] = []
+    for lo, hi in itertools.pairwise(bounds):
+        sel = np.flatnonzero((src >= lo) & (src < hi)) if parts > 1 else slice(None)
+        key, inv = np.unique(src[sel].astype(np.int64) * n_groups + k[sel], return_inverse=True)
+        keys.append(key)
+        sums.append(np.bincount(inv.ravel(), weights=val[sel], minlength=len(key)))
+    key = np.concatenate(keys)
+    totals = np.concatenate(sums)
     groups = key % n_groups
     return key // n_groups, groups, totals / np.asarray(weight, dtype=np.float64)[groups]
 

@@ -401,8 +401,13 @@ def center(emb: np.ndarray, share: float, groups: Sequence[str] | None = None) -
     return np.asarray(out / np.where(norms > 0, norms, 1.0), dtype=np.float32)
 
 
+# Rows of the lexical scores per rapidfuzz call, and of the fused scores per
+# step of similarity_edges.
+LEXICAL_STEP = 256
+
+
 def _upper_lexical(lexical: Sequence[str], start: int, stop: int, scorer: str,
-                   step: int = 256) -> np.ndarray:
+                   step: int = LEXICAL_STEP) -> np.ndarray:
     """The rapidfuzz scores of rows ``start:stop`` of ``lexical`` against
     columns ``start:`` (0..100, float32), computed only on and above the
     diagonal (in row blocks of ``step``; below it the entries are 0, which
@@ -453,33 +458,43 @@ def similarity_edges(texts: Sequence[str], lexical: Sequence[str], config: Match
     rows: list[np.ndarray] = []
     cols: list[np.ndarray] = []
     sims: list[np.ndarray] = []
+    # the edges of a large event number millions: 32-bit indices halve them
+    index = np.int32 if n < 2**31 else np.int64
     for start in range(0, n, chunk):
         stop = min(n, start + chunk)
-        lex = _upper_lexical(lexical, start, stop, config.align_scorer) / 100.0
-        cos = unit[start:stop] @ unit[start:].T if unit is not None else None
-        s = fuse(cos, lex, config.align_lexical_weight)
-        if codes is not None and cos is not None:
-            # Two known, different languages: the cosine plus the bonus; the
-            # lexical score means nothing across languages (two unrelated
-            # sentences in Latin script share characters).
-            a, b = codes[start:stop, None], codes[None, start:]
-            cross = (a != b) & (a >= 0) & (b >= 0)
-            lifted = np.clip(cos, 0.0, 1.0) + config.align_cross_language_bonus
-            if uncovered is not None and anchors is not None:
-                # A language the model was not trained on: its cosine barely
-                # tells a translation from another claim of the event, so the
-                # anchors both claims share (numbers, acronyms, names) add to it.
-                beyond = uncovered[start:stop, None] | uncovered[None, start:]
-                if (cross & beyond).any():
-                    lifted = lifted + np.where(
-                        beyond, config.align_anchor_weight
-                        * overlap(anchors, range(start, stop))[:, start:], 0.0)
-            s = np.where(cross, np.minimum(1.0, lifted), s)
-        r, c = np.nonzero(np.triu(s >= floor, k=1))
-        rows.append(r + start)
-        cols.append(c + start)
-        sims.append(s[r, c])
+        block = unit[start:stop] @ unit[start:].T if unit is not None else None
+        # The rows are fused and thresholded LEXICAL_STEP at a time (the same
+        # numbers: the cosines come from the chunk's one product, the lexical
+        # scores from the same rapidfuzz calls): a chunk's temporaries at once
+        # were a large event's largest allocation.
+        for r0 in range(start, stop, LEXICAL_STEP):
+            r1 = min(stop, r0 + LEXICAL_STEP)
+            lex = _upper_lexical(lexical, r0, r1, config.align_scorer) / 100.0
+            cos = block[r0 - start:r1 - start, r0 - start:] if block is not None else None
+            s = fuse(cos, lex, config.align_lexical_weight)
+            if codes is not None and cos is not None:
+                # Two known, different languages: the cosine plus the bonus; the
+                # lexical score means nothing across languages (two unrelated
+                # sentences in Latin script share characters).
+                a, b = codes[r0:r1, None], codes[None, r0:]
+                cross = (a != b) & (a >= 0) & (b >= 0)
+                lifted = np.clip(cos, 0.0, 1.0) + config.align_cross_language_bonus
+                if uncovered is not None and anchors is not None:
+                    # A language the model was not trained on: its cosine barely
+                    # tells a translation from another claim of the event, so the
+                    # anchors both claims share (numbers, acronyms, names) add to it.
+                    beyond = uncovered[r0:r1, None] | uncovered[None, r0:]
+                    if (cross & beyond).any():
+                        lifted = lifted + np.where(
+                            beyond, config.align_anchor_weight
+                            * overlap(anchors, range(r0, r1))[:, r0:], 0.0)
+                s = np.where(cross, np.minimum(1.0, lifted), s)
+            r, c = np.nonzero(np.triu(s >= floor, k=1))
+            rows.append((r + r0).astype(index))
+            cols.append((c + r0).astype(index))
+            sims.append(s[r, c])
+        del block
     if not rows:
-        empty = np.zeros(0, dtype=np.int64)
+        empty = np.zeros(0, dtype=index)
         return empty, empty, np.zeros(0, dtype=np.float32), emb
     return (np.concatenate(rows), np.concatenate(cols), np.concatenate(sims), emb)
