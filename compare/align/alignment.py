@@ -12,6 +12,9 @@ every group stays alone.  Claim types (claim_types.yaml) only label groups.
 Reference: the event's primary document (``event.reference``, else a document
 whose ``outlet_role`` is ``primary``; ``reference_basis = "primary"``): its
 claims are the groups' reference claims, and each of its claims has a group.
+With two primary readouts (the pages of both governments) the graph method
+takes the one whose claims the other outlets support most
+(:func:`compare.align.languages.best_supported_primary`).
 With two independent documents and no primary source a majority means
 nothing: the earlier published (then the longer) document is the reference
 (``reference_basis = "majority"`` with ``event.reference`` set).  Otherwise the
@@ -40,6 +43,7 @@ from compare.align.languages import (
     _alignable,
     _group_type,
     _relays_official,
+    best_supported_primary,
     choose_pair_reference,
     cross_lingual,
     event_documents,
@@ -98,10 +102,14 @@ def align_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
     if len({roots[d] for d in doc_ids}) < 2:
         # One independent document (and its copies): nothing to compare against.
         return attrs.evolve(event, reference_basis="none"), []
-    event, reference, _ = reference_basis(event, by_id, doc_ids, roots)
-
     lang_of = {d: known_language(by_id[d]) or "und" for d in by_id}
     groups, emb_of, attached = _groups(items, config, lexicon, lang_of)
+    # The groups do not depend on the reference: with two primary readouts
+    # (both governments' pages) the one the other pages support most is it.
+    event = attrs.evolve(event, reference=best_supported_primary(
+        event, by_id, roots, items, [[c for c in g if c.id not in second]
+                                     for g, second in zip(groups, attached, strict=True)]))
+    event, reference, _ = reference_basis(event, by_id, doc_ids, roots)
     n_indep = len({roots[d] for d in doc_ids})
     main_lang = reference_language(event, list(by_id.values()))
     need = max(2, math.ceil(config.majority_share * n_indep - 1e-9))
