@@ -341,11 +341,11 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
             best: tuple[int, Claim, list[tuple[str, str, str]]] | None = None
             across = languages_differ(by_doc[ref.document], doc)
             for m in members:
-                found = (compare_across_languages(ref, m, lexicon,
-                                                  by_doc[ref.document].language, doc.language)
-                         if across
-                         else compare_pair(ref, m, lexicon, ref_tone, doc_tone,
-                                           language=doc.language))
+                found = _not_the_contact(ref, m, (
+                    compare_across_languages(ref, m, lexicon, by_doc[ref.document].language,
+                                             doc.language)
+                    if across else compare_pair(ref, m, lexicon, ref_tone, doc_tone,
+                                                language=doc.language)))
                 if found:
                     rank = PRIORITY.index(found[0][0])
                     if best is None or rank < best[0]:
@@ -383,6 +383,18 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
                                    n_compared, doc_state, ref_feats, model))
     add_evidence(event, docs, claims, alignments, flags, lexicon, config)
     return add_agreement(event, docs, claims, alignments, flags, config)
+
+
+def _not_the_contact(ref: Claim, claim: Claim, found: list[tuple[str, str, str]]
+                     ) -> list[tuple[str, str, str]]:
+    """The discrepancies of a pair without a number or date change when one of
+    the two claims is an event statement: its figures say when and how long
+    the contact was (a date the events stage reads, a clock time, a time zone
+    of the outlet's own), not a figure of what was said, and the other claim
+    packs the contact with other news."""
+    if ref.event_statement or claim.event_statement:
+        return [f for f in found if f[0] != "number_or_date_change"]
+    return found
 
 
 def _relayed(ref: Claim, members: Sequence[Claim]) -> bool:
@@ -454,6 +466,7 @@ def _unreferenced(event: Event, docs: Sequence[Document], alignments: Sequence[A
                                                      by_doc[doc_id].language)
                 else:
                     found = compare_pair(ref, m, lexicon, language=by_doc[doc_id].language)
+                found = _not_the_contact(ref, m, found)
                 if found and (best is None or PRIORITY.index(found[0][0]) < best[0]):
                     best = (PRIORITY.index(found[0][0]), m, found)
             if best is not None:
