@@ -41,7 +41,7 @@ from compare.align.discrepancies import (
     states_contact,
     tone_words,
 )
-from compare.align.elsewhere import ElsewhereIndex
+from compare.align.elsewhere import ElsewhereIndex, figure_stated
 from compare.align.flagagree import add_agreement
 from compare.align.flagevidence import add_evidence
 from compare.align.flagfeatures import (
@@ -320,7 +320,8 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
                 if not model.carried(event.reference_basis == "primary", relayed[group.id],
                                      len(group_docs[group.id]) / n_compared):
                     continue
-                if ref.id in within:
+                if ref.id in within or figure_stated(ref, by_doc[ref.document].language, mine,
+                                                     doc.language, lexicon):
                     continue
                 kind: FlagKind = ("possibly_truncated" if cut_reporting or (
                     doc.truncated and n > last_aligned) else "omission")
@@ -516,9 +517,10 @@ def _unreferenced(event: Event, docs: Sequence[Document], alignments: Sequence[A
         for j, r in enumerate(rlist):
             closest[doc_id, r.id] = doc_closest("om", lex[:, j], cos[:, j])
     for group, ref, members, n_have, doc_id in missing:
-        if ref.id in within[doc_id]:
-            continue
         cut_reporting, mine, doc_share = doc_state[doc_id]
+        if ref.id in within[doc_id] or figure_stated(ref, by_doc[ref.document].language, mine,
+                                                     by_doc[doc_id].language, lexicon):
+            continue
         doc = by_doc[doc_id]
         kind: FlagKind = "possibly_truncated" if cut_reporting else "omission"
         also = (f" (also in republished copies: {', '.join(copies[doc.id])})"
