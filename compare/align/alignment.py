@@ -37,6 +37,8 @@ from collections.abc import Callable, Container, Mapping, Sequence
 import attrs
 import numpy as np
 
+from compare.align.amounts import same_across
+from compare.align.elsewhere import telling_figures
 from compare.align.grouping import BODY, HEADLINE, PART, cluster
 from compare.align.languages import (
     UNKNOWN_LANGUAGES,
@@ -477,10 +479,28 @@ def _central(grp: Sequence[Claim], by_id: Mapping[str, Document],
     else:
         central = np.array([len(c.text) for c in grp], dtype=np.float32)
 
-    def key(i: int) -> tuple[bool, bool, bool, float, str]:
+    odd = _figure_outliers(grp, by_id, lexicon)
+
+    def key(i: int) -> tuple[bool, bool, bool, bool, float, str]:
         c = grp[i]
         relayed = c.quoted and _relays_official(by_id[c.document], lexicon)
         main = known_language(by_id[c.document]) in (None, language)
-        return (not c.headline, main, relayed, float(central[i]), c.id)
+        return (not c.headline, c.id not in odd, main, relayed, float(central[i]), c.id)
 
     return grp[max(range(len(grp)), key=key)]
+
+
+def _figure_outliers(grp: Sequence[Claim], by_id: Mapping[str, Document],
+                     lexicon: Lexicon) -> frozenset[str]:
+    """The members whose telling figures (:func:`compare.align.elsewhere.telling_figures`)
+    fewer other members share than the best-supported member's: a member
+    that changed the figure the others report is no reference claim, however
+    central its wording."""
+    figs = {c.id: telling_figures(c, by_id[c.document].language, lexicon) for c in grp}
+    with_figs = [c for c in grp if figs[c.id]]
+    if len(with_figs) < 3:
+        return frozenset()
+    support = {c.id: sum(1 for o in with_figs if o.document != c.document and any(
+        same_across(a, b) for a in figs[c.id] for b in figs[o.id])) for c in with_figs}
+    best = max(support.values())
+    return frozenset(c for c, n in support.items() if n < best)

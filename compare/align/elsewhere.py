@@ -151,6 +151,12 @@ def _telling(amounts: Sequence[Amount]) -> list[Amount]:
         a.value > _LEAST_FIGURE and not (a.step == 1.0 and _YEARS[0] <= a.value <= _YEARS[1]))]
 
 
+def telling_figures(claim: Claim, language: str | None, lexicon: Lexicon) -> list[Amount]:
+    """The telling figures of a claim written in ``language`` (years of its
+    calendar read as Gregorian): more than a count or a day, not a plain year."""
+    return _telling(in_gregorian(_numbers(claim.text, lexicon, digits_only=True)[0], language))
+
+
 def figure_stated(ref: Claim, ref_language: str | None, mine: Sequence[Claim],
                   language: str | None, lexicon: Lexicon) -> bool:
     """Whether one of a document's claims (``mine``, written in ``language``)
