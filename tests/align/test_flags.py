@@ -189,10 +189,11 @@ def test_event_statement_is_never_an_omission_or_addition() -> None:
 
 def test_event_statement_figures_are_no_number_change() -> None:
     # the readout's "spoke for 40 minutes on 6 March" and an outlet's lede that
-    # packs the contact with news ("spoke for an hour on Friday ... 3 ferries")
+    # packs the contact with news ("spoke for an hour ... 3 new ferries"); a
+    # changed date of the contact is still flagged (the test after next)
     import attrs
     said = "Minister Kovac and Minister Horvat spoke by telephone for 40 minutes on 6 March."
-    lede = ("Minister Kovac and Minister Horvat spoke by telephone for an hour on 7 March "
+    lede = ("Minister Kovac and Minister Horvat spoke by telephone for an hour on 6 March "
             "and agreed on 3 new ferries.")
     event, docs, claims = make([("mfa", "primary", [said, *BASE]), ("wire", "wire", [lede, *BASE])],
                                reference="mfa")
