@@ -158,18 +158,16 @@ def telling_figures(claim: Claim, language: str | None, lexicon: Lexicon) -> lis
 
 
 def figure_stated(ref: Claim, ref_language: str | None, mine: Sequence[Claim],
-                  language: str | None, lexicon: Lexicon) -> bool:
+                  language: str | None, lexicon: Lexicon) -> frozenset[str]:
     """Whether one of a document's claims (``mine``, written in ``language``)
     carries a telling figure of the reference claim (more than a count or a
     day, not a plain year; the same value up to rounding, an unread scale word
     or another calendar, :func:`compare.align.amounts.same_across`): the
     document reports the claim in words alignment did not pair (a translation
-    the embedding model reads poorly), so the claim is no omission."""
-    want = _telling(in_gregorian(_numbers(ref.text, lexicon, digits_only=True)[0], ref_language))
+    the embedding model reads poorly), so the claim is no omission, and the
+    claims that carry it (the ids returned; empty when none) are no additions."""
+    want = telling_figures(ref, ref_language, lexicon)
     if not want:
-        return False
-    for c in mine:
-        have = in_gregorian(_numbers(c.text, lexicon, digits_only=True)[0], language)
-        if any(same_across(a, b) for a in want for b in _telling(have)):
-            return True
-    return False
+        return frozenset()
+    return frozenset(c.id for c in mine if any(
+        same_across(a, b) for a in want for b in telling_figures(c, language, lexicon)))

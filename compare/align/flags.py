@@ -308,6 +308,7 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
             [r for r in missing if r.document != doc.id and not r.event_statement
              and not languages_differ(by_doc[r.document], doc)],
             mine, in_ref_group, lexicon, config)
+        paired: set[str] = set()  # claims carrying a figure of a missing reference claim
         for n, group in enumerate(ref_groups):
             ref = cl[group.reference_claim or ""]
             if ref.document == doc.id:
@@ -319,8 +320,10 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
                 if not model.carried(event.reference_basis == "primary", relayed[group.id],
                                      len(group_docs[group.id]) / n_compared):
                     continue
-                if ref.id in within or figure_stated(ref, by_doc[ref.document].language, mine,
-                                                     doc.language, lexicon):
+                carriers = figure_stated(ref, by_doc[ref.document].language, mine,
+                                         doc.language, lexicon)
+                paired |= carriers
+                if ref.id in within or carriers:
                     continue
                 # a cut text is not blamed for what may follow the cut (issue 14)
                 kind: FlagKind = "possibly_truncated" if doc.truncated else "omission"
@@ -371,8 +374,9 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
                              **ref_feats("pr", ref, group_of[group.id], group.id))
                 flags.append((_flag(event, doc, k, m, ref, group,  # type: ignore[arg-type]
                                     CONFIDENCE[k], detail + also, cls, lexicon), feats))
-        for flag, feats in _additions(event, doc, mine, in_ref_group, ref_groups, cl, lexicon,
-                                      config, also, by_doc, scope, about, model, elsewhere):
+        loose_mine = [c for c in mine if c.id not in paired or c.id in in_ref_group]
+        for flag, feats in _additions(event, doc, loose_mine, in_ref_group, ref_groups, cl,
+                                      lexicon, config, also, by_doc, scope, about, model, elsewhere):
             feats.update(ad_doc_share=doc_share, ad_event_docs=math.log1p(n_compared),
                          ad_doc_claims=math.log1p(len(mine)),
                          # other outlets say it too, in a group without a reference claim

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
-from test_align import lexicon
+from test_align import REF, config, lexicon, make
 
+from compare.align.alignment import align_event
 from compare.align.elsewhere import figure_stated
+from compare.align.flags import flag_event
 from compare.core.models import Claim
 
 
@@ -50,3 +52,20 @@ def test_a_telling_figure_in_any_claim_counts(n: int) -> None:
     doc = [claim("doc", 1, "Wakulima wamefurahi."), claim("doc", 2, f"Ruzuku {n} zitatolewa.")]
     assert figure_stated(ref, "en", doc, "sw", lexicon())
     assert not figure_stated(ref, "en", doc[:1], "sw", lexicon())
+
+
+def test_the_carrier_is_neither_omission_nor_addition() -> None:
+    # the wire says the readout's claim in other words, with its figure: no
+    # omission of the readout's claim, no addition of the wire's
+    fund = "The ministers agreed that the fund will pay 4,750 grants to farmers in the north."
+    said = "An official added that 4,750 rural households can expect cheques by winter."
+    event, docs, claims = make([("mfa", "primary", [*REF, fund]), ("wire", "wire", [*REF, said])],
+                               reference="mfa")
+    ev, groups = align_event(event, docs, claims, config(), lexicon())
+    assert not any(set(g.claims) >= {"mfa:c5", "wire:c5"} for g in groups)  # not paired
+    flags = flag_event(ev, docs, claims, groups, lexicon(), config())
+    text = {c.id: c.text for c in claims}
+    about = {text.get(f.claim or f.reference_claim or "") for f in flags}
+    assert fund not in about and said not in about
+    assert figure_stated(claim("mfa", 5, fund), "en", [claim("wire", 5, said)], "en",
+                         lexicon()) == frozenset({"wire:c5"})
