@@ -12,6 +12,9 @@ every group stays alone.  Claim types (claim_types.yaml) only label groups.
 Reference: the event's primary document (``event.reference``, else a document
 whose ``outlet_role`` is ``primary``; ``reference_basis = "primary"``): its
 claims are the groups' reference claims, and each of its claims has a group.
+With two primary readouts (the pages of both governments) the graph method
+takes the one whose claims the other outlets support most
+(:func:`compare.align.languages.best_supported_primary`).
 With two independent documents and no primary source a majority means
 nothing: the earlier published (then the longer) document is the reference
 (``reference_basis = "majority"`` with ``event.reference`` set).  Otherwise the
@@ -35,12 +38,15 @@ from collections.abc import Callable, Container, Mapping, Sequence
 import attrs
 import numpy as np
 
+from compare.align.amounts import same_across
+from compare.align.elsewhere import telling_figures
 from compare.align.grouping import BODY, HEADLINE, PART, cluster
 from compare.align.languages import (
     UNKNOWN_LANGUAGES,
     _alignable,
     _group_type,
     _relays_official,
+    best_supported_primary,
     choose_pair_reference,
     cross_lingual,
     event_documents,
@@ -99,10 +105,14 @@ def align_event(event: Event, docs: Sequence[Document], claims: Sequence[Claim],
     if len({roots[d] for d in doc_ids}) < 2:
         # One independent document (and its copies): nothing to compare against.
         return attrs.evolve(event, reference_basis="none"), []
-    event, reference, _ = reference_basis(event, by_id, doc_ids, roots)
-
     lang_of = {d: known_language(by_id[d]) or "und" for d in by_id}
     groups, emb_of, attached = _groups(items, config, lexicon, lang_of)
+    # The groups do not depend on the reference: with two primary readouts
+    # (both governments' pages) the one the other pages support most is it.
+    event = attrs.evolve(event, reference=best_supported_primary(
+        event, by_id, roots, items, [[c for c in g if c.id not in second]
+                                     for g, second in zip(groups, attached, strict=True)]))
+    event, reference, _ = reference_basis(event, by_id, doc_ids, roots)
     n_indep = len({roots[d] for d in doc_ids})
     main_lang = reference_language(event, list(by_id.values()))
     need = max(2, math.ceil(config.majority_share * n_indep - 1e-9))
@@ -500,10 +510,28 @@ def _central(grp: Sequence[Claim], by_id: Mapping[str, Document],
     else:
         central = np.array([len(c.text) for c in grp], dtype=np.float32)
 
-    def key(i: int) -> tuple[bool, bool, bool, float, str]:
+    odd = _figure_outliers(grp, by_id, lexicon)
+
+    def key(i: int) -> tuple[bool, bool, bool, bool, float, str]:
         c = grp[i]
         relayed = c.quoted and _relays_official(by_id[c.document], lexicon)
         main = known_language(by_id[c.document]) in (None, language)
-        return (not c.headline, main, relayed, float(central[i]), c.id)
+        return (not c.headline, c.id not in odd, main, relayed, float(central[i]), c.id)
 
     return grp[max(range(len(grp)), key=key)]
+
+
+def _figure_outliers(grp: Sequence[Claim], by_id: Mapping[str, Document],
+                     lexicon: Lexicon) -> frozenset[str]:
+    """The members whose telling figures (:func:`compare.align.elsewhere.telling_figures`)
+    fewer other members share than the best-supported member's: a member
+    that changed the figure the others report is no reference claim, however
+    central its wording."""
+    figs = {c.id: telling_figures(c, by_id[c.document].language, lexicon) for c in grp}
+    with_figs = [c for c in grp if figs[c.id]]
+    if len(with_figs) < 3:
+        return frozenset()
+    support = {c.id: sum(1 for o in with_figs if o.document != c.document and any(
+        same_across(a, b) for a in figs[c.id] for b in figs[o.id])) for c in with_figs}
+    best = max(support.values())
+    return frozenset(c for c, n in support.items() if n < best)

@@ -22,11 +22,21 @@ word ("1.23 million" ~ "1.2 million"; "15 billion" vs "20 billion" differ).
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 from attrs import frozen
+
+from compare.events.calendars import (
+    BE_YEARS,
+    BUDDHIST_ERA_LANGUAGES,
+    BUDDHIST_ERA_OFFSET,
+    SH_YEARS,
+    SOLAR_HIJRI_LANGUAGES,
+)
 
 # Scale words after a number, by value.  Lower-case; a trailing dot is optional
 # ("tys.", "mln."), matching is case-insensitive.  Words of spaced scripts need a
@@ -78,6 +88,8 @@ _CLOCK = re.compile(r"(?<![\d.,:])\d{1,2}(?::\d{2}|h\d{2})(?![\d:])"
                     r"|\d{1,2}\s*[時시](?:\s*\d{1,2}\s*[分분])?")
 # "11月", "11월" without a day: a month, not a figure
 _CJK_MONTH = re.compile(r"(\d{1,2})\s*[月월](?!\s*\d)")
+# "10日", "10일" without a month: the day of the month ("10日间", "10일간" are spans of days)
+_CJK_DAY = re.compile(r"(?<![\d月월])(\d{1,2})\s*[日일](?![間间간])")
 _OPEN = "([（［"
 _CLOSE = ")]）］"
 MAX_CONVERSION_CHARS = 40
@@ -188,10 +200,12 @@ def scan(text: str) -> Scan:
             dates.add((month, day))
             spans.append(m.span())
     spans.extend(m.span() for m in _CJK_MONTH.finditer(text))
+    spans.extend(m.span() for m in _CJK_DAY.finditer(text) if 1 <= int(_digits(m.group(1))) <= 31)
     spans.extend(m.span() for m in _CLOCK.finditer(text))
     amounts: list[Amount] = []
     prev_end: int | None = None
     prev_cjk: float | None = None
+    prev_scale = 1.0
     skip_until = -1
     for m in _FIGURE.finditer(text):
         start, end = m.span()
@@ -210,18 +224,22 @@ def scan(text: str) -> Scan:
             spans.append((start, end))
             continue
         if plain:
-            prev_end = end
+            prev_end, prev_scale = end, 1.0
             continue  # left to the token reading (dates, "two sides")
-        if (m.group("cjk") and amounts and prev_end is not None
-                and not text[prev_end:start].strip() and prev_cjk is not None
-                and prev_cjk > scale):
+        adjacent = amounts and prev_end is not None and not text[prev_end:start].strip()
+        if (m.group("cjk") and adjacent and prev_cjk is not None and prev_cjk > scale):
             # "1兆2,000億", "2조 5천억": the parts of one figure
             last = amounts.pop()
             amounts.append(Amount(last.value + value * scale, step * scale, True))
+        elif adjacent and m.group("word") and 1.0 < prev_scale < scale:
+            # "2 mil 400 millones": two thousand four hundred million
+            last = amounts.pop()
+            amounts.append(Amount((last.value + value) * scale, step * scale, True))
         else:
             amounts.append(Amount(value * scale, step * scale, scale != 1.0))
         prev_end = end
         prev_cjk = scale if m.group("cjk") else None
+        prev_scale = scale
         spans.append((start, end))
     masked = list(text)
     for s, e in spans:
@@ -237,6 +255,45 @@ def same_value(a: Amount, b: Amount) -> bool:
         return True
     # 1.5 %: "1.23 million" rounds to "1.2 million"; 15 -> 20 billion is a change.
     return a.scaled and b.scaled and diff <= 0.015 * max(abs(a.value), abs(b.value))
+
+
+def same_across(a: Amount, b: Amount) -> bool:
+    """The two figures agree in claims of two languages: up to rounding
+    (:func:`same_value`), or, when at least one was read without a scale
+    word, one is the other times a power of ten of a thousand or more, up to
+    the rounding of the more precise one (a scale word
+    in a language :data:`_WORD_SCALES` does not list: "250 <million>" is
+    "250 million", "1,100 <million>" is "1.1 billion").  Two figures both read
+    with their scale words are compared as values."""
+    if same_value(a, b):
+        return True
+    if (a.scaled and b.scaled) or a.value <= 0 or b.value <= 0:
+        return False
+    small, big = sorted((a, b), key=lambda x: x.value)
+    k = round(math.log10(big.value / small.value))
+    tolerance = min(small.step * 10.0**k, big.step) / 2
+    return k >= 3 and abs(small.value * 10.0**k - big.value) <= tolerance * (1 + 1e-9)
+
+
+def in_gregorian(amounts: Sequence[Amount], language: str | None) -> tuple[Amount, ...]:
+    """The figures of a claim written in ``language`` with the years of its
+    country's calendar read as Gregorian years: a Buddhist-era year of a Thai,
+    Lao or Khmer page (2573 is 2030), a Solar Hijri year of a Persian or Pashto
+    page (1405 is 2026 or 2027: it spans both), with the ranges
+    :mod:`compare.events.calendars` reads dates in.  Other figures as they are."""
+    if language in BUDDHIST_ERA_LANGUAGES:
+        lo, hi = BE_YEARS
+        return tuple(Amount(a.value - BUDDHIST_ERA_OFFSET) if not a.scaled and a.step == 1.0
+                     and lo <= a.value <= hi else a for a in amounts)
+    if language in SOLAR_HIJRI_LANGUAGES:
+        lo, hi = SH_YEARS
+        return tuple(Amount(a.value + SH_OFFSET + 0.5, 2.0) if not a.scaled and a.step == 1.0
+                     and lo <= a.value <= hi else a for a in amounts)
+    return tuple(amounts)
+
+
+# The Solar Hijri year begins in March: year + 621 until December, + 622 from January.
+SH_OFFSET = 621
 
 
 _NAMES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))

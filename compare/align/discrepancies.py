@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from compare.align.amounts import Amount, format_amount, same_value, scan
+from compare.align.amounts import Amount, format_amount, in_gregorian, same_across, same_value, scan
 from compare.align.lexicon import UNKNOWN_LANGUAGES, Lexicon, name_phrases, tokenize
 from compare.align.normalize import canonical_tokens, normalize, stem
 from compare.core.models import Claim
@@ -288,7 +288,7 @@ def compare_across_languages(ref: Claim, other: Claim, lexicon: Lexicon,
     classes (negations, commitment, attribution phrases) are not compared
     across languages."""
     found = [*_hedge_across(ref, other, lexicon, ref_language, other_language),
-             *_numbers_across(ref, other, lexicon)]
+             *_numbers_across(ref, other, lexicon, ref_language, other_language)]
     if found:
         return found
     tone = _tone_change(ref, other, ref_language, other_language, lexicon)
@@ -332,16 +332,18 @@ def _tone_change(ref: Claim, other: Claim, ref_language: str | None,
     return "tone", "; ".join(parts)
 
 
-def _numbers_across(ref: Claim, other: Claim, lexicon: Lexicon) -> list[tuple[str, str, str]]:
+def _numbers_across(ref: Claim, other: Claim, lexicon: Lexicon, ref_language: str | None,
+                    other_language: str | None) -> list[tuple[str, str, str]]:
     pr, dr = _numbers(ref.text, lexicon, digits_only=True)
     po, do = _numbers(other.text, lexicon, digits_only=True)
+    pr, po = in_gregorian(pr, ref_language), in_gregorian(po, other_language)
     if dr and do and dr != do:
         return [("number_or_date_change", "date",
                  f"date changed: {_fmt_dates(dr)} -> {_fmt_dates(do)}")]
     # A translation may spell a number out or write a date with its year, so
     # only a number the reference lacks, next to numbers it has, is a change.
     digits_r = (*pr, *(Amount(float(d.split("-")[1])) for d in dr))
-    if pr and _new_figures(po, digits_r):
+    if pr and [a for a in po if not any(same_across(a, b) for b in digits_r)]:
         return [("number_or_date_change", "number",
                  f"number changed: {_fmt_amounts(pr)} -> {_fmt_amounts(po)}")]
     return []

@@ -27,6 +27,8 @@ import numpy as np
 from rapidfuzz import process
 from scipy.sparse import csr_matrix
 
+from compare.align.amounts import Amount, in_gregorian, same_across
+from compare.align.discrepancies import _numbers
 from compare.align.languages import reading
 from compare.align.lexicon import Lexicon
 from compare.align.matching import SCORERS, MatchingConfig
@@ -136,3 +138,36 @@ class ElsewhereIndex:
         else:
             best = np.maximum(best, 0.0)
         return np.asarray(best, dtype=np.float32)
+
+
+# Figures that say little on their own: a count up to a day of the month
+# ("two", "3 ships", "the 12th") and a plain year (what other claims date too).
+_LEAST_FIGURE = 31
+_YEARS = (1800, 2200)
+
+
+def _telling(amounts: Sequence[Amount]) -> list[Amount]:
+    return [a for a in amounts if a.scaled or (
+        a.value > _LEAST_FIGURE and not (a.step == 1.0 and _YEARS[0] <= a.value <= _YEARS[1]))]
+
+
+def telling_figures(claim: Claim, language: str | None, lexicon: Lexicon) -> list[Amount]:
+    """The telling figures of a claim written in ``language`` (years of its
+    calendar read as Gregorian): more than a count or a day, not a plain year."""
+    return _telling(in_gregorian(_numbers(claim.text, lexicon, digits_only=True)[0], language))
+
+
+def figure_stated(ref: Claim, ref_language: str | None, mine: Sequence[Claim],
+                  language: str | None, lexicon: Lexicon) -> frozenset[str]:
+    """Whether one of a document's claims (``mine``, written in ``language``)
+    carries a telling figure of the reference claim (more than a count or a
+    day, not a plain year; the same value up to rounding, an unread scale word
+    or another calendar, :func:`compare.align.amounts.same_across`): the
+    document reports the claim in words alignment did not pair (a translation
+    the embedding model reads poorly), so the claim is no omission, and the
+    claims that carry it (the ids returned; empty when none) are no additions."""
+    want = telling_figures(ref, ref_language, lexicon)
+    if not want:
+        return frozenset()
+    return frozenset(c.id for c in mine if any(
+        same_across(a, b) for a in want for b in telling_figures(c, language, lexicon)))

@@ -105,6 +105,35 @@ def other_language(event: Event, docs: Sequence[Document],
             and d.id != event.reference}
 
 
+def best_supported_primary(event: Event, by_id: Mapping[str, Document], roots: Mapping[str, str],
+                           claims: Sequence[Claim], groups: Sequence[Sequence[Claim]]) -> str | None:
+    """The reference of an event with two or more independent primary readouts
+    (the pages of both governments): the one whose claims the other outlets
+    support most, i.e. the highest mean, over its claims, of the number of
+    independent non-primary documents in the claim's group (``groups``: the
+    claim groups of the event, each claim once).  The other readout's claims
+    count for neither: the readouts are the candidates, the outlets decide.
+    Ties keep ``event.reference`` (the events stage's choice: the earliest
+    published, then the longest).  With fewer than two primaries the event's
+    reference as it is."""
+    primaries = sorted(d for d in by_id if by_id[d].outlet_role == "primary" and roots[d] == d)
+    if len(primaries) < 2:
+        return event.reference
+    candidates = set(primaries)
+    own: dict[str, int] = dict.fromkeys(primaries, 0)
+    for c in claims:
+        if c.document in own:
+            own[c.document] += 1
+    backing: dict[str, int] = dict.fromkeys(primaries, 0)
+    for grp in groups:
+        docs = {roots[c.document] for c in grp if c.document in roots}
+        outlets = len(docs - candidates)
+        for p in docs & candidates:
+            backing[p] += outlets
+    current = event.reference if event.reference in candidates else primaries[0]
+    return max(primaries, key=lambda p: (backing[p] / max(1, own[p]), p == current))
+
+
 def choose_pair_reference(docs: Sequence[Document]) -> str:
     """The reference of an event reported by two independent documents and no
     primary source (a majority of two means nothing): the earlier published,

@@ -148,6 +148,16 @@ def line_kind(line: str, title: str | None, seen_title: bool, seen_body: bool,
 # --------------------------------------------------------------------------- sentences
 
 
+def _caseless_initial_end(piece: str) -> bool:
+    """A piece that ends in a lone letter of a script without case and a dot
+    ("12 ม." of "12 ม.ค. 70", a Thai month abbreviation): an abbreviation,
+    the sentence goes on (scripts with case keep the capital-letter rule)."""
+    if len(piece) < 2 or piece[-1] != "." or (len(piece) > 2 and piece[-3].isalpha()):
+        return False
+    ch = piece[-2]
+    return ch.isalpha() and not ch.isupper() and not ch.islower()
+
+
 def sentence_spans(line: str, language: str) -> list[tuple[int, int]]:
     """Sentence spans of one line, with sentencex quirks repaired."""
     try:
@@ -168,6 +178,7 @@ def sentence_spans(line: str, language: str) -> list[tuple[int, int]]:
     for a, b in spans:
         piece = line[a:b].strip()
         if merged and (not piece.strip(QUOTE_CHARS + " .,;:!?)-–—")
+                       or _caseless_initial_end(line[merged[-1][0]:merged[-1][1]].rstrip())
                        or piece[:1].islower() or re.match(r"^[,;:)\]]", piece)
                        or (re.search(r"[A-Z]\.$", line[merged[-1][0]:merged[-1][1]].rstrip())
                        and re.match(r"[A-Z]\.", piece))

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_align import lexicon
 
-from compare.align.amounts import Amount, parse_number, same_value, scan
+from compare.align.amounts import Amount, in_gregorian, parse_number, same_across, same_value, scan
 from compare.align.discrepancies import _numbers, compare_across_languages, compare_pair
 from compare.core.models import Claim
 
@@ -132,3 +132,61 @@ def test_spelled_number_in_a_translation_is_no_change() -> None:
     assert kinds("双方は来年3月にソウルで初の会合を開く。",
                  "They will hold a first meeting in Seoul in March next year.",
                  across=True) == []
+
+
+def kinds_in(ref: tuple[str, str], other: tuple[str, str]) -> list[str]:
+    """The kinds found across languages, each claim read in its language."""
+    found = compare_across_languages(claim("ref", ref[1]), claim("doc", other[1]), lexicon(),
+                                     ref[0], other[0])
+    return [k for k, _, _ in found]
+
+
+def test_thousand_before_a_larger_scale_word_is_one_figure() -> None:
+    # es "3 mil 200 millones": three thousand two hundred million
+    assert values("una inversión de 3 mil 200 millones de pesos") == [3.2e9]
+    assert values("compró 3 mil toneladas y vendió 200 millones de pesos") == [3e3, 2e8]
+    assert kinds_in(("es", "El fondo tendrá 3 mil 200 millones de pesos para escuelas."),
+                    ("en", "The fund will hold 3.2 billion pesos for schools.")) == []
+
+
+def test_a_bare_cjk_day_is_no_figure() -> None:
+    # zh "...11日与...通话": the day of the month, not a figure; "10日间" is ten days
+    assert values("外交部长11日与对方通电话，商定2031年前完成") == []
+    assert kinds_in(("fr", "Les ministres veulent achever le barrage avant 2031."),
+                    ("zh", "两国外长11日通电话，商定在2031年前建成大坝。")) == []
+    assert 10.0 in [a.value for a in _numbers("代表团将停留10日间", lexicon())[0]]
+
+
+def test_same_across_allows_an_unread_scale_word() -> None:
+    # a scale word the table does not list leaves the digits: 480 <million> is 480 million
+    assert same_across(Amount(480.0), Amount(4.8e8, 1e6, True))
+    assert same_across(Amount(2.7, 0.1), Amount(2700.0))  # both scale words unread
+    assert not same_across(Amount(480.0), Amount(5.8e8, 1e6, True))
+    assert not same_across(Amount(2035.0), Amount(2e10, 1e9, True))  # a year is no mantissa
+    assert not same_across(Amount(4e9, 1e9, True), Amount(4e12, 1e12, True))  # both read
+    assert not same_across(Amount(48.0), Amount(480.0))  # ten times is a change
+
+
+@given(st.integers(1, 999), st.sampled_from([1e3, 1e4, 1e5, 1e6, 1e8, 1e9]))
+def test_same_across_is_symmetric_and_finds_scaled_digits(n: int, scale: float) -> None:
+    a, b = Amount(float(n)), Amount(n * scale, scale, True)
+    assert same_across(a, b) and same_across(b, a)
+    c = Amount((n + 1) * scale, scale, True)
+    assert not same_across(a, c) and not same_across(c, a)
+
+
+def test_years_of_other_calendars_are_read_as_gregorian() -> None:
+    th = in_gregorian((Amount(2575.0), Amount(40.0)), "th")
+    assert [a.value for a in th] == [2032.0, 40.0]
+    fa = in_gregorian((Amount(1408.0),), "fa")[0]
+    assert same_value(fa, Amount(2029.0)) and same_value(fa, Amount(2030.0))
+    assert not same_value(fa, Amount(2031.0))
+    assert in_gregorian((Amount(2575.0),), "en") == (Amount(2575.0),)
+    # th "ภายในปี 2575" is "by 2032"; a Persian "۱۴۰۸" is 2029/2030
+    assert kinds_in(("th", "ทั้งสองประเทศตั้งเป้าสร้างสะพานให้เสร็จภายในปี 2575"),
+                    ("en", "The two countries aim to finish the bridge by 2032.")) == []
+    assert kinds_in(("th", "ทั้งสองประเทศตั้งเป้าสร้างสะพานให้เสร็จภายในปี 2575"),
+                    ("en", "The two countries aim to finish the bridge by 2034.")) == [
+        "number_or_date_change"]
+    assert kinds_in(("fa", "دو کشور تا سال ۱۴۰۸ پل را می‌سازند"),
+                    ("de", "Die beiden Länder wollen die Brücke bis 2030 bauen.")) == []

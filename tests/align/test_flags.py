@@ -187,6 +187,26 @@ def test_event_statement_is_never_an_omission_or_addition() -> None:
             assert (found & {"omission", "addition"} != set()) == bool(expect)
 
 
+def test_event_statement_figures_are_no_number_change() -> None:
+    # the readout's "spoke for 40 minutes on 6 March" and an outlet's lede that
+    # packs the contact with news ("spoke for an hour ... 3 new ferries"); a
+    # changed date of the contact is still flagged (the test after next)
+    import attrs
+    said = "Minister Kovac and Minister Horvat spoke by telephone for 40 minutes on 6 March."
+    lede = ("Minister Kovac and Minister Horvat spoke by telephone for an hour on 6 March "
+            "and agreed on 3 new ferries.")
+    event, docs, claims = make([("mfa", "primary", [said, *BASE]), ("wire", "wire", [lede, *BASE])],
+                               reference="mfa")
+    got = {}
+    for marked in (False, True):
+        cs = [attrs.evolve(c, event_statement=marked and c.text in (said, lede)) for c in claims]
+        ev, groups = align_event(event, docs, cs, config(), lexicon())
+        got[marked] = {f.kind for f in flag_event(ev, docs, cs, groups, lexicon(), config())
+                       if f.claim == "wire:c1"}
+    assert "number_or_date_change" in got[False]
+    assert "number_or_date_change" not in got[True]
+
+
 def test_other_language_document_is_not_compared() -> None:
     import attrs
 

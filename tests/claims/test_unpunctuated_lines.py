@@ -44,3 +44,29 @@ def test_thai_menus_and_date_lines_stay_furniture_after_the_body() -> None:
     menu = "หน้าแรก | ข่าวการเมืองต่างประเทศ | เศรษฐกิจและการค้า | ติดต่อกองบรรณาธิการ"
     assert line_kind(menu, TITLE, seen_title=True, seen_body=False) == "skip"
     assert line_kind("วันพฤหัสบดีที่ 12 มีนาคม 2574", TITLE, seen_title=True, seen_body=True) == "skip"
+
+
+def test_a_dotted_abbreviation_of_a_caseless_script_does_not_end_the_sentence() -> None:
+    # "12 ม.ค. 70" (12 January 2570, Thai month abbreviation) and "พ.ศ."
+    from compare.claims.lines import sentence_spans
+
+    for line in ("เมื่อวันที่ 12 ม.ค. 70 ที่ผ่านมา รัฐมนตรีได้พบหารือกับเอกอัครราชทูต",
+                 "โครงการนี้เริ่มในปี พ.ศ. 2570 ตามแผนของรัฐบาล"):
+        assert [line[a:b] for a, b in sentence_spans(line, "th")] == [line]
+    # scripts with case keep their rules: "U.S." stays, a new capitalised sentence splits
+    line = "The U.S. envoy spoke. A second round follows."
+    assert [line[a:b].strip() for a, b in sentence_spans(line, "en")] == [
+        "The U.S. envoy spoke.", "A second round follows."]
+
+
+@given(st.text(alphabet="กขคงจฉชซ", min_size=1, max_size=3), st.integers(1, 31))
+def test_thai_initials_keep_one_sentence(initials: str, day: int) -> None:
+    abbreviation = ".".join(initials) + "."
+    line = f"รัฐมนตรีเดินทางถึงเมื่อวันที่ {day} {abbreviation} และได้หารือกับนายกรัฐมนตรี"
+    assert len(sentence_spans_of(line)) == 1
+
+
+def sentence_spans_of(line: str) -> list[tuple[int, int]]:
+    from compare.claims.lines import sentence_spans
+
+    return sentence_spans(line, "th")
