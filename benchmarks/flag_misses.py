@@ -33,8 +33,8 @@ from fit_flags import ROOT, run_set
 from flag_errors import gold_view
 
 from compare.align.discrepancies import compare_pair, states_contact
+from compare.align.flagbase import minor as _minor
 from compare.align.flagmodel import default_flag_model
-from compare.align.flags import _minor
 from compare.evaluation.gold import load_gold
 from compare.evaluation.metrics import match_documents, overlaps, score_report
 from compare.rules import compile_rules

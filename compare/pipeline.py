@@ -137,7 +137,8 @@ def _finish_documents(docs: list[Document]) -> list[Document]:
 def analyse_event(event: Event, docs: Sequence[Document], rules: Rules) -> EventResult:
     """Claims, alignment and flags of one event (pure; runs in worker processes)."""
     from compare.align.alignment import align_event
-    from compare.align.flags import flag_event, uncompared_documents
+    from compare.align.flagbase import uncompared_documents
+    from compare.align.flags import flag_event
     from compare.align.scoring import shared_scores
     from compare.claims.extract import extract_claims
 

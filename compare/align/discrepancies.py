@@ -28,6 +28,12 @@ from functools import lru_cache
 from compare.align.amounts import Amount, format_amount, in_gregorian, same_across, same_value, scan
 from compare.align.lexicon import UNKNOWN_LANGUAGES, Lexicon, name_phrases, tokenize
 from compare.align.normalize import canonical_tokens, normalize, stem
+from compare.align.persons import (
+    has_phrase,
+    narrowed_position,
+    person_change,
+    person_tokens,
+)
 from compare.core.models import Claim
 
 # Most important first (one flag per document and claim group).
@@ -35,17 +41,10 @@ PRIORITY: tuple[str, ...] = ("negation_or_hedge", "number_or_date_change",
                              "attribution_change", "wording_drift")
 
 
-def _has(tokens: Sequence[str], phrase: tuple[str, ...]) -> bool:
-    k = len(phrase)
-    first = phrase[0]
-    return any(tokens[i] == first and tuple(tokens[i:i + k]) == phrase
-               for i in range(len(tokens) - k + 1))
-
-
 def _found(tokens: Sequence[str], phrases: Iterable[tuple[str, ...]]) -> list[str]:
     present = set(tokens)
     return [" ".join(p) for p in phrases
-            if p[0] in present and all(w in present for w in p) and _has(tokens, p)]
+            if p[0] in present and all(w in present for w in p) and has_phrase(tokens, p)]
 
 
 def _drop_phrases(tokens: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> list[str]:
@@ -131,12 +130,6 @@ def _side_words(lexicon: Lexicon) -> frozenset[str]:
     """Tokens after which a one or two counts sides: party nouns, people, synonyms."""
     return (lexicon.parties | person_tokens(lexicon)
             | {syn.name for syn in lexicon.synonyms})
-
-
-@lru_cache(maxsize=16)
-def person_tokens(lexicon: Lexicon) -> frozenset[str]:
-    """The canonical tokens of the people the lexicon names."""
-    return frozenset(lexicon.person_token(p) for p in lexicon.names)
 
 
 @lru_cache(maxsize=16)
@@ -257,7 +250,7 @@ def compare_pair(ref: Claim, other: Claim, lexicon: Lexicon,
     if anon_o and not _anonymous(ref, rt, lexicon) and ref.attribution_kind != "anonymous":
         found.append(("attribution_change", "attribution",
                       f"official statement credited to anonymous sources: {anon_o[0]}"))
-    swap = _person_change(ref, other, rc, oc, lexicon)
+    swap = person_change(ref, other, rc, oc, lexicon)
     if swap:
         found.append(("attribution_change", "attribution", swap))
     # wording drift: tone, modality, subject, scope
@@ -349,123 +342,8 @@ def _numbers_across(ref: Claim, other: Claim, lexicon: Lexicon, ref_language: st
     return []
 
 
-def _people(tokens: Sequence[str], people: frozenset[str]) -> list[tuple[str, int]]:
-    return [(t, i) for i, t in enumerate(tokens) if t in people]
-
-
-# Tokens that may stand between two names of one joint subject ("Putin and Trump").
-_JOINT = frozenset({"and", "&", "with", "или", "и"})
-
-
-def _actor(tokens: Sequence[str], people: frozenset[str]) -> str | None:
-    """The single person acting in a claim: the first name, unless the claim
-    names two people jointly ("Putin and Trump discussed ...")."""
-    found = _people(tokens, people)
-    if not found:
-        return None
-    first, i = found[0]
-    between = tokens[i + 1:i + 3]
-    if any(t in _JOINT for t in between) and any(t in people and t != first
-                                                 for t in tokens[i + 1:i + 4]):
-        return None
-    return first
-
-
-def _joint_subject(tokens: Sequence[str], people: frozenset[str]) -> bool:
-    """The claim opens with two people as one subject ("Putin and Trump agreed")."""
-    found = _people(tokens, people)
-    if not found or found[0][1] > 1:
-        return False
-    first, i = found[0]
-    return (any(t in _JOINT for t in tokens[i + 1:i + 3])
-            and any(t in people and t != first for t in tokens[i + 1:i + 4]))
-
-
-def _sole_subject(tokens: Sequence[str], person: str, people: frozenset[str]) -> bool:
-    """The claim opens with ``person`` alone as its subject: no "and" or "with"
-    in the next two tokens and no other person next to it ("Putin urged
-    Trump", not "Putin and his counterpart Trump" or "Putin, Trump speak")."""
-    i = tokens.index(person)
-    after = tokens[i + 1:i + 3]
-    return (i <= 1 and not any(t in _JOINT for t in after)
-            and not (after and after[0] in people))
-
-
-def _speaker_token(claim: Claim, lexicon: Lexicon) -> str | None:
-    """The canonical person token of ``claim.speaker`` (when the claims stage
-    gives one) or None."""
-    speaker = getattr(claim, "speaker", None)
-    if not isinstance(speaker, str) or not speaker.strip():
-        return None
-    people = person_tokens(lexicon)
-    for t in canonical_tokens(speaker, lexicon):
-        if t in people:
-            return t
-    return None
-
-
-def _person_change(ref: Claim, other: Claim, rc: Sequence[str], oc: Sequence[str],
-                   lexicon: Lexicon) -> str | None:
-    """A statement or action put on another person: the speakers differ, the
-    acting person differs and the reference does not name the new one at all
-    (a reciprocal "X spoke with Y" / "Y spoke with X" is no change), or what
-    two people did jointly is put on one of them as the sole subject."""
-    people = person_tokens(lexicon)
-    sp_r, sp_o = _speaker_token(ref, lexicon), _speaker_token(other, lexicon)
-    if ref.speaker == "both" and sp_o:
-        # One side of a joint position: a narrowed subject (wording), not
-        # another source.
-        return None
-    if sp_o and sp_r and sp_o != sp_r and sp_o not in rc:
-        return (f"statement credited to {_display_name(sp_o, lexicon)} instead of "
-                f"{_display_name(sp_r, lexicon)}")
-    in_ref = {t for t, _ in _people(rc, people)}
-    in_other = {t for t, _ in _people(oc, people)}
-    if sp_o and not sp_r and sp_o not in in_ref:
-        return f"statement credited to {_display_name(sp_o, lexicon)}"
-    ar, ao = _actor(rc, people), _actor(oc, people)
-    if ar and ao and ar != ao and ao not in in_ref and ar not in in_other:
-        return f"subject changed: {_display_name(ar, lexicon)} -> {_display_name(ao, lexicon)}"
-    if (ar is None and ao and ao in in_ref and len(in_ref) >= 2
-            and _joint_subject(rc, people) and _sole_subject(oc, ao, people)):
-        # "Putin and Trump spoke in favour of a meeting" -> "Putin invited Trump"
-        return f"joint position put on one side: {_display_name(ao, lexicon)}"
-    if ao and not in_ref and not sp_o:
-        i = oc.index(ao)
-        if _speaks(oc, i, lexicon):
-            return f"statement credited to {_display_name(ao, lexicon)}"
-    return None
-
-
-def _speaks(tokens: Sequence[str], i: int, lexicon: Lexicon) -> bool:
-    """The person at ``i`` is followed by a verb of saying ("Trump described ...")."""
-    window = list(tokens[i + 1:i + 3])
-    return any(_has(window, v) for v in lexicon.attribution_verbs)
-
-
-def _display_name(token: str, lexicon: Lexicon) -> str:
-    for p in lexicon.names:
-        if lexicon.person_token(p) == token:
-            return p.name
-    return token
-
-
 def _fmt_dates(dates: frozenset[str]) -> str:
     return ", ".join(sorted(dates, key=lambda d: tuple(int(x) for x in d.split("-"))))
-
-
-def _narrowed(ref: Claim, other: Claim, oc: Sequence[str], lexicon: Lexicon) -> str | None:
-    """A joint position of both sides ("The presidents agreed") put on one
-    person who acts alone in the document's claim ("Trump agreed")."""
-    if ref.speaker != "both" or other.speaker == "both":
-        return None
-    sp_o = _speaker_token(other, lexicon)
-    if sp_o is None:
-        return None
-    named = {t for t, _ in _people(oc, person_tokens(lexicon))}
-    if named - {sp_o}:
-        return None
-    return f"joint position put on one side: {_display_name(sp_o, lexicon)}"
 
 
 def _drift(rt: Sequence[str], ot: Sequence[str], rc: Sequence[str], oc: Sequence[str],
@@ -490,13 +368,13 @@ def _drift(rt: Sequence[str], ot: Sequence[str], rc: Sequence[str], oc: Sequence
         before = ", ".join(wr) if wr else "(none)"
         way = "strengthened" if lr is None or lo > lr else "weakened"
         return "modality", f"commitment {way}: {before} -> {', '.join(wo)}"
-    narrowed = _narrowed(ref, other, oc, lexicon)
+    narrowed = narrowed_position(ref, other, oc, lexicon)
     if narrowed:
         return "subject", narrowed
     ref_stems = {stem(t) for t in rt}
     present = set(ot)  # a phrase whose words are not all there is not in ot (no scan)
     wide = [" ".join(p) for p in (*lexicon.scope_wide, *lexicon.scope_regions)
-            if all(w in present for w in p) and _has(ot, p)
+            if all(w in present for w in p) and has_phrase(ot, p)
             and not all(stem(w) in ref_stems for w in p)]
     if wide:
         return "scope", f"scope widened: {', '.join(wide)}"
@@ -534,7 +412,7 @@ def tone_in(text: str, language: str | None, lexicon: Lexicon) -> frozenset[str]
                 hit = any(tokens[i].startswith(last) and tuple(tokens[i - len(head):i]) == head
                           for i in range(len(head), len(tokens)))
             else:
-                hit = _has(tokens, toks)
+                hit = has_phrase(tokens, toks)
             if hit:
                 found.add(name)
                 break

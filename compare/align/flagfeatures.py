@@ -26,10 +26,11 @@ from functools import lru_cache
 import numpy as np
 from attrs import frozen
 
-from compare.align.discrepancies import names_contact, person_tokens, states_contact
+from compare.align.discrepancies import names_contact, states_contact
 from compare.align.lexicon import Lexicon, tokenize
 from compare.align.matching import MatchingConfig
 from compare.align.normalize import canonical_tokens, normalize
+from compare.align.persons import person_tokens
 from compare.align.scoring import score_matrix
 from compare.core.models import Claim, Document, Event
 

@@ -277,7 +277,8 @@ def test_a_russian_article_is_compared_with_an_english_readout() -> None:
     from test_align import make
 
     from compare.align.alignment import align_event
-    from compare.align.flags import flag_event, uncompared_documents
+    from compare.align.flagbase import uncompared_documents
+    from compare.align.flags import flag_event
     event, docs, claims = make([("mfa", "primary", READOUT_EN), ("ru", "outlet", ARTICLE_RU)],
                                reference="mfa")
     docs = [attrs.evolve(d, language="ru" if d.id == "ru" else "en") for d in docs]

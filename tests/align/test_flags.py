@@ -210,7 +210,7 @@ def test_event_statement_figures_are_no_number_change() -> None:
 def test_other_language_document_is_not_compared() -> None:
     import attrs
 
-    from compare.align.flags import uncompared_documents
+    from compare.align.flagbase import uncompared_documents
     ru = ["Министры обсудили сотрудничество в области судоходства по Дунаю.",
           "Стороны договорились продолжить консультации на уровне экспертов."]
     event, docs, claims = make([("mfa", "primary", BASE), ("wire", "wire", REF),

@@ -128,7 +128,7 @@ def test_mutual_pairs_without_sorting_are_the_sorted_ones(
 def test_a_phrase_is_found_only_when_all_its_words_are_there(tokens: list[str],
                                                              phrase: tuple[str, ...]) -> None:
     # discrepancies._drift checks the words before scanning for the phrase
-    from compare.align.discrepancies import _has
+    from compare.align.persons import has_phrase
 
     present = set(tokens)
-    assert (all(w in present for w in phrase) and _has(tokens, phrase)) == _has(tokens, phrase)
+    assert (all(w in present for w in phrase) and has_phrase(tokens, phrase)) == has_phrase(tokens, phrase)
