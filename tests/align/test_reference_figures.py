@@ -48,7 +48,10 @@ def test_without_figures_or_with_too_few_members_nothing_is_odd() -> None:
     assert _central(GROUP[:2], DOCS, {}, lexicon(), "da").document == "da"
 
 
-@given(st.permutations(range(4)), st.integers(32, 900))
+# Not 64: the Danish 640 read without its scale word is then 64 million times
+# 10^-5, a power of ten that same_across accepts (a lakh, 10^5, is a scale word
+# in Indian languages), so the Danish member shares the others' figure.
+@given(st.permutations(range(4)), st.integers(32, 900).filter(lambda n: n != 64))
 def test_the_outliers_do_not_depend_on_the_order(order: list[int], n: int) -> None:
     group = [attrs.evolve(c, text=c.text.replace("480", str(n))) for c in GROUP]
     got = _figure_outliers([group[i] for i in order], DOCS, lexicon())
