@@ -102,16 +102,22 @@ CONTACT_GAP = 30
 PLAN_BEFORE = 45
 _RANGE = re.compile(r"\d\s*[-–]\s*\d")
 _POSITIVE = frozenset({"call", "meeting", "strong_statement", "statement", "generic"})
-# A dateline: a place (one to three capitalised words, a bracketed region) and a comma or
-# full stop before the date at the start of a line, an agency or a dash after it
-# ("Moscow, July 24 (IANS) ...", "Moscow [Russia], Dec 18 (ANI): ...", "Paris. 3 mars. AFP —").
-# Scripts without capitals (Arabic, Hangul, Han, kana) name the place in any word.
-_DATELINE_BEFORE = re.compile(r"[ \t]*(?:(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’-]*|"
-                              r"[\u0600-\u06ff\uac00-\ud7af\u3040-\u30ff\u4e00-\u9fff]+)"
-                              r"[ \t/]*){1,3}(?:\[[^\]\n]{1,30}\][ \t]*)?[,.、，،][ \t]*"
+# A dateline: a place (one to three capitalised words, a bracketed region) and a comma, a
+# full stop or a dash before the date at the start of a line ("Praha 3. prosince 2026 –"
+# has none), an agency or a dash after it ("Moscow, July 24 (IANS) ...", "Moscow [Russia],
+# Dec 18 (ANI): ...", "Paris. 3 mars. AFP —", "МОСКВА, 3 декабря. /ТАСС/.", "Warszawa, 3
+# grudnia 2026 r. –", "София, 3 декември 2026 г. –"), or nothing more on its line
+# ("Stockholm den 3 december 2026").  Capitals of any alphabet (Greek, Serbian Cyrillic);
+# scripts without capitals (Arabic, Hebrew, Devanagari, Bengali, Thai, Hangul, Han, kana)
+# name the place in any word ("القاهرة في ٣ ديسمبر").
+_UPPER = "".join(sorted({re.escape(chr(c)) for c in range(0x41, 0x2000) if chr(c).isupper()}))
+_CASELESS = r"\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff\u0e00-\u0e7f\uac00-\ud7af\u3040-\u30ff\u4e00-\u9fff"
+_DATELINE_BEFORE = re.compile(rf"[ \t]*(?:(?:[{_UPPER}][\w.'’-]*|[{_CASELESS}]+)"
+                              r"[ \t/]*){1,3}(?:\[[^\]\n]{1,30}\][ \t]*)?(?:[,.、，،\-–—][ \t]*)?"
                               r"(?:(?:le|am|den)[ \t]+)?")
-_DATELINE_AFTER = re.compile(r"[ \t.]*(?:,?[ \t]*(?:19|20)\d{2})?[ \t]*(?:\([^()\n]{1,40}\)|"
-                             r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ.]{1,20}(?:\.[A-Za-z]{2,3})?[ \t]*)?[-–—:])")
+_DATELINE_AFTER = re.compile(r"[ \t.]*(?:,?[ \t]*(?:19|20)\d{2})?(?:[ \t]+[^\W\d_]{1,3}\.)?[ \t]*"
+                             rf"(?:\([^()\n]{{1,40}}\)|/[^/\n]{{1,30}}/|\n|$|"
+                             rf"(?:[{_UPPER}][{_UPPER}.]{{1,20}}(?:\.[A-Za-z]{{2,3}})?[ \t]*)?[-–—:])")
 # A Chinese agency dateline: the agency and the place run into the date ("中新社东京6月10日电").
 _CJK_DATELINE_BEFORE = re.compile(r"[ \t]*[\u4e00-\u9fff]{2,14}")
 # A sentence about what is still to come: a weekday in it names a plan, not the event.
@@ -298,7 +304,7 @@ def _meta_fields(line: str) -> bool:
 
 
 def _is_dateline(text: str, m: Mention, line_start: int) -> bool:
-    if m.kind not in ("daymonth", "full", "russian") or m.start - line_start > 45:
+    if m.kind not in ("daymonth", "full", "russian", "numeric") or m.start - line_start > 45:
         return False
     if _CJK_DATELINE_BEFORE.fullmatch(text, line_start, m.start) and text.startswith("电", m.end):
         return True  # "新华社北京6月10日电": agency, place, date, "dispatch"
@@ -311,7 +317,7 @@ def _anchor(text: str, low: str, mentions: Sequence[Mention], pub: dt.date | Non
     dateline or the publication date, which may be a day later in another time zone),
     else the publication date."""
     for m in mentions:
-        if m.excluded or m.kind not in ("dateline", "daymonth", "full", "russian") or m.month is None \
+        if m.excluded or m.kind not in ("dateline", "daymonth", "full", "russian", "numeric") or m.month is None \
                 or m.day is None:
             continue
         if m.kind != "dateline" and not _is_dateline(text, m, line_bounds(text, m.start)[0]):
@@ -365,6 +371,8 @@ def _candidates(ctx: _Context, mentions: Sequence[Mention], low: str) -> list[Ca
             continue  # "ministers meet on Monday" in Friday's paper: next Monday, not the last one
         contacts = [c for c in in_sentence if c.name in CONTACT]
         gap = nearest_cue(contacts, m)[1] if contacts else None
+        if m.modifier == "short" and (gap is None or gap > CONTACT_GAP):
+            continue  # "joi" away from a contact word may be an ordinary word
         near = nearest_cue(in_sentence, m)
         if contacts and _opens(low, s_start, m.start):
             # "21 апреля ... провел ... телефонный разговор": the date leads the contact sentence
@@ -403,7 +411,7 @@ def _weekday_hint(text: str, low: str, mentions: Sequence[Mention]) -> Evidence 
     document in the event of that weekday."""
     for m in mentions:
         if m.excluded or m.weekday is None or m.kind not in ("weekday", "daymonth") \
-                or m.modifier in ("next", "possessive", "this"):
+                or m.modifier in ("next", "possessive", "this", "short"):
             continue  # a weekday, or a weekday with its day and month ("Senin (14/9)") but no year
         s = sentence_at(text, m.start)
         # The contact may be stated in the same sentence or the next one ("Putin and

@@ -71,16 +71,16 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
                     "như về theo tại"),
     "cs": _set("a se na je že v s z do to o jako ale i by jsou byl bylo pro jeho které který která "
                     "také podle při již"),
-    "sk": _set("a sa na je že v s z do to o ako ale aj by sú bol bolo pre jeho ktoré ktorý ktorá "
-                    "tiež podľa pri už"),
+    "sk": _set("a sa na je že v s z do to o ako ale aj by sú bol bolo bola pre jeho ktoré ktorý ktorá "
+                    "tiež podľa pri už vo so"),
     "sv": _set("och i att det som en på är av för med till den har de inte om ett han var men så "
                     "från vid"),
     "da": _set("og i at det som en på er af for med til den har de ikke om et han var men så fra "
-                    "ved blev"),
+                    "ved blev sig efter mellem nogen"),
     "no": _set("og i at det som en på er av for med til den har de ikke om et han var men så fra "
-                    "ved ble"),
+                    "ved ble seg etter mellom noen"),
     "fi": _set("ja on ei se että oli hän mutta kun myös tai ovat ole joka mikä sen niin kuin vain "
-                    "sitä jo tämä"),
+                    "sitä jo tämä kanssa mukaan sekä jälkeen"),
     "ro": _set("și în de la a cu pe care nu din este să un o pentru se mai au fost ca sau dar prin "
                     "acest"),
     "hu": _set("a az és hogy nem is egy meg van volt de csak már mint ez azt még ki el le pedig "
@@ -99,7 +99,7 @@ FUNCTION_WORDS: frozenset[str] = frozenset().union(*_FUNCTION_WORDS.values())
 _LETTERS = {
     "de": "äöüß", "fr": "èêëçœùû", "es": "ñ¿¡", "pt": "ãõç", "it": "ìò", "pl": "ąćęłńśźż",
     "tr": "ığİ", "vi": "ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ", "cs": "ěůř", "sk": "ľĺŕä",
-    "sv": "å", "da": "æø", "no": "æø", "ro": "șțăâ", "hu": "őű", "hr": "čćđ", "lt": "ėįųū",
+    "sv": "å", "da": "æø", "no": "æø", "ro": "șțăâ", "hu": "őű", "hr": "ćđ", "lt": "ėįųū",
     "lv": "āēģīķļņ", "et": "õ", "ca": "ŀ",
 }
 _LETTER_BONUS = 0.2
@@ -163,6 +163,11 @@ def _cyrillic_language(sample: str) -> str:
     uk = sum(sample.count(ch) for ch in "іїєґІЇЄҐ")
     ru = sum(sample.count(ch) for ch in "ыэъёЫЭЁ")
     sr = sum(sample.count(ch) for ch in "ђћџјљњЂЋЏЈЉЊ")
+    # Bulgarian writes "ъ" as a vowel (about 2 % of its letters) and has no "ы", "э", "ё";
+    # Russian writes "ъ" rarely (about 0.04 %) beside many "ы".
+    hard = sample.count("ъ") + sample.count("Ъ")
+    if hard >= 2 and hard > 2 * (ru - hard) and uk <= 3:
+        return "bg"
     if sr > 3 and sr > ru:
         return "sr"
     return "uk" if uk > 3 and uk > ru else "ru"
