@@ -372,7 +372,8 @@ def _named(want: str, participants: Sequence[str]) -> bool:
         if name is None or got is None:
             continue
         keys = {got, *(surname_key(w) for w in name.split())}
-        if any(k == key or same_name(k, key) or ((len(key) >= 3 or not key.isascii()) and k.startswith(key)) for k in keys):
+        prefix = len(key) >= 3 or not key.isascii()
+        if any(k == key or same_name(k, key) or (prefix and k.startswith(key)) for k in keys):
             return True
     return False
 

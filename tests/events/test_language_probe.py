@@ -36,10 +36,29 @@ def test_event_date_in_35_languages(case: object) -> None:
     assert out.date == case.want, (out.date, out.rule)  # type: ignore[attr-defined]
 
 
-def test_the_probe_covers_35_languages_and_passes_most_dates() -> None:
+# The two leaders not both found: a second person after a title of the Spanish, Italian and
+# Portuguese tables that they do not read ("con su homólogo ... , Lucas"), the Arabic table
+# takes the country adjective, and scripts without capitals (Persian, Hebrew, Bengali, Thai)
+# have no title table and no capitals to read names by.
+PEOPLE_SHORT = {"es-dateline+este-weekday", "it-weekday", "it-dateline+today", "pt-weekday(day)",
+                "pt-dateline+yesterday", "fi-numeric+yesterday", "ar-weekday", "ar-arabic-indic+yesterday",
+                "fa-weekday", "fa-solar-hijri+today", "he-weekday", "he-dateline+yesterday", "bn-weekday",
+                "bn-bengali+yesterday", "ms-dateline+weekday", "th-weekday", "th-thai-digits+section-label"}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_both_leaders_in_35_languages(case: object) -> None:
+    if case.name in PEOPLE_SHORT:  # type: ignore[attr-defined]
+        pytest.xfail("no title table and no capitals, or a title the tables do not read")
+    out = probe.run(case)
+    assert out.people_ok, out.participants
+
+
+def test_the_probe_covers_35_languages_and_passes_most_cases() -> None:
     assert len({c.lang for c in CASES}) >= 35
     outcomes = [probe.run(c) for c in CASES]
     assert sum(o.date_ok for o in outcomes) >= len(CASES) - len(DATE_SHORT)
+    assert sum(o.people_ok for o in outcomes) >= len(CASES) - len(PEOPLE_SHORT)
 
 
 def dated(text: str, pub: dt.date | None, lang: str | None = None) -> Document:
@@ -126,3 +145,38 @@ def test_a_thai_weekday_after_on_unspaced_is_read() -> None:
 ])
 def test_languages_that_share_an_alphabet(text: str, lang: str) -> None:
     assert detect_language(text) == lang
+
+
+def _people(text: str, lang: str) -> list[str]:
+    from compare.events.capnames import capitalised_people
+
+    return [p.name for p in capitalised_people(text, lang)]
+
+
+def test_capitalised_names_in_a_language_without_a_title_table() -> None:
+    assert _people("Statsminister Mette Holm talte torsdag i telefon med Tysklands kansler Felix Brandt.",
+                   "da") == ["Mette Holm", "Felix Brandt"]
+    # a country before the name is not part of it; a title that opens two runs is a title
+    assert _people("Thủ tướng Nguyễn Văn An đã điện đàm với Thủ tướng Nhật Bản Kenji Mori.", "vi") == [
+        "Nguyễn Văn An", "Kenji Mori"]
+    assert _people("Rais Juma Mwinyi alizungumza kwa simu na Rais wa Kenya, Rais William Otieno.", "sw") == [
+        "Juma Mwinyi", "William Otieno"]
+
+
+def test_capitalised_words_that_are_no_person() -> None:
+    # a credit in brackets, a place after a particle, a weekday, an institution of a country,
+    # a sentence without a contact word
+    assert _people("(Sông Hồng Online) - Thứ Hai, tại La Haye, hai bên đã hội đàm.", "vi") == []
+    # ("Jan" is also the month's abbreviation: a given name all the same)
+    assert _people("Premier Jan Visser ontmoette in Den Haag de Belgische premier.", "nl") == ["Jan Visser"]
+    assert _people("Kokous pidettiin Euroopan Unionin Ranskan kanssa. Aino Virtanen oli lomalla.", "fi") == []
+    assert _people("Mkutano wa Jumuiya ya Afrika Mashariki ulifanyika Arusha. Juma Mwinyi alikutana na "
+                   "Rais wa Baraza la Afrika Mashariki.", "sw") == ["Juma Mwinyi"]
+
+
+def test_a_greek_surname_key_meets_its_latin_spelling() -> None:
+    from compare.events.identity import same_name
+
+    assert same_name("μαυρογένης", "mavrogenis")
+    assert same_name("σένγκτονγκ", "saengthong")
+    assert not same_name("μαυρογένης", "saengthong")
