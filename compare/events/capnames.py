@@ -24,7 +24,8 @@ independent signal:
   captions do not; only the head of the text (its lead) is read, outside captions and
   footers.
 
-The caller uses these people only when the title tables found fewer than two.
+The caller uses these people only when the title tables found fewer than two, and never
+for English and Russian pages (``TUNED_LANGUAGES``).
 """
 
 from __future__ import annotations
@@ -39,12 +40,12 @@ from compare.events.locale_dates import locale_dates
 from compare.events.participants import Person
 from compare.events.titles import country_of
 
-__all__ = ["LEAD_NAME_CHARS", "TABLE_LANGUAGES", "capitalised_people"]
+__all__ = ["LEAD_NAME_CHARS", "TUNED_LANGUAGES", "capitalised_people"]
 
-# Languages whose titles :mod:`compare.events.titles`, :mod:`compare.events.scripttitles`
-# and :mod:`compare.events.participants` read: their pages are left to those tables.
-TABLE_LANGUAGES = frozenset({"en", "ru", "fr", "de", "es", "zh", "pt", "it", "pl", "tr", "id", "uk", "ja", "ko",
-                             "ar", "hi"})
+# English and Russian pages are left to the title and name rules that realdev and the devset
+# tune; pages in any other language use these people when the title tables (if any) found
+# fewer than two.
+TUNED_LANGUAGES = frozenset({"en", "ru"})
 
 # The head of the text read for names: the title and the lead paragraph.
 LEAD_NAME_CHARS = 600

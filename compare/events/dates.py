@@ -41,7 +41,7 @@ from compare.events.calendar import (
     calendar_year,
     matches,
 )
-from compare.events.capnames import TABLE_LANGUAGES, capitalised_people
+from compare.events.capnames import TUNED_LANGUAGES, capitalised_people
 from compare.events.cues import (
     CONTACT,
     CUE_SCAN,
@@ -552,8 +552,8 @@ def date_document(doc: Document, calendar: EventCalendar, names: Sequence[Person
     elif (fallback := _dateparser_fallback(text, doc.language, skip)) is not None:
         event_date, evidence = fallback
     extra = [*foreign_titled_people(text, low, skip), *contact_people(text, skip), *pair_people(text, skip)]
-    if doc.language not in TABLE_LANGUAGES and len({p.name for p in extra if p.name}) < 2:
-        extra += capitalised_people(text, doc.language, skip)  # no title table of this language
+    if doc.language not in TUNED_LANGUAGES and len({p.name for p in extra if p.name}) < 2:
+        extra += capitalised_people(text, doc.language, skip)  # names the title tables did not read
     people = find_people(text, low, names, skip=skip, focus=focus, mentions=named, extra=extra)
     return attrs.evolve(doc, published=pub, published_evidence=pub_ev, event_date=event_date,
                         event_date_evidence=evidence, event_kind=kind or "other",
