@@ -117,6 +117,9 @@ CASES: tuple[Case, ...] = (
        "Stockholm den 3 december 2026\nStatsminister Erik Lindqvist träffade på onsdagen Norges statsminister "
        "Ola Berg i Oslo. De två kom överens om ett nytt energisamarbete.", None, WED, ("Lindqvist", "Berg"),
        "stamp+weekday-def"),
+    _c("sv", "Lindqvist tog emot Berg i Rosenbad",
+       "Statsminister Erik Lindqvist tog i onsdags emot Norges statsminister Ola Berg i Rosenbad. Mötet "
+       "handlade om elpriserna och försvaret.", PUB, WED, ("Lindqvist", "Berg"), "i onsdags, verb not a cue"),
     # --- Danish
     _c("da", "Holm talte med Brandt",
        "Statsminister Mette Holm talte torsdag i telefon med Tysklands kansler Felix Brandt. De to drøftede "
@@ -157,6 +160,10 @@ CASES: tuple[Case, ...] = (
        "Praha 3. prosince 2026 – Prezident Jan Dvořák se včera setkal se slovenským prezidentem Martinem "
        "Kováčem. Oba prezidenti jednali o dopravních spojeních.", None, WED, ("Dvořák", "Kováč"),
        "dateline+yesterday"),
+    _c("cs", "Dvořák přijal Kováče na Hradě",
+       "Prezident Jan Dvořák ve středu přijal na Pražském hradě slovenského prezidenta Martina Kováče. Při "
+       "jednání se oba prezidenti shodli na společném postupu v dopravě.", PUB, WED, ("Dvořák", "Kováč"),
+       "weekday, verb not a cue"),
     # --- Slovak
     _c("sk", "Kováč telefonoval s Novákom",
        "Premiér Martin Kováč vo štvrtok telefonoval s českým premiérom Petrom Novákom. Témou rozhovoru bola "

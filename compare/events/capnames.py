@@ -183,8 +183,11 @@ def _titles(runs: Sequence[list[tuple[int, str]]]) -> set[str]:
     return {w for w, nxt in after.items() if len(nxt) >= 2}
 
 
-def capitalised_people(text: str, language: str, skip: Sequence[tuple[int, int]] = ()) -> list[Person]:
-    """People named by a run of two or three capitalised words in the head of ``text``."""
+def capitalised_people(text: str, language: str, skip: Sequence[tuple[int, int]] = (),
+                       focus: tuple[int, int] | None = None) -> list[Person]:
+    """People named by a run of two or three capitalised words in the head of ``text``;
+    ``focus``: the sentence that dates the event, whose runs need no contact word of their
+    own (its verb may be one the cue table does not know)."""
     head = text[:LEAD_NAME_CHARS]
     low = lower_same_length(head)
     dated = calendar_names(language)
@@ -219,7 +222,8 @@ def capitalised_people(text: str, language: str, skip: Sequence[tuple[int, int]]
                 for w in words):
             continue
         sentence = sentence_at(head, run[0][0])
-        if not any(c.name in CONTACT for c in find_cues(low, *sentence)):
+        if not (focus and focus[0] <= run[0][0] < focus[1]) \
+                and not any(c.name in CONTACT for c in find_cues(low, *sentence)):
             continue  # a byline, a place, a site's name: not a party of the contact
         out.append(Person(" ".join(w for _, w in run), None, run[0][0]))
     return out

@@ -90,6 +90,11 @@ HISTORY_DAYS = 90
 # (base 3) below the lead's weekday (base 2) when both sit beside a contact word.
 RECALLED = 1.5
 LEAD_CHARS = 1200
+# A weekday or "yesterday" without any cue word in its sentence counts, this much below its
+# base, when it stands in the lead of a page whose title and lead report a contact: the
+# contact verb is then one the cue table does not know (a language it has few words of).
+LONELY_LEAD = 1.5
+LEAD_MIN_WORDS = 6
 
 
 # How near (characters) a contact word must be to a date phrase to be its verb ("spoke by
@@ -176,6 +181,9 @@ class _Context:
     years: tuple[int, ...]
     # ``years`` is the year of the article's URL.
     url_year: bool = False
+    # Where the lead ends (its first two sentences of LEAD_MIN_WORDS words or more) when the
+    # title and lead report a contact (a call, a meeting), else 0.
+    lead_end: int = 0
 
 
 def _nearest_year(month: int, day: int, ref: dt.date) -> dt.date | None:
@@ -254,6 +262,8 @@ def _score(m: Mention, date: dt.date, near: tuple[str | None, int], contact_gap:
         score -= 1  # "confirmed on Monday that ... called on Sunday": the report's day
     elif cue in _POSITIVE:
         score += 2 + (1 if gap <= CONTACT_GAP else 0)
+    elif m.kind in ("weekday", "relative") and m.start < ctx.lead_end and cue is None:
+        score -= LONELY_LEAD  # "on Thursday" in the lead of a call's report, its verb one we do not know
     elif m.kind in ("weekday", "relative", "day"):
         return None  # a lonely "on Monday" / "today" / "10日" is not evidence
     if contact_gap is not None and contact_gap <= CONTACT_GAP and cue != "other":
@@ -406,6 +416,22 @@ def _candidates(ctx: _Context, mentions: Sequence[Mention], low: str) -> list[Ca
     return found
 
 
+def _lead_end(text: str) -> int:
+    """The end of the text's first two sentences of LEAD_MIN_WORDS words or more (a title
+    and the lead, or the lead and the next sentence)."""
+    pos, found = 0, 0
+    for _ in range(12):
+        if pos >= len(text):
+            break
+        a, b = sentence_at(text, pos)
+        if word_count(text[a:b]) >= LEAD_MIN_WORDS:
+            found += 1
+            if found == 2:
+                return b
+        pos = max(b, pos + 1)
+    return pos
+
+
 def _weekday_hint(text: str, low: str, mentions: Sequence[Mention]) -> Evidence | None:
     """Without any date to resolve it against, the weekday the contact sentence gives
     ("spoke by phone on Tuesday"): kept as evidence, so that clustering can place the
@@ -509,7 +535,9 @@ def date_document(doc: Document, calendar: EventCalendar, names: Sequence[Person
     if pub is None:
         years = (month[0],) if month else _context_years(text, mentions, skip, calendar, participants)
     anchor = _anchor(text, low, mentions, pub)
-    ctx = _Context(text, pub, calendar, anchor, participants, years, month is not None)
+    contact = kind_of(find_cues(lower_same_length(doc.title or "")) + find_cues(low, 0, LEAD_CHARS)) in CONTACT
+    ctx = _Context(text, pub, calendar, anchor, participants, years, month is not None,
+                   _lead_end(text) if contact else 0)
     candidates = _candidates(ctx, mentions, low)
     event_date: dt.date | None = None
     evidence: Evidence | None = None
@@ -553,7 +581,7 @@ def date_document(doc: Document, calendar: EventCalendar, names: Sequence[Person
         event_date, evidence = fallback
     extra = [*foreign_titled_people(text, low, skip), *contact_people(text, skip), *pair_people(text, skip)]
     if doc.language not in TUNED_LANGUAGES and len({p.name for p in extra if p.name}) < 2:
-        extra += capitalised_people(text, doc.language, skip)  # names the title tables did not read
+        extra += capitalised_people(text, doc.language, skip, focus)  # names the title tables did not read
     people = find_people(text, low, names, skip=skip, focus=focus, mentions=named, extra=extra)
     return attrs.evolve(doc, published=pub, published_evidence=pub_ev, event_date=event_date,
                         event_date_evidence=evidence, event_kind=kind or "other",

@@ -178,3 +178,19 @@ def test_a_greek_surname_key_meets_its_latin_spelling() -> None:
     assert same_name("μαυρογένης", "mavrogenis")
     assert same_name("σένγκτονγκ", "saengthong")
     assert not same_name("μαυρογένης", "saengthong")
+
+
+def test_a_lonely_weekday_in_the_lead_of_a_contact_report_dates_it() -> None:
+    pub = D(2026, 12, 4)
+    # "přijal" (received) is no cue word; the next sentence's "jednání" (talks) says it is a contact
+    lead = ("Prezident Jan Dvořák ve středu přijal na Pražském hradě slovenského prezidenta Martina Kováče. "
+            "Při jednání se oba prezidenti shodli na společném postupu v dopravě.")
+    assert dated(lead, pub, "cs").event_date == D(2026, 12, 2)
+    # the same weekday later in the text, after the lead, is not evidence: the stamp dates it
+    later = ("Prezident Jan Dvořák přijal na Pražském hradě slovenského prezidenta Martina Kováče. Při jednání "
+             "se oba prezidenti shodli na společném postupu v dopravě. Oba prezidenti mluvili o dálnicích a "
+             "železnicích mezi oběma zeměmi. Vláda ve středu schválila nový rozpočet pro příští rok.")
+    assert dated(later, pub, "cs").event_date == pub
+    # a page that reports no contact: a lonely weekday in its lead stays no evidence
+    other = "Vláda ve středu schválila nový rozpočet pro příští rok. Ministr financí Petr Kolář je spokojen."
+    assert dated(other, pub, "cs").event_date == pub
