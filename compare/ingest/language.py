@@ -67,6 +67,8 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
                     "değil ya olduğunu tarafından arasında"),
     "id": _set("yang dan di ke dari ini itu dengan untuk tidak dalam akan pada juga oleh adalah ada "
                     "karena telah sudah atau bahwa mereka"),
+    "ms": _set("yang dan di ke dari ini itu dengan untuk tidak dalam akan pada juga oleh ialah ada "
+                    "kerana telah sudah atau bahawa mereka daripada kepada boleh iaitu"),
     "vi": _set("của và là có các những được trong cho không một người này với đã đến khi thì cũng "
                     "như về theo tại"),
     "cs": _set("a se na je že v s z do to o jako ale i by jsou byl bylo pro jeho které který která "
@@ -147,10 +149,44 @@ def detect_language(text: str) -> str:
     return _SCRIPT_LANGUAGE.get(script, "und")
 
 
+# dateparser's locale names of the languages above ("no" is its "nb").
+_LOCALE = {"no": "nb"}
+_DATE_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+              "saturday", "sunday")
+# Date words shorter than this are often other words ("mar", "sen").
+MIN_DATE_WORD = 4
+
+
+@lru_cache(maxsize=1)
+def _date_words() -> dict[str, frozenset[str]]:
+    """Each language's month, weekday, "today" and "yesterday" words (dateparser's locale data)
+    that no other language of the table writes: a news lead names a day ("torstaina", "eilen",
+    "Khamis") where it may have no function word of the table."""
+    try:
+        from dateparser.languages.loader import default_loader
+    except ImportError:
+        return {}
+    found: dict[str, set[str]] = {}
+    for lang in _FUNCTION_WORDS:
+        try:
+            info = default_loader.get_locale(_LOCALE.get(lang, lang)).info
+        except (KeyError, ValueError):
+            continue
+        forms = [w for key in _DATE_KEYS for w in info.get(key, ())]
+        relative = info.get("relative-type") or {}
+        forms += [w for key in ("0 day ago", "1 day ago") for w in relative.get(key, ())]
+        found[lang] = {w.lower() for w in forms if isinstance(w, str) and w.isalpha() and len(w) >= MIN_DATE_WORD}
+    return {lang: frozenset(w for w in ws if not any(w in o for k, o in found.items() if k != lang))
+            for lang, ws in found.items()}
+
+
 def _latin_language(sample: str) -> str:
     counts = Counter(w.lower() for w in words(sample))
     n = sum(counts.values()) or 1
     scores = {lang: sum(counts[w] for w in fw) / n for lang, fw in _FUNCTION_WORDS.items()}
+    for lang, dated in _date_words().items():
+        scores[lang] += sum(counts[w] for w in dated) / n
     lower = sample.lower()
     letters = sum(1 for ch in lower if ch.isalpha()) or 1
     for lang, extra in _LETTERS.items():
