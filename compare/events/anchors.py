@@ -160,6 +160,8 @@ def _found(doc: Document, known: Sequence[_Known]) -> list[str]:
         for (at, a), (_, b) in itertools.pairwise(words):
             if in_focus != (focus[0] <= at < focus[1]) or not (_may_name(a) and _may_name(b)):
                 continue
+            if any(v[1] == at for v in out.values()):
+                continue  # one name in the text is one person, however many spellings know it
             key_b = _coarse(b)
             for k in by_last.get(key_b, ()):
                 if surname_key(k.last) not in out and _names(a, b, k.first, k.last):

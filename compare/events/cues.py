@@ -98,6 +98,21 @@ CUE_WORDS: tuple[tuple[str, str], ...] = (
                 r"overeen|bespraken|besproken|"  # nl
                 r"เห็นพ้อง|เห็นชอบ|"  # th
                 r"اتفق"),  # ar
+    # The same vocabulary ("phone", "talked", "received", "met") in the forms news leads use,
+    # for Spanish, German, French, Portuguese, Dutch, Turkish, Croatian, Serbian, Bulgarian,
+    # Slovak, Bengali and Swahili (Swahili verbs carry their subject and tense before the stem).
+    ("call", r"teléfono|telefónicamente|conversó|conversaron|habló|hablaron|"  # es
+             r"разговар|"  # sr, bg, ru ("разговарао", "разговаря")
+             r"টেলিফোন|"  # bn
+             r"alizungumza|walizungumza|amezungumza|wamezungumza"),  # sw
+    ("meeting", r"empfangen|empfing|empfängt|"  # de
+                r"reçu|reçue|reçoit|"  # fr
+                r"recebeu|receberam|"  # pt
+                r"ontvangen|"  # nl
+                r"bir araya|"  # tr
+                r"sastao|sastala|sastali|састао|састала|састали|срещ|"  # hr, sr, bg
+                r"stretol|stretla|stretli|fogadt|"  # sk, hu ("fogadta": received)
+                r"alikutana|walikutana|amekutana|wamekutana"),  # sw
 )
 CUE_CLASS: dict[str, str] = {w: name for name, words in reversed(CUE_WORDS) for w in words.split("|")}
 # Stems (Russian, and the inflecting languages of CUE_WORDS) may be followed by more
@@ -115,7 +130,7 @@ STEMS = frozenset({"разговор", "телефон", "созвонил", "в
                    # "συνάντησης", "gesprekken", "samtalen", "dohodli", "vizitei")
                    "telefonick", "hovoru", "convorbir", "επικοινων", "τηλεδιάσκεψ", "jednal", "návštěv",
                    "summit", "negocier", "vizit", "besök", "överläggning", "συνάντησ", "σύνοδ", "επίσκεψ",
-                   "dohodl", "shodl", "συμφώνησ", "gesprek", "samtal"})
+                   "dohodl", "shodl", "συμφώνησ", "gesprek", "samtal", "разговар", "срещ", "টেলিফোন", "fogadt"})
 CONTACT = frozenset({"call", "meeting"})
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal
 
@@ -209,13 +210,19 @@ def line_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, (len(text) if end < 0 else end)
 
 
+# Every decimal digit of another script ("٣", "۲۳", "३", "৩", "๓") as its ASCII digit: the
+# date patterns, which read years as "(?:19|20)\d{2}", then read native digits too.
+_NATIVE_DIGITS = {cp: str(unicodedata.decimal(chr(cp))) for cp in range(0x80, 0x20000)
+                  if unicodedata.category(chr(cp)) == "Nd"}
+
+
 def lower_same_length(text: str) -> str:
     """``text.lower()`` when that keeps every offset (almost always), else an
-    ASCII/Cyrillic-only lower-casing that does."""
+    ASCII/Cyrillic-only lower-casing that does; digits of any script become ASCII digits."""
     low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low if low.isascii() else low.translate(_NATIVE_DIGITS)
 
 
 def _word_start(text: str, i: int) -> bool:

@@ -41,6 +41,7 @@ from compare.events.calendar import (
     calendar_year,
     matches,
 )
+from compare.events.capnames import TUNED_LANGUAGES, capitalised_people
 from compare.events.cues import (
     CONTACT,
     CUE_SCAN,
@@ -89,6 +90,12 @@ HISTORY_DAYS = 90
 # (base 3) below the lead's weekday (base 2) when both sit beside a contact word.
 RECALLED = 1.5
 LEAD_CHARS = 1200
+# A weekday or "yesterday" without any cue word in its sentence counts, this much below its
+# base, when it stands in the lead of a page whose title and lead report a contact: the
+# contact verb is then one the cue table does not know (a language it has few words of).
+LONELY_LEAD = 1.5
+# benchmarks/language_sweep.py: probe dates 70/72 from 0.5 to 2.0, 68 at 3.0; every set flat.
+LEAD_MIN_WORDS = 6  # benchmarks/language_sweep.py: flat from 3 to 12 on the probe and every set
 
 
 # How near (characters) a contact word must be to a date phrase to be its verb ("spoke by
@@ -102,16 +109,22 @@ CONTACT_GAP = 30
 PLAN_BEFORE = 45
 _RANGE = re.compile(r"\d\s*[-–]\s*\d")
 _POSITIVE = frozenset({"call", "meeting", "strong_statement", "statement", "generic"})
-# A dateline: a place (one to three capitalised words, a bracketed region) and a comma or
-# full stop before the date at the start of a line, an agency or a dash after it
-# ("Moscow, July 24 (IANS) ...", "Moscow [Russia], Dec 18 (ANI): ...", "Paris. 3 mars. AFP —").
-# Scripts without capitals (Arabic, Hangul, Han, kana) name the place in any word.
-_DATELINE_BEFORE = re.compile(r"[ \t]*(?:(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w.'’-]*|"
-                              r"[\u0600-\u06ff\uac00-\ud7af\u3040-\u30ff\u4e00-\u9fff]+)"
-                              r"[ \t/]*){1,3}(?:\[[^\]\n]{1,30}\][ \t]*)?[,.、，،][ \t]*"
+# A dateline: a place (one to three capitalised words, a bracketed region) and a comma, a
+# full stop or a dash before the date at the start of a line ("Praha 3. prosince 2026 –"
+# has none), an agency or a dash after it ("Moscow, July 24 (IANS) ...", "Moscow [Russia],
+# Dec 18 (ANI): ...", "Paris. 3 mars. AFP —", "МОСКВА, 3 декабря. /ТАСС/.", "Warszawa, 3
+# grudnia 2026 r. –", "София, 3 декември 2026 г. –"), or nothing more on its line
+# ("Stockholm den 3 december 2026").  Capitals of any alphabet (Greek, Serbian Cyrillic);
+# scripts without capitals (Arabic, Hebrew, Devanagari, Bengali, Thai, Hangul, Han, kana)
+# name the place in any word ("القاهرة في ٣ ديسمبر").
+_UPPER = "".join(sorted({re.escape(chr(c)) for c in range(0x41, 0x2000) if chr(c).isupper()}))
+_CASELESS = r"\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff\u0e00-\u0e7f\uac00-\ud7af\u3040-\u30ff\u4e00-\u9fff"
+_DATELINE_BEFORE = re.compile(rf"[ \t]*(?:(?:[{_UPPER}][\w.'’-]*|[{_CASELESS}]+)"
+                              r"[ \t/]*){1,3}(?:\[[^\]\n]{1,30}\][ \t]*)?(?:[,.、，،\-–—][ \t]*)?"
                               r"(?:(?:le|am|den)[ \t]+)?")
-_DATELINE_AFTER = re.compile(r"[ \t.]*(?:,?[ \t]*(?:19|20)\d{2})?[ \t]*(?:\([^()\n]{1,40}\)|"
-                             r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ.]{1,20}(?:\.[A-Za-z]{2,3})?[ \t]*)?[-–—:])")
+_DATELINE_AFTER = re.compile(r"[ \t.]*(?:,?[ \t]*(?:19|20)\d{2})?(?:[ \t]+[^\W\d_]{1,3}\.)?[ \t]*"
+                             rf"(?:\([^()\n]{{1,40}}\)|/[^/\n]{{1,30}}/|\n|$|"
+                             rf"(?:[{_UPPER}][{_UPPER}.]{{1,20}}(?:\.[A-Za-z]{{2,3}})?[ \t]*)?[-–—:])")
 # A Chinese agency dateline: the agency and the place run into the date ("中新社东京6月10日电").
 _CJK_DATELINE_BEFORE = re.compile(r"[ \t]*[\u4e00-\u9fff]{2,14}")
 # A sentence about what is still to come: a weekday in it names a plan, not the event.
@@ -169,6 +182,9 @@ class _Context:
     years: tuple[int, ...]
     # ``years`` is the year of the article's URL.
     url_year: bool = False
+    # Where the lead ends (its first two sentences of LEAD_MIN_WORDS words or more) when the
+    # title and lead report a contact (a call, a meeting), else 0.
+    lead_end: int = 0
 
 
 def _nearest_year(month: int, day: int, ref: dt.date) -> dt.date | None:
@@ -247,6 +263,8 @@ def _score(m: Mention, date: dt.date, near: tuple[str | None, int], contact_gap:
         score -= 1  # "confirmed on Monday that ... called on Sunday": the report's day
     elif cue in _POSITIVE:
         score += 2 + (1 if gap <= CONTACT_GAP else 0)
+    elif m.kind in ("weekday", "relative") and m.start < ctx.lead_end and cue is None:
+        score -= LONELY_LEAD  # "on Thursday" in the lead of a call's report, its verb one we do not know
     elif m.kind in ("weekday", "relative", "day"):
         return None  # a lonely "on Monday" / "today" / "10日" is not evidence
     if contact_gap is not None and contact_gap <= CONTACT_GAP and cue != "other":
@@ -298,7 +316,7 @@ def _meta_fields(line: str) -> bool:
 
 
 def _is_dateline(text: str, m: Mention, line_start: int) -> bool:
-    if m.kind not in ("daymonth", "full", "russian") or m.start - line_start > 45:
+    if m.kind not in ("daymonth", "full", "russian", "numeric") or m.start - line_start > 45:
         return False
     if _CJK_DATELINE_BEFORE.fullmatch(text, line_start, m.start) and text.startswith("电", m.end):
         return True  # "新华社北京6月10日电": agency, place, date, "dispatch"
@@ -311,7 +329,7 @@ def _anchor(text: str, low: str, mentions: Sequence[Mention], pub: dt.date | Non
     dateline or the publication date, which may be a day later in another time zone),
     else the publication date."""
     for m in mentions:
-        if m.excluded or m.kind not in ("dateline", "daymonth", "full", "russian") or m.month is None \
+        if m.excluded or m.kind not in ("dateline", "daymonth", "full", "russian", "numeric") or m.month is None \
                 or m.day is None:
             continue
         if m.kind != "dateline" and not _is_dateline(text, m, line_bounds(text, m.start)[0]):
@@ -365,6 +383,8 @@ def _candidates(ctx: _Context, mentions: Sequence[Mention], low: str) -> list[Ca
             continue  # "ministers meet on Monday" in Friday's paper: next Monday, not the last one
         contacts = [c for c in in_sentence if c.name in CONTACT]
         gap = nearest_cue(contacts, m)[1] if contacts else None
+        if m.modifier == "short" and (gap is None or gap > CONTACT_GAP):
+            continue  # "joi" away from a contact word may be an ordinary word
         near = nearest_cue(in_sentence, m)
         if contacts and _opens(low, s_start, m.start):
             # "21 апреля ... провел ... телефонный разговор": the date leads the contact sentence
@@ -397,13 +417,29 @@ def _candidates(ctx: _Context, mentions: Sequence[Mention], low: str) -> list[Ca
     return found
 
 
+def _lead_end(text: str) -> int:
+    """The end of the text's first two sentences of LEAD_MIN_WORDS words or more (a title
+    and the lead, or the lead and the next sentence)."""
+    pos, found = 0, 0
+    for _ in range(12):
+        if pos >= len(text):
+            break
+        a, b = sentence_at(text, pos)
+        if word_count(text[a:b]) >= LEAD_MIN_WORDS:
+            found += 1
+            if found == 2:
+                return b
+        pos = max(b, pos + 1)
+    return pos
+
+
 def _weekday_hint(text: str, low: str, mentions: Sequence[Mention]) -> Evidence | None:
     """Without any date to resolve it against, the weekday the contact sentence gives
     ("spoke by phone on Tuesday"): kept as evidence, so that clustering can place the
     document in the event of that weekday."""
     for m in mentions:
         if m.excluded or m.weekday is None or m.kind not in ("weekday", "daymonth") \
-                or m.modifier in ("next", "possessive", "this"):
+                or m.modifier in ("next", "possessive", "this", "short"):
             continue  # a weekday, or a weekday with its day and month ("Senin (14/9)") but no year
         s = sentence_at(text, m.start)
         # The contact may be stated in the same sentence or the next one ("Putin and
@@ -500,7 +536,9 @@ def date_document(doc: Document, calendar: EventCalendar, names: Sequence[Person
     if pub is None:
         years = (month[0],) if month else _context_years(text, mentions, skip, calendar, participants)
     anchor = _anchor(text, low, mentions, pub)
-    ctx = _Context(text, pub, calendar, anchor, participants, years, month is not None)
+    contact = kind_of(find_cues(lower_same_length(doc.title or "")) + find_cues(low, 0, LEAD_CHARS)) in CONTACT
+    ctx = _Context(text, pub, calendar, anchor, participants, years, month is not None,
+                   _lead_end(text) if contact else 0)
     candidates = _candidates(ctx, mentions, low)
     event_date: dt.date | None = None
     evidence: Evidence | None = None
@@ -542,9 +580,10 @@ def date_document(doc: Document, calendar: EventCalendar, names: Sequence[Person
         evidence = hint
     elif (fallback := _dateparser_fallback(text, doc.language, skip)) is not None:
         event_date, evidence = fallback
-    people = find_people(text, low, names, skip=skip, focus=focus, mentions=named,
-                         extra=[*foreign_titled_people(text, low, skip), *contact_people(text, skip),
-                                *pair_people(text, skip)])
+    extra = [*foreign_titled_people(text, low, skip), *contact_people(text, skip), *pair_people(text, skip)]
+    if doc.language not in TUNED_LANGUAGES and len({p.name for p in extra if p.name}) < 2:
+        extra += capitalised_people(text, doc.language, skip, focus)  # names the title tables did not read
+    people = find_people(text, low, names, skip=skip, focus=focus, mentions=named, extra=extra)
     return attrs.evolve(doc, published=pub, published_evidence=pub_ev, event_date=event_date,
                         event_date_evidence=evidence, event_kind=kind or "other",
                         participants=tuple(p.label() for p in people))

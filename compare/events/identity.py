@@ -181,6 +181,8 @@ def same_name(a: str, b: str) -> bool:
         return True
     if is_script(a) or is_script(b):
         return script_same(a, b)
+    if _OTHER_SCRIPT.search(a) or _OTHER_SCRIPT.search(b):
+        return same_word(a, b)  # Greek, Hebrew, Thai: read as :func:`readings` reads them
     han_a, han_b = is_han(a), is_han(b)
     if han_a and han_b:
         return False  # both in characters: equal or not the same
@@ -243,6 +245,8 @@ _GREEK_PAIRS = (("ου", "u"), ("αυ", "av"), ("ευ", "ev"), ("τζ", "tz"), (
 _GREEK_STOPS = (("γκ", "g", "ng"), ("γγ", "ng", "ng"), ("μπ", "b", "mb"), ("ντ", "d", "nd"))
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 _HEBREW = re.compile(r"[\u0590-\u05ff]")
+# Scripts a surname key keeps that :func:`latin` does not read (Greek, Hebrew, Thai, Lao).
+_OTHER_SCRIPT = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff\u0590-\u05ff\u0e00-\u0eff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
 # Thai, Lao: a consonant under the silencing mark (Thai U+0E4C, Lao U+0ECC) is not read.
 _SILENT = re.compile(r".[\u0e4c\u0ecc]")

@@ -83,14 +83,29 @@ class LocaleDates:
     relative_word: re.Pattern[str] | None
     # The locale writes the day before the month in numeric dates ("14/9" is 14 September).
     day_first: bool = True
+    # Weekday names shorter than MIN_WORD_CHARS that are the whole name, not an abbreviation
+    # (Romanian "joi", Thursday): read only beside a contact word (``modifier="short"``).
+    short_weekdays: dict[str, int] = attrs.field(factory=dict)
+    short_weekday: re.Pattern[str] | None = None
+    # A day, a word and a year: the word may be a month name in a case the locale data
+    # does not list (Serbian "3. децембра 2026" of "децембар", Finnish "3. joulukuuta 2026").
+    inflected: re.Pattern[str] | None = None
 
 
-def _spaceless(word: str) -> bool:
+def _syllabic(word: str) -> bool:
+    """Han, kana and Hangul: one character is a syllable or a word."""
     return any("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in word)
 
 
+def _spaceless(word: str) -> bool:
+    """Scripts written without spaces between words (Han, kana, Hangul particles, and Thai,
+    Lao, Khmer and Burmese, whose weekday follows "on" unspaced: "เมื่อวันพฤหัสบดี")."""
+    return _syllabic(word) or any("\u0e00" <= ch <= "\u0eff" or "\u1000" <= ch <= "\u109f"
+                                  or "\u1780" <= ch <= "\u17ff" for ch in word)
+
+
 def _long_enough(word: str, letters: int) -> bool:
-    return len(word) >= (MIN_SPACELESS_CHARS if _spaceless(word) else letters)
+    return len(word) >= (MIN_SPACELESS_CHARS if _syllabic(word) else letters)
 
 
 def _full_forms(forms: object, letters: int) -> list[str]:
@@ -199,6 +214,7 @@ def locale_dates(language: str) -> LocaleDates | None:
     order = str(info.get("date_order") or "DMY")
     month_first = order.index("M") < order.index("D")
     day_month: tuple[re.Pattern[str], ...] = ()
+    inflected: re.Pattern[str] | None = None
     if months:
         link = rf"(?:\.|,)?[ \t]+(?:(?:{alternation(connectors)})[ \t]+)?" if connectors else r"(?:\.|,)?[ \t]+"
         mon = rf"(?P<mon>{alternation(list(months))})\.?"
@@ -207,10 +223,53 @@ def locale_dates(language: str) -> LocaleDates | None:
         day_month = (re.compile(rf"(?<![\w.]){day}{link}{mon}(?![^\W\d_])(?:{link}{year})?"),)
         if month_first:
             day_month += (re.compile(rf"(?:{year}\.?[ \t]+)?(?<![^\W\d_]){mon}[ \t]+{day}(?!\d)"),)
+        else:
+            # The English order with its comma and year, as the press of some day-first
+            # locales writes it too ("Desemba 2, 2026" in Swahili news).
+            day_month += (re.compile(rf"(?<![^\W\d_]){mon}[ \t]+{day}(?!\d),[ \t]*{year}"),)
+        inflected = re.compile(rf"(?<![\w.]){day}{link}(?P<word>[^\W\d_]{{{INFLECTED_MIN_CHARS},}}){link}{year}")
     weekday = _words_pattern(list(weekdays), inflected=True)
+    short = _short_weekdays(info)
+    short = {w: n for w, n in short.items() if w not in weekdays and w not in relative}
     relative_word = _words_pattern(list(relative))
     return LocaleDates(months=months, weekdays=weekdays, relative=relative, day_month=day_month,
-                       weekday=weekday, relative_word=relative_word, day_first=not month_first)
+                       weekday=weekday, relative_word=relative_word, day_first=not month_first,
+                       short_weekdays=short, short_weekday=_words_pattern(list(short)), inflected=inflected)
+
+
+# An inflected month name keeps all of the name's letters but its last MONTH_STEM_SLACK and
+# adds at most MONTH_ENDING_CHARS ("децембар" -> "децембра", "joulukuu" -> "joulukuuta").
+MONTH_STEM_SLACK = 2
+MONTH_ENDING_CHARS = 3
+# benchmarks/language_sweep.py: probe dates 69/72 at slack 1 (Serbian "децембра"), 70 at 2-3; endings
+# flat from 2 to 4; every set flat.
+
+
+def inflected_month(word: str, months: dict[str, int]) -> int | None:
+    """The month whose full name ``word`` is an inflected form of (one month only), else None."""
+    found = set()
+    for name, n in months.items():
+        if len(name) < INFLECTED_MIN_CHARS or any(o != name and o.startswith(name) for o in months):
+            continue  # an abbreviation
+        shared = next((i for i, (a, b) in enumerate(zip(name, word, strict=False)) if a != b),
+                      min(len(name), len(word)))
+        if shared >= len(name) - MONTH_STEM_SLACK and len(word) <= len(name) + MONTH_ENDING_CHARS:
+            found.add(n)
+    return found.pop() if len(found) == 1 else None
+
+
+def _short_weekdays(info: dict[str, object]) -> dict[str, int]:
+    """Weekday names of MIN_MONTH_CHARS to MIN_WORD_CHARS - 1 letters that are the longest
+    form the locale gives for their day (the name itself: Romanian "joi"), not one of its
+    abbreviations (Portuguese "sab" of "sábado", Turkish "pzt" of "pazartesi")."""
+    out: dict[str, int] = {}
+    for n, key in enumerate(_WEEKDAY_KEYS):
+        forms = info.get(key)
+        words = [w.lower() for w in forms if isinstance(w, str)] if isinstance(forms, list) else []
+        longest = max((len(w) for w in words), default=0)
+        out.update({w: n for w in words if w.isalpha() and MIN_MONTH_CHARS <= len(w) == longest < MIN_WORD_CHARS
+                    and not _spaceless(w)})
+    return out
 
 
 Add = Callable[..., None]
@@ -246,6 +305,13 @@ def locale_matches(text: str, low: str, language: str, add: Add) -> None:
                     add(m.start(), num.end(), "full" if year else "daymonth", day=day, month=mon, year=year,
                         weekday=wd)
             add(m.start(), m.end(), "weekday", weekday=wd, modifier=None)
+    if table.inflected is not None:
+        for m in table.inflected.finditer(low):
+            if m["word"] not in table.months and (month := inflected_month(m["word"], table.months)):
+                add_date(add, m.start(), m.end(), int(m["year"]), month, int(m["day"]))
+    if table.short_weekday is not None:
+        for m in table.short_weekday.finditer(low):
+            add(m.start(), m.end(), "weekday", weekday=table.short_weekdays[matched_word(m)], modifier="short")
     if table.relative_word is not None:
         for m in table.relative_word.finditer(low):
             add(m.start(), m.end(), "relative", offset=table.relative[matched_word(m)])

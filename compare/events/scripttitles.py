@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from compare.events.datephrases import in_spans
 from compare.events.participants import Person
@@ -204,7 +205,27 @@ def _ar_country(word: str) -> str | None:
     if word in _AR_COUNTRIES:
         return _AR_COUNTRIES[word]
     m = re.fullmatch(r"ال(.+?)(?:ية|ي)", word)
-    return _AR_ADJ_STEMS.get(m[1]) if m else None
+    if not m:
+        return None
+    if m[1] in _AR_ADJ_STEMS:
+        return _AR_ADJ_STEMS[m[1]]
+    # the adjective of any country CLDR names in Arabic: "التونسي" of "تونس", "الفرنسي" of
+    # "فرنسا", "الأردني" of "الأردن"
+    names = _ar_territories()
+    return next((names[n] for n in (m[1], m[1] + "ا", "ال" + m[1]) if n in names), None)
+
+
+@lru_cache(maxsize=1)
+def _ar_territories() -> dict[str, str]:
+    """Arabic country names (CLDR, through Babel) -> the English name."""
+    try:
+        from babel import Locale
+
+        arabic, english = Locale.parse("ar").territories, Locale.parse("en").territories
+    except (ImportError, ValueError):
+        return {}
+    return {name: english[code] for code, name in arabic.items()
+            if code.isalpha() and code in english and len(name) >= 3}
 
 
 def _ar_not_name(word: str) -> bool:

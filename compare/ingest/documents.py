@@ -96,6 +96,7 @@ def pick_title(src: SourceText, clean: str, rules: BoilerplateRules | None = Non
              if x.strip()][:TITLE_SEARCH_LINES]
     # date stamps are kept by cleaning (lines of the drop classes are gone already)
     stamps = rules.protect.matching(lines) if rules is not None and rules.protect is not None else set()
+    menu = _menu_items(src.text)
     candidates: list[str] = []
     body_line: str | None = None
     for k, s in enumerate(lines):
@@ -106,7 +107,7 @@ def pick_title(src: SourceText, clean: str, rules: BoilerplateRules | None = Non
         if (n < TITLE_MIN_WORDS or s.endswith(":") or is_list_item(s) or "|" in s or is_breadcrumb(s)
                 or s.lower().startswith("by ")
                 or sum(1 for w in tokens(s) if not w.isdigit()) < TITLE_MIN_LETTER_WORDS
-                or k in stamps or _is_site_line(s, names, outlets)):
+                or k in stamps or _is_site_line(s, names, outlets) or squash(s).casefold() in menu):
             continue
         candidates.append(s)
     if not candidates:
@@ -125,6 +126,22 @@ def pick_title(src: SourceText, clean: str, rules: BoilerplateRules | None = Non
             return c[:300]
     best = max(range(len(candidates)), key=lambda i: (shared[i], -i))
     return candidates[best if shared[best] >= TITLE_MIN_SHARED else 0][:300]
+
+
+# Menu lines: items split by " | " in the head of the page as read.
+MENU_LINES = 4 * TITLE_SEARCH_LINES
+_MENU_SPLIT = re.compile(r"\s+\|\s+")
+
+
+def _menu_items(raw: str) -> set[str]:
+    """The items of the page's menu and breadcrumb lines ("Home | News | Prime Minister's
+    news"): a line that repeats one is the section's label above the headline, not the title."""
+    items: set[str] = set()
+    for line in raw.split("\n", MENU_LINES)[:MENU_LINES]:
+        parts = _MENU_SPLIT.split(line.strip())
+        if len(parts) >= 3:
+            items.update(squash(p).casefold() for p in parts if p.strip())
+    return items
 
 
 def _stems(text: str) -> set[str]:

@@ -155,3 +155,21 @@ STORY = ("Harbour ferry crews accepted a new pay offer on Tuesday, ending a stri
 def test_title_is_the_headline_not_the_site(rules: tuple[BoilerplateRules, OutletRules], text: str,
                                            kw: dict[str, object], title: str | None) -> None:
     assert build_document(src(text, **kw), *rules).title == title
+
+
+def test_a_section_label_that_the_menu_repeats_is_not_the_title() -> None:
+    """A government page names its section above the headline ("Prime Minister's news" in
+    Thai), the same label as an item of its menu: the headline is the title.  Our own text."""
+    from compare.core.models import SourceText
+    from compare.ingest.documents import pick_title
+
+    raw = ("ทำเนียบรัฐบาล\nหน้าหลัก | ข่าวทำเนียบรัฐบาล | ข่าวนายกรัฐมนตรี | ติดต่อเรา\n\nข่าวนายกรัฐมนตรี\n\n"
+           "นายกรัฐมนตรีหารือทวิภาคีกับนายกรัฐมนตรีกัมพูชา ณ ทำเนียบรัฐบาล\n\n"
+           "วันที่ ๓ ธ.ค. ๖๙ เวลา ๑๐.๓๐ น. ที่ทำเนียบรัฐบาล นายกรัฐมนตรี สมชาย ใจดี ให้การต้อนรับนายกรัฐมนตรีกัมพูชา "
+           "ทั้งสองฝ่ายหารือเรื่องการค้าชายแดนและการท่องเที่ยว และเห็นพ้องที่จะเปิดจุดผ่านแดนเพิ่มอีกสองแห่งในปีหน้า\n")
+    src = SourceText(path="t.txt", text=raw, fmt="txt", sha256="")
+    clean = raw.split("\n", 2)[2]
+    assert pick_title(src, clean) == "นายกรัฐมนตรีหารือทวิภาคีกับนายกรัฐมนตรีกัมพูชา ณ ทำเนียบรัฐบาล"
+    # without the menu the label is what the page gives first
+    plain = SourceText(path="t.txt", text=clean, fmt="txt", sha256="")
+    assert pick_title(plain, clean) != pick_title(src, clean)
