@@ -34,6 +34,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from babel import Locale, UnknownLocaleError
+
 from compare.events.cues import CONTACT, find_cues
 from compare.events.datephrases import in_spans, lower_same_length, sentence_at
 from compare.events.locale_dates import locale_dates
@@ -110,10 +112,8 @@ def _common(text: str, word: str) -> bool:
 def territory_names(language: str) -> frozenset[str]:
     """The country and territory names of ``language`` (CLDR, through Babel), lower case."""
     try:
-        from babel import Locale, UnknownLocaleError
-
         names = Locale.parse(language).territories
-    except (ImportError, ValueError, UnknownLocaleError):
+    except (ValueError, UnknownLocaleError):
         return frozenset()
     return frozenset(n.lower() for n in names.values() if len(n) >= MIN_COUNTRY_CHARS)
 
@@ -127,14 +127,12 @@ def calendar_names(language: str) -> frozenset[str]:
     if table is not None:
         out.update(table.months, table.weekdays, table.relative)
     try:
-        from babel import Locale, UnknownLocaleError
-
         locale = Locale.parse(language)
         for names in (locale.days, locale.months):
             for context in names.values():
                 for width in context.values():
                     out.update(str(n).lower() for n in width.values())
-    except (ImportError, ValueError, UnknownLocaleError):
+    except (ValueError, UnknownLocaleError):
         pass
     # abbreviations ("jan", "mar") are also given names
     return frozenset(w for w in out if len(w) >= MIN_COUNTRY_CHARS)
