@@ -35,18 +35,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fit_flags import ROOT, run_set
 from flag_errors import gold_view
-from flag_misses import SETS
+from flag_misses import SETS, run_named
 
-from compare.align.flagmodel import default_flag_model
-from compare.evaluation.gold import load_gold
 from compare.evaluation.metrics import match_documents, overlaps, score_report
-from compare.rules import compile_rules
 
-SETS = {**SETS, "worldset2": (ROOT / "tests/data/worldset2/gold.yaml",
-                              ROOT / "tests/data/worldset2/manifest.csv", None),
-        "evalset": (ROOT / "tests/data/evalset/gold.yaml", None, None)}
 _PAIR_KINDS = ("wording_drift", "number_or_date_change", "attribution_change", "negation_or_hedge")
 
 
@@ -56,12 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verbose", action="store_true", help="print the texts of each false flag")
     ap.add_argument("--cut", action="store_true", help="only the flags at or above the default cut")
     args = ap.parse_args(argv)
-    gold_path, manifest, seeds = SETS[args.set]
-    rules = compile_rules()
-    model = default_flag_model()
-    gold = load_gold(gold_path, seeds)
-    s = run_set(args.set, gold_path, [d.path for d in gold.documents], manifest, rules, seeds)
-    rep = s.report
+    gold, rep, _, model = run_named(args.set)
     score = score_report(rep, gold, cut=model.default_cut)
     of_claim, pair, spans = gold_view(rep, gold)
     matched = match_documents(rep.documents, gold)

@@ -34,10 +34,11 @@ from flag_errors import gold_view
 
 from compare.align.discrepancies import compare_pair, states_contact
 from compare.align.flagbase import minor as _minor
-from compare.align.flagmodel import default_flag_model
-from compare.evaluation.gold import load_gold
+from compare.align.flagmodel import FlagModel, default_flag_model
+from compare.core.models import Report
+from compare.evaluation.gold import Gold, load_gold
 from compare.evaluation.metrics import match_documents, overlaps, score_report
-from compare.rules import compile_rules
+from compare.rules import Rules, compile_rules
 
 SHARED = ROOT.parent / "shared"
 SETS = {
@@ -47,7 +48,20 @@ SETS = {
                   ROOT / "tests/data/multiling/manifest.csv", None),
     "worldset": (ROOT / "tests/data/worldset/gold.yaml",
                  ROOT / "tests/data/worldset/manifest.csv", None),
+    "worldset2": (ROOT / "tests/data/worldset2/gold.yaml",
+                  ROOT / "tests/data/worldset2/manifest.csv", None),
+    "evalset": (ROOT / "tests/data/evalset/gold.yaml", None, None),
 }
+
+
+def run_named(name: str) -> tuple[Gold, Report, Rules, FlagModel]:
+    """One set of :data:`SETS` run as ``eval`` runs it: its gold, the report,
+    the shipped rules and flag model."""
+    gold_path, manifest, seeds = SETS[name]
+    rules = compile_rules()
+    gold = load_gold(gold_path, seeds)
+    s = run_set(name, gold_path, [d.path for d in gold.documents], manifest, rules, seeds)
+    return gold, s.report, rules, default_flag_model()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,12 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", choices=sorted(SETS), default="realdev")
     ap.add_argument("--verbose", action="store_true", help="print the texts of each miss")
     args = ap.parse_args(argv)
-    gold_path, manifest, seeds = SETS[args.set]
-    rules = compile_rules()
-    model = default_flag_model()
-    gold = load_gold(gold_path, seeds)
-    s = run_set(args.set, gold_path, [d.path for d in gold.documents], manifest, rules, seeds)
-    rep = s.report
+    gold, rep, rules, model = run_named(args.set)
     score = score_report(rep, gold, worst=100000, cut=model.default_cut)
     missed = score.details["worst_misses"]["missed"]
     of_claim, _, _ = gold_view(rep, gold)
