@@ -27,10 +27,15 @@ D = dt.date
 DATE_SHORT: set[str] = set()
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def _cases(short: set[str], reason: str) -> list[object]:
+    """The probe's cases, those in ``short`` expected to fail (strict: one that
+    starts passing fails the run, so the list is kept true)."""
+    return [pytest.param(c, id=c.name, marks=pytest.mark.xfail(strict=True, reason=reason))
+            if c.name in short else pytest.param(c, id=c.name) for c in CASES]
+
+
+@pytest.mark.parametrize("case", _cases(DATE_SHORT, "language misread"))
 def test_event_date_in_35_languages(case: object) -> None:
-    if case.name in DATE_SHORT:  # type: ignore[attr-defined]
-        pytest.xfail("language misread")
     out = probe.run(case)
     assert out.date == case.want, (out.date, out.rule)  # type: ignore[attr-defined]
 
@@ -43,10 +48,9 @@ PEOPLE_SHORT = {"fa-weekday", "fa-solar-hijri+today", "he-weekday",
                 "th-thai-digits+section-label"}
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+@pytest.mark.parametrize("case", _cases(
+    PEOPLE_SHORT, "no title table and no capitals, or a title the tables do not read"))
 def test_both_leaders_in_35_languages(case: object) -> None:
-    if case.name in PEOPLE_SHORT:  # type: ignore[attr-defined]
-        pytest.xfail("no title table and no capitals, or a title the tables do not read")
     out = probe.run(case)
     assert out.people_ok, out.participants
 
