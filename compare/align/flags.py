@@ -28,6 +28,7 @@ import attrs
 import numpy as np
 
 from compare.align.alignment import languages_differ
+from compare.align.anchors import covers
 from compare.align.discrepancies import (
     PRIORITY,
     about_contact,
@@ -244,6 +245,7 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
                     event, doc, ref, n, len(ref_groups), last_aligned,
                     min(1.0, len(group_docs[group.id]) / n_compared), doc_share, lexicon)
                 feats.update(om_cut_reporting=float(cut_reporting),
+                             **_language_features("om", by_doc[ref.document], doc, config),
                              om_event_docs=math.log1p(n_compared),
                              om_doc_claims=math.log1p(len(mine)),
                              **doc_closest("om", to_refs[:, n], cos_refs[:, n]),
@@ -276,6 +278,7 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
                                       min(1.0, len(group_docs[group.id]) / n_compared))
                 sims = to_refs[row_of[m.id]]
                 feats.update(pr_doc_share=doc_share, pr_event_docs=math.log1p(n_compared),
+                             **_language_features("pr", by_doc[ref.document], doc, config),
                              pr_doc_claims=math.log1p(len(mine)),
                              pr_truncated=float(doc.truncated),
                              pr_scope=model.scope_probability(scope[m.id]),
@@ -289,6 +292,8 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
         for flag, feats in _additions(event, doc, loose_mine, in_ref_group, ref_groups, cl,
                                       lexicon, config, also, by_doc, scope, about, model, elsewhere):
             feats.update(ad_doc_share=doc_share, ad_event_docs=math.log1p(n_compared),
+                         **(_language_features("ad", by_doc[reference], doc, config)
+                            if reference in by_doc else {}),
                          ad_doc_claims=math.log1p(len(mine)),
                          # other outlets say it too, in a group without a reference claim
                          ad_group_share=unref_share.get(flag.claim or "", 0.0))
@@ -298,6 +303,21 @@ def flag_event_features(event: Event, docs: Sequence[Document], claims: Sequence
                                    n_compared, doc_state, ref_feats, model))
     add_evidence(event, docs, claims, alignments, flags, lexicon, config)
     return add_agreement(event, docs, claims, alignments, flags, config)
+
+
+def _language_features(prefix: str, ref_doc: Document, doc: Document,
+                       config: MatchingConfig) -> dict[str, float]:
+    """Whether the flag compares two languages (``_cross_language``), and two
+    of which the embedding model does not know at least one (``_uncovered``):
+    across languages a claim is matched by its cosine (and anchors), which
+    misses more of what a document states than words do within one language,
+    so an omission, an addition or a pair read across languages is less
+    often right (the confidence model weighs it: benchmarks/fit_flags.py)."""
+    if not languages_differ(ref_doc, doc):
+        return {f"{prefix}_cross_language": 0.0, f"{prefix}_uncovered": 0.0}
+    known = covers(config.embedding_model, ref_doc.language) and covers(
+        config.embedding_model, doc.language)
+    return {f"{prefix}_cross_language": 1.0, f"{prefix}_uncovered": float(not known)}
 
 
 def _additions(event: Event, doc: Document, mine: Sequence[Claim], in_ref_group: set[str],

@@ -147,3 +147,34 @@ def test_fold_groups_keep_a_claim_groups_flags_together() -> None:
     assert mod.fold_group("s", a, "d1.txt", "document") != mod.fold_group("s", b, "d2.txt",
                                                                            "document")
     assert mod.fold_group("s", b, "d2.txt", "event") == "s:e1"
+
+
+def _with_languages(ref: list[str], other: list[str], ref_lang: str, other_lang: str
+                    ) -> list[tuple[str, dict[str, float]]]:
+    event, docs, claims = make([("mfa", "primary", ref), ("paper", "national", other)],
+                               reference="mfa")
+    langs = {"mfa": ref_lang, "paper": other_lang}
+    docs = [attrs.evolve(d, language=langs[d.id]) for d in docs]
+    event = attrs.evolve(event, date=dt.date(2023, 5, 4))
+    event, groups = align_event(event, docs, claims, config(), lexicon())
+    return [(f.kind, x) for f, x in flag_event_features(event, docs, claims, groups, lexicon(),
+                                                        config(), FlagModel())]
+
+
+def test_flags_say_whether_they_compare_two_languages() -> None:
+    # one language: every flag says so
+    same = _with_languages(REF, [*REF[:2], "The conversation went well."], "en", "en")
+    assert same
+    for kind, x in same:
+        prefix = {"omission": "om", "possibly_truncated": "om", "addition": "ad"}.get(kind, "pr")
+        assert x[f"{prefix}_cross_language"] == 0.0 and x[f"{prefix}_uncovered"] == 0.0
+    # German (the embedding model knows it) and Hungarian (it does not)
+    german = ["Die Minister sprachen über die Zusammenarbeit in der Donauschifffahrt.",
+              "Minister Kovac dankte für die Lieferung von zwölf Feuerwehrautos."]
+    hungarian = ["A miniszterek a dunai hajózási együttműködésről tárgyaltak.",
+                 "Kovac miniszter megköszönte tizenkét tűzoltóautó leszállítását."]
+    for text, lang, uncovered in ((german, "de", 0.0), (hungarian, "hu", 1.0)):
+        got = [(k, x) for k, x in _with_languages(REF, text, "en", lang) if k == "omission"]
+        assert got, lang  # the two claims it does not report at least
+        for _, x in got:
+            assert x["om_cross_language"] == 1.0 and x["om_uncovered"] == uncovered
