@@ -1,0 +1,98 @@
+"""tests/data/xlfit: a labelled FIT set for the flag confidence model (original fiction): three
+contacts (a phone call, an official visit, a video call), each with an official readout in one
+language and outlets in other languages (ko/da/es references; hu, sk, ms, fi, nb, bg, ca, hr and
+en, de, ar, fr, pt outlets), plus a distractor.
+
+Unlike worldset2 this set is NOT held out: benchmarks/fit_flags.py may read it (README.md). It
+has no floors.  The tests check the set itself (it loads with the project's loader, every quote
+is an exact substring of its document, every (document, claim) pair is accounted for exactly
+once, the manifest agrees with the gold, it still has what it was written for) and that the
+tool runs on it and the scoring sees every document.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from gold_sets import check_gold_loads, check_manifest, check_pairs_accounted_once, missing_quotes, raw_gold
+
+from compare.evaluation.gold import Gold, load_gold
+
+SET = Path(__file__).resolve().parents[1] / "data" / "xlfit"
+GOLD = SET / "gold.yaml"
+DISCREPANCIES = {"addition", "wording_drift", "number_or_date_change", "negation_or_hedge",
+                 "attribution_change"}
+
+
+@pytest.fixture(scope="module")
+def gold() -> Gold:
+    return load_gold(GOLD)
+
+
+def test_gold_loads_with_the_project_loader(gold: Gold) -> None:
+    check_gold_loads(gold, 19)
+
+
+def test_every_quote_is_an_exact_substring_of_its_document() -> None:
+    missing = missing_quotes(SET)
+    assert not missing, "\n".join(missing)
+
+
+def test_every_claim_pair_is_accounted_for_exactly_once() -> None:
+    check_pairs_accounted_once(raw_gold(SET))
+
+
+def test_manifest_agrees_with_the_gold(gold: Gold) -> None:
+    check_manifest(gold, SET / "manifest.csv")
+
+
+def test_the_set_keeps_what_it_was_written_for(gold: Gold) -> None:
+    raw = raw_gold(SET)
+    language = {d["file"]: d["language"] for d in raw["documents"]}
+    claim_events = [e for e in raw["events"] if e["claims"]]
+    assert len(claim_events) >= 3
+    assert {"call", "visit", "video_call"} <= {e["kind"] for e in claim_events}
+    all_statuses: set[str] = set()
+    for ev in claim_events:
+        files = [d["file"] for d in raw["documents"] if d["event"] == ev["id"]]
+        assert 5 <= len(files) <= 7, ev["id"]
+        assert 5 <= len(ev["claims"]) <= 7, ev["id"]
+        # every outlet writes in another language than the reference readout
+        ref_language = language[ev["reference"]]
+        assert all(language[f] != ref_language for f in files if f != ev["reference"]), ev["id"]
+        statuses = {m["status"] for m in raw["mentions"] if m["doc"] in files}
+        all_statuses |= statuses
+        assert "addition" in statuses, ev["id"]
+        assert any(o["doc"] in files for o in raw["omissions"]), ev["id"]
+        assert any(t["doc"] in files for t in raw["truncated_pairs"]), ev["id"]
+        # at least one compound sentence: one quote of an outlet states two claims
+        quotes = Counter((m["doc"], m["quote"]) for m in raw["mentions"]
+                         if m["doc"] in files and m["claim"] is not None)
+        assert any(n >= 2 for n in quotes.values()), ev["id"]
+    assert all_statuses >= DISCREPANCIES
+    distractors = [e for e in gold.events if not e.claims]
+    assert any(d.id.rsplit("-", 3)[0] == c.id.rsplit("-", 3)[0] and d.date != c.date
+               for d in distractors for c in gold.events if c.claims)
+    assert any(d.published is None for d in gold.documents)
+
+
+@pytest.mark.slow
+def test_tool_runs_on_the_set_with_the_manifest(gold: Gold) -> None:
+    """Runs as a user would (``run docs --manifest manifest.csv``) and scores the report; prints
+    the figures.  No floors: this is a fit set, its figures are not a measure."""
+    from compare.evaluation.evaluate import format_table
+    from compare.evaluation.metrics import score_report
+    from compare.ingest.read import read_inputs
+    from compare.pipeline import DEFAULT_MAX_BYTES, analyse
+    from compare.rules import compile_rules
+
+    sources, skipped = read_inputs([SET / "docs"], manifest=SET / "manifest.csv", max_bytes=DEFAULT_MAX_BYTES)
+    assert not skipped
+    report = analyse(sources, compile_rules([]), skipped=skipped)
+    score = score_report(report, gold)
+    assert score.details["documents_matched"] == score.details["documents_gold"] == len(gold.documents)
+    print("\nxlfit, run with the manifest:\n" + format_table({"tool": score.metrics}))
+    for name in ("dates.event_exact", "cluster.bcubed_f1", "alignment.f1", "flags.micro.f1"):
+        assert 0.0 <= score.metrics[name] <= 1.0
