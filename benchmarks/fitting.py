@@ -138,6 +138,58 @@ def out_of_fold(rows: Sequence[Mapping[str, float]], y: Sequence[int], groups: S
     return 1.0 / (1.0 + np.exp(-np.clip(mean, -30.0, 30.0)))
 
 
+# L2 strengths tried for the offsets of :func:`fit_offsets` (raw 0/1 features,
+# a few dozen flags: the grid reaches down to a weak prior).
+OFFSET_L2_GRID = (0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
+
+
+def fit_offsets(rows: Sequence[Mapping[str, float]], y: Sequence[int],
+                base: Sequence[float], l2: float) -> Logistic:
+    """Weights (no intercept) of a logistic regression of ``y`` on ``rows`` with
+    ``base`` (another model's logits) as a fixed offset, L2-penalised on the raw
+    features: what the features add to, or take from, that model's logit."""
+    names = sorted({k for r in rows for k in r})
+    x = np.array([[r.get(k, 0.0) for k in names] for r in rows], dtype=float).reshape(
+        len(rows), len(names))
+    t = np.asarray(y, dtype=float)
+    z0 = np.asarray(base, dtype=float)
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        p = 1.0 / (1.0 + np.exp(-np.clip(z0 + x @ w, -30, 30)))
+        eps = 1e-12
+        nll = -np.sum(t * np.log(p + eps) + (1 - t) * np.log(1 - p + eps)) + 0.5 * l2 * float(w @ w)
+        return float(nll), x.T @ (p - t) + l2 * w
+
+    res = minimize(loss, np.zeros(len(names)), jac=True, method="L-BFGS-B",
+                   options={"maxiter": 5000, "ftol": 1e-13, "gtol": 1e-9})
+    return Logistic(0.0, tuple((n, round(float(v), 4)) for n, v in zip(names, res.x, strict=True)
+                               if abs(v) >= 1e-4))
+
+
+def offsets_out_of_fold(rows: Sequence[Mapping[str, float]], y: Sequence[int],
+                        base: Sequence[float], groups: Sequence[str], l2: float,
+                        folds: int = 5, repeats: int = 1, seed: int = FOLD_SEED) -> np.ndarray:
+    """Out-of-fold probabilities of :func:`fit_offsets` (grouped folds drawn
+    ``repeats`` times, logits averaged, as :func:`out_of_fold`)."""
+    keys = sorted(set(groups))
+    total = np.zeros(len(rows))
+    for r in range(repeats):
+        rng = np.random.default_rng(seed + r)
+        fold_of = {k: int(i) % folds
+                   for i, k in zip(rng.permutation(len(keys)), keys, strict=True)}
+        for k in range(folds):
+            train = [i for i, g in enumerate(groups) if fold_of[g] != k]
+            test = [i for i, g in enumerate(groups) if fold_of[g] == k]
+            if not test or not train:
+                continue
+            m = fit_offsets([rows[i] for i in train], [y[i] for i in train],
+                            [base[i] for i in train], l2)
+            for i in test:
+                total[i] += base[i] + m.logit(rows[i])
+    mean = total / max(1, repeats)
+    return 1.0 / (1.0 + np.exp(-np.clip(mean, -30.0, 30.0)))
+
+
 def rescale(model: Logistic, platt: Logistic) -> Logistic:
     """``model`` with its logit mapped through ``platt`` (a * logit + b), folded
     into the weights."""
