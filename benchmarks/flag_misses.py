@@ -51,6 +51,7 @@ SETS = {
     "worldset2": (ROOT / "tests/data/worldset2/gold.yaml",
                   ROOT / "tests/data/worldset2/manifest.csv", None),
     "evalset": (ROOT / "tests/data/evalset/gold.yaml", None, None),
+    "xlfit": (ROOT / "tests/data/xlfit/gold.yaml", ROOT / "tests/data/xlfit/manifest.csv", None),
 }
 
 
