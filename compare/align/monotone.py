@@ -17,7 +17,11 @@ evidence there is, with a length-ratio term.  Here:
 * :func:`monotone_path`: the one-to-one monotone path of the largest summed
   gain (dynamic programming with free skips, as Needleman-Wunsch with gap cost
   0), each row of the table vectorised; only pairs of positive gain are on it;
-* :func:`order_pairs`: all three at once.
+* :func:`follows`: whether that path beats chance: some monotone path runs
+  through any matrix, so the path of a document that does not follow the
+  other's order (its best path gains no more than that of the document
+  shuffled, on average over 8 fixed shuffles) is dropped;
+* :func:`order_pairs`: all of it at once.
 
 The alignment gives the pairs on the path ``alignment.order_bonus`` in its
 fused similarity (compare/align/scoring.py, compare/align/pivot.py).  Pure
@@ -87,11 +91,39 @@ def monotone_path(gain: np.ndarray) -> list[tuple[int, int]]:
     return out
 
 
+def path_gain(gain: np.ndarray, path: Sequence[tuple[int, int]]) -> float:
+    """The summed ``gain`` of the pairs of ``path``."""
+    return float(sum(gain[i, j] for i, j in path))
+
+
+def reorderings(m: int, count: int = 8) -> list[list[int]]:
+    """``count`` shuffled row orders of an ``m``-row matrix (a fixed seed: the
+    same orders on every run), each breaking a document's order."""
+    if m < 2:
+        return []
+    rng = np.random.default_rng(m)
+    return [[int(i) for i in rng.permutation(m)] for _ in range(count)]
+
+
+def follows(gain: np.ndarray, path: Sequence[tuple[int, int]]) -> bool:
+    """Whether the document follows the other's order: its best monotone path
+    gains more than the best path of the document shuffled does on average
+    (:func:`reorderings`).  Some monotone path runs through any matrix; one
+    that a shuffled document would match is noise."""
+    best = path_gain(gain, path)
+    chance = [path_gain(gain[rows], monotone_path(gain[rows])) for rows in reorderings(gain.shape[0])]
+    return not chance or best > float(np.mean(chance))
+
+
 def order_pairs(score: np.ndarray, len_a: Sequence[int], len_b: Sequence[int],
                 length_weight: float) -> list[tuple[int, int]]:
     """:func:`monotone_path` of :func:`pair_gains`: the pairs of two documents'
-    claims (each list in text order) a translation in order would pair."""
-    return monotone_path(pair_gains(score, len_a, len_b, length_weight))
+    claims (each list in text order) a translation in order would pair; none
+    when the path is no better than that of the document reordered
+    (:func:`follows`)."""
+    gain = pair_gains(score, len_a, len_b, length_weight)
+    path = monotone_path(gain)
+    return path if path and follows(gain, path) else []
 
 
 def path_mask(shape: tuple[int, int], pairs: Sequence[tuple[int, int]]) -> np.ndarray:
