@@ -13,7 +13,12 @@ are not computed there).  The weight is chosen on xlfit, the fit set; the
 worldset and worldset2 figures measure it (they are held out).
 
     .venv/bin/python benchmarks/anchor_sweep.py --values 0,0.1,0.2,0.3,0.4 [--sets worldset,worldset2]
-        [--method pivot]
+        [--method pivot] [--fixed order_length=0.05]
+
+``--key order_bonus`` sweeps the bonus of the pairs on the monotone path of a
+document and the readout in text order (compare/align/monotone.py), ``--key
+order_length`` the weight of the length mismatch in that path's pair score
+(``--fixed order_bonus=...`` beside it).
 
 ``--method pivot`` aligns every event by the pivot (compare/align/pivot.py), whose
 cross-language pairs (cosine alone at ``embedding.cross_language_threshold``)
@@ -52,6 +57,7 @@ def main() -> None:
     ap.add_argument("--values", default="0,0.1,0.2,0.3,0.4")
     ap.add_argument("--sets", default="", help="comma-separated set names (default: all)")
     ap.add_argument("--method", default="", help="alignment.method for every value (pivot, graph)")
+    ap.add_argument("--fixed", default="", help="other alignment keys for every value: key=v,key=v")
     args = ap.parse_args()
     data = ROOT / "tests" / "data"
     all_sets = [
@@ -68,7 +74,9 @@ def main() -> None:
                 rules = Path(tmp) / f"r{v}"
                 rules.mkdir(exist_ok=True)
                 method = f"  method: {args.method}\n" if args.method else ""
-                text = f"alignment:\n  {args.key}: {v}\n{method}"
+                fixed = "".join(f"  {kv.split('=')[0]}: {kv.split('=')[1]}\n"
+                                for kv in filter(None, args.fixed.split(",")))
+                text = f"alignment:\n  {args.key}: {v}\n{method}{fixed}"
                 (rules / "matching.yaml").write_text(text, encoding="utf-8")
                 res = run_eval(
                     EvalOptions(

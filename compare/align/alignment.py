@@ -39,6 +39,7 @@ import attrs
 import numpy as np
 
 from compare.align.amounts import same_across
+from compare.align.anchors import covers
 from compare.align.elsewhere import telling_figures
 from compare.align.grouping import BODY, HEADLINE, PART, cluster
 from compare.align.languages import (
@@ -226,6 +227,41 @@ def list_parts(text: str, min_items: int = 3) -> list[str]:
 EDGE_FLOOR = 0.75
 
 
+def _orders(keys: Sequence[tuple[str, int]], items: Sequence[Claim],
+            lang_of: Mapping[str, str], config: MatchingConfig
+            ) -> list[tuple[list[int], list[int]]]:
+    """The pairs of documents to align monotonely
+    (:func:`compare.align.scoring.similarity_edges`): every two documents in
+    different known languages, one of them outside the embedding model's
+    (:func:`compare.align.anchors.covers`); each as the node indices of the
+    two documents' whole claims, in text order.  Not only against the
+    reference (the groups do not depend on it, see :func:`align_event`; an
+    event may have none): outlets that follow the readout follow each other,
+    and the clustering averages a claim's similarity over its group's members
+    (xlfit, order_bonus 0.2, order_length 0.05: alignment F1 0.748 against the
+    reference alone,
+    0.762 every pair)."""
+    if config.align_order_bonus <= 0 or config.align_anchor_weight <= 0:
+        return []
+    index = {k: i for i, k in enumerate(keys)}
+    seqs: dict[str, list[tuple[tuple[int, str], int]]] = {}
+    for c in items:
+        k = index.get((reading(c), HEADLINE if c.headline else BODY))
+        if k is not None:
+            seqs.setdefault(c.document, []).append(((c.span[0], c.id), k))
+    order = {d: [k for _, k in sorted(v)] for d, v in seqs.items()}
+    docs = sorted(order)
+    lang = {d: lang_of.get(d, "und") for d in docs}
+    out: list[tuple[list[int], list[int]]] = []
+    for a, b in itertools.combinations(docs, 2):
+        if "und" in (lang[a], lang[b]) or lang[a] == lang[b]:
+            continue
+        if covers(config.embedding_model, lang[a]) and covers(config.embedding_model, lang[b]):
+            continue
+        out.append((order[a], order[b]))
+    return out
+
+
 def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon,
             lang_of: Mapping[str, str] | None = None
             ) -> tuple[list[list[Claim]], dict[str, np.ndarray], list[frozenset[str]]]:
@@ -265,7 +301,9 @@ def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon,
     lexical = [normalize(t, lexicon).text for t in texts]
     floor = EDGE_FLOOR * min(config.align_threshold, config.align_restatement)
     langs = [(lang_of or {}).get(cs[0].document, "und") for cs in node_claims]
-    rows, cols, sims, emb = similarity_edges(texts, lexical, config, floor, groups=langs)
+    orders = _orders(keys, items, lang_of or {}, config)
+    rows, cols, sims, emb = similarity_edges(texts, lexical, config, floor, groups=langs,
+                                             orders=orders)
     # Pieces stay out of the clustering; afterwards each may attach its claim
     # to a second group (_attach_pieces).
     wholes: dict[int, frozenset[int]] = {}

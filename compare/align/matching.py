@@ -113,6 +113,14 @@ class MatchingConfig:
     # share (numbers, years, acronyms, names in any script; 0: off).  Applies
     # where ``align_cross_language_bonus`` > 0 (the pairs scored by cosine).
     align_anchor_weight: float = 0.0
+    # Such pairs (a document and the reference, in different known languages,
+    # one of them outside the model's) on the best monotone path of the two
+    # documents' claims in text order (compare/align/monotone.py: a translation
+    # follows the readout's order) gain this besides (0: off); the path's pair
+    # score is the cosine plus the anchors, less ``align_order_length`` times
+    # the length mismatch.
+    align_order_bonus: float = 0.0
+    align_order_length: float = 0.05
     # The similarity of a topic part of a list claim (``align_list_items``) is
     # multiplied by this: a part is a reading of the claim, not its text, and
     # "A and B" is not always a topic list ("in Russia and the United States").
@@ -201,6 +209,8 @@ def parse_matching_config(rf: RuleFile) -> MatchingConfig:
     num("align_center", ("alignment", "center"), 0, 1)
     num("align_cross_language_bonus", ("alignment", "cross_language_bonus"), 0, 1)
     num("align_anchor_weight", ("alignment", "anchor_weight"), 0, 1)
+    num("align_order_bonus", ("alignment", "order_bonus"), 0, 1)
+    num("align_order_length", ("alignment", "order_length"), 0, 1)
     num("align_part_discount", ("alignment", "list_part_discount"), 0, 1)
     num("align_tone_share", ("alignment", "tone_share"), 0, 1)
     num("align_mutual", ("alignment", "mutual"), 0, 1)

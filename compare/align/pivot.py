@@ -34,6 +34,7 @@ from compare.align.languages import (
 )
 from compare.align.lexicon import Lexicon
 from compare.align.matching import MatchingConfig
+from compare.align.monotone import order_pairs, path_mask
 from compare.align.normalize import NormText, normalize
 from compare.align.scoring import (
     column_passes,
@@ -255,7 +256,17 @@ def _align_across(piv_claims: Sequence[Claim], doc_claims: Sequence[Claim],
     anchor overlap.  Returns the claims left for the pool."""
     s = cross_scores([reading(c) for c in piv_claims], [reading(c) for c in doc_claims], config)
     if anchors is not None:
-        s = np.minimum(1.0, s + anchors.lift(piv_claims, doc_claims, config.align_anchor_weight))
+        s = s + anchors.lift(piv_claims, doc_claims, config.align_anchor_weight)
+        beyond = doc_claims[0].document in anchors.uncovered or (
+            bool(piv_claims) and piv_claims[0].document in anchors.uncovered)
+        if config.align_order_bonus > 0 and beyond and piv_claims:
+            # A translation follows the readout's order: the pairs of the best
+            # monotone path (compare/align/monotone.py) gain the order bonus.
+            on = path_mask(s.shape, order_pairs(
+                s, [len(reading(c)) for c in piv_claims], [len(reading(c)) for c in doc_claims],
+                config.align_order_length))
+            s = s + np.where(on, config.align_order_bonus, 0.0)
+        s = np.minimum(1.0, s)
     head_p = np.array([c.headline for c in piv_claims], dtype=bool)
     head_d = np.array([c.headline for c in doc_claims], dtype=bool)
     mixed = head_p[:, None] != head_d[None, :]

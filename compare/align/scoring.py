@@ -27,9 +27,10 @@ import numpy as np
 from rapidfuzz import process
 from scipy.sparse import csr_matrix
 
-from compare.align.anchors import anchor_index, covers, overlap
+from compare.align.anchors import AnchorIndex, anchor_index, covers, overlap
 from compare.align.lexicon import Lexicon
 from compare.align.matching import SCORERS, MatchingConfig
+from compare.align.monotone import order_pairs
 from compare.align.normalize import NormText
 
 
@@ -430,8 +431,42 @@ def _uncovered(groups: Sequence[str] | None, config: MatchingConfig) -> np.ndarr
     return out if out.any() else None
 
 
+def order_bonus(unit: np.ndarray, anchors: AnchorIndex, texts: Sequence[str],
+                orders: Sequence[tuple[Sequence[int], Sequence[int]]],
+                config: MatchingConfig) -> csr_matrix | None:
+    """``alignment.order_bonus`` on the pairs of texts the monotone alignment of
+    each ``(document, reference)`` of ``orders`` (their texts' indices, each in
+    text order) pairs (:func:`compare.align.monotone.order_pairs`: centred
+    cosine plus ``anchor_weight`` times the anchors, less the length mismatch),
+    as a symmetric sparse matrix over ``texts``; None when there is none."""
+    rows: list[int] = []
+    cols: list[int] = []
+    # A document meets many others: its anchor rows are computed once.
+    lifts: dict[tuple[int, ...], np.ndarray] = {}
+    for a, b in orders:
+        if not len(a) or not len(b):
+            continue
+        ia, ib = list(a), list(b)
+        lift = lifts.get(tuple(ia))
+        if lift is None:
+            lift = lifts[tuple(ia)] = config.align_anchor_weight * overlap(anchors, ia)
+        score = unit[ia] @ unit[ib].T + lift[:, ib]
+        for i, j in order_pairs(score, [len(texts[k]) for k in ia], [len(texts[k]) for k in ib],
+                                config.align_order_length):
+            if ia[i] != ib[j]:
+                rows += [ia[i], ib[j]]
+                cols += [ib[j], ia[i]]
+    if not rows:
+        return None
+    n = len(texts)
+    out = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, n))
+    out.data = np.minimum(out.data, 1.0) * config.align_order_bonus
+    return out
+
+
 def similarity_edges(texts: Sequence[str], lexical: Sequence[str], config: MatchingConfig,
-                     floor: float, chunk: int = 1024, groups: Sequence[str] | None = None
+                     floor: float, chunk: int = 1024, groups: Sequence[str] | None = None,
+                     orders: Sequence[tuple[Sequence[int], Sequence[int]]] = ()
                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray | None]:
     """The pairs ``i < j`` of ``texts`` whose fused similarity (:func:`fuse`)
     reaches ``floor``: (rows, cols, similarities, embeddings or None).
@@ -441,6 +476,9 @@ def similarity_edges(texts: Sequence[str], lexical: Sequence[str], config: Match
     ``alignment.center`` the embeddings lose their (per-language) mean
     (:func:`center`) and pairs of two different known languages score their
     cosine plus ``alignment.cross_language_bonus`` (no lexical score).
+    ``orders`` (the indices of a document's texts and of the reference's,
+    each in text order) add :func:`order_bonus` to those pairs across
+    languages the model does not cover.
     Computed in blocks of ``chunk`` rows, so memory stays O(chunk * n) for
     events of thousands of distinct claims."""
     n = len(texts)
@@ -455,6 +493,9 @@ def similarity_edges(texts: Sequence[str], lexical: Sequence[str], config: Match
         codes = np.array([ids[k] if k != "und" else -1 for k in groups])
     uncovered = _uncovered(groups, config) if emb is not None else None
     anchors = anchor_index(texts) if uncovered is not None else None
+    bonus = (order_bonus(unit, anchors, texts, orders, config)
+             if orders and config.align_order_bonus > 0 and anchors is not None
+             and unit is not None else None)
     rows: list[np.ndarray] = []
     cols: list[np.ndarray] = []
     sims: list[np.ndarray] = []
@@ -488,6 +529,8 @@ def similarity_edges(texts: Sequence[str], lexical: Sequence[str], config: Match
                         lifted = lifted + np.where(
                             beyond, config.align_anchor_weight
                             * overlap(anchors, range(r0, r1))[:, r0:], 0.0)
+                        if bonus is not None:
+                            lifted = lifted + np.where(beyond, bonus[r0:r1, r0:].toarray(), 0.0)
                 s = np.where(cross, np.minimum(1.0, lifted), s)
             r, c = np.nonzero(np.triu(s >= floor, k=1))
             rows.append((r + r0).astype(index))
