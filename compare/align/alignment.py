@@ -227,6 +227,10 @@ def list_parts(text: str, min_items: int = 3) -> list[str]:
 EDGE_FLOOR = 0.75
 
 
+# The most documents one document is aligned with in order (_orders).
+ORDER_PARTNERS = 24
+
+
 def _orders(keys: Sequence[tuple[str, int]], items: Sequence[Claim],
             lang_of: Mapping[str, str], config: MatchingConfig
             ) -> list[tuple[list[int], list[int]]]:
@@ -252,14 +256,21 @@ def _orders(keys: Sequence[tuple[str, int]], items: Sequence[Claim],
     order = {d: [k for _, k in sorted(v)] for d, v in seqs.items()}
     docs = sorted(order)
     lang = {d: lang_of.get(d, "und") for d in docs}
-    out: list[tuple[list[int], list[int]]] = []
-    for a, b in itertools.combinations(docs, 2):
-        if "und" in (lang[a], lang[b]) or lang[a] == lang[b]:
-            continue
-        if covers(config.embedding_model, lang[a]) and covers(config.embedding_model, lang[b]):
-            continue
-        out.append((order[a], order[b]))
-    return out
+
+    def paired(a: str, b: str) -> bool:
+        return ("und" not in (lang[a], lang[b]) and lang[a] != lang[b]
+                and not (covers(config.embedding_model, lang[a])
+                         and covers(config.embedding_model, lang[b])))
+
+    # Each document meets at most ORDER_PARTNERS others (those with the most
+    # claims first), so a large event in many languages stays linear in its
+    # documents; events of the written sets have fewer documents than that.
+    partners: dict[str, list[str]] = {}
+    by_size = sorted(docs, key=lambda d: (-len(order[d]), d))
+    for a in docs:
+        partners[a] = [b for b in by_size if b != a and paired(a, b)][:ORDER_PARTNERS]
+    pairs = sorted({tuple(sorted((a, b))) for a in docs for b in partners[a]})
+    return [(order[a], order[b]) for a, b in pairs]
 
 
 def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon,

@@ -180,3 +180,31 @@ def test_order_leaves_the_models_languages_alone() -> None:
         for b in (0.0, 1.0)
     ]
     assert out[0] == out[1]
+
+
+def test_a_large_event_meets_each_document_with_a_bounded_number_of_others() -> None:
+    from compare.align.alignment import ORDER_PARTNERS, _orders
+    from compare.align.grouping import BODY
+    from compare.core.models import Claim
+
+    # 120 Hungarian documents and 60 English ones: every pair with a Hungarian
+    # one would be 120 * 119 / 2 + 120 * 60 = 14,340 alignments
+    n_hu, n_en = 120, 60
+    claims, lang = [], {}
+    for d in range(n_hu + n_en):
+        did = f"d{d:03d}"
+        lang[did] = "hu" if d < n_hu else "en"
+        for k in range(1 + d % 3):
+            claims.append(Claim(id=f"{did}:c{k}", document=did, event="ev",
+                                text=f"claim {d} {k}", span=(10 * k, 10 * k + 5)))
+    keys = [(c.text, BODY) for c in claims]
+    node_doc = {i: c.document for i, c in enumerate(claims)}
+    cfg = attrs.evolve(config(), align_order_bonus=0.15, align_anchor_weight=0.4)
+    pairs = _orders(keys, claims, lang, cfg)
+    assert 0 < len(pairs) <= (n_hu + n_en) * ORDER_PARTNERS
+    docs = [(node_doc[a[0]], node_doc[b[0]]) for a, b in pairs]
+    assert len(set(docs)) == len(docs)
+    # never two English documents (both in the model's languages)
+    assert not any(lang[a] == lang[b] == "en" for a, b in docs)
+    # each document meets at most ORDER_PARTNERS others it chose, plus those that chose it
+    assert all(sum(d in p for p in docs) >= 1 for d in lang if lang[d] == "hu")
