@@ -7,7 +7,7 @@ arguments; fit_flags.py runs the pipeline and writes the model."""
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 import numpy as np
 from scipy.optimize import minimize
@@ -105,6 +105,23 @@ def stratum(set_name: str, features: Mapping[str, float]) -> str:
     return f"{set_name}:{fam}"
 
 
+def grouped_folds(groups: Sequence[str], folds: int, repeats: int, seed: int
+                  ) -> Iterator[tuple[list[int], list[int]]]:
+    """(train, test) row indices of ``folds`` folds keeping each group's rows
+    together, drawn ``repeats`` times (seeds ``seed``, ``seed + 1``, ...); folds
+    that leave an empty side are skipped."""
+    keys = sorted(set(groups))
+    for r in range(repeats):
+        rng = np.random.default_rng(seed + r)
+        fold_of = {k: int(i) % folds
+                   for i, k in zip(rng.permutation(len(keys)), keys, strict=True)}
+        for k in range(folds):
+            train = [i for i, g in enumerate(groups) if fold_of[g] != k]
+            test = [i for i, g in enumerate(groups) if fold_of[g] == k]
+            if train and test:
+                yield train, test
+
+
 def out_of_fold(rows: Sequence[Mapping[str, float]], y: Sequence[int], groups: Sequence[str],
                 l2: float = 1.0, folds: int = 5, logits: bool = False,
                 strata: Sequence[str] | None = None,
@@ -117,21 +134,14 @@ def out_of_fold(rows: Sequence[Mapping[str, float]], y: Sequence[int], groups: S
     logits (the probability of that mean): one draw of five folds over two
     claim-gold events decides which flags share a fold, and the cut chosen
     from one draw moved between seeds (fit_flags.REPEATS has the sweep)."""
-    keys = sorted(set(groups))
     total = np.zeros(len(rows))
-    for r in range(repeats):
-        rng = np.random.default_rng(seed + r)
-        fold_of = {k: int(i) % folds
-                   for i, k in zip(rng.permutation(len(keys)), keys, strict=True)}
-        for k in range(folds):
-            train = [i for i, g in enumerate(groups) if fold_of[g] != k]
-            test = [i for i, g in enumerate(groups) if fold_of[g] == k]
-            if not test or len({y[i] for i in train}) < 2:
-                continue
-            m = fit_logistic([rows[i] for i in train], [y[i] for i in train], l2,
-                             None if strata is None else [strata[i] for i in train], target)
-            for i in test:
-                total[i] += m.logit(rows[i])
+    for train, test in grouped_folds(groups, folds, repeats, seed):
+        if len({y[i] for i in train}) < 2:
+            continue
+        m = fit_logistic([rows[i] for i in train], [y[i] for i in train], l2,
+                         None if strata is None else [strata[i] for i in train], target)
+        for i in test:
+            total[i] += m.logit(rows[i])
     mean = total / max(1, repeats)
     if logits:
         return mean
@@ -171,21 +181,12 @@ def offsets_out_of_fold(rows: Sequence[Mapping[str, float]], y: Sequence[int],
                         folds: int = 5, repeats: int = 1, seed: int = FOLD_SEED) -> np.ndarray:
     """Out-of-fold probabilities of :func:`fit_offsets` (grouped folds drawn
     ``repeats`` times, logits averaged, as :func:`out_of_fold`)."""
-    keys = sorted(set(groups))
     total = np.zeros(len(rows))
-    for r in range(repeats):
-        rng = np.random.default_rng(seed + r)
-        fold_of = {k: int(i) % folds
-                   for i, k in zip(rng.permutation(len(keys)), keys, strict=True)}
-        for k in range(folds):
-            train = [i for i, g in enumerate(groups) if fold_of[g] != k]
-            test = [i for i, g in enumerate(groups) if fold_of[g] == k]
-            if not test or not train:
-                continue
-            m = fit_offsets([rows[i] for i in train], [y[i] for i in train],
-                            [base[i] for i in train], l2)
-            for i in test:
-                total[i] += base[i] + m.logit(rows[i])
+    for train, test in grouped_folds(groups, folds, repeats, seed):
+        m = fit_offsets([rows[i] for i in train], [y[i] for i in train],
+                        [base[i] for i in train], l2)
+        for i in test:
+            total[i] += base[i] + m.logit(rows[i])
     mean = total / max(1, repeats)
     return 1.0 / (1.0 + np.exp(-np.clip(mean, -30.0, 30.0)))
 
