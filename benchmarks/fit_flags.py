@@ -177,9 +177,6 @@ CONFIDENCE_FEATURES = frozenset({
 # (Figures before the order bonus; after it xlfit has 32 flags, 18 right.)
 CROSS_LANGUAGE_FEATURES = ("om_cross_language", "om_uncovered", "pr_cross_language",
                            "pr_uncovered", "ad_cross_language", "ad_uncovered")
-# The sweep of the offsets' L2 strength (filled by cross_language_offsets, written
-# into the model file's comments).
-OFFSET_SWEEP: list[str] = []
 
 
 # --------------------------------------------------------------------------- data
@@ -499,13 +496,12 @@ def main(argv: list[str] | None = None) -> int:
 
     # 5b. the flags read across languages, on the cross-language fit set: how the
     # model does there, and (--cross-language-offsets) offsets fitted on them
+    offset_sweep: list[str] = []  # written into the model file when its offsets are
     if xl is not None:
-        fitted = cross_language_offsets(xl, rules, attrs.evolve(model, confidence=conf), conf,
-                                        args.repeats, args.fold_seed)
+        fitted, lines = cross_language_offsets(xl, rules, attrs.evolve(model, confidence=conf),
+                                               conf, args.repeats, args.fold_seed)
         if args.cross_language_offsets:
-            conf = fitted
-        else:
-            OFFSET_SWEEP.clear()  # printed above; the written model has no offsets
+            conf, offset_sweep = fitted, lines
 
     # 6. default cut on realdev, from the out-of-fold probabilities
     model = FlagModel(scope, threshold, conf, 0.0, said_elsewhere, unrelayed)
@@ -556,30 +552,33 @@ def main(argv: list[str] | None = None) -> int:
               f"{sc.details['flag_confidence']['omissions_on_truncated_pairs']}")
     if args.write:
         write_model(model, sweep, scope_sweep, elsewhere_sweep, unrelayed_sweep,
-                    ROOT / "rules" / "flag_model.yaml", l2, args.folds, args.repeats)
+                    ROOT / "rules" / "flag_model.yaml", l2, args.folds, args.repeats,
+                    offset_sweep)
     print(f"done in {time.perf_counter() - t0:.1f} s")
     return 0
 
 
 def cross_language_offsets(xl: Set, rules: Rules, model: FlagModel, conf: Logistic,
-                           repeats: int, seed: int) -> Logistic:
+                           repeats: int, seed: int) -> tuple[Logistic, list[str]]:
     """``conf`` with the weights of :data:`CROSS_LANGUAGE_FEATURES` fitted on the
     flags of the cross-language fit set, the logit of ``conf`` held fixed as an
     offset (its other weights, its intercepts and the realdev cut do not move):
     how far the model fitted on English pages is off for a flag that compares
     two languages.  The L2 strength is the one of :data:`OFFSET_L2_GRID` with the lowest
-    out-of-fold Brier score (folds by claim group); the sweep is printed."""
+    out-of-fold Brier score (folds by claim group); the sweep is printed and
+    returned as the lines of the model file's comments."""
     rep, feats = flags_with_features(xl, rules, model)
     judged = score_report(rep, xl.gold, cut=0.0).flags
-    sweep = OFFSET_SWEEP
-    sweep.clear()
     rows = [{k: feats[j.flag.id].get(k, 0.0) for k in CROSS_LANGUAGE_FEATURES} for j in judged]
     base = [conf.logit(feats[j.flag.id]) for j in judged]
     y = [int(j.correct) for j in judged]
     groups = [fold_group(xl.name, j.flag, j.file, "group") for j in judged]
+    before = expit(np.array(base))
+    plain = float(np.mean((before - np.array(y)) ** 2))
+    sweep = [f"{len(y)} flags of {xl.name}, {sum(y)} right; out-of-fold Brier without "
+             f"offsets {plain:.4f}"]
     print(f"\ncross-language offsets: {len(y)} flags of {xl.name}, {sum(y)} right; "
-          "out-of-fold Brier by L2 (no offsets: "
-          f"{float(np.mean((expit(np.array(base)) - np.array(y)) ** 2)):.4f})")
+          f"out-of-fold Brier by L2 (no offsets: {plain:.4f})")
     best: tuple[float, float] | None = None
     for l2 in OFFSET_L2_GRID:
         pred = offsets_out_of_fold(rows, y, base, groups, l2, repeats=repeats, seed=seed)
@@ -591,10 +590,7 @@ def cross_language_offsets(xl: Set, rules: Rules, model: FlagModel, conf: Logist
     assert best is not None
     offsets = fit_offsets(rows, y, base, best[0])
     print(f"  chosen L2 {best[0]:g}; offsets {dict(offsets.weights)}")
-    sweep.insert(0, f"{len(y)} flags of {xl.name}, {sum(y)} right; out-of-fold Brier without "
-                    f"offsets {float(np.mean((expit(np.array(base)) - np.array(y)) ** 2)):.4f}")
     sweep.append(f"chosen L2 {best[0]:g}")
-    before = expit(np.array(base))
     after = expit(np.array(base) + np.array([offsets.logit(r) for r in rows]))
     print(f"{xl.name} reliability without the offsets (in-sample: what eval.json would show):")
     print("\n".join(reliability_lines(list(before), y)))
@@ -603,7 +599,7 @@ def cross_language_offsets(xl: Set, rules: Rules, model: FlagModel, conf: Logist
     merged = dict(conf.weights)
     for name, w in offsets.weights:
         merged[name] = round(merged.get(name, 0.0) + w, 4)
-    return Logistic(conf.intercept, tuple(sorted(merged.items())))
+    return Logistic(conf.intercept, tuple(sorted(merged.items()))), sweep
 
 
 def kept_sweep(text: str, key: str) -> list[str]:
@@ -614,7 +610,7 @@ def kept_sweep(text: str, key: str) -> list[str]:
 
 def write_model(model: FlagModel, sweep: Sequence[str], scope_sweep: Sequence[str],
                 elsewhere_sweep: Sequence[str], unrelayed_sweep: Sequence[str], path: Path,
-                l2: float, folds: str, repeats: int) -> None:
+                l2: float, folds: str, repeats: int, offset_sweep: Sequence[str] = ()) -> None:
     assert model.scope is not None and model.confidence is not None
     head = [
         "# Fitted flag models (compare/align/flagmodel.py). Written by",
@@ -656,8 +652,8 @@ def write_model(model: FlagModel, sweep: Sequence[str], scope_sweep: Sequence[st
             "# tests/data/xlfit with the model above as a fixed offset (its other weights,",
             "# intercepts and the realdev cut unchanged); L2 by out-of-fold Brier (folds by",
             "# claim group):",
-            *[f"#   {line}" for line in OFFSET_SWEEP],
-        ] if OFFSET_SWEEP else []),
+            *[f"#   {line}" for line in offset_sweep],
+        ] if offset_sweep else []),
         "# Features: benchmarks/fit_flags.py CONFIDENCE_FEATURES.",
     ]
     body: dict[str, object] = {

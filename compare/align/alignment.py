@@ -235,9 +235,10 @@ def _orders(keys: Sequence[tuple[str, int]], items: Sequence[Claim],
             lang_of: Mapping[str, str], config: MatchingConfig
             ) -> list[tuple[list[int], list[int]]]:
     """The pairs of documents to align monotonely
-    (:func:`compare.align.scoring.similarity_edges`): every two documents in
+    (:func:`compare.align.scoring.similarity_edges`): two documents in
     different known languages, one of them outside the embedding model's
-    (:func:`compare.align.anchors.covers`); each as the node indices of the
+    (:func:`compare.align.anchors.covers`), each document with at most
+    :data:`ORDER_PARTNERS` such others; each pair as the node indices of the
     two documents' whole claims, in text order.  Not only against the
     reference (the groups do not depend on it, see :func:`align_event`; an
     event may have none): outlets that follow the readout follow each other,
@@ -256,11 +257,11 @@ def _orders(keys: Sequence[tuple[str, int]], items: Sequence[Claim],
     order = {d: [k for _, k in sorted(v)] for d, v in seqs.items()}
     docs = sorted(order)
     lang = {d: lang_of.get(d, "und") for d in docs}
+    known = {d: covers(config.embedding_model, lang[d]) for d in docs}
 
     def paired(a: str, b: str) -> bool:
         return ("und" not in (lang[a], lang[b]) and lang[a] != lang[b]
-                and not (covers(config.embedding_model, lang[a])
-                         and covers(config.embedding_model, lang[b])))
+                and not (known[a] and known[b]))
 
     # Each document meets at most ORDER_PARTNERS others (those with the most
     # claims first), so a large event in many languages stays linear in its
