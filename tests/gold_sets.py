@@ -75,10 +75,10 @@ def check_manifest(gold: Gold, manifest: Path) -> None:
         assert row["url"].startswith("https://") and row["outlet"]
 
 
-def run_against_floors(folder: Path, gold: Gold, name: str, shown: list[str]) -> dict[str, float]:
-    """Run the tool on ``folder``/docs with its manifest, score it, print the figures and
-    assert floors.yaml holds; the metrics."""
-    from compare.evaluation.evaluate import check_floors, format_table, load_floors
+def run_with_manifest(folder: Path, gold: Gold, name: str) -> dict[str, float]:
+    """Run the tool on ``folder``/docs with its manifest as a user would, score it
+    (every gold document must be matched) and print the figures; the metrics."""
+    from compare.evaluation.evaluate import format_table
     from compare.evaluation.metrics import score_report
     from compare.ingest.read import read_inputs
     from compare.pipeline import DEFAULT_MAX_BYTES, analyse
@@ -91,11 +91,20 @@ def run_against_floors(folder: Path, gold: Gold, name: str, shown: list[str]) ->
     score = score_report(report, gold)
     assert score.details["documents_matched"] == score.details["documents_gold"] == len(gold.documents)
     print(f"\n{name}, run with the manifest:\n" + format_table({"tool": score.metrics}))
-    print(", ".join(f"{n} {score.metrics[n]:.3f}" for n in shown))
+    return dict(score.metrics)
+
+
+def run_against_floors(folder: Path, gold: Gold, name: str, shown: list[str]) -> dict[str, float]:
+    """:func:`run_with_manifest`, then print ``shown`` and assert floors.yaml holds;
+    the metrics."""
+    from compare.evaluation.evaluate import check_floors, load_floors
+
+    metrics = run_with_manifest(folder, gold, name)
+    print(", ".join(f"{n} {metrics[n]:.3f}" for n in shown))
     floors = load_floors(folder / "floors.yaml")
     assert floors, "floors.yaml is empty"
-    assert check_floors(score.metrics, floors) == []
-    return dict(score.metrics)
+    assert check_floors(metrics, floors) == []
+    return metrics
 
 
 def check_gold_loads(gold: Gold, at_least: int) -> None:

@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from gold_sets import raw_gold
+from gold_sets import raw_gold, run_with_manifest
 
 from compare.evaluation.gold import Gold, load_gold
 
@@ -65,17 +65,6 @@ def test_the_set_keeps_what_it_was_written_for(gold: Gold) -> None:
 def test_tool_runs_on_the_set_with_the_manifest(gold: Gold) -> None:
     """Runs as a user would (``run docs --manifest manifest.csv``) and scores the report; prints
     the figures.  No floors: this is a fit set, its figures are not a measure."""
-    from compare.evaluation.evaluate import format_table
-    from compare.evaluation.metrics import score_report
-    from compare.ingest.read import read_inputs
-    from compare.pipeline import DEFAULT_MAX_BYTES, analyse
-    from compare.rules import compile_rules
-
-    sources, skipped = read_inputs([SET / "docs"], manifest=SET / "manifest.csv", max_bytes=DEFAULT_MAX_BYTES)
-    assert not skipped
-    report = analyse(sources, compile_rules([]), skipped=skipped)
-    score = score_report(report, gold)
-    assert score.details["documents_matched"] == score.details["documents_gold"] == len(gold.documents)
-    print("\nxlfit, run with the manifest:\n" + format_table({"tool": score.metrics}))
+    metrics = run_with_manifest(SET, gold, "xlfit")
     for name in ("dates.event_exact", "cluster.bcubed_f1", "alignment.f1", "flags.micro.f1"):
-        assert 0.0 <= score.metrics[name] <= 1.0
+        assert 0.0 <= metrics[name] <= 1.0
