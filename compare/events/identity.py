@@ -43,8 +43,33 @@ def surname_key(name: str) -> str:
     if _CYRILLIC_WORD.fullmatch(last):
         # Cyrillic: case ending off, then Latin letters, so "Путиным" and "Putin" meet.
         last = "".join(_TRANSLIT.get(ch, ch) for ch in fold_case(last).lower())
-    folded = unicodedata.normalize("NFKD", last).encode("ascii", "ignore").decode() or last
+    folded = fold_latin(last).encode("ascii", "ignore").decode() or last
     return re.sub(r"[^a-z0-9а-яё]+", "", folded.lower()) or last.lower()
+
+
+def fold_latin(text: str) -> str:
+    """``text`` with its Latin letters' accents taken off (NFKD), and the Latin letters
+    that have no accent to take off written in ASCII as anyascii writes them ("ł" l, "ø"
+    o, "đ" d, "ß" ss, "ı" i, "æ" ae): "Zełenski", "Løkke", "Đurić" would otherwise lose a
+    letter.  Other scripts are left as they are."""
+    return unicodedata.normalize("NFKD", text.translate(_latin_letters()))
+
+
+@lru_cache(maxsize=1)
+def _latin_letters() -> dict[int, str]:
+    """The Latin letters (Latin-1 to Latin Extended Additional) NFKD does not reduce to
+    an ASCII letter, with their ASCII spelling."""
+    from anyascii import anyascii
+
+    table: dict[int, str] = {}
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        ch = chr(code)
+        if not unicodedata.name(ch, "").startswith("LATIN") \
+                or unicodedata.normalize("NFKD", ch).encode("ascii", "ignore"):
+            continue
+        if (spelled := anyascii(ch)) and spelled.isascii() and spelled.isalpha():
+            table[code] = spelled
+    return table
 
 
 _CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яёІЇЄҐіїєґ\-]+")
@@ -72,8 +97,10 @@ def fold_case(word: str) -> str:
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # Countries whose people write their names in Chinese characters as themselves.
 _HAN_COUNTRIES = frozenset({"China", "Taiwan", "Singapore"})
-_DIGRAPHS = (("shch", "s"), ("sch", "s"), ("zh", "s"), ("sh", "s"), ("ch", "s"), ("ts", "s"), ("tz", "s"),
-             ("kh", ""), ("ph", "v"), ("th", "t"), ("ck", "k"), ("ng", "n"), ("ou", "u"))
+# Hungarian "dzs" and the Russian-English "dzh" write the English "j", Hungarian "cs" its "ch".
+_DIGRAPHS = (("dzs", "j"), ("dzh", "j"), ("shch", "s"), ("sch", "s"), ("zh", "s"), ("sh", "s"), ("ch", "s"),
+             ("ts", "s"), ("tz", "s"), ("kh", ""), ("ph", "v"), ("th", "t"), ("ck", "k"), ("cs", "s"),
+             ("ng", "n"), ("ou", "u"))
 _CLASS = {"s": "s", "z": "s", "x": "s", "j": "s", "q": "s", "k": "k", "g": "k", "v": "v", "w": "v", "f": "v",
           "b": "p", "p": "p", "d": "t", "t": "t", "l": "r", "r": "r", "m": "m", "n": "n"}
 # The shortest skeleton that identifies (two consonants match too many names).
@@ -196,6 +223,13 @@ def same_name(a: str, b: str) -> bool:
         return False
     if sa == sb:
         return True
+    if not (han_a or han_b) and ("j" in a or "j" in b):
+        # "j" is the "y" glide in German, Slavic, Hungarian and Nordic spellings
+        # ("Selenskyj", "Zelenszkij" for Zelensky; "Jaroslav" for Yaroslav), a "dzh"
+        # sound in English ones: either reading may be meant
+        ga, gb = skeleton(a.replace("j", "y")), skeleton(b.replace("j", "y"))
+        if any(x == y and len(x) >= NEAR_SKELETON for x, y in ((ga, sb), (sa, gb), (ga, gb))):
+            return True
     if han_a or han_b:
         full_s, part_s = (sa, sb) if han_a else (sb, sa)
         return full_s.endswith(part_s)  # surname first: "tnvmn" ends with "vmn"
