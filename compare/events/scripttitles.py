@@ -211,8 +211,20 @@ def _ar_country(word: str) -> str | None:
         return _AR_ADJ_STEMS[m[1]]
     # the adjective of any country CLDR names in Arabic: "التونسي" of "تونس", "الفرنسي" of
     # "فرنسا", "الأردني" of "الأردن"
+    # and "الكوري" of "كوريا", "الماليزي" of "ماليزيا": a name in "-يا" drops it for "-ي"
     names = _ar_territories()
-    return next((names[n] for n in (m[1], m[1] + "ا", "ال" + m[1]) if n in names), None)
+    return next((names[n] for n in (m[1], m[1] + "ا", m[1] + "يا", "ال" + m[1]) if n in names), None)
+
+
+def _ar_two_word_country(first: str, second: str) -> str | None:
+    """A country CLDR names in two words, named by its adjective in two ("الكوري الجنوبي" of
+    "كوريا الجنوبية", "الإماراتي" aside): the first word's nisba, the second's masculine."""
+    m = re.fullmatch(r"ال(.+?)(?:ية|ي)", first)
+    if not m or not second.startswith("ال") or not second.endswith("ي"):
+        return None
+    names = _ar_territories()
+    return next((names[f"{n} {second}ة"] for n in (m[1], m[1] + "ا", m[1] + "يا") if f"{n} {second}ة" in names),
+                None)
 
 
 @lru_cache(maxsize=1)
@@ -258,7 +270,10 @@ def _arabic(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
         i = 0
         while i < len(tokens) and i < 4:
             t = tokens[i]
-            if (c := _ar_country(t)) is not None:
+            if i + 1 < len(tokens) and (c := _ar_two_word_country(t, tokens[i + 1])) is not None:
+                country = country or c
+                i += 1
+            elif (c := _ar_country(t)) is not None:
                 country = country or c
             elif t not in _AR_BETWEEN:
                 break

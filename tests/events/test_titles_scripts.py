@@ -64,6 +64,11 @@ def test_korean_titles(text: str, want: list[tuple[str | None, str | None]]) -> 
     ("بحث رئيس وزراء السويد نيلس بيرغ مع نظيره الكيني غريس، التعاون في الطاقة.",
      [("نيلس بيرغ", "Sweden"), ("غريس", "Kenya")]),
     ("قال الرئيس المصري إن المحادثات كانت مثمرة.", [(None, "Egypt")]),
+    # the adjective of a country CLDR writes in "-يا" drops it ("ماليزيا", "الماليزي"); a
+    # country of two words is an adjective of two ("كوريا الشمالية", "الكوري الشمالي")
+    ("استقبل رئيس الوزراء الماليزي عارف حمدان نظيره الروماني.", [("عارف حمدان", "Malaysia"), (None, "Romania")]),
+    ("التقى الرئيس الكوري الشمالي كيم تشول مع رئيس الوزراء الصربي.",
+     [("كيم تشول", "North Korea"), (None, "Serbia")]),
 ])
 def test_arabic_titles(text: str, want: list[tuple[str | None, str | None]]) -> None:
     assert _read(text) == want
