@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 
@@ -49,7 +48,7 @@ import numpy as np
 
 from compare.core.models import Document, Event, EventKind, Evidence
 from compare.events.anchors import anchor_people
-from compare.events.identity import latin, surname_key
+from compare.events.identity import fold_latin, latin, surname_key
 from compare.events.members import (
     STAMP_LAG_DAYS,
     Identity,
@@ -266,7 +265,7 @@ def _fits(group: _Group, item: _Item) -> float | None:
 
 def _slug(name: str) -> str:
     last = name if name in COUNTRIES else _surname(name)
-    ascii_name = unicodedata.normalize("NFKD", latin(last)).encode("ascii", "ignore").decode()
+    ascii_name = fold_latin(latin(last)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "x"
 
 

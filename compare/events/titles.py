@@ -31,12 +31,11 @@ which transliterates Cyrillic.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
 from compare.events.datephrases import in_spans
-from compare.events.identity import fold_case
+from compare.events.identity import fold_case, fold_latin
 from compare.events.participants import COUNTRY_WORDS, NOT_NAME, Person, country_at
 from compare.events.scripttitles import script_titled_people
 
@@ -95,7 +94,7 @@ def country_of(word: str) -> str | None:
         return _SHORT[low]
     if low in COUNTRY_WORDS:
         return COUNTRY_WORDS[low]
-    folded = unicodedata.normalize("NFKD", low).encode("ascii", "ignore").decode()
+    folded = fold_latin(low).encode("ascii", "ignore").decode()
     if folded != low and folded in COUNTRY_WORDS:
         return COUNTRY_WORDS[folded]  # "Nigéria", "Itália"
     for stem, country in STEMS:

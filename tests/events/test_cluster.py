@@ -363,3 +363,10 @@ def test_a_report_of_no_contact_the_day_before_stays_apart_from_the_meeting() ->
     ])
     groups = sorted(by_event(docs).values(), key=len)
     assert groups == [{"fair"}, {"talks", "wire"}]
+
+
+def test_event_id_spells_letters_without_an_accent_to_take_off() -> None:
+    people = ("Anna Białecka", "Jonas Høgsted")
+    events, _ = cluster_documents([doc("a", D(2026, 3, 4), participants=people),
+                                   doc("b", D(2026, 3, 4), participants=("Anna Bialecka", "Jonas Hoegsted"))])
+    assert [e.id for e in events] == ["2026-03-04-bialecka-hogsted-call"]
