@@ -8,11 +8,12 @@ model load; ``--sizes`` changes the list.  Prints CPU seconds (process_time),
 distinct texts and groups per size.
 
     .venv/bin/python benchmarks/bench_align_sizes.py [--sizes 10 100 1000] [--claims 30]
-        [--uncovered sv] [--anchor-weight 0]
+        [--uncovered sv] [--anchor-weight 0] [--order-bonus 0]
 
 ``--uncovered sv`` tags every second document Swedish, a language the model does
 not cover, so the cross-language anchors are computed (``--anchor-weight 0``: the
-same run without them).
+same run without them; ``--order-bonus 0``: without the monotone alignment of those
+documents, each of which meets at most ``alignment.ORDER_PARTNERS`` others).
 """
 
 from __future__ import annotations
@@ -46,12 +47,17 @@ def main() -> None:
                          "cover, e.g. sv): the anchors of compare/align/anchors.py are computed")
     ap.add_argument("--anchor-weight", type=float, default=None,
                     help="alignment.anchor_weight instead of the shipped one (0: anchors off)")
+    ap.add_argument("--order-bonus", type=float, default=None,
+                    help="alignment.order_bonus instead of the shipped one (0: no monotone "
+                         "alignment of the uncovered documents, compare/align/monotone.py)")
     args = ap.parse_args()
     lexicon = parse_lexicon(load_rule_file("lexicon", [ROOT / "rules"]))
     config = attrs.evolve(parse_matching_config(load_rule_file("matching", [ROOT / "rules"])),
                           align_method="graph")
     if args.anchor_weight is not None:
         config = attrs.evolve(config, align_anchor_weight=args.anchor_weight)
+    if args.order_bonus is not None:
+        config = attrs.evolve(config, align_order_bonus=args.order_bonus)
     if not embed.available(config.embedding_model):
         print("embedding model not installed", file=sys.stderr)
         raise SystemExit(1)

@@ -31,6 +31,7 @@ functions of numpy arrays; no alignment decisions.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -99,20 +100,43 @@ def path_gain(gain: np.ndarray, path: Sequence[tuple[int, int]]) -> float:
 def reorderings(m: int, count: int = 8) -> list[list[int]]:
     """``count`` shuffled row orders of an ``m``-row matrix (a fixed seed: the
     same orders on every run), each breaking a document's order."""
+    return [list(rows) for rows in _reorderings(m, count)]
+
+
+@lru_cache(maxsize=1024)
+def _reorderings(m: int, count: int) -> tuple[tuple[int, ...], ...]:
     if m < 2:
-        return []
+        return ()
     rng = np.random.default_rng(m)
-    return [[int(i) for i in rng.permutation(m)] for _ in range(count)]
+    return tuple(tuple(int(i) for i in rng.permutation(m)) for _ in range(count))
+
+
+def best_gains(gains: np.ndarray) -> np.ndarray:
+    """The summed gain of the best monotone path of each matrix of ``gains``
+    (shape ``(k, rows, columns)``): :func:`monotone_path`'s table, the ``k``
+    matrices one vectorised step per row at once, its last cell only (no path
+    is traced back).  The same additions in the same order as
+    ``path_gain(g, monotone_path(g))``, so the same numbers."""
+    k, m, n = gains.shape
+    row = np.zeros((k, n + 1), dtype=np.float64)
+    for i in range(m):
+        step = np.maximum(row[:, 1:], row[:, :-1] + gains[:, i])
+        np.maximum.accumulate(step, axis=1, out=row[:, 1:])
+    return row[:, n]
 
 
 def follows(gain: np.ndarray, path: Sequence[tuple[int, int]]) -> bool:
     """Whether the document follows the other's order: its best monotone path
     gains more than the best path of the document shuffled does on average
     (:func:`reorderings`).  Some monotone path runs through any matrix; one
-    that a shuffled document would match is noise."""
+    that a shuffled document would match is noise.  The shuffles' best gains
+    are computed together (:func:`best_gains`)."""
     best = path_gain(gain, path)
-    chance = [path_gain(gain[rows], monotone_path(gain[rows])) for rows in reorderings(gain.shape[0])]
-    return not chance or best > float(np.mean(chance))
+    orders = _reorderings(gain.shape[0], 8)
+    if not orders:
+        return True
+    chance = best_gains(np.asarray(gain, dtype=np.float64)[np.array(orders)])
+    return best > float(np.mean([float(x) for x in chance]))
 
 
 def order_pairs(score: np.ndarray, len_a: Sequence[int], len_b: Sequence[int],

@@ -14,11 +14,13 @@ from hypothesis import strategies as st
 
 from compare.align.alignment import align_event
 from compare.align.monotone import (
+    best_gains,
     follows,
     length_mismatch,
     monotone_path,
     order_pairs,
     pair_gains,
+    path_gain,
     path_mask,
     reorderings,
 )
@@ -79,6 +81,14 @@ def test_a_document_in_the_references_order_aligns_each_claim_to_its_counterpart
     # reversed, the document no longer follows the reference: no path at all
     if n >= 4:
         assert order_pairs(score[::-1], lengths[::-1], lengths, 0.05) == []
+
+
+@given(st.lists(GAINS.filter(lambda g: g.size > 0), min_size=1, max_size=1), st.integers(1, 4))
+def test_the_batched_best_gain_is_the_paths_gain_to_the_bit(gs: list[np.ndarray], k: int) -> None:
+    # follows() scores the shuffled documents k at a time; the same numbers as one by one
+    g = gs[0]
+    stack = np.stack([np.roll(g, s, axis=0) for s in range(k)])
+    assert [float(x) for x in best_gains(stack)] == [path_gain(m, monotone_path(m)) for m in stack]
 
 
 def test_a_path_must_beat_the_shuffled_document() -> None:
