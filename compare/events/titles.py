@@ -36,7 +36,7 @@ from functools import lru_cache
 
 from compare.events.datephrases import in_spans
 from compare.events.identity import fold_case, fold_latin
-from compare.events.participants import COUNTRY_WORDS, NOT_NAME, Person, country_at
+from compare.events.participants import COUNTRIES, COUNTRY_WORDS, NOT_NAME, Person, country_at
 from compare.events.scripttitles import script_titled_people
 
 # Country stems (lower case) in Russian, French and German (adjectives and names; a
@@ -100,7 +100,41 @@ def country_of(word: str) -> str | None:
     for stem, country in STEMS:
         if low.startswith(stem) and len(stem) >= 4:
             return country
-    return None
+    return _cldr_countries().get(low)
+
+
+# The shortest CLDR country name :func:`country_of` reads in any language (shorter ones
+# are too often ordinary words or names of another language).
+MIN_CLDR_CHARS = 4
+
+
+@lru_cache(maxsize=1)
+def _cldr_countries() -> dict[str, str]:
+    """The one-word country names of every language CLDR has (through Babel), lower case
+    ("xile", "čile", "tanska", "magyarország") -> the English name, for the countries of
+    the English table (COUNTRY_WORDS) only; a name two countries share in different
+    languages is left out."""
+    from babel import Locale, localedata
+
+    english = Locale.parse("en").territories
+    wanted = {code: english[code] for code in english if english[code] in COUNTRIES}
+    found: dict[str, set[str]] = {}
+    # Babel keeps every locale it loads; these ~330 (0.7 s) would stay in memory (+130
+    # MB a process) for a table of 10,000 words: each is dropped again once read.
+    cache = getattr(localedata, "_cache", None)
+    for ident in localedata.locale_identifiers():
+        if "_" in ident:
+            continue  # a regional variant names the countries as its language does
+        kept = isinstance(cache, dict) and ident in cache
+        # a language's own names only (its parent, root, names none)
+        names = localedata.load(ident, merge_inherited=False).get("territories", {})
+        for code, country in wanted.items():
+            name = names.get(code, "").lower()
+            if len(name) >= MIN_CLDR_CHARS and " " not in name:
+                found.setdefault(name, set()).add(country)
+        if isinstance(cache, dict) and not kept:
+            cache.pop(ident, None)
+    return {name: next(iter(c)) for name, c in found.items() if len(c) == 1}
 
 
 # Title words (lower case) per language; a title may carry a case ending (Russian) or a

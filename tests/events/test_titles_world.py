@@ -85,6 +85,20 @@ def test_indonesian_titles(text: str, want: list[tuple[str | None, str | None]])
     assert _read(text) == want
 
 
+def test_a_country_named_in_a_language_without_a_table_is_no_person() -> None:
+    # Catalan has no title table of its own: the Spanish-like title reader meets "Suècia",
+    # "Xipre"; CLDR names the countries in every language (country_of)
+    got = _read("La presidenta de Suècia, Karin Ljungdahl, va parlar dimarts amb el primer ministre de Xipre, "
+                "Andreas Kyprianou.")
+    assert got == [("Karin Ljungdahl", "Sweden"), ("Andreas Kyprianou", "Cyprus")]
+    from compare.events.titles import country_of
+
+    assert [country_of(w) for w in ("Hongria", "Tanska", "Magyarország", "Niemcy")] == [
+        "Hungary", "Denmark", "Hungary", "Germany"]
+    # too short, or two countries' names in different languages: no country
+    assert country_of("Man") is None and country_of("Chad") is None
+
+
 def test_ukrainian_titles_and_a_country_in_the_genitive_is_no_person() -> None:
     got = _read("Президент Бразилії Пауло Рібейру та прем'єр-міністр Японії Кендзі Мацумото провели переговори.")
     assert [c for _, c in got] == ["Brazil", "Japan"]
