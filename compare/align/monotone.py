@@ -136,7 +136,7 @@ def follows(gain: np.ndarray, path: Sequence[tuple[int, int]]) -> bool:
     if not orders:
         return True
     chance = best_gains(np.asarray(gain, dtype=np.float64)[np.array(orders)])
-    return best > float(np.mean([float(x) for x in chance]))
+    return best > float(np.mean(chance))
 
 
 def order_pairs(score: np.ndarray, len_a: Sequence[int], len_b: Sequence[int],
