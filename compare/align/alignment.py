@@ -64,7 +64,7 @@ from compare.align.lexicon import Lexicon
 from compare.align.matching import MatchingConfig
 from compare.align.normalize import normalize
 from compare.align.pieces import clause_pieces
-from compare.align.scoring import similarity_edges
+from compare.align.scoring import best_index, similarity_edges
 from compare.core.models import Alignment, Claim, Document, Event
 
 __all__ = ["UNKNOWN_LANGUAGES", "align_event", "choose_pair_reference", "cross_lingual",
@@ -562,13 +562,13 @@ def _central(grp: Sequence[Claim], by_id: Mapping[str, Document],
 
     odd = _figure_outliers(grp, by_id, lexicon)
 
-    def key(i: int) -> tuple[bool, bool, bool, bool, float, str]:
+    def first(i: int) -> tuple[bool, bool, bool, bool]:
         c = grp[i]
         relayed = c.quoted and _relays_official(by_id[c.document], lexicon)
         main = known_language(by_id[c.document]) in (None, language)
-        return (not c.headline, c.id not in odd, main, relayed, float(central[i]), c.id)
+        return (not c.headline, c.id not in odd, main, relayed)
 
-    return grp[max(range(len(grp)), key=key)]
+    return grp[best_index(len(grp), first, lambda i: float(central[i]), lambda i: grp[i].id)]
 
 
 def _figure_outliers(grp: Sequence[Claim], by_id: Mapping[str, Document],

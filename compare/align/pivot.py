@@ -37,6 +37,7 @@ from compare.align.matching import MatchingConfig
 from compare.align.monotone import order_pairs, path_mask
 from compare.align.normalize import NormText, normalize
 from compare.align.scoring import (
+    best_index,
     column_passes,
     cross_scores,
     distinctive_stems,
@@ -363,13 +364,13 @@ def _central(grp: Sequence[Claim], by_id: Mapping[str, Document], config: Matchi
     s = score_matrix(norms, norms, config)
     total = s.sum(axis=1) - np.diag(s)
 
-    def key(i: int) -> tuple[bool, bool, float, str]:
+    def first(i: int) -> tuple[bool, bool]:
         c = grp[i]
         relayed = c.quoted and _relays_official(by_id[c.document], lexicon)
         main = known_language(by_id[c.document]) in (None, language)
-        return (main, relayed, float(total[i]), c.id)
+        return (main, relayed)
 
-    return grp[max(range(len(grp)), key=key)]
+    return grp[best_index(len(grp), first, lambda i: float(total[i]), lambda i: grp[i].id)]
 
 
 def _pool_groups(pool: Sequence[Claim], roots: Mapping[str, str],

@@ -18,7 +18,7 @@ Used by the alignment (:mod:`compare.align.alignment`) and the flags
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
@@ -32,6 +32,24 @@ from compare.align.lexicon import Lexicon
 from compare.align.matching import SCORERS, MatchingConfig
 from compare.align.monotone import order_pairs
 from compare.align.normalize import NormText
+
+# Scores that pick one claim among others (a group's central claim) within this
+# share of the best one tie: the two members of a pair score each other alike in
+# exact arithmetic, but a float32 sum or a @ b.T against b @ a.T differs in its
+# last bits with the machine's BLAS kernels (1.8973365 and 1.8973367), and such a
+# tie must go to the claim id on every machine.
+TIE_TOLERANCE = 1e-5
+
+
+def best_index(n: int, first: Callable[[int], tuple[bool, ...]], score: Callable[[int], float],
+               last: Callable[[int], str]) -> int:
+    """The index of ``range(n)`` with the largest ``(first, score, last)``, the
+    scores within :data:`TIE_TOLERANCE` (relative) of the best taken as equal."""
+    top = max(first(i) for i in range(n))
+    pool = [i for i in range(n) if first(i) == top]
+    best = max(float(score(i)) for i in pool)
+    near = best - TIE_TOLERANCE * max(1.0, abs(best))
+    return max((i for i in pool if float(score(i)) >= near), key=last)
 
 
 def idf_weights(texts: Sequence[NormText]) -> dict[str, float]:

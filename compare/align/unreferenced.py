@@ -20,7 +20,7 @@ from compare.align.flagmodel import FlagModel
 from compare.align.lexicon import Lexicon
 from compare.align.matching import MatchingConfig
 from compare.align.normalize import normalize
-from compare.align.scoring import cross_scores, score_matrix
+from compare.align.scoring import best_index, cross_scores, score_matrix
 from compare.core.models import Alignment, Claim, Document, Event, Flag, FlagKind
 
 
@@ -52,11 +52,11 @@ def group_reference(members: Sequence[Claim], by_doc: Mapping[str, Document],
     s = score_matrix(norms, norms, config)
     total = s.sum(axis=1) - np.diag(s)
 
-    def key(i: int) -> tuple[bool, float, str]:
+    def first(i: int) -> tuple[bool]:
         doc = by_doc.get(members[i].document)
-        return (doc is not None and doc.outlet_role == "primary", float(total[i]), members[i].id)
+        return (doc is not None and doc.outlet_role == "primary",)
 
-    return members[max(range(len(members)), key=key)]
+    return members[best_index(len(members), first, lambda i: float(total[i]), lambda i: members[i].id)]
 
 
 # Outlets a claim group without a reference claim needs before the documents
