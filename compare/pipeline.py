@@ -49,6 +49,7 @@ from compare.core.models import (
     Skipped,
     SourceText,
 )
+from compare.ingest import language
 from compare.report.stream import (
     EventResult,
     PackedResults,
@@ -169,6 +170,7 @@ def _event_then_forget(event: Event, docs: Sequence[Document], rules: Rules) -> 
     result = analyse_event(event, docs, rules)
     normalize.cache_clear()
     _canonical.cache_clear()
+    language.forget()  # a worker that read documents holds the language model until here
     if embedding_cache_dir() is not None:
         # Up to 20,000 vectors (~45 MB) would stay for the rest of the run; with
         # a disk cache a claim text repeated in a later event is read back from
@@ -457,6 +459,7 @@ def _analyse(runner: _Runner, sources: Sequence[SourceText], rules: Rules, skipp
     if isinstance(sources, _Handover):
         sources.clear()  # run() keeps no other reference: the raw texts can go
     t1 = time.perf_counter()
+    language.forget()
     give_back_memory()
     docs = in_stage(progress, "duplicates", lambda: _finish_documents(docs))
     give_back_memory()

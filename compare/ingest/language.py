@@ -11,7 +11,9 @@ Two general steps, no list of pages or outlets:
    furniture English.
 2. Latin-script text: the relative frequency of each language's commonest
    function words (articles, prepositions, conjunctions, auxiliaries: the top of
-   any frequency list), plus the letters a language alone uses.
+   any frequency list), plus the letters a language alone uses.  Where that
+   table ties between close languages (Swedish, Danish and Norwegian share most
+   such words), a character n-gram model picks among the tied ones.
 
 :func:`detect_language` returns an ISO 639-1 code, or ``und`` when the text has
 too few letters to tell.
@@ -21,7 +23,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from functools import lru_cache
+
+import numpy as np
 
 from compare.core.textnorm import words
 
@@ -192,7 +197,73 @@ def _latin_language(sample: str) -> str:
     for lang, extra in _LETTERS.items():
         scores[lang] += _LETTER_BONUS * sum(lower.count(ch) for ch in extra) / letters * 5
     best = max(sorted(scores), key=lambda k: scores[k])
-    return best if scores[best] > 0 else "en"
+    if scores[best] <= 0:
+        return "en"
+    # Languages of one family the table cannot tell apart (the same score: every word
+    # the text uses is common to them) are told apart by the n-gram model.
+    tied = frozenset(lang for f in CLOSE_FAMILIES if best in f for lang in f
+                     if abs(scores[lang] - scores[best]) <= 1e-12)
+    return best if len(tied) < 2 else _within_family(sample, tied, best)
+
+
+# Languages whose commonest function words and letters are largely the same: a short news
+# text may use only words of the table that all of them share ("Statsminister ... i
+# telefon med ...").  Between such languages a character n-gram model decides (py3langid:
+# langid.py's naive Bayes model of 97 languages, in the package, numpy only, no download).
+# Language probe (benchmarks/language_probe.py): language 68/72 -> 72/72 (the Swedish and
+# Norwegian cases read as Danish, the Malay case as Indonesian).
+CLOSE_FAMILIES: tuple[frozenset[str], ...] = (
+    frozenset({"da", "no", "sv"}),
+    frozenset({"id", "ms"}),
+    frozenset({"cs", "sk"}),
+)
+
+
+@lru_cache(maxsize=1)
+def _ngram_model() -> tuple[list[str], np.ndarray, np.ndarray, Callable[[bytes], np.ndarray]] | None:
+    """The n-gram model's columns of the languages in :data:`CLOSE_FAMILIES` (labels, feature
+    weights, priors) and its feature counter; ``None`` when py3langid is not installed.  The
+    full model (142 columns, 28 MB) is dropped once its columns are copied."""
+    try:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier, visit_counts
+    except ImportError:
+        return None
+    full = LanguageIdentifier.from_model_file(MODEL_FILE)
+    wanted = sorted(frozenset().union(*CLOSE_FAMILIES))
+    cols = [full.nb_classes.index(lang) for lang in wanted]
+    ptc = np.ascontiguousarray(full.nb_ptc[:, cols], dtype=np.float32)
+    pc = np.asarray(full.nb_pc, dtype=np.float32)[cols]
+    nextmove, output = full.tk_nextmove, full.tk_output
+    rowbase = [r << 8 for r in full.tk_row]  # as py3langid's classify walks its automaton
+
+    def counts(text: bytes) -> np.ndarray:
+        visits = visit_counts(nextmove, rowbase, output, text)
+        out = np.zeros(len(cols), dtype=np.float32)
+        if visits:
+            idx = np.fromiter(visits.keys(), dtype=np.intp, count=len(visits))
+            n = np.fromiter(visits.values(), dtype=np.float32, count=len(visits))
+            out = np.log1p(n) @ ptc[idx]
+        return out
+
+    return wanted, ptc, pc, counts
+
+
+def forget() -> None:
+    """Drop the n-gram model (about 50 MB once loaded): the pipeline calls this once the
+    documents are read (:mod:`compare.pipeline`); a later document loads it again."""
+    _ngram_model.cache_clear()
+
+
+def _within_family(sample: str, family: frozenset[str], best: str) -> str:
+    """The language of ``family`` the n-gram model scores highest for ``sample`` (``best``,
+    the function words' choice, without the model)."""
+    model = _ngram_model()
+    if model is None:
+        return best
+    labels, _, prior, counts = model
+    text = sample.lower() if sample.isupper() else sample
+    scores = counts(unicodedata.normalize("NFC", text).encode("utf-8", errors="replace")) + prior
+    return max((lang for lang in labels if lang in family), key=lambda lang: scores[labels.index(lang)])
 
 
 def _cyrillic_language(sample: str) -> str:
