@@ -30,6 +30,7 @@ equal but for the vowel pairs e/i and o/u, a long vowel and a final vowel
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -111,8 +112,8 @@ def is_han(key: str) -> bool:
     return _HAN.search(key) is not None
 
 
-# Kana, Hangul, Arabic, Devanagari: scripts read letter by letter (a kanji key is Han).
-_SCRIPT = re.compile(r"[\u3040-\u30ff\u1100-\u11ff\uac00-\ud7a3\u0600-\u06ff\u0900-\u097f]")
+# Kana, Hangul, Arabic, Devanagari, Bengali: scripts read letter by letter (a kanji key is Han).
+_SCRIPT = re.compile(r"[\u3040-\u30ff\u1100-\u11ff\uac00-\ud7a3\u0600-\u06ff\u0900-\u097f\u0980-\u09ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # Arabic: long vowels as vowels (anyascii writes them w, y), short-vowel marks dropped;
 # a word-initial waw / ya is a consonant.
@@ -125,7 +126,7 @@ _DEVA = (("\u095b", "z"), ("ज\u093c", "z"), ("\u095e", "f"), ("फ\u093c", "f"
 
 
 def is_script(key: str) -> bool:
-    """A key in kana, Hangul, Arabic or Devanagari (not Chinese characters)."""
+    """A key in kana, Hangul, Arabic, Devanagari or Bengali (not Chinese characters)."""
     return not is_han(key) and _SCRIPT.search(key) is not None
 
 
@@ -206,9 +207,11 @@ def same_name(a: str, b: str) -> bool:
     """Two keys that spell one name in different scripts or transliterations."""
     if a == b:
         return True
+    other = _OTHER_SCRIPT.search(a) or _OTHER_SCRIPT.search(b)
     if is_script(a) or is_script(b):
-        return script_same(a, b)
-    if _OTHER_SCRIPT.search(a) or _OTHER_SCRIPT.search(b):
+        # a Persian and a Hebrew spelling ("فراهانی", "פרהאני"): each read in Latin letters
+        return script_same(a, b) or (other is not None and same_word(a, b))
+    if other:
         return same_word(a, b)  # Greek, Hebrew, Thai: read as :func:`readings` reads them
     han_a, han_b = is_han(a), is_han(b)
     if han_a and han_b:
@@ -266,7 +269,14 @@ def script_same(a: str, b: str) -> bool:
         if _HANGUL.search(full) and len(full) >= 3 and len(part) >= 4 and latin(full).endswith(part):
             return True
     sa, sb = _labial(skeleton(a)), _labial(skeleton(b))
-    return sa == sb and min(len(sa), len(sb)) >= MIN_SKELETON
+    if sa == sb and min(len(sa), len(sb)) >= MIN_SKELETON:
+        return True
+    if _ARABIC.search(a) or _ARABIC.search(b):
+        # Arabic script writes a w or y glide as the vowel letter it also writes u and i with
+        # ("مواکیوسا" Mwakyusa): compared as :func:`same_word` compares an abjad word
+        wa, wb = weak_skeleton(la), weak_skeleton(lb)
+        return wa == wb and len(wa) >= MIN_SKELETON
+    return False
 
 
 # --------------------------------------------------------------------------- any word read in Latin
@@ -312,7 +322,41 @@ def readings(word: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys(out))
     if is_script(low):
         return (latin(low),)
+    if _HEBREW.search(low):
+        return tuple(dict.fromkeys(re.sub(r"[^a-z]", "", anyascii(r).lower()) for r in _hebrew_spellings(low)))
     return (re.sub(r"[^a-z]", "", anyascii(_SILENT.sub("", low)).lower()),)
+
+
+# Hebrew writes a foreign j, zh and ch with a geresh after gimel, zayin and tsadi ("ג'ינפינג"
+# Jinping).  Four letters have two sounds the script does not tell apart: pe p or f (a
+# foreign name keeps the non-final letter at its end: "טראמפ" Trump, "פיליפ" Philippe), bet
+# b or v, kaf k or kh ("כהן" Cohen), tsadi ts or the ts of a Latin z ("מרץ" Merz).
+_HE_GERESH = (("ג'", "j"), ("ג׳", "j"), ("ז'", "zh"), ("ז׳", "zh"), ("צ'", "ch"), ("צ׳", "ch"), ("ץ'", "ch"),
+              ("ץ׳", "ch"))
+_HE_TWO_SOUNDS = {"פ": ("p", "f"), "ב": ("b", "v"), "כ": ("k", "kh"), "צ": ("ts", "z"), "ץ": ("ts", "z")}
+# The most readings of one word (2 ** 4): a longer run of such letters is read letter by
+# letter in the first sound, then the second.
+MAX_HEBREW_READINGS = 16
+
+
+def _hebrew_spellings(word: str) -> list[str]:
+    """A Hebrew word with its foreign sounds spelt out, in every reading of its letters of
+    two sounds (:data:`_HE_TWO_SOUNDS`)."""
+    for a, b in _HE_GERESH:
+        word = word.replace(a, b)
+    # he is a vowel letter or an h, which a weak skeleton drops; spelt, it would make a
+    # digraph with the letter before ("כהן" k-h-n read as "kh" n)
+    word = word.replace("ה", "")
+    slots = [i for i, ch in enumerate(word) if ch in _HE_TWO_SOUNDS]
+    if 2 ** len(slots) > MAX_HEBREW_READINGS:
+        return ["".join(_HE_TWO_SOUNDS[ch][k] if ch in _HE_TWO_SOUNDS else ch for ch in word) for k in (0, 1)]
+    out = []
+    for choice in itertools.product((0, 1), repeat=len(slots)):
+        letters = list(word)
+        for i, k in zip(slots, choice, strict=True):
+            letters[i] = _HE_TWO_SOUNDS[word[i]][k]
+        out.append("".join(letters))
+    return out
 
 
 def read_word(word: str) -> str:
