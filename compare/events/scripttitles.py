@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 from compare.events.datephrases import in_spans
+from compare.events.moretitles import cldr_countries
 from compare.events.participants import Person
 
 
@@ -227,17 +227,9 @@ def _ar_two_word_country(first: str, second: str) -> str | None:
                 None)
 
 
-@lru_cache(maxsize=1)
 def _ar_territories() -> dict[str, str]:
     """Arabic country names (CLDR, through Babel) -> the English name."""
-    try:
-        from babel import Locale
-
-        arabic, english = Locale.parse("ar").territories, Locale.parse("en").territories
-    except (ImportError, ValueError):
-        return {}
-    return {name: english[code] for code, name in arabic.items()
-            if code.isalpha() and code in english and len(name) >= 3}
+    return cldr_countries("ar", 3)
 
 
 def _ar_not_name(word: str) -> bool:

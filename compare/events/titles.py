@@ -21,7 +21,8 @@ Virtanen").  This module reads the same construction in other languages:
 * Indonesian: "Perdana Menteri Jepang Kenji Aoyama" (the country after the title);
 * Ukrainian: "Президент Бразилії ...", "прем'єр-міністр Японії ..." (a country word in the
   genitive is never a name);
-* Japanese, Korean, Arabic and Hindi: :mod:`compare.events.scripttitles`.
+* Japanese, Korean, Arabic and Hindi: :mod:`compare.events.scripttitles`; Persian, Hebrew,
+  Bengali and Thai: :mod:`compare.events.moretitles`.
 
 Each hit is a :class:`Person` with the country when the text gives it.  Surnames
 are compared across scripts by :func:`compare.events.participants.surname_key`,
@@ -36,6 +37,7 @@ from functools import lru_cache
 
 from compare.events.datephrases import in_spans
 from compare.events.identity import fold_case, fold_latin
+from compare.events.moretitles import more_titled_people
 from compare.events.participants import COUNTRIES, COUNTRY_WORDS, NOT_NAME, Person, country_at
 from compare.events.scripttitles import script_titled_people
 
@@ -464,6 +466,7 @@ def foreign_titled_people(text: str, low: str, skip: Sequence[tuple[int, int]] =
         elif country:
             out.append(Person(None, country, a))
     out.extend(script_titled_people(text, skip))
+    out.extend(more_titled_people(text, skip))
     # Chinese (a Japanese text, with kana, is read by scripttitles: its titles follow the name)
     if any("\u4e00" <= ch <= "\u9fff" for ch in text[:2000]) and not _KANA.search(text[:2000]):
         for m in _ZH.finditer(text):

@@ -1,0 +1,337 @@
+"""Leaders named by title in Persian, Hebrew, Bengali and Thai, without a list of names.
+
+The scripts have no capital letters, so a name is found by the title next to it, in each
+language's word order:
+
+* Persian: the name before the title, the country after it ("علی رضایی رئیس جمهور",
+  "کمال آیدین رئیس جمهور ترکیه"), or the title and country first ("رئیس جمهور ترکیه، کمال
+  آیدین") when no name stands before the title;
+* Hebrew: the title, its country in the construct state, then the name ("נשיא צרפת פול
+  מרסייה", "ראש ממשלת יוון ...", "ראש הממשלה דוד כהן");
+* Bengali: a country in the genitive, the title, then the name ("ভারতের প্রধানমন্ত্রী রাহুল
+  বর্মা"), whose last word may carry a case ending ("বর্মার সঙ্গে": with Barma);
+* Thai: the title with its country written on ("นายกรัฐมนตรีญี่ปุ่น"), a space, then a given
+  name and a surname, one word each ("เคนจิ โมริ").
+
+Each hit is a person with the country when the text gives it; a title whose name is not
+read gives nothing (not a bare country role: a page naming only "the president of Tanzania"
+would be one-sided for clustering, while a page naming nobody takes the names other pages
+of its dates write, :mod:`compare.events.anchors`).
+Countries are CLDR's names in each language (Babel), so no country list is kept here; the
+titles and the words that end a name (prepositions, time words, the commonest verbs) are
+the grammar of each language, not names of anyone.  Names meet their Latin spellings in
+:func:`compare.events.identity.same_name`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from compare.events.countries import COUNTRY_WORDS
+from compare.events.datephrases import in_spans
+from compare.events.participants import Person
+
+# The most words of one name.
+MAX_NAME_WORDS = 3
+# How far a title's name and country are read (characters).
+WINDOW = 120
+
+
+@lru_cache(maxsize=16)
+def cldr_countries(language: str, min_chars: int = 2) -> dict[str, str]:
+    """The country names of ``language`` (CLDR, through Babel), of at least ``min_chars``
+    characters -> the English name, as the English table writes it ("Türkiye" is "Turkey")."""
+    try:
+        from babel import Locale
+
+        native, english = Locale.parse(language).territories, Locale.parse("en").territories
+    except (ImportError, ValueError):
+        return {}
+    return {name: COUNTRY_WORDS.get(english[code].lower(), english[code]) for code, name in native.items()
+            if code.isalpha() and code in english and len(name) >= min_chars}
+
+
+@lru_cache(maxsize=16)
+def _calendar_words(language: str) -> frozenset[str]:
+    """Weekday and month names of ``language`` (CLDR), each word of them."""
+    try:
+        from babel import Locale
+
+        locale = Locale.parse(language)
+    except (ImportError, ValueError):
+        return frozenset()
+    out: set[str] = set()
+    for names in (locale.days, locale.months):
+        for context in names.values():
+            for width in context.values():
+                for n in width.values():
+                    out.update(str(n).replace("\u200c", " ").split())
+    return frozenset(out)
+
+
+def _words(spec: str) -> frozenset[str]:
+    return frozenset(spec.split())
+
+
+def _country_in(words: Sequence[str], table: dict[str, str]) -> tuple[str | None, int]:
+    """The country the words start with (its longest name, up to three words) and how many
+    words it takes."""
+    for n in (3, 2, 1):
+        if len(words) >= n and (c := table.get(" ".join(words[:n]))) is not None:
+            return c, n
+    return None, 0
+
+
+# --------------------------------------------------------------------------- Persian
+
+# Arabic letter forms Persian text also uses, and the zero-width non-joiner inside compound
+# words ("رئیس‌جمهور"): one character each, so positions stay those of the text.
+_FA_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "\u200c": " ", "\u200f": " "})
+_FA_TITLE = re.compile(r"(?<![\u0600-\u06ff])(?:رئیس ?جمهوری?|نخست ?وزیر|وزیر (?:امور )?خارجه|صدر ?اعظم|"
+                       r"پادشاه)(?![\u0600-\u06ff])")
+# A word in Arabic script (its letters, not its punctuation "،" "؛" "؟"), or one other sign.
+_FA_WORD = re.compile(r"[\u0621-\u065f\u0670-\u06d3\u06fa-\u06ff]+")
+_FA_TOKEN = re.compile(r"[\u0621-\u065f\u0670-\u06d3\u06fa-\u06ff]+|\S")
+# "of our country" between a title and its name: the writer's own country, named by no word
+_FA_OURS = _words("کشورمان کشور ما")
+# titles of address before a name ("دکتر داریوش ...")
+_FA_HONORIFIC = _words("دکتر آقای خانم جناب مهندس سرکار حجت‌الاسلام حجت الاسلام آیت‌الله آیت الله")
+# a state's long form between a title and its country ("رئیس جمهوری اسلامی ایران")
+_FA_BETWEEN = _words("اسلامی جمهوری فدراسیون پادشاهی دولت کشور")
+_FA_STOP = _words("""
+با و از به در که را این آن برای تا بر هم نیز یا اما روز امروز دیروز فردا شب صبح عصر پس پیش طی
+طبق درباره پیرامون گفت گفته گفتگو گفت‌وگو کرد کردند کرده است بود شد شده دیدار تماس تلفنی ملاقات هفته ماه
+سال جمهور وزیر رئیس نخست دو طرف طرفین خود وی او ایشان آقای خانم جناب دولت کشور اسلامی جمهوری
+امور خارجه همتای سفر مذاکره مذاکرات گذشته آینده جاری کشورمان
+دفتر سخنگوی معاون مشاور نماینده سفیر ریاست پیام حکم نهاد هیئت دستور نامه سوی جانب
+""")
+
+
+def _fa_country(word: str, next_word: str | None) -> tuple[str | None, int]:
+    table = cldr_countries("fa")
+    if next_word is not None and (c := table.get(f"{word} {next_word}")) is not None:
+        return c, 2
+    if (c := table.get(word)) is not None:
+        return c, 1
+    # a nationality adjective: the country with "ی", "ای" or "یی" ("ترکیه‌ای", "کنیایی";
+    # "فرانسوی" aside)
+    for cut in ("یی", "ای", "ی"):
+        if word.endswith(cut) and (c := table.get(word[: -len(cut)].rstrip())) is not None:
+            return c, 1
+    return None, 0
+
+
+def _fa_name_word(word: str) -> bool:
+    return (_FA_WORD.fullmatch(word) is not None and word not in _FA_STOP
+            and word not in _calendar_words("fa") and _fa_country(word, None)[0] is None)
+
+
+def _persian(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
+    out: list[Person] = []
+    folded = text[:100_000].translate(_FA_FOLD)
+    for m in _FA_TITLE.finditer(folded):
+        if skip and in_spans(m.start(), skip):
+            continue
+        line = folded.rfind("\n", 0, m.start()) + 1
+        before = _FA_TOKEN.findall(folded[max(line, m.start() - 60):m.start()])
+        after = _FA_TOKEN.findall(folded[m.end():m.end() + WINDOW].split("\n", 1)[0])
+        skipped = 0
+        while skipped < 2 and skipped < len(after) and after[skipped] in _FA_BETWEEN:
+            skipped += 1
+        country, used = (_fa_country(after[skipped], after[skipped + 1] if len(after) > skipped + 1 else None)
+                         if len(after) > skipped else (None, 0))
+        used = used + skipped if country else 0
+        name: list[str] = []
+        while before and _fa_name_word(before[-1]) and len(name) < MAX_NAME_WORDS:
+            name.insert(0, before.pop())
+        while name and name[0] in _FA_HONORIFIC:
+            name.pop(0)
+        if len(name) < 2:
+            # one word before a title is a noun it depends on ("دفتر رئیس جمهور", the
+            # president's office) more often than a surname alone
+            name = []
+        ours = bool(after) and after[0] in _FA_OURS
+        if not name and (country or ours):
+            # the title and its country first, then the name ("رئیس جمهور ترکیه، کمال آیدین");
+            # after a title alone come verbs and adverbs ("... رئیس جمهور همچنین اعلام کرد")
+            rest = after[used:]
+            while rest and rest[0] in _FA_OURS:
+                rest = rest[1:]
+            if rest and rest[0] in ("،", ","):
+                rest = rest[1:]
+            for w in rest:
+                if not _fa_name_word(w) or len(name) == MAX_NAME_WORDS:
+                    break
+                name.append(w)
+            if len(name) < 2:
+                name = []  # "دفتر رئیس جمهور اعلام کرد": a verb's noun, not a name
+        if name:
+            out.append(Person(" ".join(name), country, m.start()))
+    return out
+
+
+# --------------------------------------------------------------------------- Hebrew
+
+# The title with any one-letter prefixes ("ו", "ה", "ב", "ל", "מ", "ש", "כ"); a construct
+# form ("נשיא", "ראש ממשלת") takes its country next, a definite one ("הנשיא", "ראש הממשלה")
+# does not.
+_HE_TITLE = re.compile(r"(?<![\u05d0-\u05ea])[ובלמשכ]{0,3}(?:ה?(?:נשיא|נשיאת|קנצלר|קנצלרית|מלך|מלכת|"
+                       r"שר החוץ|שרת החוץ)|ראש (?:ה)?ממשל(?:ה|ת))(?![\u05d0-\u05ea])")
+_HE_WORD = re.compile(r"[\u05d0-\u05ea][\u05d0-\u05ea'׳\"״-]*")
+# Words that end a name: prepositions, time words, the commonest verbs of a report of a
+# contact (past, present and future of speaking, meeting, calling, saying), pronouns.
+_HE_STOP = _words("""
+עם של את אל על כי אשר גם או אך אבל ביום היום אתמול מחר הבוקר הערב הלילה השבוע בשבוע
+שוחח שוחחה שוחחו נפגש נפגשה נפגשו נועד נועדה אמר אמרה אמרו הודיע הודיעה ביקר ביקרה קיבל קיבלה
+אירח אירחה דן דנה דנו בירך בירכה התקשר התקשרה מסר מסרה ציין ציינה הדגיש הדגישה פגש פגשה
+משוחח נפגש ייפגש תיפגש ישוחח תשוחח יבקר תבקר הוא היא הם השניים שני הצדדים בטלפון בשיחה שיחה
+ראש הממשלה ממשלת נשיא הנשיא נשיאת שר שרת החוץ קנצלר הקנצלר מלך המלך
+""")
+_HE_ADJ = re.compile(r"ה([\u05d0-\u05ea]{2,})(?:ית|י)")
+
+
+def _he_country(words: Sequence[str]) -> tuple[str | None, int]:
+    table = cldr_countries("he")
+    country, n = _country_in(words, table)
+    if country is None and words and (m := _HE_ADJ.fullmatch(words[0])):
+        # "הנשיא הצרפתי": the country's name, or without its final he ("גרמניה", "הגרמני")
+        stem = m[1]
+        country = table.get(stem) or table.get(stem + "ה") or table.get(stem + "יה")
+        n = 1 if country else 0
+    return country, n
+
+
+def _he_name_word(word: str) -> bool:
+    return (_HE_WORD.fullmatch(word) is not None and word not in _HE_STOP and not _HE_TITLE.fullmatch(word)
+            and word not in _calendar_words("he") and not word.startswith("הת")
+            and _he_country([word])[0] is None)
+
+
+def _hebrew(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
+    out: list[Person] = []
+    text = text[:100_000]
+    for m in _HE_TITLE.finditer(text):
+        if skip and in_spans(m.start(), skip):
+            continue
+        after = re.findall(r"[\u05d0-\u05ea][\u05d0-\u05ea'׳\"״-]*|\S",
+                           text[m.end():m.end() + WINDOW].split("\n", 1)[0])
+        country, used = _he_country(after)
+        rest = after[used:]
+        if country and rest and rest[0] == ",":  # "ראש ממשלת בריטניה, אליס גרנט,"
+            rest = rest[1:]
+        name: list[str] = []
+        for w in rest:
+            # a given name and a surname: a third word is a verb the list lacks ("... קיים")
+            if not _he_name_word(w) or len(name) == 2:
+                break
+            name.append(w)
+        if name:
+            out.append(Person(" ".join(name), country, m.start()))
+    return out
+
+
+# --------------------------------------------------------------------------- Bengali
+
+_BN_TITLE = re.compile(r"(?<![\u0980-\u09ff])(?:প্রধানমন্ত্রী|রাষ্ট্রপতি|প্রেসিডেন্ট|পররাষ্ট্রমন্ত্রী|চ্যান্সেলর|রাজা)"
+                       r"(?![\u0980-\u09ff])")
+_BN_WORD = re.compile(r"[\u0980-\u09e5\u09f0-\u09ff]+")
+# the genitive of a country ("ভারতের", "নেপালের", "জাপানের") and of a name before a
+# postposition ("বর্মার সঙ্গে"), the object case ("আহমেদকে")
+_BN_CASE = re.compile(r"(?:এর|ের|র|কে)$")
+_BN_POSTPOSITIONS = _words("সঙ্গে সাথে সহ জন্য নিয়ে থেকে কাছে প্রতি")
+_BN_STOP = _words("""
+ও এবং আর গতকাল আজ আগামীকাল সঙ্গে সাথে সহ জন্য নিয়ে থেকে কাছে প্রতি বলেন বলেছেন করেন করেছেন করে
+কথা বৈঠক ফোনালাপ টেলিফোনে ফোনে দুই নেতা দেশের সরকারের তিনি তাঁর তার জনাব শ্রী শ্রীমতী ড
+""")
+
+
+def _bn_country(word: str) -> str | None:
+    table = cldr_countries("bn")
+    return table.get(word) or table.get(_BN_CASE.sub("", word))
+
+
+def _bengali(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
+    out: list[Person] = []
+    text = text[:100_000]
+    for m in _BN_TITLE.finditer(text):
+        if skip and in_spans(m.start(), skip):
+            continue
+        before = _BN_WORD.findall(text[max(0, m.start() - 40):m.start()])
+        country = _bn_country(before[-1]) if before else None
+        after = re.findall(r"[\u0980-\u09e5\u09f0-\u09ff]+|\S", text[m.end():m.end() + WINDOW].split("\n", 1)[0])
+        name: list[str] = []
+        for i, w in enumerate(after):
+            if (not _BN_WORD.fullmatch(w) or w in _BN_STOP or w in _calendar_words("bn")
+                    or _bn_country(w) or len(name) == MAX_NAME_WORDS):
+                break
+            if (i + 1 < len(after) and after[i + 1] in _BN_POSTPOSITIONS) or w.endswith("কে"):
+                name.append(_BN_CASE.sub("", w) or w)  # "বর্মার সঙ্গে": the name is "বর্মা"
+                break
+            name.append(w)
+        if name:
+            out.append(Person(" ".join(name), country, m.start()))
+    return out
+
+
+# --------------------------------------------------------------------------- Thai
+
+_TH_TITLE = re.compile(r"(?:นายกรัฐมนตรี|ประธานาธิบดี|รัฐมนตรีว่าการกระทรวงการต่างประเทศ|รัฐมนตรีต่างประเทศ|"
+                       r"นายกฯ|นายกรัฐมนตรีฯ|สมเด็จพระราชาธิบดี|กษัตริย์|นายกรัฐมนตรีหญิง)")
+# honorifics written on the given name ("นายสมชาย", "นางสาวดารา")
+_TH_HONORIFIC = re.compile(r"^(?:นางสาว|นาย|นาง|ดร\.)")
+_TH_WORD = re.compile(r"[\u0e01-\u0e4e]+")
+# Thai writes no space between words of a phrase: a token that starts with one of these
+# words is a phrase (a verb, a preposition, a time word), not a name.
+_TH_PHRASE = re.compile(r"^(?:หารือ|พบ|เข้า|เดินทาง|กล่าว|ได้|จะ|เป็น|ที่|และ|กับ|เมื่อ|ให้|ทั้ง|โดย|ซึ่ง|ใน|ของ|"
+                        r"ต่อ|ร่วม|ต้อนรับ|ประชุม|แถลง|ระบุ|เผย|ยืนยัน|วัน|เวลา|ฝ่าย|ทาง|ได้รับ|ไป|มา)")
+
+
+def _th_country_suffix(rest: str) -> str | None:
+    """The country written right after a title, up to the next space."""
+    table = cldr_countries("th")
+    word = rest.split(" ", 1)[0] if rest else ""
+    return table.get(word)
+
+
+def _thai(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
+    out: list[Person] = []
+    text = text[:100_000]
+    for m in _TH_TITLE.finditer(text):
+        if skip and in_spans(m.start(), skip):
+            continue
+        window = text[m.end():m.end() + WINDOW].split("\n", 1)[0]
+        country = _th_country_suffix(window)
+        tokens = window.split(" ")
+        if tokens and tokens[0] and country is None:
+            continue  # the title runs on into a phrase ("นายกรัฐมนตรีกล่าว"): no name after it
+        tokens = tokens[1:]  # the country (or nothing) written on the title
+        name: list[str] = []
+        for t in tokens:
+            t = _TH_HONORIFIC.sub("", t) if not name else t
+            if not _TH_WORD.fullmatch(t) or _TH_PHRASE.match(t) or _TH_TITLE.match(t) or len(name) == 2:
+                break
+            name.append(t)
+        if len(name) == 2:  # a given name and a surname
+            out.append(Person(" ".join(name), country, m.start()))
+    return out
+
+
+_READERS: tuple[tuple[re.Pattern[str], Callable[[str, Sequence[tuple[int, int]]], list[Person]]], ...] = (
+    (re.compile(r"[\u067e\u0686\u0698\u06af\u06a9\u06cc]"), _persian),  # letters Arabic does not write
+    (re.compile(r"[\u05d0-\u05ea]"), _hebrew),
+    (re.compile(r"[\u0980-\u09ff]"), _bengali),
+    (re.compile(r"[\u0e01-\u0e4e]"), _thai),
+)
+
+
+def more_titled_people(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Person]:
+    """People introduced by a title in Persian, Hebrew, Bengali or Thai (each read only when
+    the text's head holds its script)."""
+    head = text[:2000]
+    out: list[Person] = []
+    for script, read in _READERS:
+        if script.search(head):
+            out += read(text, skip)
+    return out
