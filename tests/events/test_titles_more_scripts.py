@@ -163,8 +163,28 @@ def test_persian_and_hebrew_pages_alone_make_one_event_with_its_people() -> None
         _dated("دیدار\nعباس نادری وزیر امور خارجه کشورمان روز چهارشنبه در بغداد با فواد حسین وزیر امور خارجه "
                "عراق دیدار کرد.", "fa2"),
     ]
-    events, out = cluster_documents(docs)
+    events, _ = cluster_documents(docs)
     by_doc = {d: e for e in events for d in e.documents}
     assert by_doc["fa"] is by_doc["he"]
     assert by_doc["fa2"] is not by_doc["fa"]
     assert len(by_doc["fa"].participants) == 2
+
+
+# Words of each script's titles and stop lists, names and punctuation, in any order: the
+# readers never fail, and every name they give is words of the text.
+_PIECES = st.sampled_from([
+    "رئیس جمهور", "نخست‌وزیر", "وزیر امور خارجه", "کشورمان", "ترکیه", "کنیایی", "،", "با", "دکتر", "کاوه",
+    "رستمی", "اعلام", "ראש הממשלה", "נשיא", "ממשלת", "צרפת", ",", "שוחח", "דוד", "כהן", "הצרפתי",
+    "প্রধানমন্ত্রী", "জাপানের", "কেনজি", "মোরির", "সঙ্গে", "নরেন্দ্র", "นายกรัฐมนตรี", "ญี่ปุ่น", "นายสมชาย",
+    "ใจดี", "หารือ", "\n", ".", "(", "2026",
+])
+
+
+@given(st.lists(_PIECES, max_size=30), st.sampled_from([" ", "", "\u200c"]))
+def test_the_readers_take_any_text(pieces: list[str], sep: str) -> None:
+    text = sep.join(pieces)
+    for person in more_titled_people(text):
+        assert 0 <= person.start < len(text)
+        assert person.name is not None
+        folded = text.replace("\u200c", " ")
+        assert all(w in folded or w in text for w in person.name.split()), person
