@@ -163,13 +163,41 @@ def _found(doc: Document, known: Sequence[_Known]) -> list[str]:
             if any(v[1] == at for v in out.values()):
                 continue  # one name in the text is one person, however many spellings know it
             key_b = _coarse(b)
-            for k in by_last.get(key_b, ()):
-                if surname_key(k.last) not in out and _names(a, b, k.first, k.last):
-                    out[surname_key(k.last)] = (not in_focus, at, k.label)
-            for k in by_first.get(key_b, ()):
-                if surname_key(k.last) not in out and _names(a, b, k.last, k.first):
-                    out[surname_key(k.last)] = (not in_focus, at, k.label)  # surname first
-    return [label for _, _, label in sorted(out.values())]
+            hits = [k for k in by_last.get(key_b, ()) if _names(a, b, k.first, k.last)]
+            hits += [k for k in by_first.get(key_b, ()) if _names(a, b, k.last, k.first)]  # surname first
+            hits = [k for k in hits if surname_key(k.last) not in out]
+            if hits:
+                # one person however many pages and scripts name them: the label that gives
+                # a country, then one in Latin letters
+                k = min(hits, key=lambda k: ("(" not in k.label, not k.label.isascii()))
+                out[surname_key(k.last)] = (not in_focus, at, k.label)
+    labels = [label for _, _, label in sorted(out.values())]
+    # one person named in two scripts by two pages is found once, by the first label
+    return [x for i, x in enumerate(labels) if not any(_same_person(x, y) for y in labels[:i])]
+
+
+def _same_person(a: str, b: str) -> bool:
+    name_a, name_b = parse_participant(a)[0] or "", parse_participant(b)[0] or ""
+    wa, wb = name_a.split(), name_b.split()
+    return bool(wa and wb) and same_word(wa[-1], wb[-1])
+
+
+# Scripts whose names are read by title alone, the words around a title being all the
+# evidence (compare/events/moretitles.py, scripttitles.py): no capital marks a name.
+_UNCASED = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff\u0e00-\u0e7f]")
+
+
+def _unconfirmed(doc: Document, by_day: dict[dt.date, list[_Known]], day: dt.date) -> bool:
+    """Every person the document names is written in a script without capitals, and no
+    other document of nearby dates names any of them: the title readers may have taken
+    a verb or a noun for a name (the people of such a page are then anchored as for a page
+    naming fewer than two)."""
+    names = [parse_participant(v)[0] for v in doc.participants]
+    if not all(n and _UNCASED.search(n) for n in names):
+        return False
+    near = [k for off in range(-WINDOW_DAYS, WINDOW_DAYS + 1)
+            for k in by_day.get(day + dt.timedelta(days=off), ()) if k.doc != doc.id]
+    return not any(_named(doc, k.label) for k in near)
 
 
 def _named(doc: Document, label: str) -> bool:
@@ -189,7 +217,9 @@ def anchor_people(docs: Sequence[Document]) -> list[Document]:
     with the people of two name words or more that other documents within WINDOW_DAYS
     name, when its title and lead write them: after its own participants, those of the
     sentence that dates the event first, then in text order; a country role of a found
-    person's country gives way to the person.  A document without a date (event or
+    person's country gives way to the person.  A document naming two or more only in
+    scripts without capitals, none of whom another document names (:func:`_unconfirmed`),
+    takes two such people before its own.  A document without a date (event or
     publication) is left as it is and anchors nothing."""
     by_day: dict[dt.date, list[_Known]] = {}
     for k in _known(docs):
@@ -200,7 +230,7 @@ def anchor_people(docs: Sequence[Document]) -> list[Document]:
     out: list[Document] = []
     for d in docs:
         day = _day(d)
-        if len(d.participants) >= 2 or day is None:
+        if day is None or (len(d.participants) >= 2 and not _unconfirmed(d, by_day, day)):
             out.append(d)
             continue
         near: dict[tuple[str, str], _Known] = {}
@@ -211,8 +241,13 @@ def anchor_people(docs: Sequence[Document]) -> list[Document]:
                 if k.doc != d.id and (old is None or ("(" in k.label and "(" not in old.label)):
                     near[(k.first, k.last)] = k
         found = [label for label in _found(d, list(near.values())) if not _named(d, label)] if near else []
-        if not found:
+        if not found or (len(d.participants) >= 2 and len(found) < 2):
             out.append(d)
+            continue
+        if len(d.participants) >= 2:
+            # names read by title in a script without capitals that no other page confirms,
+            # where the lead writes two people other pages name: those two come first
+            out.append(attrs.evolve(d, participants=(*found[:2], *d.participants)))
             continue
         # a country role ("the Vietnamese president") that a found person of that country fills
         countries = {parse_participant(label)[2] for label in found}

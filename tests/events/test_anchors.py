@@ -69,6 +69,20 @@ def test_a_document_that_names_two_keeps_them_and_one_named_gains_the_other() ->
     assert out["one"] == ("Tomas Kral (Czech Republic)", "Ilona Varga (Hungary)")
 
 
+def test_names_read_in_a_script_without_capitals_that_nobody_confirms_give_way() -> None:
+    # a title reader took a verb and an adverb for a name ("همچنین اعلام", "also announced")
+    # and a noun for the other; the lead writes the two people the wire names
+    misread = doc("he", TEXTS["he"], participants=("שוחחה ביום", "הנשיא היום"), language="he")
+    confirmed = doc("ar", TEXTS["ar"], participants=("إيلونا فارغا", "توماس كرال"), language="ar")
+    latin = doc("fi", TEXTS["fi"], participants=("Anna Berg (Sweden)", "Olli Koski (Finland)"), language="fi")
+    out = {d.id: d.participants for d in anchor_people([wire(), misread, confirmed, latin])}
+    assert out["he"][:2] == PAIR
+    assert out["ar"] == confirmed.participants  # the wire names them: kept as they are
+    assert out["fi"] == latin.participants  # names read by their capitals: kept
+    events, _ = cluster_documents([wire(), misread])
+    assert len(events) == 1
+
+
 def test_surname_first_and_case_endings() -> None:
     # Hungarian writes the surname first; Finnish adds a case ending ("Kralin", genitive)
     hu = doc("hu", "Varga Ilona magyar miniszterelnök hétfőn Rigában találkozott a cseh kormányfővel, "
