@@ -289,8 +289,9 @@ _GREEK_PAIRS = (("ου", "u"), ("αυ", "av"), ("ευ", "ev"), ("τζ", "tz"), (
 _GREEK_STOPS = (("γκ", "g", "ng"), ("γγ", "ng", "ng"), ("μπ", "b", "mb"), ("ντ", "d", "nd"))
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 _HEBREW = re.compile(r"[\u0590-\u05ff]")
-# Scripts a surname key keeps that :func:`latin` does not read (Greek, Hebrew, Thai, Lao).
-_OTHER_SCRIPT = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff\u0590-\u05ff\u0e00-\u0eff]")
+# Scripts a surname key keeps that :func:`latin` does not read (Greek, Hebrew, Thai, Lao,
+# Georgian).
+_OTHER_SCRIPT = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff\u0590-\u05ff\u0e00-\u0eff\u10a0-\u10ff]")
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
 # Thai, Lao: a consonant under the silencing mark (Thai U+0E4C, Lao U+0ECC) is not read.
 _SILENT = re.compile(r".[\u0e4c\u0ecc]")

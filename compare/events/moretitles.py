@@ -1,4 +1,4 @@
-"""Leaders named by title in Persian, Hebrew, Bengali and Thai, without a list of names.
+"""Leaders named by title in Persian, Hebrew, Bengali, Thai and Georgian, without a list of names.
 
 The scripts have no capital letters, so a name is found by the title next to it, in each
 language's word order:
@@ -11,7 +11,9 @@ language's word order:
 * Bengali: a country in the genitive, the title, then the name ("ভারতের প্রধানমন্ত্রী রাহুল
   বর্মা"), whose last word may carry a case ending ("বর্মার সঙ্গে": with Barma);
 * Thai: the title with its country written on ("นายกรัฐมนตรีญี่ปุ่น"), a space, then a given
-  name and a surname, one word each ("เคนจิ โมริ").
+  name and a surname, one word each ("เคนจิ โมริ");
+* Georgian: a country in the genitive, the title in any case, then a given name and a
+  surname ("საფრანგეთის პრეზიდენტი ემანუელ მაკრონი").
 
 Each hit is a person with the country when the text gives it; a title whose name is not
 read gives nothing (not a bare country role: a page naming only "the president of Tanzania"
@@ -318,17 +320,67 @@ def _thai(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
     return out
 
 
+# --------------------------------------------------------------------------- Georgian
+
+# The title in any case ("პრეზიდენტი", "პრეზიდენტმა", "პრეზიდენტს", "პრეზიდენტის"): a
+# country in the genitive before it ("საფრანგეთის"), the name after it, its words in the
+# case the sentence gives them ("მაკრონმა", "მაკრონს"; the comparison of names allows it).
+_KA_TITLE = re.compile(r"(?<![\u10a0-\u10ff-])(?:პრეზიდენტ|პრემიერ-მინისტრ|პრემიერ|საგარეო საქმეთა მინისტრ|"
+                       r"კანცლერ|მეფ)(?:ი|მა|მ|ს|ის|თან|ად)?(?![\u10a0-\u10ff])")
+_KA_WORD = re.compile(r"[\u10a0-\u10ff]+")
+_KA_STOP = _words("""
+და თუ რომ ან მაგრამ ასევე დღეს გუშინ ხვალ კვირას ორშაბათს სამშაბათს ოთხშაბათს ხუთშაბათს პარასკევს შაბათს
+ტელეფონით სატელეფონო საუბარი შეხვედრა შეხვდა ესაუბრა გაიმართა განაცხადა აღნიშნა თქვა მიიღო ეწვია
+ორივე მხარე ლიდერი ლიდერები ქვეყნის ქვეყნების მთავრობის ადმინისტრაციის
+""")
+
+
+def _ka_country(word: str) -> str | None:
+    """A country's name, or its genitive ("საფრანგეთის" of "საფრანგეთი", "გერმანიის" of
+    "გერმანია", "საქართველოს" of "საქართველო")."""
+    table = cldr_countries("ka")
+    if word in table:
+        return table[word]
+    if word.endswith("ის"):
+        stem = word[:-2]
+        return table.get(stem + "ი") or table.get(stem + "ა") or table.get(stem)
+    if word.endswith("ს"):  # a name ending in a vowel takes a bare -ს ("საქართველოს")
+        return table.get(word[:-1])
+    return None
+
+
+def _georgian(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
+    out: list[Person] = []
+    text = text[:100_000]
+    for m in _KA_TITLE.finditer(text):
+        if skip and in_spans(m.start(), skip):
+            continue
+        before = _KA_WORD.findall(text[max(0, m.start() - 40):m.start()])
+        country = _ka_country(before[-1]) if before else None
+        after = re.findall(r"[\u10a0-\u10ff]+|\S", text[m.end():m.end() + WINDOW].split("\n", 1)[0])
+        name: list[str] = []
+        for w in after:
+            if (not _KA_WORD.fullmatch(w) or w in _KA_STOP or w in _calendar_words("ka")
+                    or _ka_country(w) or _KA_TITLE.fullmatch(w) or len(name) == 2):
+                break
+            name.append(w)
+        if len(name) == 2:  # a given name and a surname
+            out.append(Person(" ".join(name), country, m.start()))
+    return out
+
+
 _READERS: tuple[tuple[re.Pattern[str], Callable[[str, Sequence[tuple[int, int]]], list[Person]]], ...] = (
     (re.compile(r"[\u067e\u0686\u0698\u06af\u06a9\u06cc]"), _persian),  # letters Arabic does not write
     (re.compile(r"[\u05d0-\u05ea]"), _hebrew),
     (re.compile(r"[\u0980-\u09ff]"), _bengali),
     (re.compile(r"[\u0e01-\u0e4e]"), _thai),
+    (re.compile(r"[\u10d0-\u10ff]"), _georgian),
 )
 
 
 def more_titled_people(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Person]:
-    """People introduced by a title in Persian, Hebrew, Bengali or Thai (each read only when
-    the text's head holds its script)."""
+    """People introduced by a title in Persian, Hebrew, Bengali, Thai or Georgian (each read
+    only when the text's head holds its script)."""
     head = text[:2000]
     out: list[Person] = []
     for script, read in _READERS:

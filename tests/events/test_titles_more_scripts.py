@@ -1,4 +1,4 @@
-"""Leaders named by title in Persian, Hebrew, Bengali and Thai (compare/events/moretitles.py),
+"""Leaders named by title in Persian, Hebrew, Bengali, Thai and Georgian (compare/events/moretitles.py),
 their names meeting the Latin and each other's spellings, and pages in those scripts alone
 forming one event.  Every sentence here is written for these tests; the leaders are invented."""
 
@@ -92,6 +92,20 @@ def test_thai_titles(text: str, want: list[tuple[str | None, str | None]]) -> No
     assert _read(text) == want
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    # the country in the genitive before the title (a bare -ს after a vowel); the name in
+    # the case the sentence gives it (dative "მერსიეს")
+    ("საქართველოს პრემიერ-მინისტრი ირაკლი ბერიძე ოთხშაბათს ტელეფონით ესაუბრა საფრანგეთის პრეზიდენტს "
+     "პოლ მერსიეს.", [("ირაკლი ბერიძე", "Georgia"), ("პოლ მერსიეს", "France")]),
+    ("უნგრეთის პრემიერ-მინისტრი ილონა ვარგა ორშაბათს რიგაში შეხვდა ჩეხეთის პრემიერს ტომას კრალს.",
+     [("ილონა ვარგა", "Hungary"), ("ტომას კრალს", "Czech Republic")]),
+    # the president's administration (the title in the genitive, then a noun): no name
+    ("პრეზიდენტის ადმინისტრაციის ცნობით, შეხვედრა გაიმართა თბილისში.", []),
+])
+def test_georgian_titles(text: str, want: list[tuple[str | None, str | None]]) -> None:
+    assert _read(text) == want
+
+
 def test_the_readers_run_inside_the_title_stage() -> None:
     text = "کاوه رستمی رئیس جمهور با ژوزف مواکا رئیس جمهور کنیا گفت‌وگو کرد."
     people = [(p.name, p.country) for p in foreign_titled_people(text, lower_same_length(text))]
@@ -116,6 +130,8 @@ def test_cldr_country_names_are_the_english_tables() -> None:
     ("Joseph Mwakalinga", ["جوزف مواکالینگا", "ג'וזף מוואקלינגה"]),
     ("Kaveh Rostami", ["کاوه رستمی", "קאוה רוסתמי"]),
     ("Narendra Modi", ["নরেন্দ্র মোদী", "नरेंद्र मोदी"]),
+    # Georgian, in the nominative, the ergative and the dative
+    ("Irakli Beridze", ["ირაკლი ბერიძე", "ირაკლი ბერიძემ", "ირაკლი ბერიძეს"]),
 ])
 def test_names_in_persian_hebrew_and_bengali_meet_the_latin_spelling(latin_name: str, forms: list[str]) -> None:
     key = surname_key(latin_name)
@@ -129,7 +145,7 @@ def test_names_in_persian_hebrew_and_bengali_meet_the_latin_spelling(latin_name:
 
 @pytest.mark.parametrize(("a", "b"), [
     ("רוסתמי", "Putin"), ("رستمی", "פוטין"), ("فراهانی", "מוואקיוסה"), ("כהן", "Levy"), ("בנט", "Putin"),
-    ("مواکالینگا", "Rostami"),
+    ("مواکالینگا", "Rostami"), ("ბერიძე", "Mercier"), ("მერსიე", "Beridze"),
 ])
 def test_other_names_do_not_meet(a: str, b: str) -> None:
     assert not same_name(surname_key(a), surname_key(b))
@@ -176,7 +192,7 @@ _PIECES = st.sampled_from([
     "رئیس جمهور", "نخست‌وزیر", "وزیر امور خارجه", "کشورمان", "ترکیه", "کنیایی", "،", "با", "دکتر", "کاوه",
     "رستمی", "اعلام", "ראש הממשלה", "נשיא", "ממשלת", "צרפת", ",", "שוחח", "דוד", "כהן", "הצרפתי",
     "প্রধানমন্ত্রী", "জাপানের", "কেনজি", "মোরির", "সঙ্গে", "নরেন্দ্র", "นายกรัฐมนตรี", "ญี่ปุ่น", "นายสมชาย",
-    "ใจดี", "หารือ", "\n", ".", "(", "2026",
+    "ใจดี", "หารือ", "საფრანგეთის", "პრეზიდენტი", "პოლ", "მერსიეს", "ესაუბრა", "\n", ".", "(", "2026",
 ])
 
 
