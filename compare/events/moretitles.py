@@ -1,4 +1,5 @@
-"""Leaders named by title in Persian, Hebrew, Bengali, Thai and Georgian, without a list of names.
+"""Leaders named by title in Persian, Urdu, Hebrew, Bengali, Thai and Georgian, without a list of
+names.
 
 The scripts have no capital letters, so a name is found by the title next to it, in each
 language's word order:
@@ -6,6 +7,8 @@ language's word order:
 * Persian: the name before the title, the country after it ("علی رضایی رئیس جمهور",
   "کمال آیدین رئیس جمهور ترکیه"), or the title and country first ("رئیس جمهور ترکیه، کمال
   آیدین") when no name stands before the title;
+* Urdu: the Hindi order in Arabic letters, a country and "کے" before the title, the name
+  after it up to a postposition ("ترکیہ کے صدر ... نے");
 * Hebrew: the title, its country in the construct state, then the name ("נשיא צרפת פול
   מרסייה", "ראש ממשלת יוון ...", "ראש הממשלה דוד כהן");
 * Bengali: a country in the genitive, the title, then the name ("ভারতের প্রধানমন্ত্রী রাহুল
@@ -320,6 +323,52 @@ def _thai(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
     return out
 
 
+# --------------------------------------------------------------------------- Urdu
+
+# Urdu writes the Hindi order in Arabic letters: a country and "کے" (of) before the title,
+# the name after it up to a postposition ("وزیراعظم شہباز احمد نے", "ترکیہ کے صدر ... سے").
+_UR_TITLE = re.compile(r"(?<![\u0600-\u06ff])(?:صدر|وزیر ?اعظم|وزیر ?خارجہ|چانسلر|بادشاہ)(?![\u0600-\u06ff])")
+_UR_STOP = _words("""
+نے سے کو کی کا کے میں پر اور نیز بھی ہی تک لیے لئے ساتھ بعد قبل آج کل روز جمعہ ہفتہ اتوار پیر منگل بدھ
+جمعرات ٹیلیفون ٹیلی فون فون رابطہ بات چیت ملاقات کہا کیا کی گئی ہے ہیں تھا تھے دونوں رہنماؤں رہنما
+محترم جناب ڈاکٹر مملکت ملک حکومت دفتر ترجمان
+""")
+
+
+def _ur_country(word: str) -> str | None:
+    table = cldr_countries("ur")
+    # "ترکی" as the press writes it, "ترکیہ" in CLDR
+    return table.get(word) or table.get(word + "ہ")
+
+
+def _urdu(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
+    out: list[Person] = []
+    text = text[:100_000].translate(_FA_FOLD)
+    for m in _UR_TITLE.finditer(text):
+        if skip and in_spans(m.start(), skip):
+            continue
+        before = _FA_TOKEN.findall(text[max(0, m.start() - 40):m.start()])
+        country = _ur_country(before[-2]) if len(before) >= 2 and before[-1] == "کے" else None
+        after = _FA_TOKEN.findall(text[m.end():m.end() + WINDOW].split("\n", 1)[0])
+        while after and after[0] in _UR_BETWEEN:
+            after = after[1:]
+        name: list[str] = []
+        for w in after:
+            if (not _FA_WORD.fullmatch(w) or w in _UR_STOP or _ur_country(w) or _UR_TITLE.fullmatch(w)
+                    or len(name) == MAX_NAME_WORDS):
+                break
+            name.append(w)
+        # a name ends at a postposition, a time word or a sign, not inside a longer phrase
+        ends = after[len(name)] if len(after) > len(name) else ""
+        if len(name) >= 2 and (not ends or ends in _UR_STOP or not _FA_WORD.fullmatch(ends)):
+            out.append(Person(" ".join(name), country, m.start()))
+    return out
+
+
+# "صدر مملکت" (the head of state) before the name
+_UR_BETWEEN = _words("مملکت")
+
+
 # --------------------------------------------------------------------------- Georgian
 
 # The title in any case ("პრეზიდენტი", "პრეზიდენტმა", "პრეზიდენტს", "პრეზიდენტის"): a
@@ -370,7 +419,9 @@ def _georgian(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
 
 
 _READERS: tuple[tuple[re.Pattern[str], Callable[[str, Sequence[tuple[int, int]]], list[Person]]], ...] = (
-    (re.compile(r"[\u067e\u0686\u0698\u06af\u06a9\u06cc]"), _persian),  # letters Arabic does not write
+    # letters Arabic does not write: Persian's, then Urdu's own ("ے", "ٹ", "ڈ", "ڑ", "ں", "ہ")
+    (re.compile(r"[\u067e\u0686\u0698\u06af\u06a9\u06cc]"), _persian),
+    (re.compile(r"[\u06d2\u0679\u0688\u0691\u06ba\u06c1]"), _urdu),
     (re.compile(r"[\u05d0-\u05ea]"), _hebrew),
     (re.compile(r"[\u0980-\u09ff]"), _bengali),
     (re.compile(r"[\u0e01-\u0e4e]"), _thai),
@@ -379,8 +430,8 @@ _READERS: tuple[tuple[re.Pattern[str], Callable[[str, Sequence[tuple[int, int]]]
 
 
 def more_titled_people(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Person]:
-    """People introduced by a title in Persian, Hebrew, Bengali, Thai or Georgian (each read
-    only when the text's head holds its script)."""
+    """People introduced by a title in Persian, Urdu, Hebrew, Bengali, Thai or Georgian (each
+    read only when the text's head holds its script)."""
     head = text[:2000]
     out: list[Person] = []
     for script, read in _READERS:

@@ -1,4 +1,4 @@
-"""Leaders named by title in Persian, Hebrew, Bengali, Thai and Georgian (compare/events/moretitles.py),
+"""Leaders named by title in Persian, Urdu, Hebrew, Bengali, Thai and Georgian (compare/events/moretitles.py),
 their names meeting the Latin and each other's spellings, and pages in those scripts alone
 forming one event.  Every sentence here is written for these tests; the leaders are invented."""
 
@@ -89,6 +89,22 @@ def test_bengali_titles(text: str, want: list[tuple[str | None, str | None]]) ->
     ("สำนักนายกรัฐมนตรี แจ้งว่า นายกรัฐมนตรี จะเดินทางไปญี่ปุ่น", []),
 ])
 def test_thai_titles(text: str, want: list[tuple[str | None, str | None]]) -> None:
+    assert _read(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # the name after the title up to a postposition; a country and "کے" before the title
+    # (CLDR's "ترکیہ", the press's "ترکی")
+    ("وزیراعظم شہباز احمد نے بدھ کو ترکیہ کے صدر کمال آیدین سے ٹیلیفون پر بات کی۔",
+     [("شہباز احمد", None), ("کمال آیدین", "Turkey")]),
+    ("ترکی کے صدر کمال آیدین اور وزیراعظم شہباز احمد کے درمیان ملاقات ہوئی۔",
+     [("کمال آیدین", "Turkey"), ("شہباز احمد", None)]),
+    ("صدر مملکت آصف علی نے وفد سے ملاقات کی۔", [("آصف علی", None)]),
+    # a verb after the title, the prime minister's house: no names
+    ("وزیراعظم نے کہا کہ دونوں ممالک تعاون بڑھائیں گے۔", []),
+    ("وزیراعظم ہاؤس سے جاری بیان کے مطابق ملاقات خوشگوار ماحول میں ہوئی۔", []),
+])
+def test_urdu_titles(text: str, want: list[tuple[str | None, str | None]]) -> None:
     assert _read(text) == want
 
 
@@ -192,7 +208,8 @@ _PIECES = st.sampled_from([
     "رئیس جمهور", "نخست‌وزیر", "وزیر امور خارجه", "کشورمان", "ترکیه", "کنیایی", "،", "با", "دکتر", "کاوه",
     "رستمی", "اعلام", "ראש הממשלה", "נשיא", "ממשלת", "צרפת", ",", "שוחח", "דוד", "כהן", "הצרפתי",
     "প্রধানমন্ত্রী", "জাপানের", "কেনজি", "মোরির", "সঙ্গে", "নরেন্দ্র", "นายกรัฐมนตรี", "ญี่ปุ่น", "นายสมชาย",
-    "ใจดี", "หารือ", "საფრანგეთის", "პრეზიდენტი", "პოლ", "მერსიეს", "ესაუბრა", "\n", ".", "(", "2026",
+    "ใจดี", "หารือ", "وزیراعظم", "کے", "صدر", "نے", "مملکت", "شہباز", "საფრანგეთის", "პრეზიდენტი",
+    "პოლ", "მერსიეს", "ესაუბრა", "\n", ".", "(", "2026",
 ])
 
 
