@@ -31,7 +31,7 @@ the grammar of each language, not names of anyone.  Names meet their Latin spell
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 from compare.events.countries import COUNTRY_WORDS
@@ -89,6 +89,23 @@ def _country_in(words: Sequence[str], table: dict[str, str]) -> tuple[str | None
     return None, 0
 
 
+def _titles(pattern: re.Pattern[str], text: str, skip: Sequence[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """The titles ``pattern`` finds in ``text``, outside the ``skip`` spans (quotations)."""
+    for m in pattern.finditer(text):
+        if not (skip and in_spans(m.start(), skip)):
+            yield m
+
+
+def _take(words: Sequence[str], is_name_word: Callable[[str], bool], most: int) -> list[str]:
+    """The name words ``words`` start with: up to ``most``, up to the first that is none."""
+    name: list[str] = []
+    for w in words:
+        if len(name) == most or not is_name_word(w):
+            break
+        name.append(w)
+    return name
+
+
 # --------------------------------------------------------------------------- Persian
 
 # Arabic letter forms Persian text also uses, and the zero-width non-joiner inside compound
@@ -136,9 +153,7 @@ def _fa_name_word(word: str) -> bool:
 def _persian(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
     out: list[Person] = []
     folded = text[:100_000].translate(_FA_FOLD)
-    for m in _FA_TITLE.finditer(folded):
-        if skip and in_spans(m.start(), skip):
-            continue
+    for m in _titles(_FA_TITLE, folded, skip):
         line = folded.rfind("\n", 0, m.start()) + 1
         before = _FA_TOKEN.findall(folded[max(line, m.start() - 60):m.start()])
         after = _FA_TOKEN.findall(folded[m.end():m.end() + WINDOW].split("\n", 1)[0])
@@ -166,10 +181,7 @@ def _persian(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
                 rest = rest[1:]
             if rest and rest[0] in ("،", ","):
                 rest = rest[1:]
-            for w in rest:
-                if not _fa_name_word(w) or len(name) == MAX_NAME_WORDS:
-                    break
-                name.append(w)
+            name = _take(rest, _fa_name_word, MAX_NAME_WORDS)
             if len(name) < 2:
                 name = []  # "دفتر رئیس جمهور اعلام کرد": a verb's noun, not a name
         if name:
@@ -217,21 +229,15 @@ def _he_name_word(word: str) -> bool:
 def _hebrew(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
     out: list[Person] = []
     text = text[:100_000]
-    for m in _HE_TITLE.finditer(text):
-        if skip and in_spans(m.start(), skip):
-            continue
+    for m in _titles(_HE_TITLE, text, skip):
         after = re.findall(r"[\u05d0-\u05ea][\u05d0-\u05ea'׳\"״-]*|\S",
                            text[m.end():m.end() + WINDOW].split("\n", 1)[0])
         country, used = _he_country(after)
         rest = after[used:]
         if country and rest and rest[0] == ",":  # "ראש ממשלת בריטניה, אליס גרנט,"
             rest = rest[1:]
-        name: list[str] = []
-        for w in rest:
-            # a given name and a surname: a third word is a verb the list lacks ("... קיים")
-            if not _he_name_word(w) or len(name) == 2:
-                break
-            name.append(w)
+        # a given name and a surname: a third word is a verb the list lacks ("... קיים")
+        name = _take(rest, _he_name_word, 2)
         if name:
             out.append(Person(" ".join(name), country, m.start()))
     return out
@@ -260,9 +266,7 @@ def _bn_country(word: str) -> str | None:
 def _bengali(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
     out: list[Person] = []
     text = text[:100_000]
-    for m in _BN_TITLE.finditer(text):
-        if skip and in_spans(m.start(), skip):
-            continue
+    for m in _titles(_BN_TITLE, text, skip):
         before = _BN_WORD.findall(text[max(0, m.start() - 40):m.start()])
         country = _bn_country(before[-1]) if before else None
         after = re.findall(r"[\u0980-\u09e5\u09f0-\u09ff]+|\S", text[m.end():m.end() + WINDOW].split("\n", 1)[0])
@@ -303,9 +307,7 @@ def _th_country_suffix(rest: str) -> str | None:
 def _thai(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
     out: list[Person] = []
     text = text[:100_000]
-    for m in _TH_TITLE.finditer(text):
-        if skip and in_spans(m.start(), skip):
-            continue
+    for m in _titles(_TH_TITLE, text, skip):
         window = text[m.end():m.end() + WINDOW].split("\n", 1)[0]
         country = _th_country_suffix(window)
         tokens = window.split(" ")
@@ -341,23 +343,21 @@ def _ur_country(word: str) -> str | None:
     return table.get(word) or table.get(word + "ہ")
 
 
+def _ur_name_word(word: str) -> bool:
+    return (_FA_WORD.fullmatch(word) is not None and word not in _UR_STOP and _ur_country(word) is None
+            and not _UR_TITLE.fullmatch(word))
+
+
 def _urdu(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
     out: list[Person] = []
     text = text[:100_000].translate(_FA_FOLD)
-    for m in _UR_TITLE.finditer(text):
-        if skip and in_spans(m.start(), skip):
-            continue
+    for m in _titles(_UR_TITLE, text, skip):
         before = _FA_TOKEN.findall(text[max(0, m.start() - 40):m.start()])
         country = _ur_country(before[-2]) if len(before) >= 2 and before[-1] == "کے" else None
         after = _FA_TOKEN.findall(text[m.end():m.end() + WINDOW].split("\n", 1)[0])
         while after and after[0] in _UR_BETWEEN:
             after = after[1:]
-        name: list[str] = []
-        for w in after:
-            if (not _FA_WORD.fullmatch(w) or w in _UR_STOP or _ur_country(w) or _UR_TITLE.fullmatch(w)
-                    or len(name) == MAX_NAME_WORDS):
-                break
-            name.append(w)
+        name = _take(after, _ur_name_word, MAX_NAME_WORDS)
         # a name ends at a postposition, a time word or a sign, not inside a longer phrase
         ends = after[len(name)] if len(after) > len(name) else ""
         if len(name) >= 2 and (not ends or ends in _UR_STOP or not _FA_WORD.fullmatch(ends)):
@@ -398,21 +398,19 @@ def _ka_country(word: str) -> str | None:
     return None
 
 
+def _ka_name_word(word: str) -> bool:
+    return (_KA_WORD.fullmatch(word) is not None and word not in _KA_STOP and word not in _calendar_words("ka")
+            and _ka_country(word) is None and not _KA_TITLE.fullmatch(word))
+
+
 def _georgian(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
     out: list[Person] = []
     text = text[:100_000]
-    for m in _KA_TITLE.finditer(text):
-        if skip and in_spans(m.start(), skip):
-            continue
+    for m in _titles(_KA_TITLE, text, skip):
         before = _KA_WORD.findall(text[max(0, m.start() - 40):m.start()])
         country = _ka_country(before[-1]) if before else None
         after = re.findall(r"[\u10a0-\u10ff]+|\S", text[m.end():m.end() + WINDOW].split("\n", 1)[0])
-        name: list[str] = []
-        for w in after:
-            if (not _KA_WORD.fullmatch(w) or w in _KA_STOP or w in _calendar_words("ka")
-                    or _ka_country(w) or _KA_TITLE.fullmatch(w) or len(name) == 2):
-                break
-            name.append(w)
+        name = _take(after, _ka_name_word, 2)
         if len(name) == 2:  # a given name and a surname
             out.append(Person(" ".join(name), country, m.start()))
     return out
