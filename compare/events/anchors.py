@@ -184,7 +184,7 @@ def _same_person(a: str, b: str) -> bool:
 
 # Scripts whose names are read by title alone, the words around a title being all the
 # evidence (compare/events/moretitles.py, scripttitles.py): no capital marks a name.
-_UNCASED = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff\u0e00-\u0e7f]")
+_UNCASED = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff\u0e00-\u0e7f\u10d0-\u10ff]")
 
 
 def _unconfirmed(doc: Document, by_day: dict[dt.date, list[_Known]], day: dt.date) -> bool:

@@ -335,8 +335,8 @@ def readings(word: str) -> tuple[str, ...]:
 _HE_GERESH = (("ג'", "j"), ("ג׳", "j"), ("ז'", "zh"), ("ז׳", "zh"), ("צ'", "ch"), ("צ׳", "ch"), ("ץ'", "ch"),
               ("ץ׳", "ch"))
 _HE_TWO_SOUNDS = {"פ": ("p", "f"), "ב": ("b", "v"), "כ": ("k", "kh"), "צ": ("ts", "z"), "ץ": ("ts", "z")}
-# The most readings of one word (2 ** 4): a longer run of such letters is read letter by
-# letter in the first sound, then the second.
+# The most readings of one word (2 ** 4): a word with more such letters is read twice,
+# every one of them in its first sound, then every one in its second.
 MAX_HEBREW_READINGS = 16
 
 
