@@ -100,11 +100,14 @@ CUE_WORDS: tuple[tuple[str, str], ...] = (
                 r"اتفق"),  # ar
     # The same vocabulary ("phone", "talked", "received", "met") in the forms news leads use,
     # for Spanish, German, French, Portuguese, Dutch, Turkish, Croatian, Serbian, Bulgarian,
-    # Slovak, Bengali and Swahili (Swahili verbs carry their subject and tense before the stem).
+    # Slovak, Bengali, Swahili (Swahili verbs carry their subject and tense before the stem),
+    # Georgian and Urdu.
     ("call", r"teléfono|telefónicamente|conversó|conversaron|habló|hablaron|"  # es
              r"разговар|"  # sr, bg, ru ("разговарао", "разговаря")
              r"টেলিফোন|"  # bn
-             r"alizungumza|walizungumza|amezungumza|wamezungumza"),  # sw
+             r"alizungumza|walizungumza|amezungumza|wamezungumza|"  # sw
+             r"ტელეფონ|საუბ|ესაუბრ|"  # ka (stems: "ტელეფონით", "საუბარი", "ესაუბრა")
+             r"ٹیلیفون|ٹیلیفونک|بات چیت|رابطہ"),  # ur
     ("meeting", r"empfangen|empfing|empfängt|"  # de
                 r"reçu|reçue|reçoit|"  # fr
                 r"recebeu|receberam|"  # pt
@@ -112,7 +115,8 @@ CUE_WORDS: tuple[tuple[str, str], ...] = (
                 r"bir araya|"  # tr
                 r"sastao|sastala|sastali|састао|састала|састали|срещ|"  # hr, sr, bg
                 r"stretol|stretla|stretli|fogadt|"  # sk, hu ("fogadta": received)
-                r"alikutana|walikutana|amekutana|wamekutana"),  # sw
+                r"alikutana|walikutana|amekutana|wamekutana|"  # sw
+                r"შეხვდ|შეხვედრ|ვიზიტ|სამიტ|მოლაპარაკებ"),  # ka (stems: "შეხვდა", "შეხვედრა")
 )
 CUE_CLASS: dict[str, str] = {w: name for name, words in reversed(CUE_WORDS) for w in words.split("|")}
 # Stems (Russian, and the inflecting languages of CUE_WORDS) may be followed by more
@@ -130,7 +134,9 @@ STEMS = frozenset({"разговор", "телефон", "созвонил", "в
                    # "συνάντησης", "gesprekken", "samtalen", "dohodli", "vizitei")
                    "telefonick", "hovoru", "convorbir", "επικοινων", "τηλεδιάσκεψ", "jednal", "návštěv",
                    "summit", "negocier", "vizit", "besök", "överläggning", "συνάντησ", "σύνοδ", "επίσκεψ",
-                   "dohodl", "shodl", "συμφώνησ", "gesprek", "samtal", "разговар", "срещ", "টেলিফোন", "fogadt"})
+                   "dohodl", "shodl", "συμφώνησ", "gesprek", "samtal", "разговар", "срещ", "টেলিফোন", "fogadt",
+                   # Georgian inflects them too ("ტელეფონით", "შეხვედრაზე")
+                   "ტელეფონ", "საუბ", "ესაუბრ", "შეხვდ", "შეხვედრ", "ვიზიტ", "სამიტ", "მოლაპარაკებ"})
 CONTACT = frozenset({"call", "meeting"})
 
 
