@@ -26,7 +26,7 @@ language ("mar" is "sea" in Italian, "sen" is "you" in Turkish).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import attrs
@@ -90,6 +90,10 @@ class LocaleDates:
     # A day, a word and a year: the word may be a month name in a case the locale data
     # does not list (Serbian "3. децембра 2026" of "децембар", Finnish "3. joulukuuta 2026").
     inflected: re.Pattern[str] | None = None
+    # A long weekday form without its final vowel, which a case ending replaces (Georgian
+    # "ხუთშაბათ-ს" of "ხუთშაბათი", Hungarian "szerd-án" of "szerda"): matched only with
+    # an ending of one or two letters.
+    weekday_stems: dict[str, int] = attrs.field(factory=dict)
 
 
 def _syllabic(word: str) -> bool:
@@ -140,10 +144,23 @@ def _clitics(word: str) -> str:
     return ""
 
 
-def _words_pattern(words: list[str], inflected: bool = False) -> re.Pattern[str] | None:
+# Vowels a weekday's form may end in and give up to a case ending (Georgian "ხუთშაბათი",
+# "ხუთშაბათს" on Thursday; Hungarian "szerda", "szerdán" on Wednesday).
+_FINAL_VOWELS = frozenset("aeiouáéíóúàèìòùâêîôûäëïöüőűаеиоуыэюяіїєёაეიოუ")
+
+
+def _stem(word: str) -> str | None:
+    """A long weekday form without its final vowel, or None."""
+    if len(word) > INFLECTED_MIN_CHARS and word.isalpha() and word[-1] in _FINAL_VOWELS and not _clitics(word):
+        return word[:-1]
+    return None
+
+
+def _words_pattern(words: list[str], inflected: bool = False, stems: Sequence[str] = ()) -> re.Pattern[str] | None:
     """Whole words for alphabetic scripts; spaceless scripts have no word boundary.  The
     word matched is the group ``w``.  ``inflected``: a long enough word may carry a short
-    ending, a Hebrew or Arabic one a one-letter clitic before it."""
+    ending, a Hebrew or Arabic one a one-letter clitic before it; each of ``stems`` stands
+    before an ending of one or two letters (a form whose final vowel the ending replaces)."""
     if not words:
         return None
     spaced = [w for w in words if not _spaceless(w)]
@@ -155,6 +172,7 @@ def _words_pattern(words: list[str], inflected: bool = False) -> re.Pattern[str]
         prefixes = "".join(sorted({ch for w in rest for ch in _clitics(w)}))
         before = f"(?<![^\\W\\d_])[{prefixes}]?" if prefixes else "(?<![^\\W\\d_])"
         alts = [rf"(?P<w>{alternation(long)})[^\W\d_]{{0,{MAX_ENDING_CHARS}}}"] if long else []
+        alts += [rf"(?P<w4>{alternation(list(stems))})[^\W\d_]{{1,{MAX_ENDING_CHARS}}}"] if stems else []
         alts += [rf"(?P<w2>{alternation(rest)})"] if rest else []
         parts.append(rf"{before}(?:{'|'.join(alts)})(?![^\W\d_])")
     elif spaced:
@@ -166,7 +184,7 @@ def _words_pattern(words: list[str], inflected: bool = False) -> re.Pattern[str]
 def matched_word(m: re.Match[str]) -> str:
     """The list word a :func:`_words_pattern` match stands for (without clitic or ending)."""
     groups = m.groupdict()
-    return next(groups[k] for k in ("w", "w2", "w3") if groups.get(k) is not None)
+    return next(groups[k] for k in ("w", "w2", "w3", "w4") if groups.get(k) is not None)
 
 
 # Arabic letters Persian and Urdu write in other shapes (kaf, yeh): a form in the one
@@ -228,13 +246,15 @@ def locale_dates(language: str) -> LocaleDates | None:
             # locales writes it too ("Desemba 2, 2026" in Swahili news).
             day_month += (re.compile(rf"(?<![^\W\d_]){mon}[ \t]+{day}(?!\d),[ \t]*{year}"),)
         inflected = re.compile(rf"(?<![\w.]){day}{link}(?P<word>[^\W\d_]{{{INFLECTED_MIN_CHARS},}}){link}{year}")
-    weekday = _words_pattern(list(weekdays), inflected=True)
+    stems = {st: n for w, n in weekdays.items() if (st := _stem(w)) is not None and st not in weekdays}
+    weekday = _words_pattern(list(weekdays), inflected=True, stems=list(stems))
     short = _short_weekdays(info)
     short = {w: n for w, n in short.items() if w not in weekdays and w not in relative}
     relative_word = _words_pattern(list(relative))
     return LocaleDates(months=months, weekdays=weekdays, relative=relative, day_month=day_month,
                        weekday=weekday, relative_word=relative_word, day_first=not month_first,
-                       short_weekdays=short, short_weekday=_words_pattern(list(short)), inflected=inflected)
+                       short_weekdays=short, short_weekday=_words_pattern(list(short)), inflected=inflected,
+                       weekday_stems=stems)
 
 
 # An inflected month name keeps all of the name's letters but its last MONTH_STEM_SLACK and
@@ -296,7 +316,8 @@ def locale_matches(text: str, low: str, language: str, add: Add) -> None:
                      int(m["day"]))
     if table.weekday is not None:
         for m in table.weekday.finditer(low):
-            wd = table.weekdays[matched_word(m)]
+            word = matched_word(m)
+            wd = table.weekdays[word] if word in table.weekdays else table.weekday_stems[word]
             num = _BRACKETED_DATE.match(low, m.end()) if table.day_first else None
             if num is not None:  # "Senin (14/9)": the weekday and its date in brackets
                 day, mon = int(num["day"]), int(num["mon"])

@@ -1,6 +1,7 @@
 """Contact words and weekdays of more languages, in their inflected forms: a weekday with
-a short ending ("i onsdags") or a one-letter clitic ("ביום", "وال"), a noun in its
-construct state ("פגישת"), a case ending on a loanword ("summitu").
+a short ending ("i onsdags") or a one-letter clitic ("ביום", "وال"), or an ending in place
+of its final vowel ("ხუთშაბათს", "szerdán"), a noun in its construct state ("פגישת"), a
+case ending on a loanword ("summitu").
 
 Every text here is written for these tests; the people and places are invented.
 """
@@ -42,6 +43,14 @@ CASES = [
            "Ισλανδίας.", D(2031, 3, 12)),
     ("nl", "Premier Joost Vos heeft dinsdag in Reykjavik gesprekken gevoerd met de IJslandse premier.",
      D(2031, 3, 11)),
+    # a case ending that replaces the weekday's final vowel (Georgian dative "-ს", Hungarian
+    # "-án"), and the contact words of Georgian and Urdu
+    ("ka", "პრემიერ-მინისტრი ლევან გელაშვილი ოთხშაბათს ტელეფონით ესაუბრა ისლანდიის პრემიერს.",
+     D(2031, 3, 12)),
+    ("ka", "პრემიერ-მინისტრი ლევან გელაშვილი სამშაბათს რეიკიავიკში შეხვდა ისლანდიის პრემიერს.",
+     D(2031, 3, 11)),
+    ("hu", "Tóth Gábor miniszterelnök szerdán telefonon beszélt az izlandi kormányfővel.", D(2031, 3, 12)),
+    ("ur", "وزیراعظم سلیم اختر نے بدھ کو آئس لینڈ کے وزیراعظم سے ٹیلیفون پر بات کی۔", D(2031, 3, 12)),
 ]
 
 
@@ -73,6 +82,11 @@ def test_endings_and_clitics_of_weekdays() -> None:
     assert _weekdays("luni", "ro") == [("luni", 0)]
     # an ending is a few letters, not a compound's second word
     assert _weekdays("onsdagskvällen", "sv") == []
+    # a weekday's final vowel gives way to an ending of one or two letters, never to none
+    # or to more
+    assert _weekdays("ხუთშაბათს", "ka") == [("ხუთშაბათს", 3)]
+    assert _weekdays("szerdán", "hu") == [("szerdán", 2)]
+    assert _weekdays("ხუთშაბათ", "ka") == [] and _weekdays("szerdákat", "hu") == []
 
 
 @given(st.sampled_from(["sv", "nl", "cs", "fi", "pl", "el", "ro", "de", "it"]), st.integers(0, 6),
@@ -89,9 +103,9 @@ def test_a_weekday_with_a_long_tail_is_no_weekday(lang: str, day: int, tail: str
 
 def test_contact_words_in_more_languages() -> None:
     calls = ("שיחת וידאו", "در تماس تلفنی", "o convorbire telefonică", "ett videosamtal", "mazungumzo kwa simu",
-             "een videogesprek", "telefonický rozhovor")
+             "een videogesprek", "telefonický rozhovor", "ტელეფონით ესაუბრა", "ٹیلیفون پر بات کی")
     meetings = ("na okraj summitu", "פגישת עבודה", "vid besöket i", "κατά τη συνάντησή τους", "mkutano wa kilele",
-                "chuyến thăm chính thức", "tijdens de bijeenkomst")
+                "chuyến thăm chính thức", "tijdens de bijeenkomst", "შეხვედრის დროს")
     for text in calls:
         assert kind_of(find_cues(lower_same_length(text))) == "call", text
     for text in meetings:
