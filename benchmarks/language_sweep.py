@@ -1,7 +1,7 @@
 """Sweep the thresholds of the other-language dates and names on the language probe and the sets.
 
 Each constant is varied alone around its chosen value; every row prints the probe's dates and
-both-leaders counts (benchmarks/language_probe.py, 72 texts of our own in 35 languages) and
+both-leaders counts (benchmarks/language_probe.py, 76 texts of our own in 37 languages) and
 event date exact / B-cubed F1 of the event stages (ingest, dates, duplicates, clustering, as
 benchmarks/events_sweep.py runs them) on realdev (with its manifest), the devset, and the
 multilingual set, worldset and worldset2 of the repository (with their manifests).

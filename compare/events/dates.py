@@ -115,10 +115,10 @@ _POSITIVE = frozenset({"call", "meeting", "strong_statement", "statement", "gene
 # Dec 18 (ANI): ...", "Paris. 3 mars. AFP —", "МОСКВА, 3 декабря. /ТАСС/.", "Warszawa, 3
 # grudnia 2026 r. –", "София, 3 декември 2026 г. –"), or nothing more on its line
 # ("Stockholm den 3 december 2026").  Capitals of any alphabet (Greek, Serbian Cyrillic);
-# scripts without capitals (Arabic, Hebrew, Devanagari, Bengali, Thai, Hangul, Han, kana)
-# name the place in any word ("القاهرة في ٣ ديسمبر").
+# scripts without capitals (Arabic, Hebrew, Devanagari, Bengali, Thai, Georgian, Hangul,
+# Han, kana) name the place in any word ("القاهرة في ٣ ديسمبر").
 _UPPER = "".join(sorted({re.escape(chr(c)) for c in range(0x41, 0x2000) if chr(c).isupper()}))
-_CASELESS = r"\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff\u0e00-\u0e7f\uac00-\ud7af\u3040-\u30ff\u4e00-\u9fff"
+_CASELESS = r"\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff\u0e00-\u0e7f\u10d0-\u10ff\uac00-\ud7af\u3040-\u30ff\u4e00-\u9fff"
 _DATELINE_BEFORE = re.compile(rf"[ \t]*(?:(?:[{_UPPER}][\w.'’-]*|[{_CASELESS}]+)"
                               r"[ \t/]*){1,3}(?:\[[^\]\n]{1,30}\][ \t]*)?(?:[,.、，،\-–—][ \t]*)?"
                               r"(?:(?:le|am|den)[ \t]+)?")

@@ -1,5 +1,5 @@
 """The language probe (benchmarks/language_probe.py): a call or a meeting of two invented
-leaders reported in 35 languages, each through the pipeline's own per-document stage, with
+leaders reported in 37 languages, each through the pipeline's own per-document stage, with
 the date written the way that language's press writes it; and the general rules behind
 the cases (native digits, datelines in any alphabet, inflected month names, short weekday
 names, month-first dates in day-first locales).  Every text is written for these tests."""
@@ -23,8 +23,9 @@ probe = benchmark("language_probe")
 CASES = probe.CASES
 D = dt.date
 
-# Cases the tool still gets wrong (see the probe's table): none for the date.
-DATE_SHORT: set[str] = set()
+# Cases the tool still gets wrong (see the probe's table): Urdu's "گزشتہ روز" (yesterday)
+# is not in dateparser's Urdu data, which has only "گزشتہ کل".
+DATE_SHORT: set[str] = {"ur-dateline+yesterday"}
 
 
 def _cases(short: set[str], reason: str) -> list[object]:
