@@ -219,8 +219,9 @@ def anchor_people(docs: Sequence[Document]) -> list[Document]:
     sentence that dates the event first, then in text order; a country role of a found
     person's country gives way to the person.  A document naming two or more only in
     scripts without capitals, none of whom another document names (:func:`_unconfirmed`),
-    takes two such people before its own.  A document without a date (event or
-    publication) is left as it is and anchors nothing."""
+    takes two such people before its own; where its lead writes fewer, and other documents
+    of those days name people, it keeps only those it writes.  A document without a date
+    (event or publication) is left as it is and anchors nothing."""
     by_day: dict[dt.date, list[_Known]] = {}
     for k in _known(docs):
         if k.day is not None:
@@ -241,13 +242,19 @@ def anchor_people(docs: Sequence[Document]) -> list[Document]:
                 if k.doc != d.id and (old is None or ("(" in k.label and "(" not in old.label)):
                     near[(k.first, k.last)] = k
         found = [label for label in _found(d, list(near.values())) if not _named(d, label)] if near else []
-        if not found or (len(d.participants) >= 2 and len(found) < 2):
-            out.append(d)
-            continue
         if len(d.participants) >= 2:
-            # names read by title in a script without capitals that no other page confirms,
-            # where the lead writes two people other pages name: those two come first
-            out.append(attrs.evolve(d, participants=(*found[:2], *d.participants)))
+            # Names read by title in a script without capitals that no page of those days
+            # confirms, while other pages name people: where the lead writes two of them,
+            # those two come first; otherwise the page counts the people its lead writes
+            # (one, or nobody), as before it had a title reader, so that a misread word does
+            # not split it from its event.
+            if len(found) >= 2:
+                out.append(attrs.evolve(d, participants=(*found[:2], *d.participants)))
+            else:
+                out.append(attrs.evolve(d, participants=tuple(found)) if near else d)
+            continue
+        if not found:
+            out.append(d)
             continue
         # a country role ("the Vietnamese president") that a found person of that country fills
         countries = {parse_participant(label)[2] for label in found}

@@ -83,6 +83,18 @@ def test_names_read_in_a_script_without_capitals_that_nobody_confirms_give_way()
     assert len(events) == 1
 
 
+def test_unconfirmed_names_without_the_others_in_the_lead_are_dropped_only_beside_named_pages() -> None:
+    # the lead writes nobody the wire names: its misread names would make it another contact
+    text = "ראש הממשלה שוחח ביום שני עם עמיתו על צינור הגז."
+    misread = doc("he", text, participants=("שוחח ביום", "עמיתו על"), language="he")
+    assert {d.id: d.participants for d in anchor_people([wire(), misread])}["he"] == ()
+    # with no other page naming anyone nearby, its names are all there is: kept
+    alone = doc("he2", text, participants=("שוחח ביום", "עמיתו על"), language="he")
+    far_wire = doc("wire", "Prime Ministers Ilona Varga and Tomas Kral met in Riga.",
+                   day=DAY + dt.timedelta(days=20), participants=PAIR)
+    assert {d.id: d.participants for d in anchor_people([far_wire, alone])}["he2"] == alone.participants
+
+
 def test_surname_first_and_case_endings() -> None:
     # Hungarian writes the surname first; Finnish adds a case ending ("Kralin", genitive)
     hu = doc("hu", "Varga Ilona magyar miniszterelnök hétfőn Rigában találkozott a cseh kormányfővel, "
