@@ -166,11 +166,14 @@ def _persian(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
         name: list[str] = []
         while before and _fa_name_word(before[-1]) and len(name) < MAX_NAME_WORDS:
             name.insert(0, before.pop())
+        # a title of address before the name, read into it or (a stop word) ending it
+        addressed = bool(name) and (name[0] in _FA_HONORIFIC or (bool(before) and before[-1] in _FA_HONORIFIC))
         while name and name[0] in _FA_HONORIFIC:
             name.pop(0)
-        if len(name) < 2:
+        if len(name) < 2 and not (addressed and name):
             # one word before a title is a noun it depends on ("دفتر رئیس جمهور", the
-            # president's office) more often than a surname alone
+            # president's office) more often than a surname alone, unless a title of
+            # address stands before it ("آیت‌الله رئیسی", "آقای رستمی")
             name = []
         ours = bool(after) and after[0] in _FA_OURS
         if not name and (country or ours):
@@ -207,6 +210,7 @@ _HE_STOP = _words("""
 ראש הממשלה ממשלת נשיא הנשיא נשיאת שר שרת החוץ קנצלר הקנצלר מלך המלך
 """)
 _HE_ADJ = re.compile(r"ה([\u05d0-\u05ea]{2,})(?:ית|י)")
+_HE_BETWEEN = _words("המדינה")
 
 
 def _he_country(words: Sequence[str]) -> tuple[str | None, int]:
@@ -234,6 +238,10 @@ def _hebrew(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
                            text[m.end():m.end() + WINDOW].split("\n", 1)[0])
         country, used = _he_country(after)
         rest = after[used:]
+        # "נשיא המדינה" (the head of state), a nationality adjective CLDR's country names do
+        # not give ("האמריקני", "הבריטי"): the title's words, then the name
+        while rest and (rest[0] in _HE_BETWEEN or _HE_ADJ.fullmatch(rest[0])):
+            rest = rest[1:]
         if country and rest and rest[0] == ",":  # "ראש ממשלת בריטניה, אליס גרנט,"
             rest = rest[1:]
         # a given name and a surname: a third word is a verb the list lacks ("... קיים")

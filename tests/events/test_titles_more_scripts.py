@@ -35,8 +35,9 @@ def _read(text: str) -> list[tuple[str | None, str | None]]:
     ("نخست‌وزیر هند، نارندرا مودی، روز دوشنبه با رئیس‌جمهور ایران دیدار کرد.", [("نارندرا مودی", "India")]),
     # "our country's" foreign minister, named after the title
     ("وزیر امور خارجه کشورمان عباس نادری نیز در این دیدار حضور داشت.", [("عباس نادری", None)]),
-    # an honorific is no part of the name
+    # an honorific is no part of the name; after one, a surname alone is a name
     ("دکتر سارا کریمی رئیس جمهور در این دیدار گفت.", [("سارا کریمی", None)]),
+    ("آقای رستمی رئیس جمهور در این دیدار گفت.", [("رستمی", None)]),
     # the president's office announcing, the counterpart's adjective: no names
     ("دفتر رئیس جمهور اعلام کرد که این گفت‌وگو به درخواست طرف کنیایی انجام شد.", []),
     ("آقای رستمی همچنین از همتای کنیایی خود برای سفر به تهران دعوت کرد.", []),
@@ -57,6 +58,10 @@ def test_persian_titles(text: str, want: list[tuple[str | None, str | None]]) ->
      [("אליס גרנט", "United Kingdom")]),
     # a given name and a surname: a third word is not read (a verb the stop list lacks)
     ("הנשיא יצחק ברגר קיים שיחה עם ראש הממשלה.", [("יצחק ברגר", None)]),
+    # the head of state; a nationality adjective CLDR's names do not give is no name
+    ("נשיא המדינה יעל ברגר אירחה את ראש הממשלה הבריטי אליס גרנט.",
+     [("יעל ברגר", None), ("אליס גרנט", None)]),
+    ("שר החוץ נועם שגיא נפגש עם שר החוץ האמריקני.", [("נועם שגיא", None)]),
     # the prime minister's office, a title followed by another title: no names
     ("לשכת ראש הממשלה מסרה כי השניים דנו בשיתוף הפעולה הכלכלי.", []),
     ("בשיחה עם נשיא צרפת, ראש הממשלה אמר שישראל מחויבת לשלום.", []),
