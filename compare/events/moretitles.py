@@ -259,6 +259,12 @@ _BN_WORD = re.compile(r"[\u0980-\u09e5\u09f0-\u09ff]+")
 # the genitive of a country ("ভারতের", "নেপালের", "জাপানের") and of a name before a
 # postposition ("বর্মার সঙ্গে"), the object case ("আহমেদকে")
 _BN_CASE = re.compile(r"(?:এর|ের|র|কে)$")
+# a longer noun in the locative ("বঙ্গভবনে", at Bangabhaban): a place after the name (a
+# short word so ending may be a surname: "দে")
+_BN_LOCATIVE = ("ে",)
+_BN_SHORT = 3
+# titles of address and their abbreviations before a name ("মো." Mohammad, "ড." Dr)
+_BN_HONORIFIC = _words("মো মোঃ ড জনাব শ্রী শ্রীমতী বেগম")
 _BN_POSTPOSITIONS = _words("সঙ্গে সাথে সহ জন্য নিয়ে থেকে কাছে প্রতি")
 _BN_STOP = _words("""
 ও এবং আর গতকাল আজ আগামীকাল সঙ্গে সাথে সহ জন্য নিয়ে থেকে কাছে প্রতি বলেন বলেছেন করেন করেছেন করে
@@ -278,10 +284,13 @@ def _bengali(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
         before = _BN_WORD.findall(text[max(0, m.start() - 40):m.start()])
         country = _bn_country(before[-1]) if before else None
         after = re.findall(r"[\u0980-\u09e5\u09f0-\u09ff]+|\S", text[m.end():m.end() + WINDOW].split("\n", 1)[0])
+        while after and after[0] in _BN_HONORIFIC:  # "মো. সাহাবুদ্দিন", "ড. ..."
+            after = after[2:] if len(after) > 1 and after[1] in (".", "ঃ") else after[1:]
         name: list[str] = []
         for i, w in enumerate(after):
             if (not _BN_WORD.fullmatch(w) or w in _BN_STOP or w in _calendar_words("bn")
-                    or _bn_country(w) or len(name) == MAX_NAME_WORDS):
+                    or _bn_country(w) or len(name) == MAX_NAME_WORDS
+                    or (len(w) > _BN_SHORT and w.endswith(_BN_LOCATIVE))):
                 break
             if (i + 1 < len(after) and after[i + 1] in _BN_POSTPOSITIONS) or w.endswith("কে"):
                 name.append(_BN_CASE.sub("", w) or w)  # "বর্মার সঙ্গে": the name is "বর্মা"
@@ -302,7 +311,10 @@ _TH_WORD = re.compile(r"[\u0e01-\u0e4e]+")
 # Thai writes no space between words of a phrase: a token that starts with one of these
 # words is a phrase (a verb, a preposition, a time word), not a name.
 _TH_PHRASE = re.compile(r"^(?:หารือ|พบ|เข้า|เดินทาง|กล่าว|ได้|จะ|เป็น|ที่|และ|กับ|เมื่อ|ให้|ทั้ง|โดย|ซึ่ง|ใน|ของ|"
-                        r"ต่อ|ร่วม|ต้อนรับ|ประชุม|แถลง|ระบุ|เผย|ยืนยัน|วัน|เวลา|ฝ่าย|ทาง|ได้รับ|ไป|มา)")
+                        r"ต่อ|ร่วม|ต้อนรับ|ประชุม|แถลง|ระบุ|เผย|เปิดเผย|แจ้ง|ชี้แจง|บอก|ย้ำ|ยืนยัน|วัน|เวลา|ฝ่าย|"
+                        r"ทาง|ได้รับ|ไป|มา|การ|ความ|มี|ไม่|ยัง|ก็)")
+# A Thai name word is short; a longer run of letters is a phrase written without spaces.
+_TH_MAX_NAME_CHARS = 16
 
 
 def _th_country_suffix(rest: str) -> str | None:
@@ -325,7 +337,8 @@ def _thai(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
         name: list[str] = []
         for t in tokens:
             t = _TH_HONORIFIC.sub("", t) if not name else t
-            if not _TH_WORD.fullmatch(t) or _TH_PHRASE.match(t) or _TH_TITLE.match(t) or len(name) == 2:
+            if (not _TH_WORD.fullmatch(t) or _TH_PHRASE.match(t) or _TH_TITLE.match(t) or len(name) == 2
+                    or len(t) > _TH_MAX_NAME_CHARS):
                 break
             name.append(t)
         if len(name) == 2:  # a given name and a surname
@@ -383,7 +396,7 @@ _UR_BETWEEN = _words("مملکت")
 # country in the genitive before it ("საფრანგეთის"), the name after it, its words in the
 # case the sentence gives them ("მაკრონმა", "მაკრონს"; the comparison of names allows it).
 _KA_TITLE = re.compile(r"(?<![\u10a0-\u10ff-])(?:პრეზიდენტ|პრემიერ-მინისტრ|პრემიერ|საგარეო საქმეთა მინისტრ|"
-                       r"კანცლერ|მეფ)(?:ი|მა|მ|ს|ის|თან|ად)?(?![\u10a0-\u10ff])")
+                       r"კანცლერ|მეფ)(?P<case>ი|მა|მ|ს|ის|თან|ად)?(?![\u10a0-\u10ff])")
 _KA_WORD = re.compile(r"[\u10a0-\u10ff]+")
 _KA_STOP = _words("""
 და თუ რომ ან მაგრამ ასევე დღეს გუშინ ხვალ კვირას ორშაბათს სამშაბათს ოთხშაბათს ხუთშაბათს პარასკევს შაბათს
@@ -415,6 +428,8 @@ def _georgian(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
     out: list[Person] = []
     text = text[:100_000]
     for m in _titles(_KA_TITLE, text, skip):
+        if m["case"] == "ის":
+            continue  # the title in the genitive owns the next word ("პრემიერ-მინისტრის პრესსამსახური")
         before = _KA_WORD.findall(text[max(0, m.start() - 40):m.start()])
         country = _ka_country(before[-1]) if before else None
         after = re.findall(r"[\u10a0-\u10ff]+|\S", text[m.end():m.end() + WINDOW].split("\n", 1)[0])

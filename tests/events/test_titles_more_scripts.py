@@ -76,6 +76,11 @@ def test_hebrew_titles(text: str, want: list[tuple[str | None, str | None]]) -> 
     ("প্রধানমন্ত্রী নাসরিন হক মঙ্গলবার জাপানের প্রধানমন্ত্রী কেনজি মোরির সঙ্গে টেলিফোনে কথা বলেন।",
      [("নাসরিন হক", None), ("কেনজি মোরি", "Japan")]),
     ("রাষ্ট্রপতি আবদুল করিম চৌধুরী গতকাল বঙ্গভবনে অতিথিদের স্বাগত জানান।", [("আবদুল করিম চৌধুরী", None)]),
+    # an abbreviated title of address before the name ("মো." Mohammad); a place in the
+    # locative after it; a short surname so ending ("দে") stays
+    ("রাষ্ট্রপতি মো. সাহাবুদ্দিন বঙ্গভবনে নতুন রাষ্ট্রদূতদের স্বাগত জানান।", [("সাহাবুদ্দিন", None)]),
+    ("প্রধানমন্ত্রী সুমন দে ও জাপানের প্রধানমন্ত্রী কেনজি মোরি বৈঠক করেন।",
+     [("সুমন দে", None), ("কেনজি মোরি", "Japan")]),
     # the prime minister's office (the title in the genitive), a verb after the title
     ("প্রধানমন্ত্রীর কার্যালয় জানিয়েছে, দুই নেতা বাণিজ্য নিয়ে আলোচনা করেছেন।", []),
     ("ভারতের প্রধানমন্ত্রী বলেন, সম্পর্ক আরও গভীর হবে।", []),
@@ -92,6 +97,9 @@ def test_bengali_titles(text: str, want: list[tuple[str | None, str | None]]) ->
     # a title running on into a verb, a title followed by a verb phrase: no names
     ("เมื่อวันที่ 3 ธันวาคม นายกรัฐมนตรีกล่าวว่าการหารือเป็นไปด้วยดี", []),
     ("สำนักนายกรัฐมนตรี แจ้งว่า นายกรัฐมนตรี จะเดินทางไปญี่ปุ่น", []),
+    # the spokesman of the prime minister's office, then a verb and a phrase written
+    # without spaces: no name
+    ("โฆษกประจำสำนักนายกรัฐมนตรี เปิดเผยว่า การประชุมเป็นไปด้วยดี", []),
 ])
 def test_thai_titles(text: str, want: list[tuple[str | None, str | None]]) -> None:
     assert _read(text) == want
@@ -120,8 +128,10 @@ def test_urdu_titles(text: str, want: list[tuple[str | None, str | None]]) -> No
      "პოლ მერსიეს.", [("ირაკლი ბერიძე", "Georgia"), ("პოლ მერსიეს", "France")]),
     ("უნგრეთის პრემიერ-მინისტრი ილონა ვარგა ორშაბათს რიგაში შეხვდა ჩეხეთის პრემიერს ტომას კრალს.",
      [("ილონა ვარგა", "Hungary"), ("ტომას კრალს", "Czech Republic")]),
-    # the president's administration (the title in the genitive, then a noun): no name
+    # the president's administration, the prime minister's press service (the title in the
+    # genitive owns the next word): no name
     ("პრეზიდენტის ადმინისტრაციის ცნობით, შეხვედრა გაიმართა თბილისში.", []),
+    ("პრემიერ-მინისტრის პრესსამსახურის ინფორმაციით, შეხვედრა ორ საათს გაგრძელდა.", []),
 ])
 def test_georgian_titles(text: str, want: list[tuple[str | None, str | None]]) -> None:
     assert _read(text) == want
