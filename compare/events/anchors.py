@@ -187,17 +187,22 @@ def _same_person(a: str, b: str) -> bool:
 _UNCASED = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0900-\u09ff\u0e00-\u0e7f\u10d0-\u10ff]")
 
 
-def _unconfirmed(doc: Document, by_day: dict[dt.date, list[_Known]], day: dt.date) -> bool:
-    """Every person the document names is written in a script without capitals, and no
-    other document of nearby dates names any of them: the title readers may have taken
-    a verb or a noun for a name (the people of such a page are then anchored as for a page
-    naming fewer than two)."""
-    names = [parse_participant(v)[0] for v in doc.participants]
-    if not all(n and _UNCASED.search(n) for n in names):
-        return False
-    near = [k for off in range(-WINDOW_DAYS, WINDOW_DAYS + 1)
-            for k in by_day.get(day + dt.timedelta(days=off), ()) if k.doc != doc.id]
-    return not any(_named(doc, k.label) for k in near)
+def _uncased(doc: Document) -> bool:
+    """Every person the document names is written in a script without capitals: the title
+    readers may have taken a verb or a noun for a name."""
+    return all((n := parse_participant(v)[0]) and _UNCASED.search(n) for v in doc.participants)
+
+
+def _near(by_day: dict[dt.date, list[_Known]], day: dt.date, doc: str) -> list[_Known]:
+    """The people the other documents of dates within WINDOW_DAYS of ``day`` name, one
+    entry per name (the label with a country where one document gives it)."""
+    near: dict[tuple[str, str], _Known] = {}
+    for offset in range(-WINDOW_DAYS, WINDOW_DAYS + 1):
+        for k in by_day.get(day + dt.timedelta(days=offset), ()):
+            old = near.get((k.first, k.last))
+            if k.doc != doc and (old is None or ("(" in k.label and "(" not in old.label)):
+                near[(k.first, k.last)] = k
+    return list(near.values())
 
 
 def _named(doc: Document, label: str) -> bool:
@@ -218,7 +223,7 @@ def anchor_people(docs: Sequence[Document]) -> list[Document]:
     name, when its title and lead write them: after its own participants, those of the
     sentence that dates the event first, then in text order; a country role of a found
     person's country gives way to the person.  A document naming two or more only in
-    scripts without capitals, none of whom another document names (:func:`_unconfirmed`),
+    scripts without capitals (:func:`_uncased`), none of whom another document names,
     takes two such people before its own; where its lead writes fewer, and other documents
     of those days name people, it keeps only those it writes.  A document without a date
     (event or publication) is left as it is and anchors nothing."""
@@ -231,18 +236,16 @@ def anchor_people(docs: Sequence[Document]) -> list[Document]:
     out: list[Document] = []
     for d in docs:
         day = _day(d)
-        if day is None or (len(d.participants) >= 2 and not _unconfirmed(d, by_day, day)):
+        named = len(d.participants) >= 2
+        if day is None or (named and not _uncased(d)):
             out.append(d)
             continue
-        near: dict[tuple[str, str], _Known] = {}
-        for offset in range(-WINDOW_DAYS, WINDOW_DAYS + 1):
-            for k in by_day.get(day + dt.timedelta(days=offset), ()):
-                # one entry per name; a person named with a country: its label says more
-                old = near.get((k.first, k.last))
-                if k.doc != d.id and (old is None or ("(" in k.label and "(" not in old.label)):
-                    near[(k.first, k.last)] = k
-        found = [label for label in _found(d, list(near.values())) if not _named(d, label)] if near else []
-        if len(d.participants) >= 2:
+        near = _near(by_day, day, d.id)
+        if named and any(_named(d, k.label) for k in near):
+            out.append(d)  # another page confirms a name the title readers gave it
+            continue
+        found = [label for label in _found(d, near) if not _named(d, label)] if near else []
+        if named:
             # Names read by title in a script without capitals that no page of those days
             # confirms, while other pages name people: where the lead writes two of them,
             # those two come first; otherwise the page counts the people its lead writes
