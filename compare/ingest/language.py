@@ -220,10 +220,11 @@ CLOSE_FAMILIES: tuple[frozenset[str], ...] = (
 
 
 @lru_cache(maxsize=1)
-def _ngram_model() -> tuple[list[str], np.ndarray, np.ndarray, Callable[[bytes], np.ndarray]] | None:
-    """The n-gram model's columns of the languages in :data:`CLOSE_FAMILIES` (labels, feature
-    weights, priors) and its feature counter; ``None`` when py3langid is not installed.  The
-    full model (142 columns, 28 MB) is dropped once its columns are copied."""
+def _ngram_model() -> tuple[list[str], np.ndarray, Callable[[bytes], np.ndarray]] | None:
+    """The languages of :data:`CLOSE_FAMILIES` (sorted), their priors, and the scorer of a
+    text's features for them; ``None`` when py3langid is not installed.  Of the model's
+    weights (142 columns, 28 MB) only these columns are kept; its feature automaton (about
+    40 MB) stays while the model is cached (see :func:`forget`)."""
     try:
         from py3langid.langid import MODEL_FILE, LanguageIdentifier, visit_counts
     except ImportError:
@@ -245,7 +246,7 @@ def _ngram_model() -> tuple[list[str], np.ndarray, np.ndarray, Callable[[bytes],
             out = np.log1p(n) @ ptc[idx]
         return out
 
-    return wanted, ptc, pc, counts
+    return wanted, pc, counts
 
 
 def forget() -> None:
@@ -260,7 +261,7 @@ def _within_family(sample: str, family: frozenset[str], best: str) -> str:
     model = _ngram_model()
     if model is None:
         return best
-    labels, _, prior, counts = model
+    labels, prior, counts = model
     text = sample.lower() if sample.isupper() else sample
     scores = counts(unicodedata.normalize("NFC", text).encode("utf-8", errors="replace")) + prior
     return max((lang for lang in labels if lang in family), key=lambda lang: scores[labels.index(lang)])
