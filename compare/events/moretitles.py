@@ -31,7 +31,7 @@ the grammar of each language, not names of anyone.  Names meet their Latin spell
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from compare.events.countries import COUNTRY_WORDS
@@ -42,6 +42,11 @@ from compare.events.participants import Person
 MAX_NAME_WORDS = 3
 # How far a title's name and country are read (characters).
 WINDOW = 120
+# How much of a text is read for titles.
+SCAN_CHARS = 100_000
+# A reader's result: the words of the name a title introduces (none when it reads none)
+# and the country the text gives with it.
+Reading = tuple[list[str], str | None]
 
 
 @lru_cache(maxsize=16)
@@ -87,13 +92,6 @@ def _country_in(words: Sequence[str], table: dict[str, str]) -> tuple[str | None
         if len(words) >= n and (c := table.get(" ".join(words[:n]))) is not None:
             return c, n
     return None, 0
-
-
-def _titles(pattern: re.Pattern[str], text: str, skip: Sequence[tuple[int, int]]) -> Iterator[re.Match[str]]:
-    """The titles ``pattern`` finds in ``text``, outside the ``skip`` spans (quotations)."""
-    for m in pattern.finditer(text):
-        if not (skip and in_spans(m.start(), skip)):
-            yield m
 
 
 def _take(words: Sequence[str], is_name_word: Callable[[str], bool], most: int) -> list[str]:
@@ -150,46 +148,41 @@ def _fa_name_word(word: str) -> bool:
             and word not in _calendar_words("fa") and _fa_country(word, None)[0] is None)
 
 
-def _persian(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
-    out: list[Person] = []
-    folded = text[:100_000].translate(_FA_FOLD)
-    for m in _titles(_FA_TITLE, folded, skip):
-        line = folded.rfind("\n", 0, m.start()) + 1
-        before = _FA_TOKEN.findall(folded[max(line, m.start() - 60):m.start()])
-        after = _FA_TOKEN.findall(folded[m.end():m.end() + WINDOW].split("\n", 1)[0])
-        skipped = 0
-        while skipped < 2 and skipped < len(after) and after[skipped] in _FA_BETWEEN:
-            skipped += 1
-        country, used = (_fa_country(after[skipped], after[skipped + 1] if len(after) > skipped + 1 else None)
-                         if len(after) > skipped else (None, 0))
-        used = used + skipped if country else 0
-        name: list[str] = []
-        while before and _fa_name_word(before[-1]) and len(name) < MAX_NAME_WORDS:
-            name.insert(0, before.pop())
-        # a title of address before the name, read into it or (a stop word) ending it
-        addressed = bool(name) and (name[0] in _FA_HONORIFIC or (bool(before) and before[-1] in _FA_HONORIFIC))
-        while name and name[0] in _FA_HONORIFIC:
-            name.pop(0)
-        if len(name) < 2 and not (addressed and name):
-            # one word before a title is a noun it depends on ("دفتر رئیس جمهور", the
-            # president's office) more often than a surname alone, unless a title of
-            # address stands before it ("آیت‌الله رئیسی", "آقای رستمی")
-            name = []
-        ours = bool(after) and after[0] in _FA_OURS
-        if not name and (country or ours):
-            # the title and its country first, then the name ("رئیس جمهور ترکیه، کمال آیدین");
-            # after a title alone come verbs and adverbs ("... رئیس جمهور همچنین اعلام کرد")
-            rest = after[used:]
-            while rest and rest[0] in _FA_OURS:
-                rest = rest[1:]
-            if rest and rest[0] in ("،", ","):
-                rest = rest[1:]
-            name = _take(rest, _fa_name_word, MAX_NAME_WORDS)
-            if len(name) < 2:
-                name = []  # "دفتر رئیس جمهور اعلام کرد": a verb's noun, not a name
-        if name:
-            out.append(Person(" ".join(name), country, m.start()))
-    return out
+def _persian(folded: str, m: re.Match[str]) -> Reading:
+    line = folded.rfind("\n", 0, m.start()) + 1
+    before = _FA_TOKEN.findall(folded[max(line, m.start() - 60):m.start()])
+    after = _FA_TOKEN.findall(folded[m.end():m.end() + WINDOW].split("\n", 1)[0])
+    skipped = 0
+    while skipped < 2 and skipped < len(after) and after[skipped] in _FA_BETWEEN:
+        skipped += 1
+    country, used = (_fa_country(after[skipped], after[skipped + 1] if len(after) > skipped + 1 else None)
+                     if len(after) > skipped else (None, 0))
+    used = used + skipped if country else 0
+    name: list[str] = []
+    while before and _fa_name_word(before[-1]) and len(name) < MAX_NAME_WORDS:
+        name.insert(0, before.pop())
+    # a title of address before the name, read into it or (a stop word) ending it
+    addressed = bool(name) and (name[0] in _FA_HONORIFIC or (bool(before) and before[-1] in _FA_HONORIFIC))
+    while name and name[0] in _FA_HONORIFIC:
+        name.pop(0)
+    if len(name) < 2 and not (addressed and name):
+        # one word before a title is a noun it depends on ("دفتر رئیس جمهور", the
+        # president's office) more often than a surname alone, unless a title of
+        # address stands before it ("آیت‌الله رئیسی", "آقای رستمی")
+        name = []
+    ours = bool(after) and after[0] in _FA_OURS
+    if not name and (country or ours):
+        # the title and its country first, then the name ("رئیس جمهور ترکیه، کمال آیدین");
+        # after a title alone come verbs and adverbs ("... رئیس جمهور همچنین اعلام کرد")
+        rest = after[used:]
+        while rest and rest[0] in _FA_OURS:
+            rest = rest[1:]
+        if rest and rest[0] in ("،", ","):
+            rest = rest[1:]
+        name = _take(rest, _fa_name_word, MAX_NAME_WORDS)
+        if len(name) < 2:
+            name = []  # "دفتر رئیس جمهور اعلام کرد": a verb's noun, not a name
+    return name, country
 
 
 # --------------------------------------------------------------------------- Hebrew
@@ -230,25 +223,20 @@ def _he_name_word(word: str) -> bool:
             and _he_country([word])[0] is None)
 
 
-def _hebrew(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
-    out: list[Person] = []
-    text = text[:100_000]
-    for m in _titles(_HE_TITLE, text, skip):
-        after = re.findall(r"[\u05d0-\u05ea][\u05d0-\u05ea'׳\"״-]*|\S",
-                           text[m.end():m.end() + WINDOW].split("\n", 1)[0])
-        country, used = _he_country(after)
-        rest = after[used:]
-        # "נשיא המדינה" (the head of state), a nationality adjective CLDR's country names do
-        # not give ("האמריקני", "הבריטי"): the title's words, then the name
-        while rest and (rest[0] in _HE_BETWEEN or _HE_ADJ.fullmatch(rest[0])):
-            rest = rest[1:]
-        if country and rest and rest[0] == ",":  # "ראש ממשלת בריטניה, אליס גרנט,"
-            rest = rest[1:]
-        # a given name and a surname: a third word is a verb the list lacks ("... קיים")
-        name = _take(rest, _he_name_word, 2)
-        if name:
-            out.append(Person(" ".join(name), country, m.start()))
-    return out
+def _hebrew(text: str, m: re.Match[str]) -> Reading:
+    after = re.findall(r"[\u05d0-\u05ea][\u05d0-\u05ea'׳\"״-]*|\S",
+                       text[m.end():m.end() + WINDOW].split("\n", 1)[0])
+    country, used = _he_country(after)
+    rest = after[used:]
+    # "נשיא המדינה" (the head of state), a nationality adjective CLDR's country names do
+    # not give ("האמריקני", "הבריטי"): the title's words, then the name
+    while rest and (rest[0] in _HE_BETWEEN or _HE_ADJ.fullmatch(rest[0])):
+        rest = rest[1:]
+    if country and rest and rest[0] == ",":  # "ראש ממשלת בריטניה, אליס גרנט,"
+        rest = rest[1:]
+    # a given name and a surname: a third word is a verb the list lacks ("... קיים")
+    name = _take(rest, _he_name_word, 2)
+    return name, country
 
 
 # --------------------------------------------------------------------------- Bengali
@@ -277,28 +265,23 @@ def _bn_country(word: str) -> str | None:
     return table.get(word) or table.get(_BN_CASE.sub("", word))
 
 
-def _bengali(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
-    out: list[Person] = []
-    text = text[:100_000]
-    for m in _titles(_BN_TITLE, text, skip):
-        before = _BN_WORD.findall(text[max(0, m.start() - 40):m.start()])
-        country = _bn_country(before[-1]) if before else None
-        after = re.findall(r"[\u0980-\u09e5\u09f0-\u09ff]+|\S", text[m.end():m.end() + WINDOW].split("\n", 1)[0])
-        while after and after[0] in _BN_HONORIFIC:  # "মো. সাহাবুদ্দিন", "ড. ..."
-            after = after[2:] if len(after) > 1 and after[1] in (".", "ঃ") else after[1:]
-        name: list[str] = []
-        for i, w in enumerate(after):
-            if (not _BN_WORD.fullmatch(w) or w in _BN_STOP or w in _calendar_words("bn")
-                    or _bn_country(w) or len(name) == MAX_NAME_WORDS
-                    or (len(w) > _BN_SHORT and w.endswith(_BN_LOCATIVE))):
-                break
-            if (i + 1 < len(after) and after[i + 1] in _BN_POSTPOSITIONS) or w.endswith("কে"):
-                name.append(_BN_CASE.sub("", w) or w)  # "বর্মার সঙ্গে": the name is "বর্মা"
-                break
-            name.append(w)
-        if name:
-            out.append(Person(" ".join(name), country, m.start()))
-    return out
+def _bengali(text: str, m: re.Match[str]) -> Reading:
+    before = _BN_WORD.findall(text[max(0, m.start() - 40):m.start()])
+    country = _bn_country(before[-1]) if before else None
+    after = re.findall(r"[\u0980-\u09e5\u09f0-\u09ff]+|\S", text[m.end():m.end() + WINDOW].split("\n", 1)[0])
+    while after and after[0] in _BN_HONORIFIC:  # "মো. সাহাবুদ্দিন", "ড. ..."
+        after = after[2:] if len(after) > 1 and after[1] in (".", "ঃ") else after[1:]
+    name: list[str] = []
+    for i, w in enumerate(after):
+        if (not _BN_WORD.fullmatch(w) or w in _BN_STOP or w in _calendar_words("bn")
+                or _bn_country(w) or len(name) == MAX_NAME_WORDS
+                or (len(w) > _BN_SHORT and w.endswith(_BN_LOCATIVE))):
+            break
+        if (i + 1 < len(after) and after[i + 1] in _BN_POSTPOSITIONS) or w.endswith("কে"):
+            name.append(_BN_CASE.sub("", w) or w)  # "বর্মার সঙ্গে": the name is "বর্মা"
+            break
+        name.append(w)
+    return name, country
 
 
 # --------------------------------------------------------------------------- Thai
@@ -324,26 +307,21 @@ def _th_country_suffix(rest: str) -> str | None:
     return table.get(word)
 
 
-def _thai(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
-    out: list[Person] = []
-    text = text[:100_000]
-    for m in _titles(_TH_TITLE, text, skip):
-        window = text[m.end():m.end() + WINDOW].split("\n", 1)[0]
-        country = _th_country_suffix(window)
-        tokens = window.split(" ")
-        if tokens and tokens[0] and country is None:
-            continue  # the title runs on into a phrase ("นายกรัฐมนตรีกล่าว"): no name after it
-        tokens = tokens[1:]  # the country (or nothing) written on the title
-        name: list[str] = []
-        for t in tokens:
-            t = _TH_HONORIFIC.sub("", t) if not name else t
-            if (not _TH_WORD.fullmatch(t) or _TH_PHRASE.match(t) or _TH_TITLE.match(t) or len(name) == 2
-                    or len(t) > _TH_MAX_NAME_CHARS):
-                break
-            name.append(t)
-        if len(name) == 2:  # a given name and a surname
-            out.append(Person(" ".join(name), country, m.start()))
-    return out
+def _thai(text: str, m: re.Match[str]) -> Reading:
+    window = text[m.end():m.end() + WINDOW].split("\n", 1)[0]
+    country = _th_country_suffix(window)
+    tokens = window.split(" ")
+    if tokens and tokens[0] and country is None:
+        return [], None  # the title runs on into a phrase ("นายกรัฐมนตรีกล่าว"): no name after it
+    tokens = tokens[1:]  # the country (or nothing) written on the title
+    name: list[str] = []
+    for t in tokens:
+        t = _TH_HONORIFIC.sub("", t) if not name else t
+        if (not _TH_WORD.fullmatch(t) or _TH_PHRASE.match(t) or _TH_TITLE.match(t) or len(name) == 2
+                or len(t) > _TH_MAX_NAME_CHARS):
+            break
+        name.append(t)
+    return (name if len(name) == 2 else []), country  # a given name and a surname
 
 
 # --------------------------------------------------------------------------- Urdu
@@ -369,21 +347,17 @@ def _ur_name_word(word: str) -> bool:
             and not _UR_TITLE.fullmatch(word))
 
 
-def _urdu(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
-    out: list[Person] = []
-    text = text[:100_000].translate(_FA_FOLD)
-    for m in _titles(_UR_TITLE, text, skip):
-        before = _FA_TOKEN.findall(text[max(0, m.start() - 40):m.start()])
-        country = _ur_country(before[-2]) if len(before) >= 2 and before[-1] == "کے" else None
-        after = _FA_TOKEN.findall(text[m.end():m.end() + WINDOW].split("\n", 1)[0])
-        while after and after[0] in _UR_BETWEEN:
-            after = after[1:]
-        name = _take(after, _ur_name_word, MAX_NAME_WORDS)
-        # a name ends at a postposition, a time word or a sign, not inside a longer phrase
-        ends = after[len(name)] if len(after) > len(name) else ""
-        if len(name) >= 2 and (not ends or ends in _UR_STOP or not _FA_WORD.fullmatch(ends)):
-            out.append(Person(" ".join(name), country, m.start()))
-    return out
+def _urdu(text: str, m: re.Match[str]) -> Reading:
+    before = _FA_TOKEN.findall(text[max(0, m.start() - 40):m.start()])
+    country = _ur_country(before[-2]) if len(before) >= 2 and before[-1] == "کے" else None
+    after = _FA_TOKEN.findall(text[m.end():m.end() + WINDOW].split("\n", 1)[0])
+    while after and after[0] in _UR_BETWEEN:
+        after = after[1:]
+    name = _take(after, _ur_name_word, MAX_NAME_WORDS)
+    # a name ends at a postposition, a time word or a sign, not inside a longer phrase
+    ends = after[len(name)] if len(after) > len(name) else ""
+    ended = not ends or ends in _UR_STOP or not _FA_WORD.fullmatch(ends)
+    return (name, country) if len(name) >= 2 and ended else ([], None)
 
 
 # "صدر مملکت" (the head of state) before the name
@@ -424,38 +398,43 @@ def _ka_name_word(word: str) -> bool:
             and _ka_country(word) is None and not _KA_TITLE.fullmatch(word))
 
 
-def _georgian(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
-    out: list[Person] = []
-    text = text[:100_000]
-    for m in _titles(_KA_TITLE, text, skip):
-        if m["case"] == "ის":
-            continue  # the title in the genitive owns the next word ("პრემიერ-მინისტრის პრესსამსახური")
-        before = _KA_WORD.findall(text[max(0, m.start() - 40):m.start()])
-        country = _ka_country(before[-1]) if before else None
-        after = re.findall(r"[\u10a0-\u10ff]+|\S", text[m.end():m.end() + WINDOW].split("\n", 1)[0])
-        name = _take(after, _ka_name_word, 2)
-        if len(name) == 2:  # a given name and a surname
-            out.append(Person(" ".join(name), country, m.start()))
-    return out
+def _georgian(text: str, m: re.Match[str]) -> Reading:
+    if m["case"] == "ის":
+        return [], None  # the title in the genitive owns the next word ("პრემიერ-მინისტრის პრესსამსახური")
+    before = _KA_WORD.findall(text[max(0, m.start() - 40):m.start()])
+    country = _ka_country(before[-1]) if before else None
+    after = re.findall(r"[\u10a0-\u10ff]+|\S", text[m.end():m.end() + WINDOW].split("\n", 1)[0])
+    name = _take(after, _ka_name_word, 2)
+    return (name if len(name) == 2 else []), country  # a given name and a surname
 
 
-_READERS: tuple[tuple[re.Pattern[str], Callable[[str, Sequence[tuple[int, int]]], list[Person]]], ...] = (
+# Per script (letters only it writes): its titles, the letter forms folded before reading
+# (one character each: positions stay those of the text) and its reader of one title.
+_READERS: tuple[tuple[re.Pattern[str], re.Pattern[str], dict[int, str] | None,
+                      Callable[[str, re.Match[str]], Reading]], ...] = (
     # letters Arabic does not write: Persian's, then Urdu's own ("ے", "ٹ", "ڈ", "ڑ", "ں", "ہ")
-    (re.compile(r"[\u067e\u0686\u0698\u06af\u06a9\u06cc]"), _persian),
-    (re.compile(r"[\u06d2\u0679\u0688\u0691\u06ba\u06c1]"), _urdu),
-    (re.compile(r"[\u05d0-\u05ea]"), _hebrew),
-    (re.compile(r"[\u0980-\u09ff]"), _bengali),
-    (re.compile(r"[\u0e01-\u0e4e]"), _thai),
-    (re.compile(r"[\u10d0-\u10ff]"), _georgian),
+    (re.compile(r"[\u067e\u0686\u0698\u06af\u06a9\u06cc]"), _FA_TITLE, _FA_FOLD, _persian),
+    (re.compile(r"[\u06d2\u0679\u0688\u0691\u06ba\u06c1]"), _UR_TITLE, _FA_FOLD, _urdu),
+    (re.compile(r"[\u05d0-\u05ea]"), _HE_TITLE, None, _hebrew),
+    (re.compile(r"[\u0980-\u09ff]"), _BN_TITLE, None, _bengali),
+    (re.compile(r"[\u0e01-\u0e4e]"), _TH_TITLE, None, _thai),
+    (re.compile(r"[\u10d0-\u10ff]"), _KA_TITLE, None, _georgian),
 )
 
 
 def more_titled_people(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Person]:
     """People introduced by a title in Persian, Urdu, Hebrew, Bengali, Thai or Georgian (each
-    read only when the text's head holds its script)."""
+    read only when the text's head holds its script), outside the ``skip`` spans (quotations)."""
     head = text[:2000]
     out: list[Person] = []
-    for script, read in _READERS:
-        if script.search(head):
-            out += read(text, skip)
+    for script, titles, fold, read in _READERS:
+        if not script.search(head):
+            continue
+        scanned = text[:SCAN_CHARS] if fold is None else text[:SCAN_CHARS].translate(fold)
+        for m in titles.finditer(scanned):
+            if skip and in_spans(m.start(), skip):
+                continue
+            name, country = read(scanned, m)
+            if name:
+                out.append(Person(" ".join(name), country, m.start()))
     return out
