@@ -6,7 +6,7 @@ pairs (two mentions of one gold claim in no common group) and the false pairs
 (two claims in one group that share no gold claim), each with the readings of
 the two claims and their fused similarity.  Texts are printed, never stored:
 
-    .venv/bin/python benchmarks/align_errors.py [--set realdev|devset|multiling]
+    .venv/bin/python benchmarks/align_errors.py [--set realdev|devset|multiling|xlfit|...]
 """
 
 from __future__ import annotations
@@ -40,7 +40,8 @@ from compare.rules import compile_rules
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--set", choices=("realdev", "devset", "multiling", "worldset", "worldset2"), default="realdev")
+    ap.add_argument("--set", default="realdev",
+                    choices=("realdev", "devset", "multiling", "xlfit", "worldset", "worldset2"))
     ap.add_argument("--causes", action="store_true",
                     help="print only the missed pairs counted by cause (see classify)")
     args = ap.parse_args(argv)

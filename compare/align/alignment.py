@@ -301,7 +301,8 @@ def _groups(items: Sequence[Claim], config: MatchingConfig, lexicon: Lexicon,
             if c.headline:
                 continue
             whole = (reading(c), BODY)
-            for piece in clause_pieces(reading(c), config.align_split_words):
+            for piece in clause_pieces(reading(c), config.align_split_words,
+                                       language=(lang_of or {}).get(c.document)):
                 nodes.setdefault((piece, PART), {})[c.id] = c
                 piece_of.setdefault((piece, PART), set()).add(whole)
     if not nodes:

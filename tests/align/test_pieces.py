@@ -212,3 +212,83 @@ def test_pieces_do_not_depend_on_input_order(order: list[int], claim_order: list
     shuffled_claims = sorted(claims, key=lambda c: (claim_order[int(c.id[-1]) % 3], c.document))
     _, again = align_event(event, shuffled_docs, shuffled_claims, cfg, lexicon())
     assert sorted(sorted(g.claims) for g in base) == sorted(sorted(g.claims) for g in again)
+
+
+def test_pieces_at_the_conjunctions_of_the_claims_language() -> None:
+    # Slovak joins two facts with "a" and no comma; the cut is read only in a
+    # Slovak claim (in English "a" is an article)
+    sk = ("Rokovanie sa nieslo v priateľskej atmosfére a premiérka Horvátová pozvala "
+          "prezidenta Okafora na návštevu Bratislavy")
+    assert clause_pieces(sk, 5, language="sk") == [
+        "Rokovanie sa nieslo v priateľskej atmosfére",
+        "premiérka Horvátová pozvala prezidenta Okafora na návštevu Bratislavy"]
+    assert clause_pieces(sk, 5) == []
+    assert clause_pieces(sk, 5, language="en") == []
+    # Danish "og", Indonesian "dan", Hungarian "és" (after a comma)
+    da = "Ministrene talte om fiskeriet i Nordsøen og de aftalte at mødes igen i Aarhus til foråret"
+    assert clause_pieces(da, 5, language="da") == [
+        "Ministrene talte om fiskeriet i Nordsøen", "de aftalte at mødes igen i Aarhus til foråret"]
+    idn = "Kedua pemimpin membahas kerja sama perikanan dan mereka sepakat bertemu lagi tahun depan"
+    assert clause_pieces(idn, 5, language="id") == [
+        "Kedua pemimpin membahas kerja sama perikanan", "mereka sepakat bertemu lagi tahun depan"]
+    hu = ("A két vezető a halászatról tárgyalt hosszan, és Okafor elnök meghívta a "
+          "miniszterelnököt Lagosba")
+    assert clause_pieces(hu, 5, language="hu") == [
+        "A két vezető a halászatról tárgyalt hosszan",
+        "Okafor elnök meghívta a miniszterelnököt Lagosba"]
+
+
+def test_a_conjunction_between_two_names_does_not_cut() -> None:
+    # "between Bergen and Lagos": a pair of names, no clause boundary
+    sk = "Od júna sa zvýši počet priamych letov medzi Bergenom a Lagosom z dvoch na štyri týždenne"
+    assert clause_pieces(sk, 5, language="sk") == []
+    pl = "Liczba lotów między Bergen i Lagos wzrośnie od czerwca z dwóch do czterech tygodniowo"
+    assert clause_pieces(pl, 3, language="pl") == []
+
+
+@given(st.lists(st.sampled_from(["Lund", "spotkał", "Okafora", "w", "porcie", "rozmowy", "i", "a",
+                                 "oraz", ",", "Bergen", "uzgodnili", "ryby", "ale"]),
+                max_size=40),
+       st.integers(1, 8), st.sampled_from(["pl", "sk", "en", "und", "xx"]))
+@settings(max_examples=300, deadline=None)
+def test_pieces_properties_with_a_language(words: list[str], min_words: int, language: str) -> None:
+    text = " ".join(words).replace(" ,", ",")
+    pieces = clause_pieces(text, min_words, language=language)
+    assert pieces == [] or 2 <= len(pieces) <= 6
+    pos = 0
+    for p in pieces:
+        assert p and p in text
+        assert text.find(p, pos) >= pos  # in order, not overlapping
+        pos = text.find(p, pos) + len(p)
+    # the language's conjunctions only add cut points: without them there are no
+    # more pieces than with them, unless the short stretches merged differently
+    if language in ("en", "und", "xx"):
+        assert pieces == clause_pieces(text, min_words)
+
+
+POLISH = [
+    ("a", ["Rozmowa przebiegła w przyjaznej atmosferze i premier Lund zaprosiła prezydenta "
+           "Okafora do Bergen w przyszłym roku."]),
+    ("b", ["Rozmowa przebiegła w przyjaznej i rzeczowej atmosferze.",
+           "Premier Lund zaprosiła prezydenta Okafora z wizytą do Bergen w przyszłym roku."]),
+    ("c", ["Rozmowa przebiegła w bardzo przyjaznej atmosferze.",
+           "Lund zaprosiła Okafora do Bergen na przyszły rok."]),
+]
+
+
+@needs_model
+def test_compound_claim_joins_both_groups_in_polish() -> None:
+    # Polish joins the two facts with "i" and no comma; the clause splitter has no
+    # Polish verb grammar, the pieces cut at the language's conjunction
+    event, docs, claims = make([(d, "outlet", s) for d, s in POLISH])
+    docs = [attrs.evolve(d, language="pl") for d in docs]
+    cfg = attrs.evolve(config(), align_method="graph", align_split_words=5,
+                       align_split_attach=0.55, align_split_margin=0.0)
+    _, groups = align_event(event, docs, claims, cfg, lexicon())
+    assert len([g for g in groups if "a:c1" in g.claims]) == 2
+    pairs = _pairs(groups)
+    assert frozenset(("a:c1", "b:c1")) in pairs and frozenset(("a:c1", "b:c2")) in pairs
+    # read as a language without its conjunctions, the claim stays in one group
+    und = [attrs.evolve(d, language="und") for d in docs]
+    _, plain = align_event(event, und, claims, attrs.evolve(cfg, align_attach=0.0), lexicon())
+    assert len([g for g in plain if "a:c1" in g.claims]) == 1
