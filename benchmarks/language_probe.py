@@ -1,4 +1,4 @@
-"""Event date and participants of short news items in 37 languages, as the pipeline reads them.
+"""Event date and participants of short news items in 50 languages, as the pipeline reads them.
 
 Every text here is written for this probe (the leaders are invented, the places real):
 a title line and two or three sentences reporting a call or a meeting of two leaders,
@@ -358,6 +358,91 @@ CASES: tuple[Case, ...] = (
        "DAR ES SALAAM, Desemba 2, 2026 - Rais Juma Mwinyi alikutana na Rais wa Uganda Moses Okello Ikulu "
        "jana. Viongozi hao walijadili mradi wa bomba la mafuta.", None, TUE, ("Mwinyi", "Okello"),
        "month-first+yesterday"),
+    # --- Catalan (the n-gram model names the language: compare/ingest/language.py)
+    _c("ca", "Puig parla per telèfon amb Brandt",
+       "El president Jordi Puig va parlar dijous per telèfon amb el canceller alemany Felix Brandt. "
+       "Tots dos dirigents van abordar la cooperació energètica i la situació a Ucraïna.", PUB, THU,
+       ("Puig", "Brandt"), "weekday"),
+    _c("ca", "Puig es reuneix amb Costa a Barcelona",
+       "BARCELONA, 3 de desembre de 2026 – El president Jordi Puig es va reunir ahir amb el primer ministre "
+       "portuguès, Rui Costa. Van parlar de les connexions ferroviàries.", None, WED, ("Puig", "Costa"),
+       "dateline+yesterday"),
+    # --- Slovenian (the n-gram model names the language: compare/ingest/language.py)
+    _c("sl", "Novak po telefonu z Brandtom",
+       "Predsednik vlade Luka Novak se je v četrtek po telefonu pogovarjal z nemškim kanclerjem Felixom "
+       "Brandtom. Govorila sta o energetski varnosti.", PUB, THU, ("Novak", "Brandt"), "weekday"),
+    _c("sl", "Novak se je sestal s Horvatom",
+       "LJUBLJANA, 3. decembra 2026 – Predsednik vlade Luka Novak se je včeraj sestal s hrvaškim premierjem "
+       "Ivanom Horvatom. Pogovarjala sta se o mejnih prehodih.", None, WED, ("Novak", "Horvat"),
+       "dateline+yesterday"),
+    # --- Lithuanian (the n-gram model names the language: compare/ingest/language.py)
+    _c("lt", "Kazlauskas kalbėjosi telefonu su Brandtu",
+       "Prezidentas Jonas Kazlauskas ketvirtadienį kalbėjosi telefonu su Vokietijos kancleriu Felixu "
+       "Brandtu. Jie aptarė energetinį saugumą.", PUB, THU, ("Kazlauskas", "Brandt"), "weekday"),
+    _c("lt", "Kazlauskas susitiko su Bērziņšu",
+       "VILNIUS, gruodžio 3 d. – Prezidentas Jonas Kazlauskas vakar susitiko su Latvijos prezidentu Andriu "
+       "Bērziņšu. Jie aptarė gynybos bendradarbiavimą.", PUB, WED, ("Kazlauskas", "Bērziņš"),
+       "dateline+yesterday"),
+    # --- Latvian (the n-gram model names the language: compare/ingest/language.py)
+    _c("lv", "Bērziņš tālruņa sarunā ar Brandtu",
+       "Valsts prezidents Andris Bērziņš ceturtdien tālruņa sarunā ar Vācijas kancleru Feliksu Brantu "
+       "pārrunāja enerģētisko drošību.", PUB, THU, ("Bērziņš", "Brant"), "weekday"),
+    _c("lv", "Bērziņš tikās ar Tamm",
+       "RĪGA, 3.decembris (LETA) – Valsts prezidents Andris Bērziņš vakar tikās ar Igaunijas prezidentu Marti Tammu. "
+       "Viņi pārrunāja reģionālo drošību.", PUB, WED, ("Bērziņš", "Tamm"), "dateline+yesterday"),
+    # --- Estonian (the n-gram model names the language: compare/ingest/language.py)
+    _c("et", "Tamm rääkis telefonis Brandtiga",
+       "President Mart Tamm rääkis neljapäeval telefonis Saksamaa kantsleri Felix Brandtiga. "
+       "Nad arutasid energiajulgeolekut.", PUB, THU, ("Tamm", "Brandt"), "weekday"),
+    _c("et", "Tamm kohtus Virtaneniga",
+       "TALLINN, 3. detsember 2026 – President Mart Tamm kohtus eile Soome presidendi Mikko Virtaneniga. "
+       "Nad arutasid kaitsekoostööd.", None, WED, ("Tamm", "Virtanen"), "dateline+yesterday"),
+    # --- Azerbaijani (the n-gram model names the language: compare/ingest/language.py)
+    _c("az", "Məmmədov Brandt ilə telefonla danışıb",
+       "Prezident Elçin Məmmədov cümə axşamı Almaniya kansleri Feliks Brandt ilə telefonla danışıb. "
+       "Tərəflər enerji təhlükəsizliyini müzakirə ediblər.", PUB, THU, ("Məmmədov", "Brandt"), "weekday"),
+    _c("az", "Məmmədov Yılmaz ilə görüşüb",
+       "BAKI, 3 dekabr 2026 – Prezident Elçin Məmmədov dünən Türkiyə Prezidenti Mehmet Yılmaz ilə görüşüb. "
+       "Tərəflər nəqliyyat layihələrini müzakirə ediblər.", None, WED, ("Məmmədov", "Yılmaz"),
+       "dateline+yesterday"),
+    # --- Kazakh (the n-gram model names the language: compare/ingest/language.py)
+    _c("kk", "Серіков Брандтпен телефон арқылы сөйлесті",
+       "Президент Нұрлан Серіков бейсенбі күні Германия канцлері Феликс Брандтпен телефон арқылы сөйлесті. "
+       "Тараптар энергетикалық қауіпсіздікті талқылады.", PUB, THU, ("Серіков", "Брандт"), "weekday"),
+    _c("kk", "Серіков Соколовпен кездесті",
+       "АСТАНА, 3 желтоқсан 2026 – Президент Нұрлан Серіков кеше Ресей Президенті Иван Соколовпен кездесті. "
+       "Тараптар сауда мәселелерін талқылады.", None, WED, ("Серіков", "Соколов"), "dateline+yesterday"),
+    # --- Albanian (the n-gram model names the language: compare/ingest/language.py)
+    _c("sq", "Hoxha bisedoi me telefon me Brandt",
+       "Kryeministri Arben Hoxha bisedoi të enjten me telefon me kancelarin gjerman Felix Brandt. "
+       "Të dy udhëheqësit diskutuan për sigurinë energjetike.", PUB, THU, ("Hoxha", "Brandt"), "weekday"),
+    _c("sq", "Hoxha takoi Papadopoulos",
+       "TIRANË, 3 dhjetor 2026 – Kryeministri Arben Hoxha takoi dje kryeministrin grek Nikos Papadopoulos. "
+       "Ata diskutuan për lidhjet rrugore.", None, WED, ("Hoxha", "Papadopoulos"), "dateline+yesterday"),
+    # --- Macedonian (the n-gram model names the language: compare/ingest/language.py)
+    _c("mk", "Стојановски разговараше со Брант",
+       "Премиерот Марко Стојановски в четврток телефонски разговараше со германскиот канцелар Феликс Брант. "
+       "Двајцата разговараа за енергетската безбедност.", PUB, THU, ("Стојановски", "Брант"), "weekday"),
+    _c("mk", "Стојановски се сретна со Петров",
+       "СКОПЈЕ, 3 декември 2026 – Премиерот Марко Стојановски вчера се сретна со бугарскиот премиер Иван "
+       "Петров. Тие разговараа за патната инфраструктура.", None, WED, ("Стојановски", "Петров"),
+       "dateline+yesterday"),
+    # --- Belarusian (the n-gram model names the language: compare/ingest/language.py)
+    _c("be", "Лукашэвіч размаўляў па тэлефоне з Сакаловым",
+       "Прэзідэнт Віктар Лукашэвіч у чацвер размаўляў па тэлефоне з прэзідэнтам Расіі Іванам Сакаловым. "
+       "Бакі абмеркавалі гандаль.", PUB, THU, ("Лукашэвіч", "Сакалоў"), "weekday"),
+    # --- Tagalog (the n-gram model names the language: compare/ingest/language.py)
+    _c("tl", "Santos, nakipag-usap kay Brandt sa telepono",
+       "Nakipag-usap noong Huwebes si Pangulong Miguel Santos sa telepono kay German Chancellor Felix Brandt. "
+       "Tinalakay ng dalawang lider ang seguridad sa enerhiya.", PUB, THU, ("Santos", "Brandt"), "weekday"),
+    # --- Armenian (the n-gram model names the language: compare/ingest/language.py)
+    _c("hy", "Պետրոսյանը հեռախոսով խոսել է Բրանդտի հետ",
+       "Վարչապետ Արամ Պետրոսյանը հինգշաբթի հեռախոսով խոսել է Գերմանիայի կանցլեր Ֆելիքս Բրանդտի հետ։ "
+       "Կողմերը քննարկել են էներգետիկ անվտանգությունը։", PUB, THU, ("Պետրոսյան", "Բրանդտ"), "weekday"),
+    # --- Tamil (the n-gram model names the language: compare/ingest/language.py)
+    _c("ta", "குமார் பிராண்ட்டுடன் தொலைபேசியில் பேசினார்",
+       "பிரதமர் ராஜேஷ் குமார் வியாழக்கிழமை ஜெர்மன் அதிபர் பெலிக்ஸ் பிராண்ட்டுடன் தொலைபேசியில் பேசினார். "
+       "இருவரும் எரிசக்தி பாதுகாப்பு குறித்து விவாதித்தனர்.", PUB, THU, ("குமார்", "பிராண்ட்"), "weekday"),
 )
 
 

@@ -147,8 +147,23 @@ def _is_country(words: Sequence[str], names: frozenset[str]) -> bool:
         return True
     if len(words) != 1:
         return False
-    return any(part[:n] in names for part in low.split("-")
+    stems = _vowel_stems(names)
+    return any(part[:n] in names or (part[:n] in stems and part[n:n + 1] in _VOWELS)
+               for part in low.split("-")
                for n in range(len(part) - COUNTRY_ENDING_CHARS, len(part) + 1) if n >= MIN_COUNTRY_CHARS)
+
+
+# A country name's final vowel may give way to a case ending that starts with a vowel:
+# Belarusian "Расія" -> "Расіі", Lithuanian "Vokietija" -> "Vokietijos", Slovenian
+# "Nemčija" -> "Nemčiji" (of Russia, of Germany).
+_VOWELS = frozenset("aeiouyáéíóúýàèìòùâêîôûäëïöüåæøõőűąęėįųūāēīōаеёиоуыэюяіїєўәөұүі")
+
+
+@lru_cache(maxsize=64)
+def _vowel_stems(names: frozenset[str]) -> frozenset[str]:
+    """The names that end in a vowel, without it (at least MIN_COUNTRY_CHARS letters left)."""
+    return frozenset(n[:-1] for n in names if n[-1:] in _VOWELS and len(n) - 1 >= MIN_COUNTRY_CHARS
+                     and " " not in n)
 
 
 def _strip_countries(run: list[tuple[int, str]], names: frozenset[str]) -> list[tuple[int, str]]:
@@ -230,4 +245,18 @@ def capitalised_people(text: str, language: str, skip: Sequence[tuple[int, int]]
                 and not any(c.name in CONTACT for c in find_cues(low, *sentence)):
             continue  # a byline, a place, a site's name: not a party of the contact
         out.append(Person(" ".join(w for _, w in run), None, run[0][0]))
+    return _without_surname_pairs(out)
+
+
+def _without_surname_pairs(people: list[Person]) -> list[Person]:
+    """``people`` without a run whose every word is the surname of another run: a headline
+    writes the two parties by their surnames side by side ("Məmmədov Brandt ilə telefonla
+    danışıb", Azerbaijani; "Серіков Брандтпен ...", Kazakh), which is two people, not one."""
+    out = []
+    for p in people:
+        words = (p.name or "").split()
+        others = {(q.name or "").split()[-1] for q in people if q is not p and q.name and q.name != p.name}
+        if len(words) >= 2 and all(w in others for w in words):
+            continue
+        out.append(p)
     return out

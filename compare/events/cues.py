@@ -117,6 +117,51 @@ CUE_WORDS: tuple[tuple[str, str], ...] = (
                 r"stretol|stretla|stretli|fogadt|"  # sk, hu ("fogadta": received)
                 r"alikutana|walikutana|amekutana|wamekutana|"  # sw
                 r"შეხვდ|შეხვედრ|ვიზიტ|სამიტ|მოლაპარაკებ"),  # ka (stems: "შეხვდა", "შეხვედრა")
+    # The same vocabulary for the languages the n-gram model names beside the table
+    # (compare/ingest/language.py): Catalan, Slovenian, Lithuanian, Latvian, Estonian,
+    # Azerbaijani, Uzbek, Albanian, Tagalog, Kazakh, Macedonian, Belarusian, Armenian,
+    # Tamil ("telefon" and "телефон", stems above, already cover several of them).
+    ("call", r"telèfon|telefònic|telefònica|telefònicament|conversa|conversació|"  # ca
+             r"pogovor|pogovarjal|"  # sl
+             r"pokalb|kalbėjosi|"  # lt
+             r"tālruņ|telefonsarun|sarun|"  # lv
+             r"vestlu|rääkis|"  # et
+             r"danış|söhbət|"  # az
+             r"suhbat|gaplash|"  # uz
+             r"bised|"  # sq
+             r"nakipag-usap|pag-uusap|"  # tl
+             r"сөйлес|әңгіме|"  # kk
+             r"тэлефон|размов|размаўля|"  # be
+             r"հեռախոս|զրույց|"  # hy
+             r"தொலைபேசி|பேசின|உரையாட"),  # ta
+    ("meeting", r"reunió|reunir|trobada|cimera|"  # ca
+                r"sestal|sestanek|sestank|srečanj|obisk|"  # sl
+                r"susitik|viršūnių|"  # lt
+                r"tikās|tikšanās|vizīt|samit|"  # lv
+                r"kohtu|visiit|tippkohtumi|"  # et
+                r"səfər|zirvə|"  # az
+                r"uchrash|tashrif|"  # uz
+                r"takoi|takim|takuan|"  # sq
+                r"nakipagpulong|pagpupulong|nagkita|pagbisita|bumisita|"  # tl
+                r"кездес|сапар|келіссөз|"  # kk
+                r"средба|сретна|посета|"  # mk
+                r"сустрэ|візіт|перамов|"  # be
+                r"հանդիպ|այց|գագաթնաժողով|"  # hy
+                r"சந்தித்|சந்திப்|உச்சி மாநாடு"),  # ta
+    ("generic", r"acordar|abordar|"  # ca
+                r"dogovorila|dogovorili|"  # sl
+                r"susitarė|aptarė|"  # lt
+                r"vienojās|pārrunāja|"  # lv
+                r"leppisid|arutasid|"  # et
+                r"razılaşd|müzakirə|"  # az
+                r"kelishib|muhokama|"  # uz
+                r"diskutuan|dakord|"  # sq
+                r"nagkasundo|tinalakay|"  # tl
+                r"уағдаласт|талқыла|"  # kk
+                r"договорија|"  # mk
+                r"дамовіл|абмеркава|"  # be
+                r"պայմանավորվ|քննարկ|"  # hy
+                r"ஒப்புக்கொண்ட|விவாதித்"),  # ta
 )
 CUE_CLASS: dict[str, str] = {w: name for name, words in reversed(CUE_WORDS) for w in words.split("|")}
 # Stems (Russian, and the inflecting languages of CUE_WORDS) may be followed by more
@@ -136,7 +181,18 @@ STEMS = frozenset({"разговор", "телефон", "созвонил", "в
                    "summit", "negocier", "vizit", "besök", "överläggning", "συνάντησ", "σύνοδ", "επίσκεψ",
                    "dohodl", "shodl", "συμφώνησ", "gesprek", "samtal", "разговар", "срещ", "টেলিফোন", "fogadt",
                    # Georgian inflects them too ("ტელეფონით", "შეხვედრაზე")
-                   "ტელეფონ", "საუბ", "ესაუბრ", "შეხვდ", "შეხვედრ", "ვიზიტ", "სამიტ", "მოლაპარაკებ"})
+                   "ტელეფონ", "საუბ", "ესაუბრ", "შეხვდ", "შეხვედრ", "ვიზიტ", "სამიტ", "მოლაპარაკებ",
+                   # and the block for the languages the n-gram model names ("pokalbį",
+                   # "tikšanās", "kohtumisel", "danışıqlar", "кездесуі", "հեռախոսազրույց")
+                   "telèfon", "conversa", "pogovor", "pogovarjal", "sestal", "sestanek", "sestank",
+                   "srečanj", "obisk", "pokalb", "susitik", "tālruņ", "telefonsarun", "sarun", "vizīt",
+                   "samit", "vestlu", "kohtu",
+                   "visiit", "tippkohtumi", "danış", "söhbət", "səfər", "zirvə", "razılaşd", "müzakirə",
+                   "suhbat", "gaplash", "uchrash", "tashrif", "bised", "takim", "сөйлес", "әңгіме",
+                   "кездес", "сапар", "келіссөз", "уағдаласт", "талқыла", "средба", "сретна", "посета",
+                   "тэлефон", "размов", "размаўля", "сустрэ", "візіт", "перамов", "дамовіл", "абмеркава",
+                   "հեռախոս", "զրույց", "հանդիպ", "այց", "գագաթնաժողով", "պայմանավորվ", "քննարկ",
+                   "தொலைபேசி", "பேசின", "உரையாட", "சந்தித்", "சந்திப்", "ஒப்புக்கொண்ட", "விவாதித்"})
 CONTACT = frozenset({"call", "meeting"})
 
 

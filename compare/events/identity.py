@@ -73,7 +73,7 @@ def _latin_letters() -> dict[int, str]:
     return table
 
 
-_CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яёІЇЄҐіїєґ\-]+")
+_CYRILLIC_WORD = re.compile(r"[А-ЯЁа-яёІЇЄҐіїєґЎўЂђЋћЏџЈјЉљЊњЃѓЌќЅѕӘәҒғҚқҢңӨөҰұҮүҺһ\-]+")
 _TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
                      ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
                       "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"],
@@ -81,6 +81,12 @@ _TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъы
 # Ukrainian letters ("Селім", "Вєжбицький"); its "и" is the Russian "ы" but is read as "и" here,
 # so a name written in both alphabets keeps one key.
 _TRANSLIT.update({"і": "i", "ї": "yi", "є": "ye", "ґ": "g"})
+# Belarusian "ў" (the Russian "в" of "-ов": "Сакалоў", "Сакаловым"), the Serbian and
+# Macedonian letters as their Latin alphabets write them ("Јовановић" meets "Jovanović"),
+# and the Kazakh ones by their nearest Russian sound ("Жақсылықов" meets "Zhaksylykov").
+_TRANSLIT.update({"ў": "v", "ђ": "dj", "ћ": "c", "џ": "dz", "ј": "j", "љ": "lj", "њ": "nj",
+                  "ѓ": "gj", "ќ": "kj", "ѕ": "dz", "ә": "a", "ғ": "g", "қ": "k", "ң": "n",
+                  "ө": "o", "ұ": "u", "ү": "u", "һ": "h"})
 _RU_ENDINGS = ("ыми", "ими", "ому", "ему", "ого", "его", "ой", "ей", "ом", "ем", "ым", "им", "ую",
                "ая", "а", "у", "е", "ы", "ю", "я")
 

@@ -150,17 +150,44 @@ _FINAL_VOWELS = frozenset("aeiouáéíóúàèìòùâêîôûäëïöüőűае
 
 
 def _stem(word: str) -> str | None:
-    """A long weekday form without its final vowel, or None."""
-    if len(word) > INFLECTED_MIN_CHARS and word.isalpha() and word[-1] in _FINAL_VOWELS and not _clitics(word):
+    """A long weekday form without its final vowel, or without a final vowel and "s" (the
+    Baltic nominative: Lithuanian "ketvirtadienis", "ketvirtadienį" on Thursday), or None."""
+    if len(word) <= INFLECTED_MIN_CHARS or not word.isalpha() or _clitics(word):
+        return None
+    if word[-1] in _FINAL_VOWELS:
         return word[:-1]
+    if word[-1] == "s" and word[-2] in _FINAL_VOWELS and len(word) - 2 >= MIN_S_STEM_CHARS:
+        return word[:-2]
     return None
 
 
-def _words_pattern(words: list[str], inflected: bool = False, stems: Sequence[str] = ()) -> re.Pattern[str] | None:
+# The shortest stem left by a final vowel and "s" (Spanish "martes" leaves "mart", which
+# "Marta" would meet).
+MIN_S_STEM_CHARS = 6
+# Languages whose weekday adverb is the form without its final vowel and no ending
+# (Latvian "ceturtdiena" Thursday, "ceturtdien" on Thursday).
+BARE_STEM_LANGUAGES = frozenset({"lv"})
+
+
+def _article_free(weekdays: dict[str, int]) -> dict[str, int]:
+    """Weekday forms written with a short article before them, as the word alone (Albanian
+    "e enjte", Thursday: "të enjten", on Thursday, declines the word and changes the
+    article); the word must be long enough to take an ending."""
+    out: dict[str, int] = {}
+    for form, n in weekdays.items():
+        parts = form.split(" ")
+        if len(parts) == 2 and len(parts[0]) <= 2 and len(parts[1]) >= INFLECTED_MIN_CHARS:
+            out.setdefault(parts[1], n)
+    return {w: n for w, n in out.items() if w not in weekdays}
+
+
+def _words_pattern(words: list[str], inflected: bool = False, stems: Sequence[str] = (),
+                   bare: bool = False) -> re.Pattern[str] | None:
     """Whole words for alphabetic scripts; spaceless scripts have no word boundary.  The
     word matched is the group ``w``.  ``inflected``: a long enough word may carry a short
     ending, a Hebrew or Arabic one a one-letter clitic before it; each of ``stems`` stands
-    before an ending of one or two letters (a form whose final vowel the ending replaces)."""
+    before an ending of one or two letters (a form whose final vowel the ending replaces),
+    or of none with ``bare``."""
     if not words:
         return None
     spaced = [w for w in words if not _spaceless(w)]
@@ -172,7 +199,8 @@ def _words_pattern(words: list[str], inflected: bool = False, stems: Sequence[st
         prefixes = "".join(sorted({ch for w in rest for ch in _clitics(w)}))
         before = f"(?<![^\\W\\d_])[{prefixes}]?" if prefixes else "(?<![^\\W\\d_])"
         alts = [rf"(?P<w>{alternation(long)})[^\W\d_]{{0,{MAX_ENDING_CHARS}}}"] if long else []
-        alts += [rf"(?P<w4>{alternation(list(stems))})[^\W\d_]{{1,{MAX_ENDING_CHARS}}}"] if stems else []
+        alts += [rf"(?P<w4>{alternation(list(stems))})[^\W\d_]{{{0 if bare else 1},{MAX_ENDING_CHARS}}}"] \
+            if stems else []
         alts += [rf"(?P<w2>{alternation(rest)})"] if rest else []
         parts.append(rf"{before}(?:{'|'.join(alts)})(?![^\W\d_])")
     elif spaced:
@@ -221,6 +249,7 @@ def locale_dates(language: str) -> LocaleDates | None:
               if isinstance(w, str) and not any(ch.isdigit() for ch in w) and len(w) >= MIN_MONTH_CHARS}
     weekdays = _mended_weekdays({w: n for n, key in enumerate(_WEEKDAY_KEYS)
                                  for w in _full_forms(info.get(key), MIN_WORD_CHARS)})
+    weekdays.update(_article_free(weekdays))
     relative_data = info.get("relative-type") or {}
     relative = {w: offset for key, offset in _RELATIVE_KEYS.items()
                 for w in _full_forms(relative_data.get(key), MIN_RELATIVE_CHARS)}
@@ -238,7 +267,8 @@ def locale_dates(language: str) -> LocaleDates | None:
         mon = rf"(?P<mon>{alternation(list(months))})\.?"
         day = r"(?P<day>\d{1,2})\.?"
         year = r"(?P<year>(?:19|20)\d{2})(?!\d)"
-        day_month = (re.compile(rf"(?<![\w.]){day}{link}{mon}(?![^\W\d_])(?:{link}{year})?"),)
+        # "3. decembris", "3 декабря", and Latvian's "3.decembris" with no space after the point
+        day_month = (re.compile(rf"(?<![\w.]){day}(?:{link}|(?<=\.)){mon}(?![^\W\d_])(?:{link}{year})?"),)
         if month_first:
             day_month += (re.compile(rf"(?:{year}\.?[ \t]+)?(?<![^\W\d_]){mon}[ \t]+{day}(?!\d)"),)
         else:
@@ -247,7 +277,8 @@ def locale_dates(language: str) -> LocaleDates | None:
             day_month += (re.compile(rf"(?<![^\W\d_]){mon}[ \t]+{day}(?!\d),[ \t]*{year}"),)
         inflected = re.compile(rf"(?<![\w.]){day}{link}(?P<word>[^\W\d_]{{{INFLECTED_MIN_CHARS},}}){link}{year}")
     stems = {st: n for w, n in weekdays.items() if (st := _stem(w)) is not None and st not in weekdays}
-    weekday = _words_pattern(list(weekdays), inflected=True, stems=list(stems))
+    weekday = _words_pattern(list(weekdays), inflected=True, stems=list(stems),
+                             bare=language in BARE_STEM_LANGUAGES)
     short = _short_weekdays(info)
     short = {w: n for w, n in short.items() if w not in weekdays and w not in relative}
     relative_word = _words_pattern(list(relative))

@@ -118,3 +118,31 @@ def test_persian_weekdays_in_both_spellings() -> None:
     assert _weekdays("روز دو شنبه", "fa") == [("دو شنبه", 0)]
     assert _weekdays("روز یکشنبه", "fa") == [("یکشنبه", 6)]  # Persian kaf and yeh
     assert _weekdays("روز شنبه", "fa") == [("روز شنبه", 5)]
+
+
+def test_weekdays_of_the_baltic_languages_and_albanian() -> None:
+    # Lithuanian: the nominative's final vowel and "s" give way to a case ending
+    # ("ketvirtadienis", Thursday; "ketvirtadienį", on Thursday)
+    assert _weekdays("ketvirtadienį", "lt") == [("ketvirtadienį", 3)]
+    assert _weekdays("antradienio", "lt") == [("antradienio", 1)]
+    # Latvian: the weekday adverb is the form without its final vowel
+    assert _weekdays("ceturtdien", "lv") == [("ceturtdien", 3)]
+    assert _weekdays("otrdien", "lv") == [("otrdien", 1)]
+    # Albanian writes the weekday with an article ("e enjte"); "të enjten" declines both
+    assert _weekdays("të enjten", "sq") == [("enjten", 3)]
+    # a Spanish form in "-es" leaves too short a stem to take an ending: "Marta" is a name
+    assert _weekdays("Marta", "es") == []
+    # a bare stem is a weekday only where the language writes one (Latvian, not Georgian)
+    assert _weekdays("ხუთშაბათ", "ka") == []
+
+
+def test_a_day_and_month_written_without_a_space() -> None:
+    # Latvian and Slovak agencies write "3.decembris", "3.decembra"
+    from compare.events.locale_dates import locale_dates as table
+
+    lv = table("lv")
+    assert lv is not None
+    m = lv.day_month[0].search("RĪGA, 3.decembris (LETA) – Valsts prezidents")
+    assert m is not None and m["day"] == "3" and m["mon"] == "decembris"
+    # a number with a point before a word is no date unless the word is a month
+    assert lv.day_month[0].search("versija 3.dienas plāns") is None
