@@ -192,14 +192,38 @@ def _opens(head: str, at: int) -> bool:
     return before[-1:] in ("-", "–", "—", ":")
 
 
-def _titles(runs: Sequence[list[tuple[int, str]]]) -> set[str]:
-    """Capitalised words that open runs before different names ("Rais Mwinyi ... Rais
-    Otieno"): titles written with a capital."""
+def _titles(runs: Sequence[list[tuple[int, str]]], countries: frozenset[str] = frozenset()) -> set[str]:
+    """Capitalised words that open runs (after a country name: "Finlandiya Prezidenti Aino
+    Virtanen") before different names ("Rais Mwinyi ... Rais Otieno"): titles written with
+    a capital.  Two forms of one title count together ("Prezident Elçin Məmmədov ...
+    Prezidenti Aino Virtanen", Azerbaijani; see :func:`_same_title`)."""
     after: dict[str, set[str]] = {}
     for run in runs:
+        run = _strip_countries(run, countries) if countries else run
         if len(run) >= 2:
             after.setdefault(run[0][1], set()).add(run[1][1])
-    return {w for w, nxt in after.items() if len(nxt) >= 2}
+    out = set()
+    for w, nxt in after.items():
+        names = set(nxt)
+        for v, more in after.items():
+            if v != w and _same_title(v, w):
+                names |= more
+        if len(names) >= 2:
+            out.add(w)
+    return out
+
+
+# Two capitalised words are forms of one title when the shorter, of at least this many
+# letters, is the longer's beginning but for its last letter, and the longer adds at most
+# three ("Prezident", "Prezidenti"; "Президент", "Президенті"); given names that share a
+# stem differ earlier ("Alexander", "Alexandra"; "Christine", "Christopher").
+MIN_TITLE_CHARS = 6
+
+
+def _same_title(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return (len(short) >= MIN_TITLE_CHARS and len(long) - len(short) <= 3
+            and long.startswith(short[:-1]))
 
 
 def capitalised_people(text: str, language: str, skip: Sequence[tuple[int, int]] = (),
@@ -213,7 +237,7 @@ def capitalised_people(text: str, language: str, skip: Sequence[tuple[int, int]]
     countries = territory_names(language)
     out: list[Person] = []
     runs = _runs(head, len(head))
-    titles = _titles(runs)
+    titles = _titles(runs, countries)
     # Words that stand before a country elsewhere name its institutions ("Συνόδου Κορυφής"
     # of "Συνόδου Κορυφής Ασίας-Ευρώπης", "Președintele" of "Președintele Vietnamului").
     institutions = {tuple(w for _, w in run[:-k]) for run in runs for k in (1, 2, 3)
@@ -228,6 +252,8 @@ def capitalised_people(text: str, language: str, skip: Sequence[tuple[int, int]]
         elif len(run) >= MAX_RUN and _opens(head, run[0][0]):
             run = run[1:]  # "Statsminister Mette Holm": the sentence's capital is a title's
         run = _strip_countries(run, countries)
+        if len(run) > 2 and run[0][1] in titles:
+            run = run[1:]  # "Finlandiya Prezidenti Aino Virtanen": a country, a title, a name
         if run and run[0][1].lower() in _PARTICLES:
             continue  # "Den Haag", "La Haye": a place
         if not 2 <= len(run) <= MAX_RUN or (skip and in_spans(run[0][0], skip)):

@@ -43,7 +43,7 @@ def surname_key(name: str) -> str:
     last = words[-1] if words else name
     if _CYRILLIC_WORD.fullmatch(last):
         # Cyrillic: case ending off, then Latin letters, so "Путиным" and "Putin" meet.
-        last = "".join(_TRANSLIT.get(ch, ch) for ch in fold_case(last).lower())
+        last = "".join(_TRANSLIT.get(ch, ch) for ch in fold_case(_fold_kazakh(last)).lower())
     folded = fold_latin(last).encode("ascii", "ignore").decode() or last
     return re.sub(r"[^a-z0-9а-яё]+", "", folded.lower()) or last.lower()
 
@@ -58,12 +58,13 @@ def fold_latin(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _latin_letters() -> dict[int, str]:
-    """The Latin letters (Latin-1 to Latin Extended Additional) NFKD does not reduce to
-    an ASCII letter, with their ASCII spelling."""
+    """The Latin letters (Latin-1 to the IPA extensions, whose schwa Azerbaijani writes:
+    "Məmmədov"; Latin Extended Additional) NFKD does not reduce to an ASCII letter, with
+    their ASCII spelling."""
     from anyascii import anyascii
 
     table: dict[int, str] = {}
-    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+    for code in [*range(0xC0, 0x2B0), *range(0x1E00, 0x1F00)]:
         ch = chr(code)
         if not unicodedata.name(ch, "").startswith("LATIN") \
                 or unicodedata.normalize("NFKD", ch).encode("ascii", "ignore"):
@@ -89,6 +90,21 @@ _TRANSLIT.update({"ў": "v", "ђ": "dj", "ћ": "c", "џ": "dz", "ј": "j", "љ":
                   "ө": "o", "ұ": "u", "ү": "u", "һ": "h"})
 _RU_ENDINGS = ("ыми", "ими", "ому", "ему", "ого", "его", "ой", "ей", "ом", "ем", "ым", "им", "ую",
                "ая", "а", "у", "е", "ы", "ю", "я")
+
+
+# Kazakh case endings a name takes in a contact sentence ("Виртаненмен телефон арқылы
+# сөйлесті", spoke by phone with Virtanen): the instrumental, and the genitive and dative
+# written with letters Russian has not.  Russian, Ukrainian and Finnish surnames do not end
+# so ("Виртанен" keeps its "-нен": the ablative is not among them).
+_KAZAKH_ENDINGS = ("мен", "пен", "бен", "ның", "нің", "дың", "дің", "тың", "тің", "ға", "қа")
+MIN_KAZAKH_STEM = 5
+
+
+def _fold_kazakh(word: str) -> str:
+    for end in _KAZAKH_ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= MIN_KAZAKH_STEM:
+            return word[: -len(end)]
+    return word
 
 
 def fold_case(word: str) -> str:

@@ -167,6 +167,11 @@ MIN_S_STEM_CHARS = 6
 # Languages whose weekday adverb is the form without its final vowel and no ending
 # (Latvian "ceturtdiena" Thursday, "ceturtdien" on Thursday).
 BARE_STEM_LANGUAGES = frozenset({"lv"})
+# Slavic languages put a short feminine weekday in "-a" in the accusative after "on"
+# (Slovenian "v sredo", Polish "w środę", Russian "в среду"): its final "a" gives way to
+# one of these letters even where the form is too short for other endings.
+SLAVIC_LANGUAGES = frozenset({"pl", "cs", "sk", "sl", "hr", "sr", "bs", "uk", "be", "ru", "bg", "mk"})
+_ACCUSATIVE = "uoęуюі"
 
 
 def _article_free(weekdays: dict[str, int]) -> dict[str, int]:
@@ -182,12 +187,13 @@ def _article_free(weekdays: dict[str, int]) -> dict[str, int]:
 
 
 def _words_pattern(words: list[str], inflected: bool = False, stems: Sequence[str] = (),
-                   bare: bool = False) -> re.Pattern[str] | None:
+                   bare: bool = False, accusative: Sequence[str] = ()) -> re.Pattern[str] | None:
     """Whole words for alphabetic scripts; spaceless scripts have no word boundary.  The
     word matched is the group ``w``.  ``inflected``: a long enough word may carry a short
     ending, a Hebrew or Arabic one a one-letter clitic before it; each of ``stems`` stands
     before an ending of one or two letters (a form whose final vowel the ending replaces),
-    or of none with ``bare``."""
+    or of none with ``bare``; each of ``accusative`` before one letter of
+    :data:`_ACCUSATIVE`."""
     if not words:
         return None
     spaced = [w for w in words if not _spaceless(w)]
@@ -201,6 +207,7 @@ def _words_pattern(words: list[str], inflected: bool = False, stems: Sequence[st
         alts = [rf"(?P<w>{alternation(long)})[^\W\d_]{{0,{MAX_ENDING_CHARS}}}"] if long else []
         alts += [rf"(?P<w4>{alternation(list(stems))})[^\W\d_]{{{0 if bare else 1},{MAX_ENDING_CHARS}}}"] \
             if stems else []
+        alts += [rf"(?P<w5>{alternation(list(accusative))})[{_ACCUSATIVE}]"] if accusative else []
         alts += [rf"(?P<w2>{alternation(rest)})"] if rest else []
         parts.append(rf"{before}(?:{'|'.join(alts)})(?![^\W\d_])")
     elif spaced:
@@ -212,7 +219,7 @@ def _words_pattern(words: list[str], inflected: bool = False, stems: Sequence[st
 def matched_word(m: re.Match[str]) -> str:
     """The list word a :func:`_words_pattern` match stands for (without clitic or ending)."""
     groups = m.groupdict()
-    return next(groups[k] for k in ("w", "w2", "w3", "w4") if groups.get(k) is not None)
+    return next(groups[k] for k in ("w", "w2", "w3", "w4", "w5") if groups.get(k) is not None)
 
 
 # Arabic letters Persian and Urdu write in other shapes (kaf, yeh): a form in the one
@@ -277,8 +284,12 @@ def locale_dates(language: str) -> LocaleDates | None:
             day_month += (re.compile(rf"(?<![^\W\d_]){mon}[ \t]+{day}(?!\d),[ \t]*{year}"),)
         inflected = re.compile(rf"(?<![\w.]){day}{link}(?P<word>[^\W\d_]{{{INFLECTED_MIN_CHARS},}}){link}{year}")
     stems = {st: n for w, n in weekdays.items() if (st := _stem(w)) is not None and st not in weekdays}
-    weekday = _words_pattern(list(weekdays), inflected=True, stems=list(stems),
-                             bare=language in BARE_STEM_LANGUAGES)
+    accusative = {w[:-1]: n for w, n in weekdays.items()
+                  if language in SLAVIC_LANGUAGES and len(w) == INFLECTED_MIN_CHARS and w[-1] in "aа"
+                  and w.isalpha() and w[:-1] not in stems}
+    stems.update(accusative)
+    weekday = _words_pattern(list(weekdays), inflected=True, stems=[w for w in stems if w not in accusative],
+                             bare=language in BARE_STEM_LANGUAGES, accusative=list(accusative))
     short = _short_weekdays(info)
     short = {w: n for w, n in short.items() if w not in weekdays and w not in relative}
     relative_word = _words_pattern(list(relative))

@@ -145,7 +145,7 @@ _TITLE = re.compile(
     # Russian: the singular in any case ("министры ... Остравы и Вельдланда" is plural: the
     # capitalised words after it are countries)
     r"(?:(?:президент|премьер-министр|канцлер|лидер)(?:а|у|ом|е)?|министр(?:а|у|ом|е)? иностранных дел|"
-    r"глав(?:а|ы|е|у|ой) мид|председател(?:ь|я|ю|ем|е)|корол(?:ь|я|ю|ём|ем|е))(?![а-я])|"
+    r"глав(?:а|ы|е|у|ой) мид|председател(?:ь|я|ю|ем|е)|корол(?:ь|я|ю|ём|ем|е))(?![^\W\d_])|"
     r"(?:président|présidente|premier ministre|première ministre|ministre des affaires étrangères|"
     r"chef de la diplomatie|cheffe de la diplomatie|chef du gouvernement|cheffe du gouvernement|"
     r"homologue|ministre|chancelier|chancelière)(?![\w])|"
@@ -153,10 +153,10 @@ _TITLE = re.compile(
     r"regierungschef|staatschef|staatspräsident|amtskolleg)(?:in|en|e)?(?![\w])|"
     r"(?:presidente|presidenta|primer ministro|primera ministra|canciller|ministro de asuntos exteriores|"
     r"ministra de asuntos exteriores|jefe del gobierno|jefa del gobierno|homólogo|homóloga)(?![\w])|"
-    r"коллег[а-я]{0,3}(?![а-я])|"
+    r"коллег[а-я]{0,3}(?![^\W\d_])|"
     # Ukrainian (the title in any case: "прем'єр-міністром Польщі")
     r"(?:президент|прем[ʼ'’]єр-міністр|канцлер|лідер|міністр(?:к)?)(?:а|у|ові|ом|ою|ки|ці|і)?"
-    r"(?: закордонних справ)?(?![а-яіїєґ])|"
+    r"(?: закордонних справ)?(?![^\W\d_])|"
     # Portuguese and Italian ("presidente" is in the Spanish group)
     r"(?:primeiro-ministro|primeira-ministra|primeiro ministro|primeira ministra|chanceler|"
     r"ministr[oa] das relações exteriores|ministr[oa] dos negócios estrangeiros|chefe d[eo] governo|"

@@ -41,3 +41,28 @@ def test_cyrillic_surnames_of_more_languages_meet_their_latin_spelling() -> None
     assert surname_key("Јовановић") == surname_key("Jovanović")
     assert surname_key("Стојановски") == surname_key("Stojanovski")
     assert surname_key("Жақсылықов") == "zhaksylykov"
+
+
+def test_a_capitalised_title_after_a_country_is_no_name() -> None:
+    # Azerbaijani capitalises a title after the country ("Finlandiya Prezidenti"); the same
+    # title opens another run before another name ("Prezident Rəşad Əliyev")
+    az = ("Prezident Rəşad Əliyev çərşənbə günü Finlandiya Prezidenti Aino Virtanen ilə "
+          "telefonla danışıb.")
+    assert _names(az, "az") == ["Rəşad Əliyev", "Aino Virtanen"]
+
+
+def test_a_cyrillic_title_followed_by_a_kazakh_ending_reads_its_name() -> None:
+    from compare.events.datephrases import lower_same_length
+    from compare.events.titles import foreign_titled_people
+
+    kk = "Финляндия Президенті Айно Виртанен Әзербайжан Президенті Елчин Мәммәдовпен кездесті."
+    people = foreign_titled_people(kk, lower_same_length(kk))
+    assert [(p.name, p.country) for p in people] == [("Айно Виртанен", "Finland"),
+                                                     ("Елчин Мәммәдовпен", "Azerbaijan")]
+
+
+def test_kazakh_case_endings_and_the_azerbaijani_schwa_in_surname_keys() -> None:
+    assert surname_key("Мәммәдовпен") == surname_key("Mammadov") == "mammadov"
+    assert surname_key("Виртаненмен") == surname_key("Виртанен") == "virtanen"
+    assert surname_key("Семен") == "semen"  # too short a stem to lose "-мен"
+    assert surname_key("Məmmədov") == "memmedov"  # the schwa is a letter, not dropped

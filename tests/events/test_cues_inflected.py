@@ -146,3 +146,14 @@ def test_a_day_and_month_written_without_a_space() -> None:
     assert m is not None and m["day"] == "3" and m["mon"] == "decembris"
     # a number with a point before a word is no date unless the word is a month
     assert lv.day_month[0].search("versija 3.dienas plāns") is None
+
+
+def test_a_short_slavic_weekday_in_the_accusative() -> None:
+    # "sreda" (Wednesday) is too short for endings in general; after "on" Slavic languages
+    # put it in the accusative ("v sredo", "w środę")
+    assert _weekdays("v sredo", "sl") == [("sredo", 2)]
+    assert _weekdays("w środę", "pl") == [("środę", 2)]
+    # only Slavic languages, and only that one letter: Portuguese "terço" (a third) and
+    # "sexto" (sixth) are no Tuesday or Friday, Slovenian "sredina" (middle) no Wednesday
+    assert _weekdays("um terço", "pt") == [] and _weekdays("o sexto", "pt") == []
+    assert _weekdays("v sredini", "sl") == []
