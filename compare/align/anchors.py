@@ -12,6 +12,9 @@ translation keeps whatever the language:
   claim's language ("250 triệu", "250 миллионов") does not matter; a year
   (1900-2100) stays whole;
 * acronyms (two or more capitals: "EU", "ASEAN");
+* months, named in any language dateparser knows, as written or inflected
+  ("November", "novembre", "novemberben", "ноября"), or written with the
+  Chinese, Japanese or Korean month sign ("11月", "11월"): one anchor each;
 * names: capitalised words of cased scripts and, in scripts without case
   (Hebrew, Arabic, Thai, Devanagari, ...), every word of at least three
   letters; two such words are one anchor when :func:`compare.events.identity.same_word`
@@ -104,16 +107,110 @@ def _script(word: str) -> str:
     return "?"
 
 
+# A month written with digits and the Chinese, Japanese or Korean month sign ("11月", "11월").
+_CJK_MONTH = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*[月월]")
+# Month names are read from this many letters (shorter ones are often other words: "mayo",
+# "mars" are, "marzo" is not).
+MIN_MONTH_LETTERS = 5
+# An inflected month keeps all of a name's letters but its last MONTH_SLACK and adds at
+# most MONTH_ENDING letters ("novemberben", "listopadu", "decembrī"), as
+# compare/events/locale_dates.inflected_month reads them.
+MONTH_SLACK = 2
+MONTH_ENDING = 3
+
+
+# The shortest stem an inflected month is read by: five letters in the Latin script
+# ("novemb"; "mart" of Romanian "martie" would read Spanish "martes", Tuesday), four in
+# others ("нояб" of "ноябрь": "ноябре", in November).
+MIN_MONTH_STEM = 5
+MIN_MONTH_STEM_OTHER = 4
+
+
+@lru_cache(maxsize=1)
+def _month_words() -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """The month names of every language dateparser knows (lower case, at least
+    MIN_MONTH_LETTERS letters) -> the month, and their stems (without the last
+    MONTH_SLACK letters, at least MIN_MONTH_STEM left) -> the month; a name or stem two
+    months share in different languages ("listopad": October in Croatian, November in
+    Czech and Polish) -> 0."""
+    try:
+        from dateparser.data import languages_info
+        from dateparser.languages.loader import default_loader
+    except ImportError:
+        return {}, {}, {}
+    keys = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+            "october", "november", "december")
+    forms: dict[str, set[int]] = {}
+    stems: dict[str, set[int]] = {}
+    capital: dict[str, set[int]] = {}
+    for code in languages_info.language_order:
+        if "-" in code:
+            continue  # a regional variant names the months as its language does
+        try:
+            info = default_loader.get_locale(code).info
+        except (KeyError, ValueError):
+            continue
+        for month, key in enumerate(keys, 1):
+            for form in info.get(key, ()):
+                if isinstance(form, str) and form.isalpha() and len(form) >= MIN_MONTH_LETTERS:
+                    forms.setdefault(form.lower(), set()).add(month)
+                    if code in CAPITAL_MONTH_LANGUAGES:
+                        capital.setdefault(form.lower(), set()).add(month)
+                    if len(form) - MONTH_SLACK >= _min_stem(form):
+                        stems.setdefault(form.lower()[:-MONTH_SLACK], set()).add(month)
+    # 0: two months (kept, so that a longer stem of one month does not decide alone)
+    return ({w: next(iter(ms)) if len(ms) == 1 else 0 for w, ms in forms.items()},
+            {w: next(iter(ms)) if len(ms) == 1 else 0 for w, ms in stems.items()},
+            {w: next(iter(ms)) if len(ms) == 1 else 0 for w, ms in capital.items()})
+
+
+# Languages that write a month name with a capital letter.
+CAPITAL_MONTH_LANGUAGES = frozenset({"en", "de"})
+
+
+def _min_stem(word: str) -> int:
+    return MIN_MONTH_STEM if is_latin(word) else MIN_MONTH_STEM_OTHER
+
+
+def month_of(word: str) -> int | None:
+    """The month a word names in any language dateparser knows, as written or inflected
+    ("novemberben"), in lower case (with a capital: an English or German month), or None;
+    a word two months' stems fit ("listopadu": October or November) names none."""
+    low = word.lower()
+    if len(low) < MIN_MONTH_LETTERS or not low.isalpha():
+        return None
+    forms, stems, capital = _month_words()
+    if word[:1].isupper():
+        # only English and German write a month with a capital: "Marta", "Марта", "Augustin"
+        # are names ("marta", "марта": of March in Serbian, Russian)
+        return capital.get(low) or None
+    if low in forms:
+        return forms[low] or None
+    found = {m for cut in range(max(_min_stem(low), len(low) - MONTH_SLACK - MONTH_ENDING), len(low) + 1)
+             if (m := stems.get(low[:cut])) is not None}
+    # every stem the word may stand on must name the same month ("listopadu": Croatian
+    # "listopad-" is October, Czech and Polish "listop-" November)
+    return found.pop() or None if len(found) == 1 else None
+
+
 @lru_cache(maxsize=65536)
 def claim_anchors(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The anchors of one claim: (numbers, years and acronyms as keys; name words
-    as written).  Name words are matched across claims by :func:`name_classes`."""
+    """The anchors of one claim: (numbers, years, acronyms and months as keys; name
+    words as written).  Name words are matched across claims by :func:`name_classes`.
+    A month is one anchor in every language ("November", "novemberben", "11월")."""
     folded = fold_digits(text)
     keys = {number_key(m.group()) for m in _NUMBER.finditer(folded)}
+    for m in _CJK_MONTH.finditer(folded):
+        keys.discard(number_key(m.group(1)))
+        keys.add(f"m:{int(m.group(1))}")
     names: set[str] = set()
     for w in words(folded):
         if len(w) >= 2 and w.isupper() and _script(w) in _CASED:
             keys.add(f"a:{read_word(w)}")
+            continue
+        month = month_of(w)
+        if month is not None:
+            keys.add(f"m:{month}")
             continue
         if len(w) < MIN_NAME_LETTERS:
             continue

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare.align.alignment import align_event
-from compare.align.anchors import anchor_matrix, anchor_sets, claim_anchors, covers, number_key, words
+from compare.align.anchors import anchor_matrix, anchor_sets, claim_anchors, covers, month_of, number_key, words
 from tests.align.test_align import config, lexicon, make
 from tests.align.test_grouping import _pairs, needs_model
 
@@ -24,6 +24,25 @@ def test_numbers_meet_in_any_digits_marks_and_scales() -> None:
     # Persian and Devanagari digits, a scale word of any language around them
     assert claim_anchors("۴۵ هزار تن")[0] == claim_anchors("45,000 tonnes")[0] == {"n:45"}
     assert claim_anchors("४५ हज़ार टन")[0] == {"n:45"}
+
+
+def test_months_meet_in_any_language_and_inflection() -> None:
+    # a working group meeting "in November" as a Hungarian, German, Korean, Japanese and
+    # Russian reporter writes it
+    texts = ["A munkacsoport novemberben ül össze először", "Die Arbeitsgruppe tagt im November",
+             "실무그룹 첫 회의는 11월에 열린다", "作業部会は11月に初会合を開く", "Рабочая группа соберется в ноябре"]
+    assert all("m:11" in claim_anchors(t)[0] for t in texts)
+    assert "n:11" not in claim_anchors(texts[2])[0]  # the month sign makes "11" a month
+    # a word two languages give different months names none (Croatian "listopad" is
+    # October, Czech and Polish November); a capitalised word is a month only as written
+    # ("Augustin" is a name); short words are left alone ("mars", "Mayo")
+    assert month_of("listopadu") is None and month_of("Augustin") is None
+    assert month_of("mars") is None and month_of("marzo") == 3 and month_of("augusti") == 8
+    # only English and German write months with a capital: "Marta" and "Марта" are names
+    assert month_of("November") == 11 and month_of("Марта") is None and month_of("марта") == 3
+    assert month_of("Marta") is None and month_of("martes") is None  # Spanish: Tuesday
+    # a month is no name anchor
+    assert claim_anchors("im November")[1] == frozenset()
 
 
 def test_acronyms_and_names_meet_across_scripts() -> None:
