@@ -1,4 +1,4 @@
-"""Event date and participants of short news items in 50 languages, as the pipeline reads them.
+"""Event date and participants of short news items in 59 languages, as the pipeline reads them.
 
 Every text here is written for this probe (the leaders are invented, the places real):
 a title line and two or three sentences reporting a call or a meeting of two leaders,
@@ -443,6 +443,42 @@ CASES: tuple[Case, ...] = (
     _c("ta", "குமார் பிராண்ட்டுடன் தொலைபேசியில் பேசினார்",
        "பிரதமர் ராஜேஷ் குமார் வியாழக்கிழமை ஜெர்மன் அதிபர் பெலிக்ஸ் பிராண்ட்டுடன் தொலைபேசியில் பேசினார். "
        "இருவரும் எரிசக்தி பாதுகாப்பு குறித்து விவாதித்தனர்.", PUB, THU, ("குமார்", "பிராண்ட்"), "weekday"),
+    # --- Nepali
+    _c("ne", "प्रधानमन्त्री शर्माले जर्मन चान्सलर ब्रान्टसँग फोनमा कुरा गरे",
+       "प्रधानमन्त्री राम शर्माले बिहीबार जर्मन चान्सलर फेलिक्स ब्रान्टसँग टेलिफोनमा कुराकानी गरे। "
+       "दुवै नेताले ऊर्जा सहयोगबारे छलफल गरे।", PUB, THU, ("शर्मा", "ब्रान्ट"), "weekday"),
+    # --- Marathi
+    _c("mr", "पंतप्रधान पाटील यांची जर्मन चॅन्सेलर ब्रँट यांच्याशी चर्चा",
+       "पंतप्रधान सुनील पाटील यांनी गुरुवारी जर्मनीचे चॅन्सेलर फेलिक्स ब्रँट यांच्याशी दूरध्वनीवरून चर्चा केली. "
+       "दोन्ही नेत्यांनी ऊर्जा सहकार्यावर चर्चा केली.", PUB, THU, ("पाटील", "ब्रँट"), "weekday"),
+    # --- Uzbek
+    _c("uz", "Karimov Brandt bilan telefon orqali suhbatlashdi",
+       "Prezident Jamshid Karimov payshanba kuni Germaniya kansleri Feliks Brandt bilan telefon orqali suhbatlashdi. "
+       "Tomonlar energetika sohasidagi hamkorlikni muhokama qildi.", PUB, THU, ("Karimov", "Brandt"), "weekday"),
+    # --- Mongolian
+    _c("mn", "Батбаяр Брандттай утсаар ярилцав",
+       "Ерөнхийлөгч Ганбаатар Батбаяр пүрэв гарагт Германы канцлер Феликс Брандттай утсаар ярилцав. "
+       "Талууд эрчим хүчний хамтын ажиллагааг хэлэлцэв.", PUB, THU, ("Батбаяр", "Брандт"), "weekday"),
+    # --- Kyrgyz
+    _c("ky", "Осмонов Брандт менен телефон аркылуу сүйлөштү",
+       "Президент Нурлан Осмонов бейшемби күнү Германиянын канцлери Феликс Брандт менен телефон аркылуу сүйлөштү. "
+       "Тараптар энергетика тармагындагы кызматташтыкты талкуулашты.", PUB, THU, ("Осмонов", "Брандт"), "weekday"),
+    # --- Icelandic
+    _c("is", "Jónsdóttir ræddi við Brandt í síma",
+       "Forsætisráðherra Anna Jónsdóttir ræddi í síma við Felix Brandt, kanslara Þýskalands, á fimmtudag. "
+       "Þau ræddu samstarf í orkumálum.", PUB, THU, ("Jónsdóttir", "Brandt"), "weekday"),
+    # --- Galician
+    _c("gl", "Castro conversa por teléfono con Brandt",
+       "O presidente Xoán Castro conversou o xoves por teléfono co chanceler alemán Felix Brandt. "
+       "Os dous mandatarios abordaron a cooperación enerxética.", PUB, THU, ("Castro", "Brandt"), "weekday"),
+    # --- Basque
+    _c("eu", "Etxeberria Brandtekin telefonoz mintzatu da",
+       "Jon Etxeberria lehendakaria ostegunean telefonoz mintzatu da Felix Brandt Alemaniako kantzilerrarekin. "
+       "Energia lankidetzaz hitz egin dute.", PUB, THU, ("Etxeberria", "Brandt"), "weekday"),
+    # --- Afrikaans
+    _c("af", "Botha praat per telefoon met Brandt",
+       "President Pieter Botha het Donderdag per telefoon met die Duitse kanselier Felix Brandt gepraat. "
+       "Die twee leiers het energiesamewerking bespreek.", PUB, THU, ("Botha", "Brandt"), "weekday"),
 )
 
 

@@ -120,7 +120,8 @@ CUE_WORDS: tuple[tuple[str, str], ...] = (
     # The same vocabulary for the languages the n-gram model names beside the table
     # (compare/ingest/language.py): Catalan, Slovenian, Lithuanian, Latvian, Estonian,
     # Azerbaijani, Uzbek, Albanian, Tagalog, Kazakh, Macedonian, Belarusian, Armenian,
-    # Tamil ("telefon" and "телефон", stems above, already cover several of them).
+    # Tamil, Nepali, Marathi, Mongolian, Icelandic ("telefon" and "телефон", stems above,
+    # already cover several of them).
     ("call", r"telèfon|telefònic|telefònica|telefònicament|conversa|conversació|"  # ca
              r"pogovor|pogovarjal|"  # sl
              r"pokalb|kalbėjosi|"  # lt
@@ -133,7 +134,10 @@ CUE_WORDS: tuple[tuple[str, str], ...] = (
              r"сөйлес|әңгіме|"  # kk
              r"тэлефон|размов|размаўля|"  # be
              r"հեռախոս|զրույց|"  # hy
-             r"தொலைபேசி|பேசின|உரையாட"),  # ta
+             r"தொலைபேசி|பேசின|உரையாட|"  # ta
+             r"टेलिफोन|फोनमा|कुराकानी|दूरध्वनी|"  # ne, mr
+             r"утсаар|ярилц|"  # mn
+             r"síma|símtal|ræddi"),  # is
     ("meeting", r"reunió|reunir|trobada|cimera|"  # ca
                 r"sestal|sestanek|sestank|srečanj|obisk|"  # sl
                 r"susitik|viršūnių|"  # lt
@@ -147,7 +151,10 @@ CUE_WORDS: tuple[tuple[str, str], ...] = (
                 r"средба|сретна|посета|"  # mk
                 r"сустрэ|візіт|перамов|"  # be
                 r"հանդիպ|այց|գագաթնաժողով|"  # hy
-                r"சந்தித்|சந்திப்|உச்சி மாநாடு"),  # ta
+                r"சந்தித்|சந்திப்|உச்சி மாநாடு|"  # ta
+                r"भेटवार्ता|भेट|"  # ne, mr
+                r"уулз|айлчл|"  # mn
+                r"fund|hitti|heimsókn"),  # is
     ("generic", r"acordar|abordar|"  # ca
                 r"dogovorila|dogovorili|"  # sl
                 r"susitarė|aptarė|"  # lt
@@ -192,7 +199,9 @@ STEMS = frozenset({"разговор", "телефон", "созвонил", "в
                    "кездес", "сапар", "келіссөз", "уағдаласт", "талқыла", "средба", "сретна", "посета",
                    "тэлефон", "размов", "размаўля", "сустрэ", "візіт", "перамов", "дамовіл", "абмеркава",
                    "հեռախոս", "զրույց", "հանդիպ", "այց", "գագաթնաժողով", "պայմանավորվ", "քննարկ",
-                   "தொலைபேசி", "பேசின", "உரையாட", "சந்தித்", "சந்திப்", "ஒப்புக்கொண்ட", "விவாதித்"})
+                   "தொலைபேசி", "பேசின", "உரையாட", "சந்தித்", "சந்திப்", "ஒப்புக்கொண்ட", "விவாதித்",
+                   "टेलिफोन", "कुराकानी", "दूरध्वनी", "भेट", "утсаар", "ярилц", "уулз", "айлчл", "símtal",
+                   "fund", "heimsókn"})
 CONTACT = frozenset({"call", "meeting"})
 
 

@@ -25,6 +25,7 @@ language ("mar" is "sea" in Italian, "sen" is "you" in Turkish).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -149,11 +150,15 @@ def _clitics(word: str) -> str:
 _FINAL_VOWELS = frozenset("aeiouáéíóúàèìòùâêîôûäëïöüőűаеиоуыэюяіїєёაეიოუ")
 
 
-def _stem(word: str) -> str | None:
+def _stem(word: str, language: str = "") -> str | None:
     """A long weekday form without its final vowel, or without a final vowel and "s" (the
-    Baltic nominative: Lithuanian "ketvirtadienis", "ketvirtadienį" on Thursday), or None."""
+    Baltic nominative: Lithuanian "ketvirtadienis", "ketvirtadienį" on Thursday), or
+    without its language's nominative ending (:data:`NOMINATIVE_ENDINGS`), or None."""
     if len(word) <= INFLECTED_MIN_CHARS or not word.isalpha() or _clitics(word):
         return None
+    for end in NOMINATIVE_ENDINGS.get(language, ()):
+        if word.endswith(end):
+            return word[: -len(end)]
     if word[-1] in _FINAL_VOWELS:
         return word[:-1]
     if word[-1] == "s" and word[-2] in _FINAL_VOWELS and len(word) - 2 >= MIN_S_STEM_CHARS:
@@ -164,9 +169,12 @@ def _stem(word: str) -> str | None:
 # The shortest stem left by a final vowel and "s" (Spanish "martes" leaves "mart", which
 # "Marta" would meet).
 MIN_S_STEM_CHARS = 6
-# Languages whose weekday adverb is the form without its final vowel and no ending
-# (Latvian "ceturtdiena" Thursday, "ceturtdien" on Thursday).
-BARE_STEM_LANGUAGES = frozenset({"lv"})
+# Languages whose weekday adverb is the form without its final vowel (or nominative
+# ending) and no ending (Latvian "ceturtdiena" Thursday, "ceturtdien" on Thursday).
+BARE_STEM_LANGUAGES = frozenset({"lv", "is"})
+# Nominative endings a weekday gives up in the other cases: Icelandic "fimmtudagur"
+# (Thursday), "á fimmtudag" (on Thursday).
+NOMINATIVE_ENDINGS: dict[str, tuple[str, ...]] = {"is": ("ur",)}
 # Slavic languages put a short feminine weekday in "-a" in the accusative after "on"
 # (Slovenian "v sredo", Polish "w środę", Russian "в среду"): its final "a" gives way to
 # one of these letters even where the form is too short for other endings.
@@ -230,7 +238,8 @@ _PERSIAN_LETTERS = str.maketrans({"ي": "ی", "ك": "ک"})
 def _mended_weekdays(weekdays: dict[str, int]) -> dict[str, int]:
     """The locale's weekday forms, mended: a form written with a space is the weekday of
     the same form written without it (the Persian data lists "دو شنبه", Monday, under
-    Saturday), and an Arabic-letter form is also read with Persian letters."""
+    Saturday), an Arabic-letter form is also read with Persian letters, and a Devanagari
+    one with its i and u vowels short or long."""
     out = dict(weekdays)
     for word in weekdays:
         joined = word.replace(" ", "")
@@ -238,7 +247,27 @@ def _mended_weekdays(weekdays: dict[str, int]) -> dict[str, int]:
             out[word] = weekdays[joined]
     for word, n in list(out.items()):
         out.setdefault(word.translate(_PERSIAN_LETTERS), n)
+        # Devanagari spellings differ in a vowel's length (Nepali "बिहिबार", "बिहीबार")
+        for variant in _vowel_lengths(word):
+            out.setdefault(variant, n)
     return out
+
+
+_DEVANAGARI_PAIRS = {"ि": "ी", "ी": "ि", "ु": "ू", "ू": "ु"}
+
+
+def _vowel_lengths(word: str) -> list[str]:
+    """``word`` with each of its Devanagari i and u vowel signs short or long (at most four
+    of them; none: ``[]``)."""
+    at = [i for i, ch in enumerate(word) if ch in _DEVANAGARI_PAIRS][:4]
+    out = []
+    for choice in itertools.product((False, True), repeat=len(at)):
+        chars = list(word)
+        for i, swap in zip(at, choice, strict=True):
+            if swap:
+                chars[i] = _DEVANAGARI_PAIRS[chars[i]]
+        out.append("".join(chars))
+    return out[1:] if at else []
 
 
 @lru_cache(maxsize=64)
@@ -283,7 +312,7 @@ def locale_dates(language: str) -> LocaleDates | None:
             # locales writes it too ("Desemba 2, 2026" in Swahili news).
             day_month += (re.compile(rf"(?<![^\W\d_]){mon}[ \t]+{day}(?!\d),[ \t]*{year}"),)
         inflected = re.compile(rf"(?<![\w.]){day}{link}(?P<word>[^\W\d_]{{{INFLECTED_MIN_CHARS},}}){link}{year}")
-    stems = {st: n for w, n in weekdays.items() if (st := _stem(w)) is not None and st not in weekdays}
+    stems = {st: n for w, n in weekdays.items() if (st := _stem(w, language)) is not None and st not in weekdays}
     accusative = {w[:-1]: n for w, n in weekdays.items()
                   if language in SLAVIC_LANGUAGES and len(w) == INFLECTED_MIN_CHARS and w[-1] in "aа"
                   and w.isalpha() and w[:-1] not in stems}

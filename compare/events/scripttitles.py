@@ -299,12 +299,22 @@ Sri Lanka: श्रीलंका; Australia: ऑस्ट्रेलिय�
 Sweden: स्वीडन; Kenya: केन्या; Norway: नॉर्वे; Netherlands: नीदरलैंड; Argentina: अर्जेंटीना; Chile: चिली;
 Greece: ग्रीस यूनान; Philippines: फिलीपींस; Thailand: थाईलैंड; Malaysia: मलेशिया; Singapore: सिंगापुर
 """)
+# Marathi and Nepali (Devanagari too) write some titles otherwise: "पंतप्रधान", "प्रधानमन्त्री",
+# "परराष्ट्रमन्त्री", "चॅन्सेलर".
 _HI_TITLE = re.compile(r"(?<![\u0900-\u097f])(?:राष्ट्रपति|प्रधानमंत्री|प्रधान मंत्री|विदेश मंत्री|विदेशमंत्री|चांसलर|"
-                       r"चान्सलर|राष्ट्राध्यक्ष|समकक्ष)(?![\u0900-\u097f])")
+                       r"चान्सलर|राष्ट्राध्यक्ष|समकक्ष|पंतप्रधान|प्रधानमन्त्री|परराष्ट्रमन्त्री|परराष्ट्र मंत्री|"
+                       r"चॅन्सेलर)(?![\u0900-\u097f])")
+# Nepali writes its postpositions onto the name ("ब्रान्टसँग", with Brandt; "ब्रान्टलाई", to
+# Brandt): the name ends with the word that carries one, which is read without it.  Its
+# ergative "-ले" is not among them: Marathi and Hindi surnames end so ("गोखले", "भोसले").
+_NE_SUFFIXES = ("सँग", "लाई")
 _HI_HONORIFIC = frozenset(["श्री", "श्रीमती", "सुश्री", "डॉ", "डॉक्टर"])
 _HI_STOP = frozenset("""
 ने से के की का को में और एवं तथा पर है हैं था थे थी भी ही जी साथ बीच द्वारा लिए बात बातचीत मुलाकात फोन आज कल
 राष्ट्रपति प्रधानमंत्री मंत्री विदेश चांसलर समकक्ष सरकार भवन कार्यालय चुनाव पद आवास
+यांनी यांच्याशी यांची यांचा यांचे यांना यांच्या आणि व र तथा
+सोमवार मंगलवार बुधवार गुरुवार शुक्रवार शनिवार रविवार मंगळवार
+सोमबार मंगलबार बुधबार बिहीबार बिहिबार शुक्रबार शनिबार आइतबार
 """.split())  # noqa: SIM905
 _HI_WORD = re.compile(r"[\u0900-\u0963\u0971-\u097f_]+(?:-[\u0900-\u0963\u0971-\u097f]+)*")
 
@@ -338,6 +348,10 @@ def _hindi(text: str, skip: Sequence[tuple[int, int]]) -> list[Person]:
             if t in _HI_HONORIFIC and not name:
                 continue
             if not _HI_WORD.fullmatch(t) or t in _HI_STOP or _hi_country(t) or len(name) == 3:
+                break
+            bare = next((t[: -len(x)] for x in _NE_SUFFIXES if t.endswith(x) and len(t) - len(x) >= 2), None)
+            if bare is not None:
+                name.append(bare)
                 break
             name.append(t)
         if name:

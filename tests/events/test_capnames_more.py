@@ -66,3 +66,17 @@ def test_kazakh_case_endings_and_the_azerbaijani_schwa_in_surname_keys() -> None
     assert surname_key("Виртаненмен") == surname_key("Виртанен") == "virtanen"
     assert surname_key("Семен") == "semen"  # too short a stem to lose "-мен"
     assert surname_key("Məmmədov") == "memmedov"  # the schwa is a letter, not dropped
+
+
+def test_marathi_and_nepali_titles() -> None:
+    from compare.events.scripttitles import script_titled_people
+
+    mr = "पंतप्रधान सुनील पाटील यांनी गुरुवारी जर्मनीचे चॅन्सेलर फेलिक्स ब्रँट यांच्याशी चर्चा केली."
+    assert [p.name for p in script_titled_people(mr)] == ["सुनील पाटील", "फेलिक्स ब्रँट"]
+    # Nepali writes "with" onto the name: the name ends there, read without it; a weekday
+    # after a name is no part of it
+    ne = "प्रधानमन्त्री राम शर्मा बिहीबार जर्मन चान्सलर फेलिक्स ब्रान्टसँग फोनमा कुराकानी गरे।"
+    people = script_titled_people(ne)
+    assert [(p.name, p.country) for p in people] == [("राम शर्मा", None), ("फेलिक्स ब्रान्ट", "Germany")]
+    # a Marathi surname that ends like Nepali's ergative ("-ले") keeps its letters
+    assert [p.name for p in script_titled_people("पंतप्रधान अनिल गोखले यांनी चर्चा केली.")] == ["अनिल गोखले"]

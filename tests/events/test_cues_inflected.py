@@ -157,3 +157,11 @@ def test_a_short_slavic_weekday_in_the_accusative() -> None:
     # "sexto" (sixth) are no Tuesday or Friday, Slovenian "sredina" (middle) no Wednesday
     assert _weekdays("um terço", "pt") == [] and _weekdays("o sexto", "pt") == []
     assert _weekdays("v sredini", "sl") == []
+
+
+def test_weekdays_of_devanagari_spellings_and_icelandic() -> None:
+    # Nepali writes Thursday "बिहिबार" and "बिहीबार" (a vowel short or long)
+    assert _weekdays("बिहीबार", "ne") == [("बिहीबार", 3)] and _weekdays("बिहिबार", "ne") == [("बिहिबार", 3)]
+    # Icelandic "fimmtudagur" (Thursday) gives up its nominative "-ur": "á fimmtudag"
+    assert _weekdays("á fimmtudag", "is") == [("fimmtudag", 3)]
+    assert _weekdays("fimmtudagskvöld", "is") == []  # a compound's second word is no ending
