@@ -125,9 +125,9 @@ CUE_WORDS: tuple[tuple[str, str], ...] = (
     ("call", r"telèfon|telefònic|telefònica|telefònicament|conversa|conversació|"  # ca
              r"pogovor|pogovarjal|"  # sl
              r"pokalb|kalbėjosi|"  # lt
-             r"tālruņ|telefonsarun|sarun|"  # lv
+             r"tālruņ|telefonsarun|saruna|sarunā|sarunas|sarunu|"  # lv ("sarun-" would read "sarung")
              r"vestlu|rääkis|"  # et
-             r"danış|söhbət|"  # az
+             r"danışıb|danışıq|danışıqlar|danışıqları|danışdı|söhbət|"  # az ("danış-": Turkish "danışman")
              r"suhbat|gaplash|"  # uz
              r"bised|"  # sq
              r"nakipag-usap|pag-uusap|"  # tl
@@ -142,7 +142,7 @@ CUE_WORDS: tuple[tuple[str, str], ...] = (
                 r"sestal|sestanek|sestank|srečanj|obisk|"  # sl
                 r"susitik|viršūnių|"  # lt
                 r"tikās|tikšanās|vizīt|samit|"  # lv
-                r"kohtu|visiit|tippkohtumi|"  # et
+                r"kohtus|kohtusid|kohtumine|kohtumisel|kohtumise|visiit|tippkohtumi|"  # et (Finnish "kohtuu")
                 r"səfər|zirvə|"  # az
                 r"uchrash|tashrif|"  # uz
                 r"takoi|takim|takuan|"  # sq
@@ -154,7 +154,7 @@ CUE_WORDS: tuple[tuple[str, str], ...] = (
                 r"சந்தித்|சந்திப்|உச்சி மாநாடு|"  # ta
                 r"भेटवार्ता|भेट|"  # ne, mr
                 r"уулз|айлчл|"  # mn
-                r"fund|hitti|heimsókn"),  # is
+                r"fundaði|fundi|fundur|fundinum|hitti|heimsókn"),  # is ("fund" would read "funding")
     ("generic", r"acordar|abordar|"  # ca
                 r"dogovorila|dogovorili|"  # sl
                 r"susitarė|aptarė|"  # lt
@@ -192,16 +192,16 @@ STEMS = frozenset({"разговор", "телефон", "созвонил", "в
                    # and the block for the languages the n-gram model names ("pokalbį",
                    # "tikšanās", "kohtumisel", "danışıqlar", "кездесуі", "հեռախոսազրույց")
                    "telèfon", "conversa", "pogovor", "pogovarjal", "sestal", "sestanek", "sestank",
-                   "srečanj", "obisk", "pokalb", "susitik", "tālruņ", "telefonsarun", "sarun", "vizīt",
-                   "samit", "vestlu", "kohtu",
-                   "visiit", "tippkohtumi", "danış", "söhbət", "səfər", "zirvə", "razılaşd", "müzakirə",
+                   "srečanj", "obisk", "pokalb", "susitik", "tālruņ", "telefonsarun", "vizīt",
+                   "samit", "vestlu",
+                   "visiit", "tippkohtumi", "söhbət", "səfər", "zirvə", "razılaşd", "müzakirə",
                    "suhbat", "gaplash", "uchrash", "tashrif", "bised", "takim", "сөйлес", "әңгіме",
                    "кездес", "сапар", "келіссөз", "уағдаласт", "талқыла", "средба", "сретна", "посета",
                    "тэлефон", "размов", "размаўля", "сустрэ", "візіт", "перамов", "дамовіл", "абмеркава",
                    "հեռախոս", "զրույց", "հանդիպ", "այց", "գագաթնաժողով", "պայմանավորվ", "քննարկ",
                    "தொலைபேசி", "பேசின", "உரையாட", "சந்தித்", "சந்திப்", "ஒப்புக்கொண்ட", "விவாதித்",
                    "टेलिफोन", "कुराकानी", "दूरध्वनी", "भेट", "утсаар", "ярилц", "уулз", "айлчл", "símtal",
-                   "fund", "heimsókn"})
+                   "heimsókn"})
 CONTACT = frozenset({"call", "meeting"})
 
 

@@ -165,3 +165,15 @@ def test_weekdays_of_devanagari_spellings_and_icelandic() -> None:
     # Icelandic "fimmtudagur" (Thursday) gives up its nominative "-ur": "á fimmtudag"
     assert _weekdays("á fimmtudag", "is") == [("fimmtudag", 3)]
     assert _weekdays("fimmtudagskvöld", "is") == []  # a compound's second word is no ending
+
+
+def test_contact_words_of_one_language_are_no_cue_in_another() -> None:
+    # stems of the new languages' contact words would read ordinary words of others:
+    # English "funding" (Icelandic "fund-"), Indonesian "sarung" (Latvian "sarun-"),
+    # Turkish "danışman" (Azerbaijani "danış-"), Finnish "kohtuullinen" (Estonian "kohtu-")
+    for text in ("new funding for fundamental research", "sarung batik", "danışmanı açıkladı",
+                 "kohtuullinen hinta"):
+        assert find_cues(text) == [], text
+    # their own forms still are
+    for text in ("fundaði með", "telefonsaruna", "telefonla danışıb", "kohtus eile"):
+        assert find_cues(text), text
