@@ -123,7 +123,26 @@ def prepare_one(src: SourceText, rules: Rules) -> Document:
 
 def prepare_documents(sources: Sequence[SourceText], rules: Rules) -> list[Document]:
     """Ingest (clean, outlet, language) + dates + near-duplicates, for every source."""
-    return _finish_documents([prepare_one(src, rules) for src in sources])
+    docs = [prepare_one(src, rules) for src in sources]
+    return _finish_documents(mark_capped(docs, source_bytes(sources)))
+
+
+def source_bytes(sources: Sequence[SourceText]) -> list[int]:
+    """The UTF-8 length of each source's text (the scraper's unit of a length limit)."""
+    return [len(src.text.encode("utf-8", errors="surrogatepass")) for src in sources]
+
+
+def mark_capped(docs: Sequence[Document], lengths: Sequence[int]) -> list[Document]:
+    """``docs`` (parallel to ``lengths``, their sources' byte lengths), those whose source
+    ends at a length limit of the batch (:func:`compare.ingest.documents.length_caps`)
+    marked truncated: the limit may fall after a full stop."""
+    from compare.ingest.documents import at_cap, length_caps
+
+    caps = length_caps(lengths)
+    if not caps:
+        return list(docs)
+    return [attrs.evolve(d, truncated=True) if not d.truncated and at_cap(n, caps) else d
+            for d, n in zip(docs, lengths, strict=True)]
 
 
 def _finish_documents(docs: list[Document]) -> list[Document]:
@@ -456,6 +475,7 @@ def _analyse(runner: _Runner, sources: Sequence[SourceText], rules: Rules, skipp
 
     t0 = time.perf_counter()
     docs = runner.documents(sources, progress)
+    docs = mark_capped(docs, source_bytes(sources))
     if isinstance(sources, _Handover):
         sources.clear()  # run() keeps no other reference: the raw texts can go
     t1 = time.perf_counter()

@@ -33,7 +33,8 @@ from compare.ingest.boilerplate import BoilerplateRules, clean_text_lines, segme
 from compare.ingest.language import FUNCTION_WORDS, detect_language
 from compare.ingest.outlets import OutletRules, identify_outlet, masthead_name
 
-__all__ = ["assign_ids", "build_document", "detect_language", "is_truncated", "pick_title"]
+__all__ = ["assign_ids", "at_cap", "build_document", "detect_language", "is_truncated", "length_caps",
+           "pick_title"]
 
 TITLE_MAX_WORDS = 30
 TITLE_SEARCH_LINES = 12
@@ -177,6 +178,34 @@ def _strip_site(title: str, names: set[str], outlets: OutletRules | None) -> str
     if len(kept) == len(parts) and " | " in title:  # an unnamed " | Section | Site" tail
         kept = [max(parts, key=word_count)]
     return " - ".join(kept) if len(kept) != len(parts) or " | " in title else title
+
+
+# A batch's length limit: a byte length at least CAP_MIN_DOCS of its texts (and
+# CAP_MIN_SHARE of them) end at, give or take CAP_SLACK bytes (a limit that falls inside
+# a character of several bytes, or trailing space stripped).  A scraper that keeps the
+# first 2,000 bytes of each page leaves many texts at 1,998-2,001 bytes: such a text is
+# an excerpt even when its limit happens to fall after a full stop.
+CAP_MIN_DOCS = 5
+CAP_MIN_SHARE = 0.1
+CAP_SLACK = 3
+# No shorter length is a limit: short texts of one length (one-line notices, a feed's
+# teasers) are whole.
+CAP_MIN_BYTES = 300
+
+
+def length_caps(lengths: Sequence[int]) -> list[int]:
+    """The byte lengths that are a batch's length limits (see :data:`CAP_MIN_DOCS`),
+    largest first."""
+    counts: dict[int, int] = {}
+    for n in lengths:
+        counts[n] = counts.get(n, 0) + 1
+    need = max(CAP_MIN_DOCS, CAP_MIN_SHARE * len(lengths))
+    return sorted((n for n, k in counts.items() if n >= CAP_MIN_BYTES and k >= need), reverse=True)
+
+
+def at_cap(length: int, caps: Sequence[int]) -> bool:
+    """Whether a text of ``length`` bytes ends at one of ``caps`` (within CAP_SLACK)."""
+    return any(cap - CAP_SLACK <= length <= cap for cap in caps)
 
 
 def is_truncated(text: str) -> bool:
