@@ -17,7 +17,8 @@ Prints a confusion table per set and the documents where tool and reference disa
 ``--sweep`` also prints the agreement on both sets for each value of the two
 thresholds of ``documents.is_truncated`` (TRUNCATION_MIN_WORDS: a last line this long
 without an end is a cut; SINGLE_PARAGRAPH_MIN_WORDS: a one-paragraph text this long
-with inner sentence ends is prose).
+with inner sentence ends is prose), and of the batch length limit
+(``documents.length_caps``: CAP_MIN_DOCS, CAP_MIN_SHARE, CAP_SLACK).
 """
 
 from __future__ import annotations
@@ -40,16 +41,20 @@ CAP_CHARS = 1_850
 MAX_BYTES = 10_000_000
 
 
-def _cleaned(folder: Path) -> dict[str, tuple[str, int]]:
-    """Cleaned text and source length of every document of a set."""
+def _cleaned(folder: Path) -> dict[str, tuple[str, int, int]]:
+    """Cleaned text, source length (characters) and source bytes of every document of a set."""
     rules = compile_rules()
     sources, _ = read_inputs([folder / "docs"], manifest=folder / "manifest.csv", max_bytes=MAX_BYTES)
-    return {"docs/" + Path(src.path).name: (build_document(src, rules.boilerplate, rules.outlets).text, len(src.text))
+    return {"docs/" + Path(src.path).name: (build_document(src, rules.boilerplate, rules.outlets).text, len(src.text),
+                                            len(src.text.encode("utf-8", errors="surrogatepass")))
             for src in sources}
 
 
-def _tool(cleaned: dict[str, tuple[str, int]]) -> dict[str, tuple[bool, int]]:
-    return {f: (is_truncated(text), n) for f, (text, n) in cleaned.items()}
+def _tool(cleaned: dict[str, tuple[str, int, int]]) -> dict[str, tuple[bool, int]]:
+    """The tool's reading of each text: a cut last sentence, or the batch's length limit
+    (compare/pipeline.py mark_capped)."""
+    caps = documents.length_caps([b for _, _, b in cleaned.values()])
+    return {f: (is_truncated(text) or documents.at_cap(b, caps), n) for f, (text, n, b) in cleaned.items()}
 
 
 def _agreement(tool: dict[str, tuple[bool, int]], gold: dict[str, Any],
@@ -58,7 +63,7 @@ def _agreement(tool: dict[str, tuple[bool, int]], gold: dict[str, Any],
     return sum(p == w for p, w in pairs) / max(len(pairs), 1)
 
 
-def _sweep(sets: list[tuple[str, dict[str, tuple[str, int]], dict[str, Any],
+def _sweep(sets: list[tuple[str, dict[str, tuple[str, int, int]], dict[str, Any],
                             Callable[[dict[str, Any], int], bool]]]) -> None:
     print("\nsweep: TRUNCATION_MIN_WORDS x SINGLE_PARAGRAPH_MIN_WORDS -> agreement per set")
     saved = documents.TRUNCATION_MIN_WORDS, documents.SINGLE_PARAGRAPH_MIN_WORDS
@@ -69,6 +74,17 @@ def _sweep(sets: list[tuple[str, dict[str, tuple[str, int]], dict[str, Any],
             print(f"  min_words {low:2d}  single {single:2d}  {cells}")
     finally:
         documents.TRUNCATION_MIN_WORDS, documents.SINGLE_PARAGRAPH_MIN_WORDS = saved
+    print("\nsweep: the batch length limit, CAP_MIN_DOCS x CAP_MIN_SHARE x CAP_SLACK -> agreement per set "
+          "(min_docs 0: no limit)")
+    saved_cap = documents.CAP_MIN_DOCS, documents.CAP_MIN_SHARE, documents.CAP_SLACK
+    try:
+        for docs_, share, slack in itertools.product((0, 3, 5, 8, 12), (0.05, 0.1, 0.2), (0, 3, 6)):
+            documents.CAP_MIN_DOCS, documents.CAP_MIN_SHARE, documents.CAP_SLACK = (
+                docs_ or 10**9, share, slack)
+            cells = "  ".join(f"{name} {_agreement(_tool(c), g, ref):.3f}" for name, c, g, ref in sets)
+            print(f"  min_docs {docs_:2d}  share {share:4}  slack {slack}  {cells}")
+    finally:
+        documents.CAP_MIN_DOCS, documents.CAP_MIN_SHARE, documents.CAP_SLACK = saved_cap
 
 
 def _report(name: str, tool: dict[str, tuple[bool, int]], gold: dict[str, Any],
