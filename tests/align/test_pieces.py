@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import attrs
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compare.align.alignment import _attach_pieces, align_event
 from compare.align.grouping import BODY, PART
 from compare.align.pieces import clause_pieces
+from compare.core.models import Alignment
 from tests.align.test_align import config, lexicon, make
 from tests.align.test_grouping import _pairs, graph, needs_model
 
@@ -183,16 +185,33 @@ GERMAN = [
            "Okafor besuchte die Ministerin am Montag in Bremen."]),
 ]
 
+POLISH = [
+    ("a", ["Rozmowa przebiegła w przyjaznej atmosferze i premier Lund zaprosiła prezydenta "
+           "Okafora do Bergen w przyszłym roku."]),
+    ("b", ["Rozmowa przebiegła w przyjaznej i rzeczowej atmosferze.",
+           "Premier Lund zaprosiła prezydenta Okafora z wizytą do Bergen w przyszłym roku."]),
+    ("c", ["Rozmowa przebiegła w bardzo przyjaznej atmosferze.",
+           "Lund zaprosiła Okafora do Bergen na przyszły rok."]),
+]
+
+
+def _split_groups(spec: list[tuple[str, list[str]]], language: str, **overrides: float) -> list[Alignment]:
+    """The graph alignment, with clause pieces, of documents ``spec`` written in ``language``."""
+    event, docs, claims = make([(d, "outlet", s) for d, s in spec])
+    docs = [attrs.evolve(d, language=language) for d in docs]
+    cfg = attrs.evolve(config(), align_method="graph", align_split_words=5,
+                       align_split_attach=0.55, align_split_margin=0.0, **overrides)
+    return align_event(event, docs, claims, cfg, lexicon())[1]
+
 
 @needs_model
-def test_compound_claim_joins_both_groups_in_german() -> None:
-    event, docs, claims = make([(d, "outlet", s) for d, s in GERMAN])
-    docs = [attrs.evolve(d, language="de") for d in docs]
-    cfg = attrs.evolve(config(), align_method="graph", align_split_words=5,
-                       align_split_attach=0.55, align_split_margin=0.0)
-    _, groups = align_event(event, docs, claims, cfg, lexicon())
-    holding = [g for g in groups if "a:c1" in g.claims]
-    assert len(holding) == 2
+@pytest.mark.parametrize(("spec", "language"), [(GERMAN, "de"), (POLISH, "pl")], ids=["de", "pl"])
+def test_compound_claim_joins_both_groups(spec: list[tuple[str, list[str]]], language: str) -> None:
+    # German "das erste Treffen seit ..." after a comma; Polish joins the two facts with
+    # "i" and no comma (the clause splitter has no Polish verb grammar: the pieces cut at
+    # the language's conjunction)
+    groups = _split_groups(spec, language)
+    assert len([g for g in groups if "a:c1" in g.claims]) == 2
     pairs = _pairs(groups)
     assert frozenset(("a:c1", "b:c1")) in pairs and frozenset(("a:c1", "b:c2")) in pairs
 
@@ -266,29 +285,11 @@ def test_pieces_properties_with_a_language(words: list[str], min_words: int, lan
         assert pieces == clause_pieces(text, min_words)
 
 
-POLISH = [
-    ("a", ["Rozmowa przebiegła w przyjaznej atmosferze i premier Lund zaprosiła prezydenta "
-           "Okafora do Bergen w przyszłym roku."]),
-    ("b", ["Rozmowa przebiegła w przyjaznej i rzeczowej atmosferze.",
-           "Premier Lund zaprosiła prezydenta Okafora z wizytą do Bergen w przyszłym roku."]),
-    ("c", ["Rozmowa przebiegła w bardzo przyjaznej atmosferze.",
-           "Lund zaprosiła Okafora do Bergen na przyszły rok."]),
-]
 
 
 @needs_model
-def test_compound_claim_joins_both_groups_in_polish() -> None:
-    # Polish joins the two facts with "i" and no comma; the clause splitter has no
-    # Polish verb grammar, the pieces cut at the language's conjunction
-    event, docs, claims = make([(d, "outlet", s) for d, s in POLISH])
-    docs = [attrs.evolve(d, language="pl") for d in docs]
-    cfg = attrs.evolve(config(), align_method="graph", align_split_words=5,
-                       align_split_attach=0.55, align_split_margin=0.0)
-    _, groups = align_event(event, docs, claims, cfg, lexicon())
-    assert len([g for g in groups if "a:c1" in g.claims]) == 2
-    pairs = _pairs(groups)
-    assert frozenset(("a:c1", "b:c1")) in pairs and frozenset(("a:c1", "b:c2")) in pairs
-    # read as a language without its conjunctions, the claim stays in one group
-    und = [attrs.evolve(d, language="und") for d in docs]
-    _, plain = align_event(event, und, claims, attrs.evolve(cfg, align_attach=0.0), lexicon())
-    assert len([g for g in plain if "a:c1" in g.claims]) == 1
+def test_a_language_without_its_conjunctions_keeps_the_claim_whole() -> None:
+    # read as a language whose conjunctions the pieces do not know, the Polish claim stays
+    # in one group
+    groups = _split_groups(POLISH, "und", align_attach=0.0)
+    assert len([g for g in groups if "a:c1" in g.claims]) == 1
