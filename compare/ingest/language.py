@@ -293,9 +293,9 @@ class _Model:
 
 @lru_cache(maxsize=1)
 def _ngram_model() -> _Model | None:
-    """The n-gram model (its weights, 142 columns in float16, 28 MB, and its feature
-    automaton, about 40 MB, while cached; see :func:`forget`), or ``None`` when py3langid
-    is not installed."""
+    """The n-gram model (its weights, 142 columns in float16, and its feature automaton:
+    about 85 MB of memory while cached; see :func:`forget`), or ``None`` when py3langid is
+    not installed."""
     try:
         from py3langid.langid import MODEL_FILE, LanguageIdentifier
     except ImportError:
@@ -304,7 +304,7 @@ def _ngram_model() -> _Model | None:
 
 
 def forget() -> None:
-    """Drop the n-gram model (about 70 MB once loaded): the pipeline calls this once the
+    """Drop the n-gram model (about 85 MB once loaded): the pipeline calls this once the
     documents are read (:mod:`compare.pipeline`); a later document loads it again."""
     _ngram_model.cache_clear()
 
@@ -316,7 +316,8 @@ def _within_family(sample: str, family: frozenset[str], best: str) -> str:
     if model is None:
         return best
     probs = model.probabilities(sample)
-    return max(sorted(family), key=lambda lang: probs.get(lang, 0.0))
+    top = max(sorted(family), key=lambda lang: probs.get(lang, 0.0))
+    return top if probs.get(top, 0.0) > 0.0 else best  # every one of them 0: no evidence
 
 
 def model_language(sample: str, exclude: frozenset[str] = frozenset()) -> str | None:
