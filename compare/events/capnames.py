@@ -198,15 +198,20 @@ def _titles(runs: Sequence[list[tuple[int, str]]], countries: frozenset[str] = f
     a capital.  Two forms of one title count together ("Prezident Elçin Məmmədov ...
     Prezidenti Aino Virtanen", Azerbaijani; see :func:`_same_title`)."""
     after: dict[str, set[str]] = {}
+    after_country: set[str] = set()  # words that open a run right after a country name
     for run in runs:
-        run = _strip_countries(run, countries) if countries else run
-        if len(run) >= 2:
-            after.setdefault(run[0][1], set()).add(run[1][1])
+        stripped = _strip_countries(run, countries) if countries else run
+        if len(stripped) >= 2:
+            after.setdefault(stripped[0][1], set()).add(stripped[1][1])
+            if len(stripped) < len(run):
+                after_country.add(stripped[0][1])
     out = set()
     for w, nxt in after.items():
         names = set(nxt)
         for v, more in after.items():
-            if v != w and _same_title(v, w):
+            # two forms count together only when one of them follows a country: a given
+            # name does not ("Michael Brandt and Michaela Novak" are two people)
+            if v != w and _same_title(v, w) and (v in after_country or w in after_country):
                 names |= more
         if len(names) >= 2:
             out.add(w)

@@ -49,6 +49,9 @@ def test_a_capitalised_title_after_a_country_is_no_name() -> None:
     az = ("Prezident Rəşad Əliyev çərşənbə günü Finlandiya Prezidenti Aino Virtanen ilə "
           "telefonla danışıb.")
     assert _names(az, "az") == ["Rəşad Əliyev", "Aino Virtanen"]
+    # two given names of one stem are no title: both people stay
+    de = "Michael Brandt und Michaela Novak trafen sich am Montag in Berlin zu Gesprächen."
+    assert _names(de, "de") == ["Michael Brandt", "Michaela Novak"]
 
 
 def test_a_cyrillic_title_followed_by_a_kazakh_ending_reads_its_name() -> None:
