@@ -36,7 +36,9 @@ _CUT = re.compile(rf"(?<=\w\w[.!?])[\"'”’»]?\s+(?=[\"'“‘«„]?[^\W\d_]
 # facts with "a" and no comma ("... v priateľskej atmosfére a premiérka pozvala ...").  Only
 # words that stand between spaces; Arabic and Hebrew write "and" onto the next word,
 # Thai, Japanese and Korean write no spaces or particles.  Read only in a claim of
-# that language: "a" is an article in English, "en" a preposition in French.
+# that language: "a" is an article in English, "en" a preposition in French.  A word
+# that is as often a preposition is left out: Swahili "na" is "and" and "with"
+# ("alizungumza na Rais ...", spoke with President ...).
 MORE_CONJUNCTIONS: dict[str, tuple[str, ...]] = {
     "da": ("og", "men"), "no": ("og", "men"), "nb": ("og", "men"), "nn": ("og", "men"),
     "sv": ("och", "men"), "nl": ("en", "maar"), "it": ("e", "ed", "ma"), "pt": ("e", "mas"),
@@ -48,7 +50,7 @@ MORE_CONJUNCTIONS: dict[str, tuple[str, ...]] = {
     "et": ("ja", "ning", "aga"), "lt": ("ir", "bet"), "lv": ("un", "bet"),
     "el": ("και", "αλλά"), "tr": ("ve", "ama", "fakat"), "az": ("və", "amma"),
     "id": ("dan", "serta", "tetapi"), "ms": ("dan", "serta", "tetapi"), "tl": ("at", "ngunit"),
-    "sw": ("na", "lakini"), "vi": ("và", "nhưng"), "sq": ("dhe", "por"),
+    "sw": ("lakini",), "vi": ("và", "nhưng"), "sq": ("dhe", "por"),
     "hi": ("और", "तथा", "लेकिन"), "ur": ("اور", "لیکن"), "bn": ("এবং", "ও", "কিন্তু"),
     "fa": ("و", "اما"), "ka": ("და", "მაგრამ"), "hy": ("և", "եւ", "ու", "բայց"),
 }
