@@ -91,9 +91,11 @@ class LocaleDates:
     # A day, a word and a year: the word may be a month name in a case the locale data
     # does not list (Serbian "3. децембра 2026" of "децембар", Finnish "3. joulukuuta 2026").
     inflected: re.Pattern[str] | None = None
-    # A long weekday form without its final vowel, which a case ending replaces (Georgian
-    # "ხუთშაბათ-ს" of "ხუთშაბათი", Hungarian "szerd-án" of "szerda"): matched only with
-    # an ending of one or two letters.
+    # A long weekday form without its final vowel (or its nominative ending), which a case
+    # ending replaces (Georgian "ხუთშაბათ-ს" of "ხუთშაბათი", Hungarian "szerd-án" of
+    # "szerda", Lithuanian "ketvirtadien-į"): matched with an ending of one or two letters
+    # (or none in BARE_STEM_LANGUAGES); and a short Slavic form without its "-a", matched
+    # with one accusative letter ("sred-o" of "sreda").
     weekday_stems: dict[str, int] = attrs.field(factory=dict)
 
 
@@ -179,7 +181,7 @@ NOMINATIVE_ENDINGS: dict[str, tuple[str, ...]] = {"is": ("ur",)}
 # (Slovenian "v sredo", Polish "w środę", Russian "в среду"): its final "a" gives way to
 # one of these letters even where the form is too short for other endings.
 SLAVIC_LANGUAGES = frozenset({"pl", "cs", "sk", "sl", "hr", "sr", "bs", "uk", "be", "ru", "bg", "mk"})
-_ACCUSATIVE = "uoęуюі"
+_ACCUSATIVE = "uoęую"
 
 
 def _article_free(weekdays: dict[str, int]) -> dict[str, int]:
@@ -316,8 +318,7 @@ def locale_dates(language: str) -> LocaleDates | None:
     accusative = {w[:-1]: n for w, n in weekdays.items()
                   if language in SLAVIC_LANGUAGES and len(w) == INFLECTED_MIN_CHARS and w[-1] in "aа"
                   and w.isalpha() and w[:-1] not in stems}
-    stems.update(accusative)
-    weekday = _words_pattern(list(weekdays), inflected=True, stems=[w for w in stems if w not in accusative],
+    weekday = _words_pattern(list(weekdays), inflected=True, stems=list(stems),
                              bare=language in BARE_STEM_LANGUAGES, accusative=list(accusative))
     short = _short_weekdays(info)
     short = {w: n for w, n in short.items() if w not in weekdays and w not in relative}
@@ -325,7 +326,7 @@ def locale_dates(language: str) -> LocaleDates | None:
     return LocaleDates(months=months, weekdays=weekdays, relative=relative, day_month=day_month,
                        weekday=weekday, relative_word=relative_word, day_first=not month_first,
                        short_weekdays=short, short_weekday=_words_pattern(list(short)), inflected=inflected,
-                       weekday_stems=stems)
+                       weekday_stems={**stems, **accusative})
 
 
 # An inflected month name keeps all of the name's letters but its last MONTH_STEM_SLACK and
