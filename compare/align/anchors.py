@@ -40,6 +40,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from compare.events.identity import is_latin, read_word, same_word, weak_skeleton
+from compare.events.locale_dates import MONTH_ENDING_CHARS, MONTH_KEYS, MONTH_STEM_SLACK
 
 # Languages (ISO 639-1) the shipped multilingual USE v3 was trained on: Arabic,
 # Chinese (simplified and traditional), English, French, German, Italian,
@@ -112,11 +113,9 @@ _CJK_MONTH = re.compile(r"(?<!\d)(1[0-2]|0?[1-9])\s*[月월]")
 # Month names are read from this many letters (shorter ones are often other words: "mayo",
 # "mars" are, "marzo" is not).
 MIN_MONTH_LETTERS = 5
-# An inflected month keeps all of a name's letters but its last MONTH_SLACK and adds at
-# most MONTH_ENDING letters ("novemberben", "listopadu", "decembrī"), as
+# An inflected month keeps all of a name's letters but its last MONTH_STEM_SLACK and adds
+# at most MONTH_ENDING_CHARS letters ("novemberben", "listopadu", "decembrī"), as
 # compare/events/locale_dates.inflected_month reads them.
-MONTH_SLACK = 2
-MONTH_ENDING = 3
 
 
 # The shortest stem an inflected month is read by: five letters in the Latin script
@@ -130,7 +129,7 @@ MIN_MONTH_STEM_OTHER = 4
 def _month_words() -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
     """The month names of every language dateparser knows (lower case, at least
     MIN_MONTH_LETTERS letters) -> the month, and their stems (without the last
-    MONTH_SLACK letters, at least MIN_MONTH_STEM left) -> the month; a name or stem two
+    MONTH_STEM_SLACK letters, at least MIN_MONTH_STEM left) -> the month; a name or stem two
     months share in different languages ("listopad": October in Croatian, November in
     Czech and Polish) -> 0."""
     try:
@@ -138,8 +137,6 @@ def _month_words() -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
         from dateparser.languages.loader import default_loader
     except ImportError:
         return {}, {}, {}
-    keys = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-            "october", "november", "december")
     forms: dict[str, set[int]] = {}
     stems: dict[str, set[int]] = {}
     capital: dict[str, set[int]] = {}
@@ -150,14 +147,14 @@ def _month_words() -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
             info = default_loader.get_locale(code).info
         except (KeyError, ValueError):
             continue
-        for month, key in enumerate(keys, 1):
+        for month, key in enumerate(MONTH_KEYS, 1):
             for form in info.get(key, ()):
                 if isinstance(form, str) and form.isalpha() and len(form) >= MIN_MONTH_LETTERS:
                     forms.setdefault(form.lower(), set()).add(month)
                     if code in CAPITAL_MONTH_LANGUAGES:
                         capital.setdefault(form.lower(), set()).add(month)
-                    if len(form) - MONTH_SLACK >= _min_stem(form):
-                        stems.setdefault(form.lower()[:-MONTH_SLACK], set()).add(month)
+                    if len(form) - MONTH_STEM_SLACK >= _min_stem(form):
+                        stems.setdefault(form.lower()[:-MONTH_STEM_SLACK], set()).add(month)
     # 0: two months (kept, so that a longer stem of one month does not decide alone)
     return ({w: next(iter(ms)) if len(ms) == 1 else 0 for w, ms in forms.items()},
             {w: next(iter(ms)) if len(ms) == 1 else 0 for w, ms in stems.items()},
@@ -186,8 +183,8 @@ def month_of(word: str) -> int | None:
         return capital.get(low) or None
     if low in forms:
         return forms[low] or None
-    found = {m for cut in range(max(_min_stem(low), len(low) - MONTH_SLACK - MONTH_ENDING), len(low) + 1)
-             if (m := stems.get(low[:cut])) is not None}
+    shortest = max(_min_stem(low), len(low) - MONTH_STEM_SLACK - MONTH_ENDING_CHARS)
+    found = {m for cut in range(shortest, len(low) + 1) if (m := stems.get(low[:cut])) is not None}
     # every stem the word may stand on must name the same month ("listopadu": Croatian
     # "listopad-" is October, Czech and Polish "listop-" November)
     return found.pop() or None if len(found) == 1 else None

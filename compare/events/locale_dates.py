@@ -36,7 +36,7 @@ from compare.events.datephrases import valid_date
 
 __all__ = ["Add", "LocaleDates", "add_date", "alternation", "locale_dates", "locale_matches"]
 
-_MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december")
 _WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _RELATIVE_KEYS = {"0 day ago": 0, "1 day ago": -1}
@@ -283,7 +283,7 @@ def locale_dates(language: str) -> LocaleDates | None:
         info = default_loader.get_locale(_LOCALE_ALIASES.get(language, language)).info
     except (KeyError, ValueError, ImportError):
         return None
-    months = {w.lower(): n for n, key in enumerate(_MONTH_KEYS, 1) for w in info.get(key, ())
+    months = {w.lower(): n for n, key in enumerate(MONTH_KEYS, 1) for w in info.get(key, ())
               if isinstance(w, str) and not any(ch.isdigit() for ch in w) and len(w) >= MIN_MONTH_CHARS}
     weekdays = _mended_weekdays({w: n for n, key in enumerate(_WEEKDAY_KEYS)
                                  for w in _full_forms(info.get(key), MIN_WORD_CHARS)})
