@@ -209,3 +209,12 @@ def test_anchors_lift_the_pivots_pairs_across_uncovered_languages() -> None:
     before, after = _pivot(0.0), _pivot(config().align_anchor_weight)
     assert len(after & true) >= len(before & true) + 3  # the cosine alone pairs almost none
     assert not after - true
+
+
+@given(st.text(min_size=0, max_size=80))
+@settings(max_examples=200, deadline=None)
+def test_month_of_reads_any_word(word: str) -> None:
+    month = month_of(word)
+    assert month is None or 1 <= month <= 12
+    keys, _ = claim_anchors(word)
+    assert all(not k.startswith("m:") or 1 <= int(k[2:]) <= 12 for k in keys)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import compare.ingest.language as language
 from compare.ingest.language import detect_language, model_language
@@ -108,3 +110,17 @@ def test_the_model_never_overrides_the_languages_the_letters_tell(monkeypatch: p
     fake2: Any = _Fake({"ru": 0.99, "uk": 0.01})
     monkeypatch.setattr(language, "_ngram_model", lambda: fake2)
     assert detect_language(text) == "uk"  # Russian is one they tell: the rules' answer stays
+
+
+_ALPHABETS = st.sampled_from([
+    "abcdefghijklmnopqrstuvwxyz ", "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіўәғқңөұүһјљњ ",
+    "ابتثجحخدذرزسشصضطظعغفقكلمنهويپچژگکیٹڈڑںے ", "अआइईउऊएऐओऔकखगघचछजझटठडढणतथदधनपफबभमयरलवशषसह िीुू्",
+    "αβγδεζηθικλμνξοπρστυφχψω ", "ÀÉÎÕÜçñøåæœß .,;!?\n"])
+
+
+@given(st.lists(st.tuples(_ALPHABETS, st.integers(0, 60)), max_size=6), st.randoms(use_true_random=False))
+@settings(max_examples=120, deadline=None)
+def test_any_text_gets_a_language_code(parts: list[tuple[str, int]], rnd: Any) -> None:
+    text = "".join("".join(rnd.choice(alphabet) for _ in range(n)) for alphabet, n in parts)
+    lang = detect_language(text)
+    assert lang == "und" or (lang.isalpha() and lang.islower() and 2 <= len(lang) <= 3)
