@@ -155,7 +155,7 @@ def detect_language(text: str) -> str:
             return lang  # Russian letters alone: the letter rules say all there is to say
         return model_language(sample, exclude=_CYRILLIC_RULED) or lang
     if script == "ARABIC":
-        return model_language(sample, exclude=_ARABIC_RULED) or _arabic_language(sample)
+        return model_language(sample) or _arabic_language(sample)
     lang = _SCRIPT_LANGUAGE.get(script, "und")
     if script in _SHARED_SCRIPTS:
         return model_language(sample, exclude=frozenset({lang})) or lang
@@ -165,13 +165,14 @@ def detect_language(text: str) -> str:
 # A script the letter rules give one language that other languages of the n-gram model
 # write too: Marathi and Nepali in Devanagari, Assamese in Bengali letters.  Where a text
 # is in such a script, or in Cyrillic letters beyond Russian's (Macedonian "ѓќѕ",
-# Belarusian "ў", Kazakh "әғқңөұүһ"...), or in Arabic letters (Pashto, Kurdish, Uyghur),
-# the model names a language the rules cannot (MODEL_SURE); it never overrides the
-# languages the rules tell apart themselves.
+# Belarusian "ў", Kazakh "әғқңөұүһ"...), the model names a language the rules cannot
+# (MODEL_SURE); it never overrides Russian, Ukrainian, Bulgarian and Serbian, which the
+# letters tell apart.  In Arabic letters the model decides whenever it is sure (Pashto,
+# Kurdish, Uyghur; and a short Urdu text, whose few Urdu-only letters the rules read as
+# Persian: language_gate.py reads every text of the probe and the sets the same with it).
 _SHARED_SCRIPTS = frozenset({"DEVANAGARI", "BENGALI"})
 _RUSSIAN_ALPHABET = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 _CYRILLIC_RULED = frozenset({"ru", "uk", "bg", "sr"})
-_ARABIC_RULED = frozenset({"ar", "fa", "ur"})
 
 
 # dateparser's locale names of the languages above ("no" is its "nb").

@@ -51,7 +51,11 @@ RELATIVES = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text"), NEW_LATIN + NEW_OTHER_SCRIPTS + RELATIVES)
+# A short Urdu sentence with fewer Urdu-only letters than the letter rules need.
+SHORT_URDU = [("ur", "وزیر اعظم شہباز احمد نے جمعرات کو نیپالی ہم منصب سے فون پر بات کی۔")]
+
+
+@pytest.mark.parametrize(("lang", "text"), NEW_LATIN + NEW_OTHER_SCRIPTS + RELATIVES + SHORT_URDU)
 def test_languages_only_the_model_knows(lang: str, text: str) -> None:
     assert detect_language(text) == lang
 
@@ -74,6 +78,7 @@ def test_without_the_model_the_rules_answer(monkeypatch: pytest.MonkeyPatch) -> 
     assert detect_language(NEW_OTHER_SCRIPTS[0][1]) in {"ru", "uk", "bg", "sr"}
     assert detect_language(NEW_OTHER_SCRIPTS[3][1]) == "hi"
     assert detect_language(RELATIVES[0][1]) in ("pt", "es") and detect_language(RELATIVES[1][1]) == "nl"
+    assert detect_language(SHORT_URDU[0][1]) == "fa"  # the letter rules alone
 
 
 class _Fake:
