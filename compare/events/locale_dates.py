@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
@@ -177,6 +178,13 @@ BARE_STEM_LANGUAGES = frozenset({"lv", "is"})
 # Nominative endings a weekday gives up in the other cases: Icelandic "fimmtudagur"
 # (Thursday), "á fimmtudag" (on Thursday).
 NOMINATIVE_ENDINGS: dict[str, tuple[str, ...]] = {"is": ("ur",)}
+# Languages that write a weekday as its name and a word for "day" in one word, the name's
+# last consonant changed by the join: Tamil "வியாழன்" (Thursday) and "கிழமை" (day) make
+# "வியாழக்கிழமை"; "திங்கள்" makes "திங்கட்கிழமை".
+DAY_COMPOUNDS: dict[str, str] = {"ta": "கிழமை"}
+# The most characters between the name's stem and the day word ("ற்றுக்" of
+# "ஞாயிற்றுக்கிழமை", Sunday).
+COMPOUND_JOIN_CHARS = 6
 # Slavic languages put a short feminine weekday in "-a" in the accusative after "on"
 # (Slovenian "v sredo", Polish "w środę", Russian "в среду"): its final "a" gives way to
 # one of these letters even where the form is too short for other endings.
@@ -196,14 +204,23 @@ def _article_free(weekdays: dict[str, int]) -> dict[str, int]:
     return {w: n for w, n in out.items() if w not in weekdays}
 
 
+def _compound_stem(word: str) -> str:
+    """A weekday name without its last syllable sign (a letter and its virama or vowel
+    sign: "வியாழ" of "வியாழன்", "ஞாயி" of "ஞாயிறு"), which the join with the word for
+    "day" changes; a name of three characters or fewer whole ("சனி")."""
+    return word[:-2] if len(word) > 3 and unicodedata.category(word[-1]).startswith("M") else word
+
+
 def _words_pattern(words: list[str], inflected: bool = False, stems: Sequence[str] = (),
-                   bare: bool = False, accusative: Sequence[str] = ()) -> re.Pattern[str] | None:
+                   bare: bool = False, accusative: Sequence[str] = (),
+                   compound: tuple[Sequence[str], str] | None = None) -> re.Pattern[str] | None:
     """Whole words for alphabetic scripts; spaceless scripts have no word boundary.  The
     word matched is the group ``w``.  ``inflected``: a long enough word may carry a short
     ending, a Hebrew or Arabic one a one-letter clitic before it; each of ``stems`` stands
     before an ending of one or two letters (a form whose final vowel the ending replaces),
     or of none with ``bare``; each of ``accusative`` before one letter of
-    :data:`_ACCUSATIVE`."""
+    :data:`_ACCUSATIVE`; ``compound``: (stems, day word), a stem joined to the day word
+    by at most a few letters (:data:`DAY_COMPOUNDS`)."""
     if not words:
         return None
     spaced = [w for w in words if not _spaceless(w)]
@@ -218,6 +235,8 @@ def _words_pattern(words: list[str], inflected: bool = False, stems: Sequence[st
         alts += [rf"(?P<w4>{alternation(list(stems))})[^\W\d_]{{{0 if bare else 1},{MAX_ENDING_CHARS}}}"] \
             if stems else []
         alts += [rf"(?P<w5>{alternation(list(accusative))})[{_ACCUSATIVE}]"] if accusative else []
+        if compound is not None and compound[0]:
+            alts += [rf"(?P<w6>{alternation(list(compound[0]))})\S{{0,{COMPOUND_JOIN_CHARS}}}?{re.escape(compound[1])}"]
         alts += [rf"(?P<w2>{alternation(rest)})"] if rest else []
         parts.append(rf"{before}(?:{'|'.join(alts)})(?![^\W\d_])")
     elif spaced:
@@ -229,7 +248,7 @@ def _words_pattern(words: list[str], inflected: bool = False, stems: Sequence[st
 def matched_word(m: re.Match[str]) -> str:
     """The list word a :func:`_words_pattern` match stands for (without clitic or ending)."""
     groups = m.groupdict()
-    return next(groups[k] for k in ("w", "w2", "w3", "w4", "w5") if groups.get(k) is not None)
+    return next(groups[k] for k in ("w", "w2", "w3", "w4", "w5", "w6") if groups.get(k) is not None)
 
 
 # Arabic letters Persian and Urdu write in other shapes (kaf, yeh): a form in the one
@@ -318,15 +337,21 @@ def locale_dates(language: str) -> LocaleDates | None:
     accusative = {w[:-1]: n for w, n in weekdays.items()
                   if language in SLAVIC_LANGUAGES and len(w) == INFLECTED_MIN_CHARS and w[-1] in "aа"
                   and w.isalpha() and w[:-1] not in stems}
+    day_word = DAY_COMPOUNDS.get(language)
+    # every form of the data, the short ones too ("சனி", Saturday): joined to the day word
+    # it is no other word
+    compounds = {_compound_stem(w): n for n, key in enumerate(_WEEKDAY_KEYS)
+                 for w in _full_forms(info.get(key), 2)} if day_word else {}
     weekday = _words_pattern(list(weekdays), inflected=True, stems=list(stems),
-                             bare=language in BARE_STEM_LANGUAGES, accusative=list(accusative))
+                             bare=language in BARE_STEM_LANGUAGES, accusative=list(accusative),
+                             compound=(list(compounds), day_word) if day_word else None)
     short = _short_weekdays(info)
     short = {w: n for w, n in short.items() if w not in weekdays and w not in relative}
     relative_word = _words_pattern(list(relative))
     return LocaleDates(months=months, weekdays=weekdays, relative=relative, day_month=day_month,
                        weekday=weekday, relative_word=relative_word, day_first=not month_first,
                        short_weekdays=short, short_weekday=_words_pattern(list(short)), inflected=inflected,
-                       weekday_stems={**stems, **accusative})
+                       weekday_stems={**compounds, **stems, **accusative})
 
 
 # An inflected month name keeps all of the name's letters but its last MONTH_STEM_SLACK and

@@ -408,6 +408,80 @@ def _georgian(text: str, m: re.Match[str]) -> Reading:
     return (name if len(name) == 2 else []), country  # a given name and a surname
 
 
+# --------------------------------------------------------------------------- Tamil
+
+# A title, then the name ("பிரதமர் ராஜேஷ் குமார்"), the country before the title, as a noun
+# or an adjective ("ஜெர்மன் அதிபர்", the German chancellor; "இலங்கை ஜனாதிபதி").
+_TA_TITLE = re.compile(r"(?<![\u0b80-\u0bff])(?:பிரதமர்|ஜனாதிபதி|குடியரசுத் தலைவர்|அதிபர்|சான்சலர்|"
+                       r"வெளியுறவு அமைச்சர்|வெளியுறவுத் துறை அமைச்சர்|மன்னர்)(?![\u0b80-\u0bff])")
+_TA_WORD = re.compile(r"[\u0b80-\u0bff]+")
+# "with": the name it is written onto ends there ("பிராண்ட்டுடன்", with Brandt; "குமாருடன்")
+_TA_WITH = ("ுடன்", "உடன்")
+_TA_STOP = _words("""
+மற்றும் இடையே தொலைபேசியில் தொலைபேசி மூலம் பேசினார் பேசினர் சந்தித்தார் சந்தித்தனர் கூறினார் தெரிவித்தார்
+நேற்று இன்று நாளை இருவரும் இரு தலைவர்களும் அவர் அவரது
+""")
+_TA_VIRAMA = "\u0bcd"
+
+
+def _ta_country(word: str, loose: bool = False) -> str | None:
+    """A country: CLDR's Tamil name, or a word that starts with it (a case: "இந்தியாவின்",
+    of India); ``loose`` (the word before a title): also one that shares all of the name
+    but its last two characters and adds at most three (an adjective: "ஜெர்மன்" of
+    "ஜெர்மனி", "இந்தியப்" of "இந்தியா")."""
+    table = cldr_countries("ta", 3)
+    if word in table:
+        return table[word]
+    for name, country in table.items():
+        if len(name) < 4:
+            continue
+        if word.startswith(name):
+            return country
+        stem = name[:-2]
+        if loose and len(stem) >= 3 and word.startswith(stem) and len(word) - len(stem) <= 3:
+            return country
+    return None
+
+
+def _ta_name_word(word: str) -> bool:
+    # a word ending in "கிழமை" (day) is a weekday ("வியாழக்கிழமை", on Thursday)
+    return (_TA_WORD.fullmatch(word) is not None and word not in _TA_STOP and word not in _calendar_words("ta")
+            and not word.endswith(_TA_DAY) and _ta_country(word) is None and not _TA_TITLE.fullmatch(word))
+
+
+_TA_DAY = "கிழமை"
+
+
+def _ta_without_with(word: str) -> str | None:
+    """A name word without the "with" written onto it (a doubled consonant the ending
+    brought, "ட்டு", is one again), or None when it has none."""
+    for end in _TA_WITH:
+        if word.endswith(end) and len(word) > len(end) + 1:
+            stem = word[: -len(end)] + _TA_VIRAMA
+            if len(stem) >= 4 and stem[-4] == stem[-2] and stem[-3] == stem[-1] == _TA_VIRAMA:
+                stem = stem[:-2]  # "பிராண்ட்ட்" -> "பிராண்ட்"
+            return stem
+    return None
+
+
+def _tamil(text: str, m: re.Match[str]) -> Reading:
+    before = _TA_WORD.findall(text[max(0, m.start() - 40):m.start()])
+    country = _ta_country(before[-1], loose=True) if before else None
+    after = re.findall(r"[\u0b80-\u0bff]+|\S", text[m.end():m.end() + WINDOW].split("\n", 1)[0])
+    name: list[str] = []
+    for i, w in enumerate(after):
+        if _TA_TITLE.match(" ".join(after[i + 1:i + 3])) and _ta_country(w, loose=True):
+            break  # "... இந்தியப் பிரதமர்": the next title's country
+        bare = _ta_without_with(w)
+        if bare is not None and len(name) < MAX_NAME_WORDS:
+            name.append(bare)
+            break
+        if len(name) == MAX_NAME_WORDS or not _ta_name_word(w):
+            break
+        name.append(w)
+    return name, country
+
+
 # Per script (letters only it writes): its titles, the letter forms folded before reading
 # (one character each: positions stay those of the text) and its reader of one title.
 _READERS: tuple[tuple[re.Pattern[str], re.Pattern[str], dict[int, str] | None,
@@ -419,11 +493,12 @@ _READERS: tuple[tuple[re.Pattern[str], re.Pattern[str], dict[int, str] | None,
     (re.compile(r"[\u0980-\u09ff]"), _BN_TITLE, None, _bengali),
     (re.compile(r"[\u0e01-\u0e4e]"), _TH_TITLE, None, _thai),
     (re.compile(r"[\u10d0-\u10ff]"), _KA_TITLE, None, _georgian),
+    (re.compile(r"[\u0b80-\u0bff]"), _TA_TITLE, None, _tamil),
 )
 
 
 def more_titled_people(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Person]:
-    """People introduced by a title in Persian, Urdu, Hebrew, Bengali, Thai or Georgian (each
+    """People introduced by a title in Persian, Urdu, Hebrew, Bengali, Thai, Georgian or Tamil (each
     read only when the text's head holds its script), outside the ``skip`` spans (quotations)."""
     head = text[:2000]
     out: list[Person] = []

@@ -177,3 +177,13 @@ def test_contact_words_of_one_language_are_no_cue_in_another() -> None:
     # their own forms still are
     for text in ("fundaði með", "telefonsaruna", "telefonla danışıb", "kohtus eile"):
         assert find_cues(text), text
+
+
+def test_tamil_weekdays_joined_to_the_word_for_day() -> None:
+    # "வியாழன்" (Thursday) and "கிழமை" (day) make "வியாழக்கிழமை"; the short "சனி"
+    # (Saturday) too; the word for "day" alone is no weekday
+    assert _weekdays("வியாழக்கிழமை", "ta") == [("வியாழக்கிழமை", 3)]
+    assert _weekdays("திங்கட்கிழமை", "ta") == [("திங்கட்கிழமை", 0)]
+    assert _weekdays("ஞாயிற்றுக்கிழமை", "ta") == [("ஞாயிற்றுக்கிழமை", 6)]
+    assert _weekdays("சனிக்கிழமை", "ta") == [("சனிக்கிழமை", 5)]
+    assert _weekdays("கிழமை", "ta") == []

@@ -236,3 +236,18 @@ def test_the_readers_take_any_text(pieces: list[str], sep: str) -> None:
         assert person.name is not None
         folded = text.replace("\u200c", " ")
         assert all(w in folded or w in text for w in person.name.split()), person
+
+
+def test_tamil_titles() -> None:
+    from compare.events.moretitles import more_titled_people
+
+    # a title and the name; the country before it as a noun or an adjective; "with" written
+    # onto the name ends it ("பிராண்ட்டுடன்", with Brandt; "குமாருடன்", with Kumar); a
+    # weekday in "-கிழமை" is no part of a name
+    ta = ("பிரதமர் ராஜேஷ் குமார் வியாழக்கிழமை ஜெர்மன் அதிபர் பெலிக்ஸ் பிராண்ட்டுடன் "
+          "தொலைபேசியில் பேசினார்.")
+    assert [(p.name, p.country) for p in more_titled_people(ta)] == [
+        ("ராஜேஷ் குமார்", None), ("பெலிக்ஸ் பிராண்ட்", "Germany")]
+    ta2 = "இலங்கை ஜனாதிபதி சுனில் பெரேரா இந்தியப் பிரதமர் ராஜேஷ் குமாருடன் தொலைபேசியில் பேசினார்."
+    assert [(p.name, p.country) for p in more_titled_people(ta2)] == [
+        ("சுனில் பெரேரா", "Sri Lanka"), ("ராஜேஷ் குமார்", "India")]
