@@ -236,7 +236,9 @@ def _words_pattern(words: list[str], inflected: bool = False, stems: Sequence[st
             if stems else []
         alts += [rf"(?P<w5>{alternation(list(accusative))})[{_ACCUSATIVE}]"] if accusative else []
         if compound is not None and compound[0]:
-            alts += [rf"(?P<w6>{alternation(list(compound[0]))})\S{{0,{COMPOUND_JOIN_CHARS}}}?{re.escape(compound[1])}"]
+            # the day word may carry a case of its own ("வியாழக்கிழமையன்று", on Thursday)
+            alts += [rf"(?P<w6>{alternation(list(compound[0]))})\S{{0,{COMPOUND_JOIN_CHARS}}}?"
+                     rf"{re.escape(compound[1])}\S{{0,{COMPOUND_JOIN_CHARS}}}"]
         alts += [rf"(?P<w2>{alternation(rest)})"] if rest else []
         parts.append(rf"{before}(?:{'|'.join(alts)})(?![^\W\d_])")
     elif spaced:

@@ -186,4 +186,5 @@ def test_tamil_weekdays_joined_to_the_word_for_day() -> None:
     assert _weekdays("திங்கட்கிழமை", "ta") == [("திங்கட்கிழமை", 0)]
     assert _weekdays("ஞாயிற்றுக்கிழமை", "ta") == [("ஞாயிற்றுக்கிழமை", 6)]
     assert _weekdays("சனிக்கிழமை", "ta") == [("சனிக்கிழமை", 5)]
+    assert _weekdays("வியாழக்கிழமையன்று", "ta") == [("வியாழக்கிழமையன்று", 3)]  # on Thursday
     assert _weekdays("கிழமை", "ta") == []
