@@ -251,3 +251,25 @@ def test_tamil_titles() -> None:
     ta2 = "இலங்கை ஜனாதிபதி சுனில் பெரேரா இந்தியப் பிரதமர் ராஜேஷ் குமாருடன் தொலைபேசியில் பேசினார்."
     assert [(p.name, p.country) for p in more_titled_people(ta2)] == [
         ("சுனில் பெரேரா", "Sri Lanka"), ("ராஜேஷ் குமார்", "India")]
+
+
+def test_tamil_names_meet_their_latin_spellings() -> None:
+    # read letter by letter (Tamil writes k and g, t and d with one letter each: the
+    # consonant classes of the skeleton do not tell them apart either)
+    for tamil, latin_name in (("ராஜேஷ் குமார்", "Rajesh Kumar"), ("பெலிக்ஸ் பிராண்ட்", "Felix Brandt"),
+                              ("புடின்", "Putin"), ("டிரம்ப்", "Trump")):
+        assert same_name(surname_key(tamil), surname_key(latin_name)), tamil
+    assert not same_name(surname_key("பிராண்ட்"), surname_key("Kumar"))
+
+
+def test_a_tamil_page_joins_the_english_page_of_its_call() -> None:
+    docs = [
+        _dated("Kumar, Brandt discuss energy\nIndian Prime Minister Rajesh Kumar spoke by telephone on "
+               "Wednesday with German Chancellor Felix Brandt about energy security.", "en"),
+        _dated("குமார் - பிராண்ட் பேச்சு\nபிரதமர் ராஜேஷ் குமார் புதன்கிழமை ஜெர்மன் அதிபர் பெலிக்ஸ் "
+               "பிராண்ட்டுடன் தொலைபேசியில் பேசினார்.", "ta"),
+    ]
+    assert docs[1].language == "ta"
+    assert docs[1].event_date is not None and docs[1].event_date == docs[0].event_date
+    events, _ = cluster_documents(docs)
+    assert [sorted(e.documents) for e in events] == [["en", "ta"]]
