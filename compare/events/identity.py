@@ -134,8 +134,9 @@ def is_han(key: str) -> bool:
     return _HAN.search(key) is not None
 
 
-# Kana, Hangul, Arabic, Devanagari, Bengali, Tamil: scripts read letter by letter (a kanji key is Han).
-_SCRIPT = re.compile(r"[\u3040-\u30ff\u1100-\u11ff\uac00-\ud7a3\u0600-\u06ff\u0900-\u097f\u0980-\u09ff\u0b80-\u0bff]")
+# Kana, Hangul, Arabic, Devanagari, Bengali and the other Indic scripts (Gurmukhi to
+# Sinhala): read letter by letter (a kanji key is Han).
+_SCRIPT = re.compile(r"[\u3040-\u30ff\u1100-\u11ff\uac00-\ud7a3\u0600-\u06ff\u0900-\u097f\u0980-\u09ff\u0a00-\u0dff]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # Arabic: long vowels as vowels (anyascii writes them w, y), short-vowel marks dropped;
 # a word-initial waw / ya is a consonant.
@@ -148,7 +149,7 @@ _DEVA = (("\u095b", "z"), ("ज\u093c", "z"), ("\u095e", "f"), ("फ\u093c", "f"
 
 
 def is_script(key: str) -> bool:
-    """A key in kana, Hangul, Arabic, Devanagari, Bengali or Tamil (not Chinese characters)."""
+    """A key in kana, Hangul, Arabic or an Indic script (not Chinese characters)."""
     return not is_han(key) and _SCRIPT.search(key) is not None
 
 

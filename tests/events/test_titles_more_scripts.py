@@ -260,6 +260,11 @@ def test_tamil_names_meet_their_latin_spellings() -> None:
                               ("புடின்", "Putin"), ("டிரம்ப்", "Trump")):
         assert same_name(surname_key(tamil), surname_key(latin_name)), tamil
     assert not same_name(surname_key("பிராண்ட்"), surname_key("Kumar"))
+    # the other Indic scripts the same way: Telugu, Malayalam, Kannada, Gujarati, Gurmukhi, Sinhala
+    for indic, latin_name in (("పుతిన్", "Putin"), ("ട്രംപ്", "Trump"), ("ಪುಟಿನ್", "Putin"), ("પુતિન", "Putin"),
+                              ("ਪੁਤਿਨ", "Putin"), ("පුටින්", "Putin")):
+        assert same_name(surname_key(indic), surname_key(latin_name)), indic
+    assert not same_name(surname_key("పుతిన్"), surname_key("Trump"))
 
 
 def test_a_tamil_page_joins_the_english_page_of_its_call() -> None:
