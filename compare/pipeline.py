@@ -123,8 +123,7 @@ def prepare_one(src: SourceText, rules: Rules) -> Document:
 
 def prepare_documents(sources: Sequence[SourceText], rules: Rules) -> list[Document]:
     """Ingest (clean, outlet, language) + dates + near-duplicates, for every source."""
-    docs = [prepare_one(src, rules) for src in sources]
-    return _finish_documents(mark_capped(docs, source_bytes(sources)))
+    return _finish_documents(mark_capped([prepare_one(src, rules) for src in sources], sources))
 
 
 def source_bytes(sources: Sequence[SourceText]) -> list[int]:
@@ -132,12 +131,13 @@ def source_bytes(sources: Sequence[SourceText]) -> list[int]:
     return [len(src.text.encode("utf-8", errors="surrogatepass")) for src in sources]
 
 
-def mark_capped(docs: Sequence[Document], lengths: Sequence[int]) -> list[Document]:
-    """``docs`` (parallel to ``lengths``, their sources' byte lengths), those whose source
-    ends at a length limit of the batch (:func:`compare.ingest.documents.length_caps`)
-    marked truncated: the limit may fall after a full stop."""
+def mark_capped(docs: Sequence[Document], sources: Sequence[SourceText]) -> list[Document]:
+    """``docs`` (built from ``sources``, in order), those whose source ends at a length
+    limit of the batch (:func:`compare.ingest.documents.length_caps`) marked truncated: the
+    limit may fall after a full stop."""
     from compare.ingest.documents import at_cap, length_caps
 
+    lengths = source_bytes(sources)
     caps = length_caps(lengths)
     if not caps:
         return list(docs)
@@ -475,7 +475,7 @@ def _analyse(runner: _Runner, sources: Sequence[SourceText], rules: Rules, skipp
 
     t0 = time.perf_counter()
     docs = runner.documents(sources, progress)
-    docs = mark_capped(docs, source_bytes(sources))
+    docs = mark_capped(docs, sources)
     if isinstance(sources, _Handover):
         sources.clear()  # run() keeps no other reference: the raw texts can go
     t1 = time.perf_counter()

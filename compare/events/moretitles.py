@@ -422,6 +422,8 @@ _TA_STOP = _words("""
 நேற்று இன்று நாளை இருவரும் இரு தலைவர்களும் அவர் அவரது
 """)
 _TA_VIRAMA = "\u0bcd"
+# "day": a word ending so is a weekday ("வியாழக்கிழமை", on Thursday)
+_TA_DAY = "கிழமை"
 
 
 def _ta_country(word: str, loose: bool = False) -> str | None:
@@ -444,12 +446,9 @@ def _ta_country(word: str, loose: bool = False) -> str | None:
 
 
 def _ta_name_word(word: str) -> bool:
-    # a word ending in "கிழமை" (day) is a weekday ("வியாழக்கிழமை", on Thursday)
     return (_TA_WORD.fullmatch(word) is not None and word not in _TA_STOP and word not in _calendar_words("ta")
             and not word.endswith(_TA_DAY) and _ta_country(word) is None and not _TA_TITLE.fullmatch(word))
 
-
-_TA_DAY = "கிழமை"
 
 
 def _ta_without_with(word: str) -> str | None:

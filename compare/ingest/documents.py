@@ -199,9 +199,7 @@ CAP_MIN_BYTES = 300
 def length_caps(lengths: Sequence[int]) -> list[int]:
     """The byte lengths that are a batch's length limits (see :data:`CAP_MIN_DOCS`),
     largest first."""
-    counts: dict[int, int] = {}
-    for n in lengths:
-        counts[n] = counts.get(n, 0) + 1
+    counts = Counter(lengths)
     need = max(CAP_MIN_DOCS, CAP_MIN_SHARE * len(lengths))
     return sorted((n for n, k in counts.items() if n >= CAP_MIN_BYTES and k >= need), reverse=True)
 
